@@ -1,0 +1,148 @@
+"""Shared data types: provenance lives in the types (document -> article -> section -> passage).
+
+All offsets (`start`, `end`) are character offsets into the document's *cleaned* text
+(`CleanText.text`), the text shown to the user, so any row can be opened at its place.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawDocument:
+    """A file's extracted text before repair. Pages are separated by form feeds when known."""
+    source: str            # the original file name (what citations show)
+    path: str              # where it was read from
+    text: str              # extracted text; "\f" separates pages when `paged`
+    paged: bool = False    # True when the loader knew page boundaries (PDF)
+    sha256: str = ""       # content hash of the file bytes
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Span:
+    """A marked region of the cleaned text that is not ordinary prose."""
+    kind: str   # "table" (flattened digit runs), "english" (English title/abstract/key words),
+                # "author" (spaced-out author line), "meta" (CLC number, fund notes, received date)
+    start: int
+    end: int
+
+
+@dataclass
+class CleanText:
+    """Text after repair of extraction damage. `text` is what the user sees and what offsets index."""
+    text: str
+    pages: list[tuple[int, int]] = field(default_factory=list)      # (start offset, page number), sorted
+    footnotes: list[tuple[int, str]] = field(default_factory=list)  # (offset where the marker stood, marker)
+    spans: list[Span] = field(default_factory=list)                  # non-prose regions, sorted by start
+
+    def page_at(self, offset: int) -> int | None:
+        """The page number holding `offset`, or None when the source had no pages."""
+        if not self.pages:
+            return None
+        i = bisect.bisect_right([p[0] for p in self.pages], offset) - 1
+        return self.pages[max(i, 0)][1]
+
+    def spans_of(self, kind: str) -> list[Span]:
+        return [s for s in self.spans if s.kind == kind]
+
+    def overlaps(self, start: int, end: int, kinds=("table",)) -> bool:
+        """True when [start, end) touches a marked span of one of `kinds`."""
+        return any(s.kind in kinds and s.start < end and start < s.end for s in self.spans)
+
+
+@dataclass
+class Section:
+    """A contiguous part of an article. Kinds: front, abstract, keywords, body, references, english, notes."""
+    title: str          # the heading text ("" for untitled parts)
+    path: str           # heading path joined with " > " ("三、对策建议 > （一）…"), or the kind's name
+    kind: str
+    level: int          # 0 for non-body parts and the body root, 1.. for headings
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One article of a document (a journal issue holds many; a paper file holds one)."""
+    index: int                      # position in the document, 0-based
+    title: str
+    start: int
+    end: int
+    authors: list[str] = field(default_factory=list)
+    column: str = ""                # 【栏目】 banner, without brackets
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+    english_title: str = ""
+    english_abstract: str = ""
+    title_flagged: bool = False     # True when the title was reconstructed from weaker evidence
+    year: int | None = None         # publication year when the text states it (issue line, 文章编号)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Passage:
+    """A retrieval unit: sentence-aware, inside one section of one article."""
+    source: str
+    article_index: int
+    article: str          # article title
+    section: str          # section path
+    kind: str             # section kind (abstract, body, references, english, ...)
+    start: int
+    end: int
+    text: str
+    page: int | None = None
+    year: int | None = None
+    id: int | None = None  # row id in the KB once stored
+
+
+@dataclass
+class Hit:
+    """One search result with its citation."""
+    rank: int
+    score: float
+    source: str
+    article: str
+    section: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    page: int | None = None
+    terms: list[str] = field(default_factory=list)   # query terms to highlight
+    passage_id: int | None = None
+
+
+@dataclass
+class Fact:
+    """One numeric fact a paper states, linked to its evidence sentence."""
+    source: str
+    article: str
+    subject: str | None
+    indicator: str | None
+    value: float
+    unit: str
+    raw: str                   # the literal span, e.g. "31.14万标箱"
+    evidence: str              # the sentence (split at 。！？；)
+    start: int                 # offsets of `raw` in the cleaned text
+    end: int
+    period: str | None = None
+    change: str | None = None  # e.g. "同比增长", "下降", "由…提高到…(起点)"
+    qualifier: str | None = None   # 约, 超过, 近, 突破, 以上, 不足 ...
+    indicator_canonical: str | None = None
+    evidence_start: int = 0
+    evidence_end: int = 0
+
+
+@dataclass
+class Strategy:
+    """One proposed measure / policy strategy."""
+    source: str
+    article: str
+    section: str
+    title: str
+    text: str
+    start: int
+    end: int
+    category: str = ""
