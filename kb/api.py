@@ -1,0 +1,89 @@
+"""The one core API over a built knowledge base; the CLI, the app and the tests all call it."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from functools import cached_property
+from pathlib import Path
+
+from . import store
+from .build import current_generation
+from .config import Settings
+from .errors import KBError
+from .types import CleanText
+
+
+class KnowledgeBase:
+    """A read-only view of the live generation of a KB directory."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        gen = current_generation(Path(self.settings.index_dir))
+        if gen is None:
+            raise KBError(f"no knowledge base in {self.settings.index_dir}/; "
+                          f"build one first with `kb build` (or point --index-dir / KB_INDEX_DIR at it)")
+        self.generation = gen
+        self.db: sqlite3.Connection = store.connect(gen / "kb.sqlite", readonly=True)
+
+    # ---------------------------------------------------------------- status
+    def model(self) -> str:
+        return store.get_meta(self.db, "model") or ""
+
+    def counts(self) -> dict[str, int]:
+        return store.counts(self.db)
+
+    def documents(self) -> list[sqlite3.Row]:
+        return store.documents(self.db)
+
+    # ---------------------------------------------------------------- text
+    def clean_text(self, source: str) -> CleanText:
+        text = store.load_clean_text(self.db, source)
+        if text is None:
+            known = ", ".join(r["source"] for r in self.documents())
+            raise KBError(f"no document named {source!r} in the KB; known: {known}")
+        return text
+
+    def passage_text(self, source: str, start: int, end: int) -> str:
+        text = self.clean_text(source).text
+        if not (0 <= start <= end <= len(text)):
+            raise KBError(f"{source}: offsets {start}-{end} outside the document (0-{len(text)})")
+        return text[start:end]
+
+    def citation(self, source: str, start: int, end: int) -> str:
+        """A one-line citation: article title, section, page and offsets of a span of a document."""
+        art = self.db.execute('SELECT title, id FROM articles WHERE document_id = '
+                              '(SELECT id FROM documents WHERE source = ?) AND start <= ? AND "end" >= ? '
+                              'ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
+        sec = self.db.execute('SELECT path FROM sections WHERE document_id = '
+                              '(SELECT id FROM documents WHERE source = ?) AND start <= ? AND "end" >= ? '
+                              'ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
+        page = self.clean_text(source).page_at(start)
+        parts = [source]
+        if art and art["title"]:
+            parts.append(f"《{art['title']}》")
+        if sec and sec["path"]:
+            parts.append(sec["path"])
+        if page is not None:
+            parts.append(f"p. {page}")
+        parts.append(f"chars {start}-{end}")
+        return ", ".join(parts)
+
+    # ---------------------------------------------------------------- search
+    @cached_property
+    def searcher(self):
+        from .search import Searcher
+        return Searcher.load(self.generation / "search", store.load_passages(self.db), self.settings)
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", **filters):
+        return self.searcher.search(query, k=k, mode=mode, **filters)
+
+    # ---------------------------------------------------------------- tables
+    def rows(self, sql: str, params=()) -> list[dict]:
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+
+def decode_json_columns(row: dict, columns=("authors", "keywords", "dimensions", "indicators")) -> dict:
+    for c in columns:
+        if isinstance(row.get(c), str) and row[c][:1] in "[{":
+            row[c] = json.loads(row[c])
+    return row

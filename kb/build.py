@@ -1,0 +1,266 @@
+"""Build the knowledge base: files -> processed rows in SQLite -> search indexes, atomically.
+
+Layout of the index directory:
+    CURRENT               name of the live generation (replaced atomically when a build succeeds)
+    gen-<stamp>/kb.sqlite documents, articles, sections, passages, facts, strategies, meta
+    gen-<stamp>/search/   FAISS + BM25 indexes and their manifest
+    embed_cache.sqlite    embeddings keyed by (model, text hash), shared by all generations
+
+A build writes a new generation beside the live one and switches CURRENT only at the end, so an
+interrupted or failed build leaves the previous knowledge base intact and usable.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, store
+from .config import Settings
+from .errors import KBError
+from .load import discover, load
+from .types import RawDocument
+
+_PIPELINE_MODULES = ("load", "clean", "structure", "passages", "sentences", "types",
+                     "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
+                     "extract/strategies", "extract/policy_tools")
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)   # (file, the document it duplicates)
+    failed: list[tuple[str, str]] = field(default_factory=list)       # (file, message)
+    skipped: list[str] = field(default_factory=list)                  # unsupported file types
+    chars: int = 0            # characters processed (new or changed documents)
+    seconds: float = 0.0
+    embedded: int = 0         # passages that needed the embedding model (not in the cache)
+    counts: dict = field(default_factory=dict)
+    generation: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def pipeline_version() -> str:
+    """Version stamp of the text pipeline: a code change re-processes documents, nothing else does."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for name in _PIPELINE_MODULES:
+        path = root / f"{name}.py"
+        if path.exists():
+            digest.update(path.read_bytes())
+    for path in sorted((root / "data").glob("*")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# ------------------------------------------------------------------ generations
+def current_generation(index_dir: Path) -> Path | None:
+    """The live generation directory, or None when no KB has been built there."""
+    pointer = Path(index_dir) / "CURRENT"
+    if not pointer.exists():
+        return None
+    gen = Path(index_dir) / pointer.read_text().strip()
+    return gen if (gen / "kb.sqlite").exists() else None
+
+
+def _switch_to(index_dir: Path, gen: Path) -> None:
+    tmp = index_dir / "CURRENT.tmp"
+    tmp.write_text(gen.name)
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / "CURRENT")
+
+
+def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
+    """Drop generations except `keep` (the live one and the one before, which open readers may use)."""
+    for path in index_dir.iterdir():
+        if path.is_dir() and (path.name.startswith("gen-") or path.name.startswith(".building-")) \
+                and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ processing one document
+def process(raw: RawDocument, settings: Settings) -> dict:
+    """Everything derived from one document: clean text, articles, and the row tables."""
+    from .clean import clean
+    from .extract.facts import extract_facts
+    from .extract.indicators import extract_indicator_systems
+    from .extract.strategies import extract_strategies
+    from .passages import make_passages
+    from .structure import split_articles
+
+    text = clean(raw)
+    articles = split_articles(text, raw.source)
+    rows = {
+        "passages": make_passages(text, articles, raw.source, settings),
+        "facts": extract_facts(text, articles, raw.source),
+        "strategies": extract_strategies(text, articles, raw.source),
+        "indicator_systems": extract_indicator_systems(text, articles, raw.source),
+    }
+    return {"clean": text, "articles": articles, "rows": rows}
+
+
+def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pipeline: str) -> None:
+    store.insert_document(conn, source=raw.source, path=raw.path, sha256=raw.sha256, pipeline=pipeline,
+                          encoding=raw.encoding, paged=raw.paged, clean=done["clean"],
+                          articles=done["articles"], rows=done["rows"])
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# ------------------------------------------------------------------ the build
+def build(paths: list[Path] | None = None, settings: Settings | None = None,
+          progress: bool = True, log=print) -> BuildReport:
+    """Bring the KB in `settings.index_dir` up to date with the files under `paths`.
+
+    Unchanged files (same bytes, same pipeline) are not re-processed; files that fail are reported
+    and keep their previous version in the KB; documents whose files were removed from under the
+    given paths are dropped. The new KB becomes live only when everything succeeded.
+    """
+    settings = settings or Settings.from_env()
+    started = time.perf_counter()
+    paths = [Path(p) for p in (paths or [settings.corpus_dir])]
+    index_dir = Path(settings.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    files, skipped = discover(paths)
+    report = BuildReport(skipped=[str(p) for p in skipped])
+    pipeline = pipeline_version()
+    previous = current_generation(index_dir)
+
+    work = index_dir / f".building-{os.getpid()}-{int(time.time() * 1000)}"
+    work.mkdir()
+    try:
+        db_path = work / "kb.sqlite"
+        if previous:
+            _copy_database(previous / "kb.sqlite", db_path)
+        conn = store.connect(db_path)
+        try:
+            _sync_documents(conn, files, paths, pipeline, settings, report, progress, log)
+            model_changed = store.get_meta(conn, "model") != settings.model
+            need_index = report.changed or model_changed or not (previous and (previous / "search").exists())
+            if not need_index:
+                report.counts = store.counts(conn)
+                report.generation = previous.name
+                return report
+            store.set_meta(conn, model=settings.model, pipeline=pipeline, built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+            conn.commit()
+            report.embedded = _build_search_indexes(conn, work / "search", index_dir, settings, progress)
+            report.counts = store.counts(conn)
+            store.set_meta(conn, counts=report.counts)
+            conn.commit()
+        finally:
+            conn.close()
+        gen = index_dir / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        work.rename(gen)
+        _switch_to(index_dir, gen)
+        report.generation = gen.name
+        _remove_old_generations(index_dir, keep={gen.name, previous.name if previous else ""})
+        return report
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+        report.seconds = time.perf_counter() - started
+
+
+def _copy_database(src: Path, dst: Path) -> None:
+    with sqlite3.connect(f"file:{src}?mode=ro", uri=True) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+
+
+def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, settings: Settings,
+                    report: BuildReport, progress: bool, log) -> None:
+    from tqdm import tqdm
+
+    known = {row["path"]: row for row in store.documents(conn)}
+    by_hash = {row["sha256"]: row["source"] for row in known.values()}
+    seen_paths = set()
+    bar = tqdm(files, desc="Building", unit="file", disable=not progress, leave=False)
+    for path in bar:
+        bar.set_postfix_str(path.name[:30])
+        key = str(path)
+        seen_paths.add(key)
+        try:
+            sha = _file_sha256(path)
+        except OSError as e:
+            report.failed.append((key, f"{key}: cannot read file ({e.strerror or e})"))
+            continue
+        old = known.get(key)
+        if old is not None and old["sha256"] == sha and old["pipeline"] == pipeline:
+            report.unchanged.append(key)
+            continue
+        twin = by_hash.get(sha)
+        if twin is not None and (old is None or old["source"] != twin):
+            report.duplicates.append((key, twin))
+            continue
+        try:
+            raw = load(path, max_mb=settings.max_file_mb)
+            raw.source = _unique_source(conn, raw.source, key)
+            done = process(raw, settings)
+        except KBError as e:
+            report.failed.append((key, str(e)))
+            continue
+        except Exception as e:  # a bug on one file must not stop the batch; keep the traceback
+            report.failed.append((key, f"{key}: internal error while processing "
+                                       f"({type(e).__name__}: {e}); please report it"))
+            if os.environ.get("KB_DEBUG"):
+                traceback.print_exc()
+            continue
+        if old is not None:
+            store.delete_document(conn, old["id"])
+        _store_processed(conn, raw, done, pipeline)
+        conn.commit()
+        by_hash[sha] = raw.source
+        report.chars += len(raw.text)
+        (report.updated if old is not None else report.added).append(key)
+    bar.close()
+    for key, row in known.items():
+        if key not in seen_paths and _is_under(Path(key), roots) and not Path(key).exists():
+            store.delete_document(conn, row["id"])
+            report.removed.append(key)
+    conn.commit()
+
+
+def _unique_source(conn, source: str, path: str) -> str:
+    """The file name, unless another file of that name is already in the KB: then its path."""
+    row = conn.execute("SELECT path FROM documents WHERE source = ?", (source,)).fetchone()
+    return source if row is None or row["path"] == path else path
+
+
+def _is_under(path: Path, roots: list[Path]) -> bool:
+    for root in roots:
+        try:
+            if root.is_file() and path == root or path.resolve().is_relative_to(root.resolve()):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, progress: bool) -> int:
+    """Embed (through the cache) and index all passages; returns how many texts needed the model."""
+    from .embed import make_embedder
+    from .index import build_indexes
+
+    passages = store.load_passages(conn)
+    embedder = make_embedder(settings)
+    manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings)
+    return int(manifest.get("embedded", 0))

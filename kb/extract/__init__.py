@@ -1,0 +1,1 @@
+"""Extraction from cleaned text: quantities (numbers), periods, numeric facts, indicators."""

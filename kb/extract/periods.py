@@ -1,0 +1,82 @@
+"""Time periods stated in text (2024年, 2024年上半年, 2020年1—5月, 2012—2019年, 第一季度, “十三五”时期).
+
+`find_periods(text)` returns each period with offsets and a display string; a period without a
+year (第一季度, 1—5月) says so, so the caller can give it the year stated before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_Y = r"(?:1[89]|20)\d{2}"
+_DASH = r"\s*(?:[~～—–\-－]{1,2}|至|到)\s*"
+_CN_N = "一二三四"
+_PART = (rf"上半年|下半年|前三季度|第[{_CN_N}]季度|[{_CN_N}]季度|[1-4]季度|Q[1-4]"
+         rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份|末|底)?|年末|年底|年初|末|底|初|全年|以来")
+_YEAR_RANGE = re.compile(rf"(?P<y1>{_Y})\s*年?{_DASH}(?P<y2>{_Y})\s*年(?!代)")
+_YEAR = re.compile(rf"(?P<y>{_Y})\s*年(?!代)(?:\s*(?P<part>{_PART}))?")
+_YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|第[{_CN_N}]季度"
+                       rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号]))")
+_PLAN = re.compile(r"[“\"]?(?P<plan>[十][一二三四五])五[”\"]?(?:时期|期间|规划|以来|末)?")
+_PLAN_YEARS = {"十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
+               "十五": "2026—2030"}
+_RELATIVE = re.compile(r"同年|同期|当年")
+
+
+@dataclass
+class Period:
+    start: int
+    end: int
+    text: str          # display form: "2024年上半年", "2012—2019年", "第一季度"
+    has_year: bool
+    month_only: bool = False   # 1—5月, 5月 (never a quantity)
+    relative: bool = False     # 同年/同期: the year of the period before
+
+    @property
+    def year(self) -> str | None:
+        m = re.search(r"\d{4}", self.text)
+        return m.group(0) if m else None
+
+
+def find_periods(text: str) -> list[Period]:
+    """Periods in `text`, in order, not overlapping (a year range wins over its years)."""
+    found: list[Period] = []
+    taken = [False] * len(text)
+
+    def add(p: Period):
+        if any(taken[p.start:p.end]):
+            return
+        for i in range(p.start, p.end):
+            taken[i] = True
+        found.append(p)
+
+    for m in _YEAR_RANGE.finditer(text):
+        add(Period(m.start(), m.end(), f"{m.group('y1')}—{m.group('y2')}年", True))
+    for m in _YEAR.finditer(text):
+        part = _compact(m.group("part") or "")
+        add(Period(m.start(), m.end(), f"{m.group('y')}年{part}", True))
+    for m in _YEARLESS.finditer(text):
+        part = _compact(m.group("part"))
+        add(Period(m.start(), m.end(), part, False, month_only="月" in part))
+    for m in _PLAN.finditer(text):
+        add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
+    for m in _RELATIVE.finditer(text):
+        add(Period(m.start(), m.end(), m.group(0), False, relative=True))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _compact(part: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"[~～–\-－]{1,2}|至|到", "—", part))
+
+
+def with_year(period: Period, previous: str | None) -> str:
+    """A year-less or relative period completed with the year of `previous` (第一季度 -> 2020年第一季度)."""
+    if period.has_year or not previous:
+        return period.text
+    year = re.search(r"\d{4}(?:—\d{4})?年?", previous)
+    if not year:
+        return period.text
+    if period.relative:
+        return previous
+    y = year.group(0) if year.group(0).endswith("年") else year.group(0) + "年"
+    return y + period.text

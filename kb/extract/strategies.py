@@ -1,0 +1,289 @@
+"""Strategies: the measures a paper (or a government report) proposes, one row per measure.
+
+Where measures are found:
+- in the *strategy scope* of an article: body sections whose heading path names proposals
+  (对策, 建议, 路径, 措施, 思考, 启示, 举措, 任务 ...). Inside it every paragraph that starts with a
+  number marker (`（一）`, `1.`, `3.1`, `第一，`) is a measure, every `一是…二是…` item is one, and so is a
+  paragraph that opens with a short imperative sentence (`强化国际物流通道抗风险能力。…`), the way
+  papers and work reports write unnumbered measures;
+- anywhere else in the body only enumerations (`一是…二是…`, `第一，…第二，…`) introduced by a
+  proposal cue (应, 要, 需要, 建议, 以下举措 …), because outside such sections a numbered list is as
+  often a list of findings or achievements as of proposals.
+Abstracts, references, English parts and marked table/meta/author spans never give a row.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.types import Article, CleanText, Section, Strategy
+
+# Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
+# 思路 the paper's own method (研究思路), so those are excluded below.
+_STRATEGY_HEADING = re.compile(
+    r"对策|建议|措施|举措|策略|思考|启示|路径|进路|途径|着力点|重点任务|工作任务|主要任务|目标任务|重点工作|"
+    r"总体部署|工作部署|政策取向|"
+    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作")
+_NOT_STRATEGY_HEADING = re.compile(
+    r"(传导|作用|影响|传递|演化|演进|中介|研究|技术)(路径|思路)|(分析|研究|识别|估计|实证)策略|路径依赖|"
+    r"文献|综述|回顾")
+# Headings whose parts hold findings or problems even under a proposals heading (五、结论与启示 > 1.结论).
+_FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困境|挑战|现状|研究设计|数据|模型|实证|"
+                               r"结果|引言|绪论|特征|成效|成就|回顾")
+_SKIPPED_SPANS = ("table", "meta", "english", "author")
+
+# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
+_HAN_NUM = "一二三四五六七八九十"
+_NUMBER_MARKER = re.compile(
+    rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
+    rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
+    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：])\s*")
+# In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
+_ENUM_STYLES = (
+    re.compile(rf"([{_HAN_NUM}])是"),
+    re.compile(rf"第([{_HAN_NUM}])\s*[，,、:：]"),
+    re.compile(rf"其([{_HAN_NUM}])\s*[，,、:：]"),
+)
+_HAN_VALUE = {c: i for i, c in enumerate(_HAN_NUM, 1)}
+# A proposal cue in the words that introduce an enumeration outside the strategy scope.
+_PROPOSAL_CUE = re.compile(r"应|要|需|必须|建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
+# Imperative openings of policy language (verbs and the adverbs that precede them).
+_POLICY_OPENING = re.compile(
+    r"^(?:要|应|需|必须|进一步|大力|积极|加快|加大|加强|加紧|强化|推进|推动|促进|深化|深入|完善|健全|"
+    r"建立|构建|建设|打造|培育|提升|提高|增强|优化|实施|落实|坚持|坚定|拓展|拓宽|扩大|统筹|引导|鼓励|"
+    r"支持|探索|创新|破解|着力|全面|持续|不断|切实|做好|抓好|用好|稳步|稳定|稳妥|扎实|巩固|激发|保障|"
+    r"保持|突出|注重|重视|充分|发挥|夯实|补齐|壮大|规范|改善|改革|降低|减轻|防范|化解|严格|筑牢|营造|"
+    r"聚焦|围绕|依托|借助|立足|瞄准|把|以|将|发展|开展|开发|推广|设立|制定|出台|搭建|形成|实现|畅通|"
+    r"释放|深耕|加速|全力|集中|分类|因地制宜|有序|有效|精准|主动|努力|坚决|严厉|广泛|合理|科学|"
+    r"整合|协同|联合|共建|共享|打通|破除|消除|清理|简化|放宽|放开|降|减|增加|提供|保护|治理|维护|"
+    r"巩固|推行|引进|吸引|调整|明确|确保|强|促|建|推|抓|办好|管好|守住|守牢|织密|兜牢|谋划|布局)")
+_LEAD_END = "，,。：:；;！？"
+_SENTENCE_END = "。；;！？"
+_MAX_LEAD = 45          # an opening sentence longer than this is prose, not a measure's lead
+_MAX_HEADING = 60       # a numbered line without 。 up to this length is a heading
+_MAX_TEXT = 1200        # bodies are shown in tables; the start offset leads to the rest
+
+
+def extract_strategies(clean: CleanText, articles: list[Article], source: str) -> list[Strategy]:
+    """Every proposed measure of every article, in text order, `category` left empty."""
+    rows: list[Strategy] = []
+    for article in articles:
+        for section in article.sections:
+            if section.kind != "body":
+                continue
+            in_scope = is_strategy_section(section)
+            for start, end in paragraph_spans(clean.text, section.start, section.end):
+                if is_root_heading(clean.text, start, end, section, in_scope):
+                    continue
+                rows.extend(measures_of_paragraph(clean, article, section, start, end, in_scope))
+    kept = deduplicated(r for r in rows if not clean.overlaps(r.start, r.end, _SKIPPED_SPANS))
+    for row in kept:
+        row.source = source
+    return kept
+
+
+def is_strategy_section(section: Section) -> bool:
+    """True when the nearest telling heading on the section's path announces proposals.
+
+    Walking from the section's own heading up, a findings heading (结论, 问题, 现状) closes the scope
+    before a proposals heading higher up can open it.
+    """
+    for part in reversed(section.path.split(" > ")):
+        part = strip_marker(part)
+        if is_strategy_heading(part):
+            return True
+        if _FINDINGS_HEADING.search(part):
+            return False
+    return False
+
+
+def is_strategy_heading(title: str) -> bool:
+    """Proposal words (对策, 路径 …) or a heading that is itself an order (构建…新格局)."""
+    if _NOT_STRATEGY_HEADING.search(title):
+        return False
+    return bool(_STRATEGY_HEADING.search(title) or
+                (len(title) <= _MAX_HEADING and _IMPERATIVE_HEADING.match(title)))
+
+
+# Verbs that make a heading an order; adverbs and prepositions (以, 把, 积极) open descriptive
+# headings too often to count here.
+_IMPERATIVE_HEADING = re.compile(
+    r"(?:加快|加大|加强|强化|推进|推动|促进|深化|完善|健全|建立|构建|打造|培育|提升|提高|增强|优化|实施|"
+    r"落实|坚持|拓展|扩大|统筹|引导|破解|夯实|补齐|壮大|筑牢|营造|着力|大力|全面推进|深入实施)")
+
+
+def is_root_heading(text: str, start: int, end: int, section: Section, in_scope: bool) -> bool:
+    """True for the line that is the scope-announcing heading itself (it names no measure)."""
+    line = strip_marker(text[start:end])
+    return in_scope and len(line) <= _MAX_HEADING and bool(_STRATEGY_HEADING.search(line)) \
+        and "。" not in line
+
+
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty lines of text[start:end], whitespace-trimmed."""
+    spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def strip_marker(line: str) -> str:
+    marker = _NUMBER_MARKER.match(line)
+    return (line[marker.end():] if marker else line).strip()
+
+
+def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
+                          start: int, end: int, in_scope: bool) -> list[Strategy]:
+    """The measures one paragraph states: itself (numbered or imperative lead) and its enumeration."""
+    text = clean.text
+    rows = []
+    items = enumeration_items(text, start, end)
+    if in_scope:
+        marker = _NUMBER_MARKER.match(text, start, end)
+        if marker:
+            rows.append(numbered_measure(clean, article, section, marker.end(), end))
+        elif not items and opens_with_measure(text, start, end):
+            rows.append(make_row(clean, article, section, start, end))
+    if items and (in_scope or introduces_proposals(text, start, items[0][0])):
+        rows.extend(make_row(clean, article, section, a, b) for a, b in items)
+    return [r for r in rows if r.title and proposes(r.title)]
+
+
+def proposes(title: str) -> bool:
+    """True when a measure's lead reads as something to do (imperative or with a modal verb)."""
+    return bool(_POLICY_OPENING.match(title) or _MODAL.search(title[:15]))
+
+
+# A modal early in a clause marks a proposal whose subject comes first (东中西部应确立…).
+_MODAL = re.compile(r"应|要|需|必须|宜|亟")
+
+
+def numbered_measure(clean: CleanText, article: Article, section: Section,
+                     start: int, end: int) -> Strategy:
+    """A numbered paragraph: a heading line owns the body after it; an inline item is its own body."""
+    line = clean.text[start:end]
+    if len(line) <= _MAX_HEADING and not any(c in line for c in "。；;"):
+        body_start, body_end = body_after_heading(clean.text, end, section.end)
+        return Strategy(source="", article=article.title, section=section.path, title=line.strip(),
+                        text=clean.text[body_start:body_end][:_MAX_TEXT], start=start,
+                        end=max(end, body_end))
+    return make_row(clean, article, section, start, end)
+
+
+def body_after_heading(text: str, heading_end: int, limit: int) -> tuple[int, int]:
+    """The paragraphs after a numbered heading, up to the next numbered line or the limit."""
+    spans = paragraph_spans(text, heading_end, limit)
+    body = []
+    for a, b in spans:
+        if _NUMBER_MARKER.match(text, a, b):
+            break
+        body.append((a, b))
+    if not body:
+        return heading_end, heading_end
+    return body[0][0], body[-1][1]
+
+
+def opens_with_measure(text: str, start: int, end: int) -> bool:
+    """True when the paragraph opens with a short imperative sentence followed by its explanation."""
+    lead_end = first_sentence_end(text, start, end)
+    lead = text[start:lead_end]
+    return 4 <= len(lead) <= _MAX_LEAD and end - lead_end >= 10 and bool(_POLICY_OPENING.match(lead)) \
+        and text[lead_end - 1] in "。；;：:"
+
+
+def first_sentence_end(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in _SENTENCE_END or text[i] in "：:":
+            return i + 1
+    return end
+
+
+def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of an in-paragraph enumeration counting 一, 二, 三 … in order.
+
+    An item runs to the next item's marker; the last one to the end of its sentence when the others
+    were single sentences, else to the paragraph end.
+    """
+    for style in _ENUM_STYLES:
+        markers = counted_markers(style, text, start, end)
+        if len(markers) >= 2:
+            items = [(markers[i][0], markers[i + 1][0]) for i in range(len(markers) - 1)]
+            last = markers[-1][0]
+            single = all(not any(c in "。" for c in text[a:b].rstrip("。；; ")) for a, b in items)
+            last_end = first_sentence_end_strict(text, last, end) if single else end
+            items.append((last, last_end))
+            return [trimmed(text, a, b) for a, b in items]
+    return []
+
+
+def counted_markers(style: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Marker matches numbered 1, 2, 3 … consecutively, starting at 一."""
+    found, expected = [], 1
+    for m in style.finditer(text, start, end):
+        value = _HAN_VALUE.get(m.group(1))
+        if value == expected and (value > 1 or is_item_start(text, m.start(), start)):
+            found.append((m.start(), m.end()))
+            expected += 1
+    return found
+
+
+def is_item_start(text: str, pos: int, paragraph_start: int) -> bool:
+    """An enumeration starts a paragraph or follows a clause break (not inside a word like 统一是)."""
+    return pos == paragraph_start or text[pos - 1] in "，,。：:；;！？ \n"
+
+
+def first_sentence_end_strict(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in "。！？":
+            return i + 1
+    return end
+
+
+def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "；;，,"):
+        b -= 1
+    return a, b
+
+
+def introduces_proposals(text: str, paragraph_start: int, first_item: int) -> bool:
+    """True when the words before an enumeration (or its first item) announce what should be done."""
+    intro = text[max(paragraph_start, first_item - 60):first_item + 6]
+    return bool(_PROPOSAL_CUE.search(intro))
+
+
+def make_row(clean: CleanText, article: Article, section: Section, start: int, end: int) -> Strategy:
+    """A measure whose title is its lead clause (marker removed) and whose text is the whole item."""
+    text = clean.text
+    lead = _ENUM_LEAD.match(text, start, end)
+    body_start = lead.end() if lead else start
+    body = text[body_start:end]
+    return Strategy(source="", article=article.title, section=section.path, title=lead_clause(body),
+                    text=body[:_MAX_TEXT], start=start, end=end)
+
+
+# The enumeration word itself (一是, 第一，) is not part of the measure's words.
+_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]是|[第其][{_HAN_NUM}]\s*[，,、:：])\s*")
+
+
+def lead_clause(body: str) -> str:
+    """The body up to its first ，。：；."""
+    for i, ch in enumerate(body):
+        if ch in _LEAD_END:
+            return body[:i].strip()
+    return body.strip()
+
+
+def deduplicated(rows) -> list[Strategy]:
+    """One row per start offset (a section may be visited through more than one path), text order."""
+    seen, out = set(), []
+    for row in sorted(rows, key=lambda r: (r.start, -r.end)):
+        if row.start not in seen:
+            seen.add(row.start)
+            out.append(row)
+    return out

@@ -1,0 +1,241 @@
+"""The two indexes over passages: dense (FAISS, cosine) and keyword (BM25 over jieba tokens).
+
+`build_indexes` writes both plus manifest.json (model, dimension, count, index type, file
+checksums, passage ids in order), so a loaded index knows how it was built and a query embedded
+by another model is refused instead of silently returning nonsense.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kb.config import Settings
+from kb.embed import Embedder, EmbeddingCache
+from kb.errors import KBError
+from kb.tokenize import tokens
+from kb.types import Passage
+
+MANIFEST = "manifest.json"
+DENSE_FILE = "dense.faiss"
+KEYWORD_DIR = "bm25"
+FORMAT_VERSION = 1
+# HNSW parameters: M=32 links and efSearch=128 keep recall@10 vs exact ≥ 0.95 at 100k passages
+# (benchmarks/search_bench.py) while a query stays a few milliseconds.
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+
+
+def _faiss():
+    try:
+        import faiss
+    except ImportError as e:
+        raise KBError("Dense search needs FAISS: run `pip install faiss-cpu`.") from e
+    return faiss
+
+
+class DenseIndex:
+    """Inner-product search over normalised vectors: exact up to `exact_limit`, HNSW beyond."""
+
+    def __init__(self, index=None):
+        self.index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, exact_limit: int) -> "DenseIndex":
+        faiss = _faiss()
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        dim = vectors.shape[1]
+        if len(vectors) <= exact_limit:
+            index = faiss.IndexFlatIP(dim)
+        else:
+            index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+            index.hnsw.efSearch = HNSW_EF_SEARCH
+        index.add(vectors)
+        return cls(index)
+
+    @property
+    def kind(self) -> str:
+        return "hnsw" if "HNSW" in type(self.index).__name__ else "flat"
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal) if self.index is not None else 0
+
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, row numbers) of the k nearest rows, restricted to `allowed` rows when given."""
+        faiss = _faiss()
+        k = min(k, len(self))
+        if k <= 0:
+            return np.zeros(0, np.float32), np.zeros(0, np.int64)
+        query = np.ascontiguousarray(np.atleast_2d(query), dtype=np.float32)
+        params = None
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+            params = (faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
+                      if self.kind == "hnsw" else faiss.SearchParameters(sel=selector))
+        elif self.kind == "hnsw":
+            params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
+        scores, rows = self.index.search(query, k, params=params)
+        keep = rows[0] >= 0
+        return scores[0][keep], rows[0][keep]
+
+    def save(self, path: str | Path) -> None:
+        _faiss().write_index(self.index, str(path))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "DenseIndex":
+        return cls(_faiss().read_index(str(path)))
+
+
+class KeywordIndex:
+    """BM25 (bm25s) over `kb.tokenize.tokens` of each passage."""
+
+    def __init__(self, bm25=None):
+        self.bm25 = bm25
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "KeywordIndex":
+        import bm25s
+        bm25 = bm25s.BM25()
+        bm25.index([tokens(t) for t in texts], show_progress=False)
+        return cls(bm25)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every row for the query (zeros when no query word is indexed)."""
+        ids = self.bm25.get_tokens_ids(query_tokens)
+        if not ids:
+            return np.zeros(self.bm25.scores["num_docs"], dtype=np.float32)
+        return self.bm25.get_scores_from_ids(ids)
+
+    def save(self, path: str | Path) -> None:
+        self.bm25.save(str(path), show_progress=False)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "KeywordIndex":
+        import bm25s
+        return cls(bm25s.BM25.load(str(path), show_progress=False))
+
+
+@dataclass
+class Indexes:
+    """Both indexes and the manifest they were built with; row i of each is passage ids[i]."""
+    manifest: dict
+    dense: DenseIndex
+    keyword: KeywordIndex
+    directory: Path
+
+    @property
+    def ids(self) -> list[int]:
+        return self.manifest["passage_ids"]
+
+    @property
+    def model(self) -> str:
+        return self.manifest["model"]
+
+    def check_embedder(self, embedder: Embedder) -> None:
+        """Refuse an embedder other than the one the index was built with."""
+        if embedder.name != self.model or embedder.dim != self.manifest["dimension"]:
+            raise KBError(f"The index in {self.directory} was built with model {self.model!r} "
+                          f"({self.manifest['dimension']}-d) but the query model is {embedder.name!r} "
+                          f"({embedder.dim}-d). Use --model {self.model} (KB_MODEL), or rebuild the KB "
+                          "with the new model.")
+
+
+def passage_embedding_texts(passages: list[Passage]) -> list[str]:
+    """What each passage's vector is computed from (its text)."""
+    return [p.text for p in passages]
+
+
+def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Path,
+                  cache_path: str | Path | None, settings: Settings, progress: bool = True) -> dict:
+    """Embed (through the cache), index and save the passages in `out_dir`; returns the manifest.
+
+    Files are written under temporary names and moved into place with the manifest last, so an
+    interrupted build leaves either the previous index or a manifest whose checksums fail.
+    """
+    if not passages:
+        raise KBError("No passages to index: the corpus yielded no text. Add documents to the corpus "
+                      "folder (PDF, TXT, DOCX, HTML) and rebuild.")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache = EmbeddingCache(cache_path) if cache_path else None
+    encoded_before = embedder.encoded_count
+    try:
+        vectors = embedder.embed_passages(passage_embedding_texts(passages), progress=progress, cache=cache)
+    finally:
+        if cache:
+            cache.close()
+    dense = DenseIndex.build(vectors, settings.exact_index_limit)
+    keyword = KeywordIndex.build([p.text for p in passages])
+
+    staging = out_dir / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    dense.save(staging / DENSE_FILE)
+    keyword.save(staging / KEYWORD_DIR)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "model": embedder.name,
+        "dimension": int(embedder.dim),
+        "count": len(passages),
+        "index_type": dense.kind,
+        "embedded": embedder.encoded_count - encoded_before,   # texts the model had to embed
+        "passage_ids": [p.id if p.id is not None else i for i, p in enumerate(passages)],
+        "checksums": _checksums(staging),
+    }
+    for name in (DENSE_FILE, KEYWORD_DIR):
+        target = out_dir / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        os.replace(staging / name, target)
+    shutil.rmtree(staging, ignore_errors=True)
+    tmp = out_dir / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, out_dir / MANIFEST)
+    return manifest
+
+
+def load_indexes(directory: str | Path, verify: bool = True) -> Indexes:
+    """The indexes saved in `directory`, checked against the manifest's checksums."""
+    directory = Path(directory)
+    path = directory / MANIFEST
+    if not path.exists():
+        raise KBError(f"No search index in {directory} (missing {MANIFEST}). Build the KB first: "
+                      "`kb build`.")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT_VERSION:
+        raise KBError(f"The index in {directory} has format {manifest.get('format')}, this version "
+                      f"reads {FORMAT_VERSION}. Rebuild the KB: `kb build`.")
+    if verify:
+        actual = _checksums(directory, manifest["checksums"])
+        bad = [name for name, digest in manifest["checksums"].items() if actual.get(name) != digest]
+        if bad:
+            raise KBError(f"Index files in {directory} do not match their manifest ({', '.join(bad)}): "
+                          "the build was interrupted or the files were changed. Rebuild: `kb build`.")
+    dense = DenseIndex.load(directory / DENSE_FILE)
+    keyword = KeywordIndex.load(directory / KEYWORD_DIR)
+    if len(dense) != manifest["count"]:
+        raise KBError(f"The dense index in {directory} holds {len(dense)} vectors, the manifest "
+                      f"{manifest['count']}. Rebuild: `kb build`.")
+    return Indexes(manifest, dense, keyword, directory)
+
+
+def _checksums(directory: Path, names=None) -> dict[str, str]:
+    """sha256 of each index file, by path relative to `directory`."""
+    files = ([directory / n for n in names] if names is not None
+             else [p for p in sorted(directory.rglob("*")) if p.is_file()])
+    return {str(p.relative_to(directory)): _sha256(p) for p in files if p.is_file()}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

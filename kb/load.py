@@ -1,0 +1,150 @@
+"""Files -> raw text (with page breaks when the format has pages).
+
+One loader per format, chosen by file suffix; every failure a user can cause becomes a KBError
+that names the file and says what to do.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Callable
+
+from .errors import KBError
+from .types import RawDocument
+
+TEXT_SUFFIXES = {".txt", ".md"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
+# Encodings a Chinese text file is plausibly in; charset-normalizer may only pick among these,
+# so Latin-1 style guesses (which decode any bytes) never pass garbage off as text.
+_CHINESE_ENCODINGS = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_16_le",
+                      "utf_16_be", "hz", "cp950", "cp936")
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def load(path: Path | str, max_mb: int = 60) -> RawDocument:
+    """Read one file into a RawDocument; raises KBError naming the file on any problem."""
+    path = Path(path)
+    if not is_supported(path):
+        raise KBError(f"{path}: unsupported file type {path.suffix or '(none)'}; "
+                      f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise KBError(f"{path}: cannot read file ({e.strerror or e})") from e
+    if len(data) > max_mb * 1024 * 1024:
+        raise KBError(f"{path}: file is {len(data) / 2**20:.0f} MB, above the {max_mb} MB limit; "
+                      f"split it or raise KB_MAX_FILE_MB")
+    if not data.strip():
+        raise KBError(f"{path}: file is empty")
+    text, paged, encoding = _READERS[_reader_key(path)](data, path)
+    if not text.strip():
+        raise KBError(f"{path}: no text could be extracted"
+                      + (" (a scanned PDF without a text layer? run OCR first)" if paged else ""))
+    return RawDocument(source=path.name, path=str(path), text=text, paged=paged,
+                       sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+
+
+def _reader_key(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return "text" if suffix in TEXT_SUFFIXES else "html" if suffix in (".html", ".htm") else suffix[1:]
+
+
+def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """(text, encoding) of a text file: UTF-8 (with or without BOM), else GB18030/GBK/Big5 as detected."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if _looks_binary(data):
+        raise KBError(f"{path}: looks like binary data, not text (NUL or control bytes); "
+                      f"is it really a text file?")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_CHINESE_ENCODINGS)).best()
+    if best is None or best.chaos > 0.3:
+        raise KBError(f"{path}: cannot tell the text encoding (not UTF-8, GB18030/GBK or Big5); "
+                      f"re-save the file as UTF-8")
+    return str(best), best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:65536]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > 0.05 * len(head)
+
+
+def _read_text(data: bytes, path: Path) -> tuple[str, bool, str]:
+    text, encoding = decode_text(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), False, encoding
+
+
+def _read_pdf(data: bytes, path: Path) -> tuple[str, bool, str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise KBError(f"{path}: PDF is encrypted with a password; save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except KBError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        raise KBError(f"{path}: unreadable PDF ({type(e).__name__}: {e}); is the file complete?") from e
+    except Exception as e:  # pypdf raises assorted errors on broken files; none of them is our bug
+        raise KBError(f"{path}: unreadable PDF ({type(e).__name__}: {e})") from e
+    return "\f".join(pages), True, "pdf"
+
+
+def _read_docx(data: bytes, path: Path) -> tuple[str, bool, str]:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises zipfile/KeyError/ValueError on damaged files
+        raise KBError(f"{path}: unreadable DOCX ({type(e).__name__}: {e})") from e
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    return "\n".join(lines), False, "docx"
+
+
+def _read_html(data: bytes, path: Path) -> tuple[str, bool, str]:
+    from bs4 import BeautifulSoup
+
+    text, encoding = decode_text(data, path)
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer"]):
+        tag.decompose()
+    body = soup.body or soup
+    return body.get_text("\n"), False, encoding
+
+
+_READERS: dict[str, Callable[[bytes, Path], tuple[str, bool, str]]] = {
+    "text": _read_text, "pdf": _read_pdf, "docx": _read_docx, "html": _read_html,
+}
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(supported files, skipped files) under the given files/folders, sorted, hidden files ignored."""
+    found, skipped = [], []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            raise KBError(f"{root}: no such file or folder")
+        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for p in candidates:
+            if any(part.startswith(".") for part in p.relative_to(root).parts) and p != root:
+                continue
+            (found if is_supported(p) else skipped).append(p)
+    return found, skipped

@@ -1,0 +1,174 @@
+"""The SQLite knowledge base: documents, texts, articles, sections, passages, facts, strategies.
+
+Row tables mirror the dataclasses in kb/types.py (their columns are derived from the fields, so a
+field added to a type is stored without touching this module); lists and dicts are stored as JSON.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+from .types import Article, CleanText, Fact, Passage, Section, Span, Strategy
+
+SCHEMA_VERSION = 1
+
+_DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,   -- file name shown in citations
+    path TEXT NOT NULL,            -- where it was read from
+    sha256 TEXT NOT NULL,          -- content hash of the file bytes
+    pipeline TEXT NOT NULL,        -- pipeline version that processed it
+    encoding TEXT,
+    paged INTEGER NOT NULL DEFAULT 0,
+    chars INTEGER NOT NULL,
+    text TEXT NOT NULL,            -- the cleaned text all offsets refer to
+    pages TEXT NOT NULL,           -- JSON [[start, page], ...]
+    footnotes TEXT NOT NULL,       -- JSON [[offset, marker], ...]
+    spans TEXT NOT NULL,           -- JSON [[kind, start, end], ...]
+    built_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _column_type(annotation: str) -> str:
+    base = str(annotation).replace(" ", "").split("|")[0]
+    return {"int": "INTEGER", "float": "REAL", "str": "TEXT", "bool": "INTEGER"}.get(base, "TEXT")
+
+
+# Columns a row table has besides its dataclass fields (sections do not know their article).
+_EXTRA_COLUMNS = {"sections": ["article_index INTEGER"]}
+
+
+def _row_table_ddl(table: str, cls) -> str:
+    cols = ["id INTEGER PRIMARY KEY",
+            "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
+            *_EXTRA_COLUMNS.get(table, []),
+            *(f'"{f.name}" {_column_type(f.type)}' for f in _stored_fields(cls))]
+    return (f'CREATE TABLE IF NOT EXISTS {table} ({", ".join(cols)});\n'
+            f'CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(document_id);')
+
+
+def _stored_fields(cls) -> list[dataclasses.Field]:
+    """Fields stored as columns: not the row id, not nested rows (Article.sections has its own table)."""
+    return [f for f in dataclasses.fields(cls) if f.name not in ("id", "sections")]
+
+
+def _row_tables() -> dict[str, type]:
+    """Table name -> dataclass stored in it, in the order a document's rows are written."""
+    tables = {"articles": Article, "sections": Section, "passages": Passage,
+              "facts": Fact, "strategies": Strategy}
+    from . import types
+    if hasattr(types, "IndicatorSystem"):
+        tables["indicator_systems"] = types.IndicatorSystem
+    return tables
+
+
+def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        init(conn)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def init(conn: sqlite3.Connection) -> None:
+    conn.executescript(_DOCUMENTS)
+    for table, cls in _row_tables().items():
+        conn.executescript(_row_table_ddl(table, cls))
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    conn.commit()
+
+
+def get_meta(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(conn: sqlite3.Connection, **values) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                     [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+                      for k, v in values.items()])
+
+
+def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT id, source, path, sha256, pipeline, chars, paged, built_at "
+                        "FROM documents ORDER BY source").fetchall()
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # rows cascade
+
+
+def insert_document(conn: sqlite3.Connection, *, source: str, path: str, sha256: str, pipeline: str,
+                    encoding: str, paged: bool, clean: CleanText, articles: list[Article],
+                    rows: dict[str, Iterable]) -> int:
+    """Store one processed document and its derived rows; returns its id. Caller commits."""
+    cur = conn.execute(
+        "INSERT INTO documents (source, path, sha256, pipeline, encoding, paged, chars, text, pages, "
+        "footnotes, spans) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (source, path, sha256, pipeline, encoding, int(paged), len(clean.text), clean.text,
+         json.dumps(clean.pages), json.dumps(clean.footnotes, ensure_ascii=False),
+         json.dumps([[s.kind, s.start, s.end] for s in clean.spans])))
+    doc_id = cur.lastrowid
+    _insert_rows(conn, "articles", doc_id, articles)
+    sections = [(a.index, s) for a in articles for s in a.sections]
+    _insert_rows(conn, "sections", doc_id, [s for _, s in sections],
+                 extra={"article_index": [i for i, _ in sections]})
+    for table, items in rows.items():
+        _insert_rows(conn, table, doc_id, list(items))
+    return doc_id
+
+
+def _insert_rows(conn, table: str, doc_id: int, items: list, extra: dict | None = None) -> None:
+    if not items:
+        return
+    cls = _row_tables()[table]
+    names = [f.name for f in _stored_fields(cls)]
+    extra = extra or {}
+    cols = ["document_id", *names, *extra]
+    sql = f'INSERT INTO {table} ({", ".join(chr(34) + c + chr(34) for c in cols)}) ' \
+          f'VALUES ({", ".join("?" * len(cols))})'
+    values = []
+    for n, item in enumerate(items):
+        values.append([doc_id, *(_to_sql(getattr(item, name)) for name in names),
+                       *(extra[k][n] for k in extra)])
+    conn.executemany(sql, values)
+
+
+def _to_sql(value):
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def load_clean_text(conn: sqlite3.Connection, source: str) -> CleanText | None:
+    row = conn.execute("SELECT text, pages, footnotes, spans FROM documents WHERE source = ?",
+                       (source,)).fetchone()
+    if row is None:
+        return None
+    return CleanText(text=row["text"], pages=[tuple(p) for p in json.loads(row["pages"])],
+                     footnotes=[tuple(f) for f in json.loads(row["footnotes"])],
+                     spans=[Span(k, s, e) for k, s, e in json.loads(row["spans"])])
+
+
+def load_passages(conn: sqlite3.Connection) -> list[Passage]:
+    """All passages in id order, with their ids (the order the indexes are built in)."""
+    names = [f.name for f in dataclasses.fields(Passage)]
+    cols = ", ".join(f'"{n}"' for n in names)
+    return [Passage(**dict(zip(names, row))) for row in
+            conn.execute(f"SELECT {cols} FROM passages ORDER BY id")]
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = ["documents", *_row_tables()]
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}

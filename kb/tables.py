@@ -1,0 +1,137 @@
+"""The KB's rows as pandas DataFrames: one API for the CLI, the app, the tests and the Excel export."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .api import KnowledgeBase
+from .errors import KBError
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _frame(kb: KnowledgeBase, sql: str, params=()) -> pd.DataFrame:
+    return pd.read_sql_query(sql, kb.db, params=params)
+
+
+def _json_lists(df: pd.DataFrame, columns) -> pd.DataFrame:
+    for c in columns:
+        if c in df:
+            df[c] = df[c].map(lambda v: json.loads(v) if isinstance(v, str) and v[:1] in "[{" else v)
+    return df
+
+
+def _contains(series: pd.Series, needle: str) -> pd.Series:
+    return series.fillna("").astype(str).str.contains(needle, regex=False)
+
+
+def first_year(period) -> int | None:
+    """The first year a period string names ('2012—2019年' -> 2012), or None."""
+    m = _YEAR.search(period or "") if isinstance(period, str) else None
+    return int(m.group(1)) if m else None
+
+
+# ------------------------------------------------------------------ articles
+def articles(kb: KnowledgeBase) -> pd.DataFrame:
+    df = _frame(kb, 'SELECT d.source, a."index", a.title, a.authors, a."column", a.abstract, a.keywords, '
+                    'a.english_title, a.year, a.start, a."end", a.title_flagged '
+                    'FROM articles a JOIN documents d ON d.id = a.document_id ORDER BY d.source, a."index"')
+    df = _json_lists(df, ["authors", "keywords"])
+    sections = _frame(kb, 'SELECT d.source, s.article_index, s.path, s.kind FROM sections s '
+                          'JOIN documents d ON d.id = s.document_id ORDER BY s.start')
+    body = sections[sections.kind == "body"].groupby(["source", "article_index"])["path"].apply(list)
+    df["sections"] = [body.get((s, i), []) for s, i in zip(df.source, df["index"])]
+    df["title_flagged"] = df.title_flagged.astype(bool)
+    return df.drop(columns=["index"])
+
+
+# ------------------------------------------------------------------ facts
+def facts(kb: KnowledgeBase, *, subject: str | None = None, indicator: str | None = None,
+          source: str | None = None, year_from: int | None = None, year_to: int | None = None,
+          text: str | None = None) -> pd.DataFrame:
+    """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges)."""
+    df = _frame(kb, "SELECT * FROM facts ORDER BY document_id, start").drop(columns=["id", "document_id"])
+    df["year"] = df.period.map(first_year).astype("Int64")
+    if subject:
+        df = df[_contains(df.subject, subject)]
+    if indicator:
+        df = df[_contains(df.indicator_canonical, indicator) | _contains(df.indicator, indicator)]
+    if source:
+        df = df[df.source == source]
+    if year_from is not None:
+        df = df[df.year >= year_from]
+    if year_to is not None:
+        df = df[df.year <= year_to]
+    if text:
+        df = df[_contains(df.evidence, text)]
+    return df.reset_index(drop=True)
+
+
+def indicators(kb: KnowledgeBase) -> pd.DataFrame:
+    """The indicator catalogue: canonical name, synonyms seen, units, number of facts, sources."""
+    df = facts(kb)
+    if df.empty:
+        return pd.DataFrame(columns=["indicator", "synonyms", "units", "facts", "sources"])
+    df["canonical"] = df.indicator_canonical.fillna(df.indicator)
+    df = df[df.canonical.notna() & (df.canonical != "")]
+    grouped = df.groupby("canonical")
+    out = pd.DataFrame({
+        "synonyms": grouped.indicator.apply(lambda s: sorted(set(s.dropna()))),
+        "units": grouped.unit.apply(lambda s: sorted(set(s.dropna()))),
+        "facts": grouped.size(),
+        "sources": grouped.source.apply(lambda s: sorted(set(s))),
+    }).reset_index().rename(columns={"canonical": "indicator"})
+    return out.sort_values(["facts", "indicator"], ascending=[False, True]).reset_index(drop=True)
+
+
+def indicator_systems(kb: KnowledgeBase) -> pd.DataFrame:
+    if "indicator_systems" not in kb.counts():
+        return pd.DataFrame()
+    df = _frame(kb, "SELECT * FROM indicator_systems ORDER BY document_id, start")
+    return _json_lists(df.drop(columns=["id", "document_id"]), ["dimensions", "indicators"])
+
+
+# ------------------------------------------------------------------ strategies
+def strategies(kb: KnowledgeBase, *, category: str | None = None, source: str | None = None,
+               article: str | None = None, text: str | None = None) -> pd.DataFrame:
+    df = _frame(kb, "SELECT * FROM strategies ORDER BY document_id, start").drop(columns=["id", "document_id"])
+    if category:
+        df = df[_contains(df.category, category)]
+    if source:
+        df = df[df.source == source]
+    if article:
+        df = df[_contains(df.article, article)]
+    if text:
+        df = df[_contains(df.title, text) | _contains(df.text, text)]
+    return df.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ export
+TABLES = {"facts": facts, "indicators": indicators, "indicator_systems": indicator_systems,
+          "strategies": strategies, "articles": articles}
+
+
+def to_excel_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Lists and dicts as readable strings (Excel cells hold scalars)."""
+    df = df.copy()
+    for c in df.columns:
+        if df[c].map(lambda v: isinstance(v, (list, dict))).any():
+            df[c] = df[c].map(lambda v: "；".join(map(str, v)) if isinstance(v, list)
+                              else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v)
+    return df
+
+
+def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
+    """Write one sheet per table (with source citations) to an .xlsx file; returns the sheet names."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise KBError(f"{path}: the Excel export needs a file name ending in .xlsx")
+    tmp = path.with_name(path.name + ".part")
+    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for name, table in TABLES.items():
+            to_excel_cells(table(kb)).to_excel(writer, sheet_name=name, index=False)
+    tmp.replace(path)
+    return list(TABLES)

@@ -1,0 +1,116 @@
+"""Words for keyword search: jieba with a policy-term dictionary, normalised text, no stopwords.
+
+The same `tokens()` serves the BM25 index and the query, so both sides split alike. A private
+`jieba.Tokenizer` (not jieba's global one) keeps the dictionary explicit and loaded once.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+import jieba
+
+DATA = Path(__file__).parent / "data"
+USERDICT = DATA / "userdict.txt"
+STOPWORDS = DATA / "stopwords.txt"
+
+_MARKERS = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+# PDF extraction breaks lines inside words; a break between two CJK characters is not a word gap.
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_WORDISH = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+def normalise(text: str) -> str:
+    """Text in the comparable form analysis uses: half-width, lower-case, no footnote markers."""
+    try:  # the cleaning stage owns this normalisation when present; keep one definition
+        from kb.clean import analysis_text
+        text = analysis_text(text)
+    except ImportError:
+        text = unicodedata.normalize("NFKC", _MARKERS.sub("", text))
+    return join_broken_lines(text).lower()
+
+
+def join_broken_lines(text: str) -> str:
+    """`text` with line breaks inside CJK runs removed (what embedding and tokenising both read)."""
+    return _CJK_BREAK.sub("", text)
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """The jieba tokenizer with the policy-term dictionary loaded (built once per process)."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    if USERDICT.exists():
+        tok.load_userdict(str(USERDICT))
+    return tok
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    if not STOPWORDS.exists():
+        return frozenset()
+    return frozenset(w.strip() for w in STOPWORDS.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens of `text`: jieba's search mode (long terms and their parts), minus stopwords.
+
+    Search mode emits both 西部大开发 and 西部/开发, so a query phrased with the parts still
+    matches a passage using the compound and vice versa.
+    """
+    stop = stopwords()
+    return [w for w in tokenizer().cut_for_search(normalise(text))
+            if _WORDISH.search(w) and not w.isspace() and w not in stop]
+
+
+def query_terms(text: str) -> list[str]:
+    """Distinct query words worth highlighting (longest first, so a UI marks compounds whole)."""
+    seen = dict.fromkeys(w for w in tokens(text) if len(w) > 1 or not w.isascii())
+    return sorted(seen, key=len, reverse=True)
+
+
+def propose_terms(texts: list[str], top_k: int = 200, min_count: int = 3) -> list[tuple[str, float]]:
+    """Candidate dictionary terms: TF-IDF keywords of the corpus that jieba does not yet know whole.
+
+    Multi-character keywords jieba already has are useless to add; what helps BM25 is a compound
+    (新型城镇化, 自贸试验区) that jieba splits. So we extract keywords of the corpus with the default
+    dictionary, then look for frequent adjacent keyword pairs that form such compounds.
+    Curate the result by hand before adding it to kb/data/userdict.txt.
+    """
+    import collections
+
+    import jieba.analyse
+
+    tok = tokenizer()
+    extractor = jieba.analyse.TFIDF()
+    extractor.tokenizer = tok
+    joined = "\n".join(normalise(t) for t in texts)
+    keywords = dict(extractor.extract_tags(joined, topK=top_k * 5, withWeight=True))
+    pairs: collections.Counter[str] = collections.Counter()
+    for line in joined.splitlines():
+        words = [w for w in tok.cut(line) if w.strip()]
+        for a, b in zip(words, words[1:]):
+            if a in keywords and b in keywords and 4 <= len(a + b) <= 8:
+                pairs[a + b] += 1
+    known = set(tok.FREQ) if tok.FREQ else set()
+    scored = [(w, n * (keywords[_first_word(w, keywords)] if _first_word(w, keywords) else 1.0))
+              for w, n in pairs.items() if n >= min_count and w not in known]
+    return sorted(scored, key=lambda x: -x[1])[:top_k]
+
+
+def _first_word(compound: str, keywords: dict) -> str | None:
+    for i in range(len(compound) - 1, 0, -1):
+        if compound[:i] in keywords:
+            return compound[:i]
+    return None
+
+
+if __name__ == "__main__":  # python -m kb.tokenize corpus/*.txt  → candidate terms to curate
+    import sys
+    texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[1:]]
+    for word, score in propose_terms(texts):
+        print(f"{word}\t{score:.3f}")
