@@ -34,11 +34,12 @@ def corpus_passages(corpus: Path, settings: Settings, standin: bool = False) -> 
     pipeline = None if standin else _pipeline()
     passages = []
     for path in sorted(corpus.glob("*.txt")):
-        raw = RawDocument(source=path.name, path=str(path), text=path.read_text(encoding="utf-8"))
         if pipeline:
+            raw = pipeline[2](path)
             clean = pipeline[0](raw)
             articles = pipeline[1](clean, raw.source)
         else:
+            raw = RawDocument(source=path.name, path=str(path), text=path.read_text(encoding="utf-8"))
             clean, articles = CleanText(text=raw.text), []
         passages.extend(make_passages(clean, articles, raw.source, settings))
     for i, p in enumerate(passages):
@@ -49,8 +50,9 @@ def corpus_passages(corpus: Path, settings: Settings, standin: bool = False) -> 
 def _pipeline():
     try:
         from kb.clean import clean
+        from kb.load import load
         from kb.structure import split_articles
-        return clean, split_articles
+        return clean, split_articles, load
     except Exception:  # not written yet, or broken mid-edit: measure with the stand-in
         return None
 

@@ -71,11 +71,19 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- search
     @cached_property
     def searcher(self):
+        """Indexes and passages, loaded once per KnowledgeBase (the app caches the whole object)."""
+        from .index import load_indexes
         from .search import Searcher
-        return Searcher.load(self.generation / "search", store.load_passages(self.db), self.settings)
+        return Searcher(load_indexes(self.generation / "search"), store.load_passages(self.db),
+                        settings=self.settings)
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", **filters):
-        return self.searcher.search(query, k=k, mode=mode, **filters)
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", *, source: str | None = None,
+               article: str | None = None, kind: str | None = None, year: int | None = None):
+        """Cited hits for `query`; each filter restricts to one document, article, section kind or year."""
+        from .search import Filters
+        filters = Filters(sources=[source] if source else None, articles=[article] if article else None,
+                          kinds=[kind] if kind else None, year_from=year, year_to=year)
+        return self.searcher.search(query, k=k, mode=mode, filters=filters)
 
     # ---------------------------------------------------------------- tables
     def rows(self, sql: str, params=()) -> list[dict]:

@@ -264,3 +264,44 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
     embedder = make_embedder(settings)
     manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings)
     return int(manifest.get("embedded", 0))
+
+
+# ------------------------------------------------------------------ uploads
+def uploads_dir(settings: Settings) -> Path:
+    """Where files added through the app are kept (inside the KB directory, never elsewhere)."""
+    return Path(settings.index_dir) / "uploads"
+
+
+def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
+    """Store an uploaded file under the uploads folder; the user's name never becomes a path."""
+    from .load import SUPPORTED_SUFFIXES
+
+    name = Path(filename.replace("\\", "/")).name.strip().lstrip(".")
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise KBError(f"{filename}: unsupported file type {suffix or '(none)'}; "
+                      f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if len(data) > settings.max_file_mb * 1024 * 1024:
+        raise KBError(f"{filename}: file is {len(data) / 2**20:.0f} MB, above the {settings.max_file_mb} MB limit")
+    stem = "".join(c if c.isalnum() or c in "-_ ." else "_" for c in Path(name).stem)[:100] or "upload"
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{stem}{suffix}"
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return target
+
+
+def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bool = False) -> BuildReport:
+    """Save uploaded (name, bytes) pairs and build them into the KB; refused files are reported as failed."""
+    refused = []
+    saved = []
+    for name, data in files:
+        try:
+            saved.append(save_upload(settings, name, data))
+        except KBError as e:
+            refused.append((name, str(e)))
+    report = build([uploads_dir(settings)], settings, progress=progress) if saved else BuildReport()
+    report.failed = refused + report.failed
+    return report

@@ -18,6 +18,7 @@ number parsing so offsets stay valid in both.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 import unicodedata
@@ -70,7 +71,8 @@ _SENTENCE_END = "。！？!?"
 HEADING_RE = re.compile(
     rf"^(?:[{_CN_NUM}]{{1,3}}[、　 ．.]\s*\S"
     rf"|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*\S"
-    rf"|\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}}[.．、]?\s*[{_HAN}“‘《（(]"
+    rf"|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．、]?\s*[{_HAN}“‘《（(A-Z]"
+    rf"|\d{{1,2}}(?:[.．、]|\s)\s*[{_HAN}“‘《（(A-Z]"
     rf"|第[{_CN_NUM}\d]{{1,3}}[章节部分篇]\s*\S)"
 )
 # A numeric heading must not be a number that begins prose ("2019年…", "4个方面…", "20%…").
@@ -79,18 +81,19 @@ LABEL_RE = re.compile(
     r"^(?:[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|关\s*键\s*词|参考文献|注\s*释|注|主要参考文献)\s*[\]］】)）]?\s*[:：]?"
     r"|Abstract\s*[:：]|Key\s*[Ww]ords?\s*[:：]|Keywords\s*[:：])"
 )
-_NOTES_RE = re.compile(r"^\s*(?:注\s*释|注)\s*[:：]?\s*(?=$|[\u2460-\u24ff])")
+_KEYWORDS_LABEL_RE = re.compile(r"^[\[［【(（]?\s*关\s*键\s*词|^Key\s*[Ww]ords?|^Keywords")
+NOTES_RE = re.compile(r"^\s*(?:注\s*释|注)\s*[:：]?\s*(?=$|[\u2460-\u24ff])")
 _REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*$")
 META_RE = re.compile(
     r"^(?:\*?\s*基金项目|中图分类号|文献标识码|文章编号|收稿日期|DOI|doi|作者简介|作者单位|通讯作者"
-    r"|[（(]责任编辑|责任编辑|\*?\s*本文(?:系|为|是).{0,40}(?:项目|基金))"
+    r"|[（(]责任编辑|责任编辑|课题组(?:成员|组长|负责人)|\*?\s*本文(?:系|为|是).{0,40}(?:项目|基金))"
 )
 _BIO_RE = re.compile(rf"^[{_HAN}]{{2,4}}\s*[，,]\s*[男女]\s*[，,]")
 _FUND_CODE_RE = re.compile(r"项目.{0,60}[（(][A-Za-z0-9\-]{5,}[）)]")
 BANNER_RE = re.compile(r"^【[^】]{2,20}】$")
 AUTHOR_RE = re.compile(rf"^[{_HAN}](?: [{_HAN}]){{1,14}}$")
 _BYLINE_RE = re.compile(rf"^(?:文\s*[/／]\s*|作者\s*[:：]\s*)[{_HAN}·]{{2,4}}(?:[\s、，,]+[{_HAN}·]{{2,4}})*$")
-_EN_AUTHOR_RE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,11}$")
+_EN_AUTHOR_RE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+){1,11}$")
 # Running heads: a journal name with its issue ("区域经济评论 2020.05", "… 2020年第5期"), an
 # all-capitals journal name, or a lone page number.
 _ISSUE_HEAD_RE = re.compile(
@@ -100,20 +103,29 @@ _ISSUE_HEAD_RE = re.compile(
 )
 _CAPS_HEAD_RE = re.compile(r"^[A-Z][A-Z&'\-]+(?: [A-Z&'\-]+){1,6}$")
 _PAGE_NO_RE = re.compile(r"^[-—–·\s]*\d{1,4}[-—–·\s]*$")
-_CAPTION_RE = re.compile(r"^(?:续?表|Table)\s*[0-9０-９]{1,2}(?:[-–.．][0-9]{1,2})?(?:\s|[（(]|[{_HAN}])".replace(
-    "{_HAN}", _HAN))
+# A table caption "表1 …", not prose about a table ("表 1显示了…", "表2报告了…", "表9第1行…").
+_CAPTION_RE = re.compile(
+    r"^(?:续?表|Table)\s*[0-9０-９]{1,2}(?:[-–.．][0-9]{1,2})?"
+    r"(?!\s*(?:显示|报告|列出|表明|中|所示|给出|展示|反映|说明|为|是|可|的|和|与|、|第|至|结果|数据|可见|发现|看出))"
+    rf"(?:\s|[（(]|[{_HAN}])"
+)
 _NUMERIC_CELL_RE = re.compile(r"^[（(\[]?[-−+]?[\d.,%．，：:\-—–~～/×*\s]+[）)\]]?[*％%]*$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
+_NARROW_RE = re.compile("[\x00-\u1fff]")
+_HAN_RE = re.compile(f"[{_HAN}]")
+
+
+@functools.lru_cache(maxsize=65536)
 def _width(text: str) -> float:
     """Printed width in em: CJK and full-width characters count 1, ASCII 0.5."""
-    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+    return len(text) - 0.5 * len(_NARROW_RE.findall(text))
 
 
 def _han_count(text: str) -> int:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return len(_HAN_RE.findall(text))
 
 
 def is_english(text: str) -> bool:
@@ -143,6 +155,8 @@ def _is_cell(text: str) -> bool:
         return False
     if _NUMERIC_CELL_RE.match(t):
         return True
+    if t[-1] in "。，；,;" or ("，" in t or "、" in t) and _han_count(t) >= 2:
+        return False   # a sentence that happens to hold many figures
     digits = sum(c.isdigit() for c in t)
     if len(t) >= 8 and digits / len(t) >= 0.6:
         return True
@@ -181,7 +195,7 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
             lead = body[: len(body) - len(stripped)]
             indented = "\u3000" in lead or lead.count(" ") >= 2 or "\t" in lead
             stripped = _MD_BULLET_RE.sub("", _MD_HEADING_RE.sub("", stripped)).replace("**", "")
-            text = re.sub(r"[ \t\u3000\xa0]+", " ", stripped).strip()
+            text = re.sub(r"\s+", " ", stripped).strip()
             if text:
                 lines.append(_Line(text, page_no, indented, blank))
             blank = False
@@ -197,7 +211,9 @@ def _repeat_key(text: str) -> str:
 
 
 def _mark_repeated_heads(lines: list[_Line]) -> None:
-    """Drop later copies of short title-like lines: article titles and column names used as running heads."""
+    """Drop running heads repeated from titles and column names (later copies of short title-like
+    lines), and text the extraction printed twice (earlier copies of long lines, with the short
+    line ending the copied paragraph)."""
     seen: set[str] = set()
     for ln in lines:
         if ln.kind != "prose":
@@ -210,14 +226,29 @@ def _mark_repeated_heads(lines: list[_Line]) -> None:
             ln.kind = "drop"
         else:
             seen.add(key)
+    last: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        if len(ln.text) >= 30 and ln.kind != "table":
+            last[ln.text] = i
+    for i, ln in enumerate(lines):
+        j = last.get(ln.text)
+        if j is not None and j > i and ln.kind != "table":
+            ln.kind = "drop"
+            nxt, later = i + 1, j + 1
+            if nxt < len(lines) and later < len(lines) and nxt != j and len(lines[nxt].text) < 30 \
+                    and lines[nxt].text == lines[later].text:
+                lines[nxt].kind = "drop"
 
 
 def _classify(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         t = ln.text
-        ln.english = is_english(t)
+        # a line without Chinese right after English text ("4.0" ending a key word) is English too
+        ln.english = is_english(t) or (i > 0 and lines[i - 1].english and _han_count(t) == 0)
         if _running_head(t):
             ln.kind = "drop"
+        elif FOOTNOTE_RE.fullmatch(t):
+            ln.kind = "fnmark"
         elif BANNER_RE.match(t):
             ln.kind = "banner"
         elif LABEL_RE.match(t):
@@ -230,35 +261,60 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+    for prev, ln in zip(lines, lines[1:]):
+        # the first line of a fund note whose grant number wrapped onto the next line
+        if prev.kind == "prose" and "项目" in prev.text and ln.kind == "meta" and _FUND_CODE_RE.search(ln.text) \
+                and not prev.text.endswith(tuple(_SENTENCE_END)):
+            prev.kind = "meta"
+
+
+def _mark_page_notes(lines: list[_Line]) -> None:
+    """Page-foot notes printed as a column of lone markers (①②③ one per line) followed by the note
+    texts in full page width: the markers are dropped and the note lines marked "meta"."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "fnmark":
+            i += 1
+            continue
+        while i < len(lines) and lines[i].kind == "fnmark":
+            lines[i].kind = "drop"
+            i += 1
+        while i < len(lines) and lines[i].kind in ("prose", "heading") and (
+                _width(lines[i].text) >= 30 or _width(lines[i].text) <= 8 and lines[i].text.endswith("。")
+                and lines[i - 1].kind == "meta"):
+            lines[i].kind = "meta"
+            i += 1
 
 
 def _mark_tables(lines: list[_Line]) -> None:
-    """Mark runs of table cells (and their 表N caption) as kind "table"."""
-    n = len(lines)
-    i = 0
-    while i < n:
-        if lines[i].kind not in ("prose", "heading", "drop") or not _is_cell(lines[i].text):
-            i += 1
+    """Mark runs of table cells (and their 表N caption) as kind "table"; dropped lines (running
+    heads, lone note markers) inside a run neither break nor extend it."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
+    cand = [lines[i].kind in ("prose", "heading") and _is_cell(lines[i].text) for i in idx]
+    a = 0
+    while a < len(idx):
+        if not cand[a]:
+            a += 1
             continue
-        j = i
-        while j < n and lines[j].kind in ("prose", "heading", "drop") and _is_cell(lines[j].text):
-            j += 1
-        run = lines[i:j]
+        b = a
+        while b < len(idx) and cand[b]:
+            b += 1
+        run = [lines[i] for i in idx[a:b]]
         numeric = sum(_is_numeric(ln.text) for ln in run)
         if (len(run) >= 3 and numeric >= 2) or len(run) >= 5 or (numeric and max(len(x.text) for x in run) >= 14):
             for ln in run:
                 ln.kind = "table"
-            k = i - 1
-            # the caption and header cells just above the digits belong to the table
-            while k >= 0 and i - k <= 3 and lines[k].kind in ("prose", "heading") and (
-                    _CAPTION_RE.match(lines[k].text) or _width(lines[k].text) <= 12):
-                lines[k].kind = "table"
-                if _CAPTION_RE.match(lines[k].text):
+            # the caption and header cells just above the cells belong to the table
+            k = a - 1
+            while k >= 0 and a - k <= 3 and lines[idx[k]].kind == "prose" and (
+                    _CAPTION_RE.match(lines[idx[k]].text) or _width(lines[idx[k]].text) <= 12):
+                lines[idx[k]].kind = "table"
+                if _CAPTION_RE.match(lines[idx[k]].text):
                     break
                 k -= 1
-        i = max(j, i + 1)
+        a = b
     for ln in lines:
-        if ln.kind in ("prose", "heading") and _CAPTION_RE.match(ln.text):
+        if ln.kind in ("prose", "heading") and _CAPTION_RE.match(ln.text) and _width(ln.text) <= 45:
             ln.kind = "table"
     # a lone page number sits between prose lines, never inside a run of cells
     for ln in lines:
@@ -268,6 +324,7 @@ def _mark_tables(lines: list[_Line]) -> None:
 
 # ---------------------------------------------------------------- paragraphs
 _STANDALONE = {"heading", "banner", "author", "en_author"}
+_TITLES = {"title", "en_title"}
 _STARTS_PARAGRAPH = {"label", "meta", "table"} | _STANDALONE
 
 
@@ -312,52 +369,139 @@ def _is_full(text: str, typical: float) -> bool:
     return w >= 0.75 * typical
 
 
-def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, in_heading: bool) -> bool:
+def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
     """True when `nxt` continues the paragraph that `prev` belongs to."""
-    if nxt.kind == "drop":
-        return True
     if prev.kind == "table" or nxt.kind == "table":
         return prev.kind == nxt.kind == "table"
-    if in_heading:
-        # a heading broken across two printed lines: the rest is a short line without a sentence end
-        return (reflow and prev_full and nxt.kind == "prose" and not nxt.indented
-                and not nxt.text.endswith(tuple(_SENTENCE_END)) and _width(nxt.text) <= 20)
+    if prev.kind in _TITLES or nxt.kind in _TITLES:
+        return prev.kind == nxt.kind
     if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or nxt.indented:
         return False
     if prev.english != nxt.english and not (prev.kind in ("label", "meta") and nxt.english):
         return False
     if not reflow:
+        if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and prev.text.endswith(tuple("；;，,、")):
+            return True   # key words wrapped onto the next line
         return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END))
+    if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and not prev.text.endswith(tuple("；;，,、")):
+        return False
     if not prev_full or prev.kind == "meta" and not re.search(rf"[{_HAN}，、,]$", prev.text):
         return False
     return not (prev.text.endswith(tuple(_SENTENCE_END)) and _LEAD_RE.match(nxt.text))
 
 
+def _heading_rest(head: _Line, nxt: _Line, nxt_full: bool) -> bool:
+    """True when `nxt` is the second printed line of the heading `head` (a short line, no sentence end)."""
+    return (nxt.kind == "prose" and not nxt.indented and not nxt_full and _width(head.text) >= 10
+            and not head.text.endswith(tuple("。！？!?：:；;，,、"))
+            and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
+
+
+def _mark_titles(lines: list[_Line]) -> None:
+    """Mark the title lines above an author line (or above the abstract label of a document's first
+    article): up to three lines back to a boundary (banner, metadata, page head, document start);
+    without a boundary only the one line right above, since a title may be printed inside a page."""
+    for i, ln in enumerate(lines):
+        english = ln.kind == "en_author"
+        if not (ln.kind in ("author", "en_author") or (i <= 3 and ln.kind == "label" and not ln.english)):
+            continue
+        chain = []
+        j = i - 1
+        while j >= 0 and len(chain) < (4 if english else 3):
+            cand = lines[j]
+            if cand.kind == "drop":
+                j -= 1
+                continue
+            if cand.kind != "prose" or cand.english != english or _width(cand.text) > (80 if english else 40) \
+                    or cand.text.endswith(tuple("。，；：:,;")):
+                break
+            chain.append(cand)
+            j -= 1
+        bounded = j < 0 or lines[j].kind in ("banner", "meta", "drop", "author", "label", "table") \
+            or (english and not lines[j].english)
+        for cand in chain if bounded else chain[:1]:
+            cand.kind = "en_title" if english else "title"
+
+
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    """Group printed lines into paragraphs. A title and author line printed inside a paragraph (an
+    essay's heading placed at the foot of its first page) is moved out, after that paragraph."""
     reflow = _reflowed(lines)
     typical = _typical_widths(lines)
+    full = [_is_full(ln.text, t) for ln, t in zip(lines, typical)]
+    kept = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
+    if reflow:
+        _demote_inner_headings(lines, kept, full, typical)
     paragraphs: list[list[_Line]] = []
+    deferred: list[list[_Line]] = []
     current: list[_Line] = []
-    last_kept = None
-    for i, ln in enumerate(lines):
-        if ln.kind == "drop":
-            if current:
+    prev_i = None
+    k = 0
+    while k < len(kept):
+        i = kept[k]
+        ln = lines[i]
+        if current and prev_i is not None:
+            prev = lines[prev_i]
+            inserted = _interrupting_block(lines, kept, k) if reflow and full[prev_i] and \
+                prev.kind == "prose" and not prev.text.endswith(tuple(_TERMINAL)) else 0
+            if inserted:
+                deferred.append([lines[j] for j in kept[k:k + inserted]])
+                k += inserted
+                continue
+            head = current[0].kind == "heading" and len(current) == 1
+            if head and reflow and _heading_rest(prev, ln, full[i]) or \
+                    not head and _continues(prev, ln, full[prev_i], reflow):
                 current.append(ln)
-            continue
-        if current and last_kept is not None:
-            prev = lines[last_kept]
-            prev_full = _is_full(prev.text, typical[last_kept])
-            head = current[0].kind == "heading" and sum(x.kind != "drop" for x in current) == 1
-            if _continues(prev, ln, prev_full, reflow, head):
-                current.append(ln)
-                last_kept = i
+                prev_i = i
+                k += 1
                 continue
             paragraphs.append(current)
+            paragraphs.extend(_split_kinds(deferred))
+            deferred = []
         current = [ln]
-        last_kept = i
+        prev_i = i
+        k += 1
     if current:
         paragraphs.append(current)
+    paragraphs.extend(_split_kinds(deferred))
     return paragraphs
+
+
+def _demote_inner_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> None:
+    """Heading-like lines that are prose: one right after a full line cut mid-sentence ("21世纪中叶…"),
+    and a numbered list item that fills its line, holds a comma and runs on ("2.谢里教授运用…，将内生交易成")."""
+    for a, b in zip(kept, kept[1:]):
+        prev, ln = lines[a], lines[b]
+        if ln.kind == "heading" and prev.kind == "prose" and full[a] and not ln.indented \
+                and not prev.text.endswith(tuple(_TERMINAL)):
+            ln.kind = "prose"
+        elif prev.kind == "heading" and ln.kind == "prose" and full[b] and "，" in prev.text \
+                and _width(prev.text) >= typical[a] - 1 and not _LEAD_RE.match(prev.text):
+            prev.kind = "prose"
+
+
+def _interrupting_block(lines: list[_Line], kept: list[int], k: int) -> int:
+    """Number of lines from kept[k] that form a title + author block followed by the paragraph's rest."""
+    n = 0
+    while k + n < len(kept) and lines[kept[k + n]].kind == "title":
+        n += 1
+    if n == 0 or k + n >= len(kept) or lines[kept[k + n]].kind != "author":
+        return 0
+    n += 1
+    rest = lines[kept[k + n]] if k + n < len(kept) else None
+    return n if rest is not None and rest.kind == "prose" and not rest.indented else 0
+
+
+def _split_kinds(block: list[list[_Line]]) -> list[list[_Line]]:
+    """The deferred title and author lines, one paragraph per kind (titles joined, author alone)."""
+    out: list[list[_Line]] = []
+    for lines in block:
+        for ln in lines:
+            if out and out[-1][-1].kind == ln.kind == "title":
+                out[-1].append(ln)
+            else:
+                out.append([ln])
+    return out
 
 
 _HYPHEN_KEEP = {"high", "low", "well", "self", "long", "short", "multi", "non", "co", "inter", "cross",
@@ -365,7 +509,7 @@ _HYPHEN_KEEP = {"high", "low", "well", "self", "long", "short", "multi", "non", 
                 "pre", "anti", "semi", "sub", "two", "three", "four", "one", "eco", "socio", "time"}
 
 
-def _join(a: str, b: str) -> str:
+def _join(a: str, b: str, english: bool = True) -> str:
     """Join two printed lines of one paragraph: no space in Chinese, one space between English words."""
     if not a:
         return b
@@ -376,7 +520,8 @@ def _join(a: str, b: str) -> str:
             return a + b
         return a[:-1] + b
     if (last.isascii() and last.isalnum() or last in ",.;:?!)%") and (first.isascii() and first.isalnum() or first in "(“\""):
-        if last.isdigit() and first.isdigit():
+        # inside Chinese text a break between Latin letters and digits is layout ("PM" + "2.5")
+        if last.isdigit() and first.isdigit() or not english and not (last.isalpha() and first.isalpha()):
             return a + b
         return a + " " + b
     if last in ",.;:" and first.isascii() and first.isalpha():
@@ -384,7 +529,7 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"table": "table", "english": "english", "en_author": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:
@@ -401,8 +546,10 @@ def clean(raw: RawDocument) -> CleanText:
     """Repair extraction damage in `raw.text`; see the module docstring for what is repaired."""
     lines = _physical_lines(raw)
     _classify(lines)
+    _mark_page_notes(lines)
     _mark_tables(lines)
     _mark_repeated_heads(lines)
+    _mark_titles(lines)
     out: list[str] = []
     pages: list[tuple[int, int]] = []
     footnotes: list[tuple[int, str]] = []
@@ -414,17 +561,19 @@ def clean(raw: RawDocument) -> CleanText:
         if not kept:
             continue
         kind = _paragraph_kind(par)
+        if kind == "prose" and _is_fund_note(" ".join(ln.text for ln in kept)):
+            kind = "meta"
         first = kept[0].text
-        if _NOTES_RE.match(first):
+        if NOTES_RE.match(first):
             in_notes = True
         elif kind in ("banner", "english", "en_author", "author") or _REFS_RE.match(first) or (
-                kind == "heading" and not in_notes) or (kind == "label" and not _NOTES_RE.match(first)):
+                kind == "heading" and not in_notes) or (kind == "label" and not NOTES_RE.match(first)):
             in_notes = False
         text = ""
         starts = []
         for ln in kept:
             before = len(text)
-            text = text + " " + ln.text if kind == "table" and text else _join(text, ln.text)
+            text = text + " " + ln.text if kind == "table" and text else _join(text, ln.text, ln.english)
             starts.append((len(text) - len(ln.text) if len(text) - before >= len(ln.text) else before, ln.page))
         if not in_notes:
             text, marks = strip_footnote_markers(text)
@@ -438,6 +587,16 @@ def clean(raw: RawDocument) -> CleanText:
         out.append(text)
         offset += len(text) + 1
     return CleanText(text="\n".join(out), pages=pages if raw.paged else [], footnotes=footnotes, spans=spans)
+
+
+_FUND_CODES_RE = re.compile(r"[（(][A-Za-z0-9\-]{5,}[）)]")
+
+
+def _is_fund_note(text: str) -> bool:
+    """A fund note whose label was lost: project names with grant numbers, no sentence of prose."""
+    codes = _FUND_CODES_RE.findall(text)
+    return bool(codes) and "项目" in text and len(text) < 600 and len(codes) * 120 >= len(text) \
+        and text.rstrip("。；; ").endswith(("）", ")"))
 
 
 def _add_span(spans: list[Span], kind: str, start: int, end: int) -> None:

@@ -38,32 +38,40 @@ class Embedder:
 
     def embed_passages(self, texts: list[str], progress: bool = True,
                        cache: "EmbeddingCache | None" = None) -> np.ndarray:
-        """(len(texts), dim) vectors; texts found in `cache` are not re-embedded."""
+        """(len(texts), dim) vectors; texts found in `cache` are not re-embedded.
+
+        New vectors are cached batch by batch, so an interrupted build keeps the work it did.
+        """
         texts = [embedding_text(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         known = cache.get(self.name, texts) if cache else {}
-        missing = [i for i, t in enumerate(texts) if t not in known]
+        missing: dict[str, list[int]] = {}    # each distinct new text is embedded once
         for i, t in enumerate(texts):
             if t in known:
                 out[i] = known[t]
-        if missing:
-            out[missing] = self._encode_in_batches([texts[i] for i in missing], progress)
+            else:
+                missing.setdefault(t, []).append(i)
+        firsts = [rows[0] for rows in missing.values()]
+        for idx, vectors in self._batches(texts, firsts, progress):
+            for i, vector in zip(idx, vectors):
+                out[missing[texts[i]]] = vector
             if cache:
-                cache.put(self.name, [texts[i] for i in missing], out[missing])
+                cache.put(self.name, [texts[i] for i in idx], vectors)
         return out
 
-    def _encode_in_batches(self, texts: list[str], progress: bool) -> np.ndarray:
-        # Length-sorted batches waste less padding (sentence-transformers does the same).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+    def _batches(self, texts: list[str], rows: list[int], progress: bool):
+        """(row numbers, vectors) per batch of `rows`, shortest texts first.
+
+        Length-sorted batches waste less padding (sentence-transformers does the same).
+        """
         from tqdm import tqdm
-        with tqdm(total=len(texts), desc=f"embedding ({self.name})", unit="passage",
-                  disable=not progress, leave=False) as bar:
+        order = sorted(rows, key=lambda i: len(texts[i]))
+        with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="passage",
+                  disable=not progress or not order, leave=False) as bar:
             for b in range(0, len(order), self.batch_size):
                 idx = order[b:b + self.batch_size]
-                out[idx] = self._encode_counted([texts[i] for i in idx], False)
+                yield idx, self._encode_counted([texts[i] for i in idx], False)
                 bar.update(len(idx))
-        return out
 
     def _encode_counted(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:

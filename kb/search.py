@@ -61,8 +61,10 @@ class Searcher:
     """Holds the indexes, the passages they index and the query embedder; `.search()` ranks."""
 
     def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage],
-                 embedder: Embedder | None = None, settings: Settings | None = None):
+                 embedder: Embedder | None = None, settings: Settings | None = None,
+                 fusion: str = "rrf", weights: tuple[float, float] = (0.5, 0.5)):
         self.settings = settings or Settings()
+        self.fusion, self.weights = fusion, weights
         self.indexes = indexes
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
@@ -110,13 +112,12 @@ class Searcher:
             lists.append(self.keyword_rows(query, n, allowed))
         if mode in ("hybrid", "dense"):
             lists.append(self.dense_rows(query, n, allowed))
-        if len(lists) == 1:
-            # A single list keeps its own order; RRF of one list is the same order with a
-            # bounded score, which the kind prior can then act on.
-            return {row: 1.0 / (RRF_K + rank) for rank, row in enumerate(lists[0], 1)}
-        return reciprocal_rank_fusion(lists)
+        if self.fusion == "relative":
+            return relative_score_fusion(lists, self.weights[:len(lists)] if len(lists) > 1 else (1.0,))
+        return reciprocal_rank_fusion([rows for rows, _ in lists])
 
-    def keyword_rows(self, query: str, n: int, allowed: np.ndarray | None) -> list[int]:
+    def keyword_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
+        """(rows, BM25 scores) of the best keyword matches, best first."""
         scores = self.indexes.keyword.scores(tokens(query))
         if allowed is not None:
             masked = np.full_like(scores, -1.0)
@@ -124,12 +125,14 @@ class Searcher:
             scores = masked
         top = np.argpartition(-scores, min(n, len(scores) - 1))[:n]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [int(r) for r in top if scores[r] > 0]
+        top = [int(r) for r in top if scores[r] > 0]
+        return top, [float(scores[r]) for r in top]
 
-    def dense_rows(self, query: str, n: int, allowed: np.ndarray | None) -> list[int]:
+    def dense_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
+        """(rows, cosine similarities) of the nearest passages, best first."""
         vector = self.embedder.embed_queries([query])
-        _, rows = self.indexes.dense.search(vector, n, allowed)
-        return [int(r) for r in rows]
+        scores, rows = self.indexes.dense.search(vector, n, allowed)
+        return [int(r) for r in rows], [float(x) for x in scores]
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         """Row numbers passing `filters`, or None when nothing is filtered."""
@@ -180,6 +183,19 @@ class Searcher:
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=p.start, end=p.end, text=p.text, page=p.page,
                    terms=[t for t in terms if t in text], passage_id=p.id)
+
+
+def relative_score_fusion(lists: list[tuple[list[int], list[float]]], weights) -> dict[int, float]:
+    """{row: Σ weight · min-max-normalised score}: keeps how far ahead a strong match is."""
+    fused: dict[int, float] = {}
+    for (rows, scores), weight in zip(lists, weights):
+        if not rows:
+            continue
+        lo, hi = min(scores), max(scores)
+        span = hi - lo or 1.0
+        for row, score in zip(rows, scores):
+            fused[row] = fused.get(row, 0.0) + weight * (score - lo) / span
+    return fused
 
 
 def reciprocal_rank_fusion(lists: list[list[int]]) -> dict[int, float]:

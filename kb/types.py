@@ -146,3 +146,18 @@ class Strategy:
     start: int
     end: int
     category: str = ""
+
+
+@dataclass
+class IndicatorSystem:
+    """An indicator system (指标体系) a paper defines: dimensions and the indicators under each."""
+    source: str
+    article: str
+    name: str                                   # "城镇化高质量发展指标体系"
+    dimensions: list[str] = field(default_factory=list)
+    # (dimension, indicator, weight or None); dimension "" when the paper does not group them
+    indicators: list[tuple[str, str, float | None]] = field(default_factory=list)
+    evidence: str = ""                          # the sentence that states the system
+    start: int = 0                              # offsets of `evidence` in the cleaned text
+    end: int = 0
+    from_table: bool = False                    # True when indicators were read from table cells

@@ -62,9 +62,9 @@ def analysis_text(text: str) -> str:
 # ------------------------------------------------------------------ Chinese numerals
 _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
-             "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+             "陆": 6, "柒": 7, "捌": 8, "玖": 9, "陸": 6, "倆": 2, "兩": 2}
 _CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "兆": 1_000_000_000_000}
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_SMALL) + "".join(_CN_BIG)
 
 
@@ -80,27 +80,30 @@ def chinese_number(text: str) -> float | None:
         return w + float("0." + "".join(str(_CN_DIGIT[c]) for c in frac))
     if all(c in _CN_DIGIT for c in text) and len(text) > 1:
         return float("".join(str(_CN_DIGIT[c]) for c in text))   # digit by digit: 二〇一九
-    total, section, number, last_unit = 0.0, 0.0, None, 1
+    total, section, number, last_unit, zero = 0.0, 0.0, None, 1, False
     for ch in text:
         if ch in _CN_DIGIT:
             number = _CN_DIGIT[ch]
+            zero = zero or number == 0
         elif ch in _CN_SMALL:
             unit = _CN_SMALL[ch]
             section += (1 if number is None else number) * unit
-            number, last_unit = None, unit
+            number, last_unit, zero = None, unit, False
         elif ch in _CN_BIG:
             unit = _CN_BIG[ch]
             section += number or 0
-            if unit == 100_000_000:
+            if unit > 10_000 and total and total < unit:
+                total = (total + section) * unit     # 一万亿: the larger scale multiplies all before
+            elif unit > 10_000:
                 total = (total + section) * unit
             else:
                 total += section * unit
-            section, number, last_unit = 0.0, None, unit
+            section, number, last_unit, zero = 0.0, None, unit, False
         else:
             return None
     if number is not None:
-        # spoken abbreviation: 九百九 = 990, 两万五 = 25000
-        section += number * (last_unit / 10 if last_unit >= 100 else 1)
+        # spoken abbreviation: 九百九 = 990, 两万五 = 25000 (but 一千零五 = 1005)
+        section += number * (last_unit / 10 if last_unit >= 100 and not zero else 1)
     return total + section
 
 
@@ -110,10 +113,15 @@ _CN = rf"[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGIT)}]+)?"
 _TOKEN = re.compile(rf"(?<![0-9A-Za-z.])(?P<ar>{_AR})(?![0-9A-Za-z])|(?P<cn>{_CN})")
 _CN_HAS_DIGIT = re.compile(rf"[{''.join(_CN_DIGIT)}十拾]")
 
-_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7,
+_SCALES = {"十": 10, "万亿": 1e12, "萬億": 1e12, "億": 1e8, "萬": 1e4, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7,
            "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 # 千 before 米/瓦/克 is the unit's own prefix (千米 = kilometre), not a scale
-_SCALE = re.compile(r"\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米瓦克伏帕])|百(?![分万]))")
+_SCALE = re.compile(r"\s*(万亿|萬億|千亿|百亿|十亿|亿|億|兆|千万|百万|十万|万|萬|千(?![米瓦克伏帕])|百(?![分万]))")
+# 5万4千6百: further Arabic digits with smaller scales continue the same number
+_SCALE_TAIL = re.compile(r"\s*(\d+)\s*(千万|百万|十万|万|千(?![米瓦克伏帕])|百(?![分万])|十)")
+# 三成 = 30 %, 75折 = 75 %; not 成为, 成本, 折扣 …
+_TENTHS = re.compile(r"\s*(成(?![为立本果员就交功长熟型效绩都品分效])|折(?![扣旧算合射线中]))")
+_NEGATIVE = re.compile(r"(?:负|(?<![\dA-Za-z])[-−])\s*$")
 _APPROX = re.compile(r"(多|余)")
 
 # unit text -> base unit; longest first when matching
@@ -129,7 +137,7 @@ _UNITS = {
     "件": "件", "所": "所", "座": "座", "条": "条", "辆": "辆", "台": "台", "架": "架", "艘": "艘",
     "只": "只", "头": "头", "套": "套", "部": "部", "篇": "篇", "名": "名", "位": "位", "种": "种",
     "批": "批", "列": "列", "趟": "趟", "班": "班", "次": "次", "倍": "倍",
-    "岁": "岁", "小时": "小时", "分钟": "分钟", "天": "天", "周": "周", "年": "年",
+    "岁": "岁", "小时": "小时", "分钟": "分钟", "天": "天", "年": "年",
     "个月": "个月", "国": "国", "省": "省", "市": "市", "县": "县", "村": "村",
     "GW": "GW", "MW": "MW",
 }
@@ -152,6 +160,7 @@ _NOT_QUANTITY = re.compile(
     r"|[A-Za-z]+\d[\w.\-]*|\d+[A-Za-z]+\d[\w\-]*"                     # F061.5, 17JJD850002, PM2.5
     r"|\[\d+(?:\s*[,，\-–—]\s*\d+)*\]"                                # [12] citations
     r"|[第序]\s*[\d零〇一二两三四五六七八九十百千]+"                       # ordinals
+    r"|[图表]\s*\d+(?:[.\-]\d+)?|前\s*\d+\s*[名位强]"                      # 如图2所示, 前10位
 )
 
 
@@ -199,12 +208,14 @@ def _single_quantities(norm: str, blocked: list[bool]):
 
 
 def _fraction(norm: str, m: re.Match) -> Quantity | None:
-    den, num = _numeral_value(m.group("den")), _numeral_value(m.group("num"))
+    num = _numeral_value(m.group("num"))
+    per = {"百": 1.0, "佰": 1.0, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01, "百万": 1e-4, "千万": 1e-5,
+           "万万": 1e-6}.get(m.group("den"))
+    if num is not None and per is not None:   # 百分之十五 = 15 %, 千分之五 = 0.5 %, 万分之三 = 0.03 %
+        return Quantity(m.start(), m.end(), "", num * per, "%", numeral="chinese")
+    den = _numeral_value(m.group("den"))
     if not den or num is None:
         return None
-    scale = {"百": 1, "千": 0.1, "万": 0.01}.get(m.group("den"))
-    if scale is not None:   # 百分之十五 = 15 %, 千分之五 = 0.5 %, 万分之三 = 0.03 %
-        return Quantity(m.start(), m.end(), "", num * scale, "%", numeral="chinese")
     return Quantity(m.start(), m.end(), "", num / den, "", numeral="chinese")
 
 
@@ -234,9 +245,18 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
         s = _SCALE.match(norm, end)
         if s:
             scale, end = _SCALES[s.group(1)], s.end()
+            value, end = _with_scale_tail(norm, value * scale, scale, end)
+            scale = 1.0
+    if _NEGATIVE.search(norm[max(0, start - 2):start]):
+        value = -value
+        start -= 1 if norm[start - 1] in "负-−" else 0
     unit = ""
     p = _PERCENT.match(norm, end)
-    if p:
+    tenths = _TENTHS.match(norm, end)
+    if tenths and not p:
+        factor = 10 if tenths.group(1) == "成" or value < 10 else 1
+        value, unit, end = value * factor, "%", tenths.end()
+    elif p:
         unit, end = ("百分点" if "百分点" in p.group(1) else p.group(1)), p.end()
     else:
         u = _UNIT.match(norm, end)
@@ -252,9 +272,18 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
     return q
 
 
+def _with_scale_tail(norm: str, value: float, scale: float, end: int) -> tuple[float, int]:
+    while True:
+        t = _SCALE_TAIL.match(norm, end)
+        if not t or _SCALES.get(t.group(2), 10) >= scale:
+            return value, end
+        scale = _SCALES.get(t.group(2), 10)
+        value, end = value + float(t.group(1)) * scale, t.end()
+
+
 def _trim_chinese_token(token: str) -> str:
     """A Chinese numeral must hold a digit; a leading or trailing bare scale (万, 亿) is a word."""
-    if not _CN_HAS_DIGIT.search(token):
+    if not _CN_HAS_DIGIT.search(token) or set(token) <= set("零〇○"):
         return ""
     while token and token[0] in "万亿千百":
         token = token[1:]

@@ -21,6 +21,8 @@ _PLAN = re.compile(r"[“\"]?(?P<plan>[十][一二三四五])五[”\"]?(?:时�
 _PLAN_YEARS = {"十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
                "十五": "2026—2030"}
 _RELATIVE = re.compile(r"同年|同期|当年")
+_DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "明年": 1}
+_DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|明年)(?!末|底|同期)")
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Period:
     has_year: bool
     month_only: bool = False   # 1—5月, 5月 (never a quantity)
     relative: bool = False     # 同年/同期: the year of the period before
+    offset_years: int | None = None   # 今年 0, 去年/过去一年 -1, 明年 1: relative to the text's year
 
     @property
     def year(self) -> str | None:
@@ -60,6 +63,8 @@ def find_periods(text: str) -> list[Period]:
         add(Period(m.start(), m.end(), part, False, month_only="月" in part))
     for m in _PLAN.finditer(text):
         add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
+    for m in _DEICTIC_RE.finditer(text):
+        add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)]))
     for m in _RELATIVE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, relative=True))
     return sorted(found, key=lambda p: p.start)

@@ -28,7 +28,7 @@ _NOT_STRATEGY_HEADING = re.compile(
     r"文献|综述|回顾")
 # Headings whose parts hold findings or problems even under a proposals heading (五、结论与启示 > 1.结论).
 _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困境|挑战|现状|研究设计|数据|模型|实证|"
-                               r"结果|引言|绪论|特征|成效|成就|回顾")
+                               r"结果|引言|绪论|特征|成效|成就|回顾|文献|综述")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
 
 # A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
@@ -45,7 +45,8 @@ _ENUM_STYLES = (
 )
 _HAN_VALUE = {c: i for i, c in enumerate(_HAN_NUM, 1)}
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
-_PROPOSAL_CUE = re.compile(r"应|要|需|必须|建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
+_PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点])|需(?!求)|必须|"
+                           r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
 # Imperative openings of policy language (verbs and the adverbs that precede them).
 _POLICY_OPENING = re.compile(
     r"^(?:要|应|需|必须|进一步|大力|积极|加快|加大|加强|加紧|强化|推进|推动|促进|深化|深入|完善|健全|"
@@ -53,9 +54,9 @@ _POLICY_OPENING = re.compile(
     r"支持|探索|创新|破解|着力|全面|持续|不断|切实|做好|抓好|用好|稳步|稳定|稳妥|扎实|巩固|激发|保障|"
     r"保持|突出|注重|重视|充分|发挥|夯实|补齐|壮大|规范|改善|改革|降低|减轻|防范|化解|严格|筑牢|营造|"
     r"聚焦|围绕|依托|借助|立足|瞄准|把|以|将|发展|开展|开发|推广|设立|制定|出台|搭建|形成|实现|畅通|"
-    r"释放|深耕|加速|全力|集中|分类|因地制宜|有序|有效|精准|主动|努力|坚决|严厉|广泛|合理|科学|"
-    r"整合|协同|联合|共建|共享|打通|破除|消除|清理|简化|放宽|放开|降|减|增加|提供|保护|治理|维护|"
-    r"巩固|推行|引进|吸引|调整|明确|确保|强|促|建|推|抓|办好|管好|守住|守牢|织密|兜牢|谋划|布局)")
+    r"释放|深耕|加速|全力|分类|因地制宜|有序|有效|精准|主动|努力|坚决|严厉|广泛|合理|科学|"
+    r"整合|协同|联合|共建|共享|打通|破除|消除|清理|简化|放宽|放开|增加|提供|保护|治理|维护|"
+    r"巩固|推行|引进|吸引|调整|明确|确保|办好|管好|守住|守牢|织密|兜牢|谋划|布局)")
 _LEAD_END = "，,。：:；;！？"
 _SENTENCE_END = "。；;！？"
 _MAX_LEAD = 45          # an opening sentence longer than this is prose, not a measure's lead
@@ -70,19 +71,24 @@ def extract_strategies(clean: CleanText, articles: list[Article], source: str) -
         for section in article.sections:
             if section.kind != "body":
                 continue
-            in_scope = is_strategy_section(section)
+            scope = section_scope(section)
+            if scope is False:
+                continue
             for start, end in paragraph_spans(clean.text, section.start, section.end):
-                if is_root_heading(clean.text, start, end, section, in_scope):
+                if is_root_heading(clean.text, start, end, section, bool(scope)):
                     continue
-                rows.extend(measures_of_paragraph(clean, article, section, start, end, in_scope))
-    kept = deduplicated(r for r in rows if not clean.overlaps(r.start, r.end, _SKIPPED_SPANS))
+                rows.extend(measures_of_paragraph(clean, article, section, start, end, bool(scope)))
+    # Only the lead decides: a measure's body may run around a table printed inside it.
+    kept = deduplicated(r for r in rows
+                        if not clean.overlaps(r.start, r.start + max(len(r.title), 1), _SKIPPED_SPANS))
     for row in kept:
         row.source = source
     return kept
 
 
-def is_strategy_section(section: Section) -> bool:
-    """True when the nearest telling heading on the section's path announces proposals.
+def section_scope(section: Section) -> bool | None:
+    """True when the nearest telling heading on the section's path announces proposals, False when
+    it announces findings, problems or the literature (no measures there), None when neither.
 
     Walking from the section's own heading up, a findings heading (结论, 问题, 现状) closes the scope
     before a proposals heading higher up can open it.
@@ -93,7 +99,7 @@ def is_strategy_section(section: Section) -> bool:
             return True
         if _FINDINGS_HEADING.search(part):
             return False
-    return False
+    return None
 
 
 def is_strategy_heading(title: str) -> bool:
@@ -150,9 +156,14 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
         elif not items and opens_with_measure(text, start, end):
             rows.append(make_row(clean, article, section, start, end))
+    rows = [r for r in rows if r.title and proposes(r.title)]
     if items and (in_scope or introduces_proposals(text, start, items[0][0])):
-        rows.extend(make_row(clean, article, section, a, b) for a, b in items)
-    return [r for r in rows if r.title and proposes(r.title)]
+        enumerated = [make_row(clean, article, section, a, b) for a, b in items]
+        # one proposing item (or the cue before the list) makes the whole list one of measures:
+        # "二是从中央层面成立…领导小组" has neither verb-first nor modal, yet is a measure
+        if introduces_proposals(text, start, items[0][0]) or any(proposes(r.title) for r in enumerated):
+            rows.extend(r for r in enumerated if r.title)
+    return rows
 
 
 def proposes(title: str) -> bool:
@@ -161,7 +172,7 @@ def proposes(title: str) -> bool:
 
 
 # A modal early in a clause marks a proposal whose subject comes first (东中西部应确立…).
-_MODAL = re.compile(r"应|要|需|必须|宜|亟")
+_MODAL = re.compile(_PROPOSAL_CUE.pattern.split("|建议")[0] + "|宜|亟")
 
 
 def numbered_measure(clean: CleanText, article: Article, section: Section,
@@ -169,24 +180,22 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     """A numbered paragraph: a heading line owns the body after it; an inline item is its own body."""
     line = clean.text[start:end]
     if len(line) <= _MAX_HEADING and not any(c in line for c in "。；;"):
-        body_start, body_end = body_after_heading(clean.text, end, section.end)
+        body = body_after_heading(clean.text, end, section.end)
+        prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
         return Strategy(source="", article=article.title, section=section.path, title=line.strip(),
-                        text=clean.text[body_start:body_end][:_MAX_TEXT], start=start,
-                        end=max(end, body_end))
+                        text="\n".join(prose)[:_MAX_TEXT], start=start,
+                        end=max([end] + [b for _, b in body]))
     return make_row(clean, article, section, start, end)
 
 
-def body_after_heading(text: str, heading_end: int, limit: int) -> tuple[int, int]:
+def body_after_heading(text: str, heading_end: int, limit: int) -> list[tuple[int, int]]:
     """The paragraphs after a numbered heading, up to the next numbered line or the limit."""
-    spans = paragraph_spans(text, heading_end, limit)
     body = []
-    for a, b in spans:
+    for a, b in paragraph_spans(text, heading_end, limit):
         if _NUMBER_MARKER.match(text, a, b):
             break
         body.append((a, b))
-    if not body:
-        return heading_end, heading_end
-    return body[0][0], body[-1][1]
+    return body
 
 
 def opens_with_measure(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,156 @@
+"""What every page shares: the KB loaded once per generation, cached tables, the no-KB notice.
+
+Not a page itself (app.py registers pages explicitly with st.navigation).
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx
+
+from kb import tables
+from kb.api import KnowledgeBase
+from kb.build import current_generation
+from kb.config import Settings
+from kb.errors import KBError
+
+SEARCH_PAGE = "app_pages/search.py"
+READER_PAGE = "app_pages/documents.py"
+BUILD_PAGE = "app_pages/build.py"
+# Session-state key the search page fills and the reader page reads: (source, start, end, terms).
+READER_TARGET = "docs_target"
+
+
+def settings() -> Settings:
+    """Read on every run, so KB_INDEX_DIR set by a test or the shell is honoured."""
+    return Settings.from_env()
+
+
+def generation(s: Settings) -> str | None:
+    gen = current_generation(Path(s.index_dir))
+    return gen.name if gen else None
+
+
+@st.cache_resource(show_spinner="正在打开知识库…")
+def _open(index_dir: str, generation_name: str) -> KnowledgeBase:
+    # Keyed by the generation: a rebuild switches CURRENT, the key changes, the new KB is opened;
+    # the search indexes and embedder then live in this cached object across page changes.
+    return KnowledgeBase(Settings.from_env(index_dir=index_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def ready_searcher(index_dir: str, generation_name: str):
+    """The KB's Searcher with its indexes loaded and the query model warmed by one embedding."""
+    searcher = _open(index_dir, generation_name).searcher
+    searcher.embedder.embed_queries(["预热"])
+    return searcher
+
+
+def warm_up_in_background(index_dir: str, generation_name: str) -> None:
+    """Load indexes and model while the user is still typing (once per generation and process).
+
+    A search that arrives first waits on ready_searcher's per-key lock instead of loading twice.
+    """
+    started = _warm_started(index_dir, generation_name)
+    if started:
+        return
+    started.append(True)
+    thread = threading.Thread(target=ready_searcher, args=(index_dir, generation_name), daemon=True)
+    add_script_run_ctx(thread)
+    thread.start()
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_started(index_dir: str, generation_name: str) -> list:
+    # One list per key for the process: empty until the first caller marks it.
+    return []
+
+
+def knowledge_base() -> KnowledgeBase | None:
+    """The live KB, or None (after telling the user how to build one) when there is none yet."""
+    s = settings()
+    gen = generation(s)
+    if gen is None:
+        no_kb_notice(s)
+        return None
+    try:
+        kb = _open(str(Path(s.index_dir).resolve()), gen)
+        warm_up_in_background(*_key(kb))
+        return kb
+    except KBError as e:
+        st.error(str(e))
+        return None
+
+
+def no_kb_notice(s: Settings) -> None:
+    st.warning(f"知识库尚未构建（目录 `{s.index_dir}` 中没有知识库）。")
+    st.markdown("在终端运行 `kb build`（默认读取 `corpus/` 文件夹），或在 **构建** 页面点击“构建示例语料”。")
+    if hasattr(st, "page_link"):
+        try:
+            st.page_link(BUILD_PAGE, label="前往构建页面", icon="🛠️")
+        except Exception:  # the page runs on its own (tests), outside st.navigation
+            pass
+
+
+# ------------------------------------------------------------------ cached data (keyed by generation)
+def _kb_for(index_dir: str, generation_name: str) -> KnowledgeBase:
+    return _open(index_dir, generation_name)
+
+
+def _key(kb: KnowledgeBase) -> tuple[str, str]:
+    return str(Path(kb.settings.index_dir).resolve()), kb.generation.name
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _facts(index_dir: str, generation_name: str, **filters) -> pd.DataFrame:
+    return tables.facts(_kb_for(index_dir, generation_name), **filters)
+
+
+@st.cache_data(show_spinner=False)
+def _articles(index_dir: str, generation_name: str) -> pd.DataFrame:
+    return tables.articles(_kb_for(index_dir, generation_name))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _strategies(index_dir: str, generation_name: str, **filters) -> pd.DataFrame:
+    return tables.strategies(_kb_for(index_dir, generation_name), **filters)
+
+
+@st.cache_data(show_spinner=False)
+def _indicators(index_dir: str, generation_name: str) -> pd.DataFrame:
+    return tables.indicators(_kb_for(index_dir, generation_name))
+
+
+@st.cache_data(show_spinner=False)
+def _indicator_systems(index_dir: str, generation_name: str) -> pd.DataFrame:
+    return tables.indicator_systems(_kb_for(index_dir, generation_name))
+
+
+def facts(kb: KnowledgeBase, **filters) -> pd.DataFrame:
+    """kb.tables.facts with the same filters, cached per generation and filter values."""
+    return _facts(*_key(kb), **filters)
+
+
+def articles(kb: KnowledgeBase) -> pd.DataFrame:
+    return _articles(*_key(kb))
+
+
+def strategies(kb: KnowledgeBase, **filters) -> pd.DataFrame:
+    """kb.tables.strategies with the same filters, cached per generation and filter values."""
+    return _strategies(*_key(kb), **filters)
+
+
+def indicators(kb: KnowledgeBase) -> pd.DataFrame:
+    return _indicators(*_key(kb))
+
+
+def indicator_systems(kb: KnowledgeBase) -> pd.DataFrame:
+    return _indicator_systems(*_key(kb))
+
+
+def options(values) -> list:
+    """Distinct non-empty values, sorted, for a select box."""
+    return sorted({v for v in values if isinstance(v, str) and v.strip()})

@@ -1,0 +1,109 @@
+"""文献: the articles with their metadata, and a reader of the cleaned text by section.
+
+Arriving from a search result (session state common.READER_TARGET), the reader opens that
+document and article and frames the cited passage with the text around it.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from kb import views
+
+
+@st.cache_data(show_spinner=False)
+def sections(index_dir: str, generation: str, source: str) -> pd.DataFrame:
+    rows = common._open(index_dir, generation).rows(
+        'SELECT s.article_index, s.path, s.kind, s.level, s.start, s."end" FROM sections s '
+        "JOIN documents d ON d.id = s.document_id WHERE d.source = ? ORDER BY s.start", (source,))
+    return pd.DataFrame(rows, columns=["article_index", "path", "kind", "level", "start", "end"])
+
+
+def article_at(arts: pd.DataFrame, offset: int) -> int | None:
+    """Row position in `arts` (one document's articles) of the article holding `offset`."""
+    inside = [i for i, (s, e) in enumerate(zip(arts.start, arts.end)) if s <= offset <= e]
+    return inside[-1] if inside else None
+
+
+def apply_target(arts_all: pd.DataFrame) -> dict | None:
+    """Point the reader's select boxes at the passage a search result asked for (once per request)."""
+    target = st.session_state.get(common.READER_TARGET)
+    if not target:
+        return None
+    if st.session_state.get("docs_applied") != target:
+        st.session_state["docs_applied"] = dict(target)
+        st.session_state["docs_source"] = target["source"]
+        pos = article_at(arts_all[arts_all.source == target["source"]].reset_index(drop=True), target["start"])
+        st.session_state["docs_article"] = pos if pos is not None else 0
+    return target
+
+
+def article_list(arts: pd.DataFrame) -> None:
+    st.subheader("文章列表")
+    table = arts[["source", "title", "authors", "column", "year", "keywords", "abstract"]].copy()
+    table["authors"] = table.authors.map(lambda v: "、".join(v) if isinstance(v, list) else (v or ""))
+    table["keywords"] = table.keywords.map(lambda v: "；".join(v) if isinstance(v, list) else (v or ""))
+    st.dataframe(table, hide_index=True, key="docs_table",
+                 column_config={"source": "文件", "title": "标题", "authors": "作者", "column": "栏目",
+                                "year": st.column_config.NumberColumn("年份", format="%d"),
+                                "keywords": "关键词", "abstract": "摘要"})
+
+
+def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
+    st.subheader("阅读")
+    sources = common.options(arts_all.source) or [r["source"] for r in kb.documents()]
+    if st.session_state.get("docs_source") not in sources:
+        st.session_state["docs_source"] = sources[0]
+    source = st.selectbox("文件", sources, key="docs_source")
+    arts = arts_all[arts_all.source == source].reset_index(drop=True)
+    text = kb.clean_text(source).text
+    if arts.empty:
+        st.html(views.html_block(html.escape(text)))
+        return
+    if st.session_state.get("docs_article", 0) >= len(arts):
+        st.session_state["docs_article"] = 0
+    pos = st.selectbox("文章", list(range(len(arts))), key="docs_article",
+                       format_func=lambda i: f"{i + 1}. {arts.title[i] or '（无标题）'}")
+    art = arts.iloc[pos]
+    meta = [f"作者：{'、'.join(art.authors)}" if isinstance(art.authors, list) and art.authors else "",
+            f"栏目：{art.column}" if art.column else "",
+            f"年份：{int(art.year)}" if pd.notna(art.year) else "",
+            f"关键词：{'；'.join(art.keywords)}" if isinstance(art.keywords, list) and art.keywords else ""]
+    st.caption("　".join(m for m in meta if m))
+    if art.title_flagged:
+        st.caption("⚠️ 标题由较弱的线索重建，可能不准确。")
+
+    cited = target if target and target["source"] == source and art.start <= target["start"] <= art.end else None
+    if cited:
+        st.markdown("**引用段落及上下文**")
+        window = views.context_window(text, cited["start"], cited["end"])
+        st.html(views.window_html(window, cited.get("terms", [])))
+        st.code(kb.citation(source, cited["start"], cited["end"]), language=None, wrap_lines=True)
+
+    secs = sections(*common._key(kb), source)
+    secs = secs[(secs.start >= art.start) & (secs.end <= art.end)]
+    if secs.empty:
+        secs = pd.DataFrame([{"path": art.title, "kind": "body", "start": art.start, "end": art.end}])
+    for sec in secs.itertuples():
+        holds = cited is not None and sec.start <= cited["start"] < sec.end
+        with st.expander(f"{sec.path or sec.kind}", expanded=holds):
+            if holds:
+                st.html(views.cited_text_html(text[sec.start:sec.end], cited["start"] - sec.start,
+                                              cited["end"] - sec.start, cited.get("terms", [])))
+            else:
+                st.html(views.html_block(html.escape(text[sec.start:sec.end])))
+
+
+st.title("📄 文献")
+kb = common.knowledge_base()
+if kb is not None:
+    arts_all = common.articles(kb)
+    target = apply_target(arts_all)
+    tab_read, tab_list = st.tabs(["阅读", "文章列表"])
+    with tab_read:
+        reader(kb, arts_all, target)
+    with tab_list:
+        article_list(arts_all)

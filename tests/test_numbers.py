@@ -1,0 +1,114 @@
+"""The quantity grammar (kb.extract.numbers) and period parser on real seed sentences, plus an
+external check against Microsoft Recognizers-Text's Chinese specs."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.extract.numbers import chinese_number, find_quantities
+from kb.extract.periods import find_periods
+
+SPECS = Path("/work/shared/external/recognizers-text-specs")
+
+
+def _q(text):
+    return [(q.raw, q.value, q.unit) for q in find_quantities(text)]
+
+
+def test_scaled_money_and_spaces_in_seed_sentence():
+    # 003: 2020年 1—5月，全省社会消费品零售总额 8181.55亿元，同比下降 13.6%，降幅比第一季度收窄 8.3个百分点。
+    text = "2020年 1—5月，全省社会消费品零售总额 8181.55亿元，同比下降 13.6%，降幅比第一季度收窄 8.3个百分点。"
+    assert _q(text) == [("8181.55亿元", 818155000000.0, "元"), ("13.6%", 13.6, "%"), ("8.3个百分点", 8.3, "百分点")]
+
+
+def test_full_width_digits_keep_offsets():
+    text = "增长率为 10.8％；"   # 003 prints this percent sign full-width
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit, text[q.start:q.end]) == (10.8, "%", "10.8％")
+
+
+def test_ten_thousand_teu_and_trillion():
+    assert _q("集装箱运量达31.14万标箱")[0][1:] == (311400.0, "标箱")
+    assert _q("2019年我国网络零售额约 10.63万亿元")[0][1:] == (10.63e12, "元")
+
+
+def test_qualifiers_are_kept():
+    q = find_quantities("推动南康家具产业集群产值突破 2800 亿元，海外订单超 50 亿元。")   # 004
+    assert [(x.value, x.qualifier) for x in q] == [(2.8e11, "突破"), (5e9, "超")]
+    q = find_quantities("城镇新增就业1200万人以上")
+    assert (q[0].value, q[0].unit, q[0].qualifier) == (1.2e7, "人", "以上")
+
+
+def test_ranges():
+    q = find_quantities("轻轨交通 1小时能运输 1万—3万人；")   # 003
+    r = [x for x in q if x.is_range][0]
+    assert (r.low, r.high, r.unit) == (1e4, 3e4, "人")
+    r = find_quantities("占比在75%—80%之间")[0]
+    assert (r.low, r.high, r.unit) == (75, 80, "%")
+    r = find_quantities("规模达6.9万亿—10.3万亿元")[0]
+    assert (r.low, r.high, r.unit) == (6.9e12, 10.3e12, "元")
+
+
+def test_chinese_numerals():
+    assert chinese_number("一百二十") == 120
+    assert chinese_number("两千") == 2000
+    assert chinese_number("九百九") == 990
+    assert chinese_number("三亿五千万") == 350_000_000
+    assert chinese_number("二〇一九") == 2019
+    assert _q("百分之十五")[0][1:] == (15, "%")
+
+
+def test_article_numbers_dates_and_codes_are_not_quantities():
+    # 003 front matter: the trap value 2095 must never become a quantity
+    text = "中图分类号：F061.5 文献标识码：A 文章编号：2095-5766（2020）05-0001-15 收稿日期：2020-07-15"
+    assert find_quantities(text) == []
+    assert find_quantities("基金项目：国家社会科学基金重大项目（17JJD850002）") == []
+    assert all(q.value != 17 for q in find_quantities("2020年5月17日，中共中央、国务院发布"))
+
+
+def test_periods():
+    text = "2020年 1—5月，全省社会消费品零售总额 8181.55亿元，降幅比第一季度收窄 8.3个百分点"
+    assert [p.text for p in find_periods(text)] == ["2020年1—5月", "第一季度"]
+    assert [p.text for p in find_periods("2012—2019年，西部地区的农村贫困人口")] == ["2012—2019年"]
+    assert [p.text for p in find_periods("截至2019年年底，2024年上半年")] == ["2019年年底", "2024年上半年"]
+    assert "2016—2020" in find_periods("“十三五”期间，西部地区")[0].text
+
+
+# ---------------------------------------------------------------- Recognizers-Text specs
+def _cases(name):
+    data = json.loads((SPECS / name).read_text(encoding="utf-8-sig"))
+    return [c for c in data if "python" not in (c.get("NotSupported") or "").lower()]
+
+
+def _expected(case):
+    values = []
+    for r in case["Results"]:
+        v = str(r["Resolution"].get("value", "")).rstrip("%")
+        try:
+            values.append(round(float(v), 6))
+        except ValueError:
+            return None
+    return values
+
+
+def _pass_rate(name, units=None):
+    cases = [c for c in _cases(name) if _expected(c) is not None]
+    ok = 0
+    for c in cases:
+        got = [round(q.value, 6) for q in find_quantities(c["Input"]) if units is None or units(q.unit)]
+        ok += got == _expected(c)
+    return ok / len(cases), len(cases)
+
+
+@pytest.mark.parametrize("name,units,floor", [
+    ("Number/Chinese/NumberModel.json", None, 0.55),
+    ("Number/Chinese/PercentModel.json", lambda u: u in ("%", "百分点"), 0.55),
+    ("NumberWithUnit/Chinese/CurrencyModel.json", lambda u: u in {"元", "美元", "欧元", "日元", "港元", "英镑"}, 0.60),
+    ("NumberWithUnit/Chinese/DimensionModel.json", lambda u: u not in {"", "%", "元", "美元"}, 0.30),
+])
+def test_recognizers_specs_pass_rate(name, units, floor):
+    if not (SPECS / name).exists():
+        pytest.skip("Recognizers-Text specs not present")
+    rate, n = _pass_rate(name, units)
+    print(f"{name}: {rate:.1%} of {n}")
+    assert rate >= floor

@@ -1,0 +1,86 @@
+"""kb.passages: sentence-aware chunks that respect articles, sections and skipped spans."""
+from kb.config import Settings
+from kb.passages import group_sentences, make_passages
+from kb.types import Article, CleanText, Section, Span
+
+# 003, 区域经济评论 2020.05 (text as kb.clean leaves it: lines rejoined).
+BODY = ("从2000年到2019年，西部地区的外贸依存度由8.23%上升到13.16%，上升了4.93个百分点。"
+        "在地区差距方面，西部大开发战略实施以来，西部地区的外贸依存度一直高于中部地区。"
+        "数字经济提升了服务贸易的可贸易性。物联网、云计算和大数据等互联网技术的兴起，"
+        "也催生了服务贸易新业态与创新发展新模式。实现数字化发展不仅能够提高服务的可贸易性，"
+        "还可以显著提升企业的服务外包质量。")
+ABSTRACT = "摘要：大部分省市金融扶贫纯技术效率较低，应通过扩大扶贫信贷资金规模提升金融要素配置效率。"
+TABLE = "2000 8.23 1.77 2005 10.21 3.40 2010 11.02 4.11 2019 13.16 5.20"
+REFS = "参考文献：[1]范恒山.推进西部大开发形成新格局的四个关键点[J].区域经济评论,2020(5)."
+SETTINGS = Settings().with_(passage_chars=60, passage_max_chars=120)
+
+
+def _document():
+    parts = [ABSTRACT, "\n", BODY, "\n", TABLE, "\n", BODY, "\n", REFS]
+    text = "".join(parts)
+    offsets, pos = [], 0
+    for part in parts:
+        offsets.append((pos, pos + len(part)))
+        pos += len(part)
+    abstract, body1, table, body2, refs = offsets[0], offsets[2], offsets[4], offsets[6], offsets[8]
+    clean = CleanText(text=text, pages=[(0, 3), (body2[0], 4)], spans=[Span("table", *table)])
+    sections = [Section("", "abstract", "abstract", 0, *abstract),
+                Section("一、西部地区对外开放", "一、西部地区对外开放", "body", 1, body1[0], body2[1]),
+                Section("", "references", "references", 0, *refs)]
+    article = Article(index=0, title="推进西部大开发形成新格局", start=0, end=len(text), year=2020,
+                      sections=sections)
+    return clean, [article], table
+
+
+def test_passages_respect_sections_and_carry_citations():
+    clean, articles, _ = _document()
+    passages = make_passages(clean, articles, "003.txt", SETTINGS)
+    assert {p.kind for p in passages} == {"abstract", "body", "references"}
+    for p in passages:
+        section = next(s for s in articles[0].sections if s.path == p.section)
+        assert section.start <= p.start < p.end <= section.end
+        assert p.text == clean.text[p.start:p.end]
+        assert p.source == "003.txt" and p.article == "推进西部大开发形成新格局" and p.year == 2020
+    assert passages[0].page == 3 and passages[-1].page == 4
+
+
+def test_tables_are_skipped():
+    clean, articles, (t0, t1) = _document()
+    passages = make_passages(clean, articles, "003.txt", SETTINGS)
+    assert all(p.end <= t0 or p.start >= t1 for p in passages)
+    assert not any("11.02" in p.text for p in passages)
+
+
+def test_passages_are_whole_sentences_within_bounds():
+    clean, articles, _ = _document()
+    for p in make_passages(clean, articles, "003.txt", SETTINGS):
+        assert len(p.text) <= SETTINGS.passage_max_chars
+        assert p.text[-1] in "。，" or p.kind == "references" or p.end == articles[0].sections[1].end
+    answers = [p for p in make_passages(clean, articles, "003.txt", SETTINGS)
+               if "外贸依存度由8.23%上升到13.16%" in p.text]
+    assert len(answers) == 2   # the body appears twice in the document, whole in a passage each time
+
+
+def test_short_sentence_overlaps_into_next_passage():
+    sentences = [(0, 30), (30, 50), (50, 80), (80, 110)]
+    chunks = group_sentences(sentences, target=50, max_chars=100)
+    assert chunks[0] == (0, 50)
+    assert chunks[1][0] == 30        # the short (20-char) sentence is repeated
+    assert chunks[-1][1] == 110
+
+
+def test_overlong_sentence_is_cut_at_a_clause_break():
+    long_sentence = "，".join(["西部地区的外贸依存度一直高于中部地区"] * 12) + "。"
+    clean = CleanText(text=long_sentence)
+    passages = make_passages(clean, [], "x.txt", SETTINGS)
+    assert len(passages) > 1
+    assert all(len(p.text) <= SETTINGS.passage_max_chars for p in passages)
+    assert all(p.text.endswith(("，", "。")) for p in passages)
+    assert "".join(p.text for p in passages) == long_sentence
+
+
+def test_document_without_structure_is_one_article():
+    clean = CleanText(text=BODY)
+    passages = make_passages(clean, [], "x.txt", Settings())
+    assert passages and all(p.kind == "body" and p.article_index == 0 for p in passages)
+    assert passages[0].start == 0 and passages[-1].end == len(BODY)

@@ -1,0 +1,49 @@
+"""Policy-tool classifier: taxonomy, scikit-learn shape, held-out accuracy on the labelled measures."""
+import numpy as np
+from sklearn.base import clone
+
+from kb.extract.policy_tools import (CATEGORIES, PolicyToolClassifier, classify, held_out_scores,
+                                     load_labelled)
+from kb.types import Strategy
+
+
+def test_labelled_measures_cover_all_three_tool_groups():
+    texts, labels = load_labelled()
+    assert len(texts) >= 150
+    assert {label.split("/")[0] for label in labels} == {"供给型", "需求型", "环境型"}
+    assert set(labels) <= set(CATEGORIES)
+
+
+def test_held_out_accuracy_floor():
+    # 5-fold stratified cross-validation on 330 hand-labelled measures, 16 sub-types.
+    # Measured: accuracy 0.64, macro-F1 0.65, top-level group accuracy 0.79, majority class 0.17.
+    scores = held_out_scores()
+    assert scores["accuracy"] >= 0.55
+    assert scores["macro_f1"] >= 0.55
+    assert scores["group_accuracy"] >= 0.70
+    assert scores["accuracy"] >= 3 * scores["majority_baseline"]
+
+
+def test_classifier_follows_sklearn_shape():
+    texts, labels = load_labelled()
+    model = clone(PolicyToolClassifier(C=0.5)).fit(texts[::2], labels[::2])
+    proba = model.predict_proba(texts[1:7:2])
+    assert proba.shape == (3, len(model.classes_))
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert list(model.predict(texts[1:7:2])) == list(model.classes_[proba.argmax(axis=1)])
+    assert model.get_params()["C"] == 0.5
+
+
+def test_classify_fills_category_of_real_measures():
+    # gwr_2025 (not among the labelled examples) and 003's 金融扶贫 proposals
+    rows = [Strategy(source="gwr_2025.txt", article="", section="", title="深化财税金融体制改革",
+                     text="深化财税金融体制改革。", start=0, end=12),
+            Strategy(source="003.txt", article="", section="", title="大力发展农村普惠金融",
+                     text="大力发展农村普惠金融。围绕提高金融服务覆盖率、可得性和满意度，鼓励金融机构加大贫困地区农村金融基础设施建设。",
+                     start=0, end=50),
+            Strategy(source="gwr_2025.txt", article="", section="", title="全面提高人才队伍质量",
+                     text="全面提高人才队伍质量。", start=0, end=11)]
+    classify(rows)
+    assert all(r.category in CATEGORIES for r in rows)
+    assert rows[1].category == "环境型/金融支持"
+    assert rows[2].category == "供给型/人才培养"

