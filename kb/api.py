@@ -50,23 +50,17 @@ class KnowledgeBase:
         return text[start:end]
 
     def citation(self, source: str, start: int, end: int) -> str:
-        """A one-line citation: article title, section, page and offsets of a span of a document."""
-        art = self.db.execute('SELECT title, id FROM articles WHERE document_id = '
-                              '(SELECT id FROM documents WHERE source = ?) AND start <= ? AND "end" >= ? '
-                              'ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
-        sec = self.db.execute('SELECT path FROM sections WHERE document_id = '
-                              '(SELECT id FROM documents WHERE source = ?) AND start <= ? AND "end" >= ? '
-                              'ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
-        page = self.clean_text(source).page_at(start)
-        parts = [source]
-        if art and art["title"]:
-            parts.append(f"《{art['title']}》")
-        if sec and sec["path"]:
-            parts.append(sec["path"])
-        if page is not None:
-            parts.append(f"p. {page}")
-        parts.append(f"chars {start}-{end}")
-        return ", ".join(parts)
+        """A one-line citation of a span of a document: article title, section, page and offsets."""
+        from .views import format_citation
+
+        def innermost(table: str, column: str):
+            row = self.db.execute(
+                f'SELECT {column} FROM {table} WHERE document_id = (SELECT id FROM documents WHERE source = ?) '
+                f'AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
+            return row[0] if row else None
+
+        return format_citation(source, innermost("articles", "title"), innermost("sections", "path"),
+                               self.clean_text(source).page_at(start), start, end)
 
     # ---------------------------------------------------------------- search
     @cached_property
@@ -77,12 +71,15 @@ class KnowledgeBase:
         return Searcher(load_indexes(self.generation / "search"), store.load_passages(self.db),
                         settings=self.settings)
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", *, source: str | None = None,
-               article: str | None = None, kind: str | None = None, year: int | None = None):
-        """Cited hits for `query`; each filter restricts to one document, article, section kind or year."""
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", filters=None, *,
+               source: str | None = None, article: str | None = None, kind: str | None = None,
+               year: int | None = None):
+        """Cited hits for `query`. Pass a `kb.search.Filters`, or the one-value shortcuts
+        (one document, article, section kind or year) that the CLI offers."""
         from .search import Filters
-        filters = Filters(sources=[source] if source else None, articles=[article] if article else None,
-                          kinds=[kind] if kind else None, year_from=year, year_to=year)
+        if filters is None:
+            filters = Filters(sources=[source] if source else None, articles=[article] if article else None,
+                              kinds=[kind] if kind else None, year_from=year, year_to=year)
         return self.searcher.search(query, k=k, mode=mode, filters=filters)
 
     # ---------------------------------------------------------------- tables

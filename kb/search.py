@@ -3,15 +3,16 @@
     searcher = Searcher(load_indexes("index"), passages)      # passages: list or {id: Passage}
     hits = searcher.search("西部地区外贸依存度变化", k=10, filters=Filters(kinds=["body"]))
 
-Hybrid ranking is reciprocal-rank fusion of the two result lists (robust to their incomparable
-score scales), times a prior that sinks reference lists and English abstracts unless the query
-asks for them; overlapping passages (neighbours sharing a sentence) collapse to the better one.
+Hybrid ranking takes the union of the BM25 and the dense candidates, scores every candidate by
+both signals plus a verbatim-phrase bonus, times a prior that sinks reference lists and English
+abstracts unless the query asks for them; overlapping passages (neighbours sharing a sentence)
+collapse to the better one.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,9 +24,16 @@ from kb.tokenize import normalise, query_terms, tokens
 from kb.types import Hit, Passage
 
 MODES = ("hybrid", "dense", "keyword")
-# Reciprocal-rank fusion constant (Cormack et al. 2009 use 60); candidates taken from each list.
-RRF_K = 60
+# Candidates taken from each list; reciprocal-rank fusion constant (Cormack et al. 2009) for
+# fusion="rrf", kept to compare against.
 CANDIDATES = 100
+RRF_K = 60
+# Hybrid score = 0.5·BM25/max + 0.5·min-max cosine + 0.3·phrase coverage. Equal weights: neither
+# signal is trusted more (each alone misses a different kind of question); the phrase term is a
+# tie-breaker-sized bonus. On the dev queries 0.4–0.6 for BM25 and 0.3 phrase all score alike;
+# no per-query tuning (benchmarks/search_dev.py prints the figures).
+WEIGHTS = (0.5, 0.5)
+PHRASE_WEIGHT = 0.3
 # Section kinds a question is rarely asking about: their score is scaled down unless asked for.
 KIND_PRIOR = {"references": 0.3, "english": 0.5, "keywords": 0.6, "front": 0.7, "notes": 0.7}
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
@@ -54,7 +62,7 @@ class _Rows:
     article: np.ndarray
     kind: np.ndarray
     year: np.ndarray      # -1 when unknown
-    prior: np.ndarray = field(default=None)
+    prior: np.ndarray     # KIND_PRIOR of the row's section kind
 
 
 class Searcher:
@@ -62,12 +70,14 @@ class Searcher:
 
     def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage],
                  embedder: Embedder | None = None, settings: Settings | None = None,
-                 fusion: str = "rrf", weights: tuple[float, float] = (0.5, 0.5)):
+                 fusion: str = "union", weights: tuple[float, float] = WEIGHTS,
+                 phrase_weight: float = PHRASE_WEIGHT):
         self.settings = settings or Settings()
-        self.fusion, self.weights = fusion, weights
+        self.fusion, self.weights, self.phrase_weight = fusion, weights, phrase_weight
         self.indexes = indexes
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
+        self._normalised: dict[int, str] = {}
         if embedder is not None:
             indexes.check_embedder(embedder)
         self._rows = _Rows(
@@ -107,18 +117,53 @@ class Searcher:
     def ranked_rows(self, query: str, mode: str, allowed: np.ndarray | None) -> dict[int, float]:
         """{row: fused score} of the candidate rows for `mode`."""
         n = min(CANDIDATES, len(self.passages))
-        lists = []
-        if mode in ("hybrid", "keyword"):
-            lists.append(self.keyword_rows(query, n, allowed))
-        if mode in ("hybrid", "dense"):
-            lists.append(self.dense_rows(query, n, allowed))
-        if self.fusion == "relative":
-            return relative_score_fusion(lists, self.weights[:len(lists)] if len(lists) > 1 else (1.0,))
-        return reciprocal_rank_fusion([rows for rows, _ in lists])
+        if mode == "keyword":
+            rows, scores = self.keyword_rows(query, n, allowed)
+            return dict(zip(rows, scores))
+        if mode == "dense":
+            rows, scores = self.dense_rows(query, n, allowed)
+            return dict(zip(rows, scores))
+        if self.fusion == "rrf":
+            lists = [self.keyword_rows(query, n, allowed), self.dense_rows(query, n, allowed)]
+            return reciprocal_rank_fusion([rows for rows, _ in lists])
+        return self.scored_union(query, n, allowed)
 
-    def keyword_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
-        """(rows, BM25 scores) of the best keyword matches, best first."""
-        scores = self.indexes.keyword.scores(tokens(query))
+    def scored_union(self, query: str, n: int, allowed: np.ndarray | None) -> dict[int, float]:
+        """Every candidate of either list scored by BOTH signals, then a weighted sum.
+
+        Rank fusion gives a row found by one list only half the credit, so a passage that BM25
+        ranks first but the small embedding model misses (a heading phrase, an abstract listing
+        several measures) sinks; scoring each candidate with both signals avoids that.
+        """
+        query_tokens = tokens(query)
+        bm25 = self.indexes.keyword.scores(query_tokens)
+        vector = self.embedder.embed_queries([query])[0]
+        k_rows, _ = self._top(bm25, n, allowed)
+        _, d_rows = self.indexes.dense.search(vector, n, allowed)
+        rows = np.array(sorted(set(k_rows) | {int(r) for r in d_rows}), dtype=np.int64)
+        if not len(rows):
+            return {}
+        dense = self.indexes.dense.vectors(rows) @ vector
+        keyword = bm25[rows] / (bm25[rows].max() or 1.0)
+        lo, hi = float(dense.min()), float(dense.max())
+        dense = (dense - lo) / ((hi - lo) or 1.0)
+        wk, wd = self.weights
+        fused = wk * keyword + wd * dense
+        if self.phrase_weight:
+            q = normalise(query)
+            fused = fused + self.phrase_weight * np.array(
+                [phrase_score(q, self.normalised_text(r)) for r in rows])
+        return dict(zip(rows.tolist(), fused.tolist()))
+
+    def normalised_text(self, row: int) -> str:
+        """The passage text as tokens see it (cached: phrase scoring and highlighting reread it)."""
+        text = self._normalised.get(row)
+        if text is None:
+            text = self._normalised[row] = normalise(self.passages[row].text)
+        return text
+
+    def _top(self, scores: np.ndarray, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
+        """(rows, scores) of the n best positive scores among the allowed rows, best first."""
         if allowed is not None:
             masked = np.full_like(scores, -1.0)
             masked[allowed] = scores[allowed]
@@ -127,6 +172,10 @@ class Searcher:
         top = top[np.argsort(-scores[top], kind="stable")]
         top = [int(r) for r in top if scores[r] > 0]
         return top, [float(scores[r]) for r in top]
+
+    def keyword_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
+        """(rows, BM25 scores) of the best keyword matches, best first."""
+        return self._top(self.indexes.keyword.scores(tokens(query)), n, allowed)
 
     def dense_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
         """(rows, cosine similarities) of the nearest passages, best first."""
@@ -179,23 +228,27 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, terms: list[str]) -> Hit:
         p = self.passages[row]
-        text = normalise(p.text)
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=p.start, end=p.end, text=p.text, page=p.page,
-                   terms=[t for t in terms if t in text], passage_id=p.id)
+                   terms=terms_in(p.text, terms), passage_id=p.id)
 
 
-def relative_score_fusion(lists: list[tuple[list[int], list[float]]], weights) -> dict[int, float]:
-    """{row: Σ weight · min-max-normalised score}: keeps how far ahead a strong match is."""
-    fused: dict[int, float] = {}
-    for (rows, scores), weight in zip(lists, weights):
-        if not rows:
-            continue
-        lo, hi = min(scores), max(scores)
-        span = hi - lo or 1.0
-        for row, score in zip(rows, scores):
-            fused[row] = fused.get(row, 0.0) + weight * (score - lo) / span
-    return fused
+def phrase_score(query: str, text: str) -> float:
+    """Share of the query covered by its longest run found verbatim in `text` (0..1).
+
+    Researchers often type a phrase they remember from the paper; a verbatim run of the query's
+    characters is strong evidence that neither a bag of words nor a small embedding model weighs.
+    """
+    q = "".join(ch for ch in query if _WORD.match(ch))
+    if len(q) < 2:
+        return 0.0
+    best = 0
+    for i in range(len(q)):
+        j = i + best + 1
+        while j <= len(q) and q[i:j] in text:
+            best = j - i
+            j += 1
+    return best / len(q) if best >= 2 else 0.0
 
 
 def reciprocal_rank_fusion(lists: list[list[int]]) -> dict[int, float]:
@@ -205,6 +258,16 @@ def reciprocal_rank_fusion(lists: list[list[int]]) -> dict[int, float]:
         for rank, row in enumerate(ranked, 1):
             fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank)
     return fused
+
+
+def terms_in(text: str, terms: list[str]) -> list[str]:
+    """The query terms as they are written in `text` (case-insensitive: gdp → GDP), for highlighting."""
+    found = []
+    for term in terms:
+        m = re.search(re.escape(term), text, re.IGNORECASE)
+        if m and m.group(0) not in found:
+            found.append(m.group(0))
+    return found
 
 
 def is_english(query: str) -> bool:

@@ -45,6 +45,7 @@ def articles(kb: KnowledgeBase) -> pd.DataFrame:
     body = sections[sections.kind == "body"].groupby(["source", "article_index"])["path"].apply(list)
     df["sections"] = [body.get((s, i), []) for s, i in zip(df.source, df["index"])]
     df["title_flagged"] = df.title_flagged.astype(bool)
+    df["year"] = df.year.astype("Int64")
     return df.drop(columns=["index"])
 
 

@@ -152,3 +152,8 @@ def test_function_form(searcher):
     hits = search(searcher.indexes, searcher.passages, "五通包括哪些内容", k=3,
                   embedder=searcher.embedder)
     assert "政策沟通、设施联通、贸易畅通、资金融通、民心相通" in hits[0].text
+
+
+def test_highlight_terms_keep_the_passage_spelling(searcher):
+    hit = searcher.search("西部人均gdp", k=1)[0]
+    assert "人均GDP" in hit.terms and "人均gdp" not in hit.terms
