@@ -4,13 +4,13 @@ Routing only; each page in app_pages/ lays out widgets over the core API (kb.api
 """
 import streamlit as st
 
-st.set_page_config(page_title="政策文献知识库", page_icon="📚", layout="wide")
+st.set_page_config(page_title="政策文献知识库", page_icon=":material/library_books:", layout="wide")
 
 pages = [
-    st.Page("app_pages/search.py", title="检索", icon="🔎", default=True),
-    st.Page("app_pages/indicators.py", title="指标", icon="📈"),
-    st.Page("app_pages/strategies.py", title="策略", icon="🧭"),
-    st.Page("app_pages/documents.py", title="文献", icon="📄"),
-    st.Page("app_pages/build.py", title="构建", icon="🛠️"),
+    st.Page("app_pages/search.py", title="检索", icon=":material/search:", default=True),
+    st.Page("app_pages/indicators.py", title="指标", icon=":material/monitoring:"),
+    st.Page("app_pages/strategies.py", title="策略", icon=":material/explore:"),
+    st.Page("app_pages/documents.py", title="文献", icon=":material/description:"),
+    st.Page("app_pages/build.py", title="构建", icon=":material/build:"),
 ]
 st.navigation(pages).run()

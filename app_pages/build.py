@@ -85,7 +85,7 @@ def demo_button(settings: Settings) -> None:
 
 
 def main() -> None:
-    st.title("🛠️ 构建")
+    st.title("构建")
     settings = common.settings()
     if "build_report" in st.session_state:
         show_report(st.session_state.pop("build_report"))

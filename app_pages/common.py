@@ -90,7 +90,7 @@ def no_kb_notice(s: Settings) -> None:
     st.markdown("在终端运行 `kb build`（默认读取 `corpus/` 文件夹），或在 **构建** 页面点击“构建示例语料”。")
     if hasattr(st, "page_link"):
         try:
-            st.page_link(BUILD_PAGE, label="前往构建页面", icon="🛠️")
+            st.page_link(BUILD_PAGE, label="前往构建页面", icon=":material/build:")
         except Exception:  # the page runs on its own (tests), outside st.navigation
             pass
 

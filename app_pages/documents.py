@@ -97,7 +97,7 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
                 st.html(views.html_block(html.escape(text[sec.start:sec.end])))
 
 
-st.title("📄 文献")
+st.title("文献")
 kb = common.knowledge_base()
 if kb is not None:
     arts_all = common.articles(kb)

@@ -99,7 +99,7 @@ def catalogue(kb) -> None:
         st.dataframe(to_excel_cells(systems), hide_index=True, key="ind_systems")
 
 
-st.title("📈 指标")
+st.title("指标")
 kb = common.knowledge_base()
 if kb is not None:
     all_facts = common.facts(kb)

@@ -70,7 +70,7 @@ def show_hit(hit, i: int) -> None:
                 st.switch_page(common.READER_PAGE)
 
 
-st.title("🔎 检索")
+st.title("检索")
 kb = common.knowledge_base()
 if kb is not None:
     filters = filters_from_widgets(kb)

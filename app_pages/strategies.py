@@ -53,7 +53,7 @@ def measure_list(kb, df: pd.DataFrame, limit: int = 100) -> None:
         st.caption(f"只显示前 {limit} 条；缩小筛选范围或下载完整表格。")
 
 
-st.title("🧭 策略")
+st.title("策略")
 kb = common.knowledge_base()
 if kb is not None:
     all_rows = common.strategies(kb)
