@@ -145,7 +145,8 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     pipeline = pipeline_version()
     previous = current_generation(index_dir)
 
-    work = index_dir / f".building-{os.getpid()}-{int(time.time() * 1000)}"
+    stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
+    work = index_dir / f".building-{stamp}"
     work.mkdir()
     try:
         db_path = work / "kb.sqlite"
@@ -168,7 +169,7 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
             conn.commit()
         finally:
             conn.close()
-        gen = index_dir / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        gen = index_dir / f"gen-{stamp}"   # unique even for two builds within one second
         work.rename(gen)
         _switch_to(index_dir, gen)
         report.generation = gen.name

@@ -390,13 +390,6 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
     return not (prev.text.endswith(tuple(_SENTENCE_END)) and _LEAD_RE.match(nxt.text))
 
 
-def _heading_rest(head: _Line, nxt: _Line, nxt_full: bool) -> bool:
-    """True when `nxt` is the second printed line of the heading `head` (a short line, no sentence end)."""
-    return (nxt.kind == "prose" and not nxt.indented and not nxt_full and _width(head.text) >= 10
-            and not head.text.endswith(tuple("。！？!?：:；;，,、"))
-            and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
-
-
 def _mark_titles(lines: list[_Line]) -> None:
     """Mark the title lines above an author line (or above the abstract label of a document's first
     article): up to three lines back to a boundary (banner, metadata, page head, document start);
@@ -430,8 +423,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     typical = _typical_widths(lines)
     full = [_is_full(ln.text, t) for ln, t in zip(lines, typical)]
     kept = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    if reflow:
-        _demote_inner_headings(lines, kept, full, typical)
+    rests = _resolve_headings(lines, kept, full, typical) if reflow else {}
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
@@ -448,8 +440,8 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
                 deferred.append([lines[j] for j in kept[k:k + inserted]])
                 k += inserted
                 continue
-            head = current[0].kind == "heading" and len(current) == 1
-            if head and reflow and _heading_rest(prev, ln, full[i]) or \
+            head = current[0].kind == "heading"
+            if head and len(current) <= rests.get(id(current[0]), 0) or \
                     not head and _continues(prev, ln, full[prev_i], reflow):
                 current.append(ln)
                 prev_i = i
@@ -467,17 +459,129 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     return paragraphs
 
 
-def _demote_inner_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> None:
-    """Heading-like lines that are prose: one right after a full line cut mid-sentence ("21世纪中叶…"),
-    and a numbered list item that fills its line, holds a comma and runs on ("2.谢里教授运用…，将内生交易成")."""
+def _reaches_edge(text: str, typical: float) -> bool:
+    """True when a printed line runs to the column edge; a paragraph's first line (headings too)
+    is indented by two characters, so it counts from two short of the column width."""
+    return _width(text) >= typical - 2
+
+
+# A heading's further printed lines hold no sentence end: a line with one is the body's text.
+_NOT_IN_HEADING = "。！？!?；;：:"
+_MAX_HEADING_CHARS = 60
+
+
+def _heading_rest_count(lines: list[_Line], kept: list[int], k: int, typical: list[float]) -> int | None:
+    """How many printed lines after the heading kept[k] continue it, or None when the heading runs
+    to the column edge and the lines after it never end the way a heading does (a clearly short
+    last line, no sentence end, within 60 characters): then it may as well be a numbered paragraph.
+
+    A paragraph's indented first line is about two characters short of the edge, so a heading's
+    last line must be shorter still (four short) not to be taken for the body's first line.
+    """
+    head = lines[kept[k]]
+    if k + 1 >= len(kept):
+        return 0
+    # the column width: a short heading's own neighbourhood may be formulas or a table
+    column = max(typical[kept[k]], typical[kept[k + 1]])
+    last, length, n = head, len(head.text), 0
+    while _width(last.text) >= column - 3 and not last.text.endswith(tuple(_NOT_IN_HEADING)):
+        if k + n + 1 >= len(kept):
+            return None
+        nxt = lines[kept[k + n + 1]]
+        length += len(nxt.text)
+        if nxt.kind != "prose" or nxt.indented or nxt.english != head.english or _LEAD_RE.match(nxt.text) \
+                or any(c in nxt.text for c in _NOT_IN_HEADING) or length > _MAX_HEADING_CHARS:
+            return None
+        last, n = nxt, n + 1
+        if _width(last.text) > column - 4 and _width(last.text) < column - 2:
+            return None   # as long as an indented first line: the heading's end is not shown
+    if n == 0 and _short_second_line(head, lines[kept[k + 1]], typical[kept[k + 1]]):
+        return 1
+    return n
+
+
+def _short_second_line(head: _Line, nxt: _Line, typical: float) -> bool:
+    """True when `nxt` is a short second printed line of a heading that stopped short of the edge
+    (a bold heading's glyphs are wider, so its break comes early)."""
+    return (nxt.kind == "prose" and not nxt.indented and not _is_full(nxt.text, typical)
+            and _width(head.text) >= 10 and not head.text.endswith(tuple("。！？!?：:；;，,、"))
+            and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
+
+
+_CN_VALUE = {c: i for i, c in enumerate(_CN_NUM, 1)}
+_LIST_MARK_RE = re.compile(rf"^(?:([{_CN_NUM}]{{1,3}})[、．.　 ]|[（(]\s*([{_CN_NUM}]{{1,3}})\s*[）)]"
+                           rf"|(\d{{1,2}})(?:[.．、]|\s)(?!\d)|[（(]\s*(\d{{1,2}})\s*[）)])")
+
+
+def _list_marker(text: str) -> tuple[int, int] | None:
+    """(style, value) of the number a line starts with: 一、 （一） 1. （1） are four styles."""
+    m = _LIST_MARK_RE.match(text)
+    if not m or _NUMERIC_PROSE_RE.match(text):
+        return None
+    style = next(g for g in range(1, 5) if m.group(g))
+    raw = m.group(style)
+    if raw.isdigit():
+        return style, int(raw)
+    tens, _, ones = raw.rpartition("十")
+    value = (_CN_VALUE.get(tens, 1) * 10 if "十" in raw else 0) + _CN_VALUE.get(ones, 0)
+    return style, value
+
+
+def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> dict[int, int]:
+    """Decide which heading-like lines are headings and how many printed lines continue each one.
+
+    Returns {id(heading line): continuation lines}. Demoted to prose: a numbered line right after a
+    line cut mid-sentence ("21世纪中叶…"), and a numbered line that runs to the column edge into
+    prose ("2.谢里教授运用…，将内生交易成") when its list is one of paragraphs. Whether a list holds
+    headings or paragraphs is read from its unambiguous members: a heading that ends short of the
+    edge (or whose broken line ends like a heading) vs a numbered line holding a full stop.
+    """
     for a, b in zip(kept, kept[1:]):
         prev, ln = lines[a], lines[b]
-        if ln.kind == "heading" and prev.kind == "prose" and full[a] and not ln.indented \
-                and not prev.text.endswith(tuple(_TERMINAL)):
+        if ln.kind == "heading" and prev.kind == "prose" and not ln.indented \
+                and _reaches_edge(prev.text, typical[a]) and not prev.text.endswith(tuple(_TERMINAL)):
             ln.kind = "prose"
-        elif prev.kind == "heading" and ln.kind == "prose" and full[b] and "，" in prev.text \
-                and _width(prev.text) >= typical[a] - 1 and not _LEAD_RE.match(prev.text):
-            prev.kind = "prose"
+    rests: dict[int, int] = {}
+    unsure: list[int] = []
+    votes: dict[tuple[int, int], list[int]] = {}   # list key -> [heading votes, paragraph votes]
+    lists: dict[int, tuple[int, int]] = {}          # kept position -> list key
+    last_value: dict[int, int] = {}
+    for k, i in enumerate(kept):
+        ln = lines[i]
+        starts = k == 0 or lines[kept[k - 1]].kind != "prose" or not full[kept[k - 1]] \
+            or lines[kept[k - 1]].text.endswith(tuple(_TERMINAL))
+        marker = _list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
+        if marker is not None:
+            style, value = marker
+            if value <= last_value.get(style, 0):
+                votes[(style, k)] = [0, 0]
+            last_value[style] = value
+            key = max((key for key in votes if key[0] == style), key=lambda key: key[1], default=(style, k))
+            votes.setdefault(key, [0, 0])
+            lists[k] = key
+        if ln.kind == "heading":
+            n = _heading_rest_count(lines, kept, k, typical)
+            if n is None:
+                unsure.append(k)
+            else:
+                rests[id(ln)] = n
+                if marker is not None:
+                    votes[lists[k]][0] += 1
+        elif marker is not None and "。" in ln.text:
+            votes[lists[k]][1] += 1
+    for k in unsure:
+        ln, i = lines[kept[k]], kept[k]
+        headings, paragraphs = votes[lists[k]] if k in lists else (0, 0)
+        if headings == paragraphs:
+            # no evidence either way: a heading holding a comma that fills its line is prose
+            prose = "，" in ln.text and _width(ln.text) >= typical[i] - 1 and not _LEAD_RE.match(ln.text)
+        else:
+            prose = paragraphs > headings
+        if prose:
+            ln.kind = "prose"
+        else:
+            rests[id(ln)] = 0
+    return rests
 
 
 def _interrupting_block(lines: list[_Line], kept: list[int], k: int) -> int:

@@ -25,11 +25,13 @@ MANIFEST = "manifest.json"
 DENSE_FILE = "dense.faiss"
 KEYWORD_DIR = "bm25"
 FORMAT_VERSION = 1
-# HNSW parameters: M=32 links and efSearch=128 keep recall@10 vs exact ≥ 0.95 at 100k passages
-# (benchmarks/search_bench.py) while a query stays a few milliseconds.
+# HNSW parameters, measured at 100k passages with benchmarks/search_bench.py (2 CPU cores):
+# efSearch 128 → recall@10 vs exact 0.86, 256 → 0.93, 512 → 0.976 at ~2.4 ms a query; the query
+# embedding (~10 ms) dominates anyway, so recall wins. efConstruction 200 would add recall but
+# quadruple the build time (17 s → 83 s).
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 512
 
 
 def _faiss():

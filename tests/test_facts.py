@@ -83,3 +83,81 @@ def test_relative_years_use_the_article_year():
     facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；", year=2024)
     assert _rows(facts) == [(5, "%", None, "国内生产总值", "2024年")]
     assert facts[0].qualifier == "左右" and facts[0].indicator_canonical == "GDP"
+
+
+def test_share_of_a_whole_names_the_narrowed_subject_and_its_hedge():
+    # 002 (full-width digits as printed)
+    text = "１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带，而占全国面积１／３的广袤大西北地区工业产值不足全国的２％。"
+    facts = _facts(text)
+    assert [(f.value, f.subject, f.period) for f in facts] == [(70, "我国", "1949年"), (2, "西北", "1949年")]
+    assert facts[1].indicator == "工业产值占全国的比重" and facts[1].qualifier == "不足"
+
+
+def test_a_sentence_with_its_own_plan_period_does_not_inherit_the_previous_year():
+    # 002: the sentence after the 1949 one states “一五”期间 itself
+    text = ("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"
+            "在这种战略思想指导下，“一五”期间全社会固定资产投资中的 ７５％被安排在中西部地区。")
+    fact = _facts(text)[-1]
+    assert (fact.value, fact.indicator, fact.period) == (75, "全社会固定资产投资", "“一五”(1953—1957年)")
+
+
+def test_period_does_not_leak_past_a_full_stop():
+    # 003: the 2035 of one sentence is not the period of the next sentence's figure
+    text = ("到2035年基本实现社会主义现代化。此外，广东自贸试验区正在进行扩容探索，天津自贸试验区要全力打造自贸试验区"
+            "升级版，完成“深改方案”128项制度创新任务。")
+    fact = _facts(text)[-1]
+    assert (fact.value, fact.subject, fact.indicator, fact.period) == (128, "天津", "制度创新任务", None)
+
+
+def test_a_narrower_place_owns_the_figure_and_lists_leave_the_indicator():
+    # 002
+    text = ("２０１２年东部沿海收入最高的地区天津市人均ＧＤＰ是９５０９３元，而西部收入最低的地区贵州省人均ＧＤＰ只有"
+            "１９６０８元，相差约５倍。２０１２年北京、上海和广州三个大都市的平均人均ＧＤＰ是９１２７３元。")
+    rows = [(f.value, f.subject, f.indicator, f.period) for f in _facts(text) if f.unit == "元"]
+    assert rows == [(95093, "天津", "人均GDP", "2012年"), (19608, "贵州", "人均GDP", "2012年"),
+                    (91273, "北京", "平均人均GDP", "2012年")]
+
+
+def test_parallel_from_to_keeps_each_place_and_the_start_year():
+    # 002
+    text = ("中部地区生产总值占全国比重由２０１２年的２１．３％提高到２０２１年的２２％、"
+            "西部地区由１９．６％提高到２０２１年的２１．１％；")
+    assert _rows(_facts(text)) == [(21.3, "%", "中部地区", "生产总值占全国比重", "2012年"),
+                                   (22, "%", "中部地区", "生产总值占全国比重", "2021年"),
+                                   (19.6, "%", "西部地区", "生产总值占全国比重", "2012年"),
+                                   (21.1, "%", "西部地区", "生产总值占全国比重", "2021年")]
+
+
+def test_topic_phrase_and_bracketed_places_give_indicator_and_subject():
+    # 003
+    text = ("从西部地区各省份实际经济总量占全国的比重来看，2000—2019年，西部地区各省份之间的经济不平衡比较突出，"
+            "形成了两个明显不同的“俱乐部”：一是明显提升“俱乐部”，包括内蒙古（从1.6%增加到1.9%）、重庆（从1.8%增加到2.3%）。")
+    facts = _facts(text)
+    assert [(f.value, f.subject) for f in facts] == [(1.6, "内蒙古"), (1.9, "内蒙古"), (1.8, "重庆"), (2.3, "重庆")]
+    assert {f.indicator for f in facts} == {"实际经济总量占全国的比重"}
+    assert facts[2].change.endswith("(起点)")
+
+
+def test_enumeration_counts_are_not_facts_but_counted_things_are():
+    # 003, 004
+    assert _facts("仔细梳理这些重点环节，我认为其中4个方面值得特别重视。") == []
+    assert _facts("其次，西部地区12个省（区、市）之间能否优势互补。") == []
+    text = ("赣州积极与国际先进经验接轨，特别是深入汲取深圳经济特区的规则与管理精髓，经由一系列系统性改革，"
+            "成功实现了619项政务服务事项的“同事同标”；")
+    assert [(f.value, f.subject, f.indicator) for f in _facts(text)] == [(619, "赣州", "政务服务事项")]
+
+
+def test_line_broken_mid_sentence_keeps_subject_and_period():
+    # 004: the cleaned text breaks this sentence after the comma
+    text = "根据官方数据，2024年上半年，瑞丽市跨境农业产值达到13.97亿元，\n同比增长3.9%，其中农业产值增长4.0%。"
+    assert _rows(_facts(text)) == [(13.97e8, "元", "瑞丽", "跨境农业产值", "2024年上半年"),
+                                   (3.9, "%", "瑞丽", "跨境农业产值", "2024年上半年"),
+                                   (4.0, "%", "瑞丽", "农业产值", "2024年上半年")]
+
+
+def test_national_report_defaults_to_the_country_and_dates_from_its_title():
+    # gwr_2024.txt
+    title = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理"
+    facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，", title=title)
+    assert [(f.value, f.subject, f.indicator, f.period) for f in facts] == [
+        (5, "全国", "国内生产总值", "2024年"), (1200e4, "全国", "城镇新增就业", "2024年")]

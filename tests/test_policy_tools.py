@@ -47,3 +47,20 @@ def test_classify_fills_category_of_real_measures():
     assert all(r.category in CATEGORIES for r in rows)
     assert rows[1].category == "环境型/金融支持"
     assert rows[2].category == "供给型/人才培养"
+
+
+def test_every_extracted_row_of_the_issue_gets_a_category():
+    # the build classifies what kb.extract.strategies finds; 003 holds measures of all three tool groups
+    from pathlib import Path
+
+    from kb.clean import clean
+    from kb.load import load
+    from kb.extract.strategies import extract_strategies
+    from kb.structure import split_articles
+    raw = load(next((Path(__file__).resolve().parents[1] / "corpus").glob("003_*.txt")))
+    cleaned = clean(raw)
+    rows = classify(extract_strategies(cleaned, split_articles(cleaned, raw.source), raw.source))
+    assert rows and all(r.category in CATEGORIES for r in rows)
+    assert {r.category.split("/")[0] for r in rows} == {"供给型", "需求型", "环境型"}
+    by_title = {r.title: r.category for r in rows}
+    assert by_title["扩大特色农业产业生产经营信贷资金投放规模"] == "环境型/金融支持"

@@ -158,3 +158,16 @@ def test_government_work_report_is_one_article():
     assert len(articles) == 1
     paths = [s.path for s in articles[0].sections]
     assert "三、2019年政府工作任务 > （二）激发市场主体活力，着力优化营商环境。" in paths
+
+
+def test_headings_broken_or_glued_in_print_give_whole_section_paths(issue):
+    ct, articles = issue
+    paths = {s.path for a in articles for s in a.sections}
+    assert ("四、用可持续城市理念推动国家中心城市高质量发展的建议 > "
+            "5.统筹做好城市生态和历史文化传承保护，厚植国家中心城市生态底色和文化底蕴") in paths
+    assert ("二、中国国家中心城市面临的主要挑战 > 2.以国家中心城市为核心的都市圈、城市群骨架正在形成过程中，"
+            "城市功能尚未实现在都市圈、城市群大空间尺度优化") in paths
+    assert "五、加快形成西部大开发新格局的思考 > 1.以新发展理念为指导，推动经济高质量发展" in paths
+    assert "三、实现全年目标任务的对策建议 > 1.突出疫情防控常态化，聚焦“六稳”“六保”" in paths
+    # numbered paragraphs of a book review are no headings
+    assert not any(s.title.startswith(("2.谢里教授", "3.在全国和地区层面")) for a in articles for s in a.sections)

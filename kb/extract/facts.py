@@ -51,15 +51,18 @@ def _places() -> tuple[dict[str, Place], re.Pattern]:
             continue
         cols = line.split("\t")
         places[cols[0]] = Place(cols[0], cols[1], cols[2] if len(cols) > 2 else cols[0])
-    names = sorted(places, key=len, reverse=True)
-    return places, re.compile("|".join(map(re.escape, names)))
+    # a city is also written with 市 (郑州市), which must not leave a stray 市 in the indicator;
+    # 西部大开发 and 中欧班列 name a policy and a train service, not a place
+    # letter-spaced print (西 部 地 区) names places too
+    names = [r"\s?".join(map(re.escape, n)) + ("(?:市(?!场))?" if places[n].kind == "city" else "")
+             for n in sorted(places, key=len, reverse=True)]
+    return places, re.compile(f"(?:{'|'.join(names)})(?!大开发|班列)")
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    place: Place
+def _place_named(name: str) -> Place:
+    places, _ = _places()
+    name = re.sub(r"\s+", "", name)
+    return places.get(name) or places[name[:-1]]
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _Carry:
     subject: str | None = None
     indicator: str | None = None
     change: str | None = None
+    from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -94,14 +98,23 @@ def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
     carry = _Carry()
     last_end = start
     for s, e in sentence_spans(clean.text, start, end):
-        if "\n" in clean.text[last_end:s]:
+        ended = clean.text[last_end - 1] if last_end > start else "。"
+        if "\n" in clean.text[last_end:s] and ended not in "，,、":
             carry = _Carry()
+        elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
+            carry.period = None
         last_end = e
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, source)
     return facts
+
+
+# a period carries past 。 only into a sentence that continues the same account; past ； and a
+# line broken mid-sentence (…13.97亿元，\n同比增长3.9%) it always does
+_FULL_STOPS = "。！？!?”’」』）)】"
+_CONTINUES = re.compile(r"\s*(?:其中|同期|同年|当年|该年|这一年|同比|环比|比上年|较上年|期间|此间|截至当年)")
 
 
 def _is_prose(sentence: str) -> bool:
@@ -115,38 +128,68 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
-    periods = _dated(find_periods(sentence), article)
-    mentions = _mentions(sentence)
+    periods = _dated(_outside_titles(find_periods(sentence), sentence), article)
+    mentions = _mentions(sentence, periods, quantities)
+    ctx = _Context(text, article, s)
     facts = []
+    carry.from_period = None
+    topic = _topic_indicator(sentence, periods, mentions)
+    if topic:
+        carry.indicator = topic
     if not quantities:
         _carry_period(carry, periods, len(sentence))
-        _carry_subject(carry, mentions, sentence, len(sentence), text, article, s)
+        _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence)
     previous_end = 0
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
-        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, clause, q))
-        subject = _subject_for(q, clause, mentions, sentence, carry, text, article, s)
+        frm = _from_of(sentence, clause, q)
+        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
-            subject = _resolve(respective[id(q)].place, text, article, s + respective[id(q)].start)
+            owner = respective[id(q)]
+            subject = _resolve(owner.place, ctx, owner.start)
         if in_list:
             indicator, change = carry.indicator, carry.change
         else:
-            indicator, change = _indicator_for(q, clause, previous_end, sentence, periods, mentions, carry)
+            indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
+                                               owner, carry)
             carry.change = change
+        if change and change.endswith("(起点)"):
+            period = _start_point_period(q, frm, periods, period, carry)
         previous_end = q.end
+        qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
-                source=source, article=article.title, subject=subject, indicator=indicator,
-                value=value, unit=q.unit, raw=text[s + raw_start:s + raw_end],
+                source=source, article=article.title, subject=subject or _default_subject(ctx),
+                indicator=indicator, value=value, unit=q.unit, raw=text[s + raw_start:s + raw_end],
                 evidence=text[s:e], start=s + raw_start, end=s + raw_end, period=period,
-                change=end_change, qualifier=q.qualifier,
+                change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e))
     _carry_period(carry, periods, len(sentence))
     return facts
+
+
+@dataclass
+class _Context:
+    """Where a sentence sits: the document text, its article and the sentence's offset."""
+    text: str
+    article: Article
+    offset: int
+
+
+def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
+                        carry: _Carry) -> str | None:
+    """中部地区由2012年的21.3%提高到…、西部地区由19.6%提高到…: a start point without its own year
+    has the year of the sentence's previous start point."""
+    own = frm is not None and any(frm.start() <= p.start < q.start for p in periods)
+    if own:
+        carry.from_period = period
+        return period
+    return carry.from_period or period
 
 
 def _values(q: Quantity, change: str | None, sentence: str):
@@ -185,6 +228,18 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
 
 
 # ------------------------------------------------------------------ which numbers are facts
+# 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
+_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
+                         r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征)?指标|子系统"
+                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|类))")
+# 以下4个, 这9个: a number that points back or forward to an enumeration
+_POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
+# 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
+_ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
+_COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国"}
+
+
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
@@ -196,6 +251,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                 and not re.match(r"\s*[年月日号期版]", after))
     if q.unit == "年" or _SIGNIFICANCE.match(sentence, q.end):
         return False
+    if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
+                                   or _ADMIN_UNITS.match(sentence, q.end)):
+        return False
     return True
 
 
@@ -203,20 +261,27 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
 def _clause_start(sentence: str, pos: int) -> int:
     cut = 0
     for m in _CLAUSE_END.finditer(sentence, 0, pos):
-        # a comma inside a number (1,234) does not end a clause
+        # a comma inside a number (1,234) does not end a clause; 0.3599,2018年 has one that does
         if m.group(0) == "," and m.start() > 0 and sentence[m.start() - 1].isdigit() \
-                and sentence[m.end():m.end() + 1].isdigit():
+                and re.match(r"\d{3}(?!\d)", sentence[m.end():m.end() + 4]):
             continue
         cut = m.end()
     return cut
 
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
+# 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+                              r"[^，,；;。%\d]{0,14}$")
+_COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平)")
 
 
 def _is_comparison_base(p: Period, sentence: str) -> bool:
-    """比第一季度, 相较2004年: the period figures are compared with, not the figure's own."""
-    return bool(_COMPARISON_BASE.search(sentence[max(0, p.start - 3):p.start]))
+    """比第一季度, 相较2004年, 与2000年相比: the period figures are compared with, not the figure's own."""
+    clause = _clause_start(sentence, p.start)
+    return bool(_COMPARISON_BASE.search(sentence[max(0, p.start - 3):p.start])
+                or _COMPARISON_OPEN.search(sentence[clause:p.start])
+                or _COMPARISON_CLOSE.match(sentence, p.end))
 
 
 def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str,
@@ -231,10 +296,19 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     return current
 
 
-def _from_to_gap(sentence: str, clause: int, q: Quantity) -> tuple[int, int] | None:
+def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
+    """The last 由/从 of the clause before the quantity: its start point, or the start of its 由…到…."""
+    found = None
+    for m in _FROM.finditer(sentence, clause):
+        if m.start() >= q.start:
+            break
+        found = m
+    return found
+
+
+def _from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int, int] | None:
     """For the end point of 从去年的2.1%提高到2.3%, the span 从…到 whose period is the start point's."""
-    frm = _FROM.search(sentence, clause)
-    if not frm or frm.start() >= q.start:
+    if not frm:
         return None
     to = _TO.search(sentence, frm.end(), q.start)
     return (frm.start(), to.start()) if to else None
@@ -242,14 +316,29 @@ def _from_to_gap(sentence: str, clause: int, q: Quantity) -> tuple[int, int] | N
 
 def _dated(periods: list[Period], article: Article) -> list[Period]:
     """今年/去年/过去一年 made absolute with the article's year; dropped when it is unknown."""
+    year = _article_year(article)
     out = []
     for p in periods:
         if p.offset_years is None:
             out.append(p)
-        elif article.year:
-            y = article.year + p.offset_years
+        elif year:
+            y = year + p.offset_years
             out.append(Period(p.start, p.end, f"{y}年", True))
     return out
+
+
+def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
+    """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
+    return [p for p in periods if not any(a < p.start < b for a, b in titles)]
+
+
+def _article_year(article: Article) -> int | None:
+    """The article's year, else the date a report was delivered (——2024年3月5日在…上)."""
+    if article.year:
+        return article.year
+    m = re.search(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", article.title or "")
+    return int(m.group(1)) if m else None
 
 
 def _carry_period(carry: _Carry, periods: list[Period], upto: int) -> None:
@@ -260,67 +349,155 @@ def _carry_period(carry: _Carry, periods: list[Period], upto: int) -> None:
 
 
 # ------------------------------------------------------------------ subjects
-def _mentions(sentence: str) -> list[_Mention]:
-    places, pattern = _places()
-    return [_Mention(m.start(), m.end(), places[m.group(0)]) for m in pattern.finditer(sentence)]
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    place: Place
+    topic: bool = False     # stands where a clause's subject stands (not after a verb: 强化中亚)
+    refines: bool = False   # narrows the topic before it: 广东深圳市, 东部沿海收入最高的地区天津市
 
 
+# words that may stand before a clause's subject (connectives, prepositions of time and source)
+# (推动南康家具产业集群产值…: after a causative verb the place is the subject of what follows)
+_TOPIC_HEAD = re.compile(r"(?:推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
+                         r"|只有|就|在|据|根据|截至|截止到?|到|至|从|自|对于|当时的?|此时|其|以|也|则|还|即|、|和|与|及"
+                         r"|以及|(?:在这|这|近|过去)?\d+\s*年(?:间|来|中|里)?|多年来|近年来|近些年来?|[\s，,:：;；（(])*")
+# 占全国面积1/3的广袤大西北地区: a subject after a modifier ending in 的
+_MODIFIED = re.compile(r"的[\u4e00-\u9fff]{0,3}$")
+# 广东深圳市, 东部沿海收入最高的地区天津市: a second place narrowing the first, no list word between
+_NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:地区|地级市|城市|省会|贫困县|县|的))?")
+# 包括：重庆、四川…: places listed after these are members, not subjects
+_LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|如|有)\s*[：:]?\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
+# 不足全国的2%: for a share, the place before 的 is the base, not the owner
+_SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
 
-def _subject_for(q: Quantity, clause: int, mentions: list[_Mention], sentence: str, carry: _Carry,
-                 text: str, article: Article, s: int) -> str | None:
-    before = [m for m in mentions if m.end <= q.start]
-    # 西北地区的13155家: a place joined to the figure by 的 owns it
-    for m in reversed(before):
-        if re.fullmatch(r"\s*[的（(]?\s*", sentence[m.end:q.start]):
-            return _resolve(m.place, text, article, s + m.start)
-    in_clause = [m for m in before if m.start >= clause
-                 and not _REFERENCE_WORD.search(sentence[max(clause, m.start - 2):m.start])]
-    if in_clause:
-        subject = _resolve(in_clause[0].place, text, article, s + in_clause[0].start)
-        carry.subject = subject
-        return subject
-    earlier = [m for m in before if m.start < clause
-               and not _REFERENCE_WORD.search(sentence[max(0, m.start - 2):m.start])]
-    if earlier:
-        _carry_subject(carry, earlier, sentence, clause, text, article, s)
-    return carry.subject
+def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = ()) -> list[_Mention]:
+    """Places the sentence names, each marked whether it stands in a subject's position."""
+    _, pattern = _places()
+    masked = _masked(sentence, periods)
+    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)]
+    ends = [q.end for q in quantities]
+    topic: _Mention | None = None
+    for m in found:
+        bound = max([_clause_start(sentence, m.start), _paren_start(sentence, m.start)]
+                    + [x for x in ends if x <= m.start])
+        head = masked[bound:m.start]
+        if _LIST_INTRO.search(sentence[:bound].rstrip()):
+            continue
+        if topic and topic.end >= bound and _NARROWING_GAP.fullmatch(masked[topic.end:m.start]):
+            m.topic = m.refines = True
+        elif _TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head)):
+            m.topic = True
+        if m.topic:
+            topic = m
+    return found
 
 
-def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto: int,
-                   text: str, article: Article, s: int) -> None:
+def _paren_start(sentence: str, pos: int) -> int:
+    """Just after the bracket still open at `pos`, else 0."""
+    paren = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
+    return paren + 1 if paren >= 0 and not re.search(r"[)）]", sentence[paren:pos]) else 0
+
+
+def _masked(sentence: str, periods: list[Period]) -> str:
+    """The sentence with period expressions blanked (same length), so 2000年重庆 reads as 重庆."""
+    chars = list(sentence)
+    for p in periods:
+        chars[p.start:p.end] = " " * (p.end - p.start)
+    return "".join(chars)
+
+
+def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
+                 carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
+    """(subject, the mention naming it) of a quantity."""
+    owner = _owner_before(q, mentions, sentence)
+    if owner:
+        return _resolve(owner.place, ctx, owner.start), owner
+    segment = max(clause, previous_end)
+    topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
+    if not topics and previous_end <= clause:
+        topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
+    if topics:
+        chosen = _narrowest(topics, mentions)
+        carry.subject = _resolve(chosen.place, ctx, chosen.start)
+        return carry.subject, chosen
+    if previous_end <= clause:
+        _carry_subject(carry, mentions, sentence, clause, ctx)
+    return carry.subject, None
+
+
+def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
+    for m in reversed([m for m in mentions if m.end <= q.start]):
+        if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+            if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
+                return None
+            return m
+        break
+    paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
+    if paren < 0 or re.search(r"[)）]", sentence[paren:q.start]):
+        return None
+    return next((m for m in mentions if m.end == paren), None)
+
+
+def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
+    """The first topic, or the place that narrows it (广东深圳市 → 深圳)."""
+    chosen = topics[0]
+    for m in mentions[mentions.index(chosen) + 1:]:
+        if not m.refines or m.start >= topics[-1].end:
+            break
+        chosen = m
+    return chosen
+
+
+def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto: int, ctx: _Context) -> None:
     """The subject of the last clause that names one carries into later clauses."""
     by_clause: dict[int, _Mention] = {}
     for m in mentions:
-        if m.start >= upto or _REFERENCE_WORD.search(sentence[max(0, m.start - 2):m.start]):
+        if m.start >= upto or not m.topic:
             continue
         by_clause.setdefault(_clause_start(sentence, m.start), m)
     if by_clause:
-        m = by_clause[max(by_clause)]
-        carry.subject = _resolve(m.place, text, article, s + m.start)
+        first = by_clause[max(by_clause)]
+        m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
+        carry.subject = _resolve(m.place, ctx, m.start)
 
 
-def _resolve(place: Place, text: str, article: Article, offset: int) -> str:
+def _resolve(place: Place, ctx: _Context, start: int) -> str:
     """全省/我省 → the province the article is about; 全市 → its city; other places as named."""
     if place.kind != "generic":
         return place.canonical
     wanted = "city" if place.name.endswith("市") else "province"
-    return _article_place(text, article, offset, wanted) or place.name
+    return _article_place(ctx.text, ctx.article, ctx.offset + start, wanted) or place.name
+
+
+def _default_subject(ctx: _Context) -> str | None:
+    """A government work report speaks of its own jurisdiction when it names no place: the place in
+    its title, else the country."""
+    title = ctx.article.title or ""
+    if "政府工作报告" not in title:
+        return None
+    places, pattern = _places()
+    named = [_place_named(m.group(0)) for m in pattern.finditer(title)]
+    local = [p for p in named if p.kind in ("province", "city")]
+    return local[0].canonical if local else "全国"
 
 
 def _article_place(text: str, article: Article, offset: int, kind: str) -> str | None:
     """The place of `kind` the article's title names, else the one its text before `offset`
     names most (at least three times and most of all such mentions)."""
-    places, pattern = _places()
-    in_title = [places[m.group(0)] for m in pattern.finditer(article.title or "")]
+    _, pattern = _places()
+    in_title = [_place_named(m.group(0)) for m in pattern.finditer(article.title or "")]
     for p in in_title:
         if p.kind == kind:
             return p.canonical
     window = text[max(article.start, offset - 6000):offset]
-    counts = Counter(places[m.group(0)].canonical for m in pattern.finditer(window)
-                     if places[m.group(0)].kind == kind)
+    counts = Counter(p.canonical for p in (_place_named(m.group(0)) for m in pattern.finditer(window))
+                     if p.kind == kind)
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
@@ -329,32 +506,48 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有|全年|累计|当年|同年|全部|总计|合计|的|在|达到)+")
-_TRAILING = re.compile(r"(?:已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也|都|就|只有|仅为|仅|占|的|：|:|\s)+$")
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
+                      r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|\d+年间|[、，,：:；;）)（(\s])+")
+_TRAILING = re.compile(r"(?:已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+                       r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
-                     r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升)(?:到|至)|高于[^，,]{0,8}|低于[^，,]{0,8}"
-                     r"|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
+                     r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
+                     r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
-_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长)?(到|至)")
-_COMPARE_CUT = re.compile(r"(比(?![重例值率])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
-_ADVERB = re.compile(r"(?:远|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
+_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)")
+_COMPARE_CUT = re.compile(r"((?<!占)比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
+_ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
+# 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
+_SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
+_SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
+# 619项政务服务事项, 58家企业在…: the noun a count classifier counts
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
+_COUNTED_STOP = re.compile(r"的|在|被|是|为|中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
+                           r"|到|至|占|比|较|相|同比|居|位|列|排")
+# 从经济总量来看，…: the topic a sentence announces for its figures
+_TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
+                    r"(?:来看|看|而言|方面来看)[，,]")
+_NOT_TOPIC = {"现实", "总体", "整体", "长远", "长期", "短期", "实践", "理论", "历史", "目前", "当前", "国际", "国内",
+              "全局", "宏观", "微观", "结果", "数据"}
 
 
-def _indicator_for(q: Quantity, clause: int, previous_end: int, sentence: str, periods: list[Period],
-                   mentions: list[_Mention], carry: _Carry) -> tuple[str | None, str | None]:
+def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | None, sentence: str,
+                   periods: list[Period], mentions: list[_Mention], owner: _Mention | None,
+                   carry: _Carry) -> tuple[str | None, str | None]:
     """(indicator, change) for a quantity: the noun phrase of its clause before it (after any earlier
     figure of the clause), and the change verb that links them (同比下降, 由…增加到…)."""
     change = None
-    frm = _FROM.search(sentence, clause)
-    frm = frm if frm and frm.start() < q.start else None
     if frm:
         to = _TO.search(sentence, frm.end(), q.start)
         change = (f"{frm.group(1)}…{to.group(0)}…(终点)" if to else f"{frm.group(1)}…(起点)")
         if frm.start() < previous_end:   # 由A增加到B: B measures what A measured
             return carry.indicator, change
-    phrase_start = max(clause, previous_end)
+    phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
-    phrase = _without(phrase, phrase_start, periods, mentions)
+    phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
     phrase = _TRAILING.sub("", phrase)
     verb = _CHANGE.search(phrase)
@@ -364,31 +557,110 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, sentence: str, p
     cmp_ = _COMPARE_CUT.search(phrase)
     if cmp_:
         phrase = phrase[:cmp_.start()]
-    phrase = _LEADING.sub("", phrase.strip())
-    phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（） ")
-    if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
-        phrase = re.split(r"[的和及]", phrase)[-1][-24:]
-    phrase = re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+    phrase = _noun_phrase(phrase)
+    # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
+    phrase = _counted_noun(sentence, q) or phrase
+    if not phrase and clause > previous_end:
+        phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
+    if q.unit == "%" and phrase:
+        phrase = _as_share(phrase, carry.indicator)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
 
 
-def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Mention]) -> str:
-    """The phrase with period expressions removed and the leading subject (and its 的) cut off."""
+def _noun_phrase(phrase: str) -> str:
+    """The phrase without leading connectives, trailing verbs and quotes, letter-spacing removed."""
+    phrase = _LEADING.sub("", phrase.strip())
+    phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
+    phrase = _LEADING.sub("", phrase)
+    if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
+        phrase = re.split(r"[的和及]", phrase)[-1][-24:]
+    return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+# 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
+_PREDICATE = re.compile(r"呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+
+
+def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],
+                      mentions: list[_Mention]) -> str:
+    before = max(_clause_start(sentence, clause - 1), previous_end)
+    text = re.sub(r"\s+", "", _without(sentence[before:clause], before, periods, mentions, None))
+    text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
+    phrase = _noun_phrase(text)
+    return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
+
+
+def _counted_noun(sentence: str, q: Quantity) -> str | None:
+    if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
+        return None
+    m = _COUNTED.match(sentence, q.end)
+    if not m:
+        return None
+    noun = m.group("noun")
+    place = _places()[1].match(noun)
+    noun = noun[place.end():].lstrip("的") if place else noun
+    stop = _COUNTED_STOP.search(noun)
+    noun = noun[:stop.start()] if stop else noun
+    return noun if len(noun) >= 2 else None
+
+
+def _as_share(phrase: str, previous: str | None) -> str:
+    """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+    m = _SHARE.match(phrase)
+    if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
+        return phrase
+    whole_place = _places()[1].match(m.group("whole"))
+    named = m.group("whole")[whole_place.end():] if whole_place else ""
+    thing = m.group("thing") or (named if len(named) >= 2 else previous or "")
+    thing = _SHARE.match(thing).group("thing") if _SHARE.match(thing) else thing
+    thing = re.sub(r"的?比重$", "", thing)
+    return f"{thing}占{m.group('whole')}的比重"
+
+
+def _share_qualifier(sentence: str, clause: int, q: Quantity) -> str | None:
+    """不足全国的2%: the hedge stated before the whole the share is of."""
+    m = _SHARE_QUALIFIER.search(sentence[clause:q.start]) if q.unit == "%" else None
+    return m.group(1) if m else None
+
+
+def _topic_indicator(sentence: str, periods: list[Period], mentions: list[_Mention]) -> str | None:
+    """从人均经济水平来看，… → 人均经济水平, the indicator of figures whose clause names none."""
+    m = _TOPIC.match(sentence)
+    if not m:
+        return None
+    phrase = _without(m.group("topic"), m.start("topic"), periods, mentions, None)
+    phrase = _noun_phrase(re.sub(r"^(?:各省份|各省区|各省|各地区|各城市|各地)", "", phrase))
+    return phrase if len(phrase) >= 2 and phrase not in _NOT_TOPIC else None
+
+
+def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Mention],
+             owner: _Mention | None) -> str:
+    """The phrase with period expressions removed and the subject (with what precedes it) cut off."""
     chars = list(phrase)
     for p in periods:
         for i in range(max(p.start, offset), min(p.end, offset + len(phrase))):
             chars[i - offset] = ""
-    for m in mentions:
-        if m.start >= offset and m.end <= offset + len(phrase):
+    inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)]
+    cut = 0
+    if owner and owner in inside:
+        cut = owner.end - offset
+    else:
+        for m in inside:
             head = "".join(chars[:m.start - offset])
             if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", _LEADING.sub("", head.strip())):
-                for i in range(0, m.end - offset):
-                    chars[i] = ""
-                break
-    return "".join(chars).strip()
+                cut = m.end - offset
+            break
+    # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member
+    for m in inside:
+        if m.start - offset >= cut and re.fullmatch(r"\s*[、和与及]?\s*", "".join(chars[cut:m.start - offset])):
+            cut = m.end - offset
+    rest = "".join(chars[cut:]).strip()
+    # …三个大都市的, 12个省（区、市）: the count that describes the subject
+    return re.sub(r"^(?:等)?\s*[\d一二两三四五六七八九十]+\s*(?:个|座|大)?\s*(?:[^的，,（(]{0,6}的"
+                  r"|(?:省份|省|市|县|州|城市|地区)(?:[（(][^）)]{0,6}[）)])?)", "", rest)
 
 
 def _strip_qualifier(phrase: str, q: Quantity) -> str:

@@ -161,6 +161,7 @@ _NOT_QUANTITY = re.compile(
     r"|\[\d+(?:\s*[,，\-–—]\s*\d+)*\]"                                # [12] citations
     r"|[第序]\s*[\d零〇一二两三四五六七八九十百千]+"                       # ordinals
     r"|[图表]\s*\d+(?:[.\-]\d+)?|前\s*\d+\s*[名位强]"                      # 如图2所示, 前10位
+    r"|\d+\s*所示"                                                   # 如模型1所示
 )
 
 
@@ -247,6 +248,8 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
             scale, end = _SCALES[s.group(1)], s.end()
             value, end = _with_scale_tail(norm, value * scale, scale, end)
             scale = 1.0
+            approx = _APPROX.match(norm, end)   # 3亿多人: 多 after the scale
+            end = approx.end() if approx else end
     if _NEGATIVE.search(norm[max(0, start - 2):start]):
         value = -value
         start -= 1 if norm[start - 1] in "负-−" else 0
@@ -297,8 +300,8 @@ def _qualifiers(norm: str, start: int, end: int) -> tuple[str | None, int | None
         pre = _QUAL_AS_HEDGE[pre]
     suf = _SUFFIX_QUAL.match(norm, end)
     approx = None
-    if re.search(r"\d(多|余)", norm[start:end]):
-        approx = re.search(r"\d(多|余)", norm[start:end]).group(1)
+    if re.search(r"[\d万亿千百](多|余)", norm[start:end]):
+        approx = re.search(r"[\d万亿千百](多|余)", norm[start:end]).group(1)
     words = [w for w in (pre, approx, suf.group(1) if suf else None) if w]
     if not words:
         return None

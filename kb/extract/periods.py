@@ -17,8 +17,13 @@ _YEAR_RANGE = re.compile(rf"(?P<y1>{_Y})\s*年?{_DASH}(?P<y2>{_Y})\s*年(?!代)"
 _YEAR = re.compile(rf"(?P<y>{_Y})\s*年(?!代)(?:\s*(?P<part>{_PART}))?")
 _YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|第[{_CN_N}]季度"
                        rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号]))")
-_PLAN = re.compile(r"[“\"]?(?P<plan>[十][一二三四五])五[”\"]?(?:时期|期间|规划|以来|末)?")
-_PLAN_YEARS = {"十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
+# “一五”…“十五”, “十一五”…“十五五”: a single-digit plan name is only a period when quoted or followed
+# by 时期/期间…, since 一五/三五 also occur inside ordinary words
+_PLAN = re.compile(r"(?P<open>[“\"]?)(?P<plan>十[一二三四五](?=五)|[一二三四五六七八九十])五(?P<close>[”\"]?)"
+                   r"(?P<tail>时期|期间|规划|计划|以来|末)?")
+_PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970", "四": "1971—1975", "五": "1976—1980",
+               "六": "1981—1985", "七": "1986—1990", "八": "1991—1995", "九": "1996—2000", "十": "2001—2005",
+               "十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
                "十五": "2026—2030"}
 _RELATIVE = re.compile(r"同年|同期|当年")
 _DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "明年": 1}
@@ -62,7 +67,8 @@ def find_periods(text: str) -> list[Period]:
         part = _compact(m.group("part"))
         add(Period(m.start(), m.end(), part, False, month_only="月" in part))
     for m in _PLAN.finditer(text):
-        add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
+        if len(m.group("plan")) == 2 or (m.group("open") and m.group("close")) or m.group("tail"):
+            add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
     for m in _DEICTIC_RE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)]))
     for m in _RELATIVE.finditer(text):

@@ -28,7 +28,14 @@ _NOT_STRATEGY_HEADING = re.compile(
     r"文献|综述|回顾")
 # Headings whose parts hold findings or problems even under a proposals heading (五、结论与启示 > 1.结论).
 _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困境|挑战|现状|研究设计|数据|模型|实证|"
-                               r"结果|引言|绪论|特征|成效|成就|回顾|文献|综述")
+                               r"结果|引言|绪论|特征|成效|成就|回顾|文献|综述|案例分析|态势分析|分析与讨论")
+# A heading that names what something *is* rather than what to do: "推进西部大开发形成新格局的背景",
+# "…一体化的要义", "推进…合作，有利于捕捉…机遇" (a value), "…的科学思维和创新思维" (a way of thinking).
+# The nouns are never the object of a policy verb, unlike 机制, 基础, 作用 (建立…机制, 发挥…作用).
+_ANALYTIC_NOUN = (r"(?:背景|关键|要义|内涵|意义|价值|机理|逻辑|特征|特点|现状|问题|成效|成就|原因|必要性|"
+                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据)")
+_DESCRIPTIVE_HEADING = re.compile(
+    rf"的[^，,的]{{0,6}}{_ANALYTIC_NOUN}(?:[与和及][^，,的]{{0,6}}{_ANALYTIC_NOUN})?[。]?$|[，,](?:有利于|有助于|意味着)")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
 
 # A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
@@ -45,7 +52,7 @@ _ENUM_STYLES = (
 )
 _HAN_VALUE = {c: i for i, c in enumerate(_HAN_NUM, 1)}
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
-_PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点])|需(?!求)|必须|"
+_PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点义])|需(?!求)|必须|"
                            r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
 # Imperative openings of policy language (verbs and the adverbs that precede them).
 _POLICY_OPENING = re.compile(
@@ -56,7 +63,8 @@ _POLICY_OPENING = re.compile(
     r"聚焦|围绕|依托|借助|立足|瞄准|把|以|将|发展|开展|开发|推广|设立|制定|出台|搭建|形成|实现|畅通|"
     r"释放|深耕|加速|全力|分类|因地制宜|有序|有效|精准|主动|努力|坚决|严厉|广泛|合理|科学|"
     r"整合|协同|联合|共建|共享|打通|破除|消除|清理|简化|放宽|放开|增加|提供|保护|治理|维护|"
-    r"巩固|推行|引进|吸引|调整|明确|确保|办好|管好|守住|守牢|织密|兜牢|谋划|布局)")
+    r"巩固|推行|引进|吸引|调整|明确|确保|办好|管好|守住|守牢|织密|兜牢|谋划|布局|"
+    r"创建|组建|培养|树立|激活|打破|突破|抢抓|顺应|践行|守护|把握|理清|理顺|厘清)")
 _LEAD_END = "，,。：:；;！？"
 _SENTENCE_END = "。；;！？"
 _MAX_LEAD = 45          # an opening sentence longer than this is prose, not a measure's lead
@@ -91,12 +99,20 @@ def section_scope(section: Section) -> bool | None:
     it announces findings, problems or the literature (no measures there), None when neither.
 
     Walking from the section's own heading up, a findings heading (结论, 问题, 现状) closes the scope
-    before a proposals heading higher up can open it.
+    before a proposals heading higher up can open it. A heading that is only an order (构建集群组织…)
+    is weaker evidence: the headings above it decide when they tell (案例分析 > 1.构建集群组织 describes
+    what a case did; 对策建议 > 2.加强…合作 proposes).
     """
-    for part in reversed(section.path.split(" > ")):
-        part = strip_marker(part)
-        if is_strategy_heading(part):
+    return _scope_of_parts([strip_marker(part) for part in section.path.split(" > ")])
+
+
+def _scope_of_parts(parts: list[str]) -> bool | None:
+    for n in range(len(parts) - 1, -1, -1):
+        part = parts[n]
+        if _STRATEGY_HEADING.search(part) and not _NOT_STRATEGY_HEADING.search(part):
             return True
+        if is_strategy_heading(part):
+            return _scope_of_parts(parts[:n]) is not False
         if _FINDINGS_HEADING.search(part):
             return False
     return None
@@ -104,17 +120,22 @@ def section_scope(section: Section) -> bool | None:
 
 def is_strategy_heading(title: str) -> bool:
     """Proposal words (对策, 路径 …) or a heading that is itself an order (构建…新格局)."""
-    if _NOT_STRATEGY_HEADING.search(title):
+    if _NOT_STRATEGY_HEADING.search(title) or _DESCRIPTIVE_HEADING.search(title):
         return False
     return bool(_STRATEGY_HEADING.search(title) or
-                (len(title) <= _MAX_HEADING and _IMPERATIVE_HEADING.match(title)))
+                (len(title) <= _MAX_HEADING and (_IMPERATIVE_HEADING.match(title) or _MODAL_HEADING.match(title))))
+
+
+# A lead heading that opens with a modal is a proposal (第一，应积极应对全球化与逆全球化的交织影响。).
+_MODAL_HEADING = re.compile(r"(?:应当|应该|应|要|需要|必须|亟需|亟待)(?!是|在于)")
 
 
 # Verbs that make a heading an order; adverbs and prepositions (以, 把, 积极) open descriptive
 # headings too often to count here.
 _IMPERATIVE_HEADING = re.compile(
     r"(?:加快|加大|加强|强化|推进|推动|促进|深化|完善|健全|建立|构建|打造|培育|提升|提高|增强|优化|实施|"
-    r"落实|坚持|拓展|扩大|统筹|引导|破解|夯实|补齐|壮大|筑牢|营造|着力|大力|全面推进|深入实施)")
+    r"落实|坚持|拓展|扩大|统筹|引导|破解|夯实|补齐|壮大|筑牢|营造|着力|大力|全面推进|深入实施|"
+    r"保持|服从|把握|处理好|守住|防范|化解|发挥)")
 
 
 def is_root_heading(text: str, start: int, end: int, section: Section, in_scope: bool) -> bool:
@@ -152,7 +173,8 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     items = enumeration_items(text, start, end)
     if in_scope:
         marker = _NUMBER_MARKER.match(text, start, end)
-        if marker:
+        # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
+        if marker and not (items and items[0][0] <= marker.start() + 1):
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
         elif not items and opens_with_measure(text, start, end):
             rows.append(make_row(clean, article, section, start, end))
@@ -161,16 +183,44 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
         enumerated = [make_row(clean, article, section, a, b) for a, b in items]
         # one proposing item (or the cue before the list) makes the whole list one of measures:
         # "二是从中央层面成立…领导小组" has neither verb-first nor modal, yet is a measure
-        if introduces_proposals(text, start, items[0][0]) or any(proposes(r.title) for r in enumerated):
+        if not describes(enumerated) and (introduces_proposals(text, start, items[0][0])
+                                          or any(proposes(r.title) for r in enumerated)):
             rows.extend(r for r in enumerated if r.title)
     return rows
 
 
+def describes(items: list[Strategy]) -> bool:
+    """True for a list that names qualities ("一是经济发展的高质量…"), trends ("一是…产业将继续向中西部
+    转移") or what was done ("一是加强了区域战略之间的对接"), even when a cue stands before it
+    ("应积极关注产业运动新变化。具体而言，一是…"): at least half of the items are such statements and
+    fewer than half propose."""
+    proposing = sum(proposes(r.title) for r in items)
+    described = sum(bool(_PAST_LEAD.match(r.title) or not proposes(r.title) and (
+        _NOUN_PHRASE.match(r.title) or _TREND.search(r.title))) for r in items)
+    return 2 * described >= len(items) and 2 * proposing < len(items)
+
+
+# Words of a forecast or a trend, not of an act: 将继续, 不断强化, 日趋, 正在.
+_TREND = re.compile(r"将(?!其|之|以)|不断|持续|日益|日趋|趋于|正在|已经|逐渐|越来越")
+
+
 def proposes(title: str) -> bool:
-    """True when a measure's lead reads as something to do (imperative or with a modal verb)."""
+    """True when a measure's lead reads as something to do (imperative or with a modal verb), not a
+    statement ("创新是引领发展的第一动力") or a description ("推进西部大开发形成新格局的背景")."""
+    if _DESCRIPTIVE_HEADING.search(title) or _PAST_LEAD.match(title) or \
+            _COPULA_LEAD.match(title) and not _MODAL.search(title[:8]):
+        return False
     return bool(_POLICY_OPENING.match(title) or _MODAL.search(title[:15]))
 
 
+# "加强了区域战略之间的对接": what was done, not what to do.
+_PAST_LEAD = re.compile(r"^[^，,。了]{2,4}了(?!解)")
+# "X是Y" with a short subject: a definition or a judgement, whatever verb X starts with.
+_COPULA_LEAD = re.compile(r"^[^，,。；;]{1,8}(?<![一二三四五六七八九十就总还也更即])是(?!否)")
+
+
+# An item that may only name a quality ("经济发展的高质量"), not an act.
+_NOUN_PHRASE = re.compile(r"^[^，,。；;的]{1,10}的[^，,。；;的]{1,6}$")
 # A modal early in a clause marks a proposal whose subject comes first (东中西部应确立…).
 _MODAL = re.compile(_PROPOSAL_CUE.pattern.split("|建议")[0] + "|宜|亟")
 
@@ -180,7 +230,7 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     """A numbered paragraph: a heading line owns the body after it; an inline item is its own body."""
     line = clean.text[start:end]
     if len(line) <= _MAX_HEADING and not any(c in line for c in "。；;"):
-        body = body_after_heading(clean.text, end, section.end)
+        body = body_after_heading(clean.text, end, section.end, marker_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
         return Strategy(source="", article=article.title, section=section.path, title=line.strip(),
                         text="\n".join(prose)[:_MAX_TEXT], start=start,
@@ -188,14 +238,36 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     return make_row(clean, article, section, start, end)
 
 
-def body_after_heading(text: str, heading_end: int, limit: int) -> list[tuple[int, int]]:
-    """The paragraphs after a numbered heading, up to the next numbered line or the limit."""
+def body_after_heading(text: str, heading_end: int, limit: int, style: str = "") -> list[tuple[int, int]]:
+    """The paragraphs after a numbered heading, up to the next heading of its own numbering style
+    (or of a top-level style) or the limit; "第一，…" items under a "3." heading are its body."""
     body = []
     for a, b in paragraph_spans(text, heading_end, limit):
-        if _NUMBER_MARKER.match(text, a, b):
+        if _NUMBER_MARKER.match(text, a, b) and marker_style(text, a) in (style, "cn", "paren_cn", ""):
             break
         body.append((a, b))
     return body
+
+
+def marker_style(text: str, pos: int) -> str:
+    """The numbering style of the marker just before `pos` or at it: cn (一、), paren_cn (（一）),
+    num (1.), sub (3.1), paren_num (（1）), lead (第一，); "" when unknown."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:line_start + 12].lstrip("# ")
+    for style, pattern in _MARKER_STYLES:
+        if pattern.match(head):
+            return style
+    return ""
+
+
+_MARKER_STYLES = (
+    ("cn", re.compile(rf"[{_HAN_NUM}]{{1,3}}\s*[、.．]")),
+    ("paren_cn", re.compile(rf"[（(]\s*[{_HAN_NUM}]{{1,3}}\s*[）)]")),
+    ("paren_num", re.compile(r"[（(]\s*\d{1,3}\s*[）)]")),
+    ("sub", re.compile(r"\d{1,2}[.．]\d{1,2}")),
+    ("num", re.compile(r"\d{1,2}")),
+    ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
+)
 
 
 def opens_with_measure(text: str, start: int, end: int) -> bool:
