@@ -34,6 +34,7 @@ RRF_K = 60
 # no per-query tuning (benchmarks/search_dev.py prints the figures).
 WEIGHTS = (0.5, 0.5)
 PHRASE_WEIGHT = 0.3
+PHRASE_MAX_CHARS = 64
 # Section kinds a question is rarely asking about: their score is scaled down unless asked for.
 KIND_PRIOR = {"references": 0.3, "english": 0.5, "keywords": 0.6, "front": 0.7, "notes": 0.7}
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
@@ -150,9 +151,8 @@ class Searcher:
         wk, wd = self.weights
         fused = wk * keyword + wd * dense
         if self.phrase_weight:
-            q = normalise(query)
-            fused = fused + self.phrase_weight * np.array(
-                [phrase_score(q, self.normalised_text(r)) for r in rows])
+            fused = fused + self.phrase_weight * phrase_scores(
+                normalise(query), [self.normalised_text(r) for r in rows])
         return dict(zip(rows.tolist(), fused.tolist()))
 
     def normalised_text(self, row: int) -> str:
@@ -233,22 +233,28 @@ class Searcher:
                    terms=terms_in(p.text, terms), passage_id=p.id)
 
 
-def phrase_score(query: str, text: str) -> float:
-    """Share of the query covered by its longest run found verbatim in `text` (0..1).
+def phrase_scores(query: str, texts: list[str]) -> np.ndarray:
+    """Per text, the share of the query covered by its longest run found verbatim there (0..1).
 
     Researchers often type a phrase they remember from the paper; a verbatim run of the query's
     characters is strong evidence that neither a bag of words nor a small embedding model weighs.
     """
-    q = "".join(ch for ch in query if _WORD.match(ch))
+    # a long query is a pasted paragraph, not a remembered phrase; cap the quadratic scan
+    q = "".join(ch for ch in query if _WORD.match(ch))[:PHRASE_MAX_CHARS]
     if len(q) < 2:
-        return 0.0
+        return np.zeros(len(texts))
+    return np.array([_longest_run(q, text) / len(q) for text in texts])
+
+
+def _longest_run(q: str, text: str) -> int:
+    """Length of the longest substring of `q` occurring in `text` (0 if under 2 characters)."""
     best = 0
     for i in range(len(q)):
         j = i + best + 1
         while j <= len(q) and q[i:j] in text:
             best = j - i
             j += 1
-    return best / len(q) if best >= 2 else 0.0
+    return best if best >= 2 else 0
 
 
 def reciprocal_rank_fusion(lists: list[list[int]]) -> dict[int, float]:
@@ -283,16 +289,15 @@ def search(indexes: Indexes, passages_lookup: Sequence[Passage] | Mapping[int, P
 
 
 def _aligned(indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage]) -> list[Passage]:
-    """The passages in index row order (row i is manifest passage id i)."""
-    ids = indexes.ids
-    if isinstance(passages, Mapping):
-        missing = [i for i in ids if i not in passages]
-        if missing:
-            raise KBError(f"The index in {indexes.directory} refers to {len(missing)} passages missing "
-                          "from the store. Rebuild the KB: `kb build`.")
-        return [passages[i] for i in ids]
-    passages = list(passages)
-    if len(passages) != len(ids):
-        raise KBError(f"The index in {indexes.directory} holds {len(ids)} passages but "
-                      f"{len(passages)} were given. Rebuild the KB: `kb build`.")
-    return passages
+    """The passages in index row order (row i holds manifest passage id i), matched by id."""
+    if not isinstance(passages, Mapping):
+        passages = list(passages)
+        if any(p.id is None for p in passages):
+            passages = dict(enumerate(passages))     # unsaved passages: ids are positions
+        else:
+            passages = {p.id: p for p in passages}
+    missing = [i for i in indexes.ids if i not in passages]
+    if missing:
+        raise KBError(f"The index in {indexes.directory} refers to {len(missing)} passages that are not "
+                      "in the knowledge base. Rebuild the KB: `kb build`.")
+    return [passages[i] for i in indexes.ids]

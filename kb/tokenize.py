@@ -25,12 +25,17 @@ _WORDISH = re.compile(r"[\w\u4e00-\u9fff]")
 
 def normalise(text: str) -> str:
     """Text in the comparable form analysis uses: half-width, lower-case, no footnote markers."""
-    try:  # the cleaning stage owns this normalisation when present; keep one definition
+    return join_broken_lines(_MARKERS.sub("", _analysis_text()(text))).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _analysis_text():
+    """kb.clean.analysis_text (the cleaning stage owns this normalisation), else NFKC."""
+    try:
         from kb.clean import analysis_text
-        text = analysis_text(text)
+        return analysis_text
     except ImportError:
-        text = unicodedata.normalize("NFKC", _MARKERS.sub("", text))
-    return join_broken_lines(text).lower()
+        return lambda text: unicodedata.normalize("NFKC", text)
 
 
 def join_broken_lines(text: str) -> str:

@@ -9,7 +9,7 @@ from kb.embed import make_embedder
 from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
-from kb.search import Filters, Searcher, search
+from kb.search import Filters, Searcher, phrase_scores, search
 from kb.types import Article, CleanText, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -157,3 +157,18 @@ def test_function_form(searcher):
 def test_highlight_terms_keep_the_passage_spelling(searcher):
     hit = searcher.search("西部人均gdp", k=1)[0]
     assert "人均GDP" in hit.terms and "人均gdp" not in hit.terms
+
+
+def test_passages_are_matched_to_index_rows_by_id(searcher):
+    shuffled = list(reversed(searcher.passages))
+    again = Searcher(searcher.indexes, shuffled, searcher.embedder, SETTINGS)
+    assert again.search("西部森林覆盖率", k=1)[0].text == searcher.search("西部森林覆盖率", k=1)[0].text
+    with pytest.raises(KBError, match="kb build"):
+        Searcher(searcher.indexes, searcher.passages[:3], searcher.embedder, SETTINGS)
+
+
+def test_phrase_scores_reward_verbatim_runs():
+    texts = ["应通过扩大扶贫信贷资金规模、加强金融科技支撑能力", "扩大金融机构对扶贫产业的信贷投放", "无关"]
+    scores = phrase_scores("扩大扶贫信贷资金", texts)
+    assert scores[0] == 1.0 and 0 < scores[1] < 0.5 and scores[2] == 0.0
+    assert phrase_scores("？！", texts).tolist() == [0.0, 0.0, 0.0]
