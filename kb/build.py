@@ -23,7 +23,7 @@ from pathlib import Path
 from . import __version__, store
 from .config import Settings
 from .errors import KBError
-from .load import discover, load
+from .load import discover, file_sha256, load
 from .types import RawDocument
 
 _PIPELINE_MODULES = ("load", "clean", "structure", "passages", "sentences", "types",
@@ -118,14 +118,6 @@ def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pip
                           articles=done["articles"], rows=done["rows"])
 
 
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 # ------------------------------------------------------------------ the build
 def build(paths: list[Path] | None = None, settings: Settings | None = None,
           progress: bool = True, log=print) -> BuildReport:
@@ -201,7 +193,7 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
         key = str(path)
         seen_paths.add(key)
         try:
-            sha = _file_sha256(path)
+            sha = file_sha256(path)
         except OSError as e:
             report.failed.append((key, f"{key}: cannot read file ({e.strerror or e})"))
             continue

@@ -6,7 +6,6 @@ by another model is refused instead of silently returning nonsense.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ import numpy as np
 
 from kb.config import Settings
 from kb.embed import Embedder, EmbeddingCache
+from kb.load import file_sha256
 from kb.errors import KBError
 from kb.tokenize import tokens
 from kb.types import Passage
@@ -236,12 +236,6 @@ def _checksums(directory: Path, names=None) -> dict[str, str]:
     """sha256 of each index file, by path relative to `directory`."""
     files = ([directory / n for n in names] if names is not None
              else [p for p in sorted(directory.rglob("*")) if p.is_file()])
-    return {str(p.relative_to(directory)): _sha256(p) for p in files if p.is_file()}
+    return {str(p.relative_to(directory)): file_sha256(p) for p in files if p.is_file()}
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -21,6 +21,15 @@ _CHINESE_ENCODINGS = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", 
                       "utf_16_be", "hz", "cp950", "cp936")
 
 
+def file_sha256(path: Path | str) -> str:
+    """sha256 of a file's bytes, read in blocks (the identity of a document or an index file)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
