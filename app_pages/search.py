@@ -19,9 +19,8 @@ ALL = "（全部）"
 @st.cache_data(show_spinner=False, max_entries=256)
 def cached_search(index_dir: str, generation: str, query: str, k: int, mode: str, filters: Filters | None):
     # Keyed by generation: switching pages and back, or re-asking a question, does not search again.
-    # The Searcher itself, because its Filters take several kinds and a year range (KnowledgeBase.search
-    # takes one value per filter).
-    return common.ready_searcher(index_dir, generation).search(query, k=k, mode=mode, filters=filters)
+    common.ready_searcher(index_dir, generation)   # waits for the warm-up instead of loading twice
+    return common._open(index_dir, generation).search(query, k=k, mode=mode, filters=filters)
 
 
 @st.cache_data(show_spinner=False)
@@ -73,7 +72,7 @@ def show_hit(hit, i: int) -> None:
 st.title("检索")
 kb = common.knowledge_base()
 if kb is not None:
-    filters = filters_from_widgets(kb)
+    # The query box first: it is what the user needs on arrival; the sidebar filters follow.
     query = st.text_input("问题或关键词", key="search_query", placeholder="例如：郑州跨境电商交易额是多少",
                           max_chars=kb.settings.max_query_chars)
     c1, c2 = st.columns([3, 1])
@@ -82,6 +81,7 @@ if kb is not None:
                               help="混合 = 语义向量 + 关键词 (BM25) 融合排序")
     with c2:
         k = st.number_input("结果数", 1, 50, 10, key="search_k")
+    filters = filters_from_widgets(kb)
     if query.strip():
         try:
             hits = cached_search(*common._key(kb), query, int(k), MODES[mode_label], filters)
