@@ -206,7 +206,7 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.duplicates.append((key, twin))
             continue
         try:
-            raw = load(path, max_mb=settings.max_file_mb)
+            raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
             raw.source = _unique_source(conn, raw.source, key)
             done = process(raw, settings)
         except KBError as e:

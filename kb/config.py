@@ -27,7 +27,10 @@ class Settings:
     passage_max_chars: int = _setting(400, "Hard upper bound for one passage in characters.")
     embed_batch: int = _setting(32, "Texts per embedding batch.")
     exact_index_limit: int = _setting(50_000, "Up to this many passages FAISS searches exactly; beyond, HNSW.")
-    max_file_mb: int = _setting(60, "Files larger than this many MB are refused.")
+    max_file_mb: int = _setting(100, "Files larger than this many MB are refused (PDFs with images are big).")
+    # A whole journal issue (the demo's 003) is ~260,000 characters; far beyond that a file is a dump or
+    # a mistake, and embedding it would take hours on a laptop, so it is refused with a message.
+    max_text_chars: int = _setting(2_000_000, "Documents with more characters of text than this are refused.")
     max_query_chars: int = _setting(500, "Longer queries are truncated to this many characters.")
 
     @classmethod

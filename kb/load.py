@@ -34,7 +34,7 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def load(path: Path | str, max_mb: int = 60) -> RawDocument:
+def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> RawDocument:
     """Read one file into a RawDocument; raises KBError naming the file on any problem."""
     path = Path(path)
     if not is_supported(path):
@@ -50,6 +50,9 @@ def load(path: Path | str, max_mb: int = 60) -> RawDocument:
     if not data.strip():
         raise KBError(f"{path}: file is empty")
     text, paged, encoding = _READERS[_reader_key(path)](data, path)
+    if len(text) > max_chars:
+        raise KBError(f"{path}: {len(text):,} characters of text, above the {max_chars:,} limit; "
+                      f"split it into smaller files or raise KB_MAX_TEXT_CHARS")
     if not text.strip():
         raise KBError(f"{path}: no text could be extracted"
                       + (" (a scanned PDF without a text layer? run OCR first)" if paged else ""))

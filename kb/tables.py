@@ -1,6 +1,7 @@
 """The KB's rows as pandas DataFrames: one API for the CLI, the app, the tests and the Excel export."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ import pandas as pd
 
 from .api import KnowledgeBase
 from .errors import KBError
+from .types import Fact
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -72,20 +74,15 @@ def facts(kb: KnowledgeBase, *, subject: str | None = None, indicator: str | Non
 
 
 def indicators(kb: KnowledgeBase) -> pd.DataFrame:
-    """The indicator catalogue: canonical name, synonyms seen, units, number of facts, sources."""
+    """The indicator catalogue: canonical name, synonyms seen, unit, number of facts, sources."""
+    from .extract.indicators import indicator_catalogue
+
+    names = [f.name for f in dataclasses.fields(Fact)]
     df = facts(kb)
-    if df.empty:
-        return pd.DataFrame(columns=["indicator", "synonyms", "units", "facts", "sources"])
-    df["canonical"] = df.indicator_canonical.fillna(df.indicator)
-    df = df[df.canonical.notna() & (df.canonical != "")]
-    grouped = df.groupby("canonical")
-    out = pd.DataFrame({
-        "synonyms": grouped.indicator.apply(lambda s: sorted(set(s.dropna()))),
-        "units": grouped.unit.apply(lambda s: sorted(set(s.dropna()))),
-        "facts": grouped.size(),
-        "sources": grouped.source.apply(lambda s: sorted(set(s))),
-    }).reset_index().rename(columns={"canonical": "indicator"})
-    return out.sort_values(["facts", "indicator"], ascending=[False, True]).reset_index(drop=True)
+    rows = [Fact(**{n: (None if pd.isna(r[n]) else r[n]) if not isinstance(r[n], list) else r[n]
+                    for n in names}) for r in df.to_dict("records")]
+    columns = ["indicator", "catalogued", "synonyms", "unit", "facts", "sources"]
+    return pd.DataFrame(indicator_catalogue(rows), columns=columns)
 
 
 def indicator_systems(kb: KnowledgeBase) -> pd.DataFrame:

@@ -91,6 +91,18 @@ def test_too_large_file_is_refused(tmp_path):
         load(path, max_mb=2)
 
 
+def test_a_50_mb_text_file_is_refused_with_its_size(tmp_path):
+    path = tmp_path / "dump.txt"
+    line = (PARAGRAPH + "\n").encode()
+    with open(path, "wb") as f:
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            f.write(line)
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    with pytest.raises(KBError, match="characters of text, above") as err:
+        load(path)
+    assert "dump.txt" in str(err.value) and "KB_MAX_TEXT_CHARS" in str(err.value)
+
+
 def test_decode_text_rejects_random_bytes():
     with pytest.raises(KBError):
         decode_text(os.urandom(4096), "random.txt")
