@@ -256,7 +256,8 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
 
     passages = store.load_passages(conn)
     embedder = make_embedder(settings)
-    manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings)
+    manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings,
+                             progress=progress)
     return int(manifest.get("embedded", 0))
 
 

@@ -68,7 +68,8 @@ def _echo_frame(df, fmt: str) -> None:
         from .tables import to_excel_cells
         click.echo(to_excel_cells(df).to_csv(index=False), nl=False)
     else:
-        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200):
+        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200,
+                               "display.float_format", "{:,.10g}".format):
             click.echo(df.to_string(index=False) if len(df) else "(no rows)")
 
 
@@ -143,7 +144,7 @@ def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
             for h in hits:
                 click.echo(f"[{h.rank}] {h.score:.3f}  {h.source} 《{h.article}》 {h.section}"
                            f"{f' p.{h.page}' if h.page else ''} [{h.start}-{h.end}]")
-                click.echo(f"    {h.text}\n")
+                click.echo("    " + h.text.replace("\n", "\n    ") + "\n")
             if not hits:
                 click.echo("(no results)")
 
