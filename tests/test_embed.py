@@ -106,3 +106,23 @@ def test_sentence_transformers_backend_loads_local_dir_offline(tiny_st_model, tm
 def test_missing_model_is_a_kberror_not_a_download(tmp_path):
     with pytest.raises(KBError, match="offline"):
         make_embedder(Settings(), model=str(tmp_path / "no-such-model"))
+
+
+def test_kb_built_with_a_local_sentence_transformers_model(tiny_st_model, tmp_path):
+    from click.testing import CliRunner
+
+    from kb.api import KnowledgeBase
+    from kb.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("。".join(TEXTS) + "。", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    result = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "build", str(corpus),
+                                      "--model", str(tiny_st_model), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    kb = KnowledgeBase(Settings.from_env(index_dir=index_dir))
+    assert kb.model() == str(tiny_st_model)
+    assert kb.search(TEXTS[0], k=1, mode="dense")          # queried with the model it was built with
+    status = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "status"])
+    assert str(tiny_st_model) in status.output
