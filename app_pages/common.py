@@ -43,9 +43,9 @@ def _open(index_dir: str, generation_name: str) -> KnowledgeBase:
 
 @st.cache_resource(show_spinner=False)
 def ready_searcher(index_dir: str, generation_name: str):
-    """The KB's Searcher with its indexes loaded and the query model warmed by one embedding."""
+    """The KB's Searcher with its indexes loaded, warmed by one hybrid search (model and jieba)."""
     searcher = _open(index_dir, generation_name).searcher
-    searcher.embedder.embed_queries(["预热"])
+    searcher.search("西部地区经济发展", k=1, mode="hybrid")
     return searcher
 
 
