@@ -61,7 +61,12 @@ def upload_form(settings: Settings) -> None:
     if st.button("加入知识库", key="build_add", disabled=not files, type="primary"):
         with st.status(f"正在处理 {len(files)} 个文件…", expanded=True) as box:
             st.write("保存、清洗、切分并嵌入（每秒约 5–15 个段落）…")
-            report = add_files(settings, [(f.name, f.getvalue()) for f in files])
+            try:
+                report = add_files(settings, [(f.name, f.getvalue()) for f in files])
+            except KBError as e:   # e.g. another build is running
+                box.update(label="处理失败", state="error")
+                st.error(str(e))
+                return
             box.update(label="处理完成" if not report.failed else "处理完成（有文件失败）",
                        state="complete" if not report.failed else "error")
         st.session_state["build_report"] = report

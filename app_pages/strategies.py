@@ -45,10 +45,10 @@ def counts_chart(df: pd.DataFrame) -> None:
 
 def measure_list(kb, df: pd.DataFrame, limit: int = 100) -> None:
     for row in df.head(limit).itertuples():
-        label = f"{row.title or row.text[:40]}　·　{row.category or UNLABELLED}"
+        label = views.plain(f"{row.title or row.text[:40]}　·　{row.category or UNLABELLED}")
         with st.expander(label):
             st.html(views.html_block(html.escape(row.text)))
-            st.caption(kb.citation(row.source, row.start, row.end))
+            st.caption(views.plain(kb.citation(row.source, row.start, row.end)))
     if len(df) > limit:
         st.caption(f"只显示前 {limit} 条；缩小筛选范围或下载完整表格。")
 

@@ -1,7 +1,6 @@
 """The one core API over a built knowledge base; the CLI, the app and the tests all call it."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
@@ -86,9 +85,3 @@ class KnowledgeBase:
     def rows(self, sql: str, params=()) -> list[dict]:
         return [dict(r) for r in self.db.execute(sql, params)]
 
-
-def decode_json_columns(row: dict, columns=("authors", "keywords", "dimensions", "indicators")) -> dict:
-    for c in columns:
-        if isinstance(row.get(c), str) and row[c][:1] in "[{":
-            row[c] = json.loads(row[c])
-    return row

@@ -11,12 +11,14 @@ interrupted or failed build leaves the previous knowledge base intact and usable
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import sqlite3
 import time
 import traceback
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from .errors import KBError
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("load", "clean", "structure", "passages", "sentences", "types",
+_PIPELINE_MODULES = ("config", "load", "clean", "structure", "passages", "sentences", "types",
                      "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
                      "extract/strategies", "extract/policy_tools")
 
@@ -51,10 +53,14 @@ class BuildReport:
         return bool(self.added or self.updated or self.removed)
 
 
-def pipeline_version() -> str:
-    """Version stamp of the text pipeline: a code change re-processes documents, nothing else does."""
+def pipeline_version(settings: Settings | None = None) -> str:
+    """Version stamp of the text pipeline: its code, data files and passage settings.
+
+    A change to any of them re-processes documents; nothing else does.
+    """
+    settings = settings or Settings()
     root = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__} {settings.passage_chars} {settings.passage_max_chars}".encode())
     for name in _PIPELINE_MODULES:
         path = root / f"{name}.py"
         if path.exists():
@@ -129,14 +135,34 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     """
     settings = settings or Settings.from_env()
     started = time.perf_counter()
-    paths = [Path(p) for p in (paths or [settings.corpus_dir])]
+    # Absolute paths: a file is the same document whichever working directory the build runs from.
+    paths = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
     index_dir = Path(settings.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     files, skipped = discover(paths)
     report = BuildReport(skipped=[str(p) for p in skipped])
-    pipeline = pipeline_version()
+    pipeline = pipeline_version(settings)
     previous = current_generation(index_dir)
 
+    with _build_lock(index_dir):
+        return _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log,
+                             started)
+
+
+@contextlib.contextmanager
+def _build_lock(index_dir: Path):
+    """One build at a time per KB (the CLI and an app upload could otherwise race)."""
+    import fcntl
+
+    with open(index_dir / "build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KBError(f"another build of {index_dir}/ is running; wait for it to finish") from None
+        yield
+
+
+def _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log, started):
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
     work = index_dir / f".building-{stamp}"
     work.mkdir()
@@ -147,6 +173,10 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
         conn = store.connect(db_path)
         try:
             _sync_documents(conn, files, paths, pipeline, settings, report, progress, log)
+            if store.counts(conn)["passages"] == 0:
+                reasons = "; ".join(message for _, message in report.failed[:5])
+                raise KBError("no text to index: the knowledge base would hold no passages"
+                              + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
             model_changed = store.get_meta(conn, "model") != settings.model
             need_index = report.changed or model_changed or not (previous and (previous / "search").exists())
             if not need_index:
@@ -185,29 +215,33 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
     from tqdm import tqdm
 
     known = {row["path"]: row for row in store.documents(conn)}
-    by_hash = {row["sha256"]: row["source"] for row in known.values()}
-    seen_paths = set()
+    # Documents whose files are gone go first, so a copy of one elsewhere is not taken for a duplicate.
+    for key, row in list(known.items()):
+        if _is_under(Path(key), roots) and not Path(key).exists():
+            store.delete_document(conn, row["id"])
+            report.removed.append(key)
+            del known[key]
+    by_hash = {row["sha256"]: row for row in known.values()}
     bar = tqdm(files, desc="Building", unit="file", disable=not progress, leave=False)
     for path in bar:
         bar.set_postfix_str(path.name[:30])
         key = str(path)
-        seen_paths.add(key)
         try:
             sha = file_sha256(path)
         except OSError as e:
             report.failed.append((key, f"{key}: cannot read file ({e.strerror or e})"))
             continue
-        old = known.get(key)
-        if old is not None and old["sha256"] == sha and old["pipeline"] == pipeline:
+        twin = by_hash.get(sha)
+        old = known.get(key) or (twin if twin is not None and _same_file(twin["path"], path) else None)
+        if old is not None and old["sha256"] == sha and old["pipeline"] == pipeline and old["path"] == key:
             report.unchanged.append(key)
             continue
-        twin = by_hash.get(sha)
-        if twin is not None and (old is None or old["source"] != twin):
-            report.duplicates.append((key, twin))
+        if twin is not None and (old is None or twin["id"] != old["id"]):
+            report.duplicates.append((key, twin["source"]))
             continue
         try:
             raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
-            raw.source = _unique_source(conn, raw.source, key)
+            raw.source = _unique_source(conn, raw.source, key, old["id"] if old is not None else None)
             done = process(raw, settings)
         except KBError as e:
             report.failed.append((key, str(e)))
@@ -222,21 +256,25 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             store.delete_document(conn, old["id"])
         _store_processed(conn, raw, done, pipeline)
         conn.commit()
-        by_hash[sha] = raw.source
+        by_hash[sha] = {"id": None, "source": raw.source, "path": key}
         report.chars += len(raw.text)
         (report.updated if old is not None else report.added).append(key)
     bar.close()
-    for key, row in known.items():
-        if key not in seen_paths and _is_under(Path(key), roots) and not Path(key).exists():
-            store.delete_document(conn, row["id"])
-            report.removed.append(key)
     conn.commit()
 
 
-def _unique_source(conn, source: str, path: str) -> str:
-    """The file name, unless another file of that name is already in the KB: then its path."""
-    row = conn.execute("SELECT path FROM documents WHERE source = ?", (source,)).fetchone()
-    return source if row is None or row["path"] == path else path
+def _same_file(stored: str, path: Path) -> bool:
+    """True when a stored path (perhaps relative, from an older build) names the file at `path`."""
+    try:
+        return os.path.samefile(stored, path)
+    except OSError:
+        return False
+
+
+def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
+    """The file name, unless another document of that name is in the KB: then folder/name."""
+    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+    return source if row is None or row["id"] == replacing else f"{Path(path).parent.name}/{source}"
 
 
 def _is_under(path: Path, roots: list[Path]) -> bool:
@@ -268,20 +306,22 @@ def uploads_dir(settings: Settings) -> Path:
 
 
 def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
-    """Store an uploaded file under the uploads folder; the user's name never becomes a path."""
-    from .load import SUPPORTED_SUFFIXES
+    """Store an uploaded file under the uploads folder; the user's name never becomes a path.
 
-    name = Path(filename.replace("\\", "/")).name.strip().lstrip(".")
+    A different file uploaded under a name already taken gets a numbered name instead of
+    replacing the first one.
+    """
+    from .load import check_acceptable
+
+    name = unicodedata.normalize("NFC", Path(filename.replace("\\", "/")).name).strip().lstrip(".")
+    check_acceptable(name, len(data), settings.max_file_mb)
     suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise KBError(f"{filename}: unsupported file type {suffix or '(none)'}; "
-                      f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-    if len(data) > settings.max_file_mb * 1024 * 1024:
-        raise KBError(f"{filename}: file is {len(data) / 2**20:.0f} MB, above the {settings.max_file_mb} MB limit")
     stem = "".join(c if c.isalnum() or c in "-_ ." else "_" for c in Path(name).stem)[:100] or "upload"
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{stem}{suffix}"
+    target, n = folder / f"{stem}{suffix}", 2
+    while target.exists() and target.read_bytes() != data:
+        target, n = folder / f"{stem}-{n}{suffix}", n + 1
     tmp = target.with_name(target.name + ".part")
     tmp.write_bytes(data)
     tmp.replace(target)
@@ -297,6 +337,12 @@ def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bo
             saved.append(save_upload(settings, name, data))
         except KBError as e:
             refused.append((name, str(e)))
-    report = build([uploads_dir(settings)], settings, progress=progress) if saved else BuildReport()
+    try:
+        report = build([uploads_dir(settings)], settings, progress=progress) if saved else BuildReport()
+    except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
+        report = BuildReport(failed=[(str(p), str(e)) for p in saved])
+    for path, _ in report.failed:
+        if Path(path).resolve().parent == uploads_dir(settings).resolve():
+            Path(path).unlink(missing_ok=True)   # a failed upload is not retried by every later build
     report.failed = refused + report.failed
     return report

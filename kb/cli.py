@@ -130,8 +130,8 @@ def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
       kb search "一带一路如何缩小东西部差距" --k 5 --mode keyword
       kb search --queries-file questions.jsonl --format jsonl > hits.jsonl
     """
-    if not query and not queries_file:
-        raise click.UsageError("give a QUERY or --queries-file FILE")
+    if bool(query) == bool(queries_file):
+        raise click.UsageError("give either a QUERY or --queries-file FILE")
     kb = _kb(ctx)
     queries = _read_queries(queries_file) if queries_file else [query]
     filters = {k_: v for k_, v in dict(source=source, article=article, kind=kind, year=year).items() if v}
@@ -156,8 +156,11 @@ def _hit_record(h) -> dict:
 
 
 def _read_queries(path: Path) -> list[str]:
+    from .load import decode_text
+
     queries = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    text, _ = decode_text(path.read_bytes(), path)
+    for n, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line:
             continue

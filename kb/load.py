@@ -34,19 +34,25 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> RawDocument:
-    """Read one file into a RawDocument; raises KBError naming the file on any problem."""
+def check_acceptable(path: Path | str, size: int, max_mb: int) -> None:
+    """Raise KBError naming the file when its type is unsupported or it is too large."""
     path = Path(path)
     if not is_supported(path):
         raise KBError(f"{path}: unsupported file type {path.suffix or '(none)'}; "
                       f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if size > max_mb * 1024 * 1024:
+        raise KBError(f"{path}: file is {size / 2**20:.0f} MB, above the {max_mb} MB limit; "
+                      f"split it or raise KB_MAX_FILE_MB")
+
+
+def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> RawDocument:
+    """Read one file into a RawDocument; raises KBError naming the file on any problem."""
+    path = Path(path)
+    check_acceptable(path, path.stat().st_size if path.exists() else 0, max_mb)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise KBError(f"{path}: cannot read file ({e.strerror or e})") from e
-    if len(data) > max_mb * 1024 * 1024:
-        raise KBError(f"{path}: file is {len(data) / 2**20:.0f} MB, above the {max_mb} MB limit; "
-                      f"split it or raise KB_MAX_FILE_MB")
     if not data.strip():
         raise KBError(f"{path}: file is empty")
     text, paged, encoding = _READERS[_reader_key(path)](data, path)

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from .types import Article, CleanText, Fact, Passage, Section, Span, Strategy
+from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy
 
 SCHEMA_VERSION = 1
 
@@ -60,12 +60,8 @@ def _stored_fields(cls) -> list[dataclasses.Field]:
 
 def _row_tables() -> dict[str, type]:
     """Table name -> dataclass stored in it, in the order a document's rows are written."""
-    tables = {"articles": Article, "sections": Section, "passages": Passage,
-              "facts": Fact, "strategies": Strategy}
-    from . import types
-    if hasattr(types, "IndicatorSystem"):
-        tables["indicator_systems"] = types.IndicatorSystem
-    return tables
+    return {"articles": Article, "sections": Section, "passages": Passage, "facts": Fact,
+            "strategies": Strategy, "indicator_systems": IndicatorSystem}
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
@@ -83,8 +79,17 @@ def init(conn: sqlite3.Connection) -> None:
     conn.executescript(_DOCUMENTS)
     for table, cls in _row_tables().items():
         conn.executescript(_row_table_ddl(table, cls))
+        _add_missing_columns(conn, table, cls)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     conn.commit()
+
+
+def _add_missing_columns(conn: sqlite3.Connection, table: str, cls) -> None:
+    """A KB built before a field was added to a type gains its column (NULL for old rows)."""
+    have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    for f in _stored_fields(cls):
+        if f.name not in have:
+            conn.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_column_type(f.type)}')
 
 
 def get_meta(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

