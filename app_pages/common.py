@@ -86,8 +86,12 @@ def _warm_started(index_dir: str, generation_name: str) -> list:
     return []
 
 
-def knowledge_base() -> KnowledgeBase | None:
-    """The live KB, or None (after telling the user how to build one) when there is none yet."""
+def knowledge_base(warm: bool = True) -> KnowledgeBase | None:
+    """The live KB, or None (after telling the user how to build one) when there is none yet.
+
+    `warm` starts loading the search indexes and model in the background; the search page passes
+    False and calls warm_up(kb) once its query box is on screen.
+    """
     s = settings()
     gen = generation(s)
     if gen is None:
@@ -95,11 +99,16 @@ def knowledge_base() -> KnowledgeBase | None:
         return None
     try:
         kb = _open(str(Path(s.index_dir).resolve()), gen)
-        warm_up_in_background(*_key(kb))
+        if warm:
+            warm_up(kb)
         return kb
     except KBError as e:
         st.error(str(e))
         return None
+
+
+def warm_up(kb: KnowledgeBase) -> None:
+    warm_up_in_background(*_key(kb))
 
 
 def no_kb_notice(s: Settings) -> None:

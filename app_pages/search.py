@@ -70,7 +70,7 @@ def show_hit(hit, i: int) -> None:
 
 
 st.title("检索")
-kb = common.knowledge_base()
+kb = common.knowledge_base(warm=False)
 if kb is not None:
     # The query box first: it is what the user needs on arrival; the sidebar filters follow.
     query = st.text_input("问题或关键词", key="search_query", placeholder="例如：郑州跨境电商交易额是多少",
@@ -81,6 +81,7 @@ if kb is not None:
                               help="混合 = 语义向量 + 关键词 (BM25) 融合排序")
     with c2:
         k = st.number_input("结果数", 1, 50, 10, key="search_k")
+    common.warm_up(kb)   # after the query box is on screen: the user types while indexes load
     filters = filters_from_widgets(kb)
     if query.strip():
         try:
