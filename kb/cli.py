@@ -59,6 +59,11 @@ def _json_default(value):
     return str(value)
 
 
+def _readable_number(value: float) -> str:
+    """31.14万标箱 -> 311,400 and 500亿美元 -> 50,000,000,000: no exponents in tables."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
 def _echo_frame(df, fmt: str) -> None:
     import pandas as pd
 
@@ -69,7 +74,7 @@ def _echo_frame(df, fmt: str) -> None:
         click.echo(to_excel_cells(df).to_csv(index=False), nl=False)
     else:
         with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200,
-                               "display.float_format", "{:,.10g}".format):
+                               "display.float_format", _readable_number):
             click.echo(df.to_string(index=False) if len(df) else "(no rows)")
 
 
