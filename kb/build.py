@@ -29,7 +29,7 @@ from .load import discover, file_sha256, load
 from .types import RawDocument
 
 _PIPELINE_MODULES = ("config", "load", "clean", "structure", "passages", "sentences", "types",
-                     "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
+                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
                      "extract/strategies", "extract/policy_tools")
 
 

@@ -5,8 +5,8 @@
 
 Hybrid ranking takes the union of the BM25 and the dense candidates, scores every candidate by
 both signals plus a verbatim-phrase bonus, times a prior that sinks reference lists and English
-abstracts unless the query asks for them; overlapping passages (neighbours sharing a sentence)
-collapse to the better one.
+abstracts unless the query asks for them; a passage mostly shown by a better hit is dropped (neighbours
+sharing one sentence both stay).
 """
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ PHRASE_WEIGHT = 0.3
 PHRASE_MAX_CHARS = 64
 # Section kinds a question is rarely asking about: their score is scaled down unless asked for.
 KIND_PRIOR = {"references": 0.3, "english": 0.5, "keywords": 0.6, "front": 0.7, "notes": 0.7}
+# A hit is a duplicate of better-ranked hits when more than this share of its text is already shown.
+DUPLICATE_SHARE = 0.5
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -214,23 +216,45 @@ class Searcher:
         return prior
 
     def without_overlaps(self, order: list[int], k: int) -> list[int]:
-        """The first k rows of `order` whose text does not overlap a better-ranked kept row."""
-        kept: list[int] = []
-        for row in order:
-            p = self.passages[row]
-            if any(q.source == p.source and q.start < p.end and p.start < q.end
-                   for q in (self.passages[r] for r in kept)):
-                continue
-            kept.append(row)
-            if len(kept) == k:
-                break
-        return kept
+        """The first k rows of `order` that are not duplicates of better-ranked kept rows."""
+        return distinct_rows(order, self.passages, k)
 
     def _hit(self, rank: int, row: int, score: float, terms: list[str]) -> Hit:
         p = self.passages[row]
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=p.start, end=p.end, text=p.text, page=p.page,
                    terms=terms_in(p.text, terms), passage_id=p.id)
+
+
+def distinct_rows(order: list[int], passages: Sequence[Passage], k: int) -> list[int]:
+    """The first k rows of `order` whose passage mostly shows text no better-ranked kept row shows.
+
+    Neighbouring passages share one short sentence by design (passages.py), so dropping every
+    overlapping row would hide a neighbour whose other sentences hold the answer; only a row
+    whose text is mostly already on screen is a duplicate.
+    """
+    kept: list[int] = []
+    for row in order:
+        p = passages[row]
+        shown = covered_chars(p.start, p.end, [(passages[r].start, passages[r].end) for r in kept
+                                               if passages[r].source == p.source])
+        if shown > DUPLICATE_SHARE * (p.end - p.start):
+            continue
+        kept.append(row)
+        if len(kept) == k:
+            break
+    return kept
+
+
+def covered_chars(start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """How many characters of [start, end) lie inside the union of `spans`."""
+    covered, cursor = 0, start
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans):
+        a = max(a, cursor)
+        if b > a:
+            covered += b - a
+            cursor = b
+    return covered
 
 
 def phrase_scores(query: str, texts: list[str]) -> np.ndarray:

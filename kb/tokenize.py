@@ -20,12 +20,17 @@ STOPWORDS = DATA / "stopwords.txt"
 _MARKERS = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 # PDF extraction breaks lines inside words; a break between two CJK characters is not a word gap.
 _CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# PDF extraction also pads Latin words and numbers inside Chinese (人均 ＧＤＰ是 ９５０９３元), but only
+# sometimes; unpadded, jieba keeps dictionary terms such as 人均gdp whole, so the two spellings
+# must tokenise alike. Spaces between two Latin words are real and stay.
+_CJK_PAD = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[0-9a-z%])|(?<=[0-9a-z%])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _WORDISH = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 def normalise(text: str) -> str:
-    """Text in the comparable form analysis uses: half-width, lower-case, no footnote markers."""
-    return join_broken_lines(_MARKERS.sub("", _analysis_text()(text))).lower()
+    """Text in the comparable form analysis uses: half-width, lower-case, no footnote markers, no
+    padding between Chinese and Latin/digits."""
+    return _CJK_PAD.sub("", join_broken_lines(_MARKERS.sub("", _analysis_text()(text))).lower())
 
 
 @functools.lru_cache(maxsize=1)

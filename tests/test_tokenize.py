@@ -40,6 +40,21 @@ def test_full_width_and_broken_lines_are_normalised():
     assert tokens("ＧＤＰ与TOPSIS") == ["gdp", "topsis"]
 
 
+def test_padding_between_chinese_and_latin_or_digits_is_removed():
+    # 002 pads some figures and not others in the same paragraph; both must give 人均gdp
+    padded = "２０１２年东部沿海收入最高的地区天津市人均 ＧＤＰ是 ９５０９３元"
+    unpadded = "当时的全国贫困县新疆和田人均ＧＤＰ只有７１９８元"
+    assert "人均gdp是95093元" in normalise(padded)
+    assert "人均gdp" in tokens(padded) and "人均gdp" in tokens(unpadded)
+    # spaces between Latin words are real
+    assert normalise("The Belt and Road 倡议") == "the belt and road倡议"
+
+
+def test_question_words_about_meaning_and_counts_are_dropped():
+    assert tokens("两大一高是什么意思") == ["两大", "一高"]
+    assert "几个" not in tokens("综合技术效率大于0.9的省份有几个")
+
+
 def test_punctuation_and_empty_give_no_tokens():
     assert tokens("？？！。，……") == []
     assert tokens("") == []
