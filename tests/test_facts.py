@@ -161,3 +161,51 @@ def test_national_report_defaults_to_the_country_and_dates_from_its_title():
     facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，", title=title)
     assert [(f.value, f.subject, f.indicator, f.period) for f in facts] == [
         (5, "全国", "国内生产总值", "2024年"), (1200e4, "全国", "城镇新增就业", "2024年")]
+
+
+# ------------------------------------------------------------------ held-out sentences (benchmarks/facts_extra.jsonl)
+def test_bare_ratio_as_dated_start_and_end_point():
+    # 002: a ratio without unit is a fact when it is the dated point of a change; 生产总值比 is a noun
+    text = ("东部与中部人均地区生产总值比从２０１２年的１．６９下降至２０２１年的１．５３，"
+            "东部与西部人均地区生产总值比从２０１２年的１．８７下降至２０２１年的１．６８。")
+    assert [(v, u, i, p) for v, u, s, i, p in _rows(_facts(text))] == [
+        (1.69, "", "人均地区生产总值比", "2012年"), (1.53, "", "人均地区生产总值比", "2021年"),
+        (1.87, "", "人均地区生产总值比", "2012年"), (1.68, "", "人均地区生产总值比", "2021年")]
+
+
+def test_list_of_counts_ending_in_percentage_points_shares_the_unit_and_names():
+    # 003 (河南 article): 2.2个、7.2个、11个和3.5个百分点, one per listed indicator
+    text = ("1—5月,全省规模以上工业增加值、固定资产投资、进出口总值、一般公共预算收入4项主要经济指标增速"
+            "分别高于全国平均水平2.2个、7.2个、11个和3.5个百分点,整体好于全国。")
+    rows = [(v, u, i) for v, u, s, i, p in _rows(_facts(text))]
+    assert rows == [(2.2, "百分点", "规模以上工业增加值"), (7.2, "百分点", "固定资产投资"),
+                    (11.0, "百分点", "进出口总值"), (3.5, "百分点", "一般公共预算收入")]
+
+
+def test_respective_names_in_the_clause_before_and_multiple_base_is_not_carried():
+    # 003: 是1978年的2.7倍 is a base; 高速铁路、高速公路 name the two 运营里程 figures; 千米 kept as written
+    text = ("2019年,我国铁路运营里程已达13.9万千米,是1978年的2.7倍;"
+            "高速铁路、高速公路从无到有,运营里程分别达到3.5万千米、14.96万千米,均居世界第1位;")
+    rows = _rows(_facts(text))
+    assert rows[0] == (139000.0, "千米", "我国", "铁路运营里程", "2019年")
+    assert rows[2:] == [(35000.0, "千米", "我国", "高速铁路运营里程", "2019年"),
+                        (149600.0, "千米", "我国", "高速公路运营里程", "2019年")]
+
+
+def test_shares_after_fenbie_take_the_indicators_of_the_figures_before():
+    # 003 (长三角 article)
+    text = ("长三角地区包括上海、江苏、浙江、安徽在内的一市三省,地域面积为35.14万平方千米,"
+            "2019年的常住人口为22714万人,地区生产总值为23.72万亿元,分别占全国的3.66%、16.22%、23.74%。")
+    rows = _rows(_facts(text))
+    assert [(v, i) for v, u, s, i, p in rows[3:]] == [
+        (3.66, "地域面积占全国的比重"), (16.22, "常住人口占全国的比重"), (23.74, "地区生产总值占全国的比重")]
+    assert {s for v, u, s, i, p in rows} == {"长三角地区"}
+
+
+def test_share_before_its_noun_and_qizhong_does_not_name_china():
+    assert _rows(_facts("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"))[0] == (
+        70.0, "%", "我国", "工业设施", "1949年")
+    rows = _rows(_facts("目前全国共有普通高等学校2688所(含独立学院257所),其中国家中心城市共有626所高校,占全国的23.3%;"))
+    assert [(v, s, i) for v, u, s, i, p in rows] == [
+        (2688.0, "全国", "普通高等学校"), (257.0, "全国", "独立学院"), (626.0, "国家中心城市", "高校"),
+        (23.3, "国家中心城市", "高校占全国的比重")]

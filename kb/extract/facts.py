@@ -32,7 +32,7 @@ _SIGNIFICANCE = re.compile(r"\s*的?\s*(?:统计)?(?:显著性?水平|水平上?
 _MEASURE_UNITS = {"%", "‰", "百分点", "倍"}
 # units that count things; a Chinese numeral before them is mostly a word (一个, 两项, 三条)
 # units after which a Chinese numeral states an amount (三千万元, 两百万人) rather than a word (二十国集团)
-_CHINESE_NUMERAL_UNITS = {"元", "美元", "欧元", "人", "户", "吨", "公里", "平方公里", "亩", "公顷", "家", "标箱",
+_CHINESE_NUMERAL_UNITS = {"元", "美元", "欧元", "人", "户", "吨", "公里", "千米", "平方公里", "平方千米", "亩", "公顷", "家", "标箱",
                           "千瓦", "千瓦时", "立方米"}
 
 
@@ -54,7 +54,9 @@ def _places() -> tuple[dict[str, Place], re.Pattern]:
     # a city is also written with 市 (郑州市), which must not leave a stray 市 in the indicator;
     # 西部大开发 and 中欧班列 name a policy and a train service, not a place
     # letter-spaced print (西 部 地 区) names places too
-    names = [r"\s?".join(map(re.escape, n)) + ("(?:市(?!场))?" if places[n].kind == "city" else "")
+    # 其中国家中心城市: the 中 of 其中 does not start 中国
+    names = [("(?<!其)" if n.startswith("中") else "") + r"\s?".join(map(re.escape, n))
+             + ("(?:市(?!场))?" if places[n].kind == "city" else "")
              for n in sorted(places, key=len, reverse=True)]
     return places, re.compile(f"(?:{'|'.join(names)})(?!大开发|班列)")
 
@@ -73,6 +75,7 @@ class _Carry:
     indicator: str | None = None
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
+    heading_year: str | None = None  # the year the section's heading names, for year-less periods
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -80,27 +83,34 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     facts: list[Fact] = []
     norm = analysis_text(clean.text)
     for article in articles:
-        for start, end in _prose_ranges(article):
-            facts += _range_facts(clean, norm, article, source, start, end)
+        for start, end, heading_year in _prose_ranges(article):
+            facts += _range_facts(clean, norm, article, source, start, end, heading_year)
     return facts
 
 
-def _prose_ranges(article: Article) -> list[tuple[int, int]]:
-    """The article's text minus sections that hold no prose facts."""
+def _prose_ranges(article: Article) -> list[tuple[int, int, str | None]]:
+    """(start, end, heading year) of the article's parts that hold prose facts."""
     if not article.sections:
-        return [(article.start, article.end)]
-    return [(s.start, s.end) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
+        return [(article.start, article.end, None)]
+    return [(s.start, s.end, _heading_year(s.path)) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
+
+
+def _heading_year(path: str) -> str | None:
+    """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
+    section's year-less periods (第一季度, 1—5月)."""
+    years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
+    return f"{years.pop()}年" if len(years) == 1 else None
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
-                 start: int, end: int) -> list[Fact]:
+                 start: int, end: int, heading_year: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    carry = _Carry()
+    carry = _Carry(heading_year=heading_year)
     last_end = start
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry()
+            carry = _Carry(heading_year=heading_year)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         last_end = e
@@ -137,10 +147,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     if topic:
         carry.indicator = topic
     if not quantities:
-        _carry_period(carry, periods, len(sentence))
+        _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence)
+    named = _respective_indicators(quantities, periods, mentions, sentence)
+    stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     previous_end = 0
     for q in quantities:
         clause = _clause_start(sentence, q.start)
@@ -157,8 +169,14 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
             carry.change = change
+        if id(q) in named:
+            indicator = _respective_share(named[id(q)], sentence, clause, q)
+        elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
+            indicator, period = stated[shares[id(q)]]
+            indicator = _respective_share(indicator or "", sentence, clause, q)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
+        stated.append((indicator, period))
         previous_end = q.end
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -169,7 +187,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e))
-    _carry_period(carry, periods, len(sentence))
+    _carry_period(carry, periods, sentence)
     return facts
 
 
@@ -206,17 +224,74 @@ def _values(q: Quantity, change: str | None, sentence: str):
 _LIST_GAP = re.compile(r"\s*(?:[、，,]|和|及|与|以及|或)\s*")
 
 
-def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
-                         sentence: str) -> dict[int, _Mention]:
-    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures."""
-    owners: dict[int, _Mention] = {}
+def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantity]]:
+    """The quantities in runs that enumerate (A、B和C)."""
     groups: list[list[Quantity]] = []
     for q in quantities:
         if groups and _LIST_GAP.fullmatch(sentence[groups[-1][-1].end:q.start]):
             groups[-1].append(q)
         else:
             groups.append([q])
-    for group in groups:
+    return groups
+
+
+# where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
+_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|均|都")
+_NAME_SEP = re.compile(r"、|以及|和|及")
+
+
+def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
+                           sentence: str) -> dict[int, str]:
+    """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
+    measure (with the measure named after them, when there is one)."""
+    masked = list(sentence)
+    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions]:
+        masked[a:b] = " " * (b - a)
+    masked = "".join(masked)
+    names: dict[int, str] = {}
+    for group in _list_groups(quantities, sentence):
+        clause = _clause_start(sentence, group[0].start)
+        k = sentence.find("分别", clause, group[0].start)
+        if len(group) < 2 or k < 0:
+            continue
+        listed, measure = masked[clause:k], ""
+        if not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+            listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+        items = _NAME_SEP.split(listed)
+        cut = _NAME_END.search(items[-1])
+        items[-1] = items[-1][:cut.start()] if cut else items[-1]
+        items = [_noun_phrase(x) for x in items]
+        if len(items) == len(group) and all(len(x) >= 2 for x in items):
+            names.update({id(q): x + measure for q, x in zip(group, items)})
+    return names
+
+
+def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
+    """…常住人口为A，地区生产总值为B，分别占全国的a、b: n shares right after 分别占 are those of the
+    n figures stated just before; the position of each one's figure among the stated ones."""
+    out: dict[int, int] = {}
+    for group in _list_groups(quantities, sentence):
+        clause = _clause_start(sentence, group[0].start)
+        first = quantities.index(group[0])
+        if (len(group) < 2 or first < len(group) or first > n_stated
+                or not re.fullmatch(r"\s*分别\s*(?:占|为|是|相当于)[^，,]*", sentence[clause:group[0].start])):
+            continue
+        out.update({id(q): first - len(group) + i for i, q in enumerate(group)})
+    return out
+
+
+def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str:
+    """The indicator of one of the figures a 分别 enumerates: the thing named, or its share of a whole
+    when the figures are shares (分别占全国的)."""
+    after = re.search(r"分别\s*(?:为|是|达到?)?\s*(占[^，,\d%]{1,12}?)的?\s*(?:\d|$)", sentence[clause:q.start])
+    return _as_share(name + after.group(1), None) if after and q.unit == "%" else name
+
+
+def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
+                         sentence: str) -> dict[int, _Mention]:
+    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures."""
+    owners: dict[int, _Mention] = {}
+    for group in _list_groups(quantities, sentence):
         clause = _clause_start(sentence, group[0].start)
         head = sentence[clause:group[0].start]
         if len(group) < 2 or "分别" not in head:
@@ -240,6 +315,10 @@ _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "
                 "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国"}
 
 
+# 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
+_DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
+
+
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
@@ -247,7 +326,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
         # a bare figure is a fact only when stated as a value (城乡收入比为2.68), never a year or label
-        return ("." in q.raw and re.search(r"(为|是|达到?|约|至|到|从|由)\s*$", before) is not None
+        return ("." in q.raw and (re.search(r"(为|是|达到?|约|至|到|从|由)\s*$", before) is not None
+                                  or _DATED_POINT.search(sentence, 0, q.start) is not None)
                 and not re.match(r"\s*[年月日号期版]", after))
     if q.unit == "年" or _SIGNIFICANCE.match(sentence, q.end):
         return False
@@ -271,9 +351,10 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
                               r"[^，,；;。%\d]{0,14}$")
-_COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平)")
+# 是1978年的2.7倍: the period a multiple is taken of is a base too
+_COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
 
 
 def _is_comparison_base(p: Period, sentence: str) -> bool:
@@ -292,7 +373,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             break
         if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
             continue
-        current = with_year(p, current) if (not p.has_year) else p.text
+        current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
     return current
 
 
@@ -341,11 +422,15 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _carry_period(carry: _Carry, periods: list[Period], upto: int) -> None:
+def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
-        if p.start < upto and p.has_year:
-            carry.period = p.text
+        if p.relative or _is_comparison_base(p, sentence):
+            continue
+        # 第一季度 completed with the heading's year carries like 2020年第一季度 would
+        text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
+        if re.search(r"\d{4}", text):
+            carry.period = text
 
 
 # ------------------------------------------------------------------ subjects
@@ -360,7 +445,7 @@ class _Mention:
 
 # words that may stand before a clause's subject (connectives, prepositions of time and source)
 # (推动南康家具产业集群产值…: after a causative verb the place is the subject of what follows)
-_TOPIC_HEAD = re.compile(r"(?:推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
+_TOPIC_HEAD = re.compile(r"(?:目前|当前|推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
                          r"|只有|就|在|据|根据|截至|截止到?|到|至|从|自|对于|当时的?|此时|其|以|也|则|还|即|、|和|与|及"
                          r"|以及|(?:在这|这|近|过去)?\d+\s*年(?:间|来|中|里)?|多年来|近年来|近些年来?|[\s，,:：;；（(])*")
 # 占全国面积1/3的广袤大西北地区: a subject after a modifier ending in 的
@@ -508,7 +593,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 _LEADING = re.compile(r"^(?:其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|\d+年间|[、，,：:；;）)（(\s])+")
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
@@ -555,11 +640,12 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         change = change or verb.group(0)
         phrase = _TRAILING.sub("", _ADVERB.sub("", phrase[:verb.start()]))
     cmp_ = _COMPARE_CUT.search(phrase)
-    if cmp_:
+    # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name
+    if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")):
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = _counted_noun(sentence, q) or phrase
+    phrase = _counted_noun(sentence, q) or phrase or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
@@ -605,6 +691,15 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     stop = _COUNTED_STOP.search(noun)
     noun = noun[:stop.start()] if stop else noun
     return noun if len(noun) >= 2 else None
+
+
+# 我国70%的工业设施集中在沿海: a share stated before what it is a share of
+_SHARED_NOUN = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=集中|分布|被|在|是|为|由|来自|用于|属于|位于|投向|流向|[，,。；;])")
+
+
+def _share_noun(sentence: str, q: Quantity) -> str:
+    m = _SHARED_NOUN.match(sentence, q.end) if q.unit == "%" else None
+    return m.group("noun") if m else ""
 
 
 def _as_share(phrase: str, previous: str | None) -> str:

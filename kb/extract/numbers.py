@@ -130,8 +130,8 @@ _UNITS = {
     "英镑": "英镑", "卢布": "卢布", "元": "元", "块钱": "元",
     "标准箱": "标箱", "标箱": "标箱", "TEU": "标箱",
     "吨标准煤": "吨标准煤", "吨": "吨", "公斤": "公斤", "千克": "千克", "克": "克",
-    "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "立方米": "立方米",
-    "公顷": "公顷", "亩": "亩", "公里": "公里", "千米": "公里", "米": "米", "厘米": "厘米",
+    "平方公里": "平方公里", "平方千米": "平方千米", "平方米": "平方米", "立方米": "立方米",
+    "公顷": "公顷", "亩": "亩", "公里": "公里", "千米": "千米", "米": "米", "厘米": "厘米",
     "千瓦时": "千瓦时", "千瓦": "千瓦", "瓦": "瓦", "度": "度",
     "人次": "人次", "人": "人", "户": "户", "家": "家", "个": "个", "项": "项", "张": "张",
     "件": "件", "所": "所", "座": "座", "条": "条", "辆": "辆", "台": "台", "架": "架", "艘": "艘",
@@ -170,7 +170,7 @@ def find_quantities(text: str) -> list[Quantity]:
     norm = analysis_text(text)
     blocked = _blocked_mask(norm)
     singles = [q for q in _single_quantities(norm, blocked)]
-    merged = _merge_ranges(norm, singles)
+    merged = _shared_percentage_points(norm, _merge_ranges(norm, singles))
     for q in merged:
         q.raw = text[q.start:q.end]
     return merged
@@ -323,6 +323,18 @@ def _merge_ranges(norm: str, singles: list[Quantity]) -> list[Quantity]:
         out.append(a)
         i += 1
     return out
+
+
+# 2.2个、7.2个、11个和3.5个百分点: the list's last member names the unit all its members share
+_POINTS_LIST_GAP = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
+
+
+def _shared_percentage_points(norm: str, quantities: list[Quantity]) -> list[Quantity]:
+    for q, following in reversed(list(zip(quantities, quantities[1:]))):
+        if (q.unit == "个" and following.unit == "百分点" and not q.is_range
+                and _POINTS_LIST_GAP.fullmatch(norm[q.end:following.start])):
+            q.unit = "百分点"
+    return quantities
 
 
 def _range_compatible(a: Quantity, b: Quantity) -> bool:
