@@ -111,11 +111,17 @@ def test_sigint_during_cli_build_keeps_previous_kb(corpus, settings, tmp_path):
                                            or "空", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "--index-dir", str(settings.index_dir),
                              "build", str(big), "--no-progress"], stderr=subprocess.PIPE)
-    time.sleep(4)
+    deadline = time.time() + 60
+    while not any(p.name.startswith(".building") for p in settings.index_dir.iterdir()):
+        assert proc.poll() is None and time.time() < deadline, "the build never started writing"
+        time.sleep(0.05)
+    time.sleep(1.5)   # inside the build: processing files or embedding, never done by now
+    assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=60)
     assert proc.returncode != 0
     assert current_generation(settings.index_dir) == before
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".building")]
     assert sources(settings) == ["a.txt", "b.txt"]
 
 
