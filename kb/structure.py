@@ -23,6 +23,9 @@ _EN_KEYWORDS_RE = re.compile(r"^Key\s*[Ww]ords?\s*[:：]\s*|^Keywords\s*[:：]\s
 _REFS_RE = re.compile(r"^[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*")
 _BIO_RE = re.compile(r"^(?:作者简介\s*[:：]\s*)?([\u4e00-\u9fff]{2,4})\s*[，,]\s*(?:男|女)")
 _BIO_START_RE = re.compile(r"^作者简介")
+_BIO_LABEL_RE = re.compile(r"^作者简介\s*[:：]\s*")
+# 参考文献 followed at once by the first entry ("参考文献：[1]…") on one line
+_REFS_WITH_ENTRY_RE = re.compile(_REFS_RE.pattern + r"\[?1\]")
 _YEAR_RES = (re.compile(r"\d{4}-\d{3}[\dX]\s*[（(]((?:19|20)\d\d)[）)]"),
              re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*\d{1,2}\s*期"),
              re.compile(r"((?:19|20)\d\d)\s*[.．]\s*\d{1,2}(?!\d)"))
@@ -70,7 +73,7 @@ def _paragraph_kind(line: str, span_kind: str | None) -> str:
         return "keywords"
     if NOTES_RE.match(line):
         return "notes"
-    if _REFS_RE.match(line) and len(line) < 12 or re.match(r"^[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*\[?1\]", line):
+    if _REFS_RE.match(line) and len(line) < 12 or _REFS_WITH_ENTRY_RE.match(line):
         return "refs"
     if is_heading_line(line) or line.strip() in _UNNUMBERED_HEADINGS:
         return "heading"
@@ -125,7 +128,7 @@ def _last_article_end(pars: list[_Par], floor: int, stop: int) -> int | None:
         if p.kind in ("prose", "heading"):
             prose_seen += 1
         elif p.kind == "english" or p.kind == "meta" and (
-                re.match(r"^[（(]?责任编辑", p.text) or prose_seen >= 3 and _BIO_RE.match(re.sub(r"^作者简介\s*[:：]\s*", "", p.text))):
+                re.match(r"^[（(]?责任编辑", p.text) or prose_seen >= 3 and _BIO_RE.match(_BIO_LABEL_RE.sub("", p.text))):
             end = i
             while end + 1 < stop and pars[end + 1].kind in ("meta", "english"):
                 end += 1
@@ -259,7 +262,7 @@ def _authors(line: str, pars: list[_Par], en_authors: str) -> list[str]:
     if byline != line:
         return [n for n in re.split(r"[\s、，,]+", byline) if n]
     chars = line.replace(" ", "")
-    bios = [m.group(1) for p in pars if p.kind == "meta" for m in [_BIO_RE.match(re.sub(r"^作者简介\s*[:：]\s*", "", p.text)) or _BIO_RE.match(p.text)] if m]
+    bios = [m.group(1) for p in pars if p.kind == "meta" for m in [_BIO_RE.match(_BIO_LABEL_RE.sub("", p.text)) or _BIO_RE.match(p.text)] if m]
     names = _segment(chars, bios)
     if names:
         return names
