@@ -79,6 +79,16 @@ class Article:
     title_flagged: bool = False     # True when the title was reconstructed from weaker evidence
     year: int | None = None         # publication year when the text states it (issue line, 文章编号)
     sections: list[Section] = field(default_factory=list)
+    # document metadata (kb/genre.py): told from the text, never from the file name
+    genre: str = "other"            # journal_issue, paper, work_report, plan, communique, policy, other
+    jurisdiction: str = ""          # the place the document speaks for: 四川省, 上海市长宁区, 全国 ...
+    issuer: str = ""                # issuing body (…人民政府, …统计局) when stated
+    affiliation: str = ""           # authors' affiliation (papers)
+    date: str = ""                  # ISO date when stated (2026-01-27)
+    journal: str = ""               # journal name, volume and issue (papers) when stated
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""                 # page range in the journal ("12-25") when stated
 
 
 @dataclass
@@ -133,6 +143,13 @@ class Fact:
     indicator_canonical: str | None = None
     evidence_start: int = 0
     evidence_end: int = 0
+    subject_source: str | None = None   # where the subject came from: sentence | previous | document
+    indicator_confidence: str = "high"  # "low" when the indicator could not be made specific
+    kind: str = "outcome"               # outcome (what happened) | target (预期目标) | plan (到2030年…)
+    value_max: float | None = None      # upper bound of a range (4.5%—5% -> value 4.5, value_max 5)
+    table: str | None = None            # caption of the table the value comes from (table cells)
+    row: str | None = None              # row header of the cell
+    column: str | None = None           # column header of the cell
 
 
 @dataclass
