@@ -35,7 +35,8 @@ def make_passages(clean: CleanText, articles: list[Article], source: str,
                 passages.append(Passage(
                     source=source, article_index=article.index, article=article.title,
                     section=section.path, kind=section.kind, start=start, end=end,
-                    text=clean.text[start:end], page=clean.page_at(start), year=article.year))
+                    text=clean.text[start:end], page=clean.page_at(start), year=article.year,
+                    genre=article.genre, jurisdiction=article.jurisdiction))
     return passages
 
 

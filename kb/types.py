@@ -105,6 +105,9 @@ class Passage:
     page: int | None = None
     year: int | None = None
     id: int | None = None  # row id in the KB once stored
+    # the article's genre and jurisdiction, copied so that search reads them per passage
+    genre: str = ""
+    jurisdiction: str = ""
 
 
 @dataclass
