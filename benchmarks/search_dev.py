@@ -1,20 +1,31 @@
-"""Dev-set retrieval score: corpus → passages → indexes (temp dir) → hits JSONL → score.py.
+"""Retrieval figures on every question set, split into a tuning part and a held-out part.
 
-    python benchmarks/search_dev.py [--mode hybrid|dense|keyword] [--passage-chars N] [--max-chars N]
+    python benchmarks/search_dev.py [--sets seed,wild] [--modes hybrid,dense,keyword,naive] [--misses]
 
-Uses kb.clean.clean + kb.structure.split_articles when they import; otherwise a stand-in (the raw
-text as clean text, one untitled article), so retrieval can be measured before structure exists.
+For each corpus (the seed papers in corpus/, the wildcorpus) the text pipeline makes passages
+(load → clean → structure → passages, no extraction), the indexes are built in a temporary directory
+through a warm embedding cache, and every question set on that corpus is scored by the project's
+scorer (../shared/eval/score.py) for hybrid, dense and keyword search and for a naive baseline: fixed
+300-character windows of the cleaned text, BM25 over plain jieba tokens.
+
+The split is a fixed rule decided before any result was looked at: a question is held out when
+sha1(question text) mod 3 == 0; benchmarks/queries_wild_heldout.jsonl is held out as a whole (it was
+written before tuning). Tune on the "tune" rows only; `--misses` lists the misses of tuning parts,
+never of held-out parts.
 """
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import hashlib
+import importlib.util
 import json
-import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -22,78 +33,164 @@ sys.path.insert(0, str(ROOT))
 from kb.config import Settings  # noqa: E402
 from kb.embed import make_embedder  # noqa: E402
 from kb.index import build_indexes, load_indexes  # noqa: E402
+from kb.load import is_supported  # noqa: E402
 from kb.passages import make_passages  # noqa: E402
 from kb.search import Searcher  # noqa: E402
-from kb.types import CleanText, RawDocument  # noqa: E402
+from kb.types import Passage  # noqa: E402
 
 EVAL = Path("/work/shared/eval")
+WILD = Path("/work/shared/wildcorpus")
+KBS = Path("/work/kbs")
+CORPORA = {"seed": (ROOT / "corpus", KBS / "search-demo" / "embed_cache.sqlite"),
+           "wild": (WILD, KBS / "search-wild" / "embed_cache.sqlite")}
+NAIVE_WINDOW = 300
 
 
-def corpus_passages(corpus: Path, settings: Settings, standin: bool = False) -> tuple[list, str]:
-    """All passages of the corpus and which pipeline made them ("clean+structure" or "stand-in")."""
-    pipeline = None if standin else _pipeline()
+@dataclass
+class QuestionSet:
+    name: str
+    path: Path
+    corpus: str
+    all_held_out: bool = False
+
+
+SETS = [QuestionSet("seed dev", EVAL / "dev" / "queries.jsonl", "seed"),
+        QuestionSet("seed extra", ROOT / "benchmarks" / "queries_extra.jsonl", "seed"),
+        QuestionSet("wild gold", WILD / "gold" / "queries.jsonl", "wild"),
+        QuestionSet("wild own", ROOT / "benchmarks" / "queries_wild_heldout.jsonl", "wild", all_held_out=True)]
+
+
+def is_held_out(question: str) -> bool:
+    """The fixed split rule: a third of the questions, chosen by a hash of their text."""
+    return int(hashlib.sha1(question.encode("utf-8")).hexdigest()[:8], 16) % 3 == 0
+
+
+def parts(qset: QuestionSet) -> dict[str, list[dict]]:
+    """{"tune": [...], "held-out": [...]} of the set's questions."""
+    rows = [json.loads(line) for line in open(qset.path, encoding="utf-8") if line.strip()]
+    held = [q for q in rows if qset.all_held_out or is_held_out(q["query"])]
+    return {"tune": [q for q in rows if q not in held], "held-out": held}
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The documents of a corpus folder: supported files, the folder's own README left out."""
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and is_supported(p)
+                  and p.name.lower() != "readme.md")
+
+
+def corpus_documents(corpus: Path) -> list[tuple]:
+    """(raw, clean, articles) of every document, through the project's text pipeline."""
+    from kb.clean import clean
+    from kb.load import load
+    from kb.structure import split_articles
+    docs = []
+    for path in corpus_files(corpus):
+        raw = load(path)
+        text = clean(raw)
+        docs.append((raw, text, split_articles(text, raw.source)))
+    return docs
+
+
+def corpus_passages(corpus: Path, settings: Settings, docs: list | None = None) -> tuple[list[Passage], str]:
+    """All passages of the corpus with ids, and a label of the pipeline that made them."""
     passages = []
-    for path in sorted(corpus.glob("*.txt")):
-        if pipeline:
-            raw = pipeline[2](path)
-            clean = pipeline[0](raw)
-            articles = pipeline[1](clean, raw.source)
-        else:
-            raw = RawDocument(source=path.name, path=str(path), text=path.read_text(encoding="utf-8"))
-            clean, articles = CleanText(text=raw.text), []
-        passages.extend(make_passages(clean, articles, raw.source, settings))
+    for raw, text, articles in docs if docs is not None else corpus_documents(corpus):
+        passages.extend(make_passages(text, articles, raw.source, settings))
     for i, p in enumerate(passages):
         p.id = i
-    return passages, "clean+structure" if pipeline else "stand-in"
+    return passages, "clean+structure"
 
 
-def _pipeline():
-    try:
-        from kb.clean import clean
-        from kb.load import load
-        from kb.structure import split_articles
-        return clean, split_articles, load
-    except Exception:  # not written yet, or broken mid-edit: measure with the stand-in
-        return None
+class NaiveBaseline:
+    """Fixed windows of the cleaned text ranked by BM25 over plain jieba tokens (no dictionary,
+    no normalisation, no structure): what a first attempt would do."""
+
+    def __init__(self, docs: list[tuple]):
+        import bm25s
+        import jieba
+        self._cut = jieba.Tokenizer().lcut
+        self.windows = [(raw.source, s, text.text[s:s + NAIVE_WINDOW]) for raw, text, _ in docs
+                        for s in range(0, len(text.text), NAIVE_WINDOW)]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index([self._words(w) for _, _, w in self.windows], show_progress=False)
+
+    def _words(self, text: str) -> list[str]:
+        return [w for w in self._cut(text) if w.strip()]
+
+    def search(self, query: str, k: int = 10) -> list[dict]:
+        ids = self.bm25.get_tokens_ids(self._words(query))
+        if not ids:
+            return []
+        scores = self.bm25.get_scores_from_ids(ids)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [{"rank": r, "source": self.windows[i][0], "text": self.windows[i][2]}
+                for r, i in enumerate(top, 1) if scores[i] > 0]
 
 
-def write_hits(searcher: Searcher, queries: list[dict], out: Path, mode: str) -> None:
-    with open(out, "w", encoding="utf-8") as f:
-        for q in queries:
-            hits = searcher.search(q["query"], k=10, mode=mode)
-            f.write(json.dumps({"query": q["query"], "hits": [dataclasses.asdict(h) for h in hits]},
-                               ensure_ascii=False) + "\n")
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ranked(searcher: Searcher, naive: NaiveBaseline, query: str, mode: str) -> list[dict]:
+    if mode == "naive":
+        return naive.search(query)
+    return [{"rank": h.rank, "source": h.source, "text": h.text, "section": h.section}
+            for h in searcher.search(query, k=10, mode=mode)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mode", default="hybrid")
-    ap.add_argument("--passage-chars", type=int)
-    ap.add_argument("--max-chars", type=int)
-    ap.add_argument("--standin", action="store_true", help="ignore kb.clean/kb.structure")
-    ap.add_argument("--gold", default=str(EVAL / "dev" / "queries.jsonl"))
-    ap.add_argument("--show", action="store_true", help="print the top hit of each query")
+    ap.add_argument("--sets", default="seed,wild", help="corpora to run: seed, wild")
+    ap.add_argument("--modes", default="hybrid,dense,keyword,naive")
+    ap.add_argument("--misses", action="store_true", help="list misses of the TUNING parts (hybrid)")
     a = ap.parse_args()
-    settings = Settings().with_(**{k: v for k, v in (("passage_chars", a.passage_chars),
-                                                     ("passage_max_chars", a.max_chars)) if v})
-    t0 = time.time()
-    passages, pipeline = corpus_passages(ROOT / "corpus", settings, a.standin)
+    score = _scorer()
+    settings = Settings()
     embedder = make_embedder(settings)
-    queries = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
-    with tempfile.TemporaryDirectory() as tmp:
-        build_indexes(passages, embedder, Path(tmp) / "search", ROOT / "index" / "embed_cache.sqlite",
-                      settings, progress=False)
-        searcher = Searcher(load_indexes(Path(tmp) / "search"), passages, embedder, settings)
-        out = Path(tmp) / "hits.jsonl"
-        write_hits(searcher, queries, out, a.mode)
-        if a.show:
-            for q in queries:
-                hit = (searcher.search(q["query"], k=1, mode=a.mode) or [None])[0]
-                print(q["query"], "→", hit and hit.text[:80].replace("\n", ""))
-        print(f"{pipeline}: {len(passages)} passages (target {settings.passage_chars}, "
-              f"max {settings.passage_max_chars}), mode {a.mode}, {time.time() - t0:.1f}s")
-        subprocess.run([sys.executable, str(EVAL / "score.py"), "search", "--gold", a.gold,
-                        "--pred", str(out)], check=True)
+    modes = a.modes.split(",")
+    print(f"{'set':12s} {'part':9s} {'n':>3s}  " + "  ".join(f"{m:>17s}" for m in modes))
+    print(f"{'':12s} {'':9s} {'':3s}  " + "  ".join(f"{'s@1  s@5  MRR':>17s}" for _ in modes))
+    for corpus_name in a.sets.split(","):
+        corpus, cache = CORPORA[corpus_name]
+        t0 = time.time()
+        docs = corpus_documents(corpus)
+        passages, _ = corpus_passages(corpus, settings, docs)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            build_indexes(passages, embedder, Path(tmp) / "search", cache, settings, progress=False)
+            searcher = Searcher(load_indexes(Path(tmp) / "search"), passages, embedder, settings)
+            naive = NaiveBaseline(docs)
+            print(f"-- {corpus_name}: {len(docs)} documents, {len(passages)} passages, "
+                  f"ready in {time.time() - t0:.0f}s")
+            for qset in (s for s in SETS if s.corpus == corpus_name):
+                for part, questions in parts(qset).items():
+                    if not questions:
+                        continue
+                    cells, misses = [], []
+                    for mode in modes:
+                        pred = [{"query": q["query"], "hits": ranked(searcher, naive, q["query"], mode)}
+                                for q in questions]
+                        m, missed = score.score_search(questions, pred, 10)
+                        cells.append(f"{m['success_at_1']:.2f} {m['success_at_5']:.2f} {m['mrr_at_10']:.2f}")
+                        if mode == "hybrid":
+                            misses = [(q, p["hits"]) for q, p in zip(questions, pred)
+                                      if not _first_hit(score, q, p["hits"][:1])]
+                    print(f"{qset.name:12s} {part:9s} {len(questions):3d}  "
+                          + "  ".join(f"{c:>17s}" for c in cells))
+                    if a.misses and part == "tune":
+                        for q, hits in misses:
+                            print(f"     miss@1 {q['id']} {q['query']} | keys {q['keys']}")
+                            for h in hits[:3]:
+                                print(f"        {h['rank']}. {h['source'][:24]} [{h.get('section', '')[:30]}] "
+                                      f"{h['text'][:70]!r}")
+
+
+def _first_hit(score, question: dict, hits: list[dict]) -> bool:
+    keys = [score.comparable(k) for k in question["keys"]]
+    return any(k in score.comparable(h["text"]) for h in hits for k in keys)
 
 
 if __name__ == "__main__":
