@@ -146,7 +146,11 @@ def main() -> None:
     ap.add_argument("--sets", default="seed,wild", help="corpora to run: seed, wild")
     ap.add_argument("--modes", default="hybrid,dense,keyword,naive")
     ap.add_argument("--misses", action="store_true", help="list misses of the TUNING parts (hybrid)")
+    ap.add_argument("--tune", help="grid over hybrid weights, scored on the TUNING parts only, e.g. "
+                                   "'document=0,0.3;topic=0,0.3' (names of kb.search.Weights)")
     a = ap.parse_args()
+    if a.tune:
+        return tune(a.tune, a.sets.split(","))
     score = _scorer()
     settings = Settings()
     embedder = make_embedder(settings)
@@ -186,6 +190,44 @@ def main() -> None:
                             for h in hits[:3]:
                                 print(f"        {h['rank']}. {h['source'][:24]} [{h.get('section', '')[:30]}] "
                                       f"{h['text'][:70]!r}")
+
+
+def tune(grid: str, corpora: list[str]) -> None:
+    """Hybrid figures on the tuning parts for every combination of the weights in `grid`."""
+    import dataclasses
+    import itertools
+
+    from kb.search import WEIGHTS
+    score, settings = _scorer(), Settings()
+    embedder = make_embedder(settings)
+    axes = [(name, [float(v) for v in values.split(",")])
+            for name, _, values in (item.partition("=") for item in grid.split(";"))]
+    prepared = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus_name in corpora:
+            corpus, cache = CORPORA[corpus_name]
+            passages, _ = corpus_passages(corpus, settings)
+            build_indexes(passages, embedder, Path(tmp) / corpus_name, cache, settings, progress=False)
+            searcher = Searcher(load_indexes(Path(tmp) / corpus_name), passages, embedder, settings)
+            for qset in (s for s in SETS if s.corpus == corpus_name):
+                if parts(qset)["tune"]:
+                    prepared.append((qset.name, searcher, parts(qset)["tune"]))
+        print("  ".join(f"{n:>8s}" for n, _ in axes) + "  " + "  ".join(f"{n:>14s}" for n, _, _ in prepared)
+              + "   pooled s@1 MRR")
+        for values in itertools.product(*(v for _, v in axes)):
+            weights = dataclasses.replace(WEIGHTS, **dict(zip((n for n, _ in axes), values)))
+            cells, s1, rr, n = [], 0.0, 0.0, 0
+            for _, searcher, questions in prepared:
+                searcher.weights = weights
+                pred = [{"query": q["query"], "hits": ranked(searcher, None, q["query"], "hybrid")}
+                        for q in questions]
+                m, _ = score.score_search(questions, pred, 10)
+                cells.append(f"{m['success_at_1']:.2f} {m['mrr_at_10']:.2f}")
+                s1 += m["success_at_1"] * len(questions)
+                rr += m["mrr_at_10"] * len(questions)
+                n += len(questions)
+            print("  ".join(f"{v:8.2f}" for v in values) + "  " + "  ".join(f"{c:>14s}" for c in cells)
+                  + f"   {s1 / n:.3f} {rr / n:.3f}")
 
 
 def _first_hit(score, question: dict, hits: list[dict]) -> bool:

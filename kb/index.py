@@ -119,6 +119,21 @@ class KeywordIndex:
             return np.zeros(self.bm25.scores["num_docs"], dtype=np.float32)
         return self.bm25.get_scores_from_ids(ids)
 
+    def document_frequency(self, words: list[str]) -> np.ndarray:
+        """In how many rows each word occurs (0 for a word the index has never seen)."""
+        return np.array([len(rows) for rows in self.rows_with(words)], dtype=np.int64)
+
+    def rows_with(self, words: list[str]) -> list[np.ndarray]:
+        """Per word, the rows whose tokens contain it (empty for a word the index has never seen)."""
+        indptr, indices = self.bm25.scores["indptr"], self.bm25.scores["indices"]
+        vocab = self.bm25.vocab_dict
+        return [np.asarray(indices[indptr[vocab[w]]:indptr[vocab[w] + 1]])
+                if w in vocab and vocab[w] + 1 < len(indptr) else np.zeros(0, np.int64) for w in words]
+
+    @property
+    def size(self) -> int:
+        return int(self.bm25.scores["num_docs"])
+
     def save(self, path: str | Path) -> None:
         self.bm25.save(str(path), show_progress=False)
 

@@ -3,10 +3,12 @@
     searcher = Searcher(load_indexes("index"), passages)      # passages: list or {id: Passage}
     hits = searcher.search("西部地区外贸依存度变化", k=10, filters=Filters(kinds=["body"]))
 
-Hybrid ranking takes the union of the BM25 and the dense candidates, scores every candidate by
-both signals plus a verbatim-phrase bonus, times a prior that sinks reference lists and English
-abstracts unless the query asks for them; a passage mostly shown by a better hit is dropped (neighbours
-sharing one sentence both stay).
+A question is analysed once (kb/query.py: tokens, synonyms, named places, period, asked-for kinds).
+Hybrid ranking takes the union of the BM25 and the dense candidates and scores every candidate by
+both signals, a verbatim-phrase bonus, and how much of the question its document (title,
+jurisdiction, genre) and its heading path answer; that is scaled by priors: section kinds a question
+rarely asks for (notes, glossaries, contents, references) sink unless asked for, and passages of a
+jurisdiction the question names rise. Overlapping hits of one document are merged into one.
 """
 from __future__ import annotations
 
@@ -20,28 +22,48 @@ from kb.config import Settings
 from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
 from kb.index import Indexes
-from kb.tokenize import normalise, query_terms, tokens
+from kb.query import Gazetteer, Query, analyse, place_names
+from kb.tokenize import normalise, tokens
 from kb.types import Hit, Passage
 
 MODES = ("hybrid", "dense", "keyword")
-# Candidates taken from each list; reciprocal-rank fusion constant (Cormack et al. 2009) for
-# fusion="rrf", kept to compare against.
+# Candidates taken from each list.
 CANDIDATES = 100
-RRF_K = 60
-# Hybrid score = 0.5·BM25/max + 0.5·min-max cosine + 0.3·phrase coverage. Equal weights: neither
-# signal is trusted more (each alone misses a different kind of question); the phrase term is a
-# tie-breaker-sized bonus. On the dev queries 0.4–0.6 for BM25 and 0.3 phrase all score alike;
-# no per-query tuning (benchmarks/search_dev.py prints the figures).
-WEIGHTS = (0.5, 0.5)
-PHRASE_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Hybrid score = keyword·BM25/max + dense·min-max cosine + phrase·verbatim coverage
+    + document·(share of the question its title/jurisdiction/genre holds) + heading·(same for its
+    heading path), times the priors. Chosen on the tuning parts of the question sets only
+    (benchmarks/search_dev.py prints tuning and held-out figures apart)."""
+    keyword: float = 0.5
+    dense: float = 0.5
+    phrase: float = 0.3
+    document: float = 0.3
+    heading: float = 0.0
+    topic: float = 1.5        # how much the question's words run through the passage's article
+    synonym: float = 0.5      # a synonym group's best spelling, relative to a question word's BM25
+    place: float = 0.5        # prior: a passage of a jurisdiction the question names gains this share
+    period: float = 0.0       # prior: a passage naming a year of the question's period gains this share
+
+
+WEIGHTS = Weights()
 PHRASE_MAX_CHARS = 64
+# Share of an article's passages holding a word at which its topic evidence is half-saturated.
+TOPIC_SATURATION = 0.05
 # Section kinds a question is rarely asking about: their score is scaled down unless asked for.
-KIND_PRIOR = {"references": 0.3, "english": 0.5, "keywords": 0.6, "front": 0.7, "notes": 0.7}
+KIND_PRIOR = {"references": 0.3, "toc": 0.3, "english": 0.5, "notes": 0.5, "glossary": 0.6,
+              "keywords": 0.6, "front": 0.7}
+# Genres as a question may name them (a document field, like the title).
+GENRE_WORDS = {"work_report": "政府工作报告", "plan": "规划纲要", "communique": "统计公报",
+               "paper": "论文研究", "journal_issue": "期刊论文", "policy": "政策文件"}
 # A hit is a duplicate of better-ranked hits when more than this share of its text is already shown.
 DUPLICATE_SHARE = 0.5
+# Overlapping hits are shown as one while their union stays under this many passage lengths.
+MERGE_PASSAGES = 2
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass
@@ -60,12 +82,15 @@ class Filters:
 
 @dataclass
 class _Rows:
-    """Per-row passage attributes as arrays, for fast filter masks."""
+    """Per-row passage attributes as arrays, for fast filter masks and priors."""
     source: np.ndarray
     article: np.ndarray
     kind: np.ndarray
-    year: np.ndarray      # -1 when unknown
-    prior: np.ndarray     # KIND_PRIOR of the row's section kind
+    year: np.ndarray          # -1 when unknown
+    prior: np.ndarray         # KIND_PRIOR of the row's section kind
+    jurisdiction: np.ndarray
+    document: np.ndarray      # index into Searcher._document_words
+    heading: np.ndarray       # index into Searcher._heading_words
 
 
 class Searcher:
@@ -73,22 +98,36 @@ class Searcher:
 
     def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage],
                  embedder: Embedder | None = None, settings: Settings | None = None,
-                 fusion: str = "union", weights: tuple[float, float] = WEIGHTS,
-                 phrase_weight: float = PHRASE_WEIGHT):
+                 weights: Weights = WEIGHTS):
         self.settings = settings or Settings()
-        self.fusion, self.weights, self.phrase_weight = fusion, weights, phrase_weight
+        self.weights = weights
         self.indexes = indexes
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
         self._normalised: dict[int, str] = {}
         if embedder is not None:
             indexes.check_embedder(embedder)
+        self.gazetteer = Gazetteer(p.jurisdiction for p in self.passages)
+        documents = {}
+        headings = {}
+        for p in self.passages:
+            documents.setdefault(_document_field(p), len(documents))
+            headings.setdefault(p.section or "", len(headings))
+        self._document_words = [frozenset(tokens(text)) for text in documents]
+        articles: dict[tuple[str, int], int] = {}
+        self._article_of = np.array([articles.setdefault((p.source, p.article_index), len(articles))
+                                     for p in self.passages], dtype=np.int64)
+        self._article_sizes = np.bincount(self._article_of, minlength=len(articles)).astype(np.float64)
+        self._heading_words = [frozenset(tokens(text)) for text in headings]
         self._rows = _Rows(
             source=np.array([p.source for p in self.passages], dtype=object),
             article=np.array([p.article for p in self.passages], dtype=object),
             kind=np.array([p.kind for p in self.passages], dtype=object),
             year=np.array([p.year if p.year is not None else -1 for p in self.passages]),
             prior=np.array([KIND_PRIOR.get(p.kind, 1.0) for p in self.passages], dtype=np.float64),
+            jurisdiction=np.array([p.jurisdiction or "" for p in self.passages], dtype=object),
+            document=np.array([documents[_document_field(p)] for p in self.passages], dtype=np.int64),
+            heading=np.array([headings[p.section or ""] for p in self.passages], dtype=np.int64),
         )
 
     @property
@@ -99,70 +138,135 @@ class Searcher:
             self.indexes.check_embedder(self._embedder)
         return self._embedder
 
+    def analyse(self, query: str) -> Query:
+        """The question analysed against this KB (its jurisdictions)."""
+        return analyse(query, self.gazetteer, self.settings.max_query_chars)
+
     def search(self, query: str, k: int = 10, mode: str = "hybrid",
                filters: Filters | None = None) -> list[Hit]:
-        """The k best passages for `query`, best first, each with its citation and highlight terms."""
+        """The k best passages for `query`, best first, each with its citation and highlight terms;
+        overlapping passages of one document come back as one hit."""
         if mode not in MODES:
             raise KBError(f"Unknown search mode {mode!r}: use one of {', '.join(MODES)}.")
-        query = (query or "").strip()[: self.settings.max_query_chars]
-        if k <= 0 or not _WORD.search(query):
+        q = self.analyse(query)
+        if k <= 0 or not q.has_words:
             return []
         allowed = self.allowed_rows(filters)
         if allowed is not None and not len(allowed):
             return []
-        scores = self.ranked_rows(query, mode, allowed)
-        prior = self._prior(query, filters)
-        order = sorted(scores, key=lambda r: -scores[r] * prior[r])
-        rows = self.without_overlaps(order, k)
-        terms = query_terms(query)
-        return [self._hit(rank, row, scores[row] * prior[row], terms) for rank, row in enumerate(rows, 1)]
+        scores = self.ranked_rows(q, mode, allowed)
+        if not scores:
+            return []
+        rows = np.fromiter(scores, dtype=np.int64)
+        final = np.fromiter(scores.values(), dtype=np.float64) * self.priors(q, filters, rows)
+        order = rows[np.argsort(-final, kind="stable")].tolist()
+        by_row = dict(zip(rows.tolist(), final.tolist()))
+        terms = q.terms
+        return [self._hit(rank, group, by_row[group[0]], terms)
+                for rank, group in enumerate(merged_rows(order, self.passages, k,
+                                                         MERGE_PASSAGES * self.settings.passage_max_chars), 1)]
 
-    def ranked_rows(self, query: str, mode: str, allowed: np.ndarray | None) -> dict[int, float]:
-        """{row: fused score} of the candidate rows for `mode`."""
+    def ranked_rows(self, q: Query, mode: str, allowed: np.ndarray | None) -> dict[int, float]:
+        """{row: score before priors} of the candidate rows for `mode`."""
         n = min(CANDIDATES, len(self.passages))
         if mode == "keyword":
-            rows, scores = self.keyword_rows(query, n, allowed)
+            rows, scores = self._top(self.keyword_scores(q), n, allowed)
             return dict(zip(rows, scores))
         if mode == "dense":
-            rows, scores = self.dense_rows(query, n, allowed)
-            return dict(zip(rows, scores))
-        if self.fusion == "rrf":
-            lists = [self.keyword_rows(query, n, allowed), self.dense_rows(query, n, allowed)]
-            return reciprocal_rank_fusion([rows for rows, _ in lists])
-        return self.scored_union(query, n, allowed)
+            scores, rows = self.indexes.dense.search(self.query_vector(q), n, allowed)
+            return dict(zip(rows.tolist(), scores.tolist()))
+        return self.scored_union(q, n, allowed)
 
-    def scored_union(self, query: str, n: int, allowed: np.ndarray | None) -> dict[int, float]:
-        """Every candidate of either list scored by BOTH signals, then a weighted sum.
+    def query_vector(self, q: Query) -> np.ndarray:
+        return self.embedder.embed_queries([q.dense_text])[0]
+
+    def keyword_scores(self, q: Query) -> np.ndarray:
+        """BM25 of every row for the question, plus, per synonym group it uses, the best BM25 of the
+        group's other spellings (a passage saying 国内生产总值 answers a question saying GDP)."""
+        keyword = self.indexes.keyword
+        scores = keyword.scores(q.tokens).astype(np.float64)
+        for spellings in q.expansions:
+            best = np.max([keyword.scores(tokens(s)) for s in spellings], axis=0)
+            scores += self.weights.synonym * best
+        return scores
+
+    def scored_union(self, q: Query, n: int, allowed: np.ndarray | None) -> dict[int, float]:
+        """Every candidate of either list scored by ALL signals, then a weighted sum.
 
         Rank fusion gives a row found by one list only half the credit, so a passage that BM25
         ranks first but the small embedding model misses (a heading phrase, an abstract listing
         several measures) sinks; scoring each candidate with both signals avoids that.
         """
-        query_tokens = tokens(query)
-        bm25 = self.indexes.keyword.scores(query_tokens)
-        vector = self.embedder.embed_queries([query])[0]
+        w = self.weights
+        bm25 = self.keyword_scores(q)
+        vector = self.query_vector(q)
         k_rows, _ = self._top(bm25, n, allowed)
         _, d_rows = self.indexes.dense.search(vector, n, allowed)
-        rows = np.array(sorted(set(k_rows) | {int(r) for r in d_rows}), dtype=np.int64)
+        candidates = set(k_rows) | {int(r) for r in d_rows}
+        place_rows = self.place_rows(q, allowed)
+        if place_rows is not None:   # the named place's own best passages, even if others outrank them
+            candidates |= set(self._top(bm25, n, place_rows)[0])
+        rows = np.array(sorted(candidates), dtype=np.int64)
         if not len(rows):
             return {}
         dense = self.indexes.dense.vectors(rows) @ vector
         keyword = bm25[rows] / (bm25[rows].max() or 1.0)
         lo, hi = float(dense.min()), float(dense.max())
         dense = (dense - lo) / ((hi - lo) or 1.0)
-        wk, wd = self.weights
-        fused = wk * keyword + wd * dense
-        if self.phrase_weight:
-            fused = fused + self.phrase_weight * phrase_scores(
-                normalise(query), [self.normalised_text(r) for r in rows])
+        fused = w.keyword * keyword + w.dense * dense
+        if w.phrase:
+            fused += w.phrase * phrase_scores(q.normalised, [self.normalised_text(r) for r in rows])
+        if w.document or w.heading:
+            idf = self._idf(q.tokens)
+            fused += w.document * field_shares(idf, self._document_words, self._rows.document[rows])
+            fused += w.heading * field_shares(idf, self._heading_words, self._rows.heading[rows])
+        if w.topic:
+            fused += w.topic * self.article_topic(q)[self._article_of[rows]]
         return dict(zip(rows.tolist(), fused.tolist()))
 
+    def article_topic(self, q: Query) -> np.ndarray:
+        """Per article, how much the question's words run through it (0..1): for each word, the
+        share of the article's passages containing it (saturating), weighted by the word's rarity
+        among articles. A question naming a place or a subject prefers the passages of the article
+        that is about it, even where a passage says only 全市 or 本文."""
+        words = list(dict.fromkeys(q.tokens))
+        n = len(self._article_sizes)
+        if not words or n < 2:
+            return np.zeros(n)
+        total, score = 0.0, np.zeros(n)
+        for rows in self.indexes.keyword.rows_with(words):
+            counts = np.bincount(self._article_of[rows], minlength=n)
+            df = int((counts > 0).sum())
+            idf = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+            share = counts / self._article_sizes
+            score += idf * share / (share + TOPIC_SATURATION)
+            total += idf
+        return score / total if total else score
+
     def normalised_text(self, row: int) -> str:
-        """The passage text as tokens see it (cached: phrase scoring and highlighting reread it)."""
+        """The passage text as tokens see it (cached: phrase scoring rereads it)."""
         text = self._normalised.get(row)
         if text is None:
             text = self._normalised[row] = normalise(self.passages[row].text)
         return text
+
+    def _idf(self, words: list[str]) -> dict[str, float]:
+        """BM25's idf of each distinct question word over the passages."""
+        distinct = list(dict.fromkeys(words))
+        df = self.indexes.keyword.document_frequency(distinct)
+        n = self.indexes.keyword.size
+        return dict(zip(distinct, np.log(1.0 + (n - df + 0.5) / (df + 0.5)).tolist()))
+
+    def place_rows(self, q: Query, allowed: np.ndarray | None) -> np.ndarray | None:
+        """Rows of the jurisdictions the question names (within `allowed`), or None."""
+        if not q.places:
+            return None
+        mask = np.isin(self._rows.jurisdiction, q.places)
+        if allowed is not None:
+            keep = np.zeros_like(mask)
+            keep[allowed] = True
+            mask &= keep
+        return np.flatnonzero(mask) if mask.any() else None
 
     def _top(self, scores: np.ndarray, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
         """(rows, scores) of the n best positive scores among the allowed rows, best first."""
@@ -174,16 +278,6 @@ class Searcher:
         top = top[np.argsort(-scores[top], kind="stable")]
         top = [int(r) for r in top if scores[r] > 0]
         return top, [float(scores[r]) for r in top]
-
-    def keyword_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
-        """(rows, BM25 scores) of the best keyword matches, best first."""
-        return self._top(self.indexes.keyword.scores(tokens(query)), n, allowed)
-
-    def dense_rows(self, query: str, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
-        """(rows, cosine similarities) of the nearest passages, best first."""
-        vector = self.embedder.embed_queries([query])
-        scores, rows = self.indexes.dense.search(vector, n, allowed)
-        return [int(r) for r in rows], [float(x) for x in scores]
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         """Row numbers passing `filters`, or None when nothing is filtered."""
@@ -203,47 +297,93 @@ class Searcher:
             mask &= (r.year <= filters.year_to) & (r.year >= 0)
         return np.flatnonzero(mask)
 
-    def _prior(self, query: str, filters: Filters | None) -> np.ndarray:
-        """Kind prior per row; lifted for kinds the filters ask for, and for English on a Latin query."""
-        prior = self._rows.prior
-        lifted = set(filters.kinds or []) if filters else set()
-        if is_english(query):
-            lifted.add("english")
-        if not lifted:
-            return prior
-        prior = prior.copy()
-        prior[np.isin(self._rows.kind, list(lifted))] = 1.0
+    def priors(self, q: Query, filters: Filters | None, rows: np.ndarray) -> np.ndarray:
+        """Per row: the kind prior (lifted for kinds the question or the filters ask for), raised for
+        a jurisdiction the question names and for a passage naming a year of its period."""
+        kinds = self._rows.kind[rows]
+        prior = self._rows.prior[rows].copy()
+        lifted = set(q.asks_for) | set(filters.kinds or [] if filters else [])
+        if lifted:
+            prior[np.isin(kinds, list(lifted))] = 1.0
+        if q.places and self.weights.place:
+            prior *= 1.0 + self.weights.place * np.isin(self._rows.jurisdiction[rows], q.places)
+        if q.years and self.weights.period:
+            first, last = q.years
+            in_period = [any(first - 1 <= int(y) <= last for y in _YEAR.findall(self.passages[r].text))
+                         for r in rows]
+            prior *= 1.0 + self.weights.period * np.array(in_period, dtype=np.float64)
         return prior
 
-    def without_overlaps(self, order: list[int], k: int) -> list[int]:
-        """The first k rows of `order` that are not duplicates of better-ranked kept rows."""
-        return distinct_rows(order, self.passages, k)
-
-    def _hit(self, rank: int, row: int, score: float, terms: list[str]) -> Hit:
-        p = self.passages[row]
+    def _hit(self, rank: int, group: list[int], score: float, terms: list[str]) -> Hit:
+        """The hit of a group of overlapping rows (the best first): their union, cited by the best."""
+        p = self.passages[group[0]]
+        start, end, text = merged_span([self.passages[r] for r in group])
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
-                   section=p.section, kind=p.kind, start=p.start, end=p.end, text=p.text, page=p.page,
-                   terms=terms_in(p.text, terms), passage_id=p.id)
+                   section=p.section, kind=p.kind, start=start, end=end, text=text, page=p.page,
+                   terms=terms_in(text, terms), passage_id=p.id)
+
+
+def _document_field(p: Passage) -> str:
+    """What a question may say about a passage's document: its title, jurisdiction (with the short
+    names), and genre."""
+    places = " ".join(place_names(p.jurisdiction)) if p.jurisdiction else ""
+    return " ".join(x for x in (p.article, places, GENRE_WORDS.get(p.genre, "")) if x)
+
+
+def field_shares(idf: dict[str, float], fields: list[frozenset], ids: np.ndarray) -> np.ndarray:
+    """Per row: the idf-weighted share of the question's words found in the row's field."""
+    total = sum(idf.values())
+    if not total:
+        return np.zeros(len(ids))
+    share = {}
+    for i in set(ids.tolist()):
+        words = fields[i]
+        share[i] = sum(v for w, v in idf.items() if w in words) / total
+    return np.array([share[i] for i in ids.tolist()])
+
+
+def merged_rows(order: list[int], passages: Sequence[Passage], k: int, max_chars: int) -> list[list[int]]:
+    """The first k hits of `order` as groups of rows: a row overlapping a kept hit of its document
+    joins it while their union stays under `max_chars`; otherwise a row whose text is mostly shown
+    already is dropped, and any other row is a hit of its own."""
+    groups: list[list[int]] = []
+    spans: list[tuple[str, int, int]] = []      # per group: source, start, end of the union
+    for row in order:
+        p = passages[row]
+        joined = False
+        for g, (source, start, end) in enumerate(spans):
+            if source == p.source and p.start < end and start < p.end \
+                    and max(end, p.end) - min(start, p.start) <= max_chars:
+                groups[g].append(row)
+                spans[g] = (source, min(start, p.start), max(end, p.end))
+                joined = True
+                break
+        if joined:
+            continue
+        shown = covered_chars(p.start, p.end, [(a, b) for s, a, b in spans if s == p.source])
+        if shown > DUPLICATE_SHARE * (p.end - p.start):
+            continue
+        if len(groups) == k:
+            break
+        groups.append([row])
+        spans.append((p.source, p.start, p.end))
+    return groups
 
 
 def distinct_rows(order: list[int], passages: Sequence[Passage], k: int) -> list[int]:
-    """The first k rows of `order` whose passage mostly shows text no better-ranked kept row shows.
+    """The first k rows of `order` whose passage mostly shows text no better-ranked kept row shows."""
+    return [g[0] for g in merged_rows(order, passages, k, max_chars=0)]
 
-    Neighbouring passages share one short sentence by design (passages.py), so dropping every
-    overlapping row would hide a neighbour whose other sentences hold the answer; only a row
-    whose text is mostly already on screen is a duplicate.
-    """
-    kept: list[int] = []
-    for row in order:
-        p = passages[row]
-        shown = covered_chars(p.start, p.end, [(passages[r].start, passages[r].end) for r in kept
-                                               if passages[r].source == p.source])
-        if shown > DUPLICATE_SHARE * (p.end - p.start):
-            continue
-        kept.append(row)
-        if len(kept) == k:
-            break
-    return kept
+
+def merged_span(passages: list[Passage]) -> tuple[int, int, str]:
+    """(start, end, text) of the union of overlapping passages of one document (slices of one text)."""
+    ordered = sorted(passages, key=lambda p: p.start)
+    start, end, text = ordered[0].start, ordered[0].end, ordered[0].text
+    for p in ordered[1:]:
+        if p.end > end:
+            text += p.text[end - p.start:]
+            end = p.end
+    return start, end, text
 
 
 def covered_chars(start: int, end: int, spans: list[tuple[int, int]]) -> int:
@@ -281,15 +421,6 @@ def _longest_run(q: str, text: str) -> int:
     return best if best >= 2 else 0
 
 
-def reciprocal_rank_fusion(lists: list[list[int]]) -> dict[int, float]:
-    """{row: Σ 1/(RRF_K + rank)} over the ranked lists."""
-    fused: dict[int, float] = {}
-    for ranked in lists:
-        for rank, row in enumerate(ranked, 1):
-            fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank)
-    return fused
-
-
 def terms_in(text: str, terms: list[str]) -> list[str]:
     """The query terms as they are written in `text` (case-insensitive: gdp → GDP), for highlighting."""
     found = []
@@ -298,11 +429,6 @@ def terms_in(text: str, terms: list[str]) -> list[str]:
         if m and m.group(0) not in found:
             found.append(m.group(0))
     return found
-
-
-def is_english(query: str) -> bool:
-    """True for a query written in Latin letters with no Chinese characters."""
-    return bool(_LATIN.search(query)) and not _HAN.search(query)
 
 
 def search(indexes: Indexes, passages_lookup: Sequence[Passage] | Mapping[int, Passage], query: str,

@@ -66,15 +66,17 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in STOPWORDS.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, parts: bool = True) -> list[str]:
     """Search tokens of `text`: jieba's search mode (long terms and their parts), minus stopwords.
 
     Search mode emits both 西部大开发 and 西部/开发, so a query phrased with the parts still
-    matches a passage using the compound and vice versa.
+    matches a passage using the compound and vice versa. `parts=False` gives each word once
+    (jieba's precise mode).
     """
     stop = stopwords()
-    return [w for w in tokenizer().cut_for_search(normalise(text))
-            if _WORDISH.search(w) and not w.isspace() and w not in stop]
+    text = normalise(text)
+    words = tokenizer().cut_for_search(text) if parts else tokenizer().cut(text)
+    return [w for w in words if _WORDISH.search(w) and not w.isspace() and w not in stop]
 
 
 def query_terms(text: str) -> list[str]:

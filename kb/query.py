@@ -1,0 +1,185 @@
+"""Query understanding: a question analysed once into what every ranker reads.
+
+    q = analyse("2024年全国GDP总量及增速", places=Gazetteer(["上海市长宁区", "全国"]))
+    q.tokens, q.expansions, q.places, q.years, q.asks_for
+
+What the KB knows about wording goes in here: indicator synonyms (the facts catalogue
+kb/data/indicators.tsv plus kb/data/query_terms.tsv), region aliases, planning periods, the short
+names of the jurisdictions the KB's documents speak for, and the section kinds a question asks for
+(notes, glossaries, contents, references) that are otherwise ranked low.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.tokenize import normalise, query_terms, tokens
+
+TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+# Words by which a question asks for a section kind that ranking otherwise sinks.
+ASKS_FOR = {
+    "glossary": re.compile(r"名词解释|什么意思|是什么|指什么|是指|含义|定义|概念"),
+    "notes": re.compile(r"注释|注解|脚注|说明|口径"),
+    "toc": re.compile(r"目录|章节|篇章"),
+    "references": re.compile(r"参考文献|文献|引用|出处"),
+}
+# Administrative suffixes, longest first; what is left is the short name people use (长宁, 新疆).
+_ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|县|区|旗)$")
+_ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
+# Ethnic names inside autonomous-region names (新疆维吾尔自治区 → 新疆, 黔东南苗族侗族自治州 → 黔东南).
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+$|维吾尔$|回族$|壮族$")
+# Whole-country jurisdictions: a question saying 全国 or 我国 names them.
+NATIONAL = ("全国", "中国", "我国")
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    kind: str                 # indicator, place, period, wording
+    terms: tuple[str, ...]    # normalised spellings (lower case)
+    years: tuple[int, int] | None = None   # for a period: first and last year
+
+
+@dataclass
+class Query:
+    """One analysed question; every ranker reads this instead of re-normalising the text."""
+    text: str                                   # as typed, trimmed and truncated
+    normalised: str                             # kb.tokenize.normalise(text)
+    # BM25 tokens of the text, each word once (precise mode): the index holds compounds and their
+    # parts, so a compound in the question matches either, without counting its parts again
+    tokens: list[str]
+    expansions: list[tuple[str, ...]] = field(default_factory=list)   # per matched group: other spellings
+    places: list[str] = field(default_factory=list)      # KB jurisdictions the question names
+    years: tuple[int, int] | None = None         # years the question is about (十四五, 2024年末)
+    asks_for: set[str] = field(default_factory=set)      # section kinds asked for
+    english: bool = False
+
+    @property
+    def has_words(self) -> bool:
+        return bool(_WORD.search(self.text))
+
+    @property
+    def dense_text(self) -> str:
+        """What the query embedding is computed from: the question plus one spelling per synonym group."""
+        return " ".join([self.text, *(group[0] for group in self.expansions)])
+
+    @property
+    def terms(self) -> list[str]:
+        """Words worth highlighting in a hit: the question's and its synonyms'."""
+        return query_terms(" ".join([self.text, *(t for g in self.expansions for t in g)]))
+
+
+class Gazetteer:
+    """The jurisdictions of a KB and the names a question may use for each (上海市长宁区 ← 长宁)."""
+
+    def __init__(self, jurisdictions):
+        self.names: dict[str, set[str]] = {}
+        for j in {j for j in jurisdictions if j}:
+            for name in place_names(j):
+                self.names.setdefault(name, set()).add(j)
+        self._pattern = (re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True))))
+                         if self.names else None)
+
+    def places_in(self, normalised: str) -> list[str]:
+        """Jurisdictions named in the (normalised) question, in order of mention, no repeats."""
+        if self._pattern is None:
+            return []
+        found: list[str] = []
+        for m in self._pattern.finditer(normalised):
+            for j in sorted(self.names[m.group(0)]):
+                if j not in found:
+                    found.append(j)
+        return found
+
+
+def place_names(jurisdiction: str) -> list[str]:
+    """Names that refer to `jurisdiction`: itself, each administrative part, and their short forms
+    (上海市长宁区 → 上海市长宁区, 上海市, 上海, 长宁区, 长宁). Short forms under two characters are
+    too ambiguous to use."""
+    j = normalise(jurisdiction).replace(" ", "")
+    if j in NATIONAL:
+        return list(NATIONAL)
+    names = [j]
+    parts = _ADMIN_PART.findall(j) or [j]
+    for part in parts:
+        names.append(part)
+        short = _ETHNIC.sub("", _ADMIN_SUFFIX.sub("", part))
+        if len(short) >= 2:
+            names.append(short)
+    return list(dict.fromkeys(names))
+
+
+@functools.lru_cache(maxsize=1)
+def term_groups() -> tuple[TermGroup, ...]:
+    """Synonym groups: the indicator catalogue's, then the curated table's."""
+    from kb.extract.indicators import _synonyms   # the catalogue's parser; one reading of the file
+    by_canonical: dict[str, list[str]] = {}
+    for synonym, canonical in _synonyms():
+        by_canonical.setdefault(canonical, [canonical]).append(synonym)
+    groups = [TermGroup("indicator", tuple(dict.fromkeys(normalise(t) for t in terms)))
+              for terms in by_canonical.values()]
+    for line in TERMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, terms = line.partition("\t")
+        names = [normalise(t.strip()) for t in terms.split("|") if t.strip()]
+        if kind == "period":
+            groups.append(TermGroup(kind, (names[0],), (int(names[1]), int(names[2]))))
+        else:
+            groups.append(TermGroup(kind, tuple(dict.fromkeys(names))))
+    return tuple(g for g in groups if len(g.terms) > 1 or g.years)
+
+
+@functools.lru_cache(maxsize=1)
+def _term_index() -> tuple[re.Pattern, dict[str, list[TermGroup]]]:
+    index: dict[str, list[TermGroup]] = {}
+    for g in term_groups():
+        for t in g.terms:
+            index.setdefault(t, []).append(g)
+    return re.compile("|".join(map(re.escape, sorted(index, key=len, reverse=True)))), index
+
+
+def matched_groups(normalised: str) -> list[tuple[str, TermGroup]]:
+    """(term as found, group) for each synonym group the question uses; the longest term wins
+    where terms overlap (地区生产总值 rather than 生产总值)."""
+    pattern, index = _term_index()
+    found = []
+    for m in pattern.finditer(normalised):
+        for g in index[m.group(0)]:
+            if all(g is not other for _, other in found):
+                found.append((m.group(0), g))
+    return found
+
+
+def period_of(normalised: str, groups: list[tuple[str, TermGroup]]) -> tuple[int, int] | None:
+    """The years a question is about: a named planning period, else the years it writes (2024年末)."""
+    for _, g in groups:
+        if g.years:
+            return g.years
+    years = sorted(int(y) for y in _YEAR.findall(normalised))
+    return (years[0], years[-1]) if years else None
+
+
+def analyse(text: str, gazetteer: Gazetteer | None = None, max_chars: int = 500) -> Query:
+    """The analysed form of a question (empty or punctuation-only text gives a Query without words)."""
+    text = (text or "").strip()[:max_chars]
+    normalised = normalise(text)
+    groups = matched_groups(normalised)
+    expansions = []
+    for found, g in groups:
+        others = tuple(t for t in g.terms if t != found and t not in normalised)
+        if others and not g.years:
+            expansions.append(others)
+    asks_for = {kind for kind, pattern in ASKS_FOR.items() if pattern.search(normalised)}
+    english = bool(_LATIN.search(text)) and not _HAN.search(text)
+    if english:
+        asks_for.add("english")
+    return Query(text=text, normalised=normalised, tokens=tokens(text, parts=False), expansions=expansions,
+                 places=gazetteer.places_in(normalised) if gazetteer else [],
+                 years=period_of(normalised, groups), asks_for=asks_for, english=english)
