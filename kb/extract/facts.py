@@ -379,9 +379,29 @@ _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "
 _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 
 
+# P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
+_STATISTIC = re.compile(r"(?:\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+                        r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
+# 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
+# 假设一辆小汽车1小时…: a hypothetical's numbers
+_HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
+# 排名后5名: a rank
+_RANK = re.compile(r"(?:前|后|倒数)\s*$")
+
+
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
+    clause = sentence[_clause_start(sentence, q.start):q.start]
+    if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+        return False
+    if q.unit in ("名", "位") and _RANK.search(before):
+        return False
+    if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
+            and _STUDY_DESIGN.search(clause)):
+        return False
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -574,7 +594,8 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     """Places the sentence names, each marked whether it stands in a subject's position."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
-    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)]
+    found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
+                        sentence)
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -589,7 +610,32 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
+        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+            m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
     return found
+
+
+# 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,10}\d+强)")
+# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
+# its own, not its host place
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
+                   r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?")
+
+
+def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue   # a place inside a zone's name (河南自贸区郑州片区)
+        zone = _ZONE.match(sentence, m.end) if m.place.kind != "generic" else None
+        if zone and zone.end() > m.end:
+            name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
+            m = _Mention(m.start, zone.end(), Place(name, "zone", name))
+        out.append(m)
+    return out
 
 
 def _paren_start(sentence: str, pos: int) -> int:
