@@ -33,7 +33,7 @@ from kb.types import Article, CleanText, Section, Strategy
 _STRATEGY_HEADING = re.compile(
     r"对策|建议|措施|举措|策略|思考|启示|路径|进路|途径|着力点|重点任务|工作任务|主要任务|目标任务|重点工作|"
     r"总体部署|工作部署|政策取向|"
-    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作")
+    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|探索(?!性)|展望")
 _NOT_STRATEGY_HEADING = re.compile(
     r"(传导|作用|影响|传递|演化|演进|中介|研究|技术)(路径|思路)|(分析|研究|识别|估计|实证)策略|路径依赖|"
     r"文献|综述|回顾")
@@ -317,7 +317,7 @@ _ACHIEVED = re.compile(r"(?:取得|实现|迈上|迈出|开创|开辟|展现|呈
 # A subject followed by its change ("城乡融合水平提高") is an outcome unless a known order opens it.
 _OUTCOME_END = re.compile(r"(?:提高|提升|增强|改善|下降|增长|形成|建成|得到有效\S+|走在前列)[。；;]?$")
 # Verbs of a statement about something, not of an act ("…时期在…进程中具有承前启后的重要地位").
-_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|我们")
+_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|我们|了(?!解)|(?:来看|而言|为例)$")
 # A closing exhortation (让我们…) is no measure even when it opens with a short sentence.
 _EXHORTATION = re.compile(r"让我们")
 
@@ -367,7 +367,10 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
         elif not items and opens_with_measure(text, start, end):
             rows.append(make_row(clean, article, section, start, end))
-    rows = [r for r in rows if r.title and proposes(r.title)]
+    # a numbered heading under a proposals heading names a measure even as a noun phrase
+    # ("3.3.5智能园区建设与新型城市化"); an inline numbered paragraph must read as an order
+    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(r.title)
+                                            and is_order(r.title) and not _FINDINGS_HEADING.search(r.title))]
     if items and (in_scope or introduces_proposals(text, start, items[0][0])):
         enumerated = [make_row(clean, article, section, a, b) for a, b in items]
         # one proposing item (or the cue before the list) makes the whole list one of measures:
