@@ -252,8 +252,8 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
     items = enumeration_items(text, start, end)
     marker = _NUMBER_MARKER.match(text, start, end)
     if marker and not (items and items[0][0] <= marker.start() + 1):
-        row = numbered_measure(clean, article, section, marker.end(), end, title=first_sentence)
-        heading = is_heading_text(text[marker.end():end])
+        row = numbered_measure(clean, article, section, marker.end(), end, first_sentence, full_stop=True)
+        heading = is_heading_text(text[marker.end():end], full_stop=True)
         if row.title and (section.kind == "box" or (is_task_heading(row.title) if heading
                                                      else is_order(row.title))):
             rows.append(row)
@@ -349,7 +349,7 @@ def first_sentence(body: str) -> str:
     """A task's title: its first sentence when that is heading-sized ("统筹推进城乡融合，加快乡村全面
     振兴。"), else its lead clause."""
     for i, ch in enumerate(body):
-        if ch in "。；;！？":
+        if ch in "。；;！？：:":
             return body[:i].strip() if i <= _MAX_HEADING else lead_clause(body)
     return body.strip() if len(body) <= _MAX_HEADING else lead_clause(body)
 
@@ -418,22 +418,24 @@ _MODAL = re.compile(_PROPOSAL_CUE.pattern.split("|建议")[0] + "|宜|亟")
 
 
 def numbered_measure(clean: CleanText, article: Article, section: Section,
-                     start: int, end: int, title=None) -> Strategy:
+                     start: int, end: int, title=None, full_stop: bool = False) -> Strategy:
     """A numbered paragraph: a heading line owns the body after it; an inline item is its own body,
     titled by `title(body)` (default: its lead clause)."""
     line = clean.text[start:end]
-    if is_heading_text(line):
+    if is_heading_text(line, full_stop):
         body = body_after_heading(clean.text, end, section.end, marker_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
-        return Strategy(source="", article=article.title, section=section.path, title=line.strip(),
+        return Strategy(source="", article=article.title, section=section.path, title=line.strip().rstrip("。"),
                         text="\n".join(prose)[:_MAX_TEXT], start=start,
                         end=max([end] + [b for _, b in body]))
     return make_row(clean, article, section, start, end, title)
 
 
-def is_heading_text(line: str) -> bool:
-    """A numbered line short enough and without a sentence end: a heading that owns what follows."""
-    return len(line) <= _MAX_HEADING and not any(c in line for c in "。；;")
+def is_heading_text(line: str, full_stop: bool = False) -> bool:
+    """A numbered line short enough and without a sentence end: a heading that owns what follows.
+    With `full_stop`, a line that is one sentence counts too (reports print "（一）…城市群。" alone)."""
+    line, ends = (line.strip().rstrip("。"), "。；;：:") if full_stop else (line, "。；;")
+    return len(line) <= _MAX_HEADING and not any(c in line for c in ends)
 
 
 def body_after_heading(text: str, heading_end: int, limit: int, style: str = "") -> list[tuple[int, int]]:
