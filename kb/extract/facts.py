@@ -75,6 +75,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
 
@@ -106,8 +107,11 @@ def _document(article: Article) -> _Document:
     if not jurisdiction and "政府工作报告" in (article.title or ""):
         jurisdiction = _title_place(article.title) or "全国"
     if jurisdiction:
-        known = _places()[0].get(jurisdiction)
-        jurisdiction = known.canonical if known and known.kind != "generic" else jurisdiction
+        try:
+            known = _place_named(jurisdiction)
+            jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
+        except KeyError:
+            pass
     return _Document(genre, jurisdiction or None, _article_year(article))
 
 
@@ -192,7 +196,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period)
+    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
     mentions = _mentions(sentence, periods, quantities)
     ctx = _Context(text, article, s, doc)
     facts = []
@@ -380,7 +384,7 @@ _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
-_STATISTIC = re.compile(r"(?:\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
                         r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
 _STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
@@ -560,7 +564,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = text
+            carry.period = carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
