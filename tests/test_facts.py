@@ -158,9 +158,11 @@ def test_line_broken_mid_sentence_keeps_subject_and_period():
 def test_national_report_defaults_to_the_country_and_dates_from_its_title():
     # gwr_2024.txt
     title = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理"
-    facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，", title=title)
-    assert [(f.value, f.subject, f.indicator, f.period) for f in facts] == [
-        (5, "全国", "国内生产总值", "2024年"), (1200e4, "全国", "城镇新增就业", "2024年")]
+    text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"
+    article = Article(index=0, title=title, start=0, end=len(text), genre="work_report", jurisdiction="全国")
+    facts = extract_facts(CleanText(text=text), [article], "gwr_2024.txt")
+    assert [(f.value, f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
+        (5, "全国", "document", "国内生产总值", "2024年"), (1200e4, "全国", "document", "城镇新增就业", "2024年")]
 
 
 # ------------------------------------------------------------------ held-out sentences (benchmarks/facts_extra.jsonl)

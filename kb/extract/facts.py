@@ -100,12 +100,10 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
 
 
 def _document(article: Article) -> _Document:
-    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/types.py);
-    a government work report without a recorded jurisdiction speaks for the place its title names."""
-    genre = getattr(article, "genre", "") or "other"
-    jurisdiction = getattr(article, "jurisdiction", "") or ""
-    if not jurisdiction and "政府工作报告" in (article.title or ""):
-        jurisdiction = _title_place(article.title) or "全国"
+    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/genre.py),
+    the jurisdiction in the place table's short form (河南省 → 河南) like subjects named in sentences."""
+    genre = article.genre or "other"
+    jurisdiction = article.jurisdiction or ""
     if jurisdiction:
         try:
             known = _place_named(jurisdiction)
@@ -115,18 +113,11 @@ def _document(article: Article) -> _Document:
     return _Document(genre, jurisdiction or None, _article_year(article))
 
 
-def _title_place(title: str) -> str | None:
-    _, pattern = _places()
-    named = [_place_named(m.group(0)) for m in pattern.finditer(title or "")]
-    local = [p for p in named if p.kind in ("province", "city")]
-    return local[0].canonical if local else None
-
-
 # a work report's parts: the review of the past year, and the year's tasks and targets
 _REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩")
 _TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
 # figures a work report or plan sets as targets, not results
-_TARGET_CUE = re.compile(r"预期目标|主要目标|力争|目标是|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
+_TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
 def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
@@ -223,7 +214,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             subject = _resolve(owner.place, ctx, owner.start)
         subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
         if in_list:
-            indicator, change = carry.indicator, carry.change
+            indicator, change = _counted_noun(sentence, q) or carry.indicator, carry.change
         else:
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
@@ -549,9 +540,6 @@ def _article_year(article: Article) -> int | None:
     """The article's year, else the date a report was delivered (——2024年3月5日在…上)."""
     if article.year:
         return article.year
-    m = re.search(r"((?:19|20)\d{2})\s*年", article.title or "") if getattr(article, "genre", "") == "communique" else None
-    if m:
-        return int(m.group(1))
     m = re.search(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", article.title or "")
     return int(m.group(1)) if m else None
 
@@ -621,12 +609,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,10}\d+强)")
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?")
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -661,7 +650,10 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
     """(subject, the mention naming it) of a quantity."""
     owner = _owner_before(q, mentions, sentence)
     if owner:
-        return _resolve(owner.place, ctx, owner.start), owner
+        subject = _resolve(owner.place, ctx, owner.start)
+        if owner.topic:   # 全省35个工业园实现产值…: the clause's subject, also for its next figures
+            carry.subject, carry.subject_at = subject, ctx.offset
+        return subject, owner
     segment = max(clause, previous_end)
     topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
     if not topics and previous_end <= clause:
@@ -686,7 +678,9 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
     paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
     if paren < 0 or re.search(r"[)）]", sentence[paren:q.start]):
         return None
-    return next((m for m in mentions if m.end == paren), None)
+    # 南宁（361.4万人）; 西北五省区的所有开发区（5家…）: the place whose thing the bracket details
+    return next((m for m in reversed(mentions) if m.end <= paren
+                 and re.fullmatch(r"\s*(?:的[^，,。；（(的]{0,8})?", sentence[m.end:paren])), None)
 
 
 def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
@@ -734,7 +728,7 @@ def _resolve(place: Place, ctx: _Context, start: int) -> str:
     its city; other places as named."""
     if place.kind != "generic":
         return place.canonical
-    jurisdiction = ctx.article.jurisdiction if getattr(ctx.article, "jurisdiction", "") else ""
+    jurisdiction = ctx.article.jurisdiction
     if jurisdiction and jurisdiction.endswith(_GENERIC_LEVEL.get(place.name[-1], ())):
         return ctx.doc.jurisdiction or jurisdiction
     wanted = "city" if place.name.endswith("市") else "province"
