@@ -7,9 +7,10 @@ subject and the indicator (`…总额8181.55亿元，同比下降13.6%`). Carrie
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +76,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -199,10 +201,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         return facts
-    respective = _respective_subjects(quantities, mentions, sentence)
+    respective = _respective_subjects(quantities, mentions, sentence, carry)
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     previous_end = 0
+    span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -213,6 +216,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             owner = respective[id(q)]
             subject = _resolve(owner.place, ctx, owner.start)
         subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
+        if owner is not None and owner.start < 0:
+            subject_source = "previous"   # a 分别 list of an earlier sentence (两地区…)
         if in_list:
             indicator, change = _counted_noun(sentence, q) or carry.indicator, carry.change
         else:
@@ -229,6 +234,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
+        span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
         previous_end = q.end
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -242,6 +248,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _carry_period(carry, periods, sentence)
+    # a later sentence reuses the list's places by position only (no offsets into this sentence)
+    carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     return facts
 
 
@@ -252,6 +260,20 @@ class _Context:
     article: Article
     offset: int
     doc: _Document
+
+
+def _after_from_to(change: str | None, period: str | None,
+                   span: tuple[int | None, int | None]) -> tuple[tuple[int | None, int | None], str | None]:
+    """由2004年的8.7%上升至2019年的12.2%，提高了3.5个百分点: the change after a start and an end
+    point spans their years. Returns the updated (start year, end year) and the figure's period."""
+    years = years_of(period)
+    if change and change.endswith("(起点)"):
+        return (years[0] if len(years) == 1 else None, None), period
+    if change and change.endswith("(终点)"):
+        return (span[0], years[0] if len(years) == 1 else None), period
+    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+        return span, f"{span[0]}—{span[1]}年"
+    return span, period
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -291,34 +313,82 @@ def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantit
 
 
 # where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
-_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|均|都")
+_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|(?<![人平])均|都")
 _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
 def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
                            sentence: str) -> dict[int, str]:
     """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
-    measure (with the measure named after them, when there is one)."""
+    measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
+    2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
+    later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
     masked = list(sentence)
-    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions]:
+    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions
+                                                        if not re.search(r"占\s*$", sentence[:m.start])]:
         masked[a:b] = " " * (b - a)
     masked = "".join(masked)
     names: dict[int, str] = {}
+    last: list[str] = []
     for group in _list_groups(quantities, sentence):
-        clause = _clause_start(sentence, group[0].start)
-        k = sentence.find("分别", clause, group[0].start)
-        if len(group) < 2 or k < 0:
+        if len(group) < 2:
             continue
-        listed, measure = masked[clause:k], ""
-        if not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
-            listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
-        items = _NAME_SEP.split(listed)
-        cut = _NAME_END.search(items[-1])
-        items[-1] = items[-1][:cut.start()] if cut else items[-1]
-        items = [_noun_phrase(x) for x in items]
-        if len(items) == len(group) and all(len(x) >= 2 for x in items):
-            names.update({id(q): x + measure for q, x in zip(group, items)})
+        clause = _clause_start(sentence, group[0].start)
+        items = _listed_names(masked, sentence, clause, group)
+        if not items and last and len(last) == len(group):
+            items = last   # a later run of as many figures: the same things, in the same order
+        if items:
+            names.update({id(q): x for q, x in zip(group, items)})
+            last = items
     return names
+
+
+# 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
+_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
+
+
+def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
+    k = sentence.find("分别", clause, group[0].start)
+    listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    if k < 0 and "、" not in listed:
+        return []
+    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+        listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+    items = _NAME_SEP.split(listed)
+    cut = _NAME_END.search(items[-1])
+    items[-1] = items[-1][:cut.start()] if cut else items[-1]
+    # later items follow a list word, so a leading 在 is their own (在职职工)
+    items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
+             for i, x in enumerate(items)]
+    if len(items) == 1 and len(group) == 2 and k >= 0:
+        pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
+        rest = items[0][2:]
+        return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
+    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(r"\d", x) for x in items):
+        return []
+    return [x + measure for x in _shared_tail(items)]
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """医疗保险、养老保险和失业保险参保人数占全国的比重: what follows the last item's name (its common
+    ending with the others, 保险) is said of every item."""
+    ending = _common_suffix(items[:-1])[-2:]
+    last = items[-1]
+    at = last.find(ending) if ending else -1
+    if at < 0 or at + len(ending) >= len(last):
+        return items
+    head, tail = last[:at + len(ending)], _noun_phrase(last[at + len(ending):])
+    if len(tail) < 2:
+        return items
+    return [x + tail for x in items[:-1]] + [head + tail]
+
+
+def _common_suffix(words: list[str]) -> str:
+    suffix = words[0] if words else ""
+    for w in words[1:]:
+        while suffix and not w.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
 
 
 def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
@@ -342,18 +412,24 @@ def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str
     return _as_share(name + after.group(1), None) if after and q.unit == "%" else name
 
 
-def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
-                         sentence: str) -> dict[int, _Mention]:
-    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures."""
+def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], sentence: str,
+                         carry: _Carry) -> dict[int, _Mention]:
+    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures; later
+    runs of n figures with no place of their own (…增加至D、E; the next sentence's 两地区…) too."""
     owners: dict[int, _Mention] = {}
     for group in _list_groups(quantities, sentence):
+        if len(group) < 2:
+            continue
         clause = _clause_start(sentence, group[0].start)
         head = sentence[clause:group[0].start]
-        if len(group) < 2 or "分别" not in head:
-            continue
-        named = [m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+        named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+                 if "分别" in head else [])
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
+            carry.distribution = named
+        elif (len(carry.distribution) == len(group)
+              and not any(clause <= m.start < group[-1].end for m in mentions)):
+            owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
 
 
@@ -477,7 +553,8 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     out = []
     for p in periods:
         if p.duration:
-            span = _duration_range(p, doc, carried)
+            before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
+            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
             if span:
                 out.append(Period(p.start, p.end, span, True))
         elif p.offset_years is None:
