@@ -287,7 +287,9 @@ _PARAGRAPH_LEAD = re.compile(rf"\s*(?:[{_HAN_NUM}]{{1,3}}是(?!否)|[—―-]{{1
 # An intro to a list (重点抓好以下工作：, 具体抓好八个方面重点工作。), not a measure.
 _LIST_INTRO = re.compile(r"(?:以下|如下|方面)(?:重点)?(?:工作|任务|举措)?[。：:]?$")
 # A named programme the text says it will carry out: 实施“苏州智造”强基提质工程, 实施就业优先战略.
-_PROGRAMME = re.compile(r"[^，,。；;：:、！？\n]{0,8}实施[^，,。；;：:、！？\n]{1,28}?(?:战略|工程|行动|计划)(?=[，,。；;、）)\s])")
+_PROGRAMME = re.compile(r"实施[^，,。；;：:、！？\n]{1,28}?(?:战略|工程|行动|计划)(?=[，,。；;、）)\s])")
+_CLAUSE_BREAK = "，,。；;：:、！？\n"
+_MAX_PROGRAMME_PREFIX = 8   # 深入实施, 加力实施, 推动实施: longer openings belong to another clause
 _MAX_TASK_LEAD = 40     # a report's lead sentence (提升科技创新质效。) is short; longer is prose
 
 
@@ -335,7 +337,9 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     its sentence as its text."""
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
-        a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
+        clause_start = max(clause_start, start)
+        a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
         sentence_end = first_sentence_end_strict(text, m.end(), end)
         title = text[a:m.end()].strip()
