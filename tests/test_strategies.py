@@ -333,3 +333,13 @@ def test_paper_noun_phrase_heading_under_a_proposals_heading():
     body = "2.1挑战的背景\n当前，新一轮科技革命正在兴起。"
     text, articles = one_section_doc(body, "2新挑战与新思维 > 2.1挑战的背景")
     assert extract_strategies(text, articles, "p.md") == []
+
+
+def test_ordinal_word_lists_in_proposal_sections(issue_003):
+    # 003 "五、加快形成西部大开发新格局的思考 > 3.坚持生态优先…": "建立健全资源开发和生态补偿机制。首先，要
+    # 深化自然资源及其产品价格的改革，…。其次，要进一步建立和完善生态保护补偿机制。…"
+    titles = [r.title for r in issue_003[2]]
+    assert "要深化自然资源及其产品价格的改革" in titles
+    assert "要进一步建立和完善生态保护补偿机制" in titles
+    # outside a proposals section a 首先/其次 list is an argument: 003 "一、…的现实依据" ("首先，之所以要…")
+    assert not any(t.startswith("之所以") for t in titles)

@@ -33,7 +33,7 @@ from kb.types import Article, CleanText, Section, Strategy
 _STRATEGY_HEADING = re.compile(
     r"对策|建议|措施|举措|策略|思考|启示|路径|进路|途径|着力点|重点任务|工作任务|主要任务|目标任务|重点工作|"
     r"总体部署|工作部署|政策取向|"
-    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|探索(?!性)|展望")
+    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|新探索|的探索|探索$|展望")
 _NOT_STRATEGY_HEADING = re.compile(
     r"(传导|作用|影响|传递|演化|演进|中介|研究|技术)(路径|思路)|(分析|研究|识别|估计|实证)策略|路径依赖|"
     r"文献|综述|回顾")
@@ -102,7 +102,10 @@ _ENUM_STYLES = (
     re.compile(rf"([{_HAN_NUM}]{{1,3}})是"),
     re.compile(rf"第([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
     re.compile(rf"其([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
+    re.compile(r"(首先|其次|再次|最后)\s*[，,、:：]"),
 )
+# Ordinal words count like numerals: 首先 1, 其次 2, 再次 3; 最后 closes the list at any count.
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
 _PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点义])|需(?!求)|必须|"
                            r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
@@ -363,7 +366,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     """The measures one paragraph states: itself (numbered or imperative lead) and its enumeration."""
     text = clean.text
     rows = []
-    items = enumeration_items(text, start, end)
+    items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
         marker = _NUMBER_MARKER.match(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
@@ -373,7 +376,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
             rows.append(make_row(clean, article, section, start, end))
     # a numbered heading under a proposals heading names a measure even as a noun phrase
     # ("3.3.5智能园区建设与新型城市化"); an inline numbered paragraph must read as an order
-    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(r.title)
+    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(text[r.start:end])
                                             and is_order(r.title) and not _FINDINGS_HEADING.search(r.title))]
     if items and (in_scope or introduces_proposals(text, start, items[0][0])):
         enumerated = [make_row(clean, article, section, a, b) for a, b in items]
@@ -491,13 +494,14 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def enumeration_items(text: str, start: int, end: int, ordinals: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each item of an in-paragraph enumeration counting 一, 二, 三 … in order.
 
     An item runs to the next item's marker; the last one to the end of its sentence when the others
-    were single sentences, else to the paragraph end.
+    were single sentences, else to the paragraph end. `ordinals=False` leaves out 首先/其次 lists,
+    which papers use for arguments as often as for measures.
     """
-    for style in _ENUM_STYLES:
+    for style in _ENUM_STYLES if ordinals else _ENUM_STYLES[:-1]:
         markers = counted_markers(style, text, start, end)
         if len(markers) >= 2:
             items = [(markers[i][0], markers[i + 1][0]) for i in range(len(markers) - 1)]
@@ -513,7 +517,8 @@ def counted_markers(style: re.Pattern, text: str, start: int, end: int) -> list[
     """Marker matches numbered 1, 2, 3 … consecutively, starting at 一."""
     found, expected = [], 1
     for m in style.finditer(text, start, end):
-        value = chinese_number(m.group(1))
+        word = m.group(1)
+        value = expected if word == "最后" and expected > 2 else _ORDINAL_WORDS.get(word) or chinese_number(word)
         if value == expected and (value > 1 or is_item_start(text, m.start(), start)):
             found.append((m.start(), m.end()))
             expected += 1
@@ -557,7 +562,7 @@ def make_row(clean: CleanText, article: Article, section: Section, start: int, e
 
 
 # The enumeration word itself (一是, 第一，) is not part of the measure's words.
-_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]{{1,3}}是|[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：])\s*")
+_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]{{1,3}}是|[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]|(?:首先|其次|再次|最后)\s*[，,、:：])\s*")
 
 
 def lead_clause(body: str) -> str:
