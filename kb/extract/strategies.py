@@ -1,6 +1,7 @@
 """Strategies: the measures a document proposes, one row per measure.
 
-Which parts of an article hold proposals depends on its genre (`Article.genre`, see PROPOSAL_RULES):
+Which parts of an article hold proposals depends on its genre (`Article.genre`; the rules per
+genre are `kb.genre.PROPOSAL_RULES`):
 - a government work report, plan outline or policy document proposes throughout its body, except in
   the parts that frame the proposals: the review of past work (工作回顾, 发展成就), the background,
   guiding ideas and targets (发展基础, 指导思想, 主要目标, 总体要求). There every numbered heading or
@@ -23,9 +24,9 @@ table/meta/author spans never give a row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kb.extract.numbers import chinese_number
+from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -51,45 +52,6 @@ _SKIPPED_SPANS = ("table", "meta", "english", "author")
 # Section kinds that can hold measures: running text and 专栏 boxes (not toc, glossary, notes, ...).
 _MEASURE_KINDS = ("body", "box")
 
-
-# ---------------------------------------------------------------- genre rules
-# TODO(genre): this table belongs in kb/genre.py's genre-rule table once that module lands; it is
-# kept small and self-contained here so it can move as it is.
-@dataclass(frozen=True)
-class ProposalRules:
-    """Where a genre states what it proposes.
-
-    scope "tasks": every body part is proposals unless a heading on its path is a `framing` one
-    (a review, the background, the guiding ideas or the targets) and does not also name tasks;
-    scope "headings": only parts under a heading that announces proposals (对策, 建议 …);
-    scope "none": the genre proposes nothing.
-    """
-    scope: str
-    framing: re.Pattern | None = None
-
-
-# Heading words of the parts that frame a report's, plan's or policy's proposals.
-_REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
-_FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"
-                 r"主要目标|发展目标|奋斗目标|远景目标|总体目标|新阶段|新特点|新起点|开局")
-_FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
-                   r"背景|意义|适用范围|附则|术语|定义")
-# Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
-_TASK_HEADING = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
-
-PROPOSAL_RULES: dict[str, ProposalRules] = {
-    "work_report": ProposalRules("tasks", re.compile(_REVIEW)),
-    "plan": ProposalRules("tasks", re.compile(_FRAMING_PLAN)),
-    "policy": ProposalRules("tasks", re.compile(_FRAMING_POLICY)),
-    "communique": ProposalRules("none"),
-    "paper": ProposalRules("headings"),
-    "journal_issue": ProposalRules("headings"),
-    "other": ProposalRules("headings"),
-}
-
-
-def proposal_rules(genre: str) -> ProposalRules:
-    return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])
 
 # A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
 _HAN_NUM = "一二三四五六七八九十"
@@ -166,7 +128,7 @@ def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
     if section.level == 0 or not section.title:
         return False
     for part in reversed([strip_marker(p) for p in section.path.split(" > ")]):
-        if _TASK_HEADING.search(part):
+        if TASK_HEADING_RE.search(part):
             return True
         if rules.framing is not None and rules.framing.search(part):
             return False
@@ -279,7 +241,7 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
 def is_task_heading(title: str) -> bool:
     """A heading that names one task (第一节 巩固提升传统产业, 专栏1 “人工智能+”行动), not the part
     that holds them (2026年重点工作, 主要目标任务) nor a description or a target."""
-    return not (_TASK_HEADING.search(title) or _STATEMENT_START.match(title)
+    return not (TASK_HEADING_RE.search(title) or _STATEMENT_START.match(title)
                 or _DESCRIPTIVE_HEADING.search(title) or _ACHIEVED.search(title))
 
 
