@@ -407,7 +407,7 @@ def describe(text: str) -> DocumentInfo:
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)
     if genre not in ("paper", "journal_issue") and opening.issuers and title and not place_in(title) \
             and _issuer_right_above(lines, opening):
-        info.title = opening.issuers[0] + title
+        info.title = tidy_title(opening.issuers[0] + title)
     if not info.title and GENRES[genre].stand_in_title:
         info.title = GENRES[genre].stand_in_title.format(year=year or "", jurisdiction=info.jurisdiction)
         info.title_flagged = True
