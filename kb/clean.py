@@ -125,6 +125,7 @@ _CAPTION_RE = re.compile(
 )
 _NUMERIC_CELL_RE = re.compile(r"^[（(\[]?[-−+]?[\d.,%．，：:\-—–~～/×*\s]+[）)\]]?[*％%]*$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_HTML_TABLE_RE = re.compile(r"^(?:<html>\s*)?(?:<body>\s*)?<table", re.I)
 _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
@@ -203,9 +204,16 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
     lines: list[_Line] = []
     for page_no, page in enumerate(pages, start=1):
         blank = True
+        display_math = False
         for physical in page.split("\n"):
-            body = _ZERO_WIDTH_RE.sub("", physical).rstrip()
+            body = (_ZERO_WIDTH_RE.sub("", physical) if physical.isascii() is False else physical).rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
+            if stripped == "$$":
+                display_math = not display_math
+                blank = True
+                continue
+            if "![" in stripped:
+                stripped = _MD_IMAGE_RE.sub("", stripped).strip()
             if not stripped:
                 blank = True
                 continue
@@ -213,11 +221,75 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
             indented = "\u3000" in lead or lead.count(" ") >= 2 or "\t" in lead
             md_heading = bool(_MD_HEADING_RE.match(stripped))
             stripped = _MD_BULLET_RE.sub("", _MD_HEADING_RE.sub("", stripped)).replace("**", "")
+            formula = display_math or bool(_DISPLAY_MATH_RE.fullmatch(stripped))
+            stripped = latex_to_text(_DISPLAY_MATH_RE.sub(r"\1", stripped)) if formula else _inline_math(stripped)
+            if "\\" in stripped:
+                stripped = _MD_ESCAPE_RE.sub(r"\1", stripped)
             text = re.sub(r"\s+", " ", stripped).strip()
             if text:
-                lines.append(_Line(text, page_no, indented, blank, md_heading=md_heading))
+                lines.append(_Line(text, page_no, indented or formula, blank, md_heading=md_heading,
+                                   kind="formula" if formula else "prose"))
             blank = False
     return lines
+
+
+# ---------------------------------------------------------------- TeX from PDF converters
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_ESCAPE_RE = re.compile(r"\\([*_#\[\]~`])")
+_DISPLAY_MATH_RE = re.compile(r"\$\$(.+?)\$\$")
+_INLINE_MATH_RE = re.compile(r"( ?)\$([^$\n]{1,400}?)\$( ?)")
+_ENGLISH_WORDS_RE = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}")
+_TEX_SYMBOLS = {
+    "%": "%", "sim": "~", "times": "×", "cdot": "·", "cdots": "…", "ldots": "…", "dots": "…",
+    "geqslant": "≥", "geq": "≥", "ge": "≥", "leqslant": "≤", "leq": "≤", "le": "≤", "neq": "≠", "ne": "≠",
+    "approx": "≈", "pm": "±", "mid": "|", "infty": "∞", "sum": "∑", "prod": "∏", "sqrt": "√",
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "varepsilon": "ε", "epsilon": "ε",
+    "theta": "θ", "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ",
+    "varphi": "φ", "omega": "ω", "Omega": "Ω", "partial": "∂", "in": "∈", "to": "→", "rightarrow": "→",
+    "{": "{", "}": "}", "_": "_", "&": "&", "#": "#", "$": "$", ",": "", ";": "", "!": "", "quad": " ",
+    "qquad": " ", "prime": "′", "circ": "°", "degree": "°",
+}
+# commands that only style or size what follows: dropped, their argument kept
+_TEX_STYLE_RE = re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|\\(?:left|right)(?![A-Za-z])"
+                           r"|\\(?:boldsymbol|mathbf|mathit|mathrm|mathsf|mathcal|mathbb|text|textbf|textit|operatorname"
+                           r"|bf|it|rm|displaystyle|scriptstyle)(?![A-Za-z])")
+_TEX_OPERATORS = {"max", "min", "log", "ln", "exp", "lim", "sin", "cos", "tan", "arg", "det", "sup", "inf"}
+_TEX_SYMBOLS["nabla"] = "∇"
+_TEX_CIRCLED_RE = re.compile(r"\\textcircled\s*\{\s*(\d{1,2})\s*\}")
+_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def latex_to_text(expr: str) -> str:
+    """The text a TeX fragment of a PDF converter stands for: `5 7 . 4 2 \\%` -> `57.42%`,
+    `\\textcircled{1}` -> `①` (a note marker), `l _ { i j }` -> `l_ij`, `1 0 ^ { 6 }` -> `10^6`."""
+    t = _TEX_CIRCLED_RE.sub(lambda m: chr(0x245F + int(m.group(1))) if 1 <= int(m.group(1)) <= 20 else m.group(1), expr)
+    t = _TEX_STYLE_RE.sub("", t)
+    t = re.sub(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\{[^}]*\})?|\\(?:nonumber|notag|limits)(?![A-Za-z])", "", t)
+    t = t.replace("\\\\", "; ")
+    for _ in range(4):   # innermost first: x_{ij} -> x_ij, \frac{a}{b} -> (a)/(b)
+        t = re.sub(r"([_^])\s*\{([^{}]*)\}", lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)), t)
+        t = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", t)
+    t = _TEX_COMMAND_RE.sub(lambda m: _TEX_SYMBOLS.get(m.group(1), m.group(1) if m.group(1) in _TEX_OPERATORS
+                                                         or not m.group(1).isalpha() else ""), t)
+    t = re.sub(r"\^\s*\{\s*(\*+|\+|<\s*\d+)\s*\}|\^\s*([*+])", lambda m: (m.group(1) or m.group(2)).replace(" ", ""), t)
+    t = re.sub(r"\s+", "", t)
+    return t.replace("{", "").replace("}", "")
+
+
+def _inline_math(line: str) -> str:
+    """`line` with its inline TeX ($…$) turned back into text; English prose between dollar signs
+    (prices) is left alone."""
+    if "$" not in line:
+        return line
+    def replace(m: re.Match) -> str:
+        if _ENGLISH_WORDS_RE.search(m.group(2)) and "\\" not in m.group(2):
+            return m.group(0)
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        # the converter pads math with spaces; inside Chinese text they are not the author's
+        lead = " " if m.group(1) and before.isascii() and before.isalnum() else ""
+        tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
+        return lead + latex_to_text(m.group(2)) + tail
+    return _INLINE_MATH_RE.sub(replace, line)
 
 
 def _markdown_paragraphs(lines: list[_Line]) -> None:
@@ -287,7 +359,11 @@ def _classify(lines: list[_Line]) -> None:
         t = ln.text
         # a line without Chinese right after English text ("4.0" ending a key word) is English too
         ln.english = is_english(t) or (i > 0 and lines[i - 1].english and _han_count(t) == 0)
-        if i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
+        if ln.kind == "formula":
+            continue
+        if _HTML_TABLE_RE.match(t):
+            ln.kind = "table"   # kept whole, markup and all, for the tables stage
+        elif i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
             ln.kind = "drop"
         elif _WEB_META_RE.match(t) and len(t) <= 60 or len(t) <= 80 and _CAPTION_LINE_RE.search(t) \
                 or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice"):
@@ -429,10 +505,10 @@ _CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
 
 def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
     """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
-    if prev.md_heading or nxt.md_heading:
+    if prev.md_heading or nxt.md_heading or prev.front or nxt.front:
         return False
-    if prev.kind == "table" or nxt.kind == "table":
-        return prev.kind == nxt.kind == "table"
+    if prev.kind in ("table", "formula") or nxt.kind in ("table", "formula"):
+        return prev.kind == nxt.kind and not _HTML_TABLE_RE.match(nxt.text)
     if prev.kind in _TITLES or nxt.kind in _TITLES:
         return prev.kind == nxt.kind
     if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or nxt.indented:
@@ -490,6 +566,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
+    width = 0.0
     prev_i = None
     k = 0
     while k < len(kept):
@@ -505,8 +582,9 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
                 continue
             head = current[0].kind == "heading"
             if head and len(current) <= rests.get(id(current[0]), 0) or \
-                    not head and _continues(prev, ln, full[prev_i], reflow, sum(_width(x.text) for x in current)):
+                    not head and _continues(prev, ln, full[prev_i], reflow, width):
                 current.append(ln)
+                width += _width(ln.text)
                 prev_i = i
                 k += 1
                 continue
@@ -514,6 +592,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             paragraphs.extend(_split_kinds(deferred))
             deferred = []
         current = [ln]
+        width = _width(ln.text)
         prev_i = i
         k += 1
     if current:
@@ -696,7 +775,7 @@ def _join(a: str, b: str, english: bool = True) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:

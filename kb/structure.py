@@ -62,7 +62,7 @@ def _paragraphs(clean: CleanText) -> list[_Par]:
 
 
 def _paragraph_kind(line: str, span_kind: str | None) -> str:
-    if span_kind in ("author", "english", "table"):
+    if span_kind in ("author", "english", "table", "formula"):
         return span_kind
     if span_kind == "meta":
         return "meta"
