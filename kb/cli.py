@@ -290,6 +290,48 @@ def strategies(ctx, fmt, category, source, article):
     _echo_frame(df, fmt)
 
 
+# ------------------------------------------------------------------ compare and analytics
+COMPARE_TABLE_COLUMNS = ["subject", "period", "source", "value", "value_max", "qualifier", "unit", "kind",
+                         "measure", "conflict", "start", "end"]
+
+
+@cli.command()
+@click.argument("indicator")
+@click.option("--subject", help="Subject/region contains this text (e.g. 浙江).")
+@click.option("--period", help="Period contains this text (e.g. 2026).")
+@click.option("--kind", type=click.Choice(["outcome", "target", "plan"]),
+              help="outcome (what happened), target (this year's 预期目标) or plan (到2030年…).")
+@click.option("--pivot", is_flag=True, help="Show subject × period instead of one row per source.")
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the rows and the pivot to this Excel file.")
+@click.pass_context
+def compare(ctx, indicator, subject, period, kind, pivot, fmt, xlsx):
+    """Compare INDICATOR across documents: one row per (subject, period, source) with value, range
+    (value_max), qualifier, unit, kind and evidence; `conflict` marks values another source states
+    differently (`conflict_with` cites it). The indicator is matched through the catalogue
+    (地区生产总值 also finds 全省生产总值 and GDP).
+
+    \b
+    Examples:
+      kb compare 地区生产总值 --kind target --period 2026
+      kb compare GDP --subject 浙江 --pivot
+      kb compare 城镇化率 --format csv > urbanisation.csv
+    """
+    from . import compare as cmp
+    from .tables import write_xlsx
+    result = cmp.compare(_kb(ctx), indicator, subject=subject, period=period, kind=kind)
+    if result.message:
+        click.echo(result.message, err=True)
+    table = cmp.pivot(result.rows) if pivot else result.rows
+    if fmt == "table" and not pivot:
+        table = table[[c for c in COMPARE_TABLE_COLUMNS if c in table]]
+    _echo_frame(table, fmt)
+    if xlsx:
+        write_xlsx(xlsx, {"compare": result.rows, "pivot": cmp.pivot(result.rows)})
+        click.echo(f"wrote {xlsx}", err=True)
+
+
 @cli.command()
 @click.option("--xlsx", "xlsx", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Excel file to write (one sheet per table).")
