@@ -17,7 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, "/work/shared/eval")
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.compare import compare  # noqa: E402
@@ -25,7 +26,7 @@ from kb.config import Settings  # noqa: E402
 from tests.fixtures import text_only_kb  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "compare_gold.jsonl"
-CORPUS = Path("/work/shared/wildcorpus")
+CORPUS = SHARED / "wildcorpus"
 
 
 def comparable(text: str) -> str:

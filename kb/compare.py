@@ -21,7 +21,7 @@ from .tables import first_year
 KINDS = ("outcome", "target", "plan")
 COLUMNS = ["subject", "period", "source", "value", "value_max", "qualifier", "unit", "kind", "measure",
            "indicator", "indicator_canonical", "conflict", "conflict_with", "subject_source", "evidence",
-           "start", "end", "year", "raw"]
+           "start", "end", "year", "raw", "article", "mentions"]
 # derived rates filed under their base indicator's name (GDP -> GDP增长率)
 _RATE_SUFFIXES = ("增长率", "增速")
 
@@ -81,6 +81,7 @@ def compare(kb, indicator: str, *, subject: str | None = None, period: str | Non
     if kind:
         rows = rows[rows.kind == kind]
     rows = flag_conflicts(one_per_source(rows))
+    rows = rows[[c for c in COLUMNS if c in rows] + [c for c in rows if c not in COLUMNS]]
     result = Comparison(query, names or [query], rows.reset_index(drop=True))
     if rows.empty:
         result.nearest = nearest_indicators(query, known=facts.indicator_canonical.dropna().unique().tolist())
@@ -97,6 +98,7 @@ def all_facts(kb) -> pd.DataFrame:
     df = pd.DataFrame([dict(r) for r in store.facts_with_articles(kb.db)])
     if df.empty:
         return pd.DataFrame(columns=COLUMNS)
+    df = df.drop(columns=["id", "document_id"])
     for column, default in (("kind", "outcome"), ("value_max", None), ("subject_source", None)):
         if column not in df:
             df[column] = default

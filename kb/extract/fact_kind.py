@@ -35,6 +35,7 @@ _MULTI_YEAR = re.compile(r"年均|“?十[一二三四五六七八九]?五”?\s
 _PLAN_LIST = re.compile(r"纲要|规划|今后[五十]年|[五十]年(?:内|后)|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末)")
 # a paragraph ends at a line break after sentence-final punctuation (not at a line broken mid-phrase)
 _PARAGRAPH_END = re.compile(r"[。！？!?；;”’」』）)]\s*\n")
+_DONE = re.compile(r"已|了|累计|完成")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 
@@ -97,7 +98,10 @@ def _sentence_start(text: str, offset: int) -> int:
 def _kind(fact: Fact, text: str, scopes: list[_Scope], year: int | None, genre: str = "other") -> str:
     head = text[fact.evidence_start:fact.start]   # the sentence up to the figure
     ahead = [int(a or b) for a, b in _YEAR_AHEAD.findall(head)]
-    if year and any(y > year for y in ahead):
+    # 到2030年… is a plan when 2030 is after the document's year, or (year unknown) when it is not
+    # told as done (到2020年底，已建成…)
+    if ahead and (any(y > year for y in ahead) if year else not _DONE.search(text, fact.evidence_start,
+                                                                                fact.evidence_end)):
         return "plan"
     inside = [s for s in scopes if s.start <= fact.start < s.end]
     if not inside:
