@@ -197,7 +197,8 @@ def comparison(kb: KnowledgeBase, indicator: str, **filters):
 @st.cache_data(show_spinner="正在分词…", max_entries=6)
 def _units(index_dir: str, generation_name: str, level: str):
     from kb.analytics import units
-    return units(_kb_for(index_dir, generation_name), level)
+    sections = _units(index_dir, generation_name, "section") if level == "document" else None
+    return units(_kb_for(index_dir, generation_name), level, sections=sections)
 
 
 def units(kb: KnowledgeBase, level: str):

@@ -59,24 +59,30 @@ def policy_terms() -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ units of the KB
-def units(kb, level: str = "document") -> list[Unit]:
+def units(kb, level: str = "document", sections: list[Unit] | None = None) -> list[Unit]:
     """The KB's text cut into units of `level` (body sections for `section`; passages as indexed),
-    each with its document's year and its words."""
+    each with its document's year and its words. Documents are made of their body sections' words;
+    pass `sections` (this KB's section units) to reuse them instead of tokenising again."""
     if level not in LEVELS:
         raise KBError(f"level {level!r}: use one of {', '.join(LEVELS)}")
     years = document_years(kb)
     if level == "passage":
-        found = [Unit(p.source, p.section, p.start, p.end, p.text, years.get(p.source))
+        found = [Unit(p.source, p.section, p.start, p.end, p.text, years.get(p.source), words(p.text))
                  for p in store.load_passages(kb.db) if p.kind in ("body", "abstract")]
-    else:
-        texts = {r["source"]: r["text"] for r in store.document_texts(kb.db)}
-        if level == "document":
-            found = [Unit(s, "", 0, len(t), t, years.get(s)) for s, t in texts.items()]
-        else:
-            found = [Unit(r["source"], r["path"], r["start"], r["end"], texts[r["source"]][r["start"]:r["end"]],
-                          years.get(r["source"])) for r in store.section_rows(kb.db) if r["kind"] == "body"]
-    for u in found:
-        u.tokens = words(u.text)
+        return [u for u in found if u.tokens]
+    texts = {r["source"]: r["text"] for r in store.document_texts(kb.db)}
+    if sections is None:
+        sections = [Unit(r["source"], r["path"], r["start"], r["end"], texts[r["source"]][r["start"]:r["end"]],
+                         years.get(r["source"])) for r in store.section_rows(kb.db) if r["kind"] == "body"]
+        for u in sections:
+            u.tokens = words(u.text)
+    if level == "section":
+        return [u for u in sections if u.tokens]
+    # a document is its body sections (tokenised once), or its whole text when it has none
+    by_source: dict[str, list[str]] = {}
+    for u in sections:
+        by_source.setdefault(u.source, []).extend(u.tokens)
+    found = [Unit(s, "", 0, len(t), t, years.get(s), by_source.get(s) or words(t)) for s, t in texts.items()]
     return [u for u in found if u.tokens]
 
 
