@@ -102,6 +102,10 @@ def build(ctx, paths, model, progress):
         click.echo(f"skipped (unsupported type): {path}", err=True)
     for path, twin in report.duplicates:
         click.echo(f"skipped (same content as {twin}): {path}", err=True)
+    for path in report.removed:
+        click.echo(f"removed (file no longer there): {path}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for _, message in report.failed:
         click.echo(f"FAILED: {message}", err=True)
     c = report.counts
@@ -449,6 +453,35 @@ def export(ctx, xlsx):
     from .tables import export_xlsx
     sheets = export_xlsx(_kb(ctx), xlsx)
     click.echo(f"wrote {xlsx} ({', '.join(sheets)})")
+
+
+@cli.command()
+@click.pass_context
+def check(ctx):
+    """Check every file of the live knowledge base; one line per problem, exit code 1 if any.
+
+    The database (SQLite integrity check and the checksum recorded when it was built), the manifest
+    and the checksum of each index file, and the embedding cache. `kb build` rebuilds what is damaged.
+
+    \b
+    Example:
+      kb check && kb search "西部森林覆盖率"
+    """
+    from .build import current_generation
+    from .check import database_checksum_recorded, kb_problems
+
+    index_dir = Path(ctx.obj.index_dir)
+    gen = current_generation(index_dir)
+    problems = kb_problems(index_dir, gen)
+    for problem in problems:
+        click.echo(f"DAMAGED: {problem}", err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s); repair with `kb build` (it rebuilds the "
+                                   "damaged parts from the documents and the embedding cache)")
+    click.echo(f"ok: {gen} (" + ("database and index files match their checksums)"
+                                 if database_checksum_recorded(gen) else
+                                 "index files match their checksums; the database passes SQLite's check but "
+                                 "has no recorded checksum: it was built by an older version)"))
 
 
 @cli.command()

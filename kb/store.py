@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
+from .errors import KBError
 from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy
 
 SCHEMA_VERSION = 1
@@ -65,8 +66,15 @@ def _row_tables() -> dict[str, type]:
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the KB database; a read-only one to a damaged file is refused with a KBError."""
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:   # a truncated or overwritten file fails here, on its first page, not in some later query
+            conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise KBError(f"{path}: the knowledge base database is damaged ({e}); "
+                          "`kb check` lists what is wrong and `kb build` rebuilds it") from None
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -213,3 +221,31 @@ def section_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute(
         'SELECT d.source, s.article_index, s.path, s.kind, s.start, s."end" FROM sections s '
         'JOIN documents d ON d.id = s.document_id ORDER BY d.source, s.start').fetchall()
+
+
+def sqlite_problems(path: Path | str) -> str:
+    """What SQLite's integrity check says is wrong with the file at `path`, or '' when nothing is."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return f"not a readable SQLite database ({e})"
+    return "" if rows == ["ok"] else f"SQLite integrity check failed ({'; '.join(rows)[:200]})"
+
+
+def readable_document_paths(path: Path | str) -> list[str]:
+    """The document paths that can still be read from a damaged KB database (perhaps none)."""
+    found = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for row in conn.execute("SELECT path FROM documents"):
+                found.append(row[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
+    return found

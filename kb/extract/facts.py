@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb.extract.indicators import canonical_indicator
-from kb.extract.numbers import Quantity, analysis_text, find_quantities
-from kb.extract.periods import Period, find_periods, with_year
+from kb.clean import analysis_text
+from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
+from kb.extract.numbers import Quantity, find_quantities, numeral_value
+from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
+from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
-
-SKIP_SECTION_KINDS = {"references", "english", "notes", "front", "keywords"}
-SKIP_SPAN_KINDS = ("table", "meta", "english", "author")
 _PLACES = Path(__file__).resolve().parent.parent / "data" / "places.txt"
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
@@ -76,6 +75,17 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
+    subject_at: int = -1             # offset of the sentence the carried subject was named in
+    default_period: str | None = None  # the section's or document's period for undated figures
+
+
+@dataclass
+class _Document:
+    """What the document says of all its figures, decided once per article from its metadata."""
+    genre: str
+    jurisdiction: str | None   # the place its figures are about when no sentence names one
+    year: int | None           # its year (a communiqué's: the year it reports on)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -83,16 +93,62 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     facts: list[Fact] = []
     norm = analysis_text(clean.text)
     for article in articles:
-        for start, end, heading_year in _prose_ranges(article):
-            facts += _range_facts(clean, norm, article, source, start, end, heading_year)
+        doc = _document(article)
+        for start, end, path in prose_sections(article):
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
     return facts
 
 
-def _prose_ranges(article: Article) -> list[tuple[int, int, str | None]]:
-    """(start, end, heading year) of the article's parts that hold prose facts."""
-    if not article.sections:
-        return [(article.start, article.end, None)]
-    return [(s.start, s.end, _heading_year(s.path)) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
+def _document(article: Article) -> _Document:
+    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/types.py);
+    a government work report without a recorded jurisdiction speaks for the place its title names."""
+    genre = getattr(article, "genre", "") or "other"
+    jurisdiction = getattr(article, "jurisdiction", "") or ""
+    if not jurisdiction and "政府工作报告" in (article.title or ""):
+        jurisdiction = _title_place(article.title) or "全国"
+    if jurisdiction:
+        try:
+            known = _place_named(jurisdiction)
+            jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
+        except KeyError:
+            pass
+    return _Document(genre, jurisdiction or None, _article_year(article))
+
+
+def _title_place(title: str) -> str | None:
+    _, pattern = _places()
+    named = [_place_named(m.group(0)) for m in pattern.finditer(title or "")]
+    local = [p for p in named if p.kind in ("province", "city")]
+    return local[0].canonical if local else None
+
+
+# a work report's parts: the review of the past year, and the year's tasks and targets
+_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩")
+_TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
+# figures a work report or plan sets as targets, not results
+_TARGET_CUE = re.compile(r"预期目标|主要目标|力争|目标是|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
+    """The period of a figure that neither its sentence nor the ones before date: the single year its
+    section heading names; a communiqué's year; a work report's past year in its review and its own
+    year for targets; a plan's horizon (到2030年) for its targets."""
+    if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
+        return f"{doc.year}年"
+    heading = _heading_year(path)
+    if heading:
+        return heading
+    if not doc.year:
+        return None
+    if doc.genre == "communique":
+        return f"{doc.year}年"
+    if doc.genre == "work_report":
+        if _TASK_HEADING.search(path or "") and not _REVIEW_HEADING.search(path or ""):
+            return f"{doc.year}年"
+        return f"{doc.year - 1}年"
+    if doc.genre == "plan" and not _REVIEW_HEADING.search(path or "") and not re.search(r"基础|现状", path or ""):
+        return f"{plan_years(doc.year)[1]}年"
+    return None
 
 
 def _heading_year(path: str) -> str | None:
@@ -102,9 +158,10 @@ def _heading_year(path: str) -> str | None:
     return f"{years.pop()}年" if len(years) == 1 else None
 
 
-def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
-                 start: int, end: int, heading_year: str | None = None) -> list[Fact]:
+def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
+                 start: int, end: int, path: str) -> list[Fact]:
     facts: list[Fact] = []
+    heading_year = _heading_year(path)
     carry = _Carry(heading_year=heading_year)
     last_end = start
     for s, e in sentence_spans(clean.text, start, end):
@@ -117,7 +174,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        facts += _sentence_facts(clean.text, norm, s, e, carry, article, source)
+        carry.default_period = _default_period(doc, path, norm[s:e])
+        facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
 
@@ -135,12 +193,12 @@ def _is_prose(sentence: str) -> bool:
 
 
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
-                    article: Article, source: str) -> list[Fact]:
+                    article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), article)
+    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
     mentions = _mentions(sentence, periods, quantities)
-    ctx = _Context(text, article, s)
+    ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
     topic = _topic_indicator(sentence, periods, mentions)
@@ -163,6 +221,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective:
             owner = respective[id(q)]
             subject = _resolve(owner.place, ctx, owner.start)
+        subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
         if in_list:
             indicator, change = carry.indicator, carry.change
         else:
@@ -174,19 +233,23 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
+        if is_generic_measure(indicator) and not in_list:
+            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
+        period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
         stated.append((indicator, period))
         previous_end = q.end
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
-                source=source, article=article.title, subject=subject or _default_subject(ctx),
+                source=source, article=article.title, subject=subject,
                 indicator=indicator, value=value, unit=q.unit, raw=text[s + raw_start:s + raw_end],
                 evidence=text[s:e], start=s + raw_start, end=s + raw_end, period=period,
                 change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
-                evidence_start=s, evidence_end=e))
+                evidence_start=s, evidence_end=e, subject_source=subject_source,
+                indicator_confidence=indicator_confidence(indicator, q.raw)))
     _carry_period(carry, periods, sentence)
     return facts
 
@@ -197,6 +260,7 @@ class _Context:
     text: str
     article: Article
     offset: int
+    doc: _Document
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -319,9 +383,29 @@ _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "
 _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 
 
+# P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+                        r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
+# 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
+# 假设一辆小汽车1小时…: a hypothetical's numbers
+_HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
+# 排名后5名: a rank
+_RANK = re.compile(r"(?:前|后|倒数)\s*$")
+
+
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
+    clause = sentence[_clause_start(sentence, q.start):q.start]
+    if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+        return False
+    if q.unit in ("名", "位") and _RANK.search(before):
+        return False
+    if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
+            and _STUDY_DESIGN.search(clause)):
+        return False
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -395,17 +479,64 @@ def _from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int,
     return (frm.start(), to.start()) if to else None
 
 
-def _dated(periods: list[Period], article: Article) -> list[Period]:
-    """今年/去年/过去一年 made absolute with the article's year; dropped when it is unknown."""
-    year = _article_year(article)
+def _dated(periods: list[Period], doc: _Document, carried: str | None = None) -> list[Period]:
+    """今年/去年/过去一年 made absolute with the document's year, and 20年来/五年来 made a range ending
+    in it (a work report's: the past year; the range stated just before when it spans as many
+    years); dropped when the year is unknown."""
     out = []
     for p in periods:
-        if p.offset_years is None:
+        if p.duration:
+            span = _duration_range(p, doc, carried)
+            if span:
+                out.append(Period(p.start, p.end, span, True))
+        elif p.offset_years is None:
             out.append(p)
-        elif year:
-            y = year + p.offset_years
+        elif doc.year:
+            y = doc.year + p.offset_years
             out.append(Period(p.start, p.end, f"{y}年", True))
     return out
+
+
+def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | None:
+    n = numeral_value(p.duration or "")
+    if not n or not 2 <= n <= 80:
+        return None
+    n = int(n)
+    years = years_of(carried)
+    if len(years) == 2 and years[1] - years[0] in (n - 1, n):
+        return carried
+    if not doc.year:
+        return None
+    end = doc.year - 1 if doc.genre == "work_report" else doc.year
+    return f"{end - n + (1 if doc.genre == 'work_report' else 0)}—{end}年"
+
+
+def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
+                   sentence: str, clause: int) -> str | None:
+    """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
+    range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
+    spans from the base to the figure's year."""
+    years = years_of(period)
+    if not change:
+        return period
+    if len(years) == 2 and re.fullmatch(r"\d{4}—\d{4}年", period or ""):
+        if change.endswith("(起点)"):
+            return f"{years[0]}年"
+        if change.endswith("(终点)"):
+            return f"{years[1]}年"
+        return period
+    if len(years) != 1 or "(" in change:
+        return period
+    for p in reversed([p for p in periods if clause <= p.start < q.start]):
+        if not _is_comparison_base(p, sentence):
+            continue
+        base = years_of(p.text)
+        if not base:
+            break
+        end_of = re.match(r"\s*(?:期)?末", sentence[p.end:p.end + 3]) or "末" in p.text
+        b = base[-1] if end_of or len(base) == 1 else base[0]
+        return f"{b}—{years[0]}年" if b < years[0] else period
+    return period
 
 
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
@@ -418,6 +549,9 @@ def _article_year(article: Article) -> int | None:
     """The article's year, else the date a report was delivered (——2024年3月5日在…上)."""
     if article.year:
         return article.year
+    m = re.search(r"((?:19|20)\d{2})\s*年", article.title or "") if getattr(article, "genre", "") == "communique" else None
+    if m:
+        return int(m.group(1))
     m = re.search(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", article.title or "")
     return int(m.group(1)) if m else None
 
@@ -430,7 +564,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = text
+            carry.period = carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
@@ -464,7 +598,8 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     """Places the sentence names, each marked whether it stands in a subject's position."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
-    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)]
+    found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
+                        sentence)
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -479,7 +614,32 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
+        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+            m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
     return found
+
+
+# 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,10}\d+强)")
+# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
+# its own, not its host place
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
+                   r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?")
+
+
+def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue   # a place inside a zone's name (河南自贸区郑州片区)
+        zone = _ZONE.match(sentence, m.end) if m.place.kind != "generic" else None
+        if zone and zone.end() > m.end:
+            name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
+            m = _Mention(m.start, zone.end(), Place(name, "zone", name))
+        out.append(m)
+    return out
 
 
 def _paren_start(sentence: str, pos: int) -> int:
@@ -508,7 +668,7 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
     if topics:
         chosen = _narrowest(topics, mentions)
-        carry.subject = _resolve(chosen.place, ctx, chosen.start)
+        carry.subject, carry.subject_at = _resolve(chosen.place, ctx, chosen.start), ctx.offset
         return carry.subject, chosen
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
@@ -549,27 +709,36 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     if by_clause:
         first = by_clause[max(by_clause)]
         m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
-        carry.subject = _resolve(m.place, ctx, m.start)
+        carry.subject, carry.subject_at = _resolve(m.place, ctx, m.start), ctx.offset
+
+
+def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Carry,
+                         ctx: _Context) -> tuple[str | None, str | None]:
+    """(subject, where it came from): the sentence names it, an earlier sentence did (carried), or
+    the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
+    if subject and (owner is not None or carry.subject_at == ctx.offset):
+        return subject, "sentence"
+    if subject:
+        return subject, "previous"
+    if ctx.doc.jurisdiction:
+        return ctx.doc.jurisdiction, "document"
+    return None, None
+
+
+# 全省 ↔ 省/自治区, 全市 ↔ 市, 全州 ↔ 州, 全区 ↔ 区/自治区, 全县 ↔ 县: the generic word a document uses of itself
+_GENERIC_LEVEL = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "区": ("区", "自治区"), "县": ("县",)}
 
 
 def _resolve(place: Place, ctx: _Context, start: int) -> str:
-    """全省/我省 → the province the article is about; 全市 → its city; other places as named."""
+    """全省/我省 → the province the document speaks for (else the one the article is about); 全市 →
+    its city; other places as named."""
     if place.kind != "generic":
         return place.canonical
+    jurisdiction = ctx.article.jurisdiction if getattr(ctx.article, "jurisdiction", "") else ""
+    if jurisdiction and jurisdiction.endswith(_GENERIC_LEVEL.get(place.name[-1], ())):
+        return ctx.doc.jurisdiction or jurisdiction
     wanted = "city" if place.name.endswith("市") else "province"
     return _article_place(ctx.text, ctx.article, ctx.offset + start, wanted) or place.name
-
-
-def _default_subject(ctx: _Context) -> str | None:
-    """A government work report speaks of its own jurisdiction when it names no place: the place in
-    its title, else the country."""
-    title = ctx.article.title or ""
-    if "政府工作报告" not in title:
-        return None
-    places, pattern = _places()
-    named = [_place_named(m.group(0)) for m in pattern.finditer(title)]
-    local = [p for p in named if p.kind in ("province", "city")]
-    return local[0].canonical if local else "全国"
 
 
 def _article_place(text: str, article: Article, offset: int, kind: str) -> str | None:
@@ -590,11 +759,11 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 
 # ------------------------------------------------------------------ indicators and changes
-_LEADING = re.compile(r"^(?:其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
+_LEADING = re.compile(r"^(?:力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
@@ -656,9 +825,13 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     return carry.indicator, change
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
 def _noun_phrase(phrase: str) -> str:
-    """The phrase without leading connectives, trailing verbs and quotes, letter-spacing removed."""
-    phrase = _LEADING.sub("", phrase.strip())
+    """The phrase without leading connectives, trailing verbs and quotes, footnote markers
+    (生产总值[2]) and letter-spacing."""
+    phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -667,7 +840,25 @@ def _noun_phrase(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+
+
+# what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平))$")
+
+
+def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
+                   previous_end: int, periods: list[Period], mentions: list[_Mention]) -> str:
+    """增速1.5% after 工业投资由降转增, 增长率为8.5% after 重庆GDP占…比重为10.4%: a bare measure takes the
+    variable that the clause before names (or that the sentence's previous figure measured)."""
+    lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
+    if lead and not is_generic_measure(lead):
+        return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
+    for indicator, _ in reversed(stated):
+        variable = _MEASURE_TAIL.sub("", indicator or "")
+        if len(variable) >= 2 and not is_generic_measure(variable):
+            return variable + (measure if not measure.startswith("占") else measure.replace("的", ""))
+    return measure
 
 
 def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],
