@@ -481,3 +481,43 @@ def tidy_title(title: str) -> str:
     if "——" not in t:
         t = _CASE_SUBTITLE_RE.sub(r"——\1", t)
     return re.sub(r"(?<=[“”])\s+|\s+(?=[“”])", "", t)
+
+
+# ---------------------------------------------------------------- where each genre proposes
+# Read by kb.extract.strategies: which parts of a document of each genre state its proposals.
+@dataclass(frozen=True)
+class ProposalRules:
+    """Where a genre states what it proposes.
+
+    scope "tasks": every body part is proposals unless a heading on its path is a `framing` one
+    (a review, the background, the guiding ideas or the targets) and does not also name tasks;
+    scope "headings": only parts under a heading that announces proposals (对策, 建议 …);
+    scope "none": the genre proposes nothing.
+    """
+    scope: str
+    framing: re.Pattern | None = None
+
+
+# Heading words of the parts that frame a report's, plan's or policy's proposals.
+_REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
+_FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"
+                 r"主要目标|发展目标|奋斗目标|远景目标|总体目标|新阶段|新特点|新起点|开局")
+_FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
+                   r"背景|意义|适用范围|附则|术语|定义")
+# Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
+TASK_HEADING_RE = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
+
+PROPOSAL_RULES: dict[str, ProposalRules] = {
+    "work_report": ProposalRules("tasks", re.compile(_REVIEW)),
+    "plan": ProposalRules("tasks", re.compile(_FRAMING_PLAN)),
+    "policy": ProposalRules("tasks", re.compile(_FRAMING_POLICY)),
+    "communique": ProposalRules("none"),
+    "paper": ProposalRules("headings"),
+    "journal_issue": ProposalRules("headings"),
+    "other": ProposalRules("headings"),
+}
+
+
+def proposal_rules(genre: str) -> ProposalRules:
+    """The proposal rules of a genre; an unknown genre goes by the general ("other") rules."""
+    return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])
