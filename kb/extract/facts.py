@@ -231,6 +231,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator = _respective_share(indicator or "", sentence, clause, q)
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
+        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx)
+        if pair:
+            subject, subject_source = pair
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
@@ -260,6 +263,27 @@ class _Context:
     article: Article
     offset: int
     doc: _Document
+
+
+# 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
+_GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
+_PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+
+
+def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
+              ctx: _Context) -> tuple[str, str] | None:
+    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
+    clause = _clause_start(sentence, q.start)
+    if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
+        return None
+    before = [m for m in mentions if m.end <= q.start]
+    for a, b in reversed(list(zip(before, before[1:]))):
+        if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
+    if "两地区" in sentence[:q.start] and len(carry.distribution) == 2:
+        a, b = carry.distribution
+        return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
+    return None
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -443,7 +467,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国"}
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -451,7 +475,8 @@ _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
-_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+                        r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
 _STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
@@ -460,6 +485,25 @@ _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
+# 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
+_THRESHOLD = re.compile(r"\s*(?:的)?\s*(?:国际公认的?|公认的?)?[\u4e00-\u9fff]{0,4}(?:警戒线|标准线|阈值|门槛|临界值)")
+# “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
+_NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _in_short_quote(sentence: str, q: Quantity) -> bool:
+    """“三个80%”, “1310”具体部署: a number inside a short quoted name."""
+    opened = sentence.rfind("“", 0, q.start)
+    closed = sentence.find("”", q.end)
+    return (opened >= 0 and closed >= 0 and closed - opened <= 14
+            and "”" not in sentence[opened:q.start] and "“" not in sentence[q.end:closed])
+
+
+def _heading_count(sentence: str, q: Quantity) -> bool:
+    """二、百姓富（7项）: the count of items a heading announces."""
+    return (len(sentence) <= 24 and re.search(r"[（(]\s*$", sentence[:q.start]) is not None
+            and re.match(r"\s*[)）]", sentence[q.end:]) is not None
+            and re.match(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、]|第)", sentence) is not None)
 
 
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
@@ -467,6 +511,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     after = sentence[q.end:q.end + 2]
     clause = sentence[_clause_start(sentence, q.start):q.start]
     if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+        return False
+    if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
+        return False
+    if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
@@ -695,9 +743,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
-_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
@@ -862,7 +910,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"的|在|被|是|为|中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|位|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -898,7 +946,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = _counted_noun(sentence, q) or phrase or _share_noun(sentence, q)
+    phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
@@ -910,6 +958,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+# 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
+_BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
+                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
 
 
 def _noun_phrase(phrase: str) -> str:
@@ -928,7 +981,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|呈现|呈|不断|
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值))$")
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
@@ -957,7 +1010,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
         return None
-    m = _COUNTED.match(sentence, q.end)
+    skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
+    m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
