@@ -116,37 +116,47 @@ def _document(article: Article) -> _Document:
 
 
 # a work report's parts: the review of the past year, and the year's tasks and targets
-_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩")
+_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|开局|(?:发展|现实|坚实|良好)基础|现状")
 _TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
+# （一）放大促消费扩投资政策效应, 八、扎实推进…: a heading that gives an order heads the year's tasks
+_ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(?:加快|加大|加强|推进|推动|扎实|深入|深化|持续"
+                            r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
+                            r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
 def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
-    section heading names; a communiqué's year; a work report's past year in its review and its own
-    year for targets; a plan's horizon (到2030年) for its targets."""
+    section heading names (or the last year of a five-year plan it names for targets); a communiqué's
+    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    horizon (到2030年) outside its review of the past."""
+    path = path or ""
     if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
         return f"{doc.year}年"
     heading = _heading_year(path)
     if heading:
         return heading
+    plan = next((p for p in find_periods(path) if p.text.startswith("“")), None)
+    if plan and not _REVIEW_HEADING.search(path):
+        return f"{years_of(plan.text)[-1]}年"
     if not doc.year:
         return None
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        if _TASK_HEADING.search(path or "") and not _REVIEW_HEADING.search(path or ""):
+        last = path.split(" > ")[-1]
+        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
             return f"{doc.year}年"
         return f"{doc.year - 1}年"
-    if doc.genre == "plan" and not _REVIEW_HEADING.search(path or "") and not re.search(r"基础|现状", path or ""):
+    if doc.genre == "plan" and not _REVIEW_HEADING.search(path):
         return f"{plan_years(doc.year)[1]}年"
     return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月)."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
     return f"{years.pop()}年" if len(years) == 1 else None
 
