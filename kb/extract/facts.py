@@ -357,10 +357,14 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
     measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
     2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
     later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
-    masked = list(sentence)
-    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions
-                                                        if not re.search(r"占\s*$", sentence[:m.start])]:
-        masked[a:b] = " " * (b - a)
+    dated = _masked(sentence, periods)
+    # a place inside a compound name (国家中心城市中国企业500强) stays in the name
+    inside = re.compile(r"[\u4e00-\u9fff]")
+    masked = list(dated)
+    for m in mentions:
+        if not re.search(r"占\s*$", sentence[:m.start]) and not (
+                m.start > 0 and inside.match(dated[m.start - 1]) and inside.match(dated[m.end:m.end + 1])):
+            masked[m.start:m.end] = " " * (m.end - m.start)
     masked = "".join(masked)
     names: dict[int, str] = {}
     last: list[str] = []
@@ -398,7 +402,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
         rest = items[0][2:]
         return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
-    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(r"\d", x) for x in items):
+    if len(items) != len(group) or not all(len(x) >= 2 and (k >= 0 or not re.search(r"\d", x)) for x in items):
         return []
     return [x + measure for x in _shared_tail(items)]
 
@@ -560,7 +564,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -801,11 +805,25 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
     if topics:
         chosen = _narrowest(topics, mentions)
-        carry.subject, carry.subject_at = _resolve(chosen.place, ctx, chosen.start), ctx.offset
+        carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
         return carry.subject, chosen
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
     return carry.subject, None
+
+
+def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
+    """北京、上海和广州三个大都市的平均人均GDP: places listed together (with no 分别 to share them out)
+    are the subject together."""
+    names, last = [_resolve(first.place, ctx, first.start)], first
+    for m in mentions[mentions.index(first) + 1:]:
+        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", sentence[last.end:m.start]) or m.place.kind == "generic":
+            break
+        names.append(_resolve(m.place, ctx, m.start))
+        last = m
+    if len(names) < 2 or "分别" in sentence[last.end:]:
+        return names[0]
+    return "、".join(names[:-1]) + "和" + names[-1]
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
