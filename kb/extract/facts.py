@@ -241,7 +241,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator = _respective_share(indicator or "", sentence, clause, q)
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
-        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx)
+        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
         if pair:
             subject, subject_source = pair
         if change and change.endswith("(起点)"):
@@ -402,7 +402,8 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
         rest = items[0][2:]
         return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
-    if len(items) != len(group) or not all(len(x) >= 2 and (k >= 0 or not re.search(r"\d", x)) for x in items):
+    figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
+    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
     return [x + measure for x in _shared_tail(items)]
 
