@@ -53,12 +53,12 @@ _SKIPPED_SPANS = ("table", "meta", "english", "author")
 _MEASURE_KINDS = ("body", "box")
 
 
-# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
+# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一， 第N章/节/篇/条 专栏N
 _HAN_NUM = "一二三四五六七八九十"
 _NUMBER_MARKER = re.compile(
     rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
     rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
-    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
+    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
 # In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
 _ENUM_STYLES = (
     re.compile(rf"([{_HAN_NUM}]{{1,3}})是"),
@@ -437,6 +437,7 @@ _MARKER_STYLES = (
     ("num", re.compile(r"\d{1,2}")),
     ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
     ("chapter", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节]")),
+    ("article", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*条")),
     ("box", re.compile(r"专栏\s*\d")),
 )
 
