@@ -284,7 +284,7 @@ _ACHIEVED = re.compile(r"(?:取得|实现|迈上|迈出|开创|开辟|展现|呈
 # A subject followed by its change ("城乡融合水平提高") is an outcome unless a known order opens it.
 _OUTCOME_END = re.compile(r"(?:提高|提升|增强|改善|下降|增长|形成|建成|得到有效\S+|走在前列)[。；;]?$")
 # Verbs of a statement about something, not of an act ("…时期在…进程中具有承前启后的重要地位").
-_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|我们|了(?!解)|(?:来看|而言|为例)$")
+_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|是否|我们|了(?!解)|(?:来看|而言|为例)$")
 # A closing exhortation (让我们…) is no measure even when it opens with a short sentence.
 _EXHORTATION = re.compile(r"让我们")
 
@@ -303,7 +303,8 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
         clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
-        clause_start = max(clause_start, start)
+        marker = _NUMBER_MARKER.match(text, clause_start, m.start())
+        clause_start = marker.end() if marker else clause_start
         a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
         sentence_end = first_sentence_end_strict(text, m.end(), end)
