@@ -23,6 +23,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from .genre import SALUTATION_RE, front_matter_kind
 from .types import CleanText, RawDocument, Span
@@ -206,7 +207,9 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
         blank = True
         display_math = False
         for physical in page.split("\n"):
-            body = (_ZERO_WIDTH_RE.sub("", physical) if physical.isascii() is False else physical).rstrip()
+            if not physical.isascii():
+                physical = _ZERO_WIDTH_RE.sub("", physical).translate(radical_table())
+            body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
             if stripped == "$$":
                 display_math = not display_math
@@ -231,6 +234,20 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
                                    kind="formula" if formula else "prose"))
             blank = False
     return lines
+
+
+@functools.lru_cache(maxsize=1)
+def radical_table() -> dict[int, str]:
+    """CJK radical code points -> the ideographs they stand for (a PDF font may map `木` to the
+    radical `⽊` U+2F4A, `齐` to `⻬` U+2EEC): Kangxi radicals by NFKC, the supplement and a few
+    overrides from kb/data/cjk_radicals.tsv."""
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    path = Path(__file__).parent / "data" / "cjk_radicals.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, char = line.split("\t")[:2]
+            table[int(code, 16)] = char.strip()
+    return {cp: ch for cp, ch in table.items() if len(ch) == 1}
 
 
 # ---------------------------------------------------------------- TeX from PDF converters
@@ -311,22 +328,49 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"[\s*＊]", "", text)
 
 
+_RUNNING_HEAD_COPIES = 3
+_PAGE_CHARS = 200   # copies of a running head stand about a page apart: this much text between them (median)
+
+
+def _chars_between(lines: list[_Line], a: int, b: int) -> int:
+    return sum(len(ln.text) for ln in lines[a + 1:b])
+
+
+def _body_before(lines: list[_Line], i: int) -> bool:
+    """True when the body has begun before line i (a heading, or a full sentence of prose): a line
+    repeated as running head that first appears there is not the document's own title."""
+    return any(ln.kind == "heading" or ln.kind == "prose" and _width(ln.text) >= 30 and ln.text.endswith("。")
+               for ln in lines[:i])
+
+
 def _mark_repeated_heads(lines: list[_Line]) -> None:
     """Drop running heads repeated from titles and column names (later copies of short title-like
     lines), and text the extraction printed twice (earlier copies of long lines, with the short
     line ending the copied paragraph)."""
-    seen: set[str] = set()
-    for ln in lines:
+    seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
         if ln.kind != "prose":
             continue
         t = ln.text
         if not (6 <= len(t) <= 45) or t[-1] in "。，；：:,;" or _han_count(t) < 0.6 * len(t.replace(" ", "")):
             continue
         key = _repeat_key(t)
+        copies.setdefault(key, []).append(i)
         if key in seen:
             ln.kind = "drop"
         else:
-            seen.add(key)
+            seen[key] = i
+    # A line printed again and again down the document, a page apart, is a running head even where
+    # it first appears, unless that first copy heads something: the document's opening, or front
+    # matter (author line, labels) right below it, as an article title repeated as a running head.
+    # (Table cells repeat too, but close together.)
+    for key, i in seen.items():
+        at = copies[key]
+        if len(at) >= _RUNNING_HEAD_COPIES and statistics.median(_chars_between(lines, a, b) for a, b in zip(at, at[1:])) >= _PAGE_CHARS \
+                and _body_before(lines, i) and not any(
+                lines[j].kind in ("author", "label", "banner", "meta") for j in range(i + 1, min(i + 3, len(lines)))):
+            lines[i].kind = "drop"
     last: dict[str, int] = {}
     for i, ln in enumerate(lines):
         if len(ln.text) >= 30 and ln.kind != "table":

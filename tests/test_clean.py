@@ -13,6 +13,7 @@ from kb.types import RawDocument
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 EXTCORPUS = Path("/work/shared/extcorpus")
+WILD = Path("/work/shared/wildcorpus")
 
 
 def _seed(prefix: str) -> Path:
@@ -298,3 +299,22 @@ def test_one_paragraph_per_line_text_keeps_short_lines_apart_but_joins_broken_ph
     lines = clean(load(EXTCORPUS / "gwr_2024.txt")).text.split("\n")
     assert lines[:2] == ["政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上"]
     assert "以细颗粒物（PM2.5）和可吸入颗粒物（PM）治理为突破口" in clean(load(EXTCORPUS / "gwr_2014.txt")).text
+
+
+def test_cjk_radicals_read_as_the_ideographs_they_stand_for():
+    # PDF fonts map 木/齐/飞 to the Kangxi radical ⽊ (U+2F4A) and the supplement's ⻬ (U+2EEC), ⻜ (U+2EDC)
+    ct = _clean_text("⽊材加⼯业和⻬鲁⻜机公司，⻓江⻘年。\n")
+    assert ct.text == "木材加工业和齐鲁飞机公司，长江青年。"
+
+
+def test_running_head_repeated_down_the_document_is_dropped_everywhere():
+    # communique_2023_luoyang: the running head is the title with its words reordered, repeated a
+    # page apart, the first copy inside the text
+    ct = clean(load(WILD / "communique_2023_luoyang.txt"))
+    assert "洛阳市2023年国民经济和社会发展统计公报" not in ct.text
+    assert ct.text.startswith("2023年洛阳市国民经济和社会发展统计公报")
+    assert "人均生产总值77434元，增长3.4%。\n年末常住人口707.9万人" in ct.text
+
+
+def test_table_cells_repeated_close_together_are_kept(issue):
+    assert "宁夏、新疆山西、河南、湖南、广西、海南、" in issue.text
