@@ -29,7 +29,8 @@ from .load import discover, file_sha256, load
 from .types import RawDocument
 
 _PIPELINE_MODULES = ("config", "load", "markup", "clean", "structure", "passages", "sentences", "types",
-                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
+                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
+                     "extract/fact_kind", "extract/indicators",
                      "extract/strategies", "extract/policy_tools")
 
 
@@ -101,6 +102,7 @@ def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
 def process(raw: RawDocument, settings: Settings) -> dict:
     """Everything derived from one document: clean text, articles, and the row tables."""
     from .clean import clean
+    from .extract.fact_kind import annotate as annotate_kinds
     from .extract.facts import extract_facts
     from .extract.indicators import extract_indicator_systems
     from .extract.policy_tools import classify
@@ -112,7 +114,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     articles = split_articles(text, raw.source)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
-        "facts": extract_facts(text, articles, raw.source),
+        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles),
         "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
     }

@@ -158,9 +158,11 @@ def test_line_broken_mid_sentence_keeps_subject_and_period():
 def test_national_report_defaults_to_the_country_and_dates_from_its_title():
     # gwr_2024.txt
     title = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理"
-    facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，", title=title)
-    assert [(f.value, f.subject, f.indicator, f.period) for f in facts] == [
-        (5, "全国", "国内生产总值", "2024年"), (1200e4, "全国", "城镇新增就业", "2024年")]
+    text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"
+    article = Article(index=0, title=title, start=0, end=len(text), genre="work_report", jurisdiction="全国")
+    facts = extract_facts(CleanText(text=text), [article], "gwr_2024.txt")
+    assert [(f.value, f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
+        (5, "全国", "document", "国内生产总值", "2024年"), (1200e4, "全国", "document", "城镇新增就业", "2024年")]
 
 
 # ------------------------------------------------------------------ held-out sentences (benchmarks/facts_extra.jsonl)
@@ -224,7 +226,7 @@ def test_subject_and_period_from_the_document_when_the_sentence_names_neither():
     facts = _doc_facts(text, "work_report", "河南省", 2026)
     assert [(f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
         ("河南", "sentence", "生产总值", "2025年"), ("河南", "sentence", "规上工业增加值", "2025年"),
-        ("河南", "sentence", "粮食产量", "2025年"), ("河南", "previous", "社会消费品零售总额", "2025年")]
+        ("河南", "sentence", "粮食产量", "2025年"), ("河南", "document", "社会消费品零售总额", "2025年")]
     assert facts[2].value == 135097000000 and facts[2].unit == "斤"
 
 
@@ -299,3 +301,34 @@ def test_a_bare_measure_takes_the_variable_of_the_clause_before_or_is_flagged():
     assert facts[0].indicator == "工业投资增速" and facts[0].indicator_confidence == "high"
     facts = _facts("但与中部、东部地区相比，其差额分别从 523.66 元和 7003.77 元扩大到4986.33元和40629.59元。")
     assert {f.indicator_confidence for f in facts} == {"low"}
+
+
+def test_lists_distribute_names_and_places_one_to_one_and_later_runs_reuse_them():
+    # 003 (seed): a list of names right before its figures, then a second run of as many figures
+    text = ("在交通基础设施发展上，西部地区公路里程、高速公路里程和铁路营业里程在 2000年占全国比重为 32.97%、22.19%、32.02%，"
+            "到 2018 年上升至41.09%、37.61%、40.17%，比重的增长幅度明显高于东部、中部地区。")
+    assert [(f.indicator, f.period) for f in _facts(text)][3:] == [
+        ("公路里程占全国比重", "2018年"), ("高速公路里程占全国比重", "2018年"), ("铁路营业里程占全国比重", "2018年")]
+    # 003: the measure after the last item is said of every item
+    text = ("同期，西南地区的医疗保险、在职职工养老保险和失业保险参保人数占全国的比重分别由2003年的12.01%、9.52%和10.96%"
+            "上升至2018年的19.44%、12.81%和 11.39%；")
+    assert [f.indicator for f in _facts(text)][:3] == [
+        "医疗保险参保人数占全国的比重", "在职职工养老保险参保人数占全国的比重", "失业保险参保人数占全国的比重"]
+    # 003: 城乡 names two things; the places of a 分别 list carry to the next sentence's pair (两地区)
+    text = ("西部地区城乡居民人均可支配收入均不断增加，分别从 2000年的 5572.84元和 1633.43元增加到 2009年的 13839.12元和 3788.35元。")
+    assert [f.indicator for f in _facts(text)] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2
+    text = ("从2000年到2018年，西南地区、西北地区医疗卫生机构数分别由 80018、35693所增加至 195667、117103所。"
+            "每万人医疗卫生机构床位数由 20.86、28.29张增加至 64.77、65.12张，两地区差距不断缩小。")
+    rows = [(f.value, f.unit, f.subject, f.subject_source) for f in _facts(text)]
+    assert rows[4:] == [(20.86, "张", "西南地区", "previous"), (28.29, "张", "西北地区", "previous"),
+                        (64.77, "张", "西南地区", "previous"), (65.12, "张", "西北地区", "previous")]
+
+
+def test_a_change_after_a_start_and_an_end_point_spans_their_years():
+    # 003 (seed)
+    text = "其中，西北六省的森林覆盖率由 2004年的 8.7%上升至 2019年的 12.2%，提高了3.5个百分点。"
+    assert [f.period for f in _facts(text)] == ["2004年", "2019年", "2004—2019年"]
+    # 003: the end points of a from-to under a year range take its ends
+    text = "2000—2019年，西部地区各省份之间的经济不平衡比较突出，包括内蒙古（从 1.6%增加到 1.9%）、重庆（从 1.8%增加到2.3%）；"
+    assert [(f.subject, f.period) for f in _facts(text)] == [
+        ("内蒙古", "2000年"), ("内蒙古", "2019年"), ("重庆", "2000年"), ("重庆", "2019年")]

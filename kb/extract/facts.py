@@ -7,9 +7,10 @@ subject and the indicator (`…总额8181.55亿元，同比下降13.6%`). Carrie
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +76,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -100,12 +102,10 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
 
 
 def _document(article: Article) -> _Document:
-    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/types.py);
-    a government work report without a recorded jurisdiction speaks for the place its title names."""
-    genre = getattr(article, "genre", "") or "other"
-    jurisdiction = getattr(article, "jurisdiction", "") or ""
-    if not jurisdiction and "政府工作报告" in (article.title or ""):
-        jurisdiction = _title_place(article.title) or "全国"
+    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/genre.py),
+    the jurisdiction in the place table's short form (河南省 → 河南) like subjects named in sentences."""
+    genre = article.genre or "other"
+    jurisdiction = article.jurisdiction or ""
     if jurisdiction:
         try:
             known = _place_named(jurisdiction)
@@ -115,18 +115,11 @@ def _document(article: Article) -> _Document:
     return _Document(genre, jurisdiction or None, _article_year(article))
 
 
-def _title_place(title: str) -> str | None:
-    _, pattern = _places()
-    named = [_place_named(m.group(0)) for m in pattern.finditer(title or "")]
-    local = [p for p in named if p.kind in ("province", "city")]
-    return local[0].canonical if local else None
-
-
 # a work report's parts: the review of the past year, and the year's tasks and targets
 _REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩")
 _TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
 # figures a work report or plan sets as targets, not results
-_TARGET_CUE = re.compile(r"预期目标|主要目标|力争|目标是|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
+_TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
 def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
@@ -197,7 +190,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     sentence = norm[s:e]
     quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
     periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
-    mentions = _mentions(sentence, periods, quantities)
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -208,10 +201,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         return facts
-    respective = _respective_subjects(quantities, mentions, sentence)
+    respective = _respective_subjects(quantities, mentions, sentence, carry)
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     previous_end = 0
+    span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -222,8 +216,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             owner = respective[id(q)]
             subject = _resolve(owner.place, ctx, owner.start)
         subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
+        if owner is not None and owner.start < 0:
+            subject_source = "previous"   # a 分别 list of an earlier sentence (两地区…)
         if in_list:
-            indicator, change = carry.indicator, carry.change
+            indicator, change = _counted_noun(sentence, q) or carry.indicator, carry.change
         else:
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
@@ -238,6 +234,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
+        span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
         previous_end = q.end
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -251,6 +248,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _carry_period(carry, periods, sentence)
+    # a later sentence reuses the list's places by position only (no offsets into this sentence)
+    carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     return facts
 
 
@@ -261,6 +260,20 @@ class _Context:
     article: Article
     offset: int
     doc: _Document
+
+
+def _after_from_to(change: str | None, period: str | None,
+                   span: tuple[int | None, int | None]) -> tuple[tuple[int | None, int | None], str | None]:
+    """由2004年的8.7%上升至2019年的12.2%，提高了3.5个百分点: the change after a start and an end
+    point spans their years. Returns the updated (start year, end year) and the figure's period."""
+    years = years_of(period)
+    if change and change.endswith("(起点)"):
+        return (years[0] if len(years) == 1 else None, None), period
+    if change and change.endswith("(终点)"):
+        return (span[0], years[0] if len(years) == 1 else None), period
+    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+        return span, f"{span[0]}—{span[1]}年"
+    return span, period
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -300,34 +313,82 @@ def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantit
 
 
 # where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
-_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|均|都")
+_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|(?<![人平])均|都")
 _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
 def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
                            sentence: str) -> dict[int, str]:
     """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
-    measure (with the measure named after them, when there is one)."""
+    measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
+    2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
+    later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
     masked = list(sentence)
-    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions]:
+    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions
+                                                        if not re.search(r"占\s*$", sentence[:m.start])]:
         masked[a:b] = " " * (b - a)
     masked = "".join(masked)
     names: dict[int, str] = {}
+    last: list[str] = []
     for group in _list_groups(quantities, sentence):
-        clause = _clause_start(sentence, group[0].start)
-        k = sentence.find("分别", clause, group[0].start)
-        if len(group) < 2 or k < 0:
+        if len(group) < 2:
             continue
-        listed, measure = masked[clause:k], ""
-        if not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
-            listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
-        items = _NAME_SEP.split(listed)
-        cut = _NAME_END.search(items[-1])
-        items[-1] = items[-1][:cut.start()] if cut else items[-1]
-        items = [_noun_phrase(x) for x in items]
-        if len(items) == len(group) and all(len(x) >= 2 for x in items):
-            names.update({id(q): x + measure for q, x in zip(group, items)})
+        clause = _clause_start(sentence, group[0].start)
+        items = _listed_names(masked, sentence, clause, group)
+        if not items and last and len(last) == len(group):
+            items = last   # a later run of as many figures: the same things, in the same order
+        if items:
+            names.update({id(q): x for q, x in zip(group, items)})
+            last = items
     return names
+
+
+# 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
+_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
+
+
+def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
+    k = sentence.find("分别", clause, group[0].start)
+    listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    if k < 0 and "、" not in listed:
+        return []
+    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+        listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+    items = _NAME_SEP.split(listed)
+    cut = _NAME_END.search(items[-1])
+    items[-1] = items[-1][:cut.start()] if cut else items[-1]
+    # later items follow a list word, so a leading 在 is their own (在职职工)
+    items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
+             for i, x in enumerate(items)]
+    if len(items) == 1 and len(group) == 2 and k >= 0:
+        pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
+        rest = items[0][2:]
+        return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
+    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(r"\d", x) for x in items):
+        return []
+    return [x + measure for x in _shared_tail(items)]
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """医疗保险、养老保险和失业保险参保人数占全国的比重: what follows the last item's name (its common
+    ending with the others, 保险) is said of every item."""
+    ending = _common_suffix(items[:-1])[-2:]
+    last = items[-1]
+    at = last.find(ending) if ending else -1
+    if at < 0 or at + len(ending) >= len(last):
+        return items
+    head, tail = last[:at + len(ending)], _noun_phrase(last[at + len(ending):])
+    if len(tail) < 2:
+        return items
+    return [x + tail for x in items[:-1]] + [head + tail]
+
+
+def _common_suffix(words: list[str]) -> str:
+    suffix = words[0] if words else ""
+    for w in words[1:]:
+        while suffix and not w.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
 
 
 def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
@@ -351,18 +412,24 @@ def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str
     return _as_share(name + after.group(1), None) if after and q.unit == "%" else name
 
 
-def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
-                         sentence: str) -> dict[int, _Mention]:
-    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures."""
+def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], sentence: str,
+                         carry: _Carry) -> dict[int, _Mention]:
+    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures; later
+    runs of n figures with no place of their own (…增加至D、E; the next sentence's 两地区…) too."""
     owners: dict[int, _Mention] = {}
     for group in _list_groups(quantities, sentence):
+        if len(group) < 2:
+            continue
         clause = _clause_start(sentence, group[0].start)
         head = sentence[clause:group[0].start]
-        if len(group) < 2 or "分别" not in head:
-            continue
-        named = [m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+        named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+                 if "分别" in head else [])
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
+            carry.distribution = named
+        elif (len(carry.distribution) == len(group)
+              and not any(clause <= m.start < group[-1].end for m in mentions)):
+            owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
 
 
@@ -486,7 +553,8 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     out = []
     for p in periods:
         if p.duration:
-            span = _duration_range(p, doc, carried)
+            before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
+            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
             if span:
                 out.append(Period(p.start, p.end, span, True))
         elif p.offset_years is None:
@@ -549,9 +617,6 @@ def _article_year(article: Article) -> int | None:
     """The article's year, else the date a report was delivered (——2024年3月5日在…上)."""
     if article.year:
         return article.year
-    m = re.search(r"((?:19|20)\d{2})\s*年", article.title or "") if getattr(article, "genre", "") == "communique" else None
-    if m:
-        return int(m.group(1))
     m = re.search(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", article.title or "")
     return int(m.group(1)) if m else None
 
@@ -590,16 +655,22 @@ _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:�
 _LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|如|有)\s*[：:]?\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
+_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|比|较|相比)\s*$")
 # 不足全国的2%: for a share, the place before 的 is the base, not the owner
 _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
 
-def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = ()) -> list[_Mention]:
-    """Places the sentence names, each marked whether it stands in a subject's position."""
+def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
+              local: bool = False) -> list[_Mention]:
+    """Places the sentence names, each marked whether it stands in a subject's position. In a local
+    document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
+    subjects, so they are not places there."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
+    if local:
+        found = [m for m in found if m.place.kind != "country"]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -621,12 +692,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,10}\d+强)")
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?")
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -661,7 +733,10 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
     """(subject, the mention naming it) of a quantity."""
     owner = _owner_before(q, mentions, sentence)
     if owner:
-        return _resolve(owner.place, ctx, owner.start), owner
+        subject = _resolve(owner.place, ctx, owner.start)
+        if owner.topic:   # 全省35个工业园实现产值…: the clause's subject, also for its next figures
+            carry.subject, carry.subject_at = subject, ctx.offset
+        return subject, owner
     segment = max(clause, previous_end)
     topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
     if not topics and previous_end <= clause:
@@ -681,12 +756,16 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
+            if "的" not in sentence[m.end:q.start] and _COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start]):
+                return None   # 高于全国0.4个百分点: the figure is the compared subject's
             return m
         break
     paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
     if paren < 0 or re.search(r"[)）]", sentence[paren:q.start]):
         return None
-    return next((m for m in mentions if m.end == paren), None)
+    # 南宁（361.4万人）; 西北五省区的所有开发区（5家…）: the place whose thing the bracket details
+    return next((m for m in reversed(mentions) if m.end <= paren
+                 and re.fullmatch(r"\s*(?:的[^，,。；（(的]{0,8})?", sentence[m.end:paren])), None)
 
 
 def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
@@ -718,11 +797,16 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
     the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
     if subject and (owner is not None or carry.subject_at == ctx.offset):
         return subject, "sentence"
-    if subject:
+    if subject and not _is_local(ctx.doc):
         return subject, "previous"
-    if ctx.doc.jurisdiction:
+    if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
     return None, None
+
+
+def _is_local(doc: _Document) -> bool:
+    """A document that speaks for a place below the country (a provincial report, a city plan)."""
+    return bool(doc.jurisdiction) and _places()[0].get(doc.jurisdiction, Place("", "", "")).kind != "country"
 
 
 # 全省 ↔ 省/自治区, 全市 ↔ 市, 全州 ↔ 州, 全区 ↔ 区/自治区, 全县 ↔ 县: the generic word a document uses of itself
@@ -734,7 +818,7 @@ def _resolve(place: Place, ctx: _Context, start: int) -> str:
     its city; other places as named."""
     if place.kind != "generic":
         return place.canonical
-    jurisdiction = ctx.article.jurisdiction if getattr(ctx.article, "jurisdiction", "") else ""
+    jurisdiction = ctx.article.jurisdiction
     if jurisdiction and jurisdiction.endswith(_GENERIC_LEVEL.get(place.name[-1], ())):
         return ctx.doc.jurisdiction or jurisdiction
     wanted = "city" if place.name.endswith("市") else "province"

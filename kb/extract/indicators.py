@@ -19,14 +19,7 @@ _CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "indicators.tsv"
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
     """(synonym, canonical) pairs, longest synonym first, from kb/data/indicators.tsv."""
-    pairs = []
-    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        canonical = cols[0].strip()
-        names = [canonical] + [s.strip() for s in (cols[1].split("|") if len(cols) > 1 else []) if s.strip()]
-        pairs += [(n, canonical) for n in dict.fromkeys(names)]
+    pairs = [(n, canonical) for canonical, names in catalogue_names().items() for n in names]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
@@ -39,6 +32,17 @@ def canonical_indicator(indicator: str | None) -> str | None:
         if synonym in folded:
             return canonical
     return None
+
+
+def catalogue_names() -> dict[str, list[str]]:
+    """Canonical name -> its names in kb/data/indicators.tsv (the canonical name first), in file order."""
+    names: dict[str, list[str]] = {}
+    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            synonyms = cols[1].split("|") if len(cols) > 1 else []
+            names[cols[0].strip()] = list(dict.fromkeys(n.strip() for n in [cols[0], *synonyms] if n.strip()))
+    return names
 
 
 # measures that say how something was measured but not what: alone they name no indicator
@@ -54,7 +58,7 @@ _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 _LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模)[、和及与]"
                              r"|^第?[一二三四五六七八九十]、")
 # a phrase cut in the wrong place starts or ends with a function word
-_FRAGMENT = re.compile(r"^(?:的|在|以|和|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
+_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建])|以(?![色])|和|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
                        r"|(?:的|在|以|和|与|及|从|由|到|至|较|为|是|了|而|但|虽然|不|占|达|共|约|超|近|将|已|仍|均|分别)$")
 
 
