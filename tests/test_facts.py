@@ -226,7 +226,7 @@ def test_subject_and_period_from_the_document_when_the_sentence_names_neither():
     facts = _doc_facts(text, "work_report", "河南省", 2026)
     assert [(f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
         ("河南", "sentence", "生产总值", "2025年"), ("河南", "sentence", "规上工业增加值", "2025年"),
-        ("河南", "sentence", "粮食产量", "2025年"), ("河南", "previous", "社会消费品零售总额", "2025年")]
+        ("河南", "sentence", "粮食产量", "2025年"), ("河南", "document", "社会消费品零售总额", "2025年")]
     assert facts[2].value == 135097000000 and facts[2].unit == "斤"
 
 

@@ -190,7 +190,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     sentence = norm[s:e]
     quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
     periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
-    mentions = _mentions(sentence, periods, quantities)
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -655,16 +655,22 @@ _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:�
 _LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|如|有)\s*[：:]?\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
+_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|比|较|相比)\s*$")
 # 不足全国的2%: for a share, the place before 的 is the base, not the owner
 _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
 
-def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = ()) -> list[_Mention]:
-    """Places the sentence names, each marked whether it stands in a subject's position."""
+def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
+              local: bool = False) -> list[_Mention]:
+    """Places the sentence names, each marked whether it stands in a subject's position. In a local
+    document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
+    subjects, so they are not places there."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
+    if local:
+        found = [m for m in found if m.place.kind != "country"]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -750,6 +756,8 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
+            if "的" not in sentence[m.end:q.start] and _COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start]):
+                return None   # 高于全国0.4个百分点: the figure is the compared subject's
             return m
         break
     paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
@@ -789,11 +797,16 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
     the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
     if subject and (owner is not None or carry.subject_at == ctx.offset):
         return subject, "sentence"
-    if subject:
+    if subject and not _is_local(ctx.doc):
         return subject, "previous"
-    if ctx.doc.jurisdiction:
+    if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
     return None, None
+
+
+def _is_local(doc: _Document) -> bool:
+    """A document that speaks for a place below the country (a provincial report, a city plan)."""
+    return bool(doc.jurisdiction) and _places()[0].get(doc.jurisdiction, Place("", "", "")).kind != "country"
 
 
 # 全省 ↔ 省/自治区, 全市 ↔ 市, 全州 ↔ 州, 全区 ↔ 区/自治区, 全县 ↔ 县: the generic word a document uses of itself
