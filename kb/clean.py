@@ -389,6 +389,40 @@ def _mark_repeated_heads(lines: list[_Line]) -> None:
 _OPENING_LINES = 40
 
 
+# A table of contents: a `目录` label (also `重大工程专栏目录`), entries ending in a page number,
+# with or without dot leaders; a dot-leader line is an entry wherever it stands.
+TOC_LABEL_RE = re.compile(rf"^[{_HAN}]{{0,8}}目\s*录$")
+_TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,4}$")
+_DOT_LEADER_RE = re.compile(r"(?:\.{6,}|…{3,}|·{6,})\s*\d{0,4}$")
+
+
+def _mark_toc(lines: list[_Line]) -> None:
+    """Mark tables of contents (kind "toc"): from a 目录 label, the entries that end in a page number,
+    letting one wrapped entry line through; and any dot-leader line."""
+    in_toc = False
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if ln.kind == "drop":
+            continue
+        if TOC_LABEL_RE.match(t.replace(" ", "")) or _DOT_LEADER_RE.search(t):
+            ln.kind, in_toc = "toc", True
+        elif in_toc and (_is_toc_entry(t) or i + 1 < len(lines) and _DOT_LEADER_RE.search(lines[i + 1].text)
+                         and len(t) <= 40 and not t.endswith(tuple(_TERMINAL))):
+            ln.kind = "toc"
+        else:
+            in_toc = False
+
+
+_TOC_HEAD_RE = re.compile(rf"^(?:第[{_CN_NUM}\d]{{1,4}}[篇章节部分]|[{_CN_NUM}]{{1,3}}[、．.]|[（(][{_CN_NUM}]{{1,3}}[）)]"
+                          r"|\d{1,2}(?:\.\d{1,2})*\s|专栏\s*\d|附\s*[件录表]|序\s*言|前\s*言|结\s*语|后\s*记)")
+
+
+def _is_toc_entry(text: str) -> bool:
+    """A line of a table of contents: a heading's words ending in its page number."""
+    return len(text) <= 80 and bool(_TOC_ENTRY_RE.search(text)) and (
+        bool(_TOC_HEAD_RE.match(text)) or bool(_DOT_LEADER_RE.search(text)))
+
+
 def _web_tail(lines: list[_Line]) -> int:
     """Index where a web page's closing link list (`相关报道：` …) starts, or len(lines)."""
     for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
@@ -428,6 +462,7 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+    _mark_toc(lines)
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
         if prev.kind == "prose" and "项目" in prev.text and ln.kind == "meta" and _FUND_CODE_RE.search(ln.text) \
@@ -491,7 +526,7 @@ def _mark_tables(lines: list[_Line]) -> None:
 
 
 # ---------------------------------------------------------------- paragraphs
-_STANDALONE = {"heading", "banner", "author", "en_author"}
+_STANDALONE = {"heading", "banner", "author", "en_author", "toc"}
 _TITLES = {"title", "en_title"}
 _STARTS_PARAGRAPH = {"label", "meta", "table"} | _STANDALONE
 
@@ -819,7 +854,7 @@ def _join(a: str, b: str, english: bool = True) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"toc": "toc", "formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:

@@ -361,3 +361,12 @@ def test_genre_from_the_text_decides_where_measures_are():
     # a statistical communiqué proposes nothing
     cleaned, articles, rows = run_real(WILD / "communique_2023_luoyang.txt")
     assert articles[0].genre == "communique" and rows == []
+
+
+def test_a_numbered_programme_is_one_row():
+    # cpc_congress_20.txt "九、增进民生福祉，提高人民生活品质 > （二）实施就业优先战略。就业是最基本的民生。…"
+    para = "（二）实施就业优先战略。就业是最基本的民生。强化就业优先政策，健全就业促进机制，促进高质量充分就业。"
+    text, articles = genre_doc([("九、增进民生福祉，提高人民生活品质", para)], "work_report")
+    rows = extract_strategies(text, articles, "r.txt")
+    # the part's heading and the numbered task, not the task a second time as a named programme
+    assert [r.title for r in rows] == ["增进民生福祉，提高人民生活品质", "实施就业优先战略"]

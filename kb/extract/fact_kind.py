@@ -26,7 +26,7 @@ RANGE_LOW, RANGE_HIGH = "区间下限", "区间上限"   # the change tags extra
 _LIST_OPENER = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务|目标|主要指标)\s*(?:[，,]?\s*(?:是|为|设定为|包括))?\s*[:：]")
 # words that make the rest of their sentence forward-looking
 # (not 预计: 预计全年增长5.2% estimates last year's outcome in a report given before the statistics)
-_FORWARD = re.compile(r"预期目标|主要目标|目标(?:是|为|值|设定为)|(?<!努)力争|确保|设定为"
+_FORWARD = re.compile(r"目标(?:是|为|值|设定为)|(?<!努)力争|确保|设定为"
                       r"|(?:将|要)(?:达到|实现|增长|提高|提升|降低|突破|超过)")
 # a horizon beyond one year: 年均…, 到2030年, 2030年前, “十五五”时期/末, 规划期
 _YEAR_AHEAD = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:前|以前)")

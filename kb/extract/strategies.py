@@ -53,12 +53,12 @@ _SKIPPED_SPANS = ("table", "meta", "english", "author")
 _MEASURE_KINDS = ("body", "box")
 
 
-# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
+# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一， 第N章/节/篇/条 专栏N
 _HAN_NUM = "一二三四五六七八九十"
 _NUMBER_MARKER = re.compile(
     rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
     rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
-    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
+    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
 # In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
 _ENUM_STYLES = (
     re.compile(rf"([{_HAN_NUM}]{{1,3}})是"),
@@ -284,7 +284,7 @@ _ACHIEVED = re.compile(r"(?:取得|实现|迈上|迈出|开创|开辟|展现|呈
 # A subject followed by its change ("城乡融合水平提高") is an outcome unless a known order opens it.
 _OUTCOME_END = re.compile(r"(?:提高|提升|增强|改善|下降|增长|形成|建成|得到有效\S+|走在前列)[。；;]?$")
 # Verbs of a statement about something, not of an act ("…时期在…进程中具有承前启后的重要地位").
-_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|我们|了(?!解)|(?:来看|而言|为例)$")
+_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|是否|我们|了(?!解)|(?:来看|而言|为例)$")
 # A closing exhortation (让我们…) is no measure even when it opens with a short sentence.
 _EXHORTATION = re.compile(r"让我们")
 
@@ -303,7 +303,8 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
         clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
-        clause_start = max(clause_start, start)
+        marker = _NUMBER_MARKER.match(text, clause_start, m.start())
+        clause_start = marker.end() if marker else clause_start
         a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
         sentence_end = first_sentence_end_strict(text, m.end(), end)
@@ -437,6 +438,7 @@ _MARKER_STYLES = (
     ("num", re.compile(r"\d{1,2}")),
     ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
     ("chapter", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节]")),
+    ("article", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*条")),
     ("box", re.compile(r"专栏\s*\d")),
 )
 
