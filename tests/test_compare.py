@@ -189,3 +189,11 @@ def test_compare_page_shows_rows_pivot_chart_and_downloads(reports_kb, monkeypat
     assert any("GDP" in c.value for c in at.caption)
     at.text_input(key="cmp_indicator").input("城镇化指数").run()
     assert "城镇化率" in at.warning[0].value
+
+
+def test_a_change_ending_in_a_year_and_a_hypothetical_are_outcomes():
+    # sentences of two ChinaXiv papers in ../shared/wildcorpus
+    text = ("中国西北地区城镇化质量的时空变化分析\n"
+            "人均GDP增长最快，隶属度由2000 年的0.1242增加到2014年的0.5922，由低质量过渡到中等质量；\n"
+            "当某一行业被设定为开发区的目标行业后，该行业在地区工业总量中的份额会提高20%~30%。\n")
+    assert {k for k, *_ in kinds_of(text)} == {"outcome"}
