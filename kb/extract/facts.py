@@ -77,7 +77,8 @@ class _Carry:
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
-    stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
+    stated_period: str | None = None
+    paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
 
@@ -201,6 +202,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     sentence = norm[s:e]
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
     facts = []
@@ -240,7 +242,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        indicator = _sub_item(indicator, stated, sentence, clause)
+        whole = _sub_item(indicator, stated, sentence, clause)
+        if whole != indicator and carry.indicator == indicator:
+            carry.indicator = whole   # the clauses after it speak of the part with its measure
+        indicator = whole
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
         pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
@@ -248,7 +253,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             subject, subject_source = pair
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change) or carry.default_period,
+                                periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
         previous_end = q.end + _counted_length(sentence, q)
@@ -296,6 +302,19 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
         a, b = carry.distribution
         return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
     return None
+
+
+def _in_span(span: str | None, change: str | None) -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
+    end point are its last year's; a start point the year before it."""
+    years = years_of(span)
+    if len(years) != 2:
+        return span
+    if change and change.endswith("(起点)"):
+        return f"{years[0] - 1}年"
+    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+        return f"{years[1]}年"
+    return span
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -612,6 +631,10 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
+        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+            years = years_of(p.text)
+            return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
             continue
         current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
@@ -646,7 +669,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
             span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
             if span:
-                out.append(Period(p.start, p.end, span, True))
+                out.append(Period(p.start, p.end, span, True, duration=p.duration))
         elif p.offset_years is None:
             out.append(p)
         elif doc.year:
@@ -691,7 +714,7 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         base = years_of(p.text)
         if not base:
             break
-        end_of = re.match(r"\s*(?:期)?末", sentence[p.end:p.end + 3]) or "末" in p.text
+        end_of = re.search(r"末|底", sentence[p.start:p.end + 3]) is not None
         b = base[-1] if end_of or len(base) == 1 else base[0]
         return f"{b}—{years[0]}年" if b < years[0] else period
     return period
