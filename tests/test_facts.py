@@ -115,7 +115,7 @@ def test_a_narrower_place_owns_the_figure_and_lists_leave_the_indicator():
             "１９６０８元，相差约５倍。２０１２年北京、上海和广州三个大都市的平均人均ＧＤＰ是９１２７３元。")
     rows = [(f.value, f.subject, f.indicator, f.period) for f in _facts(text) if f.unit == "元"]
     assert rows == [(95093, "天津", "人均GDP", "2012年"), (19608, "贵州", "人均GDP", "2012年"),
-                    (91273, "北京", "平均人均GDP", "2012年")]
+                    (91273, "北京、上海和广州", "平均人均GDP", "2012年")]
 
 
 def test_parallel_from_to_keeps_each_place_and_the_start_year():

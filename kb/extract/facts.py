@@ -116,37 +116,47 @@ def _document(article: Article) -> _Document:
 
 
 # a work report's parts: the review of the past year, and the year's tasks and targets
-_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩")
+_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|开局|(?:发展|现实|坚实|良好)基础|现状")
 _TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
+# （一）放大促消费扩投资政策效应, 八、扎实推进…: a heading that gives an order heads the year's tasks
+_ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(?:加快|加大|加强|推进|推动|扎实|深入|深化|持续"
+                            r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
+                            r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
 def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
-    section heading names; a communiqué's year; a work report's past year in its review and its own
-    year for targets; a plan's horizon (到2030年) for its targets."""
+    section heading names (or the last year of a five-year plan it names for targets); a communiqué's
+    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    horizon (到2030年) outside its review of the past."""
+    path = path or ""
     if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
         return f"{doc.year}年"
     heading = _heading_year(path)
     if heading:
         return heading
+    plan = next((p for p in find_periods(path) if p.text.startswith("“")), None)
+    if plan and not _REVIEW_HEADING.search(path):
+        return f"{years_of(plan.text)[-1]}年"
     if not doc.year:
         return None
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        if _TASK_HEADING.search(path or "") and not _REVIEW_HEADING.search(path or ""):
+        last = path.split(" > ")[-1]
+        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
             return f"{doc.year}年"
         return f"{doc.year - 1}年"
-    if doc.genre == "plan" and not _REVIEW_HEADING.search(path or "") and not re.search(r"基础|现状", path or ""):
+    if doc.genre == "plan" and not _REVIEW_HEADING.search(path):
         return f"{plan_years(doc.year)[1]}年"
     return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月)."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
     return f"{years.pop()}年" if len(years) == 1 else None
 
@@ -231,6 +241,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator = _respective_share(indicator or "", sentence, clause, q)
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
+        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
+        if pair:
+            subject, subject_source = pair
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
@@ -260,6 +273,27 @@ class _Context:
     article: Article
     offset: int
     doc: _Document
+
+
+# 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
+_GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
+_PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+
+
+def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
+              ctx: _Context) -> tuple[str, str] | None:
+    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
+    clause = _clause_start(sentence, q.start)
+    if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
+        return None
+    before = [m for m in mentions if m.end <= q.start]
+    for a, b in reversed(list(zip(before, before[1:]))):
+        if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
+    if "两地区" in sentence[:q.start] and len(carry.distribution) == 2:
+        a, b = carry.distribution
+        return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
+    return None
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -323,10 +357,14 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
     measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
     2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
     later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
-    masked = list(sentence)
-    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions
-                                                        if not re.search(r"占\s*$", sentence[:m.start])]:
-        masked[a:b] = " " * (b - a)
+    dated = _masked(sentence, periods)
+    # a place inside a compound name (国家中心城市中国企业500强) stays in the name
+    inside = re.compile(r"[\u4e00-\u9fff]")
+    masked = list(dated)
+    for m in mentions:
+        if not re.search(r"占\s*$", sentence[:m.start]) and not (
+                m.start > 0 and inside.match(dated[m.start - 1]) and inside.match(dated[m.end:m.end + 1])):
+            masked[m.start:m.end] = " " * (m.end - m.start)
     masked = "".join(masked)
     names: dict[int, str] = {}
     last: list[str] = []
@@ -364,7 +402,8 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
         rest = items[0][2:]
         return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
-    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(r"\d", x) for x in items):
+    figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
+    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
     return [x + measure for x in _shared_tail(items)]
 
@@ -443,7 +482,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国"}
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -451,7 +490,8 @@ _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
-_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+                        r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
 _STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
@@ -460,6 +500,25 @@ _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
+# 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
+_THRESHOLD = re.compile(r"\s*(?:的)?\s*(?:国际公认的?|公认的?)?[\u4e00-\u9fff]{0,4}(?:警戒线|标准线|阈值|门槛|临界值)")
+# “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
+_NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _in_short_quote(sentence: str, q: Quantity) -> bool:
+    """“三个80%”, “1310”具体部署: a number inside a short quoted name."""
+    opened = sentence.rfind("“", 0, q.start)
+    closed = sentence.find("”", q.end)
+    return (opened >= 0 and closed >= 0 and closed - opened <= 14
+            and "”" not in sentence[opened:q.start] and "“" not in sentence[q.end:closed])
+
+
+def _heading_count(sentence: str, q: Quantity) -> bool:
+    """二、百姓富（7项）: the count of items a heading announces."""
+    return (len(sentence) <= 24 and re.search(r"[（(]\s*$", sentence[:q.start]) is not None
+            and re.match(r"\s*[)）]", sentence[q.end:]) is not None
+            and re.match(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、]|第)", sentence) is not None)
 
 
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
@@ -467,6 +526,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     after = sentence[q.end:q.end + 2]
     clause = sentence[_clause_start(sentence, q.start):q.start]
     if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+        return False
+    if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
+        return False
+    if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
@@ -502,7 +565,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -695,9 +758,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
-_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全]{0,6}?"
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
@@ -743,11 +806,25 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
     if topics:
         chosen = _narrowest(topics, mentions)
-        carry.subject, carry.subject_at = _resolve(chosen.place, ctx, chosen.start), ctx.offset
+        carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
         return carry.subject, chosen
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
     return carry.subject, None
+
+
+def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
+    """北京、上海和广州三个大都市的平均人均GDP: places listed together (with no 分别 to share them out)
+    are the subject together."""
+    names, last = [_resolve(first.place, ctx, first.start)], first
+    for m in mentions[mentions.index(first) + 1:]:
+        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", sentence[last.end:m.start]) or m.place.kind == "generic":
+            break
+        names.append(_resolve(m.place, ctx, m.start))
+        last = m
+    if len(names) < 2 or "分别" in sentence[last.end:]:
+        return names[0]
+    return "、".join(names[:-1]) + "和" + names[-1]
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
@@ -862,7 +939,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"的|在|被|是|为|中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|位|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -898,7 +975,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = _counted_noun(sentence, q) or phrase or _share_noun(sentence, q)
+    phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
@@ -910,6 +987,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+# 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
+_BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
+                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
 
 
 def _noun_phrase(phrase: str) -> str:
@@ -928,7 +1010,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|呈现|呈|不断|
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值))$")
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
@@ -957,7 +1039,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
         return None
-    m = _COUNTED.match(sentence, q.end)
+    skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
+    m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
