@@ -43,12 +43,15 @@ class Genre:
     speaks_for_place: bool           # True when the document speaks for a jurisdiction
     # section kinds: a heading/label matching the pattern opens a section of that kind
     section_kinds: tuple[tuple[str, re.Pattern], ...] = ()
+    # lead paragraphs that head a part of the text (kb.headings.lead_kind), and "numbered" when a
+    # numbered paragraph (`（一）聚焦…。深入实施…`) heads one as a heading line would
+    lead_kinds: tuple[str, ...] = ("ordinal",)
 
 
 # The salutation opening a speech or report (`各位代表：`, `同志们：`): a line of its own.
 _SALUTATION = r"(?:各位代表|各位委员|同志们|女士们|先生们|朋友们|女士们、先生们)[！!:：，,]"
 SALUTATION_RE = re.compile(rf"^{_SALUTATION}?$")
-_SALUTATION_START_RE = re.compile(rf"^{_SALUTATION}")
+SALUTATION_START_RE = re.compile(rf"^{_SALUTATION}")
 
 # Sections that are not the document's running text. Each opens at a label line and runs until a
 # heading of the document's own outline (一、 （一） 第N章/节/篇) or another such label:
@@ -59,19 +62,21 @@ _TOC = ("toc", re.compile(r"^\s*[\u4e00-\u9fff]{0,8}目\s*录\s*$"))
 _BOX = ("box", re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+(?:\s|[\u4e00-\u9fff“]|$)"))
 _NOTES = ("notes", re.compile(r"^\s*(?:注\s*释|附\s*注)\s*[:：]?\s*$|^\s*注\s*[:：]"))
 
+_ALL_LEADS = ("ordinal", "shi", "dash", "sentence", "numbered")
 GENRES: dict[str, Genre] = {g.name: g for g in (
     Genre("work_report", re.compile(r"工作报告$|^政府工作报告"),
-          _SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES)),
+          SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES), _ALL_LEADS),
     Genre("communique", re.compile(r"统计公报$|公报$"), None,
-          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC)),
+          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC), ("ordinal",)),
     Genre("plan", re.compile(r"(?:规划|纲要|规划纲要)(?:[(（]草案[)）])?$"), None, "规划纲要", True,
-          (_TOC, _BOX, _GLOSSARY, _NOTES)),
+          (_TOC, _BOX, _GLOSSARY, _NOTES), _ALL_LEADS),
     Genre("policy", re.compile(r"(?:意见|通知|办法|方案|规定|决定|条例|细则|措施|指引|通告|公告)$"), None,
-          "", True, (_NOTES, _GLOSSARY, _TOC, _BOX)),
-    # papers: notes and references are told by kb.structure's own labels (注释, 参考文献)
-    Genre("paper", None, None, "", False, ()),
-    Genre("journal_issue", None, None, "", False, ()),
-    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES)),
+          "", True, (_NOTES, _GLOSSARY, _TOC, _BOX), _ALL_LEADS),
+    # papers: notes and references are told by kb.structure's own labels (注释, 参考文献); their
+    # numbered paragraphs are often a review's points, not headings
+    Genre("paper", None, None, "", False, (), ("ordinal",)),
+    Genre("journal_issue", None, None, "", False, (), ("ordinal",)),
+    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES), ("ordinal", "shi", "dash")),
 )}
 
 
@@ -526,7 +531,9 @@ _FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指
 _FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
                    r"背景|意义|适用范围|总则|附则|术语|定义")
 # Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
-TASK_HEADING_RE = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
+# The word closes the heading or one of its joined parts: `底线任务牢牢守住。` (a review's lead
+# sentence) names no tasks.
+TASK_HEADING_RE = re.compile(r"(?:任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议)(?=[。：:]?$|[和与及、，])")
 
 PROPOSAL_RULES: dict[str, ProposalRules] = {
     "work_report": ProposalRules("tasks", re.compile(_REVIEW)),

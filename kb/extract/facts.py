@@ -149,8 +149,9 @@ def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None
         if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
             return f"{doc.year}年"
         return f"{doc.year - 1}年"
-    if doc.genre == "plan" and not _REVIEW_HEADING.search(path):
-        return f"{plan_years(doc.year)[1]}年"
+    if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
+        first, last = plan_years(doc.year)
+        return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
     return None
 
 
@@ -198,7 +199,7 @@ def _is_prose(sentence: str) -> bool:
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
+    quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -239,6 +240,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
+        indicator = _sub_item(indicator, stated, sentence, clause)
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
         pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
@@ -249,7 +251,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
-        previous_end = q.end
+        previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
@@ -392,7 +394,9 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
-    items = _NAME_SEP.split(listed)
+    items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
+    if len(items) != len(group):
+        items = _NAME_SEP.split(listed)
     cut = _NAME_END.search(items[-1])
     items[-1] = items[-1][:cut.start()] if cut else items[-1]
     # later items follow a list word, so a leading 在 is their own (在职职工)
@@ -402,7 +406,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
         rest = items[0][2:]
         return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
-    figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
+    figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人|位|名)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
     if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
     return [x + measure for x in _shared_tail(items)]
@@ -490,9 +494,9 @@ _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
-_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?\b[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
-                        r"|检验值|统计量)\s*(?:值)?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
+                        r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
 _STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
@@ -504,6 +508,21 @@ _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 _THRESHOLD = re.compile(r"\s*(?:的)?\s*(?:国际公认的?|公认的?)?[\u4e00-\u9fff]{0,4}(?:警戒线|标准线|阈值|门槛|临界值)")
 # “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
+    """The quantities that state facts; the members of a list whose first member is not a fact
+    (累积贡献率依次分别为90.665%、87.685%…) are not either."""
+    kept, dropped_end = [], -1
+    for q in found:
+        if dropped_end >= 0 and _LIST_GAP.fullmatch(sentence[dropped_end:q.start]):
+            dropped_end = q.end
+        elif _is_fact_quantity(q, sentence):
+            kept.append(q)
+            dropped_end = -1
+        else:
+            dropped_end = q.end
+    return kept
 
 
 def _in_short_quote(sentence: str, q: Quantity) -> bool:
@@ -655,7 +674,7 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
             return f"{years[0]}年"
         if change.endswith("(终点)"):
             return f"{years[1]}年"
-        return period
+        years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
     for p in reversed([p for p in periods if clause <= p.start < q.start]):
@@ -920,11 +939,11 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 
 # ------------------------------------------------------------------ indicators and changes
-_LEADING = re.compile(r"^(?:力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
+_LEADING = re.compile(r"^(?:扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
@@ -1006,7 +1025,18 @@ def _noun_phrase(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+
+
+def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
+              clause: int) -> str | None:
+    """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
+    counted just before (国家级工程技术研究中心)."""
+    if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
+            and re.match(r"\s*其中", sentence[clause:])):
+        return indicator
+    level = re.search(r"级(?:以上|以下)?(?:的)?", stated[-1][0])
+    return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
@@ -1034,6 +1064,16 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
     phrase = _noun_phrase(text)
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
+
+
+def _counted_length(sentence: str, q: Quantity) -> int:
+    """How far the noun a count counts runs after it (新建5个紧密型城市医疗集团、区级覆盖率…), so the
+    next figure's indicator starts after it."""
+    noun = _counted_noun(sentence, q)
+    at = sentence.find(noun, q.end) if noun else -1
+    if at < 0 or re.match(r"[\u4e00-\u9fffA-Za-z0-9]", sentence[at + len(noun):at + len(noun) + 1]):
+        return 0   # the noun was cut from a longer phrase (…发放资助金5637.2万元): keep the phrase whole
+    return at + len(noun) - q.end
 
 
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
