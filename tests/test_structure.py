@@ -8,10 +8,11 @@ import pytest
 from kb.clean import clean
 from kb.load import load
 from kb.structure import split_articles
+from tests.conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-EXTCORPUS = Path("/work/shared/extcorpus")
+EXTCORPUS = shared_path("extcorpus")
 
 
 def _split(path: Path):
@@ -152,7 +153,7 @@ def test_paper_002_title_over_two_lines():
         s.path for s in articles[0].sections]
 
 
-@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+@needs_shared("extcorpus")
 def test_government_work_report_is_one_article():
     _, articles = _split(EXTCORPUS / "gwr_2019.txt")
     assert len(articles) == 1
