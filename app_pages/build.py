@@ -33,7 +33,10 @@ def show_report(report: BuildReport) -> None:
                    + f"（用时 {report.seconds:.1f} 秒，新嵌入 {report.embedded} 个段落）")
     for name, twin in report.duplicates:
         st.info(f"{name.split('/')[-1]} 与已有文件 {twin} 内容相同，未重复加入。")
-    if report.unchanged and not done:
+    if report.removed:
+        st.warning(f"已从知识库移除 {len(report.removed)} 个文件（原文件已不存在）："
+                   + "、".join(p.split("/")[-1] for p in report.removed))
+    if report.unchanged and not done and not report.removed:
         st.info("文件内容未变化，知识库无需更新。")
     for name, message in report.failed:
         st.error(f"{name.split('/')[-1]}：{message}")

@@ -134,19 +134,21 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     given paths are dropped. The new KB becomes live only when everything succeeded.
     """
     settings = settings or Settings.from_env()
+    Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
+    with _build_lock(Path(settings.index_dir)):
+        return _build_with_lock_held(paths, settings, progress, log)
+
+
+def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress: bool, log) -> BuildReport:
     started = time.perf_counter()
     # Absolute paths: a file is the same document whichever working directory the build runs from.
     paths = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
     index_dir = Path(settings.index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
     files, skipped = discover(paths)
     report = BuildReport(skipped=[str(p) for p in skipped])
     pipeline = pipeline_version(settings)
     previous = current_generation(index_dir)
-
-    with _build_lock(index_dir):
-        return _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log,
-                             started)
+    return _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log, started)
 
 
 @contextlib.contextmanager
@@ -309,8 +311,13 @@ def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
     """Store an uploaded file under the uploads folder; the user's name never becomes a path.
 
     A different file uploaded under a name already taken gets a numbered name instead of
-    replacing the first one.
+    replacing the first one; the same bytes again are left where they are.
     """
+    return _save_upload(settings, filename, data)[0]
+
+
+def _save_upload(settings: Settings, filename: str, data: bytes) -> tuple[Path, bool]:
+    """(where the upload is kept, True when this call created that file)."""
     from .load import check_acceptable
 
     name = unicodedata.normalize("NFC", Path(filename.replace("\\", "/")).name).strip().lstrip(".")
@@ -320,29 +327,54 @@ def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     target, n = folder / f"{stem}{suffix}", 2
-    while target.exists() and target.read_bytes() != data:
+    while target.exists():
+        if target.read_bytes() == data:
+            return target, False   # already uploaded (and perhaps in the KB): never rewritten or deleted
         target, n = folder / f"{stem}-{n}{suffix}", n + 1
     tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return target
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target, True
 
 
 def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bool = False) -> BuildReport:
-    """Save uploaded (name, bytes) pairs and build them into the KB; refused files are reported as failed."""
-    refused = []
-    saved = []
-    for name, data in files:
+    """Save uploaded (name, bytes) pairs and build them into the KB; refused files are reported as failed.
+
+    The build lock is taken before anything is saved, so a refused build (another one is running)
+    changes nothing. Only files this call created are removed again when they fail or duplicate a
+    document: a file already in the KB is never deleted by an upload.
+    """
+    index_dir = Path(settings.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    refused, saved, created = [], [], set()
+    with _build_lock(index_dir):
+        for name, data in files:
+            try:
+                path, new = _save_upload(settings, name, data)
+            except KBError as e:
+                refused.append((name, str(e)))
+                continue
+            saved.append(path)
+            if new:
+                created.add(path.resolve())
         try:
-            saved.append(save_upload(settings, name, data))
-        except KBError as e:
-            refused.append((name, str(e)))
-    try:
-        report = build([uploads_dir(settings)], settings, progress=progress) if saved else BuildReport()
-    except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
-        report = BuildReport(failed=[(str(p), str(e)) for p in saved])
-    for path, _ in report.failed:
-        if Path(path).resolve().parent == uploads_dir(settings).resolve():
-            Path(path).unlink(missing_ok=True)   # a failed upload is not retried by every later build
+            report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
+                if saved else BuildReport()
+        except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
+            report = BuildReport(failed=[(str(p), str(e)) for p in saved])
+        except BaseException:  # the KB did not change, so none of the new files is in it
+            _unlink_all(created)
+            raise
+        _unlink_all(created & {Path(p) for p, _ in report.failed}
+                    | created & {Path(p) for p, _ in report.duplicates})
     report.failed = refused + report.failed
     return report
+
+
+def _unlink_all(paths) -> None:
+    """Remove new uploads the KB did not take, so later builds do not retry or report them."""
+    for path in paths:
+        Path(path).unlink(missing_ok=True)

@@ -24,6 +24,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from .genre import SALUTATION_RE, front_matter_kind
 from .types import CleanText, RawDocument, Span
 
 # ---------------------------------------------------------------- footnote markers
@@ -103,6 +104,19 @@ _ISSUE_HEAD_RE = re.compile(
 )
 _CAPS_HEAD_RE = re.compile(r"^[A-Z][A-Z&'\-]+(?: [A-Z&'\-]+){1,6}$")
 _PAGE_NO_RE = re.compile(r"^[-—–·\s]*\d{1,4}[-—–·\s]*$")
+# A page number printed with dashes (`— 17 —`, `-1-`) or in roman numerals (front matter `I`, `II`):
+# never a table cell, so it is dropped before tables are looked for.
+_PAGE_FOOTER_RE = re.compile(r"^[-—–]+\s*\d{1,4}\s*[-—–]+$")
+_ROMAN_PAGE_RE = re.compile(r"^[-—–]?\s*(?:[IVX]{1,5}|[ⅰ-ⅹⅠ-Ⅻ])\s*[-—–]?$")
+# Web-page controls left in copied text: 下载 / 打印 / 全屏 / 收藏 / 分享 / 【字号：大 中 小】 ...
+_WEB_CONTROL_RE = re.compile(
+    r"^(?:[【\[]?\s*(?:字号\s*[:：]?\s*(?:[大中小]\s*)*|加大|还原|减小|默认|下载|打印(?:本页)?|全屏|收藏|分享(?:到)?|关闭(?:窗口)?"
+    r"|返回(?:顶部)?|纠错|扫一扫)\s*[】\]]?\s*)+$|^[【】]$")
+# Web-page metadata lines (source, time, editor) and photo captions (`…记者 李森 摄`).
+_WEB_META_RE = re.compile(r"^(?:来源|时间|发布时间|发布日期|日期|编辑|责任编辑|浏览次数|点击数|信息来源)\s*[:：]")
+_CAPTION_LINE_RE = re.compile(rf"(?:记者|摄影|通讯员)\s*[/／:：]?\s*[{_HAN}·]{{2,8}}(?:\s*[、，,]\s*[{_HAN}·]{{2,8}})*\s*摄?$")
+# A link list closing a web page: the label and everything after it.
+_RELATED_RE = re.compile(r"^(?:相关报道|相关链接|相关新闻|相关阅读|延伸阅读|相关文章)\s*[:：]?$")
 # A table caption "表1 …", not prose about a table ("表 1显示了…", "表2报告了…", "表9第1行…").
 _CAPTION_RE = re.compile(
     r"^(?:续?表|Table)\s*[0-9０-９]{1,2}(?:[-–.．][0-9]{1,2})?"
@@ -114,6 +128,7 @@ _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060]")
 _NARROW_RE = re.compile("[\x00-\u1fff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 
@@ -179,6 +194,8 @@ class _Line:
     blank_before: bool
     kind: str = "prose"  # prose, heading, banner, label, meta, author, english, en_author, table, drop
     english: bool = False
+    front: bool = False  # a front-matter line (issuer, date, source, caption): not a sample of the column
+    md_heading: bool = False  # a Markdown `#` line of a converted document
 
 
 def _physical_lines(raw: RawDocument) -> list[_Line]:
@@ -187,19 +204,31 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
     for page_no, page in enumerate(pages, start=1):
         blank = True
         for physical in page.split("\n"):
-            body = physical.rstrip()
+            body = _ZERO_WIDTH_RE.sub("", physical).rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
             if not stripped:
                 blank = True
                 continue
             lead = body[: len(body) - len(stripped)]
             indented = "\u3000" in lead or lead.count(" ") >= 2 or "\t" in lead
+            md_heading = bool(_MD_HEADING_RE.match(stripped))
             stripped = _MD_BULLET_RE.sub("", _MD_HEADING_RE.sub("", stripped)).replace("**", "")
             text = re.sub(r"\s+", " ", stripped).strip()
             if text:
-                lines.append(_Line(text, page_no, indented, blank))
+                lines.append(_Line(text, page_no, indented, blank, md_heading=md_heading))
             blank = False
     return lines
+
+
+def _markdown_paragraphs(lines: list[_Line]) -> None:
+    """In a Markdown file converted from PDF, a blank line ends a paragraph and a `#` line stands
+    alone, whatever the widths say: such lines start a paragraph (`indented`)."""
+    if not any(ln.md_heading for ln in lines):
+        return
+    for prev, ln in zip([None, *lines], lines):
+        unfinished = prev is not None and prev.text.endswith(tuple("；;，,、"))
+        if ln.blank_before and not unfinished or ln.md_heading or prev is not None and prev.md_heading:
+            ln.indented = True
 
 
 def _running_head(text: str) -> bool:
@@ -240,12 +269,30 @@ def _mark_repeated_heads(lines: list[_Line]) -> None:
                 lines[nxt].kind = "drop"
 
 
+# Front-matter lines (issuer, date, dateline) are looked for this far into a document.
+_OPENING_LINES = 40
+
+
+def _web_tail(lines: list[_Line]) -> int:
+    """Index where a web page's closing link list (`相关报道：` …) starts, or len(lines)."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        if _RELATED_RE.match(lines[i].text):
+            return i
+    return len(lines)
+
+
 def _classify(lines: list[_Line]) -> None:
+    tail = _web_tail(lines)
     for i, ln in enumerate(lines):
         t = ln.text
         # a line without Chinese right after English text ("4.0" ending a key word) is English too
         ln.english = is_english(t) or (i > 0 and lines[i - 1].english and _han_count(t) == 0)
-        if _running_head(t):
+        if i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
+            ln.kind = "drop"
+        elif _WEB_META_RE.match(t) and len(t) <= 60 or len(t) <= 80 and _CAPTION_LINE_RE.search(t) \
+                or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice"):
+            ln.kind, ln.front = "meta", True
+        elif _running_head(t):
             ln.kind = "drop"
         elif FOOTNOTE_RE.fullmatch(t):
             ln.kind = "fnmark"
@@ -316,9 +363,10 @@ def _mark_tables(lines: list[_Line]) -> None:
     for ln in lines:
         if ln.kind in ("prose", "heading") and _CAPTION_RE.match(ln.text) and _width(ln.text) <= 45:
             ln.kind = "table"
-    # a lone page number sits between prose lines, never inside a run of cells
+    # a lone page number (arabic, or roman in front matter) sits between prose lines, never inside
+    # a run of cells
     for ln in lines:
-        if ln.kind in ("prose", "heading") and _PAGE_NO_RE.match(ln.text):
+        if ln.kind in ("prose", "heading") and (_PAGE_NO_RE.match(ln.text) or _ROMAN_PAGE_RE.match(ln.text)):
             ln.kind = "drop"
 
 
@@ -335,7 +383,7 @@ def _typical_widths(lines: list[_Line], k: int = 5) -> list[float]:
     widths = [_width(ln.text) for ln in lines]
     by_script: dict[bool, list[int]] = {True: [], False: []}
     for i, ln in enumerate(lines):
-        if ln.kind in ("prose", "label", "meta"):
+        if ln.kind in ("prose", "label", "meta") and not ln.front:
             by_script[ln.english].append(i)
     out = []
     for i, ln in enumerate(lines):
@@ -369,8 +417,20 @@ def _is_full(text: str, typical: float) -> bool:
     return w >= 0.75 * typical
 
 
-def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
-    """True when `nxt` continues the paragraph that `prev` belongs to."""
+# In text with one paragraph per line, a paragraph shorter than this that ends without a full stop
+# is a line of its own (a title, a dateline, a heading), not a paragraph broken by the extraction.
+_MIN_BROKEN_PARAGRAPH = 40
+# ... unless the break is visibly inside a phrase: a line ending where no line ends, or one starting
+# where no line starts.
+_OPEN_ENDS = tuple("、，,的和与及或（(“‘《：:是")
+_INNER_PUNCT_RE = re.compile(r"[。，；：！？]")
+_CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
+
+
+def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
+    """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
+    if prev.md_heading or nxt.md_heading:
+        return False
     if prev.kind == "table" or nxt.kind == "table":
         return prev.kind == nxt.kind == "table"
     if prev.kind in _TITLES or nxt.kind in _TITLES:
@@ -382,7 +442,10 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
     if not reflow:
         if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and prev.text.endswith(tuple("；;，,、")):
             return True   # key words wrapped onto the next line
-        return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END))
+        return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END)) \
+            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) \
+            and (par_width >= _MIN_BROKEN_PARAGRAPH or _INNER_PUNCT_RE.search(prev.text) is not None
+                 or prev.text.endswith(_OPEN_ENDS) or nxt.text.startswith(_CLOSE_STARTS) or len(nxt.text) <= 2 or len(prev.text) <= 2)
     if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and not prev.text.endswith(tuple("；;，,、")):
         return False
     if not prev_full or prev.kind == "meta" and not re.search(rf"[{_HAN}，、,]$", prev.text):
@@ -442,7 +505,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
                 continue
             head = current[0].kind == "heading"
             if head and len(current) <= rests.get(id(current[0]), 0) or \
-                    not head and _continues(prev, ln, full[prev_i], reflow):
+                    not head and _continues(prev, ln, full[prev_i], reflow, sum(_width(x.text) for x in current)):
                 current.append(ln)
                 prev_i = i
                 k += 1
@@ -649,6 +712,7 @@ def _paragraph_kind(par: list[_Line]) -> str:
 def clean(raw: RawDocument) -> CleanText:
     """Repair extraction damage in `raw.text`; see the module docstring for what is repaired."""
     lines = _physical_lines(raw)
+    _markdown_paragraphs(lines)
     _classify(lines)
     _mark_page_notes(lines)
     _mark_tables(lines)

@@ -112,6 +112,8 @@ def build(ctx, paths, model, progress):
         click.echo(f"skipped (unsupported type): {path}", err=True)
     for path, twin in report.duplicates:
         click.echo(f"skipped (same content as {twin}): {path}", err=True)
+    for path in report.removed:
+        click.echo(f"removed (file no longer there): {path}", err=True)
     for _, message in report.failed:
         click.echo(f"FAILED: {message}", err=True)
     c = report.counts

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import BANNER_RE, NOTES_RE, is_heading_line
+from .genre import DocumentInfo, describe
 from .types import Article, CleanText, Section
 
 _ABSTRACT_RE = re.compile(r"^[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|编者按)\s*[\]］】)）]?\s*[:：]?\s*")
@@ -160,7 +161,9 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
     pars = _paragraphs(clean)
     if not pars:
         return []
-    starts = _starts(pars)
+    info = describe(clean.text)
+    # only a journal issue holds several articles; any other document is one, whatever its layout
+    starts = _starts(pars) if info.genre == "journal_issue" else [0]
     doc_year = _document_year(clean.text)
     articles = []
     column = ""
@@ -171,8 +174,19 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
         if banner:
             column = banner.text.strip("【】 ")
         art = _article(n, chunk, column, doc_year)
+        _apply_document_info(art, info)
         articles.append(art)
     return articles
+
+
+def _apply_document_info(art: Article, info: DocumentInfo) -> None:
+    """Copy the document's genre and metadata (kb.genre) onto one of its articles."""
+    art.genre, art.jurisdiction, art.issuer, art.date = info.genre, info.jurisdiction, info.issuer, info.date
+    if info.genre == "journal_issue":
+        return          # title, authors and year are each article's own
+    art.year = info.year
+    if info.title:
+        art.title, art.title_flagged = info.title, info.title_flagged
 
 
 def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) -> Article:
