@@ -33,11 +33,20 @@ def document_type(article: Article) -> str:
 
 
 def responsible(article: Article) -> str:
-    """主要责任者: the first three authors (then “等”), else the issuing body, else ""."""
+    """主要责任者: the first three authors (then “等”), else the issuing bodies, else ""."""
     names = [n.strip() for n in article.authors if n and n.strip()]
     if names:
         return ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "")
-    return article.issuer.strip()
+    return _issuers(article)
+
+
+def _issuers(article: Article) -> str:
+    """The issuing bodies as the standard separates responsible parties (洛阳市统计局, 国家统计局洛阳调查队)."""
+    return ", ".join(_issuer_list(article))
+
+
+def _issuer_list(article: Article) -> list[str]:
+    return [p.strip() for p in re.split(r"[、，,]", article.issuer) if p.strip()]
 
 
 def publication_year(article: Article) -> str:
@@ -70,14 +79,16 @@ def _page_range(pages: str) -> str:
 
 
 def _publication_part(article: Article, code: str) -> str:
-    """After the title of a report: 出版地: 出版者, 出版年 (the issuer publishes its own report; the
-    place is never stated in these texts). “Other” [Z] has no prescribed form: its date or year."""
+    """After the title of a report: 出版地: 出版者, 出版年 (the first issuer publishes its own report,
+    §8.4.2.1 keeps one publisher; the place is never stated in these texts). “Other” [Z] has no
+    prescribed form: its date or year."""
     year = publication_year(article)
     if code == "Z":
         return article.date.strip() or year
-    if not (article.issuer.strip() or year):
+    issuers = _issuer_list(article)
+    if not (issuers or year):
         return ""
-    publisher = article.issuer.strip() or "[出版者不详]"
+    publisher = issuers[0] if issuers else "[出版者不详]"
     return f"[出版地不详]: {publisher}" + (f", {year}" if year else "")
 
 

@@ -11,6 +11,7 @@ from .config import Settings
 from .errors import KBError
 
 FORMATS_TABLE = click.Choice(["table", "jsonl", "csv"])
+TABLE_CELL_CHARS = 36
 
 
 class _Group(click.Group):
@@ -75,17 +76,18 @@ def _json_default(value):
 def _echo_frame(df, fmt: str) -> None:
     import pandas as pd
 
-    from .views import display_frame, plain_number, tidy_numbers
+    from .views import csv_text, display_frame, plain_number
 
     if fmt == "jsonl":
         _echo_jsonl(df.astype(object).where(pd.notna(df), None).to_dict("records"))
     elif fmt == "csv":
-        from .tables import to_excel_cells
-        click.echo(to_excel_cells(tidy_numbers(df)).to_csv(index=False), nl=False)
+        click.echo(csv_text(df), nl=False)
     else:
-        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200,
-                               "display.float_format", plain_number):
-            click.echo(display_frame(df).to_string(index=False) if len(df) else "(no rows)")
+        # Cells are cut at TABLE_CELL_CHARS (a Chinese character is two columns wide on a terminal);
+        # --format jsonl/csv give them whole.
+        with pd.option_context("display.max_rows", 200, "display.width", 200, "display.float_format", plain_number):
+            click.echo(display_frame(df).to_string(index=False, max_colwidth=TABLE_CELL_CHARS) if len(df)
+                       else "(no rows)")
 
 
 # ------------------------------------------------------------------ build

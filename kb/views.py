@@ -150,9 +150,14 @@ def cited_text_html(text: str, start: int, end: int, terms: list[str] = ()) -> s
 
 
 # ------------------------------------------------------------------ tables, charts, downloads
+def csv_text(df: pd.DataFrame) -> str:
+    """CSV of a table: lists as readable cells, floats without arithmetic noise."""
+    return to_excel_cells(tidy_numbers(df)).to_csv(index=False)
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV with a BOM, so Excel opens the Chinese text in the right encoding."""
-    return to_excel_cells(df).to_csv(index=False).encode("utf-8-sig")
+    return csv_text(df).encode("utf-8-sig")
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -45,8 +45,8 @@ def test_work_report_and_communique_are_reports_by_their_issuer():
                      jurisdiction="甘肃省")
     assert cite.reference(report) == "甘肃省人民政府. 政府工作报告[R]. [出版地不详]: 甘肃省人民政府, 2026."
     communique = article(title="2023年洛阳市国民经济和社会发展统计公报", genre="communique",
-                         issuer="洛阳市统计局", date="2024-04-30", year=2024)
-    assert cite.reference(communique) == ("洛阳市统计局. 2023年洛阳市国民经济和社会发展统计公报[R]. "
+                         issuer="洛阳市统计局、国家统计局洛阳调查队", date="2024-04-30", year=2024)
+    assert cite.reference(communique) == ("洛阳市统计局, 国家统计局洛阳调查队. 2023年洛阳市国民经济和社会发展统计公报[R]. "
                                           "[出版地不详]: 洛阳市统计局, 2024.")
 
 
