@@ -23,6 +23,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from .genre import SALUTATION_RE, front_matter_kind
 from .types import CleanText, RawDocument, Span
@@ -125,6 +126,7 @@ _CAPTION_RE = re.compile(
 )
 _NUMERIC_CELL_RE = re.compile(r"^[（(\[]?[-−+]?[\d.,%．，：:\-—–~～/×*\s]+[）)\]]?[*％%]*$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_HTML_TABLE_RE = re.compile(r"^(?:<html>\s*)?(?:<body>\s*)?<table", re.I)
 _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
@@ -203,9 +205,18 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
     lines: list[_Line] = []
     for page_no, page in enumerate(pages, start=1):
         blank = True
+        display_math = False
         for physical in page.split("\n"):
-            body = _ZERO_WIDTH_RE.sub("", physical).rstrip()
+            if not physical.isascii():
+                physical = _ZERO_WIDTH_RE.sub("", physical).translate(radical_table())
+            body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
+            if stripped == "$$":
+                display_math = not display_math
+                blank = True
+                continue
+            if "![" in stripped:
+                stripped = _MD_IMAGE_RE.sub("", stripped).strip()
             if not stripped:
                 blank = True
                 continue
@@ -213,11 +224,89 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
             indented = "\u3000" in lead or lead.count(" ") >= 2 or "\t" in lead
             md_heading = bool(_MD_HEADING_RE.match(stripped))
             stripped = _MD_BULLET_RE.sub("", _MD_HEADING_RE.sub("", stripped)).replace("**", "")
+            formula = display_math or bool(_DISPLAY_MATH_RE.fullmatch(stripped))
+            stripped = latex_to_text(_DISPLAY_MATH_RE.sub(r"\1", stripped)) if formula else _inline_math(stripped)
+            if "\\" in stripped:
+                stripped = _MD_ESCAPE_RE.sub(r"\1", stripped)
             text = re.sub(r"\s+", " ", stripped).strip()
             if text:
-                lines.append(_Line(text, page_no, indented, blank, md_heading=md_heading))
+                lines.append(_Line(text, page_no, indented or formula, blank, md_heading=md_heading,
+                                   kind="formula" if formula else "prose"))
             blank = False
     return lines
+
+
+@functools.lru_cache(maxsize=1)
+def radical_table() -> dict[int, str]:
+    """CJK radical code points -> the ideographs they stand for (a PDF font may map `木` to the
+    radical `⽊` U+2F4A, `齐` to `⻬` U+2EEC): Kangxi radicals by NFKC, the supplement and a few
+    overrides from kb/data/cjk_radicals.tsv."""
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    path = Path(__file__).parent / "data" / "cjk_radicals.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, char = line.split("\t")[:2]
+            table[int(code, 16)] = char.strip()
+    return {cp: ch for cp, ch in table.items() if len(ch) == 1}
+
+
+# ---------------------------------------------------------------- TeX from PDF converters
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_ESCAPE_RE = re.compile(r"\\([*_#\[\]~`])")
+_DISPLAY_MATH_RE = re.compile(r"\$\$(.+?)\$\$")
+_INLINE_MATH_RE = re.compile(r"( ?)\$([^$\n]{1,400}?)\$( ?)")
+_ENGLISH_WORDS_RE = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}")
+_TEX_SYMBOLS = {
+    "%": "%", "sim": "~", "times": "×", "cdot": "·", "cdots": "…", "ldots": "…", "dots": "…",
+    "geqslant": "≥", "geq": "≥", "ge": "≥", "leqslant": "≤", "leq": "≤", "le": "≤", "neq": "≠", "ne": "≠",
+    "approx": "≈", "pm": "±", "mid": "|", "infty": "∞", "sum": "∑", "prod": "∏", "sqrt": "√",
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "varepsilon": "ε", "epsilon": "ε",
+    "theta": "θ", "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ",
+    "varphi": "φ", "omega": "ω", "Omega": "Ω", "partial": "∂", "in": "∈", "to": "→", "rightarrow": "→",
+    "{": "{", "}": "}", "_": "_", "&": "&", "#": "#", "$": "$", ",": "", ";": "", "!": "", "quad": " ",
+    "qquad": " ", "prime": "′", "circ": "°", "degree": "°",
+}
+# commands that only style or size what follows: dropped, their argument kept
+_TEX_STYLE_RE = re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|\\(?:left|right)(?![A-Za-z])"
+                           r"|\\(?:boldsymbol|mathbf|mathit|mathrm|mathsf|mathcal|mathbb|text|textbf|textit|operatorname"
+                           r"|bf|it|rm|displaystyle|scriptstyle)(?![A-Za-z])")
+_TEX_OPERATORS = {"max", "min", "log", "ln", "exp", "lim", "sin", "cos", "tan", "arg", "det", "sup", "inf"}
+_TEX_SYMBOLS["nabla"] = "∇"
+_TEX_CIRCLED_RE = re.compile(r"\\textcircled\s*\{\s*(\d{1,2})\s*\}")
+_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def latex_to_text(expr: str) -> str:
+    """The text a TeX fragment of a PDF converter stands for: `5 7 . 4 2 \\%` -> `57.42%`,
+    `\\textcircled{1}` -> `①` (a note marker), `l _ { i j }` -> `l_ij`, `1 0 ^ { 6 }` -> `10^6`."""
+    t = _TEX_CIRCLED_RE.sub(lambda m: chr(0x245F + int(m.group(1))) if 1 <= int(m.group(1)) <= 20 else m.group(1), expr)
+    t = _TEX_STYLE_RE.sub("", t)
+    t = re.sub(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\{[^}]*\})?|\\(?:nonumber|notag|limits)(?![A-Za-z])", "", t)
+    t = t.replace("\\\\", "; ")
+    for _ in range(4):   # innermost first: x_{ij} -> x_ij, \frac{a}{b} -> (a)/(b)
+        t = re.sub(r"([_^])\s*\{([^{}]*)\}", lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)), t)
+        t = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", t)
+    t = _TEX_COMMAND_RE.sub(lambda m: _TEX_SYMBOLS.get(m.group(1), m.group(1) if m.group(1) in _TEX_OPERATORS
+                                                         or not m.group(1).isalpha() else ""), t)
+    t = re.sub(r"\^\s*\{\s*(\*+|\+|<\s*\d+)\s*\}|\^\s*([*+])", lambda m: (m.group(1) or m.group(2)).replace(" ", ""), t)
+    t = re.sub(r"\s+", "", t)
+    return t.replace("{", "").replace("}", "")
+
+
+def _inline_math(line: str) -> str:
+    """`line` with its inline TeX ($…$) turned back into text; English prose between dollar signs
+    (prices) is left alone."""
+    if "$" not in line:
+        return line
+    def replace(m: re.Match) -> str:
+        if _ENGLISH_WORDS_RE.search(m.group(2)) and "\\" not in m.group(2):
+            return m.group(0)
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        # the converter pads math with spaces; inside Chinese text they are not the author's
+        lead = " " if m.group(1) and before.isascii() and before.isalnum() else ""
+        tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
+        return lead + latex_to_text(m.group(2)) + tail
+    return _INLINE_MATH_RE.sub(replace, line)
 
 
 def _markdown_paragraphs(lines: list[_Line]) -> None:
@@ -239,22 +328,49 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"[\s*＊]", "", text)
 
 
+_RUNNING_HEAD_COPIES = 3
+_PAGE_CHARS = 200   # copies of a running head stand about a page apart: this much text between them (median)
+
+
+def _chars_between(lines: list[_Line], a: int, b: int) -> int:
+    return sum(len(ln.text) for ln in lines[a + 1:b])
+
+
+def _body_before(lines: list[_Line], i: int) -> bool:
+    """True when the body has begun before line i (a heading, or a full sentence of prose): a line
+    repeated as running head that first appears there is not the document's own title."""
+    return any(ln.kind == "heading" or ln.kind == "prose" and _width(ln.text) >= 30 and ln.text.endswith("。")
+               for ln in lines[:i])
+
+
 def _mark_repeated_heads(lines: list[_Line]) -> None:
     """Drop running heads repeated from titles and column names (later copies of short title-like
     lines), and text the extraction printed twice (earlier copies of long lines, with the short
     line ending the copied paragraph)."""
-    seen: set[str] = set()
-    for ln in lines:
+    seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
         if ln.kind != "prose":
             continue
         t = ln.text
         if not (6 <= len(t) <= 45) or t[-1] in "。，；：:,;" or _han_count(t) < 0.6 * len(t.replace(" ", "")):
             continue
         key = _repeat_key(t)
+        copies.setdefault(key, []).append(i)
         if key in seen:
             ln.kind = "drop"
         else:
-            seen.add(key)
+            seen[key] = i
+    # A line printed again and again down the document, a page apart, is a running head even where
+    # it first appears, unless that first copy heads something: the document's opening, or front
+    # matter (author line, labels) right below it, as an article title repeated as a running head.
+    # (Table cells repeat too, but close together.)
+    for key, i in seen.items():
+        at = copies[key]
+        if len(at) >= _RUNNING_HEAD_COPIES and statistics.median(_chars_between(lines, a, b) for a, b in zip(at, at[1:])) >= _PAGE_CHARS \
+                and _body_before(lines, i) and not any(
+                lines[j].kind in ("author", "label", "banner", "meta") for j in range(i + 1, min(i + 3, len(lines)))):
+            lines[i].kind = "drop"
     last: dict[str, int] = {}
     for i, ln in enumerate(lines):
         if len(ln.text) >= 30 and ln.kind != "table":
@@ -273,6 +389,40 @@ def _mark_repeated_heads(lines: list[_Line]) -> None:
 _OPENING_LINES = 40
 
 
+# A table of contents: a `目录` label (also `重大工程专栏目录`), entries ending in a page number,
+# with or without dot leaders; a dot-leader line is an entry wherever it stands.
+TOC_LABEL_RE = re.compile(rf"^[{_HAN}]{{0,8}}目\s*录$")
+_TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,4}$")
+_DOT_LEADER_RE = re.compile(r"(?:\.{6,}|…{3,}|·{6,})\s*\d{0,4}$")
+
+
+def _mark_toc(lines: list[_Line]) -> None:
+    """Mark tables of contents (kind "toc"): from a 目录 label, the entries that end in a page number,
+    letting one wrapped entry line through; and any dot-leader line."""
+    in_toc = False
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if ln.kind == "drop":
+            continue
+        if TOC_LABEL_RE.match(t.replace(" ", "")) or _DOT_LEADER_RE.search(t):
+            ln.kind, in_toc = "toc", True
+        elif in_toc and (_is_toc_entry(t) or i + 1 < len(lines) and _DOT_LEADER_RE.search(lines[i + 1].text)
+                         and len(t) <= 40 and not t.endswith(tuple(_TERMINAL))):
+            ln.kind = "toc"
+        else:
+            in_toc = False
+
+
+_TOC_HEAD_RE = re.compile(rf"^(?:第[{_CN_NUM}\d]{{1,4}}[篇章节部分]|[{_CN_NUM}]{{1,3}}[、．.]|[（(][{_CN_NUM}]{{1,3}}[）)]"
+                          r"|\d{1,2}(?:\.\d{1,2})*\s|专栏\s*\d|附\s*[件录表]|序\s*言|前\s*言|结\s*语|后\s*记)")
+
+
+def _is_toc_entry(text: str) -> bool:
+    """A line of a table of contents: a heading's words ending in its page number."""
+    return len(text) <= 80 and bool(_TOC_ENTRY_RE.search(text)) and (
+        bool(_TOC_HEAD_RE.match(text)) or bool(_DOT_LEADER_RE.search(text)))
+
+
 def _web_tail(lines: list[_Line]) -> int:
     """Index where a web page's closing link list (`相关报道：` …) starts, or len(lines)."""
     for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
@@ -287,7 +437,11 @@ def _classify(lines: list[_Line]) -> None:
         t = ln.text
         # a line without Chinese right after English text ("4.0" ending a key word) is English too
         ln.english = is_english(t) or (i > 0 and lines[i - 1].english and _han_count(t) == 0)
-        if i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
+        if ln.kind == "formula":
+            continue
+        if _HTML_TABLE_RE.match(t):
+            ln.kind = "table"   # kept whole, markup and all, for the tables stage
+        elif i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
             ln.kind = "drop"
         elif _WEB_META_RE.match(t) and len(t) <= 60 or len(t) <= 80 and _CAPTION_LINE_RE.search(t) \
                 or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice"):
@@ -308,6 +462,7 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+    _mark_toc(lines)
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
         if prev.kind == "prose" and "项目" in prev.text and ln.kind == "meta" and _FUND_CODE_RE.search(ln.text) \
@@ -371,7 +526,7 @@ def _mark_tables(lines: list[_Line]) -> None:
 
 
 # ---------------------------------------------------------------- paragraphs
-_STANDALONE = {"heading", "banner", "author", "en_author"}
+_STANDALONE = {"heading", "banner", "author", "en_author", "toc"}
 _TITLES = {"title", "en_title"}
 _STARTS_PARAGRAPH = {"label", "meta", "table"} | _STANDALONE
 
@@ -429,10 +584,10 @@ _CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
 
 def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
     """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
-    if prev.md_heading or nxt.md_heading:
+    if prev.md_heading or nxt.md_heading or prev.front or nxt.front:
         return False
-    if prev.kind == "table" or nxt.kind == "table":
-        return prev.kind == nxt.kind == "table"
+    if prev.kind in ("table", "formula") or nxt.kind in ("table", "formula"):
+        return prev.kind == nxt.kind and not _HTML_TABLE_RE.match(nxt.text)
     if prev.kind in _TITLES or nxt.kind in _TITLES:
         return prev.kind == nxt.kind
     if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or nxt.indented:
@@ -490,6 +645,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
+    width = 0.0
     prev_i = None
     k = 0
     while k < len(kept):
@@ -505,8 +661,9 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
                 continue
             head = current[0].kind == "heading"
             if head and len(current) <= rests.get(id(current[0]), 0) or \
-                    not head and _continues(prev, ln, full[prev_i], reflow, sum(_width(x.text) for x in current)):
+                    not head and _continues(prev, ln, full[prev_i], reflow, width):
                 current.append(ln)
+                width += _width(ln.text)
                 prev_i = i
                 k += 1
                 continue
@@ -514,6 +671,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             paragraphs.extend(_split_kinds(deferred))
             deferred = []
         current = [ln]
+        width = _width(ln.text)
         prev_i = i
         k += 1
     if current:
@@ -696,7 +854,7 @@ def _join(a: str, b: str, english: bool = True) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"toc": "toc", "formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:

@@ -50,24 +50,45 @@ _SALUTATION = r"(?:各位代表|各位委员|同志们|女士们|先生们|朋�
 SALUTATION_RE = re.compile(rf"^{_SALUTATION}?$")
 _SALUTATION_START_RE = re.compile(rf"^{_SALUTATION}")
 
-_GLOSSARY = ("glossary", re.compile(r"^\s*(?:名词解释|名词注释|名词术语解释|附[:：]?\s*名词解释)\s*[:：]?\s*$"))
-_TOC = ("toc", re.compile(r"^\s*目\s*录\s*$"))
-_BOX = ("box", re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+"))
-_NOTES = ("notes", re.compile(r"^\s*(?:注\s*释|注)\s*[:：]\s*|^\s*(?:附注|说明)\s*[:：]?\s*$"))
+# Sections that are not the document's running text. Each opens at a label line and runs until a
+# heading of the document's own outline (一、 （一） 第N章/节/篇) or another such label:
+# glossary (名词解释 after a work report), box (专栏N inside a plan), toc (目录), notes (注释 /
+# 注： / a communiqué's numbered notes at its end).
+_GLOSSARY = ("glossary", re.compile(r"^\s*(?:附[:：]?\s*)?(?:名词解释|名词注释|名词术语解释|术语解释)\s*[:：]?\s*$"))
+_TOC = ("toc", re.compile(r"^\s*[\u4e00-\u9fff]{0,8}目\s*录\s*$"))
+_BOX = ("box", re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+(?:\s|[\u4e00-\u9fff“]|$)"))
+_NOTES = ("notes", re.compile(r"^\s*(?:注\s*释|附\s*注)\s*[:：]?\s*$|^\s*注\s*[:：]"))
 
 GENRES: dict[str, Genre] = {g.name: g for g in (
     Genre("work_report", re.compile(r"工作报告$|^政府工作报告"),
-          _SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC)),
+          _SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES)),
     Genre("communique", re.compile(r"统计公报$|公报$"), None,
-          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY)),
+          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC)),
     Genre("plan", re.compile(r"(?:规划|纲要|规划纲要)(?:[(（]草案[)）])?$"), None, "规划纲要", True,
-          (_TOC, _BOX, _GLOSSARY)),
+          (_TOC, _BOX, _GLOSSARY, _NOTES)),
     Genre("policy", re.compile(r"(?:意见|通知|办法|方案|规定|决定|条例|细则|措施|指引|通告|公告)$"), None,
-          "", True, (_NOTES,)),
-    Genre("paper", None, None, "", False, (_NOTES, _GLOSSARY)),
-    Genre("journal_issue", None, None, "", False, (_NOTES, _GLOSSARY)),
-    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX)),
+          "", True, (_NOTES, _GLOSSARY, _TOC, _BOX)),
+    # papers: notes and references are told by kb.structure's own labels (注释, 参考文献)
+    Genre("paper", None, None, "", False, ()),
+    Genre("journal_issue", None, None, "", False, ()),
+    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES)),
 )}
+
+
+# A communiqué's or report's notes at its end without a label: paragraphs opening with a note
+# marker (`[26]火电包括…`, `①本公报…`).
+NOTE_ENTRY_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|[\u2460-\u2473])\s*\S")
+
+
+def special_section(genre: str, text: str) -> str | None:
+    """The kind of section ("glossary", "box", "toc", "notes") that a label line opens in a document
+    of `genre`, or None for an ordinary line."""
+    t = text.strip()
+    for kind, rx in GENRES.get(genre, GENRES["other"]).section_kinds:
+        # a box label may carry its first item, glued on by line joining; other labels stand alone
+        if rx.match(t) and (kind == "box" and not re.search(r"\s\d{1,4}$", t) or len(t) <= 60):
+            return kind
+    return None
 
 
 @dataclass
@@ -407,7 +428,7 @@ def describe(text: str) -> DocumentInfo:
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)
     if genre not in ("paper", "journal_issue") and opening.issuers and title and not place_in(title) \
             and _issuer_right_above(lines, opening):
-        info.title = opening.issuers[0] + title
+        info.title = tidy_title(opening.issuers[0] + title)
     if not info.title and GENRES[genre].stand_in_title:
         info.title = GENRES[genre].stand_in_title.format(year=year or "", jurisdiction=info.jurisdiction)
         info.title_flagged = True
@@ -481,3 +502,43 @@ def tidy_title(title: str) -> str:
     if "——" not in t:
         t = _CASE_SUBTITLE_RE.sub(r"——\1", t)
     return re.sub(r"(?<=[“”])\s+|\s+(?=[“”])", "", t)
+
+
+# ---------------------------------------------------------------- where each genre proposes
+# Read by kb.extract.strategies: which parts of a document of each genre state its proposals.
+@dataclass(frozen=True)
+class ProposalRules:
+    """Where a genre states what it proposes.
+
+    scope "tasks": every body part is proposals unless a heading on its path is a `framing` one
+    (a review, the background, the guiding ideas or the targets) and does not also name tasks;
+    scope "headings": only parts under a heading that announces proposals (对策, 建议 …);
+    scope "none": the genre proposes nothing.
+    """
+    scope: str
+    framing: re.Pattern | None = None
+
+
+# Heading words of the parts that frame a report's, plan's or policy's proposals.
+_REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
+_FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"
+                 r"主要目标|发展目标|奋斗目标|远景目标|总体目标|新阶段|新特点|新起点|开局")
+_FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
+                   r"背景|意义|适用范围|总则|附则|术语|定义")
+# Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
+TASK_HEADING_RE = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
+
+PROPOSAL_RULES: dict[str, ProposalRules] = {
+    "work_report": ProposalRules("tasks", re.compile(_REVIEW)),
+    "plan": ProposalRules("tasks", re.compile(_FRAMING_PLAN)),
+    "policy": ProposalRules("tasks", re.compile(_FRAMING_POLICY)),
+    "communique": ProposalRules("none"),
+    "paper": ProposalRules("headings"),
+    "journal_issue": ProposalRules("headings"),
+    "other": ProposalRules("headings"),
+}
+
+
+def proposal_rules(genre: str) -> ProposalRules:
+    """The proposal rules of a genre; an unknown genre goes by the general ("other") rules."""
+    return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import BANNER_RE, NOTES_RE, is_heading_line
-from .genre import DocumentInfo, describe
+from .genre import GENRES, NOTE_ENTRY_RE, DocumentInfo, describe, special_section
 from .types import Article, CleanText, Section
 
 _ABSTRACT_RE = re.compile(r"^[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|编者按)\s*[\]］】)）]?\s*[:：]?\s*")
@@ -62,7 +62,7 @@ def _paragraphs(clean: CleanText) -> list[_Par]:
 
 
 def _paragraph_kind(line: str, span_kind: str | None) -> str:
-    if span_kind in ("author", "english", "table"):
+    if span_kind in ("author", "english", "table", "formula", "toc"):
         return span_kind
     if span_kind == "meta":
         return "meta"
@@ -173,7 +173,7 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
         banner = next((p for p in chunk[:3] if p.kind == "banner"), None)
         if banner:
             column = banner.text.strip("【】 ")
-        art = _article(n, chunk, column, doc_year)
+        art = _article(n, chunk, column, doc_year, info.genre)
         _apply_document_info(art, info)
         articles.append(art)
     return articles
@@ -189,7 +189,7 @@ def _apply_document_info(art: Article, info: DocumentInfo) -> None:
         art.title, art.title_flagged = info.title, info.title_flagged
 
 
-def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) -> Article:
+def _article(index: int, pars: list[_Par], column: str, doc_year: int | None, genre: str = "other") -> Article:
     author_i = next((i for i, p in enumerate(pars) if p.kind == "author"), None)
     title, title_i = _title(pars, author_i)
     english = [p for p in pars if p.kind == "english"]
@@ -207,7 +207,7 @@ def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) ->
     return Article(index=index, title=title, start=pars[0].start, end=pars[-1].end, authors=authors,
                    column=column, abstract=abstract, keywords=keywords, english_title=en_title,
                    english_abstract=en_abstract, title_flagged=flagged, year=year,
-                   sections=_sections(pars))
+                   sections=_sections(pars, genre))
 
 
 def _title(pars: list[_Par], author_i: int | None) -> tuple[str, int | None]:
@@ -350,6 +350,16 @@ def _lead_title(text: str) -> str:
     return m.group(1) if m else text[:40]
 
 
+def _trailing_notes(pars: list[_Par]) -> int:
+    """Index where a run of note entries closing the document begins (`[1]本公报…`, `①…`; at least
+    two, a `资料来源` paragraph may follow), or len(pars) when there is none."""
+    i = len(pars)
+    while i > 0 and (NOTE_ENTRY_RE.match(pars[i - 1].text) or re.match(r"^\s*资料来源", pars[i - 1].text)):
+        i -= 1
+    entries = sum(1 for p in pars[i:] if NOTE_ENTRY_RE.match(p.text))
+    return i if entries >= 2 else len(pars)
+
+
 def _part_of(p: _Par, current: str) -> str:
     """The section kind a paragraph opens, or `current` when it continues the running part."""
     if p.kind == "abstract":
@@ -375,14 +385,48 @@ def _part_of(p: _Par, current: str) -> str:
     return current
 
 
-def _sections(pars: list[_Par]) -> list[Section]:
+# Parts that are not the running text (kb.genre.special_section) and the heading styles that end
+# them: the document's own outline (一、 （一） 第N章/节/篇), not the numbered items inside them.
+_SPECIAL_PARTS = ("glossary", "box", "toc", "notes")
+_OUTLINE_STYLES = {("cn",), ("paren_cn",), ("chapter",)}
+
+
+def _special_part(p: _Par, current: str, genre: str) -> str | None:
+    """The special part (glossary, box, toc, notes) paragraph `p` opens or continues, else None."""
+    if p.kind == "toc":
+        return "toc"
+    if p.kind in ("prose", "heading", "notes"):
+        opened = special_section(genre, p.text)
+        if opened:
+            return opened
+    if current in ("glossary", "box", "notes") and current != "toc":
+        if p.kind == "heading" and _heading_style(p.text) in _OUTLINE_STYLES:
+            return None
+        return current if p.kind not in ("abstract", "keywords", "refs", "english", "banner") else None
+    return None
+
+
+def _sections(pars: list[_Par], genre: str = "other") -> list[Section]:
     """Consecutive parts of the article; body parts split at headings, with heading paths."""
     leads = sum(1 for p in pars if p.kind == "prose" and _LEAD_RE.match(p.text))
     styles: list[tuple] = []
     stack: list[tuple[int, str]] = []
     sections: list[Section] = []
     part = "front"
+    tail_notes = _trailing_notes(pars) if GENRES.get(genre, GENRES["other"]).section_kinds else len(pars)
     for n, p in enumerate(pars):
+        special = _special_part(p, part if part in _SPECIAL_PARTS else "", genre) if n < tail_notes else "notes"
+        if special:
+            if special != part or p.kind != "toc" and special_section(genre, p.text):
+                title = p.text.strip() if special in ("box", "glossary") or special_section(genre, p.text) else ""
+                path = " > ".join([t for _, t in stack] + [title]) if special == "box" and stack else (title or special)
+                sections.append(Section(title=title, path=path, kind=special, level=0, start=p.start, end=p.end))
+            else:
+                sections[-1].end = p.end
+            part = special
+            continue
+        if part in _SPECIAL_PARTS:
+            part = "body"
         new_part = _part_of(p, part)
         if new_part == "body" and _is_title_text(p) and n + 1 < len(pars) and pars[n + 1].kind == "author":
             new_part = "front"   # an essay's title printed inside its text

@@ -152,6 +152,11 @@ def to_excel_cells(df: pd.DataFrame) -> pd.DataFrame:
 
 def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
     """Write one sheet per table (with source citations) to an .xlsx file; returns the sheet names."""
+    return write_xlsx(path, {name: table(kb) for name, table in TABLES.items()})
+
+
+def write_xlsx(path: Path | str, sheets: dict[str, pd.DataFrame]) -> list[str]:
+    """Write DataFrames as sheets of an .xlsx file (atomically); returns the sheet names."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise KBError(f"{path}: the Excel export needs a file name ending in .xlsx")
@@ -159,7 +164,7 @@ def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
         raise KBError(f"{path}: folder {path.parent} does not exist; create it or choose another path")
     tmp = path.with_name(path.name + ".part")
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        for name, table in TABLES.items():
-            to_excel_cells(table(kb)).to_excel(writer, sheet_name=name, index=False)
+        for name, df in sheets.items():
+            to_excel_cells(df).to_excel(writer, sheet_name=name[:31], index=False)
     tmp.replace(path)
-    return list(TABLES)
+    return list(sheets)

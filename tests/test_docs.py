@@ -65,7 +65,7 @@ def test_no_machine_paths_in_the_package_the_app_or_the_tests():
 
 def test_tests_find_the_shared_data_one_way():
     # Only tests/conftest.py says where shared/ is; every other module asks shared_path/needs_shared.
-    own_way = re.compile(r"""["'](?:\.\./)*shared["'/]""")
+    own_way = re.compile(r"""/\s*["']shared["']|["']/[^"']*/shared\b""")   # `x / "shared"`, "/abs/shared"
     found = [p.name for p in sorted((ROOT / "tests").glob("*.py"))
              if p.name not in ("conftest.py", "test_docs.py") and own_way.search(p.read_text(encoding="utf-8"))]
     assert not found, found

@@ -129,7 +129,8 @@ def test_unnumbered_measures_are_read_from_imperative_paragraph_leads(paper_004)
 def test_government_work_report_tasks_not_review():
     cleaned, articles, rows = run_real(GWR_2024)
     titles = [r.title for r in rows]
-    assert "大力推进现代化产业体系建设" in titles        # （一）大力推进…，加快发展新质生产力。
+    # a report's numbered heading is one sentence, and all of it is the title
+    assert "大力推进现代化产业体系建设，加快发展新质生产力" in titles   # （一）大力推进…，加快发展新质生产力。
     assert "积极培育新兴产业和未来产业" in titles        # paragraph lead inside （一）
     assert not any("2023年工作回顾" in r.section for r in rows)
 
@@ -334,3 +335,39 @@ def test_paper_noun_phrase_heading_under_a_proposals_heading():
     body = "2.1挑战的背景\n当前，新一轮科技革命正在兴起。"
     text, articles = one_section_doc(body, "2新挑战与新思维 > 2.1挑战的背景")
     assert extract_strategies(text, articles, "p.md") == []
+
+
+def test_ordinal_word_lists_in_proposal_sections(issue_003):
+    # 003 "五、加快形成西部大开发新格局的思考 > 3.坚持生态优先…": "建立健全资源开发和生态补偿机制。首先，要
+    # 深化自然资源及其产品价格的改革，…。其次，要进一步建立和完善生态保护补偿机制。…"
+    titles = [r.title for r in issue_003[2]]
+    assert "要深化自然资源及其产品价格的改革" in titles
+    assert "要进一步建立和完善生态保护补偿机制" in titles
+    # outside a proposals section a 首先/其次 list is an argument: 003 "一、…的现实依据" ("首先，之所以要…")
+    assert not any(t.startswith("之所以") for t in titles)
+
+
+WILD = shared_path("wildcorpus")
+
+
+@needs_shared("wildcorpus")
+def test_genre_from_the_text_decides_where_measures_are():
+    # a provincial report: the (五) task printed at the head of its paragraph, none from the review
+    cleaned, articles, rows = run_real(WILD / "gwr2026_guizhou.txt")
+    assert articles[0].genre == "work_report"
+    titles = [r.title for r in rows]
+    assert "统筹推进城乡融合，加快乡村全面振兴" in titles
+    assert "推动消费扩容升级提质" in titles                    # a lead sentence inside (一)
+    assert not any("回顾" in r.section for r in rows)
+    # a statistical communiqué proposes nothing
+    cleaned, articles, rows = run_real(WILD / "communique_2023_luoyang.txt")
+    assert articles[0].genre == "communique" and rows == []
+
+
+def test_a_numbered_programme_is_one_row():
+    # cpc_congress_20.txt "九、增进民生福祉，提高人民生活品质 > （二）实施就业优先战略。就业是最基本的民生。…"
+    para = "（二）实施就业优先战略。就业是最基本的民生。强化就业优先政策，健全就业促进机制，促进高质量充分就业。"
+    text, articles = genre_doc([("九、增进民生福祉，提高人民生活品质", para)], "work_report")
+    rows = extract_strategies(text, articles, "r.txt")
+    # the part's heading and the numbered task, not the task a second time as a named programme
+    assert [r.title for r in rows] == ["增进民生福祉，提高人民生活品质", "实施就业优先战略"]

@@ -172,3 +172,61 @@ def test_headings_broken_or_glued_in_print_give_whole_section_paths(issue):
     assert "三、实现全年目标任务的对策建议 > 1.突出疫情防控常态化，聚焦“六稳”“六保”" in paths
     # numbered paragraphs of a book review are no headings
     assert not any(s.title.startswith(("2.谢里教授", "3.在全国和地区层面")) for a in articles for s in a.sections)
+
+
+# ---------------------------------------------------------------- documents from the wild
+WILD = shared_path("wildcorpus")
+
+
+def _kinds(articles) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for s in articles[0].sections:
+        out.setdefault(s.kind, []).append(s)
+    return out
+
+
+@needs_shared("wildcorpus")
+def test_every_document_of_the_wild_corpus_is_one_article_with_its_genre():
+    expected = {"gwr2026_henan.txt": "work_report", "plan15_hangzhou.txt": "plan",
+                "communique_2023_luoyang.txt": "communique", "chinaxiv_201906_00062.md": "paper",
+                "pdf/communique_2023_zhoukou.pdf": "communique"}
+    for name, genre in expected.items():
+        articles = _split(WILD / name)[1]
+        assert len(articles) == 1, name
+        assert articles[0].genre == genre, name
+
+
+@needs_shared("wildcorpus")
+def test_a_single_paper_is_never_split_and_a_journal_issue_still_is(issue):
+    articles = issue[1]
+    assert len(articles) >= 22 and {a.genre for a in articles} == {"journal_issue"}
+    assert len(_split(WILD / "chinaxiv_201909_00143.md")[1]) == 1
+
+
+@needs_shared("wildcorpus")
+def test_glossary_after_a_work_report_is_its_own_section():
+    art = _split(WILD / "gwr2026_guangdong.txt")[1][0]
+    glossary = _kinds([art])["glossary"]
+    assert len(glossary) == 1 and glossary[0].title == "名词解释"
+    assert glossary[0].end == art.end                        # runs to the end, numbered items included
+
+
+@needs_shared("wildcorpus")
+def test_plan_boxes_and_table_of_contents_are_marked():
+    articles = _split(WILD / "plan15_suzhou.txt")[1]
+    kinds = _kinds(articles)
+    assert len(kinds["toc"]) == 1
+    boxes = kinds["box"]
+    assert len(boxes) >= 15
+    assert boxes[0].path == "第二篇 加快发展新质生产力 构建现代化产业体系 > 第四章 扩大制造业规模优势 > 第三节 培育未来产业 > 专栏1 培育壮大新兴产业和未来产业" \
+        or boxes[0].path.endswith("第三节 培育未来产业 > 专栏1 培育壮大新兴产业和未来产业")
+    # the body resumes at the next chapter heading after a box
+    after = next(s for s in articles[0].sections if s.start > boxes[0].start and s.kind == "body")
+    assert after.title.startswith("第五章")
+
+
+@needs_shared("wildcorpus")
+def test_communique_notes_are_a_notes_section():
+    art = _split(WILD / "communique_2023_luoyang.txt")[1][0]
+    notes = _kinds([art])["notes"]
+    assert notes and notes[-1].end == art.end

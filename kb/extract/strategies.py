@@ -1,6 +1,7 @@
 """Strategies: the measures a document proposes, one row per measure.
 
-Which parts of an article hold proposals depends on its genre (`Article.genre`, see PROPOSAL_RULES):
+Which parts of an article hold proposals depends on its genre (`Article.genre`; the rules per
+genre are `kb.genre.PROPOSAL_RULES`):
 - a government work report, plan outline or policy document proposes throughout its body, except in
   the parts that frame the proposals: the review of past work (工作回顾, 发展成就), the background,
   guiding ideas and targets (发展基础, 指导思想, 主要目标, 总体要求). There every numbered heading or
@@ -23,9 +24,9 @@ table/meta/author spans never give a row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kb.extract.numbers import chinese_number
+from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -33,7 +34,7 @@ from kb.types import Article, CleanText, Section, Strategy
 _STRATEGY_HEADING = re.compile(
     r"对策|建议|措施|举措|策略|思考|启示|路径|进路|途径|着力点|重点任务|工作任务|主要任务|目标任务|重点工作|"
     r"总体部署|工作部署|政策取向|"
-    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|探索(?!性)|展望")
+    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|新探索|的探索|探索$|展望")
 _NOT_STRATEGY_HEADING = re.compile(
     r"(传导|作用|影响|传递|演化|演进|中介|研究|技术)(路径|思路)|(分析|研究|识别|估计|实证)策略|路径依赖|"
     r"文献|综述|回顾")
@@ -52,57 +53,21 @@ _SKIPPED_SPANS = ("table", "meta", "english", "author")
 _MEASURE_KINDS = ("body", "box")
 
 
-# ---------------------------------------------------------------- genre rules
-# TODO(genre): this table belongs in kb/genre.py's genre-rule table once that module lands; it is
-# kept small and self-contained here so it can move as it is.
-@dataclass(frozen=True)
-class ProposalRules:
-    """Where a genre states what it proposes.
-
-    scope "tasks": every body part is proposals unless a heading on its path is a `framing` one
-    (a review, the background, the guiding ideas or the targets) and does not also name tasks;
-    scope "headings": only parts under a heading that announces proposals (对策, 建议 …);
-    scope "none": the genre proposes nothing.
-    """
-    scope: str
-    framing: re.Pattern | None = None
-
-
-# Heading words of the parts that frame a report's, plan's or policy's proposals.
-_REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
-_FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"
-                 r"主要目标|发展目标|奋斗目标|远景目标|总体目标|新阶段|新特点|新起点|开局")
-_FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
-                   r"背景|意义|适用范围|附则|术语|定义")
-# Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
-_TASK_HEADING = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
-
-PROPOSAL_RULES: dict[str, ProposalRules] = {
-    "work_report": ProposalRules("tasks", re.compile(_REVIEW)),
-    "plan": ProposalRules("tasks", re.compile(_FRAMING_PLAN)),
-    "policy": ProposalRules("tasks", re.compile(_FRAMING_POLICY)),
-    "communique": ProposalRules("none"),
-    "paper": ProposalRules("headings"),
-    "journal_issue": ProposalRules("headings"),
-    "other": ProposalRules("headings"),
-}
-
-
-def proposal_rules(genre: str) -> ProposalRules:
-    return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])
-
-# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
+# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一， 第N章/节/篇/条 专栏N
 _HAN_NUM = "一二三四五六七八九十"
 _NUMBER_MARKER = re.compile(
     rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
     rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
-    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
+    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
 # In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
 _ENUM_STYLES = (
     re.compile(rf"([{_HAN_NUM}]{{1,3}})是"),
     re.compile(rf"第([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
     re.compile(rf"其([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
+    re.compile(r"(首先|其次|再次|最后)\s*[，,、:：]"),
 )
+# Ordinal words count like numerals: 首先 1, 其次 2, 再次 3; 最后 closes the list at any count.
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
 _PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点义])|需(?!求)|必须|"
                            r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
@@ -163,7 +128,7 @@ def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
     if section.level == 0 or not section.title:
         return False
     for part in reversed([strip_marker(p) for p in section.path.split(" > ")]):
-        if _TASK_HEADING.search(part):
+        if TASK_HEADING_RE.search(part):
             return True
         if rules.framing is not None and rules.framing.search(part):
             return False
@@ -276,7 +241,7 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
 def is_task_heading(title: str) -> bool:
     """A heading that names one task (第一节 巩固提升传统产业, 专栏1 “人工智能+”行动), not the part
     that holds them (2026年重点工作, 主要目标任务) nor a description or a target."""
-    return not (_TASK_HEADING.search(title) or _STATEMENT_START.match(title)
+    return not (TASK_HEADING_RE.search(title) or _STATEMENT_START.match(title)
                 or _DESCRIPTIVE_HEADING.search(title) or _ACHIEVED.search(title))
 
 
@@ -287,7 +252,9 @@ _PARAGRAPH_LEAD = re.compile(rf"\s*(?:[{_HAN_NUM}]{{1,3}}是(?!否)|[—―-]{{1
 # An intro to a list (重点抓好以下工作：, 具体抓好八个方面重点工作。), not a measure.
 _LIST_INTRO = re.compile(r"(?:以下|如下|方面)(?:重点)?(?:工作|任务|举措)?[。：:]?$")
 # A named programme the text says it will carry out: 实施“苏州智造”强基提质工程, 实施就业优先战略.
-_PROGRAMME = re.compile(r"[^，,。；;：:、！？\n]{0,8}实施[^，,。；;：:、！？\n]{1,28}?(?:战略|工程|行动|计划)(?=[，,。；;、）)\s])")
+_PROGRAMME = re.compile(r"实施[^，,。；;：:、！？\n]{1,28}?(?:战略|工程|行动|计划)(?=[，,。；;、）)\s])")
+_CLAUSE_BREAK = "，,。；;：:、！？\n"
+_MAX_PROGRAMME_PREFIX = 8   # 深入实施, 加力实施, 推动实施: longer openings belong to another clause
 _MAX_TASK_LEAD = 40     # a report's lead sentence (提升科技创新质效。) is short; longer is prose
 
 
@@ -317,7 +284,7 @@ _ACHIEVED = re.compile(r"(?:取得|实现|迈上|迈出|开创|开辟|展现|呈
 # A subject followed by its change ("城乡融合水平提高") is an outcome unless a known order opens it.
 _OUTCOME_END = re.compile(r"(?:提高|提升|增强|改善|下降|增长|形成|建成|得到有效\S+|走在前列)[。；;]?$")
 # Verbs of a statement about something, not of an act ("…时期在…进程中具有承前启后的重要地位").
-_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|我们|了(?!解)|(?:来看|而言|为例)$")
+_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|是否|我们|了(?!解)|(?:来看|而言|为例)$")
 # A closing exhortation (让我们…) is no measure even when it opens with a short sentence.
 _EXHORTATION = re.compile(r"让我们")
 
@@ -335,7 +302,10 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     its sentence as its text."""
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
-        a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
+        marker = _NUMBER_MARKER.match(text, clause_start, m.start())
+        clause_start = marker.end() if marker else clause_start
+        a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
         sentence_end = first_sentence_end_strict(text, m.end(), end)
         title = text[a:m.end()].strip()
@@ -359,7 +329,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     """The measures one paragraph states: itself (numbered or imperative lead) and its enumeration."""
     text = clean.text
     rows = []
-    items = enumeration_items(text, start, end)
+    items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
         marker = _NUMBER_MARKER.match(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
@@ -369,7 +339,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
             rows.append(make_row(clean, article, section, start, end))
     # a numbered heading under a proposals heading names a measure even as a noun phrase
     # ("3.3.5智能园区建设与新型城市化"); an inline numbered paragraph must read as an order
-    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(r.title)
+    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(text[r.start:end])
                                             and is_order(r.title) and not _FINDINGS_HEADING.search(r.title))]
     if items and (in_scope or introduces_proposals(text, start, items[0][0])):
         enumerated = [make_row(clean, article, section, a, b) for a, b in items]
@@ -468,6 +438,7 @@ _MARKER_STYLES = (
     ("num", re.compile(r"\d{1,2}")),
     ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
     ("chapter", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节]")),
+    ("article", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*条")),
     ("box", re.compile(r"专栏\s*\d")),
 )
 
@@ -487,13 +458,14 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def enumeration_items(text: str, start: int, end: int, ordinals: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each item of an in-paragraph enumeration counting 一, 二, 三 … in order.
 
     An item runs to the next item's marker; the last one to the end of its sentence when the others
-    were single sentences, else to the paragraph end.
+    were single sentences, else to the paragraph end. `ordinals=False` leaves out 首先/其次 lists,
+    which papers use for arguments as often as for measures.
     """
-    for style in _ENUM_STYLES:
+    for style in _ENUM_STYLES if ordinals else _ENUM_STYLES[:-1]:
         markers = counted_markers(style, text, start, end)
         if len(markers) >= 2:
             items = [(markers[i][0], markers[i + 1][0]) for i in range(len(markers) - 1)]
@@ -509,7 +481,8 @@ def counted_markers(style: re.Pattern, text: str, start: int, end: int) -> list[
     """Marker matches numbered 1, 2, 3 … consecutively, starting at 一."""
     found, expected = [], 1
     for m in style.finditer(text, start, end):
-        value = chinese_number(m.group(1))
+        word = m.group(1)
+        value = expected if word == "最后" and expected > 2 else _ORDINAL_WORDS.get(word) or chinese_number(word)
         if value == expected and (value > 1 or is_item_start(text, m.start(), start)):
             found.append((m.start(), m.end()))
             expected += 1
@@ -553,7 +526,7 @@ def make_row(clean: CleanText, article: Article, section: Section, start: int, e
 
 
 # The enumeration word itself (一是, 第一，) is not part of the measure's words.
-_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]{{1,3}}是|[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：])\s*")
+_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]{{1,3}}是|[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]|(?:首先|其次|再次|最后)\s*[，,、:：])\s*")
 
 
 def lead_clause(body: str) -> str:
