@@ -219,7 +219,8 @@ def articles(ctx, fmt):
     from . import tables
     df = tables.articles(_kb(ctx))
     if fmt == "table":
-        df = df.assign(title=[f"{t} {WEAK_TITLE}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
+        # the mark goes first: a long title is cut at the cell width
+        df = df.assign(title=[f"{WEAK_TITLE}{t}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
         df = df[["source", "title", "authors", "column", "year", "start", "end"]]
     _echo_frame(df, fmt)
 

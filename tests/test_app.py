@@ -110,7 +110,8 @@ def test_result_opens_in_the_reader_with_the_passage_framed(demo_kb):
 # ------------------------------------------------------------------ 指标
 def configured_columns(element) -> set[str]:
     """The column names a st.dataframe's column_config refers to."""
-    return {re.sub(r"^(?:col|name):", "", key) for key in json.loads(element.proto.columns or "{}")}
+    keys = {re.sub(r"^(?:col|name):", "", key) for key in json.loads(element.proto.columns or "{}")}
+    return keys - {"_index"}   # hide_index configures the index column
 
 
 def test_indicator_filter_narrows_the_table(demo_kb):
