@@ -26,6 +26,12 @@ LEVELS = ("document", "section", "passage")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _NUMBERISH = re.compile(r"^[\d.,%％]+[\u4e00-\u9fff]?$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# Verbs and adverbs of exhortation that every policy text uses in every paragraph (推进, 加强, 着力…):
+# they carry no topic, so analysis leaves them out (search keeps them: a query may use them).
+GENERIC_POLICY_WORDS = frozenset(
+    "推进 推动 加强 加快 提升 提高 实施 完善 深化 坚持 持续 进一步 全面 积极 不断 努力 着力 大力 扎实 强化 促进 "
+    "落实 开展 我们 推行 健全 优化 做好 抓好 统筹 切实 有效 更加 深入 稳步 坚决 始终 继续 加大 打造 培育 实现 "
+    "建立 构建 增强 稳定 支持 引导 鼓励 提出 主要 重点 重大 一批 各类 相关 有关 进行 通过 以及 其中 方面".split())
 
 
 @dataclass
@@ -43,8 +49,8 @@ class Unit:
 # ------------------------------------------------------------------ words
 def words(text: str) -> list[str]:
     """Analysis words of `text`: jieba's precise cut with the policy dictionary, minus stopwords,
-    one-character words and numbers."""
-    stop = stopwords()
+    generic policy verbs, one-character words and numbers."""
+    stop = stopwords() | GENERIC_POLICY_WORDS
     return [w for w in tokenizer().cut(normalise(text))
             if len(w) > 1 and _CJK_OR_LATIN.search(w) and not _NUMBERISH.match(w) and w not in stop]
 

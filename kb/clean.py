@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .genre import SALUTATION_RE, front_matter_kind
+from .headings import (DASH_LEAD_RE, GLUED_NUMBER_HEADING_RE, HEADING_RE, NUMERIC_PROSE_RE, ORDINAL_LEAD_RE,  # noqa: F401
+                       SHI_LEAD_RE, is_heading_line, list_marker)
 from .types import CleanText, RawDocument, Span
 
 # ---------------------------------------------------------------- footnote markers
@@ -69,23 +71,13 @@ _CN_NUM = "一二三四五六七八九十"
 _TERMINAL = "。！？!?：:；;”」』）)"
 _SENTENCE_END = "。！？!?"
 
-# Headings: 一、…  （一）… ( 一) …  1 …  1.… 2.1… 3.1.2 …  第一章/第一节 …  一　… (ideographic space)
-HEADING_RE = re.compile(
-    rf"^(?:[{_CN_NUM}]{{1,3}}[、　 ．.]\s*\S"
-    rf"|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*\S"
-    rf"|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．、]?\s*[{_HAN}“‘《（(A-Z]"
-    rf"|\d{{1,2}}(?:[.．、]|\s)\s*[{_HAN}“‘《（(A-Z]"
-    rf"|第[{_CN_NUM}\d]{{1,3}}[章节部分篇]\s*\S)"
-)
-# A numeric heading must not be a number that begins prose ("2019年…", "4个方面…", "20%…").
-_NUMERIC_PROSE_RE = re.compile(r"^\d+(?:[.．]\d+)*\s*(?:[年月日个%％万亿元倍项家条位名次人只所批种]|多|余)")
 LABEL_RE = re.compile(
     r"^(?:[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|关\s*键\s*词|参考文献|注\s*释|注|主要参考文献)\s*[\]］】)）]?\s*[:：]?"
     r"|Abstract\s*[:：]|Key\s*[Ww]ords?\s*[:：]|Keywords\s*[:：])"
 )
 _KEYWORDS_LABEL_RE = re.compile(r"^[\[［【(（]?\s*关\s*键\s*词|^Key\s*[Ww]ords?|^Keywords")
 NOTES_RE = re.compile(r"^\s*(?:注\s*释|注)\s*[:：]?\s*(?=$|[\u2460-\u24ff])")
-_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*$")
+_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*(?:[(（]\s*References?\s*[)）])?\s*$")
 META_RE = re.compile(
     r"^(?:\*?\s*基金项目|中图分类号|文献标识码|文章编号|收稿日期|DOI|doi|作者简介|作者单位|通讯作者"
     r"|[（(]责任编辑|责任编辑|课题组(?:成员|组长|负责人)|\*?\s*本文(?:系|为|是).{0,40}(?:项目|基金))"
@@ -149,15 +141,6 @@ def is_english(text: str) -> bool:
     """True for a line written in English (Latin letters dominate, almost no Chinese)."""
     letters = sum(1 for c in text if c.isascii() and c.isalpha())
     return letters >= 4 and _han_count(text) <= max(1, len(text) // 30) and letters >= 0.5 * len(text.replace(" ", ""))
-
-
-def is_heading_line(text: str) -> bool:
-    """True for a numbered section heading line (一、… （一）… 1 … 2.1…), never a prose sentence."""
-    if not HEADING_RE.match(text) or _NUMERIC_PROSE_RE.match(text):
-        return False
-    if len(text) > 60 or "。" in text.rstrip("。")[:-1]:
-        return False
-    return not text.endswith(("，", ",", "、", "；"))
 
 
 def is_author_line(text: str) -> bool:
@@ -462,6 +445,9 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+        elif ln.md_heading and len(t) <= 60 and GLUED_NUMBER_HEADING_RE.match(t) and not NUMERIC_PROSE_RE.match(t):
+            # `# 1引言`: the converter glued the number to the words; a space makes it read as printed
+            ln.text, ln.kind = re.sub(r"^(\d{1,2}(?:[.．]\d{1,2})*)", r"\1 ", t), "heading"
     _mark_toc(lines)
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
@@ -582,6 +568,11 @@ _INNER_PUNCT_RE = re.compile(r"[。，；：！？]")
 _CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
 
 
+def _opens_item(text: str) -> bool:
+    """True for a line that opens an item of a list (`一是…`, `第一，…`, `——…`), never a continuation."""
+    return bool(SHI_LEAD_RE.match(text) or ORDINAL_LEAD_RE.match(text) or DASH_LEAD_RE.match(text))
+
+
 def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
     """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
     if prev.md_heading or nxt.md_heading or prev.front or nxt.front:
@@ -598,7 +589,7 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width
         if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and prev.text.endswith(tuple("；;，,、")):
             return True   # key words wrapped onto the next line
         return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END)) \
-            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) \
+            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) and not _opens_item(nxt.text) \
             and (par_width >= _MIN_BROKEN_PARAGRAPH or _INNER_PUNCT_RE.search(prev.text) is not None
                  or prev.text.endswith(_OPEN_ENDS) or nxt.text.startswith(_CLOSE_STARTS) or len(nxt.text) <= 2 or len(prev.text) <= 2)
     if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and not prev.text.endswith(tuple("；;，,、")):
@@ -641,7 +632,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     typical = _typical_widths(lines)
     full = [_is_full(ln.text, t) for ln, t in zip(lines, typical)]
     kept = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    rests = _resolve_headings(lines, kept, full, typical) if reflow else {}
+    rests = _resolve_headings(lines, kept, full, typical) if reflow else _cut_headings(lines, kept)
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
@@ -678,6 +669,20 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         paragraphs.append(current)
     paragraphs.extend(_split_kinds(deferred))
     return paragraphs
+
+
+def _cut_headings(lines: list[_Line], kept: list[int]) -> dict[int, int]:
+    """In one-paragraph-per-line text: {id(heading): 1} for a two-clause heading cut after its
+    comma's clause (`第一篇 立足…新起点，建设` / `世界一流的…国际大都市`), the short second line
+    holding no punctuation."""
+    rests = {}
+    for a, b in zip(kept, kept[1:]):
+        head, nxt = lines[a], lines[b]
+        if head.kind == "heading" and "，" in head.text and not head.text.endswith(tuple(_TERMINAL + "，、")) \
+                and nxt.kind == "prose" and len(nxt.text) <= 30 and not re.search(r"[，。；：！？、,.;:]", nxt.text) \
+                and len(head.text) + len(nxt.text) <= _MAX_HEADING_CHARS:
+            rests[id(head)] = 1
+    return rests
 
 
 def _reaches_edge(text: str, typical: float) -> bool:
@@ -729,25 +734,6 @@ def _short_second_line(head: _Line, nxt: _Line, typical: float) -> bool:
             and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
 
 
-_CN_VALUE = {c: i for i, c in enumerate(_CN_NUM, 1)}
-_LIST_MARK_RE = re.compile(rf"^(?:([{_CN_NUM}]{{1,3}})[、．.　 ]|[（(]\s*([{_CN_NUM}]{{1,3}})\s*[）)]"
-                           rf"|(\d{{1,2}})(?:[.．、]|\s)(?!\d)|[（(]\s*(\d{{1,2}})\s*[）)])")
-
-
-def _list_marker(text: str) -> tuple[int, int] | None:
-    """(style, value) of the number a line starts with: 一、 （一） 1. （1） are four styles."""
-    m = _LIST_MARK_RE.match(text)
-    if not m or _NUMERIC_PROSE_RE.match(text):
-        return None
-    style = next(g for g in range(1, 5) if m.group(g))
-    raw = m.group(style)
-    if raw.isdigit():
-        return style, int(raw)
-    tens, _, ones = raw.rpartition("十")
-    value = (_CN_VALUE.get(tens, 1) * 10 if "十" in raw else 0) + _CN_VALUE.get(ones, 0)
-    return style, value
-
-
 def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> dict[int, int]:
     """Decide which heading-like lines are headings and how many printed lines continue each one.
 
@@ -771,7 +757,7 @@ def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typ
         ln = lines[i]
         starts = k == 0 or lines[kept[k - 1]].kind != "prose" or not full[kept[k - 1]] \
             or lines[kept[k - 1]].text.endswith(tuple(_TERMINAL))
-        marker = _list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
+        marker = list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
         if marker is not None:
             style, value = marker
             if value <= last_value.get(style, 0):

@@ -208,13 +208,15 @@ def display_value(value, value_max=None, qualifier=None, unit=None) -> str:
 
 
 def pivot(rows: pd.DataFrame) -> pd.DataFrame:
-    """Subject × period of the displayed values (several sources' values joined with ` / `)."""
+    """Subject × period of the displayed values (several sources' values joined with ` / `); the
+    measure and kind join the subject when the rows mix them (浙江 · 增长（%） · target)."""
     if rows.empty:
         return pd.DataFrame()
     shown = rows.assign(shown=[display_value(r.value, r.value_max, r.qualifier, r.unit) for r in rows.itertuples()],
                         subject=rows.subject.fillna("（未注明）"), period=rows.period.fillna("（未注明）"))
-    if shown.measure.nunique() > 1:
-        shown["subject"] = shown.subject + " · " + shown.measure
+    for column in ("measure", "kind"):   # rows of different measures or kinds are not one series
+        if shown[column].nunique() > 1:
+            shown["subject"] = shown.subject + " · " + shown[column]
     table = shown.pivot_table(index="subject", columns="period", values="shown",
                               aggfunc=lambda v: " / ".join(dict.fromkeys(v)))
     return table.reset_index().rename_axis(columns=None)

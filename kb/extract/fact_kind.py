@@ -105,15 +105,16 @@ def _kind(fact: Fact, text: str, scopes: list[_Scope], year: int | None, genre: 
     if ahead and (any(y > year for y in ahead) if year else not _DONE.search(text, fact.evidence_start,
                                                                                 fact.evidence_end)):
         return "plan"
+    period_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", fact.period or "")]
+    if year and period_years and min(period_years) > year:   # dated after the document: not observed yet
+        return "plan"
     inside = [s for s in scopes if s.start <= fact.start < s.end]
     if not inside:
         return "outcome"
     if genre == "plan" or any(s.multi_year for s in inside):   # a plan's goals are multi-year
         return "plan"
     clause = re.split(r"[，,；;：:]", head)[-1]
-    period_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", fact.period or "")]
-    if (_MULTI_YEAR.search(clause) or ahead or len(set(period_years)) > 1
-            or (year and period_years and period_years[0] > year)):
+    if _MULTI_YEAR.search(clause) or ahead or len(set(period_years)) > 1:
         return "plan"
     return "target"
 
