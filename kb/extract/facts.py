@@ -532,7 +532,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 # 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
-_THRESHOLD = re.compile(r"\s*(?:的)?\s*(?:国际公认的?|公认的?)?[\u4e00-\u9fff]{0,4}(?:警戒线|标准线|阈值|门槛|临界值)")
+_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值)")
 # “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 
@@ -579,6 +579,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
+        return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
             and _STUDY_DESIGN.search(clause)):
         return False
@@ -805,7 +807,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
@@ -989,7 +991,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|(?<!床)位|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
