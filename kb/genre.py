@@ -110,6 +110,7 @@ class DocumentInfo:
     journal: str = ""
     volume: str = ""
     issue: str = ""
+    pages: str = ""
 
 
 # ---------------------------------------------------------------- line patterns
@@ -422,13 +423,18 @@ def describe(text: str) -> DocumentInfo:
         title = ""          # each article's title is found by kb.structure beside its authors
     elif genre == "paper":
         title = paper_title(lines)
+    authors, affiliation = paper_front(lines) if genre == "paper" else ([], "")
     date, date_year = "", None
     for source in opening.datelines + opening.dates:
         date, date_year = parse_date(source)
         if date:
             break
     year = _year(genre, lines, title, date_year, text)
-    info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year)
+    info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
+                        affiliation=affiliation)
+    if genre in ("paper", "journal_issue"):
+        for key, value in journal_fields(text).items():
+            setattr(info, key, value)
     info.jurisdiction = _jurisdiction(genre, opening, title, lines, text)
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)
     if genre not in ("paper", "journal_issue") and opening.issuers and title and not place_in(title) \
@@ -466,11 +472,18 @@ def paper_title(lines: list[str]) -> str:
     """A paper's Chinese title from the lines before its abstract: without the journal's column
     header, the authors, their affiliations, English or an image; a subtitle is kept after ——.
     "" when the text before the abstract holds no title (the extraction lost it)."""
+    return _paper_title_lines(lines)[0]
+
+
+def _paper_title_lines(lines: list[str]) -> tuple[str, int]:
+    """(title, index of the first line after it) of a paper; ("", 0) when there is none."""
     end = next((i for i, t in enumerate(lines[:30]) if _ABSTRACT_LABEL_RE.match(t)), None)
     if end is None:
-        return ""
+        return "", 0
     parts: list[str] = []
-    for t in lines[:end]:
+    after = 0
+    for i, t in enumerate(lines[:end]):
+        after = i
         if _AUTHOR_LINE_RE.match(t) or _AFFILIATION_RE.search(t) and parts:
             break
         if _COLUMN_HEADER_RE.search(t) or t.startswith("![") or len(t) > 80 or _han_share(t) < 0.5:
@@ -481,13 +494,15 @@ def paper_title(lines: list[str]) -> str:
             parts.append(t)   # a title printed over two lines
             continue
         parts.append(t)
+    else:
+        after = end
     if not parts:
-        return ""
+        return "", 0
     title = parts[0]
     for t in parts[1:]:
         m = _SUBTITLE_RE.match(t)
         title = title + "——" + t[m.end():] if m else title + t
-    return tidy_title(title)
+    return tidy_title(title), after
 
 
 def _han_share(text: str) -> float:
@@ -549,3 +564,67 @@ PROPOSAL_RULES: dict[str, ProposalRules] = {
 def proposal_rules(genre: str) -> ProposalRules:
     """The proposal rules of a genre; an unknown genre goes by the general ("other") rules."""
     return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])
+
+
+_NAME_TOKEN_RE = re.compile(rf"[\s,，、;；]*([{_HAN}·]{{2,4}})([\d{_SUPERSCRIPTS},，.、*＊\s]*)")
+_BYLINE_PREFIX_RE = re.compile(r"^(?:文\s*[/／]\s*|作者\s*[:：]\s*)")
+
+
+def paper_authors(line: str) -> list[str]:
+    """Author names from a paper's author line: `刘慧1.2.3 刘卫东1.2.3`, `蔡高明¹,²，李志斌³，…`,
+    `张彬，谢贤健，杨联安²，郭金铭(1内江师范学院…)`; the names stop where the affiliation begins."""
+    text = _BYLINE_PREFIX_RE.sub("", line.strip())
+    names, pos = [], 0
+    while pos < len(text):
+        m = _NAME_TOKEN_RE.match(text, pos)
+        if not m:
+            break
+        end = m.end()
+        if not m.group(2) and end < len(text) and text[end] not in "（(":
+            break          # a name is followed by its affiliation number, a separator, or the end
+        names.append(m.group(1))
+        pos = end
+        if end < len(text) and text[end] in "（(":
+            break
+    return names
+
+
+_ARTICLE_NUMBER_RE = re.compile(r"(\d{4}\s*-\s*\d{3}[\dX])\s*[（(]\s*((?:19|20)\d\d)\s*[）)]\s*(\d{1,2})\s*-\s*(\d{3,4})\s*-\s*(\d{1,3})")
+_ISSUE_LINE_RE = re.compile(rf"^([{_HAN}A-Za-z·]{{2,16}})\s*((?:19|20)\d\d)\s*年\s*第\s*(\d{{1,2}})\s*期\s*$", re.M)
+
+
+def journal_fields(text: str) -> dict[str, str]:
+    """journal / issue / pages of a paper when its text states them: the issue line of a running
+    head (`区域经济评论 2020年第5期`) or the article number (`1000-6060(2019)03-0625-11`: issue 3,
+    pages 625-635)."""
+    out: dict[str, str] = {}
+    m = _ISSUE_LINE_RE.search(text[:300000])
+    if m:
+        out.update(journal=m.group(1), issue=str(int(m.group(3))))
+    m = _ARTICLE_NUMBER_RE.search(text[:20000])
+    if m:
+        first, count = int(m.group(4)), int(m.group(5))
+        out.setdefault("issue", str(int(m.group(3))))
+        out["pages"] = f"{first}-{first + count - 1}"
+    return out
+
+
+def paper_front(lines: list[str]) -> tuple[list[str], str]:
+    """(authors, affiliation) from the lines before a paper's abstract."""
+    end = next((i for i, t in enumerate(lines[:30]) if _ABSTRACT_LABEL_RE.match(t)), None)
+    if end is None:
+        return [], ""
+    authors: list[str] = []
+    affiliation: list[str] = []
+    title, start = _paper_title_lines(lines)
+    for t in lines[start if title else 0:end]:
+        if not authors and not t.startswith("![") and not _COLUMN_HEADER_RE.search(t) and paper_authors(t) \
+                and (title or _AUTHOR_LINE_RE.match(t)):
+            authors = paper_authors(t)
+            rest = re.search(r"[（(](.+)[)）]?\s*$", t)
+            if rest and _AFFILIATION_RE.search(rest.group(1)):
+                affiliation.append(rest.group(1).rstrip("）)"))
+        elif authors and _AFFILIATION_RE.search(t):
+            affiliation.append(t)
+    cleaned = [re.sub(r"^[\d\s.、]+", "", a).strip() for a in affiliation]
+    return authors, "；".join(a for a in cleaned if a)

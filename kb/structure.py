@@ -184,8 +184,13 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
 def _apply_document_info(art: Article, info: DocumentInfo) -> None:
     """Copy the document's genre and metadata (kb.genre) onto one of its articles."""
     art.genre, art.jurisdiction, art.issuer, art.date = info.genre, info.jurisdiction, info.issuer, info.date
+    art.journal = art.journal or info.journal
+    art.issue = art.issue or info.issue
     if info.genre == "journal_issue":
-        return          # title, authors and year are each article's own
+        return          # title, authors, pages and year are each article's own
+    art.pages = art.pages or info.pages
+    art.authors = art.authors or info.authors
+    art.affiliation = art.affiliation or info.affiliation
     art.year = info.year
     if info.title:
         art.title, art.title_flagged = info.title, info.title_flagged
