@@ -393,21 +393,19 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
 def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: list[list[str]]):
     """(column index, label, number) for each number of a body row. Cells with one number go to their
     column; when a row has merged cells, its numbers are paired with the header's labels in order only
-    if there are exactly as many of each."""
+    if there are exactly as many of each, in the row or else in the cell."""
     cells = [(ci, numbers_in(row[ci])) for ci in range(nlab, len(row))]
     if all(len(ns) <= 1 for _, ns in cells):
         return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns]
-    labels = [(ci, lab) for ci in range(nlab, len(row)) for lab in _dedupe_adjacent(split_cols, ci)]
+    labels = [(ci, lab) for ci in range(nlab, len(row)) for lab in split_cols[ci]]
     numbers = [(ci, n) for ci, ns in cells for n in ns]
     if len(labels) == len(numbers):
         return [(nci, _label([lab]) if len(split_cols[lci]) > 1 else col_labels[lci], n)
                 for (lci, lab), (nci, n) in zip(labels, numbers)]
-    return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if len(ns) == 1 and len(split_cols[ci]) == 1]
-
-
-def _dedupe_adjacent(split_cols: list[list[str]], ci: int) -> list[str]:
-    """Labels of column ci; a column spanned from its left neighbour adds none of its own."""
-    return split_cols[ci]
+    # otherwise each cell alone: its numbers paired with its own labels when they are as many
+    return [(ci, _label([lab]) if len(split_cols[ci]) > 1 else col_labels[ci], n)
+            for ci, ns in cells if len(ns) == len(split_cols[ci])
+            for lab, n in zip(split_cols[ci], ns)]
 
 
 def _row_name(row: list[str], nlab: int) -> str:
