@@ -187,7 +187,7 @@ def _weak_title_mark(kb, source: str, start: int, end: int) -> str:
 
 
 def _read_queries(path: Path) -> list[str]:
-    from .load import decode_text
+    from .decode import decode_text
 
     queries = []
     text, _ = decode_text(path.read_bytes(), path)
