@@ -12,9 +12,10 @@ from kb import analytics, tables
 from kb.api import KnowledgeBase
 from kb.cli import cli
 from kb.config import Settings
+from tests.conftest import shared_path
 from tests.fixtures import text_only_kb
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SHARED = shared_path()
 REPORTS = sorted((SHARED / "wildcorpus").glob("gwr2026_*.txt"))
 NATIONAL = SHARED / "extcorpus"
 

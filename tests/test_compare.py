@@ -18,9 +18,10 @@ from kb.extract.fact_kind import annotate
 from kb.extract.facts import extract_facts
 from kb.structure import split_articles
 from kb.types import CleanText
+from tests.conftest import shared_path
 from tests.fixtures import text_only_kb
 
-WILD = Path(__file__).resolve().parent.parent.parent / "shared" / "wildcorpus"
+WILD = shared_path("wildcorpus")
 REPORTS = sorted(WILD.glob("gwr2026_*.txt"))
 
 

@@ -332,3 +332,21 @@ def test_a_change_after_a_start_and_an_end_point_spans_their_years():
     text = "2000—2019年，西部地区各省份之间的经济不平衡比较突出，包括内蒙古（从 1.6%增加到 1.9%）、重庆（从 1.8%增加到2.3%）；"
     assert [(f.subject, f.period) for f in _facts(text)] == [
         ("内蒙古", "2000年"), ("内蒙古", "2019年"), ("重庆", "2000年"), ("重庆", "2019年")]
+
+
+def test_a_paragraph_that_reviews_five_years_dates_its_figures_by_that_span():
+    # gwr2026_gansu: the paragraph opens with ——这是…的五年; 较“十三五”末的 dates its own figure
+    text = ("——这是追赶进位、综合实力快速跃升的五年。全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元"
+            "增加4374.4亿元，增长33.6%。规模以上工业企业从1832户增加到3382户。")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert [(round(f.value), f.period) for f in facts] == [
+        (round(13697.5e8), "2025年"), (round(9323.1e8), "2020年"), (round(4374.4e8), "2020—2025年"), (34, "2021—2025年"),
+        (1832, "2020年"), (3382, "2025年")]
+
+
+def test_parts_take_the_measure_of_their_whole():
+    # communique_2023_luoyang and communique_2023_zhoukou (PDF)
+    text = "限额以上批发零售业企业商品零售额中，粮油、食品类增长7.2%，饮料类下降13.4%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "洛阳市", 2023)][1] == "饮料类零售额"
+    text = "民用轿车保有量 59.29 万辆，下降 3.9%，其中私人轿车 57.94 万辆，下降 3.7%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "周口市", 2023)][2:] == ["私人轿车保有量"] * 2

@@ -8,10 +8,11 @@ import pytest
 from kb.clean import clean
 from kb.load import load
 from kb.structure import split_articles
+from tests.conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-EXTCORPUS = Path("/work/shared/extcorpus")
+EXTCORPUS = shared_path("extcorpus")
 
 
 def _split(path: Path):
@@ -152,7 +153,7 @@ def test_paper_002_title_over_two_lines():
         s.path for s in articles[0].sections]
 
 
-@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+@needs_shared("extcorpus")
 def test_government_work_report_is_one_article():
     _, articles = _split(EXTCORPUS / "gwr_2019.txt")
     assert len(articles) == 1
@@ -174,7 +175,7 @@ def test_headings_broken_or_glued_in_print_give_whole_section_paths(issue):
 
 
 # ---------------------------------------------------------------- documents from the wild
-WILD = Path("/work/shared/wildcorpus")
+WILD = shared_path("wildcorpus")
 
 
 def _kinds(articles) -> dict[str, list]:
@@ -184,6 +185,7 @@ def _kinds(articles) -> dict[str, list]:
     return out
 
 
+@needs_shared("wildcorpus")
 def test_every_document_of_the_wild_corpus_is_one_article_with_its_genre():
     expected = {"gwr2026_henan.txt": "work_report", "plan15_hangzhou.txt": "plan",
                 "communique_2023_luoyang.txt": "communique", "chinaxiv_201906_00062.md": "paper",
@@ -194,12 +196,14 @@ def test_every_document_of_the_wild_corpus_is_one_article_with_its_genre():
         assert articles[0].genre == genre, name
 
 
+@needs_shared("wildcorpus")
 def test_a_single_paper_is_never_split_and_a_journal_issue_still_is(issue):
     articles = issue[1]
     assert len(articles) >= 22 and {a.genre for a in articles} == {"journal_issue"}
     assert len(_split(WILD / "chinaxiv_201909_00143.md")[1]) == 1
 
 
+@needs_shared("wildcorpus")
 def test_glossary_after_a_work_report_is_its_own_section():
     art = _split(WILD / "gwr2026_guangdong.txt")[1][0]
     glossary = _kinds([art])["glossary"]
@@ -207,6 +211,7 @@ def test_glossary_after_a_work_report_is_its_own_section():
     assert glossary[0].end == art.end                        # runs to the end, numbered items included
 
 
+@needs_shared("wildcorpus")
 def test_plan_boxes_and_table_of_contents_are_marked():
     articles = _split(WILD / "plan15_suzhou.txt")[1]
     kinds = _kinds(articles)
@@ -220,6 +225,7 @@ def test_plan_boxes_and_table_of_contents_are_marked():
     assert after.title.startswith("第五章")
 
 
+@needs_shared("wildcorpus")
 def test_communique_notes_are_a_notes_section():
     art = _split(WILD / "communique_2023_luoyang.txt")[1][0]
     notes = _kinds([art])["notes"]

@@ -77,7 +77,8 @@ class _Carry:
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
-    stated_period: str | None = None  # the last period the paragraph stated (kept past 。, for 20年间)
+    stated_period: str | None = None
+    paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
 
@@ -201,6 +202,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     sentence = norm[s:e]
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
     facts = []
@@ -240,7 +242,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        indicator = _sub_item(indicator, stated, sentence, clause)
+        whole = _sub_item(indicator, stated, sentence, clause)
+        if whole != indicator and carry.indicator == indicator:
+            carry.indicator = whole   # the clauses after it speak of the part with its measure
+        indicator = whole
         if is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
         pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
@@ -248,7 +253,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             subject, subject_source = pair
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or carry.default_period, periods, sentence, clause)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change) or carry.default_period,
+                                periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
         previous_end = q.end + _counted_length(sentence, q)
@@ -296,6 +302,19 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
         a, b = carry.distribution
         return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
     return None
+
+
+def _in_span(span: str | None, change: str | None) -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
+    end point are its last year's; a start point the year before it."""
+    years = years_of(span)
+    if len(years) != 2:
+        return span
+    if change and change.endswith("(起点)"):
+        return f"{years[0] - 1}年"
+    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+        return f"{years[1]}年"
+    return span
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -349,7 +368,7 @@ def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantit
 
 
 # where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
-_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|(?<![人平])均|都")
+_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|(?<![人平生])均|都")
 _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
@@ -418,12 +437,20 @@ def _shared_tail(items: list[str]) -> list[str]:
     ending = _common_suffix(items[:-1])[-2:]
     last = items[-1]
     at = last.find(ending) if ending else -1
+    head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
+    if at < 0 and head and all(x in _SCOPE_WORDS for x in items[:-1]):   # 城镇、农村居民人均可支配收入
+        at, ending = 0, head
     if at < 0 or at + len(ending) >= len(last):
         return items
     head, tail = last[:at + len(ending)], _noun_phrase(last[at + len(ending):])
     if len(tail) < 2:
         return items
     return [x + tail for x in items[:-1]] + [head + tail]
+
+
+# short words that scope a measure (城镇居民…, 小学生均…): a list of them shares the measure after the last
+_SCOPE_WORDS = ("城镇", "农村", "城市", "乡村", "城区", "郊区", "进口", "出口", "小学", "初中", "高中", "大学", "男性", "女性",
+                "一产", "二产", "三产", "国有", "民营", "外资")
 
 
 def _common_suffix(words: list[str]) -> str:
@@ -505,7 +532,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 # 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
-_THRESHOLD = re.compile(r"\s*(?:的)?\s*(?:国际公认的?|公认的?)?[\u4e00-\u9fff]{0,4}(?:警戒线|标准线|阈值|门槛|临界值)")
+_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值)")
 # “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 
@@ -552,6 +579,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
+        return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
             and _STUDY_DESIGN.search(clause)):
         return False
@@ -604,6 +633,10 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
+        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+            years = years_of(p.text)
+            return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
             continue
         current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
@@ -638,7 +671,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
             span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
             if span:
-                out.append(Period(p.start, p.end, span, True))
+                out.append(Period(p.start, p.end, span, True, duration=p.duration))
         elif p.offset_years is None:
             out.append(p)
         elif doc.year:
@@ -683,7 +716,7 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         base = years_of(p.text)
         if not base:
             break
-        end_of = re.match(r"\s*(?:期)?末", sentence[p.end:p.end + 3]) or "末" in p.text
+        end_of = re.search(r"末|底", sentence[p.start:p.end + 3]) is not None
         b = base[-1] if end_of or len(base) == 1 else base[0]
         return f"{b}—{years[0]}年" if b < years[0] else period
     return period
@@ -774,7 +807,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
@@ -939,18 +972,18 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 
 # ------------------------------------------------------------------ indicators and changes
-_LEADING = re.compile(r"^(?:扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
+_LEADING = re.compile(r"^(?:扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
-_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)")
+_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 _COMPARE_CUT = re.compile(r"((?<!占)比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
 _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
 # 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
@@ -958,9 +991,9 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|的|在|被|是|为|(?<![高初集小])中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|位|列|排")
+                           r"|到|至|占|比|较|相|同比|居|(?<!床)位|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1017,6 +1050,7 @@ def _noun_phrase(phrase: str) -> str:
     """The phrase without leading connectives, trailing verbs and quotes, footnote markers
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
+    phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -1028,10 +1062,26 @@ def _noun_phrase(phrase: str) -> str:
 _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
+# what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
+_MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|"
+                           r"率|额|量|数|值|价|费|金)$")
+# 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
+_SCOPE = re.compile(r"^\s*(?:在)?(?P<scope>[^，,。；]{2,30}?)中\s*[，,：:]")
+
+
 def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
               clause: int) -> str | None:
     """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
-    counted just before (国家级工程技术研究中心)."""
+    counted just before (国家级工程技术研究中心); 商品零售额中，…饮料类下降13.4%, 民用轿车保有量…，其中私人
+    轿车…下降3.7%: a part that names no measure takes the measure of its whole."""
+    if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
+        scope = _SCOPE.match(sentence)
+        whole = scope.group("scope") if scope else (
+            stated[-1][0] if stated and stated[-1][0] and re.match(r"\s*其中", sentence[clause:]) else "")
+        measure = _MEASURE_WORD.search(whole or "")
+        if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
+            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额)$", whole)
+            return indicator + (word.group(0) if word else "")
     if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
             and re.match(r"\s*其中", sentence[clause:])):
         return indicator
@@ -1040,7 +1090,7 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
