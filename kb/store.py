@@ -116,6 +116,12 @@ def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
                         "FROM documents ORDER BY source").fetchall()
 
 
+def document_id(conn: sqlite3.Connection, source: str) -> int | None:
+    """The row id of the document named `source`, or None."""
+    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+    return row[0] if row else None
+
+
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # rows cascade
 

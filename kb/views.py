@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import cite
+from .extract.indicators import is_generic_measure
 from .sentences import sentence_spans
 from .tables import to_excel_cells
 from .types import Hit
@@ -197,13 +198,16 @@ def default_chart_indicator(facts: pd.DataFrame) -> str | None:
     A point is a (subject, year) cell of the indicator's main unit. A catch-all name (比重, a share of
     anything) holds several different values in one cell — unrelated shares of the same region and
     year — so its conflicting cells count against it; a specific indicator (人均GDP) holds one value per
-    cell. Facts whose indicator the extractor marked as not specific (indicator_confidence "low") are
-    left out. Ties go to the indicator with more facts.
+    cell. Names that are bare generic measures (kb.extract.indicators decides: 比重, 增长率) and facts
+    whose indicator the extractor marked as not specific (indicator_confidence "low") are left out.
+    Ties go to the indicator with more facts.
     """
     rows = facts[facts["year"].notna()]
     if "indicator_confidence" in rows:
         rows = rows[rows["indicator_confidence"].fillna("high") != "low"]
-    names = rows["indicator_canonical"].fillna(rows["indicator"])
+    names = rows["indicator_canonical"].fillna(rows["indicator"]).fillna("")
+    chartable = (names != "") & ~names.map(is_generic_measure)
+    rows, names = rows[chartable], names[chartable]
     best, best_key = None, None
     for name, group in rows.groupby(names):
         unit = main_unit(group)

@@ -90,3 +90,15 @@ def test_ci_runs_the_readme_test_command():
                          cwd=ROOT, capture_output=True, text=True).stdout.strip()
     assert "pytest" in out
     assert "test-command" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_sql_is_written_only_in_the_store():
+    # The embedding cache (kb/embed.py) is a database of its own, not the knowledge base.
+    allowed = {"kb/store.py", "kb/embed.py"}
+    sql = re.compile(r"""["']\s*(?:SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE|ALTER TABLE|PRAGMA)\b""")
+    found = []
+    for path in sorted([*(ROOT / "kb").rglob("*.py"), ROOT / "app.py", *(ROOT / "app_pages").glob("*.py")]):
+        name = path.relative_to(ROOT).as_posix()
+        if name not in allowed and sql.search(path.read_text(encoding="utf-8")):
+            found.append(name)
+    assert not found, found

@@ -371,3 +371,15 @@ def test_a_numbered_programme_is_one_row():
     rows = extract_strategies(text, articles, "r.txt")
     # the part's heading and the numbered task, not the task a second time as a named programme
     assert [r.title for r in rows] == ["增进民生福祉，提高人民生活品质", "实施就业优先战略"]
+
+
+@pytest.mark.skipif(not WILD.exists(), reason="../shared/wildcorpus is not present")
+def test_converted_paper_policy_section():
+    # chinaxiv_201704_00222.md: "# 3政策建议" > "# 3.2“一带一路”建设需要与国内区域发展策略有机衔接";
+    # the sub-heading names 策略 on its way and is a measure; the announcing heading is not
+    cleaned, articles, rows = run_real(WILD / "chinaxiv_201704_00222.md")
+    assert articles[0].genre == "paper"
+    titles = [r.title for r in rows]
+    assert "“一带一路”建设需要与国内区域发展策略有机衔接" in titles
+    assert not any(t.endswith("政策建议") for t in titles)
+    assert all("政策建议" in r.section for r in rows)

@@ -195,6 +195,19 @@ def test_default_chart_indicator_is_specific_not_a_catch_all_share():
     facts = pd.DataFrame(rows, columns=["indicator_canonical", "indicator", "subject", "year", "value", "unit",
                                         "indicator_confidence"])
     assert facts.indicator_canonical.value_counts().index[0] == "比重"   # the most facts …
-    assert views.default_chart_indicator(facts) == "人均GDP"              # … but not one quantity
-    # without the extractor's confidence, the conflicting cells alone decide
-    assert views.default_chart_indicator(facts.drop(columns=["indicator_confidence"])) == "人均GDP"
+    assert views.default_chart_indicator(facts) == "人均GDP"              # … but a bare generic measure
+
+
+def test_default_chart_indicator_counts_cells_that_mix_different_quantities_against_it():
+    # 进出口总额 of 中国 in 2019 (seed 003) gathers four unrelated totals: 运输业, 旅游业, 知识产权使用费, 电信…
+    rows = [("进出口总额", "运输业进出口总额", "中国", 2019, 7.6424e11, "元"),
+            ("进出口总额", "旅游业进出口总额", "中国", 2019, 1.50047e12, "元"),
+            ("进出口总额", "进出口知识产权使用费总额", "中国", 2019, 2.1419e11, "元"),
+            ("进出口总额", "电信、计算机和信息服务业进出口总额", "中国", 2019, 4.0416e11, "元"),
+            ("进出口总额", "进出口总额", "杭州", 2024, 1.51995e11, "元"),
+            ("人均GDP", "人均GDP", "西部地区", 2000, 4848.16, "元"),
+            ("人均GDP", "人均GDP", "西部地区", 2019, 53741.53, "元"),
+            ("人均GDP", "人均GDP", "天津", 2012, 95093.0, "元"),
+            ("人均GDP", "人均GDP", "贵州", 2012, 19608.0, "元")]
+    facts = pd.DataFrame(rows, columns=["indicator_canonical", "indicator", "subject", "year", "value", "unit"])
+    assert views.default_chart_indicator(facts) == "人均GDP"

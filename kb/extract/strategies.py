@@ -180,10 +180,16 @@ _IMPERATIVE_HEADING = re.compile(
 
 
 def is_root_heading(text: str, start: int, end: int, section: Section, in_scope: bool) -> bool:
-    """True for the line that is the scope-announcing heading itself (it names no measure)."""
-    line = strip_marker(text[start:end])
-    return in_scope and len(line) <= _MAX_HEADING and bool(_STRATEGY_HEADING.search(line)) \
+    """True for the line that is the scope-announcing heading itself (it names no measure): its
+    proposal word ends it ("3政策建议", "…的思考", "…路径探索"), while a measure may name a word
+    of that kind on its way ("3.2“一带一路”建设需要与国内区域发展策略有机衔接")."""
+    line = strip_marker(text[start:end]).rstrip("。：: ")
+    return in_scope and len(line) <= _MAX_HEADING and bool(_ROOT_HEADING.search(line)) \
         and "。" not in line
+
+
+# the proposal word ends the heading, or is followed by its partner (结论与建议) or a short noun (策略阐述)
+_ROOT_HEADING = re.compile(rf"(?:{_STRATEGY_HEADING.pattern})(?:[与和及、][^与和及、]{{0,4}}|[^，,]{{0,2}})$")
 
 
 def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
