@@ -10,6 +10,8 @@ pages = [
     st.Page("app_pages/search.py", title="检索", icon=":material/search:", default=True),
     st.Page("app_pages/indicators.py", title="指标", icon=":material/monitoring:"),
     st.Page("app_pages/strategies.py", title="策略", icon=":material/explore:"),
+    st.Page("app_pages/compare.py", title="对比", icon=":material/compare_arrows:"),
+    st.Page("app_pages/analysis.py", title="分析", icon=":material/insights:"),
     st.Page("app_pages/documents.py", title="文献", icon=":material/description:"),
     st.Page("app_pages/build.py", title="构建", icon=":material/build:"),
 ]

@@ -22,14 +22,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, store
+from . import __version__, check, store
 from .config import Settings
-from .errors import KBError
+from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "clean", "structure", "passages", "sentences", "types",
-                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
+_PIPELINE_MODULES = ("config", "load", "markup", "clean", "structure", "passages", "sentences", "types",
+                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
+                     "extract/fact_kind", "extract/indicators",
                      "extract/strategies", "extract/policy_tools")
 
 
@@ -42,6 +43,7 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)   # (file, the document it duplicates)
     failed: list[tuple[str, str]] = field(default_factory=list)       # (file, message)
     skipped: list[str] = field(default_factory=list)                  # unsupported file types
+    warnings: list[str] = field(default_factory=list)                 # damaged parts found and rebuilt
     chars: int = 0            # characters processed (new or changed documents)
     seconds: float = 0.0
     embedded: int = 0         # passages that needed the embedding model (not in the cache)
@@ -100,6 +102,7 @@ def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
 def process(raw: RawDocument, settings: Settings) -> dict:
     """Everything derived from one document: clean text, articles, and the row tables."""
     from .clean import clean
+    from .extract.fact_kind import annotate as annotate_kinds
     from .extract.facts import extract_facts
     from .extract.indicators import extract_indicator_systems
     from .extract.policy_tools import classify
@@ -111,7 +114,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     articles = split_articles(text, raw.source)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
-        "facts": extract_facts(text, articles, raw.source),
+        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles),
         "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
     }
@@ -134,21 +137,62 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     given paths are dropped. The new KB becomes live only when everything succeeded.
     """
     settings = settings or Settings.from_env()
-    Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
-    with _build_lock(Path(settings.index_dir)):
-        return _build_with_lock_held(paths, settings, progress, log)
+    with _os_errors_explained(Path(settings.index_dir)):
+        Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
+        with _build_lock(Path(settings.index_dir)):
+            return _build_with_lock_held(paths, settings, progress, log)
+
+
+@contextlib.contextmanager
+def _os_errors_explained(index_dir: Path):
+    """A full disk, a read-only folder or a lost mount: one line naming the path, not a traceback."""
+    try:
+        yield
+    except OSError as e:
+        raise KBError(os_error_message(e, index_dir) + "; the previous knowledge base is unchanged") from e
+    except sqlite3.OperationalError as e:
+        raise KBError(f"{index_dir}: {e} while writing the knowledge base"
+                      + ("; free disk space and build again" if "full" in str(e) else "")
+                      + "; the previous knowledge base is unchanged") from e
+    except RuntimeError as e:   # FAISS reports a failed write as RuntimeError("... write error in PATH ...")
+        if "write error" not in str(e):
+            raise
+        reason = str(e).rsplit("(", 1)[-1].rstrip(")") if "(" in str(e) else "write error"
+        raise KBError(f"{index_dir}: {reason} while writing the search index; free disk space and build "
+                      "again; the previous knowledge base is unchanged") from e
+
+
+@dataclass
+class _Plan:
+    """What one build works from, decided under the lock before anything is written."""
+    files: list[Path]             # documents to bring up to date
+    roots: list[Path]             # the folders/files given; documents under them whose files are gone are dropped
+    previous: Path | None         # the live generation
+    damaged: list[check.Problem]  # what a check found wrong with it: rebuilt by this build
+    pipeline: str
+
+    @property
+    def database_usable(self) -> bool:
+        return self.previous is not None and not any(p.part == "database" for p in self.damaged)
 
 
 def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress: bool, log) -> BuildReport:
     started = time.perf_counter()
     # Absolute paths: a file is the same document whichever working directory the build runs from.
-    paths = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
+    roots = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
     index_dir = Path(settings.index_dir)
-    files, skipped = discover(paths)
+    files, skipped = discover(roots)
     report = BuildReport(skipped=[str(p) for p in skipped])
-    pipeline = pipeline_version(settings)
     previous = current_generation(index_dir)
-    return _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log, started)
+    damaged = check.generation_problems(previous) if previous else []
+    report.warnings += [f"{p}; rebuilt" for p in damaged]
+    plan = _Plan(files, roots, previous, damaged, pipeline_version(settings))
+    if previous and not plan.database_usable:
+        plan.files = _with_readable_documents(files, previous)
+    try:
+        return _build_locked(plan, index_dir, settings, report, progress, log)
+    finally:
+        report.seconds = time.perf_counter() - started
 
 
 @contextlib.contextmanager
@@ -164,35 +208,47 @@ def _build_lock(index_dir: Path):
         yield
 
 
-def _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log, started):
+def _with_readable_documents(files: list[Path], gen: Path) -> list[Path]:
+    """`files` plus the files of documents a damaged database still names (so none is forgotten)."""
+    have = set(files)
+    extra = {Path(p) for p in store.readable_document_paths(gen / check.DATABASE)}
+    return files + sorted(p for p in extra if p not in have and p.is_file())
+
+
+def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: BuildReport, progress: bool,
+                  log) -> BuildReport:
+    previous = plan.previous
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
     work = index_dir / f".building-{stamp}"
     work.mkdir()
     try:
-        db_path = work / "kb.sqlite"
-        if previous:
-            _copy_database(previous / "kb.sqlite", db_path)
+        db_path = work / check.DATABASE
+        if plan.database_usable:
+            _copy_database(previous / check.DATABASE, db_path)
         conn = store.connect(db_path)
         try:
-            _sync_documents(conn, files, paths, pipeline, settings, report, progress, log)
+            _sync_documents(conn, plan.files, plan.roots, plan.pipeline, settings, report, progress, log)
             if store.counts(conn)["passages"] == 0:
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
                               + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
             model_changed = store.get_meta(conn, "model") != settings.model
-            need_index = report.changed or model_changed or not (previous and (previous / "search").exists())
+            need_index = report.changed or model_changed or bool(plan.damaged) or previous is None
             if not need_index:
                 report.counts = store.counts(conn)
                 report.generation = previous.name
                 return report
-            store.set_meta(conn, model=settings.model, pipeline=pipeline, built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline,
+                           built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
-            report.embedded = _build_search_indexes(conn, work / "search", index_dir, settings, progress)
+            report.embedded = _build_search_indexes(conn, work / check.SEARCH_DIR, index_dir, settings,
+                                                    report, progress)
             report.counts = store.counts(conn)
             store.set_meta(conn, counts=report.counts)
             conn.commit()
         finally:
             conn.close()
+        check.record_database_checksum(work)
         gen = index_dir / f"gen-{stamp}"   # unique even for two builds within one second
         work.rename(gen)
         _switch_to(index_dir, gen)
@@ -202,7 +258,6 @@ def _build_locked(files, paths, index_dir, previous, pipeline, settings, report,
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
-        report.seconds = time.perf_counter() - started
 
 
 def _copy_database(src: Path, dst: Path) -> None:
@@ -275,8 +330,8 @@ def _same_file(stored: str, path: Path) -> bool:
 
 def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
     """The file name, unless another document of that name is in the KB: then folder/name."""
-    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
-    return source if row is None or row["id"] == replacing else f"{Path(path).parent.name}/{source}"
+    taken_by = store.document_id(conn, source)
+    return source if taken_by is None or taken_by == replacing else f"{Path(path).parent.name}/{source}"
 
 
 def _is_under(path: Path, roots: list[Path]) -> bool:
@@ -289,15 +344,20 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
     return False
 
 
-def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, progress: bool) -> int:
+def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
+                          progress: bool) -> int:
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
-    from .embed import make_embedder
+    from .embed import make_embedder, set_aside_if_damaged
     from .index import build_indexes
 
+    cache = index_dir / check.EMBED_CACHE
+    aside = set_aside_if_damaged(cache)
+    if aside:
+        report.warnings.append(f"{cache}: damaged embedding cache set aside as {aside.name}; "
+                               "a new one was made (passages were embedded again)")
     passages = store.load_passages(conn)
     embedder = make_embedder(settings)
-    manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings,
-                             progress=progress)
+    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress)
     return int(manifest.get("embedded", 0))
 
 

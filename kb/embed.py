@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import numpy as np
 
 from kb.config import Settings
 from kb.errors import KBError
+from kb.store import sqlite_problems
 from kb.tokenize import join_broken_lines
 
 
@@ -250,6 +252,21 @@ class EmbeddingCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def set_aside_if_damaged(path: str | Path) -> Path | None:
+    """Rename a damaged cache file out of the way (kept for inspection); returns its new name.
+
+    The cache only saves time, so a build goes on with a new, empty one instead of failing.
+    """
+    path = Path(path)
+    if not path.exists() or not sqlite_problems(path):
+        return None
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
+    os.replace(path, aside)
+    for suffix in ("-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return aside
 
 
 def text_hash(text: str) -> str:

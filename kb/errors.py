@@ -6,3 +6,16 @@ class KBError(Exception):
 
     The CLI prints it as one line (no traceback) and exits non-zero.
     """
+
+
+def os_error_message(error: OSError, fallback_path=None) -> str:
+    """One line for an error from the operating system: the path, what went wrong, and what to do."""
+    import errno
+
+    path = error.filename or fallback_path or "?"
+    hint = {errno.ENOSPC: "free disk space and try again", errno.EDQUOT: "free disk space and try again",
+            errno.EACCES: "check the permissions of that path", errno.EPERM: "check the permissions of that path",
+            errno.EROFS: "the file system is read-only; choose another place",
+            errno.ENOENT: "the folder does not exist; create it or choose another place",
+            errno.EFBIG: "the file grew beyond the size allowed for this process or file system"}.get(error.errno)
+    return f"{path}: {error.strerror or error}" + (f"; {hint}" if hint else "")

@@ -23,8 +23,10 @@ class RawDocument:
 @dataclass
 class Span:
     """A marked region of the cleaned text that is not ordinary prose."""
-    kind: str   # "table" (flattened digit runs), "english" (English title/abstract/key words),
-                # "author" (spaced-out author line), "meta" (CLC number, fund notes, received date)
+    kind: str   # "table" (flattened digit runs, HTML tables kept whole), "english" (English title/
+                # abstract/key words), "author" (spaced-out author line), "meta" (CLC number, fund notes,
+                # received date, web-page source lines, photo captions, issuer/date lines), "formula"
+                # (display math of converted papers), "toc" (table of contents)
     start: int
     end: int
 
@@ -122,6 +124,7 @@ class Hit:
     page: int | None = None
     terms: list[str] = field(default_factory=list)   # query terms to highlight
     passage_id: int | None = None
+    reference: str = ""        # GB/T 7714-2015 reference of the article (filled by KnowledgeBase.search)
 
 
 @dataclass
