@@ -123,6 +123,7 @@ _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060]")
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
 _NARROW_RE = re.compile("[\x00-\u1fff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 
@@ -191,7 +192,9 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
         display_math = False
         for physical in page.split("\n"):
             if not physical.isascii():
-                physical = _ZERO_WIDTH_RE.sub("", physical).translate(radical_table())
+                physical = _ZERO_WIDTH_RE.sub("", physical)
+                if _RADICAL_RE.search(physical):
+                    physical = physical.translate(radical_table())
             body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
             if stripped == "$$":
@@ -290,6 +293,38 @@ def _inline_math(line: str) -> str:
         tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
         return lead + latex_to_text(m.group(2)) + tail
     return _INLINE_MATH_RE.sub(replace, line)
+
+
+# PDF text layers pad numbers with spaces (`到 2030 年`, `增长 4.8%`, `866.60 万人`) and justify
+# lines by spacing out their characters (`第 二 产 业 增 加 值 比 重 为 22.1%`).
+_CJK = r"\u4e00-\u9fff，。、；：？！（）“”《》"
+_PADDED_NUMBER_RE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=\d)|(?<![图表]\d)(?<![图表]\d\d)(?<=[\d%‰])[ \u00a0]+(?=[{_CJK}])"
+                               r"|(?<=[，。、；：？！）”》])[ \u00a0]+|[ \u00a0]+(?=[，。、；：？！）”》])")
+_SENTENCE_PUNCT_RE = re.compile(r"[，。；、]")
+_SPACED_HAN_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _unspace_letters(lines: list[_Line]) -> None:
+    """Close up a letter-spaced line (`第 二 产 业 增 加 值 比 重 为 22.1%`): most of its Chinese
+    characters stand a space apart, and it holds more than a spaced-out name."""
+    for ln in lines:
+        if ln.kind in ("prose", "heading") and not ln.english and ln.text.count(" ") >= 4:
+            gaps = len(_SPACED_HAN_RE.findall(ln.text))
+            if gaps >= max(4, _han_count(ln.text) // 2) and not is_author_line(ln.text):
+                ln.text = _SPACED_HAN_RE.sub("", ln.text)
+
+
+def _unpad(par: list[_Line], kind: str) -> None:
+    """Remove the layout spaces around numbers inside the Chinese text of a prose paragraph (one
+    with a sentence's punctuation: a row of table cells keeps its spaces), and beside full-width
+    punctuation; a heading keeps the space after its leading number."""
+    if kind not in ("prose", "heading", "label") or any(ln.english for ln in par) or \
+            kind != "heading" and not any(_SENTENCE_PUNCT_RE.search(ln.text) for ln in par):
+        return
+    for ln in par:
+        t = ln.text
+        lead = re.match(r"^(?:\d{1,2}(?:[.．]\d{1,2})*\s+)?", t).end() if kind == "heading" else 0
+        ln.text = t[:lead] + _PADDED_NUMBER_RE.sub("", t[lead:])
 
 
 def _markdown_paragraphs(lines: list[_Line]) -> None:
@@ -860,6 +895,7 @@ def clean(raw: RawDocument) -> CleanText:
     _classify(lines)
     _mark_page_notes(lines)
     _mark_tables(lines)
+    _unspace_letters(lines)
     _mark_repeated_heads(lines)
     _mark_titles(lines)
     out: list[str] = []
@@ -875,6 +911,7 @@ def clean(raw: RawDocument) -> CleanText:
         kind = _paragraph_kind(par)
         if kind == "prose" and _is_fund_note(" ".join(ln.text for ln in kept)):
             kind = "meta"
+        _unpad(kept, kind)
         first = kept[0].text
         if NOTES_RE.match(first):
             in_notes = True
