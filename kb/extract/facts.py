@@ -278,6 +278,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
+    _levels_named_later(facts)
     _carry_period(carry, periods, sentence)
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
@@ -325,6 +326,16 @@ def _in_span(span: str | None, change: str | None) -> str | None:
     if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
         return f"{years[1]}年"
     return span
+
+
+def _levels_named_later(facts: list[Fact]) -> None:
+    """建成4个国家级、4个自治区级区域医疗中心: a count of a level takes the thing the next level names."""
+    for f, later in zip(facts, facts[1:]):
+        thing = re.search(r"级(.{2,})$", later.indicator or "")
+        if f.indicator and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", f.indicator) and thing:
+            f.indicator = f.indicator + thing.group(1)
+            f.indicator_confidence = indicator_confidence(f.indicator, f.raw)
+            f.indicator_canonical = canonical_indicator(f.indicator)
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -1028,7 +1039,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|的|在|被|是|为|(?<![高初集小])中(?!心)|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?!心)|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
