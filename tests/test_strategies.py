@@ -383,3 +383,17 @@ def test_converted_paper_policy_section():
     assert "“一带一路”建设需要与国内区域发展策略有机衔接" in titles
     assert not any(t.endswith("政策建议") for t in titles)
     assert all("政策建议" in r.section for r in rows)
+
+
+def test_marker_grammar_for_measures():
+    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style
+    # the styles a numbered measure's body runs over or stops at (plan15_suzhou.txt, gwr2026_*.txt, 003)
+    assert marker_style("第一节 巩固提升传统产业") == ("chapter", "节")
+    assert marker_style("专栏1 培育壮大新兴产业和未来产业") == ("box",)
+    assert marker_style("第一，要持续提升中国服务贸易的对外开放程度") == ("ordinal",)
+    assert marker_style("3.2“一带一路”建设需要与国内区域发展策略有机衔接") == ("num", 1)
+    assert NUMBER_MARKER_RE.match("（十一）繁荣发展社会主义文化").end() == 4
+    assert NUMBER_MARKER_RE.match("2026年是“十五五”开局之年") is None
+    # heilongjiang's 十一是…, a paper's 首先/其次/最后
+    assert enumeration_value("十一", 11) == 11
+    assert enumeration_value("最后", 3) == 3 and enumeration_value("最后", 2) is None
