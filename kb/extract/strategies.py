@@ -46,7 +46,7 @@ _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困�
 # "…一体化的要义", "推进…合作，有利于捕捉…机遇" (a value), "…的科学思维和创新思维" (a way of thinking).
 # The nouns are never the object of a policy verb, unlike 机制, 基础, 作用 (建立…机制, 发挥…作用).
 _ANALYTIC_NOUN = (r"(?:背景|关键|要义|内涵|意义|价值|机理|逻辑|特征|特点|现状|问题|成效|成就|原因|必要性|"
-                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据)")
+                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据|构成|目标|方向)")
 _DESCRIPTIVE_HEADING = re.compile(
     rf"的[^，,的]{{0,6}}{_ANALYTIC_NOUN}(?:[与和及][^，,的]{{0,6}}{_ANALYTIC_NOUN})?[。]?$|[，,](?:有利于|有助于|意味着)")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
