@@ -112,7 +112,7 @@ def tool_mix_tab(kb) -> None:
 
 
 st.title("分析")
-kb = common.knowledge_base()
+kb = common.knowledge_base(warm=False)   # reads SQLite only; the search page warms itself
 if kb is not None:
     tabs = st.tabs(["关键词", "主题", "词语趋势", "词语共现", "政策工具结构"])
     with tabs[0]:

@@ -81,7 +81,7 @@ def downloads(shown: pd.DataFrame, pivot: pd.DataFrame) -> None:
 
 
 st.title("对比")
-kb = common.knowledge_base()
+kb = common.knowledge_base(warm=False)   # reads SQLite only; the search page warms itself
 if kb is not None:
     chosen = controls(kb)
     if not chosen["indicator"]:

@@ -374,8 +374,8 @@ def _same_file(stored: str, path: Path) -> bool:
 
 def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
     """The file name, unless another document of that name is in the KB: then folder/name."""
-    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
-    return source if row is None or row["id"] == replacing else f"{Path(path).parent.name}/{source}"
+    taken_by = store.document_id(conn, source)
+    return source if taken_by is None or taken_by == replacing else f"{Path(path).parent.name}/{source}"
 
 
 def _is_under(path: Path, roots: list[Path]) -> bool:

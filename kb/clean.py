@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .genre import SALUTATION_RE, front_matter_kind
+from .headings import (DASH_LEAD_RE, GLUED_NUMBER_HEADING_RE, HEADING_RE, NUMERIC_PROSE_RE, ORDINAL_LEAD_RE,  # noqa: F401
+                       SHI_LEAD_RE, is_heading_line, list_marker)
 from .types import CleanText, RawDocument, Span
 
 # ---------------------------------------------------------------- footnote markers
@@ -69,23 +71,13 @@ _CN_NUM = "一二三四五六七八九十"
 _TERMINAL = "。！？!?：:；;”」』）)"
 _SENTENCE_END = "。！？!?"
 
-# Headings: 一、…  （一）… ( 一) …  1 …  1.… 2.1… 3.1.2 …  第一章/第一节 …  一　… (ideographic space)
-HEADING_RE = re.compile(
-    rf"^(?:[{_CN_NUM}]{{1,3}}[、　 ．.]\s*\S"
-    rf"|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*\S"
-    rf"|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．、]?\s*[{_HAN}“‘《（(A-Z]"
-    rf"|\d{{1,2}}(?:[.．、]|\s)\s*[{_HAN}“‘《（(A-Z]"
-    rf"|第[{_CN_NUM}\d]{{1,3}}[章节部分篇]\s*\S)"
-)
-# A numeric heading must not be a number that begins prose ("2019年…", "4个方面…", "20%…").
-_NUMERIC_PROSE_RE = re.compile(r"^\d+(?:[.．]\d+)*\s*(?:[年月日个%％万亿元倍项家条位名次人只所批种]|多|余)")
 LABEL_RE = re.compile(
     r"^(?:[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|关\s*键\s*词|参考文献|注\s*释|注|主要参考文献)\s*[\]］】)）]?\s*[:：]?"
     r"|Abstract\s*[:：]|Key\s*[Ww]ords?\s*[:：]|Keywords\s*[:：])"
 )
 _KEYWORDS_LABEL_RE = re.compile(r"^[\[［【(（]?\s*关\s*键\s*词|^Key\s*[Ww]ords?|^Keywords")
 NOTES_RE = re.compile(r"^\s*(?:注\s*释|注)\s*[:：]?\s*(?=$|[\u2460-\u24ff])")
-_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*$")
+_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*(?:[(（]\s*References?\s*[)）])?\s*$")
 META_RE = re.compile(
     r"^(?:\*?\s*基金项目|中图分类号|文献标识码|文章编号|收稿日期|DOI|doi|作者简介|作者单位|通讯作者"
     r"|[（(]责任编辑|责任编辑|课题组(?:成员|组长|负责人)|\*?\s*本文(?:系|为|是).{0,40}(?:项目|基金))"
@@ -131,6 +123,7 @@ _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060]")
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
 _NARROW_RE = re.compile("[\x00-\u1fff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 
@@ -149,15 +142,6 @@ def is_english(text: str) -> bool:
     """True for a line written in English (Latin letters dominate, almost no Chinese)."""
     letters = sum(1 for c in text if c.isascii() and c.isalpha())
     return letters >= 4 and _han_count(text) <= max(1, len(text) // 30) and letters >= 0.5 * len(text.replace(" ", ""))
-
-
-def is_heading_line(text: str) -> bool:
-    """True for a numbered section heading line (一、… （一）… 1 … 2.1…), never a prose sentence."""
-    if not HEADING_RE.match(text) or _NUMERIC_PROSE_RE.match(text):
-        return False
-    if len(text) > 60 or "。" in text.rstrip("。")[:-1]:
-        return False
-    return not text.endswith(("，", ",", "、", "；"))
 
 
 def is_author_line(text: str) -> bool:
@@ -180,6 +164,24 @@ def _is_cell(text: str) -> bool:
     if t[-1] in "。，；,;：:" or is_heading_line(t) or LABEL_RE.match(t):
         return False
     return _width(t) <= 8
+
+
+_ROW_NUMBER_RE = re.compile(r"^[-−+#]?[\d.,]+[%‰*]?$|^[—－-]$|^[＞＜><≥≤]?[\d.,]+(?:左右|以上|以下)?$")
+_ROW_LABEL_RE = re.compile(r"[，。；：,;]|[:：]$")
+
+
+def _is_row(text: str) -> bool:
+    """A table row a PDF text layer printed on one line: a short label and its cells, spaces
+    apart, ending in numbers (`全州总户籍人口 4899310 100.0`, `#夏粮 16.38 -1.7`)."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(text) > 80:
+        return False
+    numbers = [t for t in tokens if _ROW_NUMBER_RE.match(t)]
+    tail = len(tokens) - next((i for i in range(len(tokens) - 1, -1, -1) if not _ROW_NUMBER_RE.match(tokens[i])), -1) - 1
+    label = " ".join(tokens[:len(tokens) - tail])
+    if not tail or _ROW_LABEL_RE.search(label) or len(label) > 30 or len(numbers) > tail:
+        return False       # a row's figures follow its label; prose mixes words and figures
+    return tail >= 2 or len(label) <= 12
 
 
 def _is_numeric(text: str) -> bool:
@@ -208,7 +210,9 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
         display_math = False
         for physical in page.split("\n"):
             if not physical.isascii():
-                physical = _ZERO_WIDTH_RE.sub("", physical).translate(radical_table())
+                physical = _ZERO_WIDTH_RE.sub("", physical)
+                if _RADICAL_RE.search(physical):
+                    physical = physical.translate(radical_table())
             body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
             if stripped == "$$":
@@ -307,6 +311,38 @@ def _inline_math(line: str) -> str:
         tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
         return lead + latex_to_text(m.group(2)) + tail
     return _INLINE_MATH_RE.sub(replace, line)
+
+
+# PDF text layers pad numbers with spaces (`到 2030 年`, `增长 4.8%`, `866.60 万人`) and justify
+# lines by spacing out their characters (`第 二 产 业 增 加 值 比 重 为 22.1%`).
+_CJK = r"\u4e00-\u9fff，。、；：？！（）“”《》"
+_PADDED_NUMBER_RE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=\d)|(?<![图表]\d)(?<![图表]\d\d)(?<=[\d%‰])[ \u00a0]+(?=[{_CJK}])"
+                               r"|(?<=[，。、；：？！）”》])[ \u00a0]+|[ \u00a0]+(?=[，。、；：？！）”》])")
+_SENTENCE_PUNCT_RE = re.compile(r"[，。；、]")
+_SPACED_HAN_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _unspace_letters(lines: list[_Line]) -> None:
+    """Close up a letter-spaced line (`第 二 产 业 增 加 值 比 重 为 22.1%`): most of its Chinese
+    characters stand a space apart, and it holds more than a spaced-out name."""
+    for ln in lines:
+        if ln.kind in ("prose", "heading") and not ln.english and ln.text.count(" ") >= 4:
+            gaps = len(_SPACED_HAN_RE.findall(ln.text))
+            if gaps >= max(4, _han_count(ln.text) // 2) and not is_author_line(ln.text):
+                ln.text = _SPACED_HAN_RE.sub("", ln.text)
+
+
+def _unpad(par: list[_Line], kind: str) -> None:
+    """Remove the layout spaces around numbers inside the Chinese text of a prose paragraph (one
+    with a sentence's punctuation: a row of table cells keeps its spaces), and beside full-width
+    punctuation; a heading keeps the space after its leading number."""
+    if kind not in ("prose", "heading", "label") or any(ln.english for ln in par) or \
+            kind != "heading" and not any(_SENTENCE_PUNCT_RE.search(ln.text) for ln in par):
+        return
+    for ln in par:
+        t = ln.text
+        lead = re.match(r"^(?:\d{1,2}(?:[.．]\d{1,2})*\s+)?", t).end() if kind == "heading" else 0
+        ln.text = t[:lead] + _PADDED_NUMBER_RE.sub("", t[lead:])
 
 
 def _markdown_paragraphs(lines: list[_Line]) -> None:
@@ -462,6 +498,9 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+        elif ln.md_heading and len(t) <= 60 and GLUED_NUMBER_HEADING_RE.match(t) and not NUMERIC_PROSE_RE.match(t):
+            # `# 1引言`: the converter glued the number to the words; a space makes it read as printed
+            ln.text, ln.kind = re.sub(r"^(\d{1,2}(?:[.．]\d{1,2})*)", r"\1 ", t), "heading"
     _mark_toc(lines)
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
@@ -492,7 +531,7 @@ def _mark_tables(lines: list[_Line]) -> None:
     """Mark runs of table cells (and their 表N caption) as kind "table"; dropped lines (running
     heads, lone note markers) inside a run neither break nor extend it."""
     idx = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    cand = [lines[i].kind in ("prose", "heading") and _is_cell(lines[i].text) for i in idx]
+    cand = [lines[i].kind in ("prose", "heading") and (_is_cell(lines[i].text) or _is_row(lines[i].text)) for i in idx]
     a = 0
     while a < len(idx):
         if not cand[a]:
@@ -502,7 +541,7 @@ def _mark_tables(lines: list[_Line]) -> None:
         while b < len(idx) and cand[b]:
             b += 1
         run = [lines[i] for i in idx[a:b]]
-        numeric = sum(_is_numeric(ln.text) for ln in run)
+        numeric = sum(_is_numeric(ln.text) or _is_row(ln.text) for ln in run)
         if (len(run) >= 3 and numeric >= 2) or len(run) >= 5 or (numeric and max(len(x.text) for x in run) >= 14):
             for ln in run:
                 ln.kind = "table"
@@ -582,6 +621,11 @@ _INNER_PUNCT_RE = re.compile(r"[。，；：！？]")
 _CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
 
 
+def _opens_item(text: str) -> bool:
+    """True for a line that opens an item of a list (`一是…`, `第一，…`, `——…`), never a continuation."""
+    return bool(SHI_LEAD_RE.match(text) or ORDINAL_LEAD_RE.match(text) or DASH_LEAD_RE.match(text))
+
+
 def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
     """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
     if prev.md_heading or nxt.md_heading or prev.front or nxt.front:
@@ -598,7 +642,7 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width
         if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and prev.text.endswith(tuple("；;，,、")):
             return True   # key words wrapped onto the next line
         return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END)) \
-            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) \
+            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) and not _opens_item(nxt.text) \
             and (par_width >= _MIN_BROKEN_PARAGRAPH or _INNER_PUNCT_RE.search(prev.text) is not None
                  or prev.text.endswith(_OPEN_ENDS) or nxt.text.startswith(_CLOSE_STARTS) or len(nxt.text) <= 2 or len(prev.text) <= 2)
     if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and not prev.text.endswith(tuple("；;，,、")):
@@ -641,7 +685,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     typical = _typical_widths(lines)
     full = [_is_full(ln.text, t) for ln, t in zip(lines, typical)]
     kept = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    rests = _resolve_headings(lines, kept, full, typical) if reflow else {}
+    rests = _resolve_headings(lines, kept, full, typical) if reflow else _cut_headings(lines, kept)
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
@@ -678,6 +722,20 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         paragraphs.append(current)
     paragraphs.extend(_split_kinds(deferred))
     return paragraphs
+
+
+def _cut_headings(lines: list[_Line], kept: list[int]) -> dict[int, int]:
+    """In one-paragraph-per-line text: {id(heading): 1} for a two-clause heading cut after its
+    comma's clause (`第一篇 立足…新起点，建设` / `世界一流的…国际大都市`), the short second line
+    holding no punctuation."""
+    rests = {}
+    for a, b in zip(kept, kept[1:]):
+        head, nxt = lines[a], lines[b]
+        if head.kind == "heading" and "，" in head.text and not head.text.endswith(tuple(_TERMINAL + "，、")) \
+                and nxt.kind == "prose" and len(nxt.text) <= 30 and not re.search(r"[，。；：！？、,.;:]", nxt.text) \
+                and len(head.text) + len(nxt.text) <= _MAX_HEADING_CHARS:
+            rests[id(head)] = 1
+    return rests
 
 
 def _reaches_edge(text: str, typical: float) -> bool:
@@ -729,25 +787,6 @@ def _short_second_line(head: _Line, nxt: _Line, typical: float) -> bool:
             and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
 
 
-_CN_VALUE = {c: i for i, c in enumerate(_CN_NUM, 1)}
-_LIST_MARK_RE = re.compile(rf"^(?:([{_CN_NUM}]{{1,3}})[、．.　 ]|[（(]\s*([{_CN_NUM}]{{1,3}})\s*[）)]"
-                           rf"|(\d{{1,2}})(?:[.．、]|\s)(?!\d)|[（(]\s*(\d{{1,2}})\s*[）)])")
-
-
-def _list_marker(text: str) -> tuple[int, int] | None:
-    """(style, value) of the number a line starts with: 一、 （一） 1. （1） are four styles."""
-    m = _LIST_MARK_RE.match(text)
-    if not m or _NUMERIC_PROSE_RE.match(text):
-        return None
-    style = next(g for g in range(1, 5) if m.group(g))
-    raw = m.group(style)
-    if raw.isdigit():
-        return style, int(raw)
-    tens, _, ones = raw.rpartition("十")
-    value = (_CN_VALUE.get(tens, 1) * 10 if "十" in raw else 0) + _CN_VALUE.get(ones, 0)
-    return style, value
-
-
 def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> dict[int, int]:
     """Decide which heading-like lines are headings and how many printed lines continue each one.
 
@@ -771,7 +810,7 @@ def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typ
         ln = lines[i]
         starts = k == 0 or lines[kept[k - 1]].kind != "prose" or not full[kept[k - 1]] \
             or lines[kept[k - 1]].text.endswith(tuple(_TERMINAL))
-        marker = _list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
+        marker = list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
         if marker is not None:
             style, value = marker
             if value <= last_value.get(style, 0):
@@ -874,6 +913,7 @@ def clean(raw: RawDocument) -> CleanText:
     _classify(lines)
     _mark_page_notes(lines)
     _mark_tables(lines)
+    _unspace_letters(lines)
     _mark_repeated_heads(lines)
     _mark_titles(lines)
     out: list[str] = []
@@ -889,6 +929,7 @@ def clean(raw: RawDocument) -> CleanText:
         kind = _paragraph_kind(par)
         if kind == "prose" and _is_fund_note(" ".join(ln.text for ln in kept)):
             kind = "meta"
+        _unpad(kept, kind)
         first = kept[0].text
         if NOTES_RE.match(first):
             in_notes = True

@@ -15,6 +15,7 @@ from .config import Settings  # noqa: E402
 from .errors import KBError  # noqa: E402
 
 FORMATS_TABLE = click.Choice(["table", "jsonl", "csv"])
+TABLE_CELL_CHARS = 36
 
 
 class _Group(click.Group):
@@ -52,34 +53,45 @@ def _kb(ctx):
 
 def _echo_jsonl(records) -> None:
     for r in records:
-        click.echo(json.dumps(r, ensure_ascii=False, default=_json_default))
+        click.echo(json.dumps(_json_ready(r), ensure_ascii=False, default=_json_default))
+
+
+def _json_ready(value):
+    """Floats without arithmetic noise (980000000.0000001 -> 980000000.0), NaN as null, in nested values."""
+    from .views import significant
+
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (list, dict)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return significant(value)
 
 
 def _json_default(value):
-    if hasattr(value, "item"):
-        return value.item()
-    if value is None or value != value:  # NaN / pandas NA
+    if value is None or value != value:  # pandas NA
         return None
     return str(value)
-
-
-def _readable_number(value: float) -> str:
-    """31.14万标箱 -> 311,400 and 500亿美元 -> 50,000,000,000: no exponents in tables."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _echo_frame(df, fmt: str) -> None:
     import pandas as pd
 
+    from .views import csv_text, display_frame, plain_number
+
     if fmt == "jsonl":
         _echo_jsonl(df.astype(object).where(pd.notna(df), None).to_dict("records"))
     elif fmt == "csv":
-        from .tables import to_excel_cells
-        click.echo(to_excel_cells(df).to_csv(index=False), nl=False)
+        click.echo(csv_text(df), nl=False)
     else:
-        with pd.option_context("display.max_rows", 200, "display.max_colwidth", 40, "display.width", 200,
-                               "display.float_format", _readable_number):
-            click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+        # Cells are cut at TABLE_CELL_CHARS (a Chinese character is two columns wide on a terminal);
+        # --format jsonl/csv give them whole.
+        with pd.option_context("display.max_rows", 200, "display.width", 200, "display.float_format", plain_number):
+            click.echo(display_frame(df).to_string(index=False, max_colwidth=TABLE_CELL_CHARS) if len(df)
+                       else "(no rows)")
 
 
 # ------------------------------------------------------------------ build
@@ -147,6 +159,8 @@ def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
     """
     if bool(query) == bool(queries_file):
         raise click.UsageError("give either a QUERY or --queries-file FILE")
+    from .views import hit_citation
+
     kb = _kb(ctx)
     queries = _read_queries(queries_file) if queries_file else [query]
     filters = {k_: v for k_, v in dict(source=source, article=article, kind=kind, year=year).items() if v}
@@ -157,9 +171,9 @@ def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
         else:
             click.echo(f"== {q}" if len(queries) > 1 else "", nl=len(queries) > 1)
             for h in hits:
-                click.echo(f"[{h.rank}] {h.score:.3f}  {h.source} 《{h.article}》 {h.section}"
-                           f"{f' p.{h.page}' if h.page else ''} [{h.start}-{h.end}]")
-                click.echo("    " + h.text.replace("\n", "\n    ") + "\n")
+                click.echo(f"[{h.rank}] {h.score:.3f}  《{h.article}》{_weak_title_mark(kb, h.source, h.start, h.end)}")
+                click.echo("    " + h.text.replace("\n", "\n    "))
+                click.echo(f"    — {hit_citation(h)}\n")
             if not hits:
                 click.echo("(no results)")
 
@@ -167,7 +181,15 @@ def search(ctx, query, k, mode, fmt, queries_file, source, article, kind, year):
 def _hit_record(h) -> dict:
     return {"rank": h.rank, "score": round(float(h.score), 6), "source": h.source, "article": h.article,
             "section": h.section, "kind": h.kind, "page": h.page, "text": h.text, "start": h.start,
-            "end": h.end, "terms": h.terms}
+            "end": h.end, "terms": h.terms, "reference": h.reference}
+
+
+WEAK_TITLE = "[标题存疑]"   # the title was reconstructed from weaker evidence (Article.title_flagged)
+
+
+def _weak_title_mark(kb, source: str, start: int, end: int) -> str:
+    article = kb.article_at(source, start, end)
+    return f" {WEAK_TITLE}" if article and article.title_flagged else ""
 
 
 def _read_queries(path: Path) -> list[str]:
@@ -203,7 +225,9 @@ def articles(ctx, fmt):
     from . import tables
     df = tables.articles(_kb(ctx))
     if fmt == "table":
-        df = df[["source", "title", "authors", "column", "year", "start", "end", "title_flagged"]]
+        # the mark goes first: a long title is cut at the cell width
+        df = df.assign(title=[f"{WEAK_TITLE}{t}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
+        df = df[["source", "title", "authors", "column", "year", "start", "end"]]
     _echo_frame(df, fmt)
 
 
@@ -228,12 +252,20 @@ def show(ctx, ref):
             raise KBError(f"{ref}: write the span as START-END, e.g. {source}:100-300") from None
     click.echo(kb.passage_text(source, start, end))
     click.echo(f"\n— {kb.citation(source, start, end)}")
+    if _weak_title_mark(kb, source, start, end):
+        click.echo(f"{WEAK_TITLE} the article's title was reconstructed from weaker evidence; check it in the text")
 
 
 @cli.command()
 @click.pass_context
 def status(ctx):
-    """What the knowledge base holds: documents, articles, passages, facts, model."""
+    """What the knowledge base holds: documents, articles, passages, facts, model.
+
+    \b
+    Example:
+      kb status
+      kb --index-dir other-index status
+    """
     kb = _kb(ctx)
     click.echo(f"index: {kb.generation}\nmodel: {kb.model()}")
     for table, n in kb.counts().items():
@@ -260,7 +292,9 @@ def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
     df = tables.facts(_kb(ctx), subject=subject, indicator=indicator, source=source,
                       year_from=year_from, year_to=year_to)
     if fmt == "table":
-        df = df[["source", "subject", "indicator", "value", "unit", "period", "raw"]]
+        from .views import readable_amount
+        df = df.assign(readable=[readable_amount(v, u) for v, u in zip(df.value, df.unit)])
+        df = df[["source", "subject", "indicator", "value", "unit", "readable", "period", "raw"]]
     _echo_frame(df, fmt)
 
 
@@ -277,7 +311,14 @@ def indicators(ctx, fmt, systems):
     """
     from . import tables
     kb = _kb(ctx)
-    _echo_frame(tables.indicator_systems(kb) if systems else tables.indicators(kb), fmt)
+    if not systems:
+        _echo_frame(tables.indicators(kb), fmt)
+        return
+    df = tables.indicator_systems(kb)
+    if fmt == "table" and len(df):
+        from .views import systems_overview
+        df = systems_overview(df)
+    _echo_frame(df, fmt)
 
 
 @cli.command()
@@ -492,7 +533,13 @@ def check(ctx):
 
 @cli.command()
 def settings():
-    """Every setting with its default, environment variable and meaning."""
+    """Every setting with its default, environment variable and meaning.
+
+    \b
+    Example:
+      kb settings | grep passage
+      KB_PASSAGE_CHARS=300 kb build corpus/
+    """
     for name, default, help_ in Settings.describe():
         click.echo(f"{name} (KB_{name.upper()}, default {default}): {help_}")
 

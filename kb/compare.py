@@ -8,6 +8,7 @@ catalogued under the same name (GDP增长率). A name the catalogue does not kno
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,10 +21,12 @@ from .tables import first_year
 
 KINDS = ("outcome", "target", "plan")
 COLUMNS = ["subject", "period", "source", "value", "value_max", "qualifier", "unit", "kind", "measure",
-           "indicator", "indicator_canonical", "conflict", "conflict_with", "subject_source", "evidence",
+           "indicator", "indicator_canonical", "family", "conflict", "conflict_with", "subject_source", "evidence",
            "start", "end", "year", "raw", "article", "mentions"]
 # derived rates filed under their base indicator's name (GDP -> GDP增长率)
 _RATE_SUFFIXES = ("增长率", "增速")
+# what qualifies a change verb (同比增长, 年均增长) without changing what grew
+_CHANGE_MODIFIER = re.compile(r"^(?:同比|环比|比上年|较上年|年均|平均|累计)")
 
 
 @dataclass
@@ -107,9 +110,25 @@ def all_facts(kb) -> pd.DataFrame:
     jurisdiction = df.article_jurisdiction.fillna("")
     df.loc[missing & (jurisdiction != ""), "subject_source"] = "jurisdiction"
     df["subject"] = df.subject.where(~missing | (jurisdiction == ""), jurisdiction)
+    df["indicator_canonical"] = [c if isinstance(c, str) else canonical_as_written(i, ch)
+                                 for c, i, ch in zip(df.indicator_canonical, df.indicator, df.change)]
     df["measure"] = [measure(c, u) for c, u in zip(df.change, df.unit)]
+    # `经济增长预期目标为5%` (GDP增长率, %) and `国内生产总值增长5%` (GDP, 增长 %) state the same thing
+    bases = {rate: base for base in catalogue_names() for rate in matching_indicators(base)[1:]}
+    as_rate = df.indicator_canonical.isin(list(bases)) & (df.measure == df.unit.fillna(""))
+    df["family"] = df.indicator_canonical.map(lambda c: bases.get(c, c))
+    df.loc[as_rate, "measure"] = [measure("增长", u) for u in df.unit[as_rate]]
     df["year"] = df.period.map(first_year).astype("Int64")
     return df
+
+
+def canonical_as_written(indicator: str | None, change: str | None) -> str | None:
+    """The catalogue name of an indicator read together with its change verb, as the text wrote it:
+    `经济` + `增长` is 经济增长 (GDP growth). Only for facts whose indicator alone is not catalogued."""
+    if not isinstance(indicator, str) or not isinstance(change, str):
+        return None
+    verb = _CHANGE_MODIFIER.sub("", change.split("；")[0])
+    return canonical_indicator(indicator + verb) if verb else None
 
 
 def measure(change: str | None, unit: str | None) -> str:
@@ -120,9 +139,12 @@ def measure(change: str | None, unit: str | None) -> str:
 
 
 def _matches(df: pd.DataFrame, query: str, names: list[str]) -> pd.Series:
-    if names:
-        return df.indicator_canonical.isin(names)
-    return df.indicator.fillna("").str.contains(query, regex=False)
+    """Rows of the catalogue names; for a rate (GDP增长率) also its base's growth figures (GDP 增长 %)."""
+    if not names:
+        return df.indicator.fillna("").str.contains(query, regex=False)
+    rate_of = set(df.family[df.indicator_canonical.isin(names)]) - set(names)
+    growth = df.family.isin(rate_of) & df.measure.str.startswith("增长")
+    return df.indicator_canonical.isin(names) | growth
 
 
 def _without_range_tops(df: pd.DataFrame) -> pd.DataFrame:
@@ -138,7 +160,7 @@ def one_per_source(df: pd.DataFrame) -> pd.DataFrame:
     """The first statement of each (subject, period, source, kind, measure); `mentions` counts them."""
     if df.empty:
         return df.assign(mentions=pd.Series(dtype=int))
-    keys = ["subject", "period", "source", "kind", "measure", "indicator_canonical"]
+    keys = ["subject", "period", "source", "kind", "measure", "family"]
     df = df.copy()
     df["mentions"] = df.groupby([df[k].fillna("") for k in keys])["value"].transform("size")
     return df.drop_duplicates([k for k in keys], keep="first")
@@ -150,7 +172,7 @@ def flag_conflicts(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
     df["conflict"] = False
     df["conflict_with"] = ""
-    keys = ["subject", "indicator_canonical", "period", "kind", "measure"]
+    keys = ["subject", "family", "period", "kind", "measure"]
     known = df.subject.notna() & df.period.notna()
     for _, group in df[known].groupby([df[k].fillna("") for k in keys]):
         if group.source.nunique() < 2:
@@ -186,13 +208,15 @@ def display_value(value, value_max=None, qualifier=None, unit=None) -> str:
 
 
 def pivot(rows: pd.DataFrame) -> pd.DataFrame:
-    """Subject × period of the displayed values (several sources' values joined with ` / `)."""
+    """Subject × period of the displayed values (several sources' values joined with ` / `); the
+    measure and kind join the subject when the rows mix them (浙江 · 增长（%） · target)."""
     if rows.empty:
         return pd.DataFrame()
     shown = rows.assign(shown=[display_value(r.value, r.value_max, r.qualifier, r.unit) for r in rows.itertuples()],
                         subject=rows.subject.fillna("（未注明）"), period=rows.period.fillna("（未注明）"))
-    if shown.measure.nunique() > 1:
-        shown["subject"] = shown.subject + " · " + shown.measure
+    for column in ("measure", "kind"):   # rows of different measures or kinds are not one series
+        if shown[column].nunique() > 1:
+            shown["subject"] = shown.subject + " · " + shown[column]
     table = shown.pivot_table(index="subject", columns="period", values="shown",
                               aggfunc=lambda v: " / ".join(dict.fromkeys(v)))
     return table.reset_index().rename_axis(columns=None)

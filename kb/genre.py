@@ -43,12 +43,15 @@ class Genre:
     speaks_for_place: bool           # True when the document speaks for a jurisdiction
     # section kinds: a heading/label matching the pattern opens a section of that kind
     section_kinds: tuple[tuple[str, re.Pattern], ...] = ()
+    # lead paragraphs that head a part of the text (kb.headings.lead_kind), and "numbered" when a
+    # numbered paragraph (`（一）聚焦…。深入实施…`) heads one as a heading line would
+    lead_kinds: tuple[str, ...] = ("ordinal",)
 
 
 # The salutation opening a speech or report (`各位代表：`, `同志们：`): a line of its own.
 _SALUTATION = r"(?:各位代表|各位委员|同志们|女士们|先生们|朋友们|女士们、先生们)[！!:：，,]"
 SALUTATION_RE = re.compile(rf"^{_SALUTATION}?$")
-_SALUTATION_START_RE = re.compile(rf"^{_SALUTATION}")
+SALUTATION_START_RE = re.compile(rf"^{_SALUTATION}")
 
 # Sections that are not the document's running text. Each opens at a label line and runs until a
 # heading of the document's own outline (一、 （一） 第N章/节/篇) or another such label:
@@ -59,19 +62,21 @@ _TOC = ("toc", re.compile(r"^\s*[\u4e00-\u9fff]{0,8}目\s*录\s*$"))
 _BOX = ("box", re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+(?:\s|[\u4e00-\u9fff“]|$)"))
 _NOTES = ("notes", re.compile(r"^\s*(?:注\s*释|附\s*注)\s*[:：]?\s*$|^\s*注\s*[:：]"))
 
+_ALL_LEADS = ("ordinal", "shi", "dash", "sentence", "numbered")
 GENRES: dict[str, Genre] = {g.name: g for g in (
     Genre("work_report", re.compile(r"工作报告$|^政府工作报告"),
-          _SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES)),
+          SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES), _ALL_LEADS),
     Genre("communique", re.compile(r"统计公报$|公报$"), None,
-          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC)),
+          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC), ("ordinal",)),
     Genre("plan", re.compile(r"(?:规划|纲要|规划纲要)(?:[(（]草案[)）])?$"), None, "规划纲要", True,
-          (_TOC, _BOX, _GLOSSARY, _NOTES)),
+          (_TOC, _BOX, _GLOSSARY, _NOTES), _ALL_LEADS),
     Genre("policy", re.compile(r"(?:意见|通知|办法|方案|规定|决定|条例|细则|措施|指引|通告|公告)$"), None,
-          "", True, (_NOTES, _GLOSSARY, _TOC, _BOX)),
-    # papers: notes and references are told by kb.structure's own labels (注释, 参考文献)
-    Genre("paper", None, None, "", False, ()),
-    Genre("journal_issue", None, None, "", False, ()),
-    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES)),
+          "", True, (_NOTES, _GLOSSARY, _TOC, _BOX), _ALL_LEADS),
+    # papers: notes and references are told by kb.structure's own labels (注释, 参考文献); their
+    # numbered paragraphs are often a review's points, not headings
+    Genre("paper", None, None, "", False, (), ("ordinal",)),
+    Genre("journal_issue", None, None, "", False, (), ("ordinal",)),
+    Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES), ("ordinal", "shi", "dash")),
 )}
 
 
@@ -105,6 +110,7 @@ class DocumentInfo:
     journal: str = ""
     volume: str = ""
     issue: str = ""
+    pages: str = ""
 
 
 # ---------------------------------------------------------------- line patterns
@@ -417,13 +423,18 @@ def describe(text: str) -> DocumentInfo:
         title = ""          # each article's title is found by kb.structure beside its authors
     elif genre == "paper":
         title = paper_title(lines)
+    authors, affiliation = paper_front(lines) if genre == "paper" else ([], "")
     date, date_year = "", None
     for source in opening.datelines + opening.dates:
         date, date_year = parse_date(source)
         if date:
             break
     year = _year(genre, lines, title, date_year, text)
-    info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year)
+    info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
+                        affiliation=affiliation)
+    if genre in ("paper", "journal_issue"):
+        for key, value in journal_fields(text).items():
+            setattr(info, key, value)
     info.jurisdiction = _jurisdiction(genre, opening, title, lines, text)
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)
     if genre not in ("paper", "journal_issue") and opening.issuers and title and not place_in(title) \
@@ -461,11 +472,18 @@ def paper_title(lines: list[str]) -> str:
     """A paper's Chinese title from the lines before its abstract: without the journal's column
     header, the authors, their affiliations, English or an image; a subtitle is kept after ——.
     "" when the text before the abstract holds no title (the extraction lost it)."""
+    return _paper_title_lines(lines)[0]
+
+
+def _paper_title_lines(lines: list[str]) -> tuple[str, int]:
+    """(title, index of the first line after it) of a paper; ("", 0) when there is none."""
     end = next((i for i, t in enumerate(lines[:30]) if _ABSTRACT_LABEL_RE.match(t)), None)
     if end is None:
-        return ""
+        return "", 0
     parts: list[str] = []
-    for t in lines[:end]:
+    after = 0
+    for i, t in enumerate(lines[:end]):
+        after = i
         if _AUTHOR_LINE_RE.match(t) or _AFFILIATION_RE.search(t) and parts:
             break
         if _COLUMN_HEADER_RE.search(t) or t.startswith("![") or len(t) > 80 or _han_share(t) < 0.5:
@@ -476,13 +494,15 @@ def paper_title(lines: list[str]) -> str:
             parts.append(t)   # a title printed over two lines
             continue
         parts.append(t)
+    else:
+        after = end
     if not parts:
-        return ""
+        return "", 0
     title = parts[0]
     for t in parts[1:]:
         m = _SUBTITLE_RE.match(t)
         title = title + "——" + t[m.end():] if m else title + t
-    return tidy_title(title)
+    return tidy_title(title), after
 
 
 def _han_share(text: str) -> float:
@@ -526,7 +546,9 @@ _FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指
 _FRAMING_POLICY = (r"总体要求|指导思想|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|"
                    r"背景|意义|适用范围|总则|附则|术语|定义")
 # Heading words that name tasks even beside framing words ("主要目标任务", "主要目标和战略举措").
-TASK_HEADING_RE = re.compile(r"任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议")
+# The word closes the heading or one of its joined parts: `底线任务牢牢守住。` (a review's lead
+# sentence) names no tasks.
+TASK_HEADING_RE = re.compile(r"(?:任务|举措|措施|部署|安排|重点工作|工作建议|政府工作的建议)(?=[。：:]?$|[和与及、，])")
 
 PROPOSAL_RULES: dict[str, ProposalRules] = {
     "work_report": ProposalRules("tasks", re.compile(_REVIEW)),
@@ -542,3 +564,67 @@ PROPOSAL_RULES: dict[str, ProposalRules] = {
 def proposal_rules(genre: str) -> ProposalRules:
     """The proposal rules of a genre; an unknown genre goes by the general ("other") rules."""
     return PROPOSAL_RULES.get(genre, PROPOSAL_RULES["other"])
+
+
+_NAME_TOKEN_RE = re.compile(rf"[\s,，、;；]*([{_HAN}·]{{2,4}})([\d{_SUPERSCRIPTS},，.、*＊\s]*)")
+_BYLINE_PREFIX_RE = re.compile(r"^(?:文\s*[/／]\s*|作者\s*[:：]\s*)")
+
+
+def paper_authors(line: str) -> list[str]:
+    """Author names from a paper's author line: `刘慧1.2.3 刘卫东1.2.3`, `蔡高明¹,²，李志斌³，…`,
+    `张彬，谢贤健，杨联安²，郭金铭(1内江师范学院…)`; the names stop where the affiliation begins."""
+    text = _BYLINE_PREFIX_RE.sub("", line.strip())
+    names, pos = [], 0
+    while pos < len(text):
+        m = _NAME_TOKEN_RE.match(text, pos)
+        if not m:
+            break
+        end = m.end()
+        if not m.group(2) and end < len(text) and text[end] not in "（(":
+            break          # a name is followed by its affiliation number, a separator, or the end
+        names.append(m.group(1))
+        pos = end
+        if end < len(text) and text[end] in "（(":
+            break
+    return names
+
+
+_ARTICLE_NUMBER_RE = re.compile(r"(\d{4}\s*-\s*\d{3}[\dX])\s*[（(]\s*((?:19|20)\d\d)\s*[）)]\s*(\d{1,2})\s*-\s*(\d{3,4})\s*-\s*(\d{1,3})")
+_ISSUE_LINE_RE = re.compile(rf"^([{_HAN}A-Za-z·]{{2,16}})\s*((?:19|20)\d\d)\s*年\s*第\s*(\d{{1,2}})\s*期\s*$", re.M)
+
+
+def journal_fields(text: str) -> dict[str, str]:
+    """journal / issue / pages of a paper when its text states them: the issue line of a running
+    head (`区域经济评论 2020年第5期`) or the article number (`1000-6060(2019)03-0625-11`: issue 3,
+    pages 625-635)."""
+    out: dict[str, str] = {}
+    m = _ISSUE_LINE_RE.search(text[:300000])
+    if m:
+        out.update(journal=m.group(1), issue=str(int(m.group(3))))
+    m = _ARTICLE_NUMBER_RE.search(text[:20000])
+    if m:
+        first, count = int(m.group(4)), int(m.group(5))
+        out.setdefault("issue", str(int(m.group(3))))
+        out["pages"] = f"{first}-{first + count - 1}"
+    return out
+
+
+def paper_front(lines: list[str]) -> tuple[list[str], str]:
+    """(authors, affiliation) from the lines before a paper's abstract."""
+    end = next((i for i, t in enumerate(lines[:30]) if _ABSTRACT_LABEL_RE.match(t)), None)
+    if end is None:
+        return [], ""
+    authors: list[str] = []
+    affiliation: list[str] = []
+    title, start = _paper_title_lines(lines)
+    for t in lines[start if title else 0:end]:
+        if not authors and not t.startswith("![") and not _COLUMN_HEADER_RE.search(t) and paper_authors(t) \
+                and (title or _AUTHOR_LINE_RE.match(t)):
+            authors = paper_authors(t)
+            rest = re.search(r"[（(](.+)[)）]?\s*$", t)
+            if rest and _AFFILIATION_RE.search(rest.group(1)):
+                affiliation.append(rest.group(1).rstrip("）)"))
+        elif authors and _AFFILIATION_RE.search(t):
+            affiliation.append(t)
+    cleaned = [re.sub(r"^[\d\s.、]+", "", a).strip() for a in affiliation]
+    return authors, "；".join(a for a in cleaned if a)

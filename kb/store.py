@@ -116,6 +116,12 @@ def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
                         "FROM documents ORDER BY source").fetchall()
 
 
+def document_id(conn: sqlite3.Connection, source: str) -> int | None:
+    """The row id of the document named `source`, or None."""
+    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+    return row[0] if row else None
+
+
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # rows cascade
 
@@ -249,3 +255,74 @@ def readable_document_paths(path: Path | str) -> list[str]:
     except sqlite3.DatabaseError:
         pass
     return found
+
+
+# ------------------------------------------------------------------ reading rows for tables and citations
+def table_rows(conn: sqlite3.Connection, table: str, source: str | None = None) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) of one row table in document order, each row with its document's `source`.
+
+    The columns are the table's own (a KB built before a field existed simply lacks it), without the
+    row and document ids.
+    """
+    if table not in _row_tables():
+        raise ValueError(f"not a row table: {table}")
+    own = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")
+           if row[1] not in ("id", "document_id")]
+    columns = own if "source" in own else ["source", *own]
+    select = ", ".join('d.source' if c == "source" and "source" not in own else f't."{c}"' for c in columns)
+    where = " WHERE d.source = ?" if source is not None else ""
+    rows = conn.execute(f'SELECT {select} FROM {table} t JOIN documents d ON d.id = t.document_id{where} '
+                        f'ORDER BY d.source, t.start, t.id', (source,) if source is not None else ()).fetchall()
+    return columns, [tuple(r) for r in rows]
+
+
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is not None
+
+
+def articles(conn: sqlite3.Connection) -> list[tuple[str, Article]]:
+    """(document source, article without its sections) for every article, in document order."""
+    rows = conn.execute('SELECT d.source AS document_source, t.* FROM articles t '
+                        'JOIN documents d ON d.id = t.document_id ORDER BY d.source, t.start, t.id')
+    return [(row["document_source"], _from_row(Article, row)) for row in rows]
+
+
+def passage_kinds(conn: sqlite3.Connection) -> list[str]:
+    """The section kinds that have passages (what a search can be restricted to)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT kind FROM passages ORDER BY kind")]
+
+
+def article_at(conn: sqlite3.Connection, source: str, start: int, end: int) -> Article | None:
+    """The innermost article of document `source` that holds the span [start, end) (without sections)."""
+    row = _innermost(conn, "articles", source, start, end)
+    return None if row is None else _from_row(Article, row)
+
+
+def section_at(conn: sqlite3.Connection, source: str, start: int, end: int) -> Section | None:
+    """The innermost section of document `source` that holds the span [start, end)."""
+    row = _innermost(conn, "sections", source, start, end)
+    return None if row is None else _from_row(Section, row)
+
+
+def _innermost(conn: sqlite3.Connection, table: str, source: str, start: int, end: int) -> sqlite3.Row | None:
+    return conn.execute(
+        f'SELECT t.* FROM {table} t JOIN documents d ON d.id = t.document_id '
+        f'WHERE d.source = ? AND t.start <= ? AND t."end" >= ? ORDER BY t.start DESC LIMIT 1',
+        (source, start, end)).fetchone()
+
+
+def _from_row(cls, row: sqlite3.Row):
+    """A dataclass from a stored row: JSON lists decoded, flags as bools, absent columns left default."""
+    have = set(row.keys())
+    values = {}
+    for f in _stored_fields(cls):
+        if f.name not in have:
+            continue
+        value = row[f.name]
+        kind = str(f.type).replace(" ", "")
+        if isinstance(value, str) and kind.startswith(("list", "dict", "tuple")):
+            value = json.loads(value)
+        elif kind == "bool" and value is not None:
+            value = bool(value)
+        values[f.name] = value
+    return cls(**values)

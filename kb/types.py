@@ -124,6 +124,7 @@ class Hit:
     page: int | None = None
     terms: list[str] = field(default_factory=list)   # query terms to highlight
     passage_id: int | None = None
+    reference: str = ""        # GB/T 7714-2015 reference of the article (filled by KnowledgeBase.search)
 
 
 @dataclass

@@ -12,9 +12,10 @@ from kb import analytics, tables
 from kb.api import KnowledgeBase
 from kb.cli import cli
 from kb.config import Settings
+from tests.conftest import shared_path
 from tests.fixtures import text_only_kb
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SHARED = shared_path()
 REPORTS = sorted((SHARED / "wildcorpus").glob("gwr2026_*.txt"))
 NATIONAL = SHARED / "extcorpus"
 
@@ -100,3 +101,16 @@ def test_cli_keywords_topics_trends(reports_kb, tmp_path):
     assert set(pd.read_excel(tmp_path / "t.xlsx", sheet_name=None)) == {"topics", "passages", "tried"}
     out = runner.invoke(cli, [*index, "trends", "高质量发展", "--files", str(tmp_path / "missing")])
     assert out.exit_code == 2 and "does not exist" in out.output
+
+
+def test_analysis_page_runs_every_tab(reports_kb, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KB_INDEX_DIR", str(reports_kb.settings.index_dir))
+    page = Path(__file__).resolve().parent.parent / "app_pages" / "analysis.py"
+    at = AppTest.from_file(str(page), default_timeout=300).run()
+    assert not at.exception, [e.value for e in at.exception]
+    keywords = at.dataframe[0].value
+    assert set(keywords.source) == {p.name for p in REPORTS}
+    assert any("个主题" in c.value for c in at.caption)
+    assert len(at.get("vega_lite_chart")) == 3   # trends, co-occurrence, policy-tool mix

@@ -1,7 +1,7 @@
 """Repairs of kb.clean, each checked on real text from the seed corpus and the extcorpus."""
 from __future__ import annotations
 
-import time
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +9,12 @@ import pytest
 from kb.clean import analysis_text, clean, strip_footnote_markers
 from kb.load import load
 from kb.types import RawDocument
+from tests.conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-EXTCORPUS = Path("/work/shared/extcorpus")
-WILD = Path("/work/shared/wildcorpus")
+EXTCORPUS = shared_path("extcorpus")
+WILD = shared_path("wildcorpus")
 
 
 def _seed(prefix: str) -> Path:
@@ -64,8 +65,8 @@ def test_marker_glued_to_number_is_removed_not_read_as_digit(paper002):
 
 
 def test_notes_section_keeps_its_markers(issue):
-    # 注释 / ①新华社北京 2020年 5月 17日电。②中共中央、国务院发…
-    assert "①新华社北京 2020年 5月 17日电。②中共中央、国务院发布的" in issue.text
+    # 注释 / ①新华社北京2020年5月17日电。②中共中央、国务院发…
+    assert "①新华社北京2020年5月17日电。②中共中央、国务院发布的" in issue.text
 
 
 def test_page_foot_notes_are_marked_meta(paper002):
@@ -88,7 +89,7 @@ def test_broken_lines_join_without_spaces_in_chinese(issue):
 
 def test_paragraph_breaks_survive(issue):
     # "…4个方面值得 / 特别重视。" ends a paragraph; "第一，对标先进地区…" starts the next
-    assert "我认为其中 4个方面值得特别重视。\n第一，对标先进地区，进一步优化发展软环境。" in issue.text
+    assert "我认为其中4个方面值得特别重视。\n第一，对标先进地区，进一步优化发展软环境。" in issue.text
 
 
 def test_running_heads_and_page_numbers_removed_across_page_break(issue):
@@ -185,12 +186,12 @@ def test_tables_marked_but_not_prose_with_numbers(issue):
     assert issue.overlaps(cells, cells + 1)
     assert "table" in _span_kinds_at(issue, "0.000")
     # prose sentences full of figures stay prose
-    assert not _span_kinds_at(issue, "人均GDP从 4848.16元增加到53741.53元")
-    assert not _span_kinds_at(issue, "表 1显示了 2000—2019年各地区的GDP增速")
+    assert not _span_kinds_at(issue, "人均GDP从4848.16元增加到53741.53元")
+    assert not _span_kinds_at(issue, "表1显示了2000—2019年各地区的GDP增速")
 
 
 # ---------------------------------------------------------------- other layouts
-@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+@needs_shared("extcorpus")
 def test_extcorpus_paragraphs_are_not_merged():
     ct = clean(load(EXTCORPUS / "gwr_2019.txt"))
     lines = ct.text.split("\n")
@@ -203,7 +204,7 @@ def test_extcorpus_paragraphs_are_not_merged():
     assert "细颗粒物（PM2.5）浓度" in ct.text
 
 
-@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+@needs_shared("extcorpus")
 def test_work_report_heading_after_an_unfinished_line_stays_a_heading():
     # gwr_2000: "…各行各业和各单位都要坚持高标准、严要求，…" / "五、加快科技、教育发展，加强精神文明建设"
     ct = clean(load(EXTCORPUS / "gwr_2000.txt"))
@@ -230,11 +231,12 @@ def test_pages_recorded_for_paged_input():
     assert ct.page_at(ct.text.index("党中央")) == 2
 
 
-def test_clean_is_fast_on_the_whole_issue():
-    raw = load(_seed("003"))
-    t = time.perf_counter()
-    clean(raw)
-    assert time.perf_counter() - t < 1.5   # measured 0.27 s
+def test_clean_of_the_whole_issue_keeps_its_text(issue):
+    # Running heads, page numbers and padding go; the papers' text stays (measured 99.5 % of the Han
+    # characters). Its speed is a figure of benchmarks/build_bench.py, not a test.
+    raw = load(_seed("003")).text
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert len(han.findall(issue.text)) >= 0.98 * len(han.findall(raw))
 
 
 # ---------------------------------------------------------------- text from the wild (wildcorpus)
@@ -307,6 +309,7 @@ def test_cjk_radicals_read_as_the_ideographs_they_stand_for():
     assert ct.text == "木材加工业和齐鲁飞机公司，长江青年。"
 
 
+@needs_shared("wildcorpus")
 def test_running_head_repeated_down_the_document_is_dropped_everywhere():
     # communique_2023_luoyang: the running head is the title with its words reordered, repeated a
     # page apart, the first copy inside the text
@@ -318,3 +321,23 @@ def test_running_head_repeated_down_the_document_is_dropped_everywhere():
 
 def test_table_cells_repeated_close_together_are_kept(issue):
     assert "宁夏、新疆山西、河南、湖南、广西、海南、" in issue.text
+
+
+def test_pdf_layout_spaces_removed_from_prose_but_kept_between_table_cells():
+    # communique_2023_zhoukou / _qiandongnan (PDF text layers)
+    ct = clean(load(WILD / "pdf" / "communique_2023_zhoukou.pdf"))
+    assert "年末全市常住人口866.60万人。" in ct.text
+    assert "全年全市地区生产总值同比增长4.8%。" in ct.text
+    assert "全市常住人口 866.60" in ct.text                  # a row of table cells keeps its spaces
+    ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
+    assert "第二产业增加值比重为22.1%、第三产业增加值比重为57.0%" in ct.text   # letter-spaced line closed up
+    assert "范 恒 山" in clean(load(_seed("003"))).text      # a spaced-out author line is no letter-spaced prose
+
+
+def test_pdf_table_rows_printed_on_one_line_are_table_spans():
+    ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
+    assert _span_kinds_at(ct, "全州总户籍人口") == {"table"}
+    assert _span_kinds_at(ct, "#夏粮") == {"table"}
+    assert not _span_kinds_at(ct, "全年全州农林牧渔业增加值290.41亿元")
+    # prose with figures between its words is no row (003: "床位数由 2000 年的 23.25 张增加到 2018 年的 64.89")
+    assert not _span_kinds_at(clean(load(_seed("003"))), "张增加到")

@@ -18,9 +18,10 @@ from kb.extract.fact_kind import annotate
 from kb.extract.facts import extract_facts
 from kb.structure import split_articles
 from kb.types import CleanText
+from tests.conftest import shared_path
 from tests.fixtures import text_only_kb
 
-WILD = Path(__file__).resolve().parent.parent.parent / "shared" / "wildcorpus"
+WILD = shared_path("wildcorpus")
 REPORTS = sorted(WILD.glob("gwr2026_*.txt"))
 
 
@@ -157,3 +158,43 @@ def test_kinds_outcome_target_plan_from_real_sentences():
     assert kinds[3] == ("target", 4.5, 5.0, "2026年") and kinds[4][0] == "target"
     # later sentences of the target paragraph are targets too
     assert [k[0] for k in kinds[5:]] == ["target", "target", "target"]
+
+
+def test_an_indicator_read_with_its_change_verb():
+    from kb.compare import canonical_as_written
+    assert canonical_as_written("经济", "增长") == "GDP增长率"         # 经济增长5%左右
+    assert canonical_as_written("经济", "年均增长") == "GDP增长率"
+    assert canonical_as_written("经济", None) is None
+
+
+def test_a_growth_rate_query_finds_growth_figures_of_the_base_indicator(reports_kb):
+    rows = compare(open_kb(reports_kb), "GDP增长率", kind="target", period="2026").rows
+    assert {"gwr2026_beijing.txt", "gwr2026_henan.txt"} <= set(rows.source)
+    assert set(rows.measure) == {"增长（%）"}
+
+
+# ------------------------------------------------------------------ the 对比 page
+def test_compare_page_shows_rows_pivot_chart_and_downloads(reports_kb, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KB_INDEX_DIR", str(reports_kb))
+    page = Path(__file__).resolve().parent.parent / "app_pages" / "compare.py"
+    at = AppTest.from_file(str(page), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="cmp_indicator").input("地区生产总值").run()
+    at.selectbox(key="cmp_kind").select("target").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[0].value
+    assert {"广东", "浙江"} <= set(table.subject) and "4.5–5%" in set(table.shown)
+    assert at.dataframe[1].value.columns.tolist()[:2] == ["subject", "2026年"]
+    assert any("GDP" in c.value for c in at.caption)
+    at.text_input(key="cmp_indicator").input("城镇化指数").run()
+    assert "城镇化率" in at.warning[0].value
+
+
+def test_a_change_ending_in_a_year_and_a_hypothetical_are_outcomes():
+    # sentences of two ChinaXiv papers in ../shared/wildcorpus
+    text = ("中国西北地区城镇化质量的时空变化分析\n"
+            "人均GDP增长最快，隶属度由2000 年的0.1242增加到2014年的0.5922，由低质量过渡到中等质量；\n"
+            "当某一行业被设定为开发区的目标行业后，该行业在地区工业总量中的份额会提高20%~30%。\n")
+    assert {k for k, *_ in kinds_of(text)} == {"outcome"}

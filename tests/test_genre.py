@@ -152,3 +152,20 @@ def test_tidy_title_repairs_conversion_damage():
     assert tidy_title("1 一带一路” 建设与我国\\*区域发展战略的关系研究") == "“一带一路”建设与我国区域发展战略的关系研究"
     assert tidy_title("资源型地区产业多元化问题研究以山西省为例") == "资源型地区产业多元化问题研究——以山西省为例"
     assert tidy_title("2023 年周口市国民经济和社会发展统计公报") == "2023年周口市国民经济和社会发展统计公报"
+
+
+def test_paper_authors_stop_where_the_affiliation_begins():
+    from kb.genre import paper_authors
+    assert paper_authors("刘慧1.2.3 刘卫东1.2.3") == ["刘慧", "刘卫东"]
+    assert paper_authors("蔡高明¹,²，李志斌³，高原4，贺灿飞1,2市与环境学院,北京100871") == ["蔡高明", "李志斌", "高原", "贺灿飞"]
+    assert paper_authors("张彬，谢贤健，杨联安²，郭金铭(1内江师范学院地理与资源科学学院,四川内江 641100)") == \
+        ["张彬", "谢贤健", "杨联安", "郭金铭"]
+    assert paper_authors("中国科学院科技战略咨询研究院北京100190") == []
+
+
+def test_paper_metadata_from_its_front_matter():
+    info = _describe(PAPER_MD.replace("高技术产品\n", "高技术产品文章编号： $1 0 0 0 - 6 0 6 0 \\big ( 2 0 2 0 \\big ) "
+                                                     "0 4 - 1 0 7 7 - 1 1 $\n"))
+    assert info.authors == ["刘洁敏", "贺灿飞"]
+    assert info.affiliation == "北京大学城市与环境学院，北京100871"
+    assert (info.year, info.issue, info.pages) == (2020, "4", "1077-1087")

@@ -11,6 +11,7 @@ from kb.extract.indicators import canonical_indicator, extract_indicator_systems
 from kb.load import load
 from kb.structure import split_articles
 from kb.types import Article, CleanText
+from tests.conftest import shared_path
 
 
 def test_canonical_names_from_synonyms():
@@ -126,7 +127,7 @@ def test_dimensions_from_the_table_when_the_prose_only_counts_them(issue_003):
 
 
 # ------------------------------------------------------------------ whole tables (issue 16)
-_SHARED = next((p / "shared" for p in Path(__file__).resolve().parents if (p / "shared" / "wildcorpus").is_dir()), None)
+_SHARED = shared_path() if shared_path("wildcorpus").is_dir() else None
 # measures that alone name no variable (this test's own list, not the extractor's)
 _BARE = {"增长率", "增速", "增幅", "降幅", "比重", "占比", "份额", "比例", "差额", "差距", "相差", "得分", "总量",
          "规模", "数量", "水平", "指数", "占全国的比重", "占全国比重"}

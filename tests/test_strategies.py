@@ -7,9 +7,10 @@ from kb.clean import clean
 from kb.extract.strategies import describes, extract_strategies, lead_clause, proposes, section_scope
 from kb.structure import split_articles
 from kb.types import Article, CleanText, RawDocument, Section, Strategy
+from tests.conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
-GWR_2024 = Path("/work/shared/extcorpus/gwr_2024.txt")
+GWR_2024 = shared_path("extcorpus", "gwr_2024.txt")
 
 
 def run_real(path: Path):
@@ -124,7 +125,7 @@ def test_unnumbered_measures_are_read_from_imperative_paragraph_leads(paper_004)
     assert not any(t.startswith("在高质量共建") for t in titles)
 
 
-@pytest.mark.skipif(not GWR_2024.exists(), reason="extcorpus not available")
+@needs_shared("extcorpus", "gwr_2024.txt")
 def test_government_work_report_tasks_not_review():
     cleaned, articles, rows = run_real(GWR_2024)
     titles = [r.title for r in rows]
@@ -346,10 +347,10 @@ def test_ordinal_word_lists_in_proposal_sections(issue_003):
     assert not any(t.startswith("之所以") for t in titles)
 
 
-WILD = ROOT.parent / "shared" / "wildcorpus"
+WILD = shared_path("wildcorpus")
 
 
-@pytest.mark.skipif(not WILD.exists(), reason="../shared/wildcorpus is not present")
+@needs_shared("wildcorpus")
 def test_genre_from_the_text_decides_where_measures_are():
     # a provincial report: the (五) task printed at the head of its paragraph, none from the review
     cleaned, articles, rows = run_real(WILD / "gwr2026_guizhou.txt")
@@ -370,3 +371,29 @@ def test_a_numbered_programme_is_one_row():
     rows = extract_strategies(text, articles, "r.txt")
     # the part's heading and the numbered task, not the task a second time as a named programme
     assert [r.title for r in rows] == ["增进民生福祉，提高人民生活品质", "实施就业优先战略"]
+
+
+@pytest.mark.skipif(not WILD.exists(), reason="../shared/wildcorpus is not present")
+def test_converted_paper_policy_section():
+    # chinaxiv_201704_00222.md: "# 3政策建议" > "# 3.2“一带一路”建设需要与国内区域发展策略有机衔接";
+    # the sub-heading names 策略 on its way and is a measure; the announcing heading is not
+    cleaned, articles, rows = run_real(WILD / "chinaxiv_201704_00222.md")
+    assert articles[0].genre == "paper"
+    titles = [r.title for r in rows]
+    assert "“一带一路”建设需要与国内区域发展策略有机衔接" in titles
+    assert not any(t.endswith("政策建议") for t in titles)
+    assert all("政策建议" in r.section for r in rows)
+
+
+def test_marker_grammar_for_measures():
+    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style
+    # the styles a numbered measure's body runs over or stops at (plan15_suzhou.txt, gwr2026_*.txt, 003)
+    assert marker_style("第一节 巩固提升传统产业") == ("chapter", "节")
+    assert marker_style("专栏1 培育壮大新兴产业和未来产业") == ("box",)
+    assert marker_style("第一，要持续提升中国服务贸易的对外开放程度") == ("ordinal",)
+    assert marker_style("3.2“一带一路”建设需要与国内区域发展策略有机衔接") == ("num", 1)
+    assert NUMBER_MARKER_RE.match("（十一）繁荣发展社会主义文化").end() == 4
+    assert NUMBER_MARKER_RE.match("2026年是“十五五”开局之年") is None
+    # heilongjiang's 十一是…, a paper's 首先/其次/最后
+    assert enumeration_value("十一", 11) == 11
+    assert enumeration_value("最后", 3) == 3 and enumeration_value("最后", 2) is None

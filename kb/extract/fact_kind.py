@@ -9,8 +9,8 @@ without a year are for the year of the report).
 
 Forward-looking scope is decided from the text, not the genre: a target-list opener
 (`主要预期目标是：`) makes the rest of its paragraph forward-looking, including later sentences
-(`…左右。规模以上工业增加值增长7.5%左右；…`); a forward word (力争, 确保, 预计…) makes the rest of its
-own sentence forward-looking. Inside that scope a multi-year horizon makes a plan, else a target.
+(`…左右。规模以上工业增加值增长7.5%左右；…`); a forward word (力争, 确保…) makes the rest of its
+own clause forward-looking. Inside that scope a multi-year horizon makes a plan, else a target.
 A future `到2030年` makes a plan even without a forward word.
 """
 from __future__ import annotations
@@ -24,19 +24,21 @@ RANGE_LOW, RANGE_HIGH = "区间下限", "区间上限"   # the change tags extra
 
 # `主要预期目标是：`, `目标为：`: the paragraph that follows lists targets
 _LIST_OPENER = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务|目标|主要指标)\s*(?:[，,]?\s*(?:是|为|设定为|包括))?\s*[:：]")
-# words that make the rest of their sentence forward-looking
+# words that make the rest of their clause forward-looking
 # (not 预计: 预计全年增长5.2% estimates last year's outcome in a report given before the statistics)
-_FORWARD = re.compile(r"预期目标|主要目标|目标(?:是|为|值|设定为)|(?<!努)力争|确保|设定为"
+_FORWARD = re.compile(r"目标(?:是|为|值|设定为)|(?<!努)力争|确保|设定为"
                       r"|(?:将|要)(?:达到|实现|增长|提高|提升|降低|突破|超过)")
 # a horizon beyond one year: 年均…, 到2030年, 2030年前, “十五五”时期/末, 规划期
-_YEAR_AHEAD = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:前|以前)")
+# (a horizon opens its clause: 到2030年，… / 力争到2030年…; not the end of a change 由2000年的A增长至2014年的B)
+_YEAR_AHEAD = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预期)?\s*(?:到|至)\s*((?:19|20)\d{2})\s*年(?!的)"
+                         r"|((?:19|20)\d{2})\s*年(?:前|以前)")
 _MULTI_YEAR = re.compile(r"年均|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末|期末|规划)|规划期")
 # an opener's sentence that sets its list on a multi-year horizon (《纲要》, 今后五年, “十五五”时期…)
 _PLAN_LIST = re.compile(r"纲要|规划|今后[五十]年|[五十]年(?:内|后)|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末)")
 # a paragraph ends at a line break after sentence-final punctuation (not at a line broken mid-phrase)
 _PARAGRAPH_END = re.compile(r"[。！？!?；;”’」』）)]\s*\n")
 _DONE = re.compile(r"已|了|累计|完成")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 
 
@@ -84,8 +86,8 @@ def _forward_scopes(text: str) -> list[_Scope]:
         opened = text[_sentence_start(text, m.start()):m.end()]
         scopes.append(_Scope(m.start(), end.start() + 1 if end else len(text),
                              bool(_PLAN_LIST.search(opened) or _YEAR_AHEAD.search(opened))))
-    for m in _FORWARD.finditer(text):
-        end = _SENTENCE_END.search(text, m.end())
+    for m in _FORWARD.finditer(text):   # a forward word reaches to the end of its clause
+        end = _CLAUSE_END.search(text, m.end())
         scopes.append(_Scope(m.start(), end.end() if end else len(text)))
     return scopes
 
@@ -103,15 +105,16 @@ def _kind(fact: Fact, text: str, scopes: list[_Scope], year: int | None, genre: 
     if ahead and (any(y > year for y in ahead) if year else not _DONE.search(text, fact.evidence_start,
                                                                                 fact.evidence_end)):
         return "plan"
+    period_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", fact.period or "")]
+    if year and period_years and min(period_years) > year:   # dated after the document: not observed yet
+        return "plan"
     inside = [s for s in scopes if s.start <= fact.start < s.end]
     if not inside:
         return "outcome"
     if genre == "plan" or any(s.multi_year for s in inside):   # a plan's goals are multi-year
         return "plan"
     clause = re.split(r"[，,；;：:]", head)[-1]
-    period_years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", fact.period or "")]
-    if (_MULTI_YEAR.search(clause) or ahead or len(set(period_years)) > 1
-            or (year and period_years and period_years[0] > year)):
+    if _MULTI_YEAR.search(clause) or ahead or len(set(period_years)) > 1:
         return "plan"
     return "target"
 

@@ -50,9 +50,11 @@ GENERIC_MEASURES = frozenset(
     "增长率 增速 增幅 降幅 涨幅 跌幅 比重 占比 份额 比例 差额 差距 相差 差值 对比 得分 分值 总量 规模 数量 水平 指数 均值 "
     "平均值 平均 年均增长率 年均增速 增长 下降 增量 增加 减少 总额 金额 人数 个数 总数 数 值 比 率 合计 累计 贡献率 覆盖率 "
     "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比".split())
+# nouns that count things without saying which (6676家企业参与…)
+_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数".split())
 _SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
 _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[\d+\]|[¹²³⁰-⁹]")
-_QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍)")
+_QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
 _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 # 公路里程、高速公路里程和铁路营业里程: several measured things in one indicator (交通运输、仓储和邮政业 is one)
 _LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模)[、和及与]"
@@ -74,9 +76,9 @@ def indicator_confidence(indicator: str | None, raw: str = "") -> str:
     punctuation run, a footnote marker, a fragment cut at a function word; else "high"."""
     name = re.sub(r"\s+", "", indicator or "")
     value_digits = re.sub(r"[^\d.]", "", raw)
-    if (len(name) < 2 or is_generic_measure(name) or _MARKER.search(name)
+    if (len(name) < 2 or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
             or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)
-            or _LISTED_MEASURE.search(name)
+            or _LISTED_MEASURE.search(name) or re.search(r"(?<!PM)\d+\.\d", name)
             or (len(value_digits) >= 2 and value_digits in name)
             or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name)):
         return "low"

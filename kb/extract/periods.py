@@ -27,8 +27,9 @@ _PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970",
                "十五": "2026—2030"}
 _RELATIVE = re.compile(r"同年|同期|当年")
 # 20年来, 五年来, 近10年, 过去五年, 40多年间: a span of years counted back from the text's own year
-_DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:多)?\s*年\s*(?P<tail>来|间|以来|里|中)"
-                       r"|(?:近|过去)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])")
+_DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*(?P<tail>来|间|以来|里|中)"
+                       r"|(?:近|过去)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
+                       r"|(?:这|的)(?P<n3>[一二三四五六七八九十]{1,2}|\d{1,2})\s*年(?=\s*[。，,！!；;]|$)")
 _DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1, "明年": 1}
 _DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|一年来|明年)(?!末|底|同期)")
 
@@ -76,7 +77,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _DEICTIC_RE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)]))
     for m in _DURATION.finditer(text):
-        add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2")))
+        add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2") or m.group("n3")))
     for m in _RELATIVE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, relative=True))
     return sorted(found, key=lambda p: p.start)
