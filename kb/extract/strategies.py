@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 
 from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
-from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, NUMBER_MARKER_RE,
-                         SHI_LEAD_RE, enumeration_value, marker_style)
+from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, SHI_LEAD_RE,
+                         enumeration_value, marker_style, number_marker)
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -194,7 +194,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def strip_marker(line: str) -> str:
-    marker = NUMBER_MARKER_RE.match(line)
+    marker = number_marker(line)
     return (line[marker.end():] if marker else line).strip()
 
 
@@ -207,7 +207,7 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
         return []
     rows = []
     items = enumeration_items(text, start, end)
-    marker = NUMBER_MARKER_RE.match(text, start, end)
+    marker = number_marker(text, start, end)
     if marker and not (items and items[0][0] <= marker.start() + 1):
         row = numbered_measure(clean, article, section, marker.end(), end, first_sentence, full_stop=True)
         heading = is_heading_text(text[marker.end():end], full_stop=True)
@@ -301,7 +301,7 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
         clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
-        marker = NUMBER_MARKER_RE.match(text, clause_start, m.start())
+        marker = number_marker(text, clause_start, m.start())
         clause_start = marker.end() if marker else clause_start
         a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
@@ -329,7 +329,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     rows = []
     items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
-        marker = NUMBER_MARKER_RE.match(text, start, end)
+        marker = number_marker(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
         if marker and not (items and items[0][0] <= marker.start() + 1):
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
@@ -435,7 +435,7 @@ def body_after_heading(text: str, heading_end: int, limit: int, style: tuple | N
     (or of a top-level style) or the limit; "第一，…" items under a "3." heading are its body."""
     body = []
     for a, b in paragraph_spans(text, heading_end, limit):
-        if NUMBER_MARKER_RE.match(text, a, b) and ends_body(line_style(text, a), style):
+        if number_marker(text, a, b) and ends_body(line_style(text, a), style):
             break
         body.append((a, b))
     return body
