@@ -123,6 +123,7 @@ _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060]")
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
 _NARROW_RE = re.compile("[\x00-\u1fff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 
@@ -165,6 +166,24 @@ def _is_cell(text: str) -> bool:
     return _width(t) <= 8
 
 
+_ROW_NUMBER_RE = re.compile(r"^[-−+#]?[\d.,]+[%‰*]?$|^[—－-]$|^[＞＜><≥≤]?[\d.,]+(?:左右|以上|以下)?$")
+_ROW_LABEL_RE = re.compile(r"[，。；：,;]|[:：]$")
+
+
+def _is_row(text: str) -> bool:
+    """A table row a PDF text layer printed on one line: a short label and its cells, spaces
+    apart, ending in numbers (`全州总户籍人口 4899310 100.0`, `#夏粮 16.38 -1.7`)."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(text) > 80:
+        return False
+    numbers = [t for t in tokens if _ROW_NUMBER_RE.match(t)]
+    tail = len(tokens) - next((i for i in range(len(tokens) - 1, -1, -1) if not _ROW_NUMBER_RE.match(tokens[i])), -1) - 1
+    label = " ".join(tokens[:len(tokens) - tail])
+    if not tail or _ROW_LABEL_RE.search(label) or len(label) > 30 or len(numbers) > tail:
+        return False       # a row's figures follow its label; prose mixes words and figures
+    return tail >= 2 or len(label) <= 12
+
+
 def _is_numeric(text: str) -> bool:
     t = text.strip()
     return bool(_NUMERIC_CELL_RE.match(t)) or (len(t) >= 6 and sum(c.isdigit() for c in t) / len(t) >= 0.6)
@@ -191,7 +210,9 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
         display_math = False
         for physical in page.split("\n"):
             if not physical.isascii():
-                physical = _ZERO_WIDTH_RE.sub("", physical).translate(radical_table())
+                physical = _ZERO_WIDTH_RE.sub("", physical)
+                if _RADICAL_RE.search(physical):
+                    physical = physical.translate(radical_table())
             body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
             if stripped == "$$":
@@ -290,6 +311,38 @@ def _inline_math(line: str) -> str:
         tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
         return lead + latex_to_text(m.group(2)) + tail
     return _INLINE_MATH_RE.sub(replace, line)
+
+
+# PDF text layers pad numbers with spaces (`到 2030 年`, `增长 4.8%`, `866.60 万人`) and justify
+# lines by spacing out their characters (`第 二 产 业 增 加 值 比 重 为 22.1%`).
+_CJK = r"\u4e00-\u9fff，。、；：？！（）“”《》"
+_PADDED_NUMBER_RE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=\d)|(?<![图表]\d)(?<![图表]\d\d)(?<=[\d%‰])[ \u00a0]+(?=[{_CJK}])"
+                               r"|(?<=[，。、；：？！）”》])[ \u00a0]+|[ \u00a0]+(?=[，。、；：？！）”》])")
+_SENTENCE_PUNCT_RE = re.compile(r"[，。；、]")
+_SPACED_HAN_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _unspace_letters(lines: list[_Line]) -> None:
+    """Close up a letter-spaced line (`第 二 产 业 增 加 值 比 重 为 22.1%`): most of its Chinese
+    characters stand a space apart, and it holds more than a spaced-out name."""
+    for ln in lines:
+        if ln.kind in ("prose", "heading") and not ln.english and ln.text.count(" ") >= 4:
+            gaps = len(_SPACED_HAN_RE.findall(ln.text))
+            if gaps >= max(4, _han_count(ln.text) // 2) and not is_author_line(ln.text):
+                ln.text = _SPACED_HAN_RE.sub("", ln.text)
+
+
+def _unpad(par: list[_Line], kind: str) -> None:
+    """Remove the layout spaces around numbers inside the Chinese text of a prose paragraph (one
+    with a sentence's punctuation: a row of table cells keeps its spaces), and beside full-width
+    punctuation; a heading keeps the space after its leading number."""
+    if kind not in ("prose", "heading", "label") or any(ln.english for ln in par) or \
+            kind != "heading" and not any(_SENTENCE_PUNCT_RE.search(ln.text) for ln in par):
+        return
+    for ln in par:
+        t = ln.text
+        lead = re.match(r"^(?:\d{1,2}(?:[.．]\d{1,2})*\s+)?", t).end() if kind == "heading" else 0
+        ln.text = t[:lead] + _PADDED_NUMBER_RE.sub("", t[lead:])
 
 
 def _markdown_paragraphs(lines: list[_Line]) -> None:
@@ -478,7 +531,7 @@ def _mark_tables(lines: list[_Line]) -> None:
     """Mark runs of table cells (and their 表N caption) as kind "table"; dropped lines (running
     heads, lone note markers) inside a run neither break nor extend it."""
     idx = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    cand = [lines[i].kind in ("prose", "heading") and _is_cell(lines[i].text) for i in idx]
+    cand = [lines[i].kind in ("prose", "heading") and (_is_cell(lines[i].text) or _is_row(lines[i].text)) for i in idx]
     a = 0
     while a < len(idx):
         if not cand[a]:
@@ -488,7 +541,7 @@ def _mark_tables(lines: list[_Line]) -> None:
         while b < len(idx) and cand[b]:
             b += 1
         run = [lines[i] for i in idx[a:b]]
-        numeric = sum(_is_numeric(ln.text) for ln in run)
+        numeric = sum(_is_numeric(ln.text) or _is_row(ln.text) for ln in run)
         if (len(run) >= 3 and numeric >= 2) or len(run) >= 5 or (numeric and max(len(x.text) for x in run) >= 14):
             for ln in run:
                 ln.kind = "table"
@@ -860,6 +913,7 @@ def clean(raw: RawDocument) -> CleanText:
     _classify(lines)
     _mark_page_notes(lines)
     _mark_tables(lines)
+    _unspace_letters(lines)
     _mark_repeated_heads(lines)
     _mark_titles(lines)
     out: list[str] = []
@@ -875,6 +929,7 @@ def clean(raw: RawDocument) -> CleanText:
         kind = _paragraph_kind(par)
         if kind == "prose" and _is_fund_note(" ".join(ln.text for ln in kept)):
             kind = "meta"
+        _unpad(kept, kind)
         first = kept[0].text
         if NOTES_RE.match(first):
             in_notes = True

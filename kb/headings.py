@@ -121,3 +121,62 @@ def lead_title(text: str) -> str:
     first 40 characters when it has none early on."""
     m = _FIRST_SENTENCE_RE.match(text)
     return m.group(1) if m else text[:40]
+
+
+# ---------------------------------------------------------------- markers inside paragraphs
+# Read by extraction (kb.extract.strategies), which cuts measures out of numbered paragraphs and
+# in-paragraph lists and must know where a marker ends, not only that a line is a heading.
+
+# The number marker opening a numbered paragraph or heading, with what surrounds it: （一） (一) 一、
+# 1. 1、 （1） 3.1 第一， 第N篇/章/节/条 专栏N, after an optional Markdown `#`.
+NUMBER_MARKER_RE = re.compile(
+    rf"[#\s]*(?:[（(]\s*[{CN_NUM}\d]{{1,3}}\s*[）)]|[{CN_NUM}]{{1,3}}\s*[、.．]|"
+    rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[{_HAN}“「《])|"
+    rf"第[{CN_NUM}]{{1,3}}\s*[，,、:：]|第[{CN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
+_BOX_MARK_RE = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]")
+
+
+def number_marker(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The number marker opening text[pos:endpos], or None; a number that begins prose ("2个万亿级
+    产业集群", "2030年…") is no marker."""
+    endpos = len(text) if endpos is None else endpos
+    m = NUMBER_MARKER_RE.match(text, pos, endpos)
+    if m and NUMERIC_PROSE_RE.match(text[pos:endpos].lstrip("# \t")):
+        return None
+    return m
+_ARTICLE_MARK_RE = re.compile(rf"^第[{CN_NUM}\d]{{1,4}}\s*条")
+
+# Lists inside one paragraph: 一是… 二是…, 第一，… 第二，…, 其一，…, 首先，… 其次，… 最后，…
+# group(1) is the item's number word. The ordinal words come last (papers use them for arguments
+# as often as for measures, so a caller may leave them out).
+ENUMERATION_RES = (
+    re.compile(rf"([{CN_NUM}]{{1,3}})是"),
+    re.compile(rf"第([{CN_NUM}]{{1,3}})\s*[，,、:：]"),
+    re.compile(rf"其([{CN_NUM}]{{1,3}})\s*[，,、:：]"),
+    re.compile(r"(首先|其次|再次|最后)\s*[，,、:：]"),
+)
+# The list word at an item's start, which is not part of the item's words.
+ENUMERATION_WORD_RE = re.compile(rf"(?:[{CN_NUM}]{{1,3}}是|[第其][{CN_NUM}]{{1,3}}\s*[，,、:：]|"
+                                 r"(?:首先|其次|再次|最后)\s*[，,、:：])\s*")
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+
+
+def enumeration_value(word: str, expected: int) -> int | None:
+    """The count a list word stands for: 三 -> 3, 其次 -> 2; 最后 closes a list of three or more."""
+    if word == "最后":
+        return expected if expected > 2 else None
+    return _ORDINAL_WORDS.get(word) or (int(v) if (v := chinese_number(word)) else None)
+
+
+def marker_style(line: str) -> tuple | None:
+    """The numbering style of a numbered line, comparable between lines of one document:
+    `heading_style` for headings, ("ordinal",) for 第一，/首先，, ("box",) for 专栏N and ("article",)
+    for 第N条 provisions; None when the line carries no known marker."""
+    t = line.strip().lstrip("#").strip()
+    if _BOX_MARK_RE.match(t):
+        return ("box",)
+    if _ARTICLE_MARK_RE.match(t):
+        return ("article",)
+    if ORDINAL_LEAD_RE.match(t):
+        return ("ordinal",)
+    return heading_style(t)

@@ -65,8 +65,8 @@ def test_marker_glued_to_number_is_removed_not_read_as_digit(paper002):
 
 
 def test_notes_section_keeps_its_markers(issue):
-    # 注释 / ①新华社北京 2020年 5月 17日电。②中共中央、国务院发…
-    assert "①新华社北京 2020年 5月 17日电。②中共中央、国务院发布的" in issue.text
+    # 注释 / ①新华社北京2020年5月17日电。②中共中央、国务院发…
+    assert "①新华社北京2020年5月17日电。②中共中央、国务院发布的" in issue.text
 
 
 def test_page_foot_notes_are_marked_meta(paper002):
@@ -89,7 +89,7 @@ def test_broken_lines_join_without_spaces_in_chinese(issue):
 
 def test_paragraph_breaks_survive(issue):
     # "…4个方面值得 / 特别重视。" ends a paragraph; "第一，对标先进地区…" starts the next
-    assert "我认为其中 4个方面值得特别重视。\n第一，对标先进地区，进一步优化发展软环境。" in issue.text
+    assert "我认为其中4个方面值得特别重视。\n第一，对标先进地区，进一步优化发展软环境。" in issue.text
 
 
 def test_running_heads_and_page_numbers_removed_across_page_break(issue):
@@ -186,8 +186,8 @@ def test_tables_marked_but_not_prose_with_numbers(issue):
     assert issue.overlaps(cells, cells + 1)
     assert "table" in _span_kinds_at(issue, "0.000")
     # prose sentences full of figures stay prose
-    assert not _span_kinds_at(issue, "人均GDP从 4848.16元增加到53741.53元")
-    assert not _span_kinds_at(issue, "表 1显示了 2000—2019年各地区的GDP增速")
+    assert not _span_kinds_at(issue, "人均GDP从4848.16元增加到53741.53元")
+    assert not _span_kinds_at(issue, "表1显示了2000—2019年各地区的GDP增速")
 
 
 # ---------------------------------------------------------------- other layouts
@@ -321,3 +321,23 @@ def test_running_head_repeated_down_the_document_is_dropped_everywhere():
 
 def test_table_cells_repeated_close_together_are_kept(issue):
     assert "宁夏、新疆山西、河南、湖南、广西、海南、" in issue.text
+
+
+def test_pdf_layout_spaces_removed_from_prose_but_kept_between_table_cells():
+    # communique_2023_zhoukou / _qiandongnan (PDF text layers)
+    ct = clean(load(WILD / "pdf" / "communique_2023_zhoukou.pdf"))
+    assert "年末全市常住人口866.60万人。" in ct.text
+    assert "全年全市地区生产总值同比增长4.8%。" in ct.text
+    assert "全市常住人口 866.60" in ct.text                  # a row of table cells keeps its spaces
+    ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
+    assert "第二产业增加值比重为22.1%、第三产业增加值比重为57.0%" in ct.text   # letter-spaced line closed up
+    assert "范 恒 山" in clean(load(_seed("003"))).text      # a spaced-out author line is no letter-spaced prose
+
+
+def test_pdf_table_rows_printed_on_one_line_are_table_spans():
+    ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
+    assert _span_kinds_at(ct, "全州总户籍人口") == {"table"}
+    assert _span_kinds_at(ct, "#夏粮") == {"table"}
+    assert not _span_kinds_at(ct, "全年全州农林牧渔业增加值290.41亿元")
+    # prose with figures between its words is no row (003: "床位数由 2000 年的 23.25 张增加到 2018 年的 64.89")
+    assert not _span_kinds_at(clean(load(_seed("003"))), "张增加到")

@@ -73,7 +73,7 @@ def test_forum_essays_are_separate_articles(issue):
     a = _by_title(articles, "推进西部大开发形成新格局的三大关键问题")
     assert a.authors == ["肖金成"]
     # its title was printed at the foot of its first page; the essay starts after the previous bio
-    assert ct.text[a.start:].startswith("中共中央、国务院于 2020年 5月发布的")
+    assert ct.text[a.start:].startswith("中共中央、国务院于2020年5月发布的")
     prev = articles[a.index - 1]
     assert ct.text[prev.start:prev.end].rstrip().endswith("浙江大学区域研究中心首席专家（杭州 310058）。")
 

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.numbers import chinese_number
 from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
+from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, SHI_LEAD_RE,
+                         enumeration_value, marker_style, number_marker)
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -45,7 +46,7 @@ _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困�
 # "…一体化的要义", "推进…合作，有利于捕捉…机遇" (a value), "…的科学思维和创新思维" (a way of thinking).
 # The nouns are never the object of a policy verb, unlike 机制, 基础, 作用 (建立…机制, 发挥…作用).
 _ANALYTIC_NOUN = (r"(?:背景|关键|要义|内涵|意义|价值|机理|逻辑|特征|特点|现状|问题|成效|成就|原因|必要性|"
-                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据)")
+                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据|构成|目标|方向)")
 _DESCRIPTIVE_HEADING = re.compile(
     rf"的[^，,的]{{0,6}}{_ANALYTIC_NOUN}(?:[与和及][^，,的]{{0,6}}{_ANALYTIC_NOUN})?[。]?$|[，,](?:有利于|有助于|意味着)")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
@@ -53,21 +54,6 @@ _SKIPPED_SPANS = ("table", "meta", "english", "author")
 _MEASURE_KINDS = ("body", "box")
 
 
-# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一， 第N章/节/篇/条 专栏N
-_HAN_NUM = "一二三四五六七八九十"
-_NUMBER_MARKER = re.compile(
-    rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
-    rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
-    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：]|第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
-# In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
-_ENUM_STYLES = (
-    re.compile(rf"([{_HAN_NUM}]{{1,3}})是"),
-    re.compile(rf"第([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
-    re.compile(rf"其([{_HAN_NUM}]{{1,3}})\s*[，,、:：]"),
-    re.compile(r"(首先|其次|再次|最后)\s*[，,、:：]"),
-)
-# Ordinal words count like numerals: 首先 1, 其次 2, 再次 3; 最后 closes the list at any count.
-_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
 _PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点义])|需(?!求)|必须|"
                            r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
@@ -208,7 +194,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def strip_marker(line: str) -> str:
-    marker = _NUMBER_MARKER.match(line)
+    marker = number_marker(line)
     return (line[marker.end():] if marker else line).strip()
 
 
@@ -221,17 +207,17 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
         return []
     rows = []
     items = enumeration_items(text, start, end)
-    marker = _NUMBER_MARKER.match(text, start, end)
+    marker = number_marker(text, start, end)
     if marker and not (items and items[0][0] <= marker.start() + 1):
         row = numbered_measure(clean, article, section, marker.end(), end, first_sentence, full_stop=True)
         heading = is_heading_text(text[marker.end():end], full_stop=True)
         if row.title and (section.kind == "box" or (is_task_heading(row.title) if heading
                                                      else is_order(row.title))):
             rows.append(row)
-    elif (lead := _PARAGRAPH_LEAD.match(text, start, end)) and not (items and len(items) > 1
-                                                                     and items[1][0] < end):
+    elif (lead := paragraph_lead_end(text, start, end)) and not (items and len(items) > 1
+                                                                 and items[1][0] < end):
         # "一是奋力推进产业振兴，…。" one item per paragraph; "——坚定信心、用好优势，…。"
-        row = make_row(clean, article, section, lead.end(), end, title=first_sentence)
+        row = make_row(clean, article, section, lead, end, title=first_sentence)
         row.start = start
         if is_order(row.title):
             rows.append(row)
@@ -253,8 +239,14 @@ def is_task_heading(title: str) -> bool:
 
 # The speaker addressing the audience (各位代表！…), not a measure.
 _ADDRESS = re.compile(r"\s*(?:各位代表|各位委员|同志们)")
-# A paragraph that is one item of a list running over paragraphs (一是…, 十一是…) or a dash bullet.
-_PARAGRAPH_LEAD = re.compile(rf"\s*(?:[{_HAN_NUM}]{{1,3}}是(?!否)|[—―-]{{1,2}}(?=\S))\s*")
+def paragraph_lead_end(text: str, start: int, end: int) -> int | None:
+    """Where the words start of a paragraph that is one item of a list running over paragraphs
+    (一是…, 十一是…) or a dash bullet (——坚定信心…); None for other paragraphs."""
+    para = text[start:end]
+    m = SHI_LEAD_RE.match(para) or DASH_LEAD_RE.match(para)
+    return start + m.end() if m else None
+
+
 # An intro to a list (重点抓好以下工作：, 具体抓好八个方面重点工作。), not a measure.
 _LIST_INTRO = re.compile(r"(?:以下|如下|方面)(?:重点)?(?:工作|任务|举措)?[。：:]?$")
 # A named programme the text says it will carry out: 实施“苏州智造”强基提质工程, 实施就业优先战略.
@@ -309,7 +301,7 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
         clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
-        marker = _NUMBER_MARKER.match(text, clause_start, m.start())
+        marker = number_marker(text, clause_start, m.start())
         clause_start = marker.end() if marker else clause_start
         a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
@@ -337,7 +329,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     rows = []
     items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
-        marker = _NUMBER_MARKER.match(text, start, end)
+        marker = number_marker(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
         if marker and not (items and items[0][0] <= marker.start() + 1):
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
@@ -399,12 +391,36 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     titled by `title(body)` (default: its lead clause)."""
     line = clean.text[start:end]
     if is_heading_text(line, full_stop):
-        body = body_after_heading(clean.text, end, section.end, marker_style(clean.text, start))
+        body = body_after_heading(clean.text, end, body_limit(article, section), line_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
         return Strategy(source="", article=article.title, section=section.path, title=line.strip().rstrip("。"),
-                        text="\n".join(prose)[:_MAX_TEXT], start=start,
+                        text=("\n".join(prose) or "；".join(sub_headings(article, section)) or line.strip())[:_MAX_TEXT],
+                        start=start,
                         end=max([end] + [b for _, b in body]))
     return make_row(clean, article, section, start, end, title)
+
+
+def sub_headings(article: Article, section: Section) -> list[str]:
+    """The headings right below a section (a plan chapter's 第一节…, 第二节…): the text of a heading
+    that has no prose of its own."""
+    below = section.path + " > "
+    return [s.title for s in article.sections
+            if s.path.startswith(below) and " > " not in s.path[len(below):] and s.title]
+
+
+def body_limit(article: Article, section: Section) -> int:
+    """Where a heading's body can run to: its section's end, or past it through the sections of its
+    lead paragraphs (提升科技创新质效。…, 一是…, 第一，…) that structure makes parts below it; a
+    numbered sub-heading (3.1, （1）, 第一节) keeps its own text."""
+    limit, below = section.end, section.path + " > "
+    for other in article.sections:
+        if other.start < limit or other.kind not in _MEASURE_KINDS:
+            continue
+        if other.start > limit + 2 or not other.path.startswith(below) or \
+                marker_style(other.title) not in (None, ("ordinal",)):
+            break
+        limit = other.end
+    return limit
 
 
 def is_heading_text(line: str, full_stop: bool = False) -> bool:
@@ -414,39 +430,28 @@ def is_heading_text(line: str, full_stop: bool = False) -> bool:
     return len(line) <= _MAX_HEADING and not any(c in line for c in ends)
 
 
-def body_after_heading(text: str, heading_end: int, limit: int, style: str = "") -> list[tuple[int, int]]:
+def body_after_heading(text: str, heading_end: int, limit: int, style: tuple | None = None) -> list[tuple[int, int]]:
     """The paragraphs after a numbered heading, up to the next heading of its own numbering style
     (or of a top-level style) or the limit; "第一，…" items under a "3." heading are its body."""
     body = []
     for a, b in paragraph_spans(text, heading_end, limit):
-        if _NUMBER_MARKER.match(text, a, b) and marker_style(text, a) in (style, "cn", "paren_cn", "chapter", "box", ""):
+        if number_marker(text, a, b) and ends_body(line_style(text, a), style):
             break
         body.append((a, b))
     return body
 
 
-def marker_style(text: str, pos: int) -> str:
-    """The numbering style of the marker just before `pos` or at it: cn (一、), paren_cn (（一）),
-    num (1.), sub (3.1), paren_num (（1）), lead (第一，); "" when unknown."""
+def ends_body(style: tuple | None, heading_style: tuple | None) -> bool:
+    """A numbered line of the heading's own style, of a top-level style or of an unknown one ends
+    the heading's body; "第一，" items under a "3." heading do not."""
+    return style is None or style == heading_style or style[0] in ("cn", "paren_cn", "chapter", "box")
+
+
+def line_style(text: str, pos: int) -> tuple | None:
+    """The numbering style (kb.headings.marker_style) of the line holding `pos`."""
     line_start = text.rfind("\n", 0, pos) + 1
-    head = text[line_start:line_start + 12].lstrip("# ")
-    for style, pattern in _MARKER_STYLES:
-        if pattern.match(head):
-            return style
-    return ""
-
-
-_MARKER_STYLES = (
-    ("cn", re.compile(rf"[{_HAN_NUM}]{{1,3}}\s*[、.．]")),
-    ("paren_cn", re.compile(rf"[（(]\s*[{_HAN_NUM}]{{1,3}}\s*[）)]")),
-    ("paren_num", re.compile(r"[（(]\s*\d{1,3}\s*[）)]")),
-    ("sub", re.compile(r"\d{1,2}[.．]\d{1,2}")),
-    ("num", re.compile(r"\d{1,2}")),
-    ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
-    ("chapter", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*[篇章节]")),
-    ("article", re.compile(rf"第[{_HAN_NUM}\d]{{1,4}}\s*条")),
-    ("box", re.compile(r"专栏\s*\d")),
-)
+    line_end = text.find("\n", pos)
+    return marker_style(text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def opens_with_measure(text: str, start: int, end: int) -> bool:
@@ -471,7 +476,7 @@ def enumeration_items(text: str, start: int, end: int, ordinals: bool = True) ->
     were single sentences, else to the paragraph end. `ordinals=False` leaves out 首先/其次 lists,
     which papers use for arguments as often as for measures.
     """
-    for style in _ENUM_STYLES if ordinals else _ENUM_STYLES[:-1]:
+    for style in ENUMERATION_RES if ordinals else ENUMERATION_RES[:-1]:
         markers = counted_markers(style, text, start, end)
         if len(markers) >= 2:
             items = [(markers[i][0], markers[i + 1][0]) for i in range(len(markers) - 1)]
@@ -487,8 +492,7 @@ def counted_markers(style: re.Pattern, text: str, start: int, end: int) -> list[
     """Marker matches numbered 1, 2, 3 … consecutively, starting at 一."""
     found, expected = [], 1
     for m in style.finditer(text, start, end):
-        word = m.group(1)
-        value = expected if word == "最后" and expected > 2 else _ORDINAL_WORDS.get(word) or chinese_number(word)
+        value = enumeration_value(m.group(1), expected)
         if value == expected and (value > 1 or is_item_start(text, m.start(), start)):
             found.append((m.start(), m.end()))
             expected += 1
@@ -524,15 +528,13 @@ def make_row(clean: CleanText, article: Article, section: Section, start: int, e
     """A measure whose title is `title(body)` (default: its lead clause; marker removed) and whose
     text is the whole item."""
     text = clean.text
-    lead = _ENUM_LEAD.match(text, start, end)
+    lead = ENUMERATION_WORD_RE.match(text, start, end)
     body_start = lead.end() if lead else start
     body = text[body_start:end]
     return Strategy(source="", article=article.title, section=section.path, title=(title or lead_clause)(body),
                     text=body[:_MAX_TEXT], start=start, end=end)
 
 
-# The enumeration word itself (一是, 第一，) is not part of the measure's words.
-_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]{{1,3}}是|[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]|(?:首先|其次|再次|最后)\s*[，,、:：])\s*")
 
 
 def lead_clause(body: str) -> str:
