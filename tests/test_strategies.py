@@ -397,3 +397,34 @@ def test_marker_grammar_for_measures():
     # heilongjiang's 十一是…, a paper's 首先/其次/最后
     assert enumeration_value("十一", 11) == 11
     assert enumeration_value("最后", 3) == 3 and enumeration_value("最后", 2) is None
+
+
+def test_heading_text_runs_over_its_lead_paragraph_parts():
+    # gwr2026_henan.txt: structure makes each lead paragraph a part below the （一） heading; the
+    # heading's text is still what follows it
+    heading = "（一）纵深推进融入和服务全国统一大市场"
+    leads = ["突出重点事项攻坚。制定我省融入服务全国统一大市场建设行动方案。实施营商环境优化提升行动，完善产权保护。",
+             "突出建设循环枢纽。建设联通境内外、辐射东中西的物流通道枢纽，提升郑州国际航空物流枢纽能级。"]
+    top = "三、2026年重点工作安排"
+    text = top + "\n" + heading + "\n" + "\n".join(leads) + "\n"
+    sections, pos = [], 0
+    for title, path, level in [(top, top, 1), (heading, f"{top} > {heading}", 2)] + \
+            [(lead.split("。")[0] + "。", f"{top} > {heading} > {lead.split('。')[0]}。", 3) for lead in leads]:
+        start = text.index(title, pos)
+        sections.append(Section(title, path, "body", level, start, text.index("\n", start) + 1))
+        pos = start + 1
+    article = Article(index=0, title="t", start=0, end=len(text), sections=sections, genre="work_report")
+    rows = extract_strategies(CleanText(text=text), [article], "r.txt")
+    assert [r.title for r in rows] == ["纵深推进融入和服务全国统一大市场", "突出重点事项攻坚", "实施营商环境优化提升行动",
+                                       "突出建设循环枢纽"]
+    assert rows[0].text.startswith("突出重点事项攻坚。制定") and "突出建设循环枢纽" in rows[0].text
+    # a plan chapter with nothing before its first 节 is told by its 节 headings
+    parts = [("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力", ""),
+             ("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力 > 第一节 持续推进城乡居民增收",
+              "制定实施城乡居民增收计划，深化收入分配制度改革。"),
+             ("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力 > 第二节 打造服务消费标杆城市",
+              "实施消费提振专项行动，突出“数字化”“国际范”。")]
+    text, articles = genre_doc(parts, "plan")
+    chapter = extract_strategies(text, articles, "p.txt")[0]
+    assert chapter.title == "进一步激发消费活力"
+    assert chapter.text == "第一节 持续推进城乡居民增收；第二节 打造服务消费标杆城市"

@@ -391,12 +391,36 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     titled by `title(body)` (default: its lead clause)."""
     line = clean.text[start:end]
     if is_heading_text(line, full_stop):
-        body = body_after_heading(clean.text, end, section.end, line_style(clean.text, start))
+        body = body_after_heading(clean.text, end, body_limit(article, section), line_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
         return Strategy(source="", article=article.title, section=section.path, title=line.strip().rstrip("。"),
-                        text="\n".join(prose)[:_MAX_TEXT], start=start,
+                        text=("\n".join(prose) or "；".join(sub_headings(article, section)) or line.strip())[:_MAX_TEXT],
+                        start=start,
                         end=max([end] + [b for _, b in body]))
     return make_row(clean, article, section, start, end, title)
+
+
+def sub_headings(article: Article, section: Section) -> list[str]:
+    """The headings right below a section (a plan chapter's 第一节…, 第二节…): the text of a heading
+    that has no prose of its own."""
+    below = section.path + " > "
+    return [s.title for s in article.sections
+            if s.path.startswith(below) and " > " not in s.path[len(below):] and s.title]
+
+
+def body_limit(article: Article, section: Section) -> int:
+    """Where a heading's body can run to: its section's end, or past it through the sections of its
+    lead paragraphs (提升科技创新质效。…, 一是…, 第一，…) that structure makes parts below it; a
+    numbered sub-heading (3.1, （1）, 第一节) keeps its own text."""
+    limit, below = section.end, section.path + " > "
+    for other in article.sections:
+        if other.start < limit or other.kind not in _MEASURE_KINDS:
+            continue
+        if other.start > limit + 2 or not other.path.startswith(below) or \
+                marker_style(other.title) not in (None, ("ordinal",)):
+            break
+        limit = other.end
+    return limit
 
 
 def is_heading_text(line: str, full_stop: bool = False) -> bool:
