@@ -2,7 +2,11 @@
 
 Routing only; each page in app_pages/ lays out widgets over the core API (kb.api, kb.tables).
 """
-import streamlit as st
+from kb.threads import configure
+
+configure("query")   # before numpy, FAISS and the model load: see kb/threads.py
+
+import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="政策文献知识库", page_icon=":material/library_books:", layout="wide")
 

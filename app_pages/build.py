@@ -4,10 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
-from kb.build import BuildReport, add_uploads, build
+from kb.build import BuildReport
 from kb.config import Settings
 from kb.errors import KBError
 from kb.load import SUPPORTED_SUFFIXES
+from kb.worker import build_in_child
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
 COUNT_LABELS = {"documents": "文件", "articles": "文章", "sections": "章节", "passages": "段落",
@@ -15,14 +16,17 @@ COUNT_LABELS = {"documents": "文件", "articles": "文章", "sections": "章节
 
 
 def add_files(settings: Settings, files: list[tuple[str, bytes]]) -> BuildReport:
-    """Build uploaded (name, bytes) files into the KB; a refused or failed file does not stop the rest."""
-    return add_uploads(settings, files, progress=False)
+    """Build uploaded (name, bytes) files into the KB; a refused or failed file does not stop the rest.
+
+    The build runs in a child process at lower priority, so searches in this app stay fast.
+    """
+    return build_in_child(settings, uploads=files)
 
 
 def build_demo(settings: Settings) -> BuildReport:
     if not settings.corpus_dir.exists():
         raise KBError(f"示例语料目录 {settings.corpus_dir}/ 不存在；请把文献放入该目录或设置 KB_CORPUS_DIR。")
-    return build([settings.corpus_dir], settings, progress=False)
+    return build_in_child(settings, paths=[settings.corpus_dir])
 
 
 def show_report(report: BuildReport) -> None:

@@ -1,14 +1,18 @@
 """Command-line interface: parses arguments and calls kb functions, nothing more."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+from .threads import configure as _configure_threads
 
-import click
+_configure_threads()   # before numpy, FAISS or the model load (kb/threads.py says why)
 
-from .config import Settings
-from .errors import KBError
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
+
+from .config import Settings  # noqa: E402
+from .errors import KBError  # noqa: E402
 
 FORMATS_TABLE = click.Choice(["table", "jsonl", "csv"])
 TABLE_CELL_CHARS = 36
@@ -106,10 +110,12 @@ def build(ctx, paths, model, progress):
     Example:
       kb build corpus/ more-papers/report.pdf
     """
-    from .build import build as run_build
+    from .build import ProgressLog, build as run_build
 
     settings = ctx.obj.with_(model=model) if model else ctx.obj
-    report = run_build(list(paths) or None, settings, progress=progress and sys.stderr.isatty())
+    # A bar on a terminal; elsewhere (CI, nohup, a pipe) a line every 10 s instead of silence.
+    shown = progress and (sys.stderr.isatty() or ProgressLog(lambda line: click.echo(line, err=True)))
+    report = run_build(list(paths) or None, settings, progress=shown)
     for path in report.skipped:
         click.echo(f"skipped (unsupported type): {path}", err=True)
     for path, twin in report.duplicates:
@@ -187,7 +193,7 @@ def _weak_title_mark(kb, source: str, start: int, end: int) -> str:
 
 
 def _read_queries(path: Path) -> list[str]:
-    from .load import decode_text
+    from .decode import decode_text
 
     queries = []
     text, _ = decode_text(path.read_bytes(), path)

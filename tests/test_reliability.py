@@ -1,5 +1,6 @@
 """Faults and hostile input: an upload never loses a document, a damaged KB is repaired, bombs are refused."""
 import fcntl
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -349,3 +350,42 @@ def test_a_queries_file_with_a_broken_utf16_bom_is_one_line(kb_copy, tmp_path):
     queries.write_bytes(b"\xff\xfe" + "人均GDP\n".encode("utf-16-le") + b"\x00")
     result = run_cli(settings, "search", "--queries-file", str(queries))
     assert result.exit_code == 1 and "q.txt: starts with a UTF-16 byte-order mark" in result.output
+
+
+# ------------------------------------------------------------------ load: builds beside queries
+def test_the_app_builds_uploads_in_a_child_process(settings):
+    from kb.worker import build_in_child
+
+    report = build_in_child(settings, uploads=[("b.txt", DOC_B.encode()), ("virus.exe", b"MZ")])
+    assert [p.split("/")[-1] for p in report.added] == ["b.txt"]
+    assert report.failed[0][0] == "virus.exe" and "unsupported" in report.failed[0][1]
+    assert sources(settings) == ["b.txt"]
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".incoming-")]
+    with open(settings.index_dir / "build.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(KBError, match="another build"):
+            build_in_child(settings, uploads=[("c.txt", DOC_C.encode())])
+    assert sorted(p.name for p in uploads_dir(settings).iterdir()) == ["b.txt"]
+
+
+def test_a_build_worker_runs_at_lower_priority_with_passive_threads():
+    code = ("import os; from kb.threads import configure, lower_priority; before = os.nice(0); "
+            "configure('build'); lower_priority(10); print(os.nice(0) - before, os.environ['OMP_WAIT_POLICY'])")
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.stdout.split() == ["10", "PASSIVE"], out.stderr
+
+
+def test_a_build_logs_progress_lines_when_output_is_not_a_terminal(tmp_path, settings):
+    from kb.build import ProgressLog
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "b.txt").write_text(DOC_B, encoding="utf-8")
+    (docs / "c.txt").write_text(DOC_C + "新的一句。", encoding="utf-8")   # text the cache has not seen
+    lines: list[str] = []
+    build([docs], settings, progress=ProgressLog(lines.append, every=0))
+    assert any("files processed" in line for line in lines)
+    last = lines[-1]
+    assert "2/2 files processed" in last and "passages embedded" in last and "passages/s" in last
+    assert "left" in last

@@ -386,7 +386,7 @@ def test_converted_paper_policy_section():
 
 
 def test_marker_grammar_for_measures():
-    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style
+    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style, number_marker
     # the styles a numbered measure's body runs over or stops at (plan15_suzhou.txt, gwr2026_*.txt, 003)
     assert marker_style("第一节 巩固提升传统产业") == ("chapter", "节")
     assert marker_style("专栏1 培育壮大新兴产业和未来产业") == ("box",)
@@ -394,6 +394,8 @@ def test_marker_grammar_for_measures():
     assert marker_style("3.2“一带一路”建设需要与国内区域发展策略有机衔接") == ("num", 1)
     assert NUMBER_MARKER_RE.match("（十一）繁荣发展社会主义文化").end() == 4
     assert NUMBER_MARKER_RE.match("2026年是“十五五”开局之年") is None
+    # plan15_hangzhou.txt 专栏7, a table flattened into lines: "2个万亿级产业集群" is a count, not item 2
+    assert number_marker("2个万亿级产业集群") is None and number_marker("2.国家实验室（基地）").end() == 2
     # heilongjiang's 十一是…, a paper's 首先/其次/最后
     assert enumeration_value("十一", 11) == 11
     assert enumeration_value("最后", 3) == 3 and enumeration_value("最后", 2) is None
