@@ -4,10 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
-from kb.build import BuildReport, add_uploads, build
+from kb.build import BuildReport
 from kb.config import Settings
 from kb.errors import KBError
 from kb.load import SUPPORTED_SUFFIXES
+from kb.worker import build_in_child
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
 COUNT_LABELS = {"documents": "文件", "articles": "文章", "sections": "章节", "passages": "段落",
@@ -15,14 +16,17 @@ COUNT_LABELS = {"documents": "文件", "articles": "文章", "sections": "章节
 
 
 def add_files(settings: Settings, files: list[tuple[str, bytes]]) -> BuildReport:
-    """Build uploaded (name, bytes) files into the KB; a refused or failed file does not stop the rest."""
-    return add_uploads(settings, files, progress=False)
+    """Build uploaded (name, bytes) files into the KB; a refused or failed file does not stop the rest.
+
+    The build runs in a child process at lower priority, so searches in this app stay fast.
+    """
+    return build_in_child(settings, uploads=files)
 
 
 def build_demo(settings: Settings) -> BuildReport:
     if not settings.corpus_dir.exists():
         raise KBError(f"示例语料目录 {settings.corpus_dir}/ 不存在；请把文献放入该目录或设置 KB_CORPUS_DIR。")
-    return build([settings.corpus_dir], settings, progress=False)
+    return build_in_child(settings, paths=[settings.corpus_dir])
 
 
 def show_report(report: BuildReport) -> None:
@@ -33,7 +37,10 @@ def show_report(report: BuildReport) -> None:
                    + f"（用时 {report.seconds:.1f} 秒，新嵌入 {report.embedded} 个段落）")
     for name, twin in report.duplicates:
         st.info(f"{name.split('/')[-1]} 与已有文件 {twin} 内容相同，未重复加入。")
-    if report.unchanged and not done:
+    if report.removed:
+        st.warning(f"已从知识库移除 {len(report.removed)} 个文件（原文件已不存在）："
+                   + "、".join(p.split("/")[-1] for p in report.removed))
+    if report.unchanged and not done and not report.removed:
         st.info("文件内容未变化，知识库无需更新。")
     for name, message in report.failed:
         st.error(f"{name.split('/')[-1]}：{message}")

@@ -180,3 +180,37 @@ def indicator_systems(kb: KnowledgeBase) -> pd.DataFrame:
 def options(values) -> list:
     """Distinct non-empty values, sorted, for a select box."""
     return sorted({v for v in values if isinstance(v, str) and v.strip()})
+
+
+# ------------------------------------------------------------------ compare and analytics (cached per generation)
+@st.cache_data(show_spinner=False, max_entries=32)
+def _comparison(index_dir: str, generation_name: str, indicator: str, **filters):
+    from kb.compare import compare
+    return compare(_kb_for(index_dir, generation_name), indicator, **filters)
+
+
+def comparison(kb: KnowledgeBase, indicator: str, **filters):
+    """kb.compare.compare for the page's filters, cached per generation and filter values."""
+    return _comparison(*_key(kb), indicator, **filters)
+
+
+@st.cache_data(show_spinner="正在分词…", max_entries=6)
+def _units(index_dir: str, generation_name: str, level: str):
+    from kb.analytics import units
+    sections = _units(index_dir, generation_name, "section") if level == "document" else None
+    return units(_kb_for(index_dir, generation_name), level, sections=sections)
+
+
+def units(kb: KnowledgeBase, level: str):
+    """kb.analytics.units (texts cut and tokenised once per generation and level)."""
+    return _units(*_key(kb), level)
+
+
+@st.cache_data(show_spinner="正在拟合主题…", max_entries=8)
+def _topics(index_dir: str, generation_name: str, level: str, k, seed: int):
+    from kb.analytics import topics
+    return topics(_units(index_dir, generation_name, level), k=k, seed=seed)
+
+
+def topics(kb: KnowledgeBase, level: str = "passage", k: int | None = None, seed: int = 0):
+    return _topics(*_key(kb), level, k, seed)

@@ -11,15 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from kb import views
+from kb import tables, views
 
 
 @st.cache_data(show_spinner=False)
 def sections(index_dir: str, generation: str, source: str) -> pd.DataFrame:
-    rows = common._open(index_dir, generation).rows(
-        'SELECT s.article_index, s.path, s.kind, s.level, s.start, s."end" FROM sections s '
-        "JOIN documents d ON d.id = s.document_id WHERE d.source = ? ORDER BY s.start", (source,))
-    return pd.DataFrame(rows, columns=["article_index", "path", "kind", "level", "start", "end"])
+    return tables.sections(common._open(index_dir, generation), source)
 
 
 def article_at(arts: pd.DataFrame, offset: int) -> int | None:
@@ -43,13 +40,14 @@ def apply_target(arts_all: pd.DataFrame) -> dict | None:
 
 def article_list(arts: pd.DataFrame) -> None:
     st.subheader("文章列表")
-    table = arts[["source", "title", "authors", "column", "year", "keywords", "abstract"]].copy()
+    table = arts[["source", "title", "authors", "column", "year", "keywords", "abstract", "reference"]].copy()
     table["authors"] = table.authors.map(lambda v: "、".join(v) if isinstance(v, list) else (v or ""))
     table["keywords"] = table.keywords.map(lambda v: "；".join(v) if isinstance(v, list) else (v or ""))
-    st.dataframe(table, hide_index=True, key="docs_table",
+    table["year"] = [str(int(y)) if pd.notna(y) else "" for y in table.year]   # 2020, not 2,020
+    st.dataframe(views.display_frame(table), hide_index=True, key="docs_table",
                  column_config={"source": "文件", "title": "标题", "authors": "作者", "column": "栏目",
-                                "year": st.column_config.NumberColumn("年份", format="%d"),
-                                "keywords": "关键词", "abstract": "摘要"})
+                                "year": "年份", "keywords": "关键词", "abstract": "摘要",
+                                "reference": "参考文献（GB/T 7714）"})
 
 
 def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:

@@ -8,11 +8,10 @@ import streamlit as st
 
 from app_pages import common
 from kb import views
-from kb.tables import to_excel_cells
 
 ALL = "（全部）"
 FACT_COLUMNS = {"subject": "主体/地区", "indicator_canonical": "指标（规范）", "indicator": "指标（原文）",
-                "value": "数值", "unit": "单位", "raw": "原文数值", "period": "时间", "change": "变化",
+                "value": "数值", "unit": "单位", "readable": "读数", "raw": "原文数值", "period": "时间", "change": "变化",
                 "evidence": "证据句", "source": "文件", "article": "文章", "start": "起", "end": "止"}
 
 
@@ -43,8 +42,9 @@ def fact_filters(all_facts: pd.DataFrame) -> dict:
 
 
 def facts_table(df: pd.DataFrame) -> None:
+    df = df.assign(readable=[views.readable_amount(v, u) for v, u in zip(df.value, df.unit)])
     shown = df[[c for c in FACT_COLUMNS if c in df.columns]]
-    st.dataframe(shown, hide_index=True, key="ind_table",
+    st.dataframe(views.display_frame(shown), hide_index=True, key="ind_table",
                  column_config={c: st.column_config.Column(label, width="large" if c == "evidence" else None)
                                 for c, label in FACT_COLUMNS.items()})
     d1, d2, _ = st.columns([1, 1, 4])
@@ -70,6 +70,8 @@ def indicator_chart(df: pd.DataFrame, preferred: str | None) -> None:
         return
     c1, c2 = st.columns([3, 1])
     with c1:
+        if preferred not in names:
+            preferred = views.default_chart_indicator(df)
         index = names.index(preferred) if preferred in names else 0
         name = st.selectbox("绘图指标", names, index=index, key="ind_chart_indicator")
     with c2:
@@ -88,15 +90,17 @@ def indicator_chart(df: pd.DataFrame, preferred: str | None) -> None:
 
 def catalogue(kb) -> None:
     cat = common.indicators(kb)
-    st.dataframe(to_excel_cells(cat), hide_index=True, key="ind_catalogue",
-                 column_config={"indicator": "指标", "synonyms": "原文名称", "units": "单位",
+    st.dataframe(views.display_frame(cat), hide_index=True, key="ind_catalogue",
+                 column_config={"indicator": "指标", "catalogued": "已收录", "synonyms": "原文名称", "unit": "单位",
                                 "facts": "数据条数", "sources": "文件"})
     systems = common.indicator_systems(kb)
     st.subheader("指标体系")
     if systems.empty:
         st.info("文献中没有识别出指标体系。")
     else:
-        st.dataframe(to_excel_cells(systems), hide_index=True, key="ind_systems")
+        st.dataframe(views.display_frame(views.systems_table(systems)), hide_index=True, key="ind_systems",
+                     column_config={"source": "文件", "article": "文章", "name": "名称", "dimensions": "维度",
+                                    "indicators": "指标", "evidence": "证据句", "other_names": "其他名称"})
 
 
 st.title("指标")

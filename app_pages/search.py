@@ -25,8 +25,8 @@ def cached_search(index_dir: str, generation: str, query: str, k: int, mode: str
 
 @st.cache_data(show_spinner=False)
 def section_kinds(index_dir: str, generation: str) -> list[str]:
-    rows = common._open(index_dir, generation).rows("SELECT DISTINCT kind FROM passages")
-    return sorted((r["kind"] for r in rows), key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 99)
+    kinds = common._open(index_dir, generation).section_kinds()
+    return sorted(kinds, key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 99)
 
 
 def filters_from_widgets(kb) -> Filters | None:

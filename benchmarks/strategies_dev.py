@@ -1,113 +1,76 @@
-"""Strategies on the dev set: extract from every corpus file, score, time; policy-tool classifier figures.
+"""Strategies on a corpus: extract from every file, score against a gold set, time; classifier figures.
 
-    python benchmarks/strategies_dev.py [--out strategies.jsonl] [--extcorpus]
+    python benchmarks/strategies_dev.py                                   # seed corpus, seed dev gold
+    python benchmarks/strategies_dev.py --corpus ../shared/wildcorpus \\
+        --gold ../shared/wildcorpus/gold/strategies.jsonl                 # wildcorpus dev gold
+    python benchmarks/strategies_dev.py --corpus ../shared/extcorpus \\
+        --gold benchmarks/strategies_heldout.jsonl                        # held-out gold
+    python benchmarks/strategies_dev.py ... --sample 40 --seed 7          # rows to judge precision on
 
-Uses kb.clean.clean and kb.structure.split_articles when they import; otherwise a private stand-in
-(joined PDF lines, headings found by number markers) so the extractor can be developed meanwhile.
+Relative paths are read from the repository root, whose sibling `shared/` holds the corpora and the
+scorer. Files go through the pipeline a build runs (load -> clean -> split_articles ->
+extract_strategies -> classify), without embeddings; a file that fails to load is reported and skipped.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import re
+import random
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
+from kb.clean import clean  # noqa: E402
+from kb.errors import KBError  # noqa: E402
+from kb.extract.policy_tools import classify, held_out_scores  # noqa: E402
 from kb.extract.strategies import extract_strategies  # noqa: E402
-from kb.types import Article, CleanText, Section  # noqa: E402
-
-EVAL = Path("/work/shared/eval")
-
-
-def real_pipeline():
-    """(clean, split_articles) from the project, or None while they are not usable yet."""
-    try:
-        from kb.clean import clean
-        from kb.structure import split_articles
-        return clean, split_articles
-    except Exception as e:  # the colleague's modules may be half-written
-        print(f"[stand-in] kb.clean/kb.structure not usable: {e!r}")
-        return None
+from kb.load import discover, load  # noqa: E402
+import kb.structure as structure  # noqa: E402
 
 
-# ---------------------------------------------------------------- stand-in
-_HEADING = re.compile(r"^\s*(#+\s*)?([一二三四五六七八九十]+[、　 ]|（[一二三四五六七八九十]+）|\(\s*[一二三四五六七八九十]+\)|"
-                      r"\d+(\.\d+)*\s*[、.．]?\s*(?=[\u4e00-\u9fff“]))")
+def from_root(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else (ROOT / p).resolve()
 
 
-def standin_clean(raw: str) -> CleanText:
-    """Join lines broken mid-sentence (blank lines between fragments) so paragraphs are whole."""
-    lines = [ln.rstrip() for ln in raw.split("\n")]
-    out: list[str] = []
-    for ln in lines:
-        s = ln.strip()
-        if not s:
-            continue
-        if out and not out[-1].endswith(("。", "！", "？", "：")) and not _HEADING.match(s) \
-                and not _HEADING.match(out[-1]) and len(out[-1]) >= 18:
-            out[-1] += s
-        elif out and _HEADING.match(out[-1]) and len(out[-1]) >= 15 and len(s) < 20 \
-                and "。" not in s and not _HEADING.match(s):
-            out[-1] += s  # a heading broken at the column width
-        else:
-            out.append(s)
-    return CleanText(text="\n".join(out))
-
-
-def standin_articles(clean: CleanText) -> list[Article]:
-    text = clean.text
-    heads = []
-    pos = 0
-    for line in text.split("\n"):
-        m = _HEADING.match(line)
-        if m and len(line) <= 40 and "。" not in line:
-            level = 1 if re.match(r"\s*(#+\s*)?([一二三四五六七八九十]+[、　 ]|\d+\s)", line) else 2
-            heads.append((pos, level, line.strip()))
-        pos += len(line) + 1
-    sections, stack = [], []
-    for i, (start, level, title) in enumerate(heads):
-        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        stack = [t for t in stack if t[0] < level] + [(level, title)]
-        sections.append(Section(title=title, path=" > ".join(t for _, t in stack), kind="body",
-                                level=level, start=start, end=end))
-    return [Article(index=0, title="", start=0, end=len(text), sections=sections)]
-
-
-# ---------------------------------------------------------------- run
-def extract_file(path: Path, pipeline):
-    raw = path.read_text(encoding="utf-8")
-    if pipeline:
-        clean_fn, split = pipeline
-        from kb.types import RawDocument
-        clean = clean_fn(RawDocument(source=path.name, path=str(path), text=raw))
-        articles = split(clean, path.name)
-    else:
-        clean = standin_clean(raw)
-        articles = standin_articles(clean)
-    return extract_strategies(clean, articles, path.name)
+def extract_file(path: Path):
+    """(genre of the first article, strategy rows) of one file."""
+    raw = load(path)
+    cleaned = clean(raw)
+    articles = structure.split_articles(cleaned, raw.source)
+    genre = articles[0].genre if articles else "other"
+    return genre, extract_strategies(cleaned, articles, raw.source)
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default="corpus", help="folder of documents (default: the seed corpus)")
+    ap.add_argument("--gold", default=str(SHARED / "eval" / "dev" / "strategies.jsonl"))
     ap.add_argument("--out", default="/tmp/strategies_dev.jsonl")
-    ap.add_argument("--extcorpus", action="store_true", help="also print counts for extcorpus files")
     ap.add_argument("--show", default="", help="print rows of sources starting with this prefix")
+    ap.add_argument("--sample", type=int, default=0, help="print N random rows (for judging precision)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--classifier", action="store_true", help="also print the classifier's held-out figures")
     a = ap.parse_args()
-    pipeline = real_pipeline()
-    files = sorted((ROOT / "corpus").glob("*.txt"))
+    files, _ = discover([from_root(a.corpus)])
     t0 = time.perf_counter()
-    rows = []
+    rows, genres = [], {}
     for f in files:
-        rows.extend(extract_file(f, pipeline))
+        try:
+            genres[f.name], found = extract_file(f)
+        except KBError as e:
+            print(f"skipped: {e}")
+            continue
+        rows.extend(found)
     elapsed = time.perf_counter() - t0
     t1 = time.perf_counter()
-    from kb.extract.policy_tools import classify
     classify(rows)
     t_cls = time.perf_counter() - t1
     with open(a.out, "w", encoding="utf-8") as fh:
@@ -116,15 +79,20 @@ def main():
     for r in rows:
         if a.show and r.source.startswith(a.show):
             print(f"{r.start:>7} [{r.category}] {r.section[-30:]} | {r.title[:40]} | {r.text[:50]}")
+    if a.sample:
+        picked = random.Random(a.seed).sample(rows, min(a.sample, len(rows)))
+        for n, r in enumerate(picked, 1):
+            body = " ".join(r.text.split())
+            print(f"{n:>3} {r.source[:24]:<24} [{r.category}] {r.section[-24:]} | {r.title[:50]} | {body[:40]}")
+    per_file = Counter(r.source for r in rows)
+    for name in sorted(genres):
+        print(f"  {name:<32} {genres[name]:<14} {per_file.get(name, 0):>4} rows")
     print(f"extracted {len(rows)} rows from {len(files)} files in {elapsed:.2f} s "
           f"(classified in {t_cls:.2f} s, including the lazy fit)")
-    if a.extcorpus:
-        for f in sorted(Path("/work/shared/extcorpus").glob("*.txt")):
-            print(f"  {f.name}: {len(extract_file(f, pipeline))} rows")
-    from kb.extract.policy_tools import held_out_scores
-    print("policy-tool classifier, held-out:", json.dumps(held_out_scores(), ensure_ascii=False))
-    subprocess.run([sys.executable, str(EVAL / "score.py"), "strategies",
-                    "--gold", str(EVAL / "dev" / "strategies.jsonl"), "--pred", a.out], check=False)
+    if a.classifier:
+        print("policy-tool classifier, held-out:", json.dumps(held_out_scores(), ensure_ascii=False))
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "strategies",
+                    "--gold", str(from_root(a.gold)), "--pred", a.out], check=False)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,11 @@ import sqlite3
 from functools import cached_property
 from pathlib import Path
 
-from . import store
+from . import cite, store
 from .build import current_generation
 from .config import Settings
 from .errors import KBError
-from .types import CleanText
+from .types import Article, CleanText, Passage, Table
 
 
 class KnowledgeBase:
@@ -49,17 +49,33 @@ class KnowledgeBase:
         return text[start:end]
 
     def citation(self, source: str, start: int, end: int) -> str:
-        """A one-line citation of a span of a document: article title, section, page and offsets."""
-        from .views import format_citation
+        """A span's GB/T 7714-2015 reference (when its article is known) and its location:
+        section, page, file and character offsets."""
+        article = self.article_at(source, start, end)
+        section = store.section_at(self.db, source, start, end)
+        return cite.citation(cite.reference(article) if article else "", section.path if section else None,
+                             self.clean_text(source).page_at(start), source, start, end,
+                             title=article.title if article else "")
 
-        def innermost(table: str, column: str):
-            row = self.db.execute(
-                f'SELECT {column} FROM {table} WHERE document_id = (SELECT id FROM documents WHERE source = ?) '
-                f'AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1', (source, start, end)).fetchone()
-            return row[0] if row else None
+    def reference(self, source: str, start: int, end: int) -> str:
+        """The GB/T 7714-2015 reference of the article holding a span ("" when none holds it)."""
+        article = self.article_at(source, start, end)
+        return cite.reference(article) if article else ""
 
-        return format_citation(source, innermost("articles", "title"), innermost("sections", "path"),
-                               self.clean_text(source).page_at(start), start, end)
+    def article_at(self, source: str, start: int, end: int) -> Article | None:
+        """The article (metadata, no sections) that holds a span of a document."""
+        return store.article_at(self.db, source, start, end)
+
+    def passages(self) -> list[Passage]:
+        return store.load_passages(self.db)
+
+    def tables(self, source: str | None = None) -> list[Table]:
+        """The tables read from the documents (all, or one document's), in document order."""
+        return store.tables(self.db, source)
+
+    def section_kinds(self) -> list[str]:
+        """Section kinds that have passages (the search filter's choices)."""
+        return store.passage_kinds(self.db)
 
     # ---------------------------------------------------------------- search
     @cached_property
@@ -73,15 +89,13 @@ class KnowledgeBase:
     def search(self, query: str, k: int = 10, mode: str = "hybrid", filters=None, *,
                source: str | None = None, article: str | None = None, kind: str | None = None,
                year: int | None = None):
-        """Cited hits for `query`. Pass a `kb.search.Filters`, or the one-value shortcuts
-        (one document, article, section kind or year) that the CLI offers."""
+        """Cited hits for `query`, each with its article's reference. Pass a `kb.search.Filters`, or
+        the one-value shortcuts (one document, article, section kind or year) that the CLI offers."""
         from .search import Filters
         if filters is None:
             filters = Filters(sources=[source] if source else None, articles=[article] if article else None,
                               kinds=[kind] if kind else None, year_from=year, year_to=year)
-        return self.searcher.search(query, k=k, mode=mode, filters=filters)
-
-    # ---------------------------------------------------------------- tables
-    def rows(self, sql: str, params=()) -> list[dict]:
-        return [dict(r) for r in self.db.execute(sql, params)]
-
+        hits = self.searcher.search(query, k=k, mode=mode, filters=filters)
+        for hit in hits:
+            hit.reference = self.reference(hit.source, hit.start, hit.end)
+        return hits

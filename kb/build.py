@@ -22,14 +22,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, store
+from . import __version__, check, store
 from .config import Settings
-from .errors import KBError
+from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "clean", "structure", "passages", "sentences", "types",
-                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts", "extract/indicators",
+_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+                     "sentences", "types",
+                     "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
+                     "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
                      "extract/strategies", "extract/policy_tools")
 
 
@@ -42,6 +44,7 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)   # (file, the document it duplicates)
     failed: list[tuple[str, str]] = field(default_factory=list)       # (file, message)
     skipped: list[str] = field(default_factory=list)                  # unsupported file types
+    warnings: list[str] = field(default_factory=list)                 # damaged parts found and rebuilt
     chars: int = 0            # characters processed (new or changed documents)
     seconds: float = 0.0
     embedded: int = 0         # passages that needed the embedding model (not in the cache)
@@ -51,6 +54,43 @@ class BuildReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
+
+
+class ProgressLog:
+    """Progress as one log line every `every` seconds, for output that is not a terminal (CI logs,
+    nohup, a pipe), where a progress bar shows nothing until the end."""
+
+    def __init__(self, log, every: float = 10.0):
+        self.log, self.every = log, every
+        self.started = self.last = time.monotonic()
+        self.files_done = self.files_total = self.embedded = self.to_embed = 0
+        self.embed_started: float | None = None
+
+    def files(self, done: int, total: int) -> None:
+        self.files_done, self.files_total = done, total
+        self._maybe_log()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Passages embedded so far (the embedder calls this after each batch)."""
+        if self.embed_started is None:
+            self.embed_started = time.monotonic()
+        self.embedded, self.to_embed = done, total
+        self._maybe_log()
+
+    def _maybe_log(self) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            self.log(self.line(now))
+
+    def line(self, now: float) -> str:
+        text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"
+        if self.embed_started is not None:
+            rate = self.embedded / max(now - self.embed_started, 1e-9)
+            eta = (self.to_embed - self.embedded) / rate if rate else 0
+            text += (f", {self.embedded}/{self.to_embed} passages embedded ({rate:.1f} passages/s, "
+                     f"about {eta / 60:.0f} min {eta % 60:.0f} s left)")
+        return text
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
@@ -100,20 +140,24 @@ def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
 def process(raw: RawDocument, settings: Settings) -> dict:
     """Everything derived from one document: clean text, articles, and the row tables."""
     from .clean import clean
+    from .extract.fact_kind import annotate as annotate_kinds
     from .extract.facts import extract_facts
     from .extract.indicators import extract_indicator_systems
     from .extract.policy_tools import classify
     from .extract.strategies import extract_strategies
+    from .extract.tables import extract_table_facts
     from .passages import make_passages
     from .structure import split_articles
 
     text = clean(raw)
     articles = split_articles(text, raw.source)
+    tables, table_facts = extract_table_facts(text, articles, raw.source)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
-        "facts": extract_facts(text, articles, raw.source),
+        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles) + table_facts,
         "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
+        "tables": tables,
     }
     return {"clean": text, "articles": articles, "rows": rows}
 
@@ -126,27 +170,73 @@ def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pip
 
 # ------------------------------------------------------------------ the build
 def build(paths: list[Path] | None = None, settings: Settings | None = None,
-          progress: bool = True, log=print) -> BuildReport:
+          progress: "bool | ProgressLog" = True, log=print) -> BuildReport:
     """Bring the KB in `settings.index_dir` up to date with the files under `paths`.
+
+    `progress`: True for progress bars (a terminal), a ProgressLog for a line every few seconds,
+    False for silence.
 
     Unchanged files (same bytes, same pipeline) are not re-processed; files that fail are reported
     and keep their previous version in the KB; documents whose files were removed from under the
     given paths are dropped. The new KB becomes live only when everything succeeded.
     """
     settings = settings or Settings.from_env()
+    with _os_errors_explained(Path(settings.index_dir)):
+        Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
+        with _build_lock(Path(settings.index_dir)):
+            return _build_with_lock_held(paths, settings, progress, log)
+
+
+@contextlib.contextmanager
+def _os_errors_explained(index_dir: Path):
+    """A full disk, a read-only folder or a lost mount: one line naming the path, not a traceback."""
+    try:
+        yield
+    except OSError as e:
+        raise KBError(os_error_message(e, index_dir) + "; the previous knowledge base is unchanged") from e
+    except sqlite3.OperationalError as e:
+        raise KBError(f"{index_dir}: {e} while writing the knowledge base"
+                      + ("; free disk space and build again" if "full" in str(e) else "")
+                      + "; the previous knowledge base is unchanged") from e
+    except RuntimeError as e:   # FAISS reports a failed write as RuntimeError("... write error in PATH ...")
+        if "write error" not in str(e):
+            raise
+        reason = str(e).rsplit("(", 1)[-1].rstrip(")") if "(" in str(e) else "write error"
+        raise KBError(f"{index_dir}: {reason} while writing the search index; free disk space and build "
+                      "again; the previous knowledge base is unchanged") from e
+
+
+@dataclass
+class _Plan:
+    """What one build works from, decided under the lock before anything is written."""
+    files: list[Path]             # documents to bring up to date
+    roots: list[Path]             # the folders/files given; documents under them whose files are gone are dropped
+    previous: Path | None         # the live generation
+    damaged: list[check.Problem]  # what a check found wrong with it: rebuilt by this build
+    pipeline: str
+
+    @property
+    def database_usable(self) -> bool:
+        return self.previous is not None and not any(p.part == "database" for p in self.damaged)
+
+
+def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress, log) -> BuildReport:
     started = time.perf_counter()
     # Absolute paths: a file is the same document whichever working directory the build runs from.
-    paths = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
+    roots = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
     index_dir = Path(settings.index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    files, skipped = discover(paths)
+    files, skipped = discover(roots)
     report = BuildReport(skipped=[str(p) for p in skipped])
-    pipeline = pipeline_version(settings)
     previous = current_generation(index_dir)
-
-    with _build_lock(index_dir):
-        return _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log,
-                             started)
+    damaged = check.generation_problems(previous) if previous else []
+    report.warnings += [f"{p}; rebuilt" for p in damaged]
+    plan = _Plan(files, roots, previous, damaged, pipeline_version(settings))
+    if previous and not plan.database_usable:
+        plan.files = _with_readable_documents(files, previous)
+    try:
+        return _build_locked(plan, index_dir, settings, report, progress, log)
+    finally:
+        report.seconds = time.perf_counter() - started
 
 
 @contextlib.contextmanager
@@ -162,35 +252,47 @@ def _build_lock(index_dir: Path):
         yield
 
 
-def _build_locked(files, paths, index_dir, previous, pipeline, settings, report, progress, log, started):
+def _with_readable_documents(files: list[Path], gen: Path) -> list[Path]:
+    """`files` plus the files of documents a damaged database still names (so none is forgotten)."""
+    have = set(files)
+    extra = {Path(p) for p in store.readable_document_paths(gen / check.DATABASE)}
+    return files + sorted(p for p in extra if p not in have and p.is_file())
+
+
+def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: BuildReport, progress,
+                  log) -> BuildReport:
+    previous = plan.previous
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
     work = index_dir / f".building-{stamp}"
     work.mkdir()
     try:
-        db_path = work / "kb.sqlite"
-        if previous:
-            _copy_database(previous / "kb.sqlite", db_path)
+        db_path = work / check.DATABASE
+        if plan.database_usable:
+            _copy_database(previous / check.DATABASE, db_path)
         conn = store.connect(db_path)
         try:
-            _sync_documents(conn, files, paths, pipeline, settings, report, progress, log)
+            _sync_documents(conn, plan.files, plan.roots, plan.pipeline, settings, report, progress, log)
             if store.counts(conn)["passages"] == 0:
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
                               + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
             model_changed = store.get_meta(conn, "model") != settings.model
-            need_index = report.changed or model_changed or not (previous and (previous / "search").exists())
+            need_index = report.changed or model_changed or bool(plan.damaged) or previous is None
             if not need_index:
                 report.counts = store.counts(conn)
                 report.generation = previous.name
                 return report
-            store.set_meta(conn, model=settings.model, pipeline=pipeline, built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline,
+                           built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
-            report.embedded = _build_search_indexes(conn, work / "search", index_dir, settings, progress)
+            report.embedded = _build_search_indexes(conn, work / check.SEARCH_DIR, index_dir, settings,
+                                                    report, progress)
             report.counts = store.counts(conn)
             store.set_meta(conn, counts=report.counts)
             conn.commit()
         finally:
             conn.close()
+        check.record_database_checksum(work)
         gen = index_dir / f"gen-{stamp}"   # unique even for two builds within one second
         work.rename(gen)
         _switch_to(index_dir, gen)
@@ -200,7 +302,6 @@ def _build_locked(files, paths, index_dir, previous, pipeline, settings, report,
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
-        report.seconds = time.perf_counter() - started
 
 
 def _copy_database(src: Path, dst: Path) -> None:
@@ -211,7 +312,7 @@ def _copy_database(src: Path, dst: Path) -> None:
 
 
 def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, settings: Settings,
-                    report: BuildReport, progress: bool, log) -> None:
+                    report: BuildReport, progress, log) -> None:
     from tqdm import tqdm
 
     known = {row["path"]: row for row in store.documents(conn)}
@@ -222,9 +323,11 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.removed.append(key)
             del known[key]
     by_hash = {row["sha256"]: row for row in known.values()}
-    bar = tqdm(files, desc="Building", unit="file", disable=not progress, leave=False)
-    for path in bar:
+    bar = tqdm(files, desc="Building", unit="file", disable=not progress or callable(progress), leave=False)
+    for done, path in enumerate(bar):
         bar.set_postfix_str(path.name[:30])
+        if callable(progress):
+            progress.files(done, len(files))   # the file being processed is not done yet
         key = str(path)
         try:
             sha = file_sha256(path)
@@ -260,6 +363,8 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
         report.chars += len(raw.text)
         (report.updated if old is not None else report.added).append(key)
     bar.close()
+    if callable(progress):
+        progress.files(len(files), len(files))
     conn.commit()
 
 
@@ -273,8 +378,8 @@ def _same_file(stored: str, path: Path) -> bool:
 
 def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
     """The file name, unless another document of that name is in the KB: then folder/name."""
-    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
-    return source if row is None or row["id"] == replacing else f"{Path(path).parent.name}/{source}"
+    taken_by = store.document_id(conn, source)
+    return source if taken_by is None or taken_by == replacing else f"{Path(path).parent.name}/{source}"
 
 
 def _is_under(path: Path, roots: list[Path]) -> bool:
@@ -287,15 +392,20 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
     return False
 
 
-def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, progress: bool) -> int:
+def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
+                          progress) -> int:
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
-    from .embed import make_embedder
+    from .embed import make_embedder, set_aside_if_damaged
     from .index import build_indexes
 
+    cache = index_dir / check.EMBED_CACHE
+    aside = set_aside_if_damaged(cache)
+    if aside:
+        report.warnings.append(f"{cache}: damaged embedding cache set aside as {aside.name}; "
+                               "a new one was made (passages were embedded again)")
     passages = store.load_passages(conn)
     embedder = make_embedder(settings)
-    manifest = build_indexes(passages, embedder, out_dir, index_dir / "embed_cache.sqlite", settings,
-                             progress=progress)
+    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress)
     return int(manifest.get("embedded", 0))
 
 
@@ -309,8 +419,13 @@ def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
     """Store an uploaded file under the uploads folder; the user's name never becomes a path.
 
     A different file uploaded under a name already taken gets a numbered name instead of
-    replacing the first one.
+    replacing the first one; the same bytes again are left where they are.
     """
+    return _save_upload(settings, filename, data)[0]
+
+
+def _save_upload(settings: Settings, filename: str, data: bytes) -> tuple[Path, bool]:
+    """(where the upload is kept, True when this call created that file)."""
     from .load import check_acceptable
 
     name = unicodedata.normalize("NFC", Path(filename.replace("\\", "/")).name).strip().lstrip(".")
@@ -320,29 +435,54 @@ def save_upload(settings: Settings, filename: str, data: bytes) -> Path:
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     target, n = folder / f"{stem}{suffix}", 2
-    while target.exists() and target.read_bytes() != data:
+    while target.exists():
+        if target.read_bytes() == data:
+            return target, False   # already uploaded (and perhaps in the KB): never rewritten or deleted
         target, n = folder / f"{stem}-{n}{suffix}", n + 1
     tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return target
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target, True
 
 
 def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bool = False) -> BuildReport:
-    """Save uploaded (name, bytes) pairs and build them into the KB; refused files are reported as failed."""
-    refused = []
-    saved = []
-    for name, data in files:
+    """Save uploaded (name, bytes) pairs and build them into the KB; refused files are reported as failed.
+
+    The build lock is taken before anything is saved, so a refused build (another one is running)
+    changes nothing. Only files this call created are removed again when they fail or duplicate a
+    document: a file already in the KB is never deleted by an upload.
+    """
+    index_dir = Path(settings.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    refused, saved, created = [], [], set()
+    with _build_lock(index_dir):
+        for name, data in files:
+            try:
+                path, new = _save_upload(settings, name, data)
+            except KBError as e:
+                refused.append((name, str(e)))
+                continue
+            saved.append(path)
+            if new:
+                created.add(path.resolve())
         try:
-            saved.append(save_upload(settings, name, data))
-        except KBError as e:
-            refused.append((name, str(e)))
-    try:
-        report = build([uploads_dir(settings)], settings, progress=progress) if saved else BuildReport()
-    except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
-        report = BuildReport(failed=[(str(p), str(e)) for p in saved])
-    for path, _ in report.failed:
-        if Path(path).resolve().parent == uploads_dir(settings).resolve():
-            Path(path).unlink(missing_ok=True)   # a failed upload is not retried by every later build
+            report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
+                if saved else BuildReport()
+        except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
+            report = BuildReport(failed=[(str(p), str(e)) for p in saved])
+        except BaseException:  # the KB did not change, so none of the new files is in it
+            _unlink_all(created)
+            raise
+        _unlink_all(created & {Path(p) for p, _ in report.failed}
+                    | created & {Path(p) for p, _ in report.duplicates})
     report.failed = refused + report.failed
     return report
+
+
+def _unlink_all(paths) -> None:
+    """Remove new uploads the KB did not take, so later builds do not retry or report them."""
+    for path in paths:
+        Path(path).unlink(missing_ok=True)

@@ -23,7 +23,11 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
+from .genre import SALUTATION_RE, front_matter_kind
+from .headings import (DASH_LEAD_RE, GLUED_NUMBER_HEADING_RE, HEADING_RE, NUMERIC_PROSE_RE, ORDINAL_LEAD_RE,  # noqa: F401
+                       SHI_LEAD_RE, is_heading_line, list_marker)
 from .types import CleanText, RawDocument, Span
 
 # ---------------------------------------------------------------- footnote markers
@@ -67,23 +71,13 @@ _CN_NUM = "一二三四五六七八九十"
 _TERMINAL = "。！？!?：:；;”」』）)"
 _SENTENCE_END = "。！？!?"
 
-# Headings: 一、…  （一）… ( 一) …  1 …  1.… 2.1… 3.1.2 …  第一章/第一节 …  一　… (ideographic space)
-HEADING_RE = re.compile(
-    rf"^(?:[{_CN_NUM}]{{1,3}}[、　 ．.]\s*\S"
-    rf"|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*\S"
-    rf"|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．、]?\s*[{_HAN}“‘《（(A-Z]"
-    rf"|\d{{1,2}}(?:[.．、]|\s)\s*[{_HAN}“‘《（(A-Z]"
-    rf"|第[{_CN_NUM}\d]{{1,3}}[章节部分篇]\s*\S)"
-)
-# A numeric heading must not be a number that begins prose ("2019年…", "4个方面…", "20%…").
-_NUMERIC_PROSE_RE = re.compile(r"^\d+(?:[.．]\d+)*\s*(?:[年月日个%％万亿元倍项家条位名次人只所批种]|多|余)")
 LABEL_RE = re.compile(
     r"^(?:[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|关\s*键\s*词|参考文献|注\s*释|注|主要参考文献)\s*[\]］】)）]?\s*[:：]?"
     r"|Abstract\s*[:：]|Key\s*[Ww]ords?\s*[:：]|Keywords\s*[:：])"
 )
 _KEYWORDS_LABEL_RE = re.compile(r"^[\[［【(（]?\s*关\s*键\s*词|^Key\s*[Ww]ords?|^Keywords")
 NOTES_RE = re.compile(r"^\s*(?:注\s*释|注)\s*[:：]?\s*(?=$|[\u2460-\u24ff])")
-_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*$")
+_REFS_RE = re.compile(r"^\s*[\[［【]?\s*(?:主要)?参考文献\s*[\]］】]?\s*[:：]?\s*(?:[(（]\s*References?\s*[)）])?\s*$")
 META_RE = re.compile(
     r"^(?:\*?\s*基金项目|中图分类号|文献标识码|文章编号|收稿日期|DOI|doi|作者简介|作者单位|通讯作者"
     r"|[（(]责任编辑|责任编辑|课题组(?:成员|组长|负责人)|\*?\s*本文(?:系|为|是).{0,40}(?:项目|基金))"
@@ -103,6 +97,19 @@ _ISSUE_HEAD_RE = re.compile(
 )
 _CAPS_HEAD_RE = re.compile(r"^[A-Z][A-Z&'\-]+(?: [A-Z&'\-]+){1,6}$")
 _PAGE_NO_RE = re.compile(r"^[-—–·\s]*\d{1,4}[-—–·\s]*$")
+# A page number printed with dashes (`— 17 —`, `-1-`) or in roman numerals (front matter `I`, `II`):
+# never a table cell, so it is dropped before tables are looked for.
+_PAGE_FOOTER_RE = re.compile(r"^[-—–]+\s*\d{1,4}\s*[-—–]+$")
+_ROMAN_PAGE_RE = re.compile(r"^[-—–]?\s*(?:[IVX]{1,5}|[ⅰ-ⅹⅠ-Ⅻ])\s*[-—–]?$")
+# Web-page controls left in copied text: 下载 / 打印 / 全屏 / 收藏 / 分享 / 【字号：大 中 小】 ...
+_WEB_CONTROL_RE = re.compile(
+    r"^(?:[【\[]?\s*(?:字号\s*[:：]?\s*(?:[大中小]\s*)*|加大|还原|减小|默认|下载|打印(?:本页)?|全屏|收藏|分享(?:到)?|关闭(?:窗口)?"
+    r"|返回(?:顶部)?|纠错|扫一扫)\s*[】\]]?\s*)+$|^[【】]$")
+# Web-page metadata lines (source, time, editor) and photo captions (`…记者 李森 摄`).
+_WEB_META_RE = re.compile(r"^(?:来源|时间|发布时间|发布日期|日期|编辑|责任编辑|浏览次数|点击数|信息来源)\s*[:：]")
+_CAPTION_LINE_RE = re.compile(rf"(?:记者|摄影|通讯员)\s*[/／:：]?\s*[{_HAN}·]{{2,8}}(?:\s*[、，,]\s*[{_HAN}·]{{2,8}})*\s*摄?$")
+# A link list closing a web page: the label and everything after it.
+_RELATED_RE = re.compile(r"^(?:相关报道|相关链接|相关新闻|相关阅读|延伸阅读|相关文章)\s*[:：]?$")
 # A table caption "表1 …", not prose about a table ("表 1显示了…", "表2报告了…", "表9第1行…").
 _CAPTION_RE = re.compile(
     r"^(?:续?表|Table)\s*[0-9０-９]{1,2}(?:[-–.．][0-9]{1,2})?"
@@ -111,9 +118,12 @@ _CAPTION_RE = re.compile(
 )
 _NUMERIC_CELL_RE = re.compile(r"^[（(\[]?[-−+]?[\d.,%．，：:\-—–~～/×*\s]+[）)\]]?[*％%]*$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_HTML_TABLE_RE = re.compile(r"^(?:<html>\s*)?(?:<body>\s*)?<table", re.I)
 _MD_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
 
 
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060]")
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
 _NARROW_RE = re.compile("[\x00-\u1fff]")
 _HAN_RE = re.compile(f"[{_HAN}]")
 
@@ -132,15 +142,6 @@ def is_english(text: str) -> bool:
     """True for a line written in English (Latin letters dominate, almost no Chinese)."""
     letters = sum(1 for c in text if c.isascii() and c.isalpha())
     return letters >= 4 and _han_count(text) <= max(1, len(text) // 30) and letters >= 0.5 * len(text.replace(" ", ""))
-
-
-def is_heading_line(text: str) -> bool:
-    """True for a numbered section heading line (一、… （一）… 1 … 2.1…), never a prose sentence."""
-    if not HEADING_RE.match(text) or _NUMERIC_PROSE_RE.match(text):
-        return False
-    if len(text) > 60 or "。" in text.rstrip("。")[:-1]:
-        return False
-    return not text.endswith(("，", ",", "、", "；"))
 
 
 def is_author_line(text: str) -> bool:
@@ -165,6 +166,24 @@ def _is_cell(text: str) -> bool:
     return _width(t) <= 8
 
 
+_ROW_NUMBER_RE = re.compile(r"^[-−+#]?[\d.,]+[%‰*]?$|^[—－-]$|^[＞＜><≥≤]?[\d.,]+(?:左右|以上|以下)?$")
+_ROW_LABEL_RE = re.compile(r"[，。；：,;]|[:：]$")
+
+
+def _is_row(text: str) -> bool:
+    """A table row a PDF text layer printed on one line: a short label and its cells, spaces
+    apart, ending in numbers (`全州总户籍人口 4899310 100.0`, `#夏粮 16.38 -1.7`)."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(text) > 80:
+        return False
+    numbers = [t for t in tokens if _ROW_NUMBER_RE.match(t)]
+    tail = len(tokens) - next((i for i in range(len(tokens) - 1, -1, -1) if not _ROW_NUMBER_RE.match(tokens[i])), -1) - 1
+    label = " ".join(tokens[:len(tokens) - tail])
+    if not tail or _ROW_LABEL_RE.search(label) or len(label) > 30 or len(numbers) > tail:
+        return False       # a row's figures follow its label; prose mixes words and figures
+    return tail >= 2 or len(label) <= 12
+
+
 def _is_numeric(text: str) -> bool:
     t = text.strip()
     return bool(_NUMERIC_CELL_RE.match(t)) or (len(t) >= 6 and sum(c.isdigit() for c in t) / len(t) >= 0.6)
@@ -179,6 +198,8 @@ class _Line:
     blank_before: bool
     kind: str = "prose"  # prose, heading, banner, label, meta, author, english, en_author, table, drop
     english: bool = False
+    front: bool = False  # a front-matter line (issuer, date, source, caption): not a sample of the column
+    md_heading: bool = False  # a Markdown `#` line of a converted document
 
 
 def _physical_lines(raw: RawDocument) -> list[_Line]:
@@ -186,20 +207,153 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
     lines: list[_Line] = []
     for page_no, page in enumerate(pages, start=1):
         blank = True
+        display_math = False
         for physical in page.split("\n"):
+            if not physical.isascii():
+                physical = _ZERO_WIDTH_RE.sub("", physical)
+                if _RADICAL_RE.search(physical):
+                    physical = physical.translate(radical_table())
             body = physical.rstrip()
             stripped = body.lstrip(" \t\u3000\ufeff")
+            if stripped == "$$":
+                display_math = not display_math
+                blank = True
+                continue
+            if "![" in stripped:
+                stripped = _MD_IMAGE_RE.sub("", stripped).strip()
             if not stripped:
                 blank = True
                 continue
             lead = body[: len(body) - len(stripped)]
             indented = "\u3000" in lead or lead.count(" ") >= 2 or "\t" in lead
+            md_heading = bool(_MD_HEADING_RE.match(stripped))
             stripped = _MD_BULLET_RE.sub("", _MD_HEADING_RE.sub("", stripped)).replace("**", "")
+            formula = display_math or bool(_DISPLAY_MATH_RE.fullmatch(stripped))
+            stripped = latex_to_text(_DISPLAY_MATH_RE.sub(r"\1", stripped)) if formula else _inline_math(stripped)
+            if "\\" in stripped:
+                stripped = _MD_ESCAPE_RE.sub(r"\1", stripped)
             text = re.sub(r"\s+", " ", stripped).strip()
             if text:
-                lines.append(_Line(text, page_no, indented, blank))
+                lines.append(_Line(text, page_no, indented or formula, blank, md_heading=md_heading,
+                                   kind="formula" if formula else "prose"))
             blank = False
     return lines
+
+
+@functools.lru_cache(maxsize=1)
+def radical_table() -> dict[int, str]:
+    """CJK radical code points -> the ideographs they stand for (a PDF font may map `木` to the
+    radical `⽊` U+2F4A, `齐` to `⻬` U+2EEC): Kangxi radicals by NFKC, the supplement and a few
+    overrides from kb/data/cjk_radicals.tsv."""
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    path = Path(__file__).parent / "data" / "cjk_radicals.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, char = line.split("\t")[:2]
+            table[int(code, 16)] = char.strip()
+    return {cp: ch for cp, ch in table.items() if len(ch) == 1}
+
+
+# ---------------------------------------------------------------- TeX from PDF converters
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_ESCAPE_RE = re.compile(r"\\([*_#\[\]~`])")
+_DISPLAY_MATH_RE = re.compile(r"\$\$(.+?)\$\$")
+_INLINE_MATH_RE = re.compile(r"( ?)\$([^$\n]{1,400}?)\$( ?)")
+_ENGLISH_WORDS_RE = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}")
+_TEX_SYMBOLS = {
+    "%": "%", "sim": "~", "times": "×", "cdot": "·", "cdots": "…", "ldots": "…", "dots": "…",
+    "geqslant": "≥", "geq": "≥", "ge": "≥", "leqslant": "≤", "leq": "≤", "le": "≤", "neq": "≠", "ne": "≠",
+    "approx": "≈", "pm": "±", "mid": "|", "infty": "∞", "sum": "∑", "prod": "∏", "sqrt": "√",
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "varepsilon": "ε", "epsilon": "ε",
+    "theta": "θ", "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ",
+    "varphi": "φ", "omega": "ω", "Omega": "Ω", "partial": "∂", "in": "∈", "to": "→", "rightarrow": "→",
+    "{": "{", "}": "}", "_": "_", "&": "&", "#": "#", "$": "$", ",": "", ";": "", "!": "", "quad": " ",
+    "qquad": " ", "prime": "′", "circ": "°", "degree": "°",
+}
+# commands that only style or size what follows: dropped, their argument kept
+_TEX_STYLE_RE = re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|\\(?:left|right)(?![A-Za-z])"
+                           r"|\\(?:boldsymbol|mathbf|mathit|mathrm|mathsf|mathcal|mathbb|text|textbf|textit|operatorname"
+                           r"|bf|it|rm|displaystyle|scriptstyle)(?![A-Za-z])")
+_TEX_OPERATORS = {"max", "min", "log", "ln", "exp", "lim", "sin", "cos", "tan", "arg", "det", "sup", "inf"}
+_TEX_SYMBOLS["nabla"] = "∇"
+_TEX_CIRCLED_RE = re.compile(r"\\textcircled\s*\{\s*(\d{1,2})\s*\}")
+_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def latex_to_text(expr: str) -> str:
+    """The text a TeX fragment of a PDF converter stands for: `5 7 . 4 2 \\%` -> `57.42%`,
+    `\\textcircled{1}` -> `①` (a note marker), `l _ { i j }` -> `l_ij`, `1 0 ^ { 6 }` -> `10^6`."""
+    t = _TEX_CIRCLED_RE.sub(lambda m: chr(0x245F + int(m.group(1))) if 1 <= int(m.group(1)) <= 20 else m.group(1), expr)
+    t = _TEX_STYLE_RE.sub("", t)
+    t = re.sub(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\{[^}]*\})?|\\(?:nonumber|notag|limits)(?![A-Za-z])", "", t)
+    t = t.replace("\\\\", "; ")
+    for _ in range(4):   # innermost first: x_{ij} -> x_ij, \frac{a}{b} -> (a)/(b)
+        t = re.sub(r"([_^])\s*\{([^{}]*)\}", lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)), t)
+        t = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", t)
+    t = _TEX_COMMAND_RE.sub(lambda m: _TEX_SYMBOLS.get(m.group(1), m.group(1) if m.group(1) in _TEX_OPERATORS
+                                                         or not m.group(1).isalpha() else ""), t)
+    t = re.sub(r"\^\s*\{\s*(\*+|\+|<\s*\d+)\s*\}|\^\s*([*+])", lambda m: (m.group(1) or m.group(2)).replace(" ", ""), t)
+    t = re.sub(r"\s+", "", t)
+    return t.replace("{", "").replace("}", "")
+
+
+def _inline_math(line: str) -> str:
+    """`line` with its inline TeX ($…$) turned back into text; English prose between dollar signs
+    (prices) is left alone."""
+    if "$" not in line:
+        return line
+    def replace(m: re.Match) -> str:
+        if _ENGLISH_WORDS_RE.search(m.group(2)) and "\\" not in m.group(2):
+            return m.group(0)
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        # the converter pads math with spaces; inside Chinese text they are not the author's
+        lead = " " if m.group(1) and before.isascii() and before.isalnum() else ""
+        tail = " " if m.group(3) and after.isascii() and after.isalnum() else ""
+        return lead + latex_to_text(m.group(2)) + tail
+    return _INLINE_MATH_RE.sub(replace, line)
+
+
+# PDF text layers pad numbers with spaces (`到 2030 年`, `增长 4.8%`, `866.60 万人`) and justify
+# lines by spacing out their characters (`第 二 产 业 增 加 值 比 重 为 22.1%`).
+_CJK = r"\u4e00-\u9fff，。、；：？！（）“”《》"
+_PADDED_NUMBER_RE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=\d)|(?<![图表]\d)(?<![图表]\d\d)(?<=[\d%‰])[ \u00a0]+(?=[{_CJK}])"
+                               r"|(?<=[，。、；：？！）”》])[ \u00a0]+|[ \u00a0]+(?=[，。、；：？！）”》])")
+_SENTENCE_PUNCT_RE = re.compile(r"[，。；、]")
+_SPACED_HAN_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _unspace_letters(lines: list[_Line]) -> None:
+    """Close up a letter-spaced line (`第 二 产 业 增 加 值 比 重 为 22.1%`): most of its Chinese
+    characters stand a space apart, and it holds more than a spaced-out name."""
+    for ln in lines:
+        if ln.kind in ("prose", "heading") and not ln.english and ln.text.count(" ") >= 4:
+            gaps = len(_SPACED_HAN_RE.findall(ln.text))
+            if gaps >= max(4, _han_count(ln.text) // 2) and not is_author_line(ln.text):
+                ln.text = _SPACED_HAN_RE.sub("", ln.text)
+
+
+def _unpad(par: list[_Line], kind: str) -> None:
+    """Remove the layout spaces around numbers inside the Chinese text of a prose paragraph (one
+    with a sentence's punctuation: a row of table cells keeps its spaces), and beside full-width
+    punctuation; a heading keeps the space after its leading number."""
+    if kind not in ("prose", "heading", "label") or any(ln.english for ln in par) or \
+            kind != "heading" and not any(_SENTENCE_PUNCT_RE.search(ln.text) for ln in par):
+        return
+    for ln in par:
+        t = ln.text
+        lead = re.match(r"^(?:\d{1,2}(?:[.．]\d{1,2})*\s+)?", t).end() if kind == "heading" else 0
+        ln.text = t[:lead] + _PADDED_NUMBER_RE.sub("", t[lead:])
+
+
+def _markdown_paragraphs(lines: list[_Line]) -> None:
+    """In a Markdown file converted from PDF, a blank line ends a paragraph and a `#` line stands
+    alone, whatever the widths say: such lines start a paragraph (`indented`)."""
+    if not any(ln.md_heading for ln in lines):
+        return
+    for prev, ln in zip([None, *lines], lines):
+        unfinished = prev is not None and prev.text.endswith(tuple("；;，,、"))
+        if ln.blank_before and not unfinished or ln.md_heading or prev is not None and prev.md_heading:
+            ln.indented = True
 
 
 def _running_head(text: str) -> bool:
@@ -210,22 +364,49 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"[\s*＊]", "", text)
 
 
+_RUNNING_HEAD_COPIES = 3
+_PAGE_CHARS = 200   # copies of a running head stand about a page apart: this much text between them (median)
+
+
+def _chars_between(lines: list[_Line], a: int, b: int) -> int:
+    return sum(len(ln.text) for ln in lines[a + 1:b])
+
+
+def _body_before(lines: list[_Line], i: int) -> bool:
+    """True when the body has begun before line i (a heading, or a full sentence of prose): a line
+    repeated as running head that first appears there is not the document's own title."""
+    return any(ln.kind == "heading" or ln.kind == "prose" and _width(ln.text) >= 30 and ln.text.endswith("。")
+               for ln in lines[:i])
+
+
 def _mark_repeated_heads(lines: list[_Line]) -> None:
     """Drop running heads repeated from titles and column names (later copies of short title-like
     lines), and text the extraction printed twice (earlier copies of long lines, with the short
     line ending the copied paragraph)."""
-    seen: set[str] = set()
-    for ln in lines:
+    seen: dict[str, int] = {}
+    copies: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
         if ln.kind != "prose":
             continue
         t = ln.text
         if not (6 <= len(t) <= 45) or t[-1] in "。，；：:,;" or _han_count(t) < 0.6 * len(t.replace(" ", "")):
             continue
         key = _repeat_key(t)
+        copies.setdefault(key, []).append(i)
         if key in seen:
             ln.kind = "drop"
         else:
-            seen.add(key)
+            seen[key] = i
+    # A line printed again and again down the document, a page apart, is a running head even where
+    # it first appears, unless that first copy heads something: the document's opening, or front
+    # matter (author line, labels) right below it, as an article title repeated as a running head.
+    # (Table cells repeat too, but close together.)
+    for key, i in seen.items():
+        at = copies[key]
+        if len(at) >= _RUNNING_HEAD_COPIES and statistics.median(_chars_between(lines, a, b) for a, b in zip(at, at[1:])) >= _PAGE_CHARS \
+                and _body_before(lines, i) and not any(
+                lines[j].kind in ("author", "label", "banner", "meta") for j in range(i + 1, min(i + 3, len(lines)))):
+            lines[i].kind = "drop"
     last: dict[str, int] = {}
     for i, ln in enumerate(lines):
         if len(ln.text) >= 30 and ln.kind != "table":
@@ -240,12 +421,68 @@ def _mark_repeated_heads(lines: list[_Line]) -> None:
                 lines[nxt].kind = "drop"
 
 
+# Front-matter lines (issuer, date, dateline) are looked for this far into a document.
+_OPENING_LINES = 40
+
+
+# A table of contents: a `目录` label (also `重大工程专栏目录`), entries ending in a page number,
+# with or without dot leaders; a dot-leader line is an entry wherever it stands.
+TOC_LABEL_RE = re.compile(rf"^[{_HAN}]{{0,8}}目\s*录$")
+_TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,4}$")
+_DOT_LEADER_RE = re.compile(r"(?:\.{6,}|…{3,}|·{6,})\s*\d{0,4}$")
+
+
+def _mark_toc(lines: list[_Line]) -> None:
+    """Mark tables of contents (kind "toc"): from a 目录 label, the entries that end in a page number,
+    letting one wrapped entry line through; and any dot-leader line."""
+    in_toc = False
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if ln.kind == "drop":
+            continue
+        if TOC_LABEL_RE.match(t.replace(" ", "")) or _DOT_LEADER_RE.search(t):
+            ln.kind, in_toc = "toc", True
+        elif in_toc and (_is_toc_entry(t) or i + 1 < len(lines) and _DOT_LEADER_RE.search(lines[i + 1].text)
+                         and len(t) <= 40 and not t.endswith(tuple(_TERMINAL))):
+            ln.kind = "toc"
+        else:
+            in_toc = False
+
+
+_TOC_HEAD_RE = re.compile(rf"^(?:第[{_CN_NUM}\d]{{1,4}}[篇章节部分]|[{_CN_NUM}]{{1,3}}[、．.]|[（(][{_CN_NUM}]{{1,3}}[）)]"
+                          r"|\d{1,2}(?:\.\d{1,2})*\s|专栏\s*\d|附\s*[件录表]|序\s*言|前\s*言|结\s*语|后\s*记)")
+
+
+def _is_toc_entry(text: str) -> bool:
+    """A line of a table of contents: a heading's words ending in its page number."""
+    return len(text) <= 80 and bool(_TOC_ENTRY_RE.search(text)) and (
+        bool(_TOC_HEAD_RE.match(text)) or bool(_DOT_LEADER_RE.search(text)))
+
+
+def _web_tail(lines: list[_Line]) -> int:
+    """Index where a web page's closing link list (`相关报道：` …) starts, or len(lines)."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        if _RELATED_RE.match(lines[i].text):
+            return i
+    return len(lines)
+
+
 def _classify(lines: list[_Line]) -> None:
+    tail = _web_tail(lines)
     for i, ln in enumerate(lines):
         t = ln.text
         # a line without Chinese right after English text ("4.0" ending a key word) is English too
         ln.english = is_english(t) or (i > 0 and lines[i - 1].english and _han_count(t) == 0)
-        if _running_head(t):
+        if ln.kind == "formula":
+            continue
+        if _HTML_TABLE_RE.match(t):
+            ln.kind = "table"   # kept whole, markup and all, for the tables stage
+        elif i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
+            ln.kind = "drop"
+        elif _WEB_META_RE.match(t) and len(t) <= 60 or len(t) <= 80 and _CAPTION_LINE_RE.search(t) \
+                or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice"):
+            ln.kind, ln.front = "meta", True
+        elif _running_head(t):
             ln.kind = "drop"
         elif FOOTNOTE_RE.fullmatch(t):
             ln.kind = "fnmark"
@@ -261,6 +498,10 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "en_author"
         elif is_heading_line(t):
             ln.kind = "heading"
+        elif ln.md_heading and len(t) <= 60 and GLUED_NUMBER_HEADING_RE.match(t) and not NUMERIC_PROSE_RE.match(t):
+            # `# 1引言`: the converter glued the number to the words; a space makes it read as printed
+            ln.text, ln.kind = re.sub(r"^(\d{1,2}(?:[.．]\d{1,2})*)", r"\1 ", t), "heading"
+    _mark_toc(lines)
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
         if prev.kind == "prose" and "项目" in prev.text and ln.kind == "meta" and _FUND_CODE_RE.search(ln.text) \
@@ -290,7 +531,7 @@ def _mark_tables(lines: list[_Line]) -> None:
     """Mark runs of table cells (and their 表N caption) as kind "table"; dropped lines (running
     heads, lone note markers) inside a run neither break nor extend it."""
     idx = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    cand = [lines[i].kind in ("prose", "heading") and _is_cell(lines[i].text) for i in idx]
+    cand = [lines[i].kind in ("prose", "heading") and (_is_cell(lines[i].text) or _is_row(lines[i].text)) for i in idx]
     a = 0
     while a < len(idx):
         if not cand[a]:
@@ -300,7 +541,7 @@ def _mark_tables(lines: list[_Line]) -> None:
         while b < len(idx) and cand[b]:
             b += 1
         run = [lines[i] for i in idx[a:b]]
-        numeric = sum(_is_numeric(ln.text) for ln in run)
+        numeric = sum(_is_numeric(ln.text) or _is_row(ln.text) for ln in run)
         if (len(run) >= 3 and numeric >= 2) or len(run) >= 5 or (numeric and max(len(x.text) for x in run) >= 14):
             for ln in run:
                 ln.kind = "table"
@@ -316,14 +557,15 @@ def _mark_tables(lines: list[_Line]) -> None:
     for ln in lines:
         if ln.kind in ("prose", "heading") and _CAPTION_RE.match(ln.text) and _width(ln.text) <= 45:
             ln.kind = "table"
-    # a lone page number sits between prose lines, never inside a run of cells
+    # a lone page number (arabic, or roman in front matter) sits between prose lines, never inside
+    # a run of cells
     for ln in lines:
-        if ln.kind in ("prose", "heading") and _PAGE_NO_RE.match(ln.text):
+        if ln.kind in ("prose", "heading") and (_PAGE_NO_RE.match(ln.text) or _ROMAN_PAGE_RE.match(ln.text)):
             ln.kind = "drop"
 
 
 # ---------------------------------------------------------------- paragraphs
-_STANDALONE = {"heading", "banner", "author", "en_author"}
+_STANDALONE = {"heading", "banner", "author", "en_author", "toc"}
 _TITLES = {"title", "en_title"}
 _STARTS_PARAGRAPH = {"label", "meta", "table"} | _STANDALONE
 
@@ -335,7 +577,7 @@ def _typical_widths(lines: list[_Line], k: int = 5) -> list[float]:
     widths = [_width(ln.text) for ln in lines]
     by_script: dict[bool, list[int]] = {True: [], False: []}
     for i, ln in enumerate(lines):
-        if ln.kind in ("prose", "label", "meta"):
+        if ln.kind in ("prose", "label", "meta") and not ln.front:
             by_script[ln.english].append(i)
     out = []
     for i, ln in enumerate(lines):
@@ -369,10 +611,27 @@ def _is_full(text: str, typical: float) -> bool:
     return w >= 0.75 * typical
 
 
-def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
-    """True when `nxt` continues the paragraph that `prev` belongs to."""
-    if prev.kind == "table" or nxt.kind == "table":
-        return prev.kind == nxt.kind == "table"
+# In text with one paragraph per line, a paragraph shorter than this that ends without a full stop
+# is a line of its own (a title, a dateline, a heading), not a paragraph broken by the extraction.
+_MIN_BROKEN_PARAGRAPH = 40
+# ... unless the break is visibly inside a phrase: a line ending where no line ends, or one starting
+# where no line starts.
+_OPEN_ENDS = tuple("、，,的和与及或（(“‘《：:是")
+_INNER_PUNCT_RE = re.compile(r"[。，；：！？]")
+_CLOSE_STARTS = tuple("、，,。；;：:）)”’」》%％")
+
+
+def _opens_item(text: str) -> bool:
+    """True for a line that opens an item of a list (`一是…`, `第一，…`, `——…`), never a continuation."""
+    return bool(SHI_LEAD_RE.match(text) or ORDINAL_LEAD_RE.match(text) or DASH_LEAD_RE.match(text))
+
+
+def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width: float = 1e9) -> bool:
+    """True when `nxt` continues the paragraph that `prev` belongs to (`par_width`: its width so far)."""
+    if prev.md_heading or nxt.md_heading or prev.front or nxt.front:
+        return False
+    if prev.kind in ("table", "formula") or nxt.kind in ("table", "formula"):
+        return prev.kind == nxt.kind and not _HTML_TABLE_RE.match(nxt.text)
     if prev.kind in _TITLES or nxt.kind in _TITLES:
         return prev.kind == nxt.kind
     if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or nxt.indented:
@@ -382,7 +641,10 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool) -> bool:
     if not reflow:
         if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and prev.text.endswith(tuple("；;，,、")):
             return True   # key words wrapped onto the next line
-        return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END))
+        return not nxt.blank_before and not prev.text.endswith(tuple(_SENTENCE_END)) \
+            and prev.kind != "meta" and not SALUTATION_RE.match(prev.text) and not _opens_item(nxt.text) \
+            and (par_width >= _MIN_BROKEN_PARAGRAPH or _INNER_PUNCT_RE.search(prev.text) is not None
+                 or prev.text.endswith(_OPEN_ENDS) or nxt.text.startswith(_CLOSE_STARTS) or len(nxt.text) <= 2 or len(prev.text) <= 2)
     if prev.kind == "label" and _KEYWORDS_LABEL_RE.match(prev.text) and not prev.text.endswith(tuple("；;，,、")):
         return False
     if not prev_full or prev.kind == "meta" and not re.search(rf"[{_HAN}，、,]$", prev.text):
@@ -423,10 +685,11 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     typical = _typical_widths(lines)
     full = [_is_full(ln.text, t) for ln, t in zip(lines, typical)]
     kept = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    rests = _resolve_headings(lines, kept, full, typical) if reflow else {}
+    rests = _resolve_headings(lines, kept, full, typical) if reflow else _cut_headings(lines, kept)
     paragraphs: list[list[_Line]] = []
     deferred: list[list[_Line]] = []
     current: list[_Line] = []
+    width = 0.0
     prev_i = None
     k = 0
     while k < len(kept):
@@ -442,8 +705,9 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
                 continue
             head = current[0].kind == "heading"
             if head and len(current) <= rests.get(id(current[0]), 0) or \
-                    not head and _continues(prev, ln, full[prev_i], reflow):
+                    not head and _continues(prev, ln, full[prev_i], reflow, width):
                 current.append(ln)
+                width += _width(ln.text)
                 prev_i = i
                 k += 1
                 continue
@@ -451,12 +715,27 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             paragraphs.extend(_split_kinds(deferred))
             deferred = []
         current = [ln]
+        width = _width(ln.text)
         prev_i = i
         k += 1
     if current:
         paragraphs.append(current)
     paragraphs.extend(_split_kinds(deferred))
     return paragraphs
+
+
+def _cut_headings(lines: list[_Line], kept: list[int]) -> dict[int, int]:
+    """In one-paragraph-per-line text: {id(heading): 1} for a two-clause heading cut after its
+    comma's clause (`第一篇 立足…新起点，建设` / `世界一流的…国际大都市`), the short second line
+    holding no punctuation."""
+    rests = {}
+    for a, b in zip(kept, kept[1:]):
+        head, nxt = lines[a], lines[b]
+        if head.kind == "heading" and "，" in head.text and not head.text.endswith(tuple(_TERMINAL + "，、")) \
+                and nxt.kind == "prose" and len(nxt.text) <= 30 and not re.search(r"[，。；：！？、,.;:]", nxt.text) \
+                and len(head.text) + len(nxt.text) <= _MAX_HEADING_CHARS:
+            rests[id(head)] = 1
+    return rests
 
 
 def _reaches_edge(text: str, typical: float) -> bool:
@@ -508,25 +787,6 @@ def _short_second_line(head: _Line, nxt: _Line, typical: float) -> bool:
             and not nxt.text.endswith(tuple("。！？!?：:；;，,、")) and _width(nxt.text) <= 16)
 
 
-_CN_VALUE = {c: i for i, c in enumerate(_CN_NUM, 1)}
-_LIST_MARK_RE = re.compile(rf"^(?:([{_CN_NUM}]{{1,3}})[、．.　 ]|[（(]\s*([{_CN_NUM}]{{1,3}})\s*[）)]"
-                           rf"|(\d{{1,2}})(?:[.．、]|\s)(?!\d)|[（(]\s*(\d{{1,2}})\s*[）)])")
-
-
-def _list_marker(text: str) -> tuple[int, int] | None:
-    """(style, value) of the number a line starts with: 一、 （一） 1. （1） are four styles."""
-    m = _LIST_MARK_RE.match(text)
-    if not m or _NUMERIC_PROSE_RE.match(text):
-        return None
-    style = next(g for g in range(1, 5) if m.group(g))
-    raw = m.group(style)
-    if raw.isdigit():
-        return style, int(raw)
-    tens, _, ones = raw.rpartition("十")
-    value = (_CN_VALUE.get(tens, 1) * 10 if "十" in raw else 0) + _CN_VALUE.get(ones, 0)
-    return style, value
-
-
 def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typical: list[float]) -> dict[int, int]:
     """Decide which heading-like lines are headings and how many printed lines continue each one.
 
@@ -550,7 +810,7 @@ def _resolve_headings(lines: list[_Line], kept: list[int], full: list[bool], typ
         ln = lines[i]
         starts = k == 0 or lines[kept[k - 1]].kind != "prose" or not full[kept[k - 1]] \
             or lines[kept[k - 1]].text.endswith(tuple(_TERMINAL))
-        marker = _list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
+        marker = list_marker(ln.text) if ln.kind == "heading" or ln.kind == "prose" and starts else None
         if marker is not None:
             style, value = marker
             if value <= last_value.get(style, 0):
@@ -633,7 +893,7 @@ def _join(a: str, b: str, english: bool = True) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"toc": "toc", "formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:
@@ -649,9 +909,11 @@ def _paragraph_kind(par: list[_Line]) -> str:
 def clean(raw: RawDocument) -> CleanText:
     """Repair extraction damage in `raw.text`; see the module docstring for what is repaired."""
     lines = _physical_lines(raw)
+    _markdown_paragraphs(lines)
     _classify(lines)
     _mark_page_notes(lines)
     _mark_tables(lines)
+    _unspace_letters(lines)
     _mark_repeated_heads(lines)
     _mark_titles(lines)
     out: list[str] = []
@@ -667,6 +929,7 @@ def clean(raw: RawDocument) -> CleanText:
         kind = _paragraph_kind(par)
         if kind == "prose" and _is_fund_note(" ".join(ln.text for ln in kept)):
             kind = "meta"
+        _unpad(kept, kind)
         first = kept[0].text
         if NOTES_RE.match(first):
             in_notes = True

@@ -222,20 +222,38 @@ def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Pa
     return manifest
 
 
-def load_indexes(directory: str | Path, verify: bool = True) -> Indexes:
-    """The indexes saved in `directory`, checked against the manifest's checksums."""
+def read_manifest(directory: str | Path) -> dict:
+    """The manifest saved with the indexes in `directory`; KBError when it is missing or unreadable."""
     directory = Path(directory)
     path = directory / MANIFEST
     if not path.exists():
         raise KBError(f"No search index in {directory} (missing {MANIFEST}). Build the KB first: "
                       "`kb build`.")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as e:
+        raise KBError(f"{path}: damaged manifest, not valid JSON ({e}); rebuild: `kb build`.") from e
+    if not isinstance(manifest, dict):
+        raise KBError(f"{path}: damaged manifest (not a JSON object); rebuild: `kb build`.")
+    return manifest
+
+
+def changed_files(directory: str | Path, manifest: dict) -> list[str]:
+    """Index files (relative names) that are missing or differ from the manifest's checksums."""
+    recorded = manifest.get("checksums") or {}
+    actual = _checksums(Path(directory), recorded)
+    return [name for name, digest in recorded.items() if actual.get(name) != digest]
+
+
+def load_indexes(directory: str | Path, verify: bool = True) -> Indexes:
+    """The indexes saved in `directory`, checked against the manifest's checksums."""
+    directory = Path(directory)
+    manifest = read_manifest(directory)
     if manifest.get("format") != FORMAT_VERSION:
         raise KBError(f"The index in {directory} has format {manifest.get('format')}, this version "
                       f"reads {FORMAT_VERSION}. Rebuild the KB: `kb build`.")
     if verify:
-        actual = _checksums(directory, manifest["checksums"])
-        bad = [name for name, digest in manifest["checksums"].items() if actual.get(name) != digest]
+        bad = changed_files(directory, manifest)
         if bad:
             raise KBError(f"Index files in {directory} do not match their manifest ({', '.join(bad)}): "
                           "the build was interrupted or the files were changed. Rebuild: `kb build`.")

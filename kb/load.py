@@ -6,19 +6,16 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 from typing import Callable
 
-from .errors import KBError
+from .decode import decode_text
+from .errors import KBError, too_much_text
 from .types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
-# Encodings a Chinese text file is plausibly in; charset-normalizer may only pick among these,
-# so Latin-1 style guesses (which decode any bytes) never pass garbage off as text.
-_CHINESE_ENCODINGS = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_16_le",
-                      "utf_16_be", "hz", "cp950", "cp936")
+
 
 
 def file_sha256(path: Path | str) -> str:
@@ -46,24 +43,29 @@ def check_acceptable(path: Path | str, size: int, max_mb: int) -> None:
 
 
 def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> RawDocument:
-    """Read one file into a RawDocument; raises KBError naming the file on any problem."""
+    """Read one file into a RawDocument; raises KBError naming the file on any problem.
+
+    No reader holds more than a bounded amount of a file in memory: text files are refused by size
+    before they are read, DOCX and HTML are parsed as streams that stop at `max_chars` characters
+    of text, and archive members are checked by declared size and compression ratio first.
+    """
     path = Path(path)
-    check_acceptable(path, path.stat().st_size if path.exists() else 0, max_mb)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size if path.exists() else 0
+        check_acceptable(path, size, max_mb)
+        if size == 0:
+            raise KBError(f"{path}: file is empty")
+        text, paged, encoding = _READERS[_reader_key(path)](path, max_chars)
+        sha256 = file_sha256(path)
     except OSError as e:
         raise KBError(f"{path}: cannot read file ({e.strerror or e})") from e
-    if not data.strip():
-        raise KBError(f"{path}: file is empty")
-    text, paged, encoding = _READERS[_reader_key(path)](data, path)
     if len(text) > max_chars:
-        raise KBError(f"{path}: {len(text):,} characters of text, above the {max_chars:,} limit; "
-                      f"split it into smaller files or raise KB_MAX_TEXT_CHARS")
+        raise too_much_text(path, f"{len(text):,}", max_chars)
     if not text.strip():
         raise KBError(f"{path}: no text could be extracted"
                       + (" (a scanned PDF without a text layer? run OCR first)" if paged else ""))
-    return RawDocument(source=path.name, path=str(path), text=text, paged=paged,
-                       sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    return RawDocument(source=path.name, path=str(path), text=text, paged=paged, sha256=sha256,
+                       encoding=encoding)
 
 
 def _reader_key(path: Path) -> str:
@@ -71,52 +73,40 @@ def _reader_key(path: Path) -> str:
     return "text" if suffix in TEXT_SUFFIXES else "html" if suffix in (".html", ".htm") else suffix[1:]
 
 
-def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """(text, encoding) of a text file: UTF-8 (with or without BOM), else GB18030/GBK/Big5 as detected."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if _looks_binary(data):
-        raise KBError(f"{path}: looks like binary data, not text (NUL or control bytes); "
-                      f"is it really a text file?")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=list(_CHINESE_ENCODINGS)).best()
-    if best is None or best.chaos > 0.3:
-        raise KBError(f"{path}: cannot tell the text encoding (not UTF-8, GB18030/GBK or Big5); "
-                      f"re-save the file as UTF-8")
-    return str(best), best.encoding
+# Every character takes at most 4 bytes in the encodings we read (UTF-8, GB18030, UTF-16), so a
+# text file larger than 4 bytes per allowed character is refused before it is read.
+_MAX_BYTES_PER_CHAR = 4
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:65536]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > 0.05 * len(head)
-
-
-def _read_text(data: bytes, path: Path) -> tuple[str, bool, str]:
+def _read_text(path: Path, max_chars: int) -> tuple[str, bool, str]:
+    size = path.stat().st_size
+    if size > _MAX_BYTES_PER_CHAR * max_chars:
+        raise too_much_text(path, f"at least {size // _MAX_BYTES_PER_CHAR:,}", max_chars)
+    data = path.read_bytes()
+    if not data.strip():
+        raise KBError(f"{path}: file is empty")
     text, encoding = decode_text(data, path)
     return text.replace("\r\n", "\n").replace("\r", "\n"), False, encoding
 
 
-def _read_pdf(data: bytes, path: Path) -> tuple[str, bool, str]:
+def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
+    pages, chars = [], 0
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise KBError(f"{path}: PDF is encrypted with a password; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        for page in reader.pages:   # page by page, so a huge PDF stops at the text limit
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1]) + 1
+            if chars > max_chars:
+                raise too_much_text(path, f"more than {max_chars:,}", max_chars)
     except KBError:
         raise
+    except DependencyError as e:
+        raise KBError(f"{path}: this PDF needs {e}; run `pip install 'cryptography>=3.1'`") from e
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise KBError(f"{path}: unreadable PDF ({type(e).__name__}: {e}); is the file complete?") from e
     except Exception as e:  # pypdf raises assorted errors on broken files; none of them is our bug
@@ -124,31 +114,19 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, bool, str]:
     return "\f".join(pages), True, "pdf"
 
 
-def _read_docx(data: bytes, path: Path) -> tuple[str, bool, str]:
-    import docx
+def _read_docx(path: Path, max_chars: int) -> tuple[str, bool, str]:
+    from .markup import docx_text
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx raises zipfile/KeyError/ValueError on damaged files
-        raise KBError(f"{path}: unreadable DOCX ({type(e).__name__}: {e})") from e
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
-    return "\n".join(lines), False, "docx"
+    return docx_text(path, max_chars), False, "docx"
 
 
-def _read_html(data: bytes, path: Path) -> tuple[str, bool, str]:
-    from bs4 import BeautifulSoup
+def _read_html(path: Path, max_chars: int) -> tuple[str, bool, str]:
+    from .markup import html_text
 
-    text, encoding = decode_text(data, path)
-    soup = BeautifulSoup(text, "lxml")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer"]):
-        tag.decompose()
-    body = soup.body or soup
-    return body.get_text("\n"), False, encoding
+    return html_text(path, max_chars)
 
 
-_READERS: dict[str, Callable[[bytes, Path], tuple[str, bool, str]]] = {
+_READERS: dict[str, Callable[[Path, int], tuple[str, bool, str]]] = {
     "text": _read_text, "pdf": _read_pdf, "docx": _read_docx, "html": _read_html,
 }
 

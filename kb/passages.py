@@ -15,9 +15,9 @@ from kb.config import Settings
 from kb.sentences import sentence_spans
 from kb.types import Article, CleanText, Passage, Section
 
-# Tables, CLC/fund notes and author lines are not prose a question is answered from; a flattened
-# table in particular is a digit run that matches every numeric query in BM25.
-SKIPPED_SPANS = ("table", "meta", "author")
+# Tables, CLC/fund notes, author lines and display formulas are not prose a question is answered
+# from; a flattened table in particular is a digit run that matches every numeric query in BM25.
+SKIPPED_SPANS = ("table", "meta", "author", "formula")
 # A sentence shorter than this is carried into the next passage as overlap, so an answer that
 # straddles a passage boundary is whole in one of them; longer ones would mostly duplicate text.
 _OVERLAP_MAX_FRACTION = 0.5

@@ -11,7 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy
+from .errors import KBError
+from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy, Table
 
 SCHEMA_VERSION = 1
 
@@ -61,12 +62,19 @@ def _stored_fields(cls) -> list[dataclasses.Field]:
 def _row_tables() -> dict[str, type]:
     """Table name -> dataclass stored in it, in the order a document's rows are written."""
     return {"articles": Article, "sections": Section, "passages": Passage, "facts": Fact,
-            "strategies": Strategy, "indicator_systems": IndicatorSystem}
+            "strategies": Strategy, "indicator_systems": IndicatorSystem, "tables": Table}
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the KB database; a read-only one to a damaged file is refused with a KBError."""
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:   # a truncated or overwritten file fails here, on its first page, not in some later query
+            conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise KBError(f"{path}: the knowledge base database is damaged ({e}); "
+                          "`kb check` lists what is wrong and `kb build` rebuilds it") from None
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -86,7 +94,7 @@ def init(conn: sqlite3.Connection) -> None:
 
 def _add_missing_columns(conn: sqlite3.Connection, table: str, cls) -> None:
     """A KB built before a field was added to a type gains its column (NULL for old rows)."""
-    have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    have = _columns(conn, table)
     for f in _stored_fields(cls):
         if f.name not in have:
             conn.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_column_type(f.type)}')
@@ -106,6 +114,12 @@ def set_meta(conn: sqlite3.Connection, **values) -> None:
 def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT id, source, path, sha256, pipeline, chars, paged, built_at "
                         "FROM documents ORDER BY source").fetchall()
+
+
+def document_id(conn: sqlite3.Connection, source: str) -> int | None:
+    """The row id of the document named `source`, or None."""
+    row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+    return row[0] if row else None
 
 
 def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
@@ -177,3 +191,154 @@ def load_passages(conn: sqlite3.Connection) -> list[Passage]:
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     tables = ["documents", *_row_tables()]
     return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def facts_with_articles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every fact with the metadata of the article holding it (article_jurisdiction, article_genre,
+    article_date, article_year; NULL in a KB built before those fields existed), in document order."""
+    have = _columns(conn, "articles")
+    meta = ", ".join(f'a."{c}" AS article_{c}' if c in have else f"NULL AS article_{c}"
+                     for c in ("jurisdiction", "genre", "date", "year"))
+    return conn.execute(
+        f'SELECT f.*, {meta} FROM facts f LEFT JOIN articles a ON a.document_id = f.document_id '
+        f'AND f.start >= a.start AND f.start < a."end" ORDER BY f.document_id, f.start').fetchall()
+
+
+def document_texts(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(source, text) of every document, by source."""
+    return conn.execute("SELECT source, text FROM documents ORDER BY source").fetchall()
+
+
+def article_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(source, article index, title, start, end, year, date, genre, jurisdiction) of every article."""
+    have = _columns(conn, "articles")
+    meta = ", ".join(f'a."{c}"' if c in have else f"NULL AS {c}" for c in ("date", "genre", "jurisdiction"))
+    return conn.execute(
+        f'SELECT d.source, a."index", a.title, a.start, a."end", a.year, {meta} FROM articles a '
+        f'JOIN documents d ON d.id = a.document_id ORDER BY d.source, a."index"').fetchall()
+
+
+def section_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(source, article index, path, kind, start, end) of every section, in document order."""
+    return conn.execute(
+        'SELECT d.source, s.article_index, s.path, s.kind, s.start, s."end" FROM sections s '
+        'JOIN documents d ON d.id = s.document_id ORDER BY d.source, s.start').fetchall()
+
+
+def sqlite_problems(path: Path | str) -> str:
+    """What SQLite's integrity check says is wrong with the file at `path`, or '' when nothing is."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return f"not a readable SQLite database ({e})"
+    return "" if rows == ["ok"] else f"SQLite integrity check failed ({'; '.join(rows)[:200]})"
+
+
+def readable_document_paths(path: Path | str) -> list[str]:
+    """The document paths that can still be read from a damaged KB database (perhaps none)."""
+    found = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for row in conn.execute("SELECT path FROM documents"):
+                found.append(row[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
+    return found
+
+
+# ------------------------------------------------------------------ reading rows for tables and citations
+def table_rows(conn: sqlite3.Connection, table: str, source: str | None = None) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) of one row table in document order, each row with its document's `source`.
+
+    The columns are the table's own (a KB built before a field existed simply lacks it), without the
+    row and document ids.
+    """
+    if table not in _row_tables():
+        raise ValueError(f"not a row table: {table}")
+    own = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")
+           if row[1] not in ("id", "document_id")]
+    columns = own if "source" in own else ["source", *own]
+    select = ", ".join('d.source' if c == "source" and "source" not in own else f't."{c}"' for c in columns)
+    where = " WHERE d.source = ?" if source is not None else ""
+    rows = conn.execute(f'SELECT {select} FROM {table} t JOIN documents d ON d.id = t.document_id{where} '
+                        f'ORDER BY d.source, t.start, t.id', (source,) if source is not None else ()).fetchall()
+    return columns, [tuple(r) for r in rows]
+
+
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is not None
+
+
+def articles(conn: sqlite3.Connection) -> list[tuple[str, Article]]:
+    """(document source, article without its sections) for every article, in document order."""
+    rows = conn.execute('SELECT d.source AS document_source, t.* FROM articles t '
+                        'JOIN documents d ON d.id = t.document_id ORDER BY d.source, t.start, t.id')
+    return [(row["document_source"], _from_row(Article, row)) for row in rows]
+
+
+def tables(conn: sqlite3.Connection, source: str | None = None) -> list[Table]:
+    """The tables of every document (or of `source`), in document order, with their row ids; [] for a
+    KB built before tables were stored."""
+    if not has_table(conn, "tables"):
+        return []
+    where = " WHERE d.source = ?" if source is not None else ""
+    rows = conn.execute(f'SELECT t.* FROM tables t JOIN documents d ON d.id = t.document_id{where} '
+                        f'ORDER BY d.source, t.start', (source,) if source is not None else ())
+    out = []
+    for row in rows:
+        table = _from_row(Table, row)
+        table.id = row["id"]
+        out.append(table)
+    return out
+
+
+def passage_kinds(conn: sqlite3.Connection) -> list[str]:
+    """The section kinds that have passages (what a search can be restricted to)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT kind FROM passages ORDER BY kind")]
+
+
+def article_at(conn: sqlite3.Connection, source: str, start: int, end: int) -> Article | None:
+    """The innermost article of document `source` that holds the span [start, end) (without sections)."""
+    row = _innermost(conn, "articles", source, start, end)
+    return None if row is None else _from_row(Article, row)
+
+
+def section_at(conn: sqlite3.Connection, source: str, start: int, end: int) -> Section | None:
+    """The innermost section of document `source` that holds the span [start, end)."""
+    row = _innermost(conn, "sections", source, start, end)
+    return None if row is None else _from_row(Section, row)
+
+
+def _innermost(conn: sqlite3.Connection, table: str, source: str, start: int, end: int) -> sqlite3.Row | None:
+    return conn.execute(
+        f'SELECT t.* FROM {table} t JOIN documents d ON d.id = t.document_id '
+        f'WHERE d.source = ? AND t.start <= ? AND t."end" >= ? ORDER BY t.start DESC LIMIT 1',
+        (source, start, end)).fetchone()
+
+
+def _from_row(cls, row: sqlite3.Row):
+    """A dataclass from a stored row: JSON lists decoded, flags as bools, absent columns left default."""
+    have = set(row.keys())
+    values = {}
+    for f in _stored_fields(cls):
+        if f.name not in have:
+            continue
+        value = row[f.name]
+        kind = str(f.type).replace(" ", "")
+        if isinstance(value, str) and kind.startswith(("list", "dict", "tuple")):
+            value = json.loads(value)
+        elif kind == "bool" and value is not None:
+            value = bool(value)
+        values[f.name] = value
+    return cls(**values)

@@ -13,7 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .clean import BANNER_RE, NOTES_RE, is_heading_line
+from .clean import BANNER_RE, NOTES_RE
+from .headings import (NUMERIC_PROSE_RE, UNNUMBERED_HEADINGS, heading_style, is_heading_line, is_reference_entry,
+                       lead_kind, lead_title)
+from .genre import GENRES, NOTE_ENTRY_RE, SALUTATION_START_RE, DocumentInfo, describe, special_section
 from .types import Article, CleanText, Section
 
 _ABSTRACT_RE = re.compile(r"^[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|编者按)\s*[\]］】)）]?\s*[:：]?\s*")
@@ -25,13 +28,13 @@ _BIO_RE = re.compile(r"^(?:作者简介\s*[:：]\s*)?([\u4e00-\u9fff]{2,4})\s*[�
 _BIO_START_RE = re.compile(r"^作者简介")
 _BIO_LABEL_RE = re.compile(r"^作者简介\s*[:：]\s*")
 # 参考文献 followed at once by the first entry ("参考文献：[1]…") on one line
+# 参考文献(References): the label of a converted bilingual paper
+_REFS_LABEL_EN_RE = re.compile(_REFS_RE.pattern + r"[(（]\s*References?\s*[)）]\s*$")
 _REFS_WITH_ENTRY_RE = re.compile(_REFS_RE.pattern + r"\[?1\]")
 _YEAR_RES = (re.compile(r"\d{4}-\d{3}[\dX]\s*[（(]((?:19|20)\d\d)[）)]"),
              re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*\d{1,2}\s*期"),
              re.compile(r"((?:19|20)\d\d)\s*[.．]\s*\d{1,2}(?!\d)"))
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[；;，,]\s*")
-_UNNUMBERED_HEADINGS = {"引言", "前言", "结语", "结束语", "绪论", "导言", "结论", "余论", "结论与建议", "结论与启示"}
-_LEAD_RE = re.compile(r"^第([一二三四五六七八九十]{1,3})[，,、]")
 
 
 @dataclass
@@ -61,7 +64,7 @@ def _paragraphs(clean: CleanText) -> list[_Par]:
 
 
 def _paragraph_kind(line: str, span_kind: str | None) -> str:
-    if span_kind in ("author", "english", "table"):
+    if span_kind in ("author", "english", "table", "formula", "toc"):
         return span_kind
     if span_kind == "meta":
         return "meta"
@@ -73,9 +76,9 @@ def _paragraph_kind(line: str, span_kind: str | None) -> str:
         return "keywords"
     if NOTES_RE.match(line):
         return "notes"
-    if _REFS_RE.match(line) and len(line) < 12 or _REFS_WITH_ENTRY_RE.match(line):
+    if _REFS_RE.match(line) and (len(line) < 12 or _REFS_LABEL_EN_RE.match(line)) or _REFS_WITH_ENTRY_RE.match(line):
         return "refs"
-    if is_heading_line(line) or line.strip() in _UNNUMBERED_HEADINGS:
+    if is_heading_line(line) or line.strip() in UNNUMBERED_HEADINGS:
         return "heading"
     return "prose"
 
@@ -160,7 +163,9 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
     pars = _paragraphs(clean)
     if not pars:
         return []
-    starts = _starts(pars)
+    info = describe(clean.text)
+    # only a journal issue holds several articles; any other document is one, whatever its layout
+    starts = _starts(pars) if info.genre == "journal_issue" else [0]
     doc_year = _document_year(clean.text)
     articles = []
     column = ""
@@ -170,12 +175,28 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
         banner = next((p for p in chunk[:3] if p.kind == "banner"), None)
         if banner:
             column = banner.text.strip("【】 ")
-        art = _article(n, chunk, column, doc_year)
+        art = _article(n, chunk, column, doc_year, info.genre)
+        _apply_document_info(art, info)
         articles.append(art)
     return articles
 
 
-def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) -> Article:
+def _apply_document_info(art: Article, info: DocumentInfo) -> None:
+    """Copy the document's genre and metadata (kb.genre) onto one of its articles."""
+    art.genre, art.jurisdiction, art.issuer, art.date = info.genre, info.jurisdiction, info.issuer, info.date
+    art.journal = art.journal or info.journal
+    art.issue = art.issue or info.issue
+    if info.genre == "journal_issue":
+        return          # title, authors, pages and year are each article's own
+    art.pages = art.pages or info.pages
+    art.authors = art.authors or info.authors
+    art.affiliation = art.affiliation or info.affiliation
+    art.year = info.year
+    if info.title:
+        art.title, art.title_flagged = info.title, info.title_flagged
+
+
+def _article(index: int, pars: list[_Par], column: str, doc_year: int | None, genre: str = "other") -> Article:
     author_i = next((i for i, p in enumerate(pars) if p.kind == "author"), None)
     title, title_i = _title(pars, author_i)
     english = [p for p in pars if p.kind == "english"]
@@ -183,7 +204,7 @@ def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) ->
     flagged = False
     if not title:
         flagged = True
-        heading = next((p for p in pars if p.kind == "heading" and p.text.strip() not in _UNNUMBERED_HEADINGS), None)
+        heading = next((p for p in pars if p.kind == "heading" and p.text.strip() not in UNNUMBERED_HEADINGS), None)
         title = en_title or (heading.text if heading else pars[0].text[:40])
     abstract = next((_ABSTRACT_RE.sub("", p.text) for p in pars if p.kind == "abstract"), "")
     kw = next((_KEYWORDS_RE.sub("", p.text) for p in pars if p.kind == "keywords"), "")
@@ -193,7 +214,7 @@ def _article(index: int, pars: list[_Par], column: str, doc_year: int | None) ->
     return Article(index=index, title=title, start=pars[0].start, end=pars[-1].end, authors=authors,
                    column=column, abstract=abstract, keywords=keywords, english_title=en_title,
                    english_abstract=en_abstract, title_flagged=flagged, year=year,
-                   sections=_sections(pars))
+                   sections=_sections(pars, genre))
 
 
 def _title(pars: list[_Par], author_i: int | None) -> tuple[str, int | None]:
@@ -312,28 +333,26 @@ def _document_year(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------- sections
-def _heading_style(text: str) -> tuple | None:
-    t = text.strip()
-    if re.match(r"^[一二三四五六七八九十]{1,3}[、　 ．.]", t):
-        return ("cn",)
-    if re.match(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]", t):
-        return ("paren_cn",)
-    m = re.match(r"^\d{1,2}((?:[.．]\d{1,2})*)", t)
-    if m:
-        return ("num", m.group(1).count(".") + m.group(1).count("．"))
-    if re.match(r"^第[一二三四五六七八九十\d]{1,3}[章节部分篇]", t):
-        return ("chapter",)
-    if t in _UNNUMBERED_HEADINGS:
-        return ("plain",)
-    if _LEAD_RE.match(t):
-        return ("lead",)
-    return None
+def _unlabelled_references(pars: list[_Par]) -> set[int]:
+    """Indexes of a reference list printed without its 参考文献 label: from the first of three
+    entries in a row to the last entry, English entries of a bilingual list included."""
+    entries = [n for n, p in enumerate(pars) if p.kind in ("prose", "heading", "english") and is_reference_entry(p.text)]
+    if any(p.kind == "refs" for p in pars):
+        return set()
+    for a, b, c in zip(entries, entries[1:], entries[2:]):
+        if c - a == 2:
+            return set(range(a, entries[-1] + 1))
+    return set()
 
 
-def _lead_title(text: str) -> str:
-    """The heading part of a `第一，…。` lead paragraph: up to the first full stop."""
-    m = re.match(r"^(.{4,60}?[。！？])", text)
-    return m.group(1) if m else text[:40]
+def _trailing_notes(pars: list[_Par]) -> int:
+    """Index where a run of note entries closing the document begins (`[1]本公报…`, `①…`; at least
+    two, a `资料来源` paragraph may follow), or len(pars) when there is none."""
+    i = len(pars)
+    while i > 0 and (NOTE_ENTRY_RE.match(pars[i - 1].text) or re.match(r"^\s*资料来源", pars[i - 1].text)):
+        i -= 1
+    entries = sum(1 for p in pars[i:] if NOTE_ENTRY_RE.match(p.text))
+    return i if entries >= 2 else len(pars)
 
 
 def _part_of(p: _Par, current: str) -> str:
@@ -347,8 +366,10 @@ def _part_of(p: _Par, current: str) -> str:
     if p.kind == "refs":
         return "references"
     if p.kind == "english":
-        return "english"
-    if current in ("notes", "references") and p.kind not in ("heading", "banner"):
+        # a bilingual reference list gives each entry in English too
+        return "references" if current == "references" and is_reference_entry(p.text) else "english"
+    if current in ("notes", "references") and (p.kind not in ("heading", "banner") or current == "references"
+                                               and (heading_style(p.text) or ("",))[0] == "num"):
         return current
     if current == "english" and p.kind in ("meta",):
         return "english"
@@ -361,35 +382,143 @@ def _part_of(p: _Par, current: str) -> str:
     return current
 
 
-def _sections(pars: list[_Par]) -> list[Section]:
-    """Consecutive parts of the article; body parts split at headings, with heading paths."""
-    leads = sum(1 for p in pars if p.kind == "prose" and _LEAD_RE.match(p.text))
+_STRAY_ENGLISH_CHARS = 120
+_CAPTION_RE = re.compile(r"^(?:Fig|Figure|Tab|Table)\s*\.?\s*\d")
+
+# Parts that are not the running text (kb.genre.special_section) and the heading styles that end
+# them: the document's own outline (一、 （一） 第N章/节/篇), not the numbered items inside them.
+_SPECIAL_PARTS = ("glossary", "box", "toc", "notes")
+_OUTLINE_STYLES = ("cn", "paren_cn", "chapter")
+
+
+def _special_part(p: _Par, current: str, genre: str) -> str | None:
+    """The special part (glossary, box, toc, notes) paragraph `p` opens or continues, else None."""
+    if p.kind == "toc":
+        return "toc"
+    if p.kind in ("prose", "heading", "notes"):
+        opened = special_section(genre, p.text)
+        if opened:
+            return opened
+    if current in ("glossary", "box", "notes") and current != "toc":
+        if p.kind == "heading" and (heading_style(p.text) or ("",))[0] in _OUTLINE_STYLES:
+            return None
+        return current if p.kind not in ("abstract", "keywords", "refs", "english", "banner") else None
+    return None
+
+
+_RANK_IN_FAMILY = {"篇": 0, "部分": 0, "章": 1, "节": 2}
+
+
+def _register_style(styles: list[tuple], style: tuple) -> None:
+    """Add a heading style to the ordered list of levels. Styles take levels in the order they first
+    appear, except inside one family, where the numbering itself says the order: 1 above 1.1 above
+    1.1.1, 第N篇 above 第N章 above 第N节 (a paper whose first heading is 1.1 still puts 2 above it)."""
+    def rank(st: tuple):
+        return st[1] if st[0] == "num" else _RANK_IN_FAMILY.get(st[1], 3) if st[0] == "chapter" else None
+    mine = rank(style)
+    if mine is not None:
+        family = [i for i, other in enumerate(styles) if other[0] == style[0]]
+        above = [i for i in family if rank(styles[i]) < mine]
+        below = [i for i in family if rank(styles[i]) > mine]
+        if above:
+            styles.insert(above[-1] + 1, style)
+            return
+        if below:
+            styles.insert(below[0], style)
+            return
+    styles.append(style)
+
+
+def _lead_styles(pars: list[_Par], genre: str) -> dict[int, tuple]:
+    """{paragraph index: style} of the lead paragraphs that head a part of the text (see
+    kb.headings): the lead kinds the genre uses (kb.genre), when at least two siblings under the
+    same heading open the same way; and, where the genre numbers paragraphs, numbered paragraphs."""
+    kinds = GENRES.get(genre, GENRES["other"]).lead_kinds
+    found: dict[int, tuple] = {}
+    groups: dict[tuple, list[int]] = {}
+    group = 0
+    for n, p in enumerate(pars):
+        if p.kind == "heading":
+            group = n
+        if p.kind != "prose":
+            continue
+        style = heading_style(p.text)
+        if "numbered" in kinds and style and style[0] in ("cn", "paren_cn", "paren_num", "num") \
+                and not NUMERIC_PROSE_RE.match(p.text) and re.search("[。！？；]", p.text):
+            found[n] = style
+            continue
+        kind = lead_kind(p.text)
+        if kind in kinds and not SALUTATION_START_RE.match(p.text):
+            groups.setdefault((group, kind), []).append(n)
+    ordinal = [n for (g, kind), ns in groups.items() if kind == "ordinal" for n in ns]
+    for (g, kind), ns in groups.items():
+        # 第一，… leads count over the whole article (the seed papers' convention), the others per heading
+        if len(ns) >= 2 and (kind != "ordinal" or len(ordinal) >= 2) or kind == "ordinal" and len(ordinal) >= 2:
+            for n in ns:
+                found[n] = ("lead", kind)
+    return found
+
+
+def _sections(pars: list[_Par], genre: str = "other") -> list[Section]:
+    """Consecutive parts of the article; body parts split at headings, with heading paths.
+
+    Numbered headings take levels in the order their styles first appear; lead paragraphs
+    (kb.headings.lead_kind) nest one level below the heading they stand under."""
+    leads = _lead_styles(pars, genre)
     styles: list[tuple] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, bool]] = []      # (level, title, is a lead)
     sections: list[Section] = []
     part = "front"
+    tail_notes = _trailing_notes(pars) if GENRES.get(genre, GENRES["other"]).section_kinds else len(pars)
+    unlabelled_refs = _unlabelled_references(pars)
+    front_end = next((n for n, p in enumerate(pars[:6]) if p.kind in ("abstract", "keywords")), 0)
     for n, p in enumerate(pars):
-        new_part = _part_of(p, part)
+        special = _special_part(p, part if part in _SPECIAL_PARTS else "", genre) if n < tail_notes else "notes"
+        if special:
+            if special != part or p.kind != "toc" and special_section(genre, p.text):
+                title = p.text.strip() if special in ("box", "glossary") or special_section(genre, p.text) else ""
+                path = " > ".join([t for _, t, _ in stack] + [title]) if special == "box" and stack else (title or special)
+                sections.append(Section(title=title, path=path, kind=special, level=0, start=p.start, end=p.end))
+            else:
+                sections[-1].end = p.end
+            part = special
+            continue
+        if part in _SPECIAL_PARTS:
+            part = "body"
+        new_part = "references" if n in unlabelled_refs else _part_of(p, part)
+        if n < front_end and new_part == "body":
+            new_part = "front"        # authors and affiliations above a paper's abstract
+        elif part == "body" and new_part == "english" and _CAPTION_RE.match(p.text):
+            new_part = "body"         # a figure or table caption's English line, inside the body
         if new_part == "body" and _is_title_text(p) and n + 1 < len(pars) and pars[n + 1].kind == "author":
             new_part = "front"   # an essay's title printed inside its text
         style = None
-        if new_part == "body" and (p.kind == "heading" or (leads >= 2 and _LEAD_RE.match(p.text))):
-            style = _heading_style(p.text)
+        if new_part == "body" and (p.kind == "heading" or n in leads):
+            style = leads.get(n) or heading_style(p.text)
         if style is not None:
-            if style not in styles and style != ("plain",):
-                styles.append(style)
-            # 引言 / 结语 stand at the top level beside the numbered headings
-            level = 1 if style == ("plain",) else styles.index(style) + 1
-            title = _lead_title(p.text) if style == ("lead",) else p.text.strip()
-            while stack and stack[-1][0] >= level:
+            lead = style[0] == "lead"
+            if lead:
+                while stack and stack[-1][2] and stack[-1][1] != "":
+                    stack.pop()           # a lead follows its sibling, under the same heading
+                level = (stack[-1][0] if stack else 0) + 1
+                title = lead_title(p.text)
+            else:
+                if style not in styles and style != ("plain",):
+                    _register_style(styles, style)
+                # 引言 / 结语 stand at the top level beside the numbered headings
+                level = 1 if style == ("plain",) else styles.index(style) + 1
+                title = p.text.strip() if p.kind == "heading" else lead_title(p.text)
+            while stack and (stack[-1][0] >= level or not lead and stack[-1][2]):
                 stack.pop()
-            stack.append((level, title))
-            sections.append(Section(title=title, path=" > ".join(t for _, t in stack), kind="body",
+            stack.append((level, title, lead))
+            sections.append(Section(title=title, path=" > ".join(t for _, t, _ in stack), kind="body",
                                     level=level, start=p.start, end=p.end))
         elif new_part != part or not sections:
-            if new_part not in ("body", "front"):
+            if new_part not in ("body", "front") and not (part == "body" and new_part == "english"
+                                                          and len(p.text) <= _STRAY_ENGLISH_CHARS):
                 stack = []   # the heading tree ends where notes, references or English begin
-            path = " > ".join(t for _, t in stack) if new_part == "body" and stack else new_part
+                             # (not at a stray English line inside the body: a map label, a caption)
+            path = " > ".join(t for _, t, _ in stack) if new_part == "body" and stack else new_part
             title = stack[-1][1] if new_part == "body" and stack else ""
             level = stack[-1][0] if new_part == "body" and stack else 0
             sections.append(Section(title=title, path=path, kind=new_part, level=level, start=p.start, end=p.end))

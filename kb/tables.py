@@ -8,15 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import cite, store
 from .api import KnowledgeBase
 from .errors import KBError
-from .types import Fact
+from .types import Article, Fact, Table
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
-def _frame(kb: KnowledgeBase, sql: str, params=()) -> pd.DataFrame:
-    return pd.read_sql_query(sql, kb.db, params=params)
+def _frame(kb: KnowledgeBase, table: str, source: str | None = None) -> pd.DataFrame:
+    """One row table of the KB (each row with its document's `source`) as a DataFrame."""
+    columns, rows = store.table_rows(kb.db, table, source)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _json_lists(df: pd.DataFrame, columns) -> pd.DataFrame:
@@ -38,17 +41,20 @@ def first_year(period) -> int | None:
 
 # ------------------------------------------------------------------ articles
 def articles(kb: KnowledgeBase) -> pd.DataFrame:
-    df = _frame(kb, 'SELECT d.source, a."index", a.title, a.authors, a."column", a.abstract, a.keywords, '
-                    'a.english_title, a.year, a.start, a."end", a.title_flagged '
-                    'FROM articles a JOIN documents d ON d.id = a.document_id ORDER BY d.source, a."index"')
-    df = _json_lists(df, ["authors", "keywords"])
-    sections = _frame(kb, 'SELECT d.source, s.article_index, s.path, s.kind FROM sections s '
-                          'JOIN documents d ON d.id = s.document_id ORDER BY s.start')
+    """Every article with its metadata, its body sections' paths and its GB/T 7714-2015 reference."""
+    columns = ["source", *(f.name for f in dataclasses.fields(Article)), "reference"]
+    df = pd.DataFrame([{"source": source, **dataclasses.asdict(a), "reference": cite.reference(a)}
+                       for source, a in store.articles(kb.db)], columns=columns)
+    sections = _frame(kb, "sections")
     body = sections[sections.kind == "body"].groupby(["source", "article_index"])["path"].apply(list)
     df["sections"] = [body.get((s, i), []) for s, i in zip(df.source, df["index"])]
-    df["title_flagged"] = df.title_flagged.astype(bool)
     df["year"] = df.year.astype("Int64")
     return df.drop(columns=["index"])
+
+
+def sections(kb: KnowledgeBase, source: str) -> pd.DataFrame:
+    """The sections of one document in text order: article_index, path, kind, level, start, end."""
+    return _frame(kb, "sections", source)[["article_index", "path", "kind", "level", "start", "end"]]
 
 
 # ------------------------------------------------------------------ facts
@@ -56,7 +62,7 @@ def facts(kb: KnowledgeBase, *, subject: str | None = None, indicator: str | Non
           source: str | None = None, year_from: int | None = None, year_to: int | None = None,
           text: str | None = None) -> pd.DataFrame:
     """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges)."""
-    df = _frame(kb, "SELECT * FROM facts ORDER BY document_id, start").drop(columns=["id", "document_id"])
+    df = _frame(kb, "facts")
     df["year"] = df.period.map(first_year).astype("Int64")
     if subject:
         df = df[_contains(df.subject, subject)]
@@ -86,16 +92,38 @@ def indicators(kb: KnowledgeBase) -> pd.DataFrame:
 
 
 def indicator_systems(kb: KnowledgeBase) -> pd.DataFrame:
-    if "indicator_systems" not in kb.counts():
+    """The indicator systems the papers define, each once (see distinct_systems)."""
+    if not store.has_table(kb.db, "indicator_systems"):
         return pd.DataFrame()
-    df = _frame(kb, "SELECT * FROM indicator_systems ORDER BY document_id, start")
-    return _json_lists(df.drop(columns=["id", "document_id"]), ["dimensions", "indicators"])
+    return distinct_systems(_json_lists(_frame(kb, "indicator_systems"), ["dimensions", "indicators"]))
+
+
+def distinct_systems(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator system of an article: a paper names the same system several ways
+    (…综合水平指标体系, …测度指标体系, …水平指标体系), so rows with the same dimensions (or, without
+    dimensions, the same indicators) are one system. The row listing the most indicators is kept;
+    the other names go to `other_names`."""
+    if df.empty:
+        return df.assign(other_names=[])
+    def content(row) -> tuple:
+        return tuple(row["dimensions"]) or tuple(i[1] for i in row["indicators"])
+    keys = [(r["source"], r["article"], content(r)) for r in df.to_dict("records")]
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    kept, others = [], []
+    for members in groups.values():
+        best = max(members, key=lambda i: (len(df.iloc[i]["indicators"]), -i))
+        kept.append(best)
+        names = dict.fromkeys(df.iloc[i]["name"] for i in members if df.iloc[i]["name"] != df.iloc[best]["name"])
+        others.append(list(names))
+    return df.iloc[kept].assign(other_names=others).reset_index(drop=True)
 
 
 # ------------------------------------------------------------------ strategies
 def strategies(kb: KnowledgeBase, *, category: str | None = None, source: str | None = None,
                article: str | None = None, text: str | None = None) -> pd.DataFrame:
-    df = _frame(kb, "SELECT * FROM strategies ORDER BY document_id, start").drop(columns=["id", "document_id"])
+    df = _frame(kb, "strategies")
     if category:
         df = df[_contains(df.category, category)]
     if source:
@@ -107,9 +135,57 @@ def strategies(kb: KnowledgeBase, *, category: str | None = None, source: str | 
     return df.reset_index(drop=True)
 
 
+# ------------------------------------------------------------------ tables read from the documents
+def document_tables(kb: KnowledgeBase, source: str | None = None) -> pd.DataFrame:
+    """One row per table: source, index, caption, unit, page, size, article and offsets."""
+    columns = ["source", "index", "caption", "unit", "page", "header_rows", "rows", "columns", "notes",
+               "article", "format", "start", "end"]
+    return pd.DataFrame([{"source": t.source, "index": t.index, "caption": t.caption, "unit": t.unit,
+                          "page": t.page, "header_rows": len(t.header), "rows": len(t.rows),
+                          "columns": len((t.header or t.rows or [[]])[0]), "notes": "；".join(t.notes),
+                          "article": t.article, "format": t.format, "start": t.start, "end": t.end}
+                         for t in kb.tables(source)], columns=columns).astype({"page": "Int64"})
+
+
+def table_grid(table: Table) -> pd.DataFrame:
+    """One table as printed: the header rows joined into column names (a spanned label once), body
+    rows below."""
+    width = len((table.header or table.rows or [[]])[0])
+    names = []
+    for c in range(width):
+        name = " ".join(dict.fromkeys(h[c] for h in table.header if h[c])) or f"列{c + 1}"
+        while name in names:   # pandas wants distinct column names; a repeated label gets a mark
+            name += "′"
+        names.append(name)
+    return pd.DataFrame(table.rows, columns=names)
+
+
+def table_cells(kb: KnowledgeBase) -> pd.DataFrame:
+    """Every table's rows stacked for one Excel sheet: source, table index, caption, unit, page, the
+    row's part (header | body) and its cells c1, c2 …"""
+    records = []
+    for t in kb.tables():
+        for part, rows in (("header", t.header), ("body", t.rows)):
+            for row in rows:
+                records.append({"source": t.source, "table": t.index, "caption": t.caption, "unit": t.unit,
+                                "page": t.page, "part": part, **{f"c{i + 1}": v for i, v in enumerate(row)}})
+    return pd.DataFrame(records, columns=None if records else ["source", "table", "caption", "unit", "page",
+                                                               "part"])
+
+
+def find_table(kb: KnowledgeBase, source: str, index: int) -> Table:
+    """Table number `index` (0-based, as `kb tables` lists it) of document `source`."""
+    for t in kb.tables(source):
+        if t.index == index:
+            return t
+    known = ", ".join(str(t.index) for t in kb.tables(source)) or "none"
+    raise KBError(f"{source}: no table {index} (its tables: {known}); `kb tables --source {source}` lists them")
+
+
 # ------------------------------------------------------------------ export
 TABLES = {"facts": facts, "indicators": indicators, "indicator_systems": indicator_systems,
-          "strategies": strategies, "articles": articles}
+          "strategies": strategies, "articles": articles,
+          "tables": table_cells}
 
 
 def to_excel_cells(df: pd.DataFrame) -> pd.DataFrame:
@@ -124,6 +200,11 @@ def to_excel_cells(df: pd.DataFrame) -> pd.DataFrame:
 
 def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
     """Write one sheet per table (with source citations) to an .xlsx file; returns the sheet names."""
+    return write_xlsx(path, {name: table(kb) for name, table in TABLES.items()})
+
+
+def write_xlsx(path: Path | str, sheets: dict[str, pd.DataFrame]) -> list[str]:
+    """Write DataFrames as sheets of an .xlsx file (atomically); returns the sheet names."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise KBError(f"{path}: the Excel export needs a file name ending in .xlsx")
@@ -131,7 +212,7 @@ def export_xlsx(kb: KnowledgeBase, path: Path | str) -> list[str]:
         raise KBError(f"{path}: folder {path.parent} does not exist; create it or choose another path")
     tmp = path.with_name(path.name + ".part")
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        for name, table in TABLES.items():
-            to_excel_cells(table(kb)).to_excel(writer, sheet_name=name, index=False)
+        for name, df in sheets.items():
+            to_excel_cells(df).to_excel(writer, sheet_name=name[:31], index=False)
     tmp.replace(path)
-    return list(TABLES)
+    return list(sheets)

@@ -23,8 +23,10 @@ class RawDocument:
 @dataclass
 class Span:
     """A marked region of the cleaned text that is not ordinary prose."""
-    kind: str   # "table" (flattened digit runs), "english" (English title/abstract/key words),
-                # "author" (spaced-out author line), "meta" (CLC number, fund notes, received date)
+    kind: str   # "table" (flattened digit runs, HTML tables kept whole), "english" (English title/
+                # abstract/key words), "author" (spaced-out author line), "meta" (CLC number, fund notes,
+                # received date, web-page source lines, photo captions, issuer/date lines), "formula"
+                # (display math of converted papers), "toc" (table of contents)
     start: int
     end: int
 
@@ -125,6 +127,7 @@ class Hit:
     page: int | None = None
     terms: list[str] = field(default_factory=list)   # query terms to highlight
     passage_id: int | None = None
+    reference: str = ""        # GB/T 7714-2015 reference of the article (filled by KnowledgeBase.search)
 
 
 @dataclass
@@ -181,3 +184,21 @@ class IndicatorSystem:
     start: int = 0                              # offsets of `evidence` in the cleaned text
     end: int = 0
     from_table: bool = False                    # True when indicators were read from table cells
+
+
+@dataclass
+class Table:
+    """A table as printed: caption, unit, header rows and body rows (spans expanded into a grid)."""
+    source: str
+    article: str
+    index: int                      # position among the document's tables, 0-based
+    caption: str                    # "表3 …" (the English caption when the text has no Chinese one)
+    start: int                      # offsets of the table's own text (the markup) in the cleaned text
+    end: int
+    header: list[list[str]] = field(default_factory=list)   # header rows, colspan/rowspan repeated
+    rows: list[list[str]] = field(default_factory=list)     # body rows, same width as the header
+    unit: str = ""                  # from a unit line (单位：亿元) or the caption (…／%), "" if none
+    notes: list[str] = field(default_factory=list)          # 注：… / 数据来源：… lines after the table
+    page: int | None = None
+    format: str = "html"            # html | markdown: what the table was read from
+    id: int | None = None           # row id in the KB once stored

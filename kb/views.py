@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import html
 import io
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from . import cite
+from .extract.indicators import is_generic_measure
 from .sentences import sentence_spans
+from .tables import to_excel_cells
 from .types import Hit
 
 # Footnote markers ①②③… are dropped when comparing, so a term still matches "郑州①市" style text.
@@ -89,22 +94,9 @@ def html_block(inner_html: str) -> str:
 
 
 # ------------------------------------------------------------------ citations
-def format_citation(source: str, article: str | None, section: str | None, page: int | None,
-                    start: int, end: int) -> str:
-    """A one-line citation: 《title》, section, page, file and character offsets."""
-    parts = []
-    if article:
-        parts.append(f"《{article}》")
-    if section:
-        parts.append(section)
-    if page is not None:
-        parts.append(f"第{page}页")
-    parts.append(f"{source} 字符 {start}–{end}")
-    return "，".join(parts)
-
-
 def hit_citation(hit: Hit) -> str:
-    return format_citation(hit.source, hit.article, hit.section, hit.page, hit.start, hit.end)
+    """The hit's reference (GB/T 7714-2015) and where the passage is: section, page, file, offsets."""
+    return cite.citation(hit.reference, hit.section, hit.page, hit.source, hit.start, hit.end, title=hit.article)
 
 
 def quotable(hit: Hit, limit: int = 160) -> str:
@@ -159,16 +151,17 @@ def cited_text_html(text: str, start: int, end: int, terms: list[str] = ()) -> s
 
 
 # ------------------------------------------------------------------ tables, charts, downloads
+def csv_text(df: pd.DataFrame) -> str:
+    """CSV of a table: lists as readable cells, floats without arithmetic noise."""
+    return to_excel_cells(tidy_numbers(df)).to_csv(index=False)
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV with a BOM, so Excel opens the Chinese text in the right encoding."""
-    from .tables import to_excel_cells
-
-    return to_excel_cells(df).to_csv(index=False).encode("utf-8-sig")
+    return csv_text(df).encode("utf-8-sig")
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
-    from .tables import to_excel_cells
-
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         to_excel_cells(df).to_excel(writer, sheet_name=sheet[:31], index=False)
@@ -199,6 +192,33 @@ def chart_frame(facts: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, str]
     return out.sort_values(["subject", "year"]).reset_index(drop=True), unit
 
 
+def default_chart_indicator(facts: pd.DataFrame) -> str | None:
+    """The indicator whose chart shows the most points that each mean one thing.
+
+    A point is a (subject, year) cell of the indicator's main unit. A catch-all name (比重, a share of
+    anything) holds several different values in one cell — unrelated shares of the same region and
+    year — so its conflicting cells count against it; a specific indicator (人均GDP) holds one value per
+    cell. Names that are bare generic measures (kb.extract.indicators decides: 比重, 增长率) and facts
+    whose indicator the extractor marked as not specific (indicator_confidence "low") are left out.
+    Ties go to the indicator with more facts.
+    """
+    rows = facts[facts["year"].notna()]
+    if "indicator_confidence" in rows:
+        rows = rows[rows["indicator_confidence"].fillna("high") != "low"]
+    names = rows["indicator_canonical"].fillna(rows["indicator"]).fillna("")
+    chartable = (names != "") & ~names.map(is_generic_measure)
+    rows, names = rows[chartable], names[chartable]
+    best, best_key = None, None
+    for name, group in rows.groupby(names):
+        unit = main_unit(group)
+        group = group[group["unit"].fillna("") == unit]
+        values = group.groupby([group["subject"].fillna(""), group["year"]])["value"].nunique()
+        key = (int((values == 1).sum() - (values > 1).sum()), len(group))
+        if best_key is None or key > best_key:
+            best, best_key = name, key
+    return best
+
+
 def axis_title(name: str, unit: str) -> str:
     return f"{name}（{unit}）" if unit else name
 
@@ -210,3 +230,102 @@ def plain(text: str) -> str:
     """Document text made safe for Streamlit labels and captions, which render Markdown:
     links, images and emphasis from a paper must show as the characters they are."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+# ------------------------------------------------------------------ numbers and cells for display
+SIGNIFICANT_DIGITS = 12   # float arithmetic noise (980000000.0000001) lives beyond the 15th digit
+# Chinese magnitudes a reader expects for large amounts (1.57万亿元, 1458.8亿元, 31.14万标箱).
+_MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+# Units that are already ratios or counts of time: a magnitude word would misread them.
+_NO_MAGNITUDE_UNITS = {"", "%", "％", "‰", "百分点", "个百分点", "倍", "年", "个月", "月", "天", "位", "名"}
+
+
+def significant(value, digits: int = SIGNIFICANT_DIGITS):
+    """A float rounded to `digits` significant digits (other values unchanged)."""
+    if isinstance(value, float) and math.isfinite(value) and value != 0:
+        return float(f"{value:.{digits}g}")
+    return value
+
+
+def plain_number(value) -> str:
+    """A number as a reader writes it: thousands separators, no exponent, no trailing zeros."""
+    value = significant(float(value))
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def readable_amount(value, unit: str | None) -> str:
+    """A large amount in Chinese magnitudes (1565110000000, 元 -> 1.57万亿元); "" below 10,000,
+    for ratios and for missing values."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)) or pd.isna(value):
+        return ""
+    unit = unit or ""
+    if unit in _NO_MAGNITUDE_UNITS:
+        return ""
+    for size, word in _MAGNITUDES:
+        if abs(value) >= size:
+            scaled = f"{value / size:,.2f}".rstrip("0").rstrip(".")
+            return f"{scaled}{word}{unit}"
+    return ""
+
+
+def display_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A table as a reader should see it: lists as text, empty cells "" (not None/NaN/<NA>), numbers
+    without float noise. Numeric columns keep their type unless they have empty cells."""
+    df = to_excel_cells(tidy_numbers(df))
+    for c in df.columns:
+        empty = df[c].isna()
+        if empty.any():
+            df[c] = [("" if gone else _cell_text(v)) for v, gone in zip(df[c], empty)]
+    return df
+
+
+def _cell_text(value):
+    """A non-empty cell of a column that has empty ones: integers as they are (years stay 2019),
+    floats as plain numbers."""
+    if isinstance(value, (bool, np.bool_)):
+        return value
+    if isinstance(value, (int, np.integer)):
+        return str(value)
+    if isinstance(value, (float, np.floating)):
+        return plain_number(value)
+    return value
+
+
+def tidy_numbers(df: pd.DataFrame) -> pd.DataFrame:
+    """Float columns rounded to SIGNIFICANT_DIGITS (for CSV, where numbers must stay numbers)."""
+    df = df.copy()
+    for c in df.columns:
+        if pd.api.types.is_float_dtype(df[c]):
+            df[c] = df[c].map(significant)
+    return df
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def systems_overview(systems: pd.DataFrame, width: int = 30) -> pd.DataFrame:
+    """One short line per indicator system (for a terminal): name, dimensions, number of indicators."""
+    return pd.DataFrame({
+        "source": systems.source,
+        "name": [shorten(n, 20) for n in systems.name],
+        "dimensions": [shorten("、".join(d), width) for d in systems.dimensions],
+        "indicators": [len(i) for i in systems.indicators],
+        "from_table": systems.from_table.astype(bool),
+    })
+
+
+def grouped_indicators(indicators: list) -> str:
+    """An indicator system's (dimension, indicator, weight) rows as one line:
+    经济发展动力：资本流动(0.12)、劳动流动；交通信息网络：…"""
+    groups: dict[str, list[str]] = {}
+    for dimension, name, weight in indicators:
+        groups.setdefault(dimension or "", []).append(f"{name}({weight:g})" if weight is not None else name)
+    return "；".join(f"{d}：{'、'.join(names)}" if d else "、".join(names) for d, names in groups.items())
+
+
+def systems_table(systems: pd.DataFrame) -> pd.DataFrame:
+    """The indicator systems for reading: dimensions and grouped indicators as text."""
+    return systems.assign(dimensions=["、".join(d) for d in systems.dimensions],
+                          indicators=[grouped_indicators(i) for i in systems.indicators])

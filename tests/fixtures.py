@@ -47,3 +47,28 @@ def make_html(path: Path, title: str, paragraphs: list[str], encoding: str = "ut
             f"<script>var x = '不应出现';</script></head><body><h1>{title}</h1>{body}</body></html>")
     path.write_bytes(html.encode(encoding))
     return path
+
+
+def text_only_kb(paths: list[Path], index_dir: Path) -> Path:
+    """A KB directory holding the real text pipeline's rows for `paths` (clean, structure, facts,
+    strategies) in SQLite, without search indexes: enough for compare and analytics, and seconds
+    instead of minutes of embedding. Returns `index_dir` (KnowledgeBase opens it like any KB)."""
+    from kb import store
+    from kb.build import pipeline_version, process
+    from kb.config import Settings
+    from kb.load import load
+
+    settings = Settings(index_dir=index_dir)
+    gen = Path(index_dir) / "gen-text-only"
+    gen.mkdir(parents=True, exist_ok=True)
+    conn = store.connect(gen / "kb.sqlite")
+    for path in paths:
+        raw = load(Path(path))
+        done = process(raw, settings)
+        store.insert_document(conn, source=raw.source, path=raw.path, sha256=raw.sha256,
+                              pipeline=pipeline_version(settings), encoding=raw.encoding, paged=raw.paged,
+                              clean=done["clean"], articles=done["articles"], rows=done["rows"])
+    conn.commit()
+    conn.close()
+    (Path(index_dir) / "CURRENT").write_text(gen.name)
+    return Path(index_dir)

@@ -17,12 +17,13 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
+from kb import tables, views
 from kb.api import KnowledgeBase
 from kb.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "app_pages"
-# From /work/shared/eval/dev/queries.jsonl, and the sentence of seed 004 that answers it.
+# From ../shared/eval/dev/queries.jsonl, and the sentence of seed 004 that answers it.
 QUESTION = "郑州跨境电商交易额是多少"
 ANSWER = "郑州市跨境电商交易额为1458.8亿元"
 TIMEOUT = 180  # the first dense search loads the embedding model
@@ -68,7 +69,9 @@ def test_dev_question_returns_cited_highlighted_results(demo_kb):
     assert '<mark style' in answer and "郑州</mark>" in answer
     quotes = [c.value for c in at.code]
     cited = next(q for q in quotes if ANSWER in q)
-    assert "004_13c680af1f380253.txt 字符" in cited and "《" in cited
+    arts = tables.articles(KnowledgeBase(demo_kb))
+    reference = arts[arts.source == "004_13c680af1f380253.txt"].reference.iloc[0]
+    assert f"{reference} 位置：" in cited and "004_13c680af1f380253.txt 字符" in cited
     assert "检索" in at.title[0].value
 
 
@@ -105,10 +108,18 @@ def test_result_opens_in_the_reader_with_the_passage_framed(demo_kb):
 
 
 # ------------------------------------------------------------------ 指标
+def configured_columns(element) -> set[str]:
+    """The column names a st.dataframe's column_config refers to."""
+    keys = {re.sub(r"^(?:col|name):", "", key) for key in json.loads(element.proto.columns or "{}")}
+    return keys - {"_index"}   # hide_index configures the index column
+
+
 def test_indicator_filter_narrows_the_table(demo_kb):
     at = run_page("indicators.py")
     full = at.dataframe[0].value
-    assert {"subject", "indicator", "value", "unit", "evidence", "source"} <= set(full.columns)
+    assert {"subject", "indicator", "value", "unit", "readable", "evidence", "source"} <= set(full.columns)
+    assert not full.isna().any().any()    # empty cells are "", never shown as None
+    assert configured_columns(at.dataframe[0]) <= set(full.columns)
     assert full.evidence.fillna("").str.len().gt(0).all()  # every row carries its evidence sentence
     at.selectbox(key="ind_subject").select("郑州").run()
     narrowed = at.dataframe[0].value
@@ -123,6 +134,7 @@ def test_indicator_chart_has_units_in_the_axis_title(demo_kb):
     assert charts
     spec = json.loads(charts[0].proto.spec)
     chosen = at.selectbox(key="ind_chart_indicator").value
+    assert chosen == views.default_chart_indicator(tables.facts(KnowledgeBase(demo_kb))) != "比重"
     assert spec["encoding"]["y"]["title"].startswith(chosen)
     assert spec["encoding"]["x"]["title"] == "年份"
     at.radio(key="ind_chart_kind").set_value("柱状图").run()
@@ -144,6 +156,9 @@ def test_indicator_catalogue_is_listed(demo_kb):
     catalogue = at.dataframe[1].value  # after the facts table (tabs render in order)
     assert "synonyms" in catalogue
     assert len(catalogue) > 0 and catalogue.facts.sum() > 0
+    assert configured_columns(at.dataframe[1]) <= set(catalogue.columns)   # e.g. `unit`, not `units`
+    systems = at.dataframe[2].value
+    assert not systems.isna().any().any() and configured_columns(at.dataframe[2]) <= set(systems.columns)
 
 
 # ------------------------------------------------------------------ 策略 and 文献

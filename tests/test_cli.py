@@ -110,3 +110,51 @@ def test_odd_queries_do_not_fail(demo_kb):
     for query in ["。。。！？", "Belt and Road regional economy", "一带一路 GDP 2019", "西部" * 1000]:
         result = run(demo_kb, "search", query, "--k", "3", "--format", "jsonl")
         assert result.exit_code == 0, (query[:20], result.output)
+
+
+# ------------------------------------------------------------------ output a reader can use
+def test_jsonl_values_carry_no_float_noise(demo_kb):
+    rows = jsonl(run(demo_kb, "facts", "--format", "jsonl").output)
+    noisy = [r["value"] for r in rows if isinstance(r["value"], float) and len(repr(r["value"]).replace(".", "")
+                                                                                 .rstrip("0").lstrip("-")) > 13]
+    assert not noisy, noisy[:5]
+
+
+def test_facts_table_shows_large_amounts_in_chinese_magnitudes_and_no_nan(demo_kb):
+    out = run(demo_kb, "facts", "--subject", "郑州").output
+    line = next(l for l in out.splitlines() if "1458.8亿元" in l)
+    assert "145,880,000,000" in line and "1,458.8亿元" in line
+    assert "NaN" not in out and "None" not in out and "<NA>" not in out
+
+
+def test_weak_titles_are_flagged_in_tables_and_search_output(demo_kb):
+    arts = jsonl(run(demo_kb, "articles", "--format", "jsonl").output)
+    weak = [a for a in arts if a["title_flagged"]]
+    assert weak, "the demo corpus has reconstructed titles (seed 000 lost its title line)"
+    table = run(demo_kb, "articles").output
+    assert table.count("[标题存疑]") == len(weak)
+    source = weak[0]["source"]
+    out = run(demo_kb, "search", "一带一路 区域经济", "--source", source, "--k", "1").output
+    assert "[标题存疑]" in out.splitlines()[0]
+
+
+def test_show_and_search_give_the_articles_gbt7714_reference(demo_kb):
+    hits = jsonl(run(demo_kb, "search", "郑州跨境电商交易额是多少", "--k", "1", "--format", "jsonl").output)
+    hit = hits[0]["hits"][0]
+    arts = {(a["source"], a["title"]): a for a in jsonl(run(demo_kb, "articles", "--format", "jsonl").output)}
+    reference = arts[(hit["source"], hit["article"])]["reference"]
+    assert reference and reference == hit["reference"] and "[" in reference
+    shown = run(demo_kb, "show", f'{hit["source"]}:{hit["start"]}-{hit["end"]}').output
+    assert f"— {reference} 位置：" in shown
+    text = run(demo_kb, "search", "郑州跨境电商交易额是多少", "--k", "1").output
+    assert reference in text
+
+
+def test_indicator_systems_are_listed_once_in_short_rows(demo_kb):
+    rows = jsonl(run(demo_kb, "indicators", "--systems", "--format", "jsonl").output)
+    assert rows
+    content = [(r["source"], r["article"], tuple(r["dimensions"]) or tuple(i[1] for i in r["indicators"]))
+               for r in rows]
+    assert len(content) == len(set(content))
+    table = run(demo_kb, "indicators", "--systems").output
+    assert max(len(line) for line in table.splitlines()) < 150

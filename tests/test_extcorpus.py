@@ -1,15 +1,13 @@
 """The pipeline generalises: twenty official policy texts it was not designed on (../shared/extcorpus)."""
-from pathlib import Path
-
 import pytest
 
 from kb.build import process
 from kb.config import Settings
 from kb.load import load
+from tests.conftest import needs_shared, shared_path
 
-EXT = Path(__file__).resolve().parent.parent.parent / "shared" / "extcorpus"
-FILES = sorted(EXT.glob("*.txt")) if EXT.exists() else []
-pytestmark = pytest.mark.skipif(not FILES, reason="../shared/extcorpus is not present")
+FILES = sorted(shared_path("extcorpus").glob("*.txt"))
+pytestmark = needs_shared("extcorpus")
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,10 @@ def test_period_and_subject_carry_within_sentence():
             "2019年重庆GDP占西部地区GDP的比重为11.5%，增长率为 6.3%，同年全国 GDP 增长率为6.1%。")
     assert _rows(_facts(text)) == [
         (10.4, "%", "重庆", "GDP占西部地区GDP的比重", "2000年"),
-        (8.5, "%", "重庆", "增长率", "2000年"),
+        (8.5, "%", "重庆", "GDP增长率", "2000年"),
         (8.49, "%", "全国", "GDP增长率", "2000年"),
         (11.5, "%", "重庆", "GDP占西部地区GDP的比重", "2019年"),
-        (6.3, "%", "重庆", "增长率", "2019年"),
+        (6.3, "%", "重庆", "GDP增长率", "2019年"),
         (6.1, "%", "全国", "GDP增长率", "2019年"),
     ]
 
@@ -40,7 +40,7 @@ def test_whole_province_resolves_to_the_article_place_and_comparison_base_is_not
     rows = _rows(_facts(text))
     assert rows == [(818155000000.0, "元", "河南", "社会消费品零售总额", "2020年1—5月"),
                     (13.6, "%", "河南", "社会消费品零售总额", "2020年1—5月"),
-                    (8.3, "百分点", "河南", "降幅", "2020年1—5月")]
+                    (8.3, "百分点", "河南", "社会消费品零售总额降幅", "2020年1—5月")]
 
 
 def test_place_joined_by_de_owns_the_figure():
@@ -106,7 +106,7 @@ def test_period_does_not_leak_past_a_full_stop():
     text = ("到2035年基本实现社会主义现代化。此外，广东自贸试验区正在进行扩容探索，天津自贸试验区要全力打造自贸试验区"
             "升级版，完成“深改方案”128项制度创新任务。")
     fact = _facts(text)[-1]
-    assert (fact.value, fact.subject, fact.indicator, fact.period) == (128, "天津", "制度创新任务", None)
+    assert (fact.value, fact.subject, fact.indicator, fact.period) == (128, "天津自贸试验区", "制度创新任务", None)
 
 
 def test_a_narrower_place_owns_the_figure_and_lists_leave_the_indicator():
@@ -115,7 +115,7 @@ def test_a_narrower_place_owns_the_figure_and_lists_leave_the_indicator():
             "１９６０８元，相差约５倍。２０１２年北京、上海和广州三个大都市的平均人均ＧＤＰ是９１２７３元。")
     rows = [(f.value, f.subject, f.indicator, f.period) for f in _facts(text) if f.unit == "元"]
     assert rows == [(95093, "天津", "人均GDP", "2012年"), (19608, "贵州", "人均GDP", "2012年"),
-                    (91273, "北京", "平均人均GDP", "2012年")]
+                    (91273, "北京、上海和广州", "平均人均GDP", "2012年")]
 
 
 def test_parallel_from_to_keeps_each_place_and_the_start_year():
@@ -158,9 +158,11 @@ def test_line_broken_mid_sentence_keeps_subject_and_period():
 def test_national_report_defaults_to_the_country_and_dates_from_its_title():
     # gwr_2024.txt
     title = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理"
-    facts = _facts("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，", title=title)
-    assert [(f.value, f.subject, f.indicator, f.period) for f in facts] == [
-        (5, "全国", "国内生产总值", "2024年"), (1200e4, "全国", "城镇新增就业", "2024年")]
+    text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"
+    article = Article(index=0, title=title, start=0, end=len(text), genre="work_report", jurisdiction="全国")
+    facts = extract_facts(CleanText(text=text), [article], "gwr_2024.txt")
+    assert [(f.value, f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
+        (5, "全国", "document", "国内生产总值", "2024年"), (1200e4, "全国", "document", "城镇新增就业", "2024年")]
 
 
 # ------------------------------------------------------------------ held-out sentences (benchmarks/facts_extra.jsonl)
@@ -209,3 +211,169 @@ def test_share_before_its_noun_and_qizhong_does_not_name_china():
     assert [(v, s, i) for v, u, s, i, p in rows] == [
         (2688.0, "全国", "普通高等学校"), (257.0, "全国", "独立学院"), (626.0, "国家中心城市", "高校"),
         (23.3, "国家中心城市", "高校占全国的比重")]
+
+
+# ------------------------------------------------------------------ documents from the wild (wildcorpus)
+def _doc_facts(text, genre, jurisdiction="", year=None, source="wild.txt"):
+    article = Article(index=0, title="t", start=0, end=len(text), year=year, genre=genre, jurisdiction=jurisdiction)
+    return extract_facts(CleanText(text=text), [article], source)
+
+
+def test_subject_and_period_from_the_document_when_the_sentence_names_neither():
+    # gwr2026_henan: a provincial report's review; the sentence says 全省
+    text = ("一年来，全省上下牢记嘱托、感恩奋进，生产总值增长5.6%，规上工业增加值增长8.4%，粮食产量1350.97亿斤。"
+            "社会消费品零售总额增长5.6%。")
+    facts = _doc_facts(text, "work_report", "河南省", 2026)
+    assert [(f.subject, f.subject_source, f.indicator, f.period) for f in facts] == [
+        ("河南", "sentence", "生产总值", "2025年"), ("河南", "sentence", "规上工业增加值", "2025年"),
+        ("河南", "sentence", "粮食产量", "2025年"), ("河南", "document", "社会消费品零售总额", "2025年")]
+    assert facts[2].value == 135097000000 and facts[2].unit == "斤"
+
+
+def test_a_communique_speaks_for_its_place_and_year():
+    # communique_2023_luoyang
+    text = "年末常住人口707.9万人，其中城镇常住人口477.3万人，常住人口城镇化率为67.42%，比上年末提高0.94个百分点。"
+    facts = _doc_facts(text, "communique", "洛阳市", 2023)
+    assert {(f.subject, f.subject_source, f.period) for f in facts} == {("洛阳", "document", "2023年")}
+    assert [f.indicator for f in facts] == ["年末常住人口", "城镇常住人口", "常住人口城镇化率", "常住人口城镇化率"]
+
+
+def test_a_paper_without_jurisdiction_leaves_an_unnamed_subject_empty():
+    facts = _doc_facts("公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求。", "paper", "", 2020)
+    assert {f.subject for f in facts} == {None} and {f.subject_source for f in facts} == {None}
+
+
+def test_targets_of_a_work_report_are_for_its_own_year():
+    # gwr2026_city_hefei
+    text = "全市经济社会发展主要预期目标是：地区生产总值增长5.5%以上，社会消费品零售总额增长4%左右。"
+    facts = _doc_facts(text, "work_report", "合肥市", 2026)
+    assert [(f.subject, f.indicator, f.period) for f in facts] == [
+        ("合肥", "地区生产总值", "2026年"), ("合肥", "社会消费品零售总额", "2026年")]
+
+
+def test_a_base_year_change_carries_the_range_and_a_five_year_review_its_years():
+    # 003 (seed): 相较2004年增加57个
+    facts = _facts("2017年，西部地区共有自然保护区 993个，相较 2004年增加 57个。")
+    assert [(f.value, f.period) for f in facts] == [(993, "2017年"), (57, "2004—2017年")]
+    # gwr2026_heilongjiang: 较“十三五”期末增长 in a 2026 report's review of the five years
+    facts = _doc_facts("市场化法治化国际化一流营商环境加快打造，实有企业较“十三五”期末增长36.2%。",
+                       "work_report", "黑龙江省", 2026)
+    assert [(f.subject, f.indicator, f.period) for f in facts] == [("黑龙江", "实有企业", "2020—2025年")]
+
+
+def test_a_duration_is_resolved_against_the_range_stated_before_it():
+    # 003 (seed)
+    text = ("1999—2019年，西部地区生产总值由 15651.1亿元增长到205185.2亿元。"
+            "20年间，以名义价格计算的西部地区生产总值年均增长13.7%，比全国平均水平高 1个百分点。")
+    facts = _facts(text, year=2020)
+    assert [(f.value, f.period) for f in facts] == [(1565110000000.0, "1999年"), (20518520000000.0, "2019年"),
+                                                      (13.7, "1999—2019年"), (1, "1999—2019年")]
+
+
+def test_zones_are_subjects_and_country_words_before_a_rank_are_not():
+    # 003 (seed): the zone, not its host city
+    facts = _facts("比如上海自贸试验区2014年第一次扩容，面积由最初的 28.78平方千米扩展到120.72平方千米。")
+    assert {f.subject for f in facts} == {"上海自贸试验区"}
+    # gwr2026_heilongjiang: 全国重点实验室 are the province's labs
+    facts = _doc_facts("创新能力持续增强，全国重点实验室由7家增至16家。", "work_report", "黑龙江省", 2026)
+    assert [(f.subject, f.subject_source) for f in facts] == [("黑龙江", "document")] * 2
+
+
+def test_footnote_markers_and_target_verbs_stay_out_of_indicators():
+    # communique_2023_qiandongnan (PDF): 全州生产总值[2]; gwr2026_zhejiang: 力争…达到
+    facts = _doc_facts("全年全州生产总值[2]1500.01亿元，比上年增长4.7%。", "communique", "黔东南州", 2023)
+    assert facts[0].indicator == "全州生产总值" and facts[0].subject == "黔东南州"
+    facts = _doc_facts("加大科技创新投入，力争全社会研发投入强度达到3.35%。", "work_report", "浙江省", 2026)
+    assert (facts[0].indicator, facts[0].period, facts[0].indicator_confidence) == ("全社会研发投入强度", "2026年", "high")
+
+
+def test_statistics_of_a_method_and_a_studys_design_are_not_facts():
+    # 003 (seed)
+    text = "对工具变量进行检验，过度识别检验中 chi2值为 0.36，P值为 0.65，接受原假设。"
+    assert _facts(text) == []
+    assert _facts("本文以重庆市38个区县为研究区，采用地均和人均相结合的方法。") == []
+    assert _facts("城镇新增就业149.4万人，城镇调查失业率平均值为5.0%。")[1].value == 5.0
+
+
+def test_a_bare_measure_takes_the_variable_of_the_clause_before_or_is_flagged():
+    # 003 (seed)
+    facts = _facts("2020年1—5月，工业投资由降转增，增速1.5%，较第一季度提高8.3 个百分点；")
+    assert facts[0].indicator == "工业投资增速" and facts[0].indicator_confidence == "high"
+    facts = _facts("但与中部、东部地区相比，其差额分别从 523.66 元和 7003.77 元扩大到4986.33元和40629.59元。")
+    assert {f.indicator_confidence for f in facts} == {"low"}
+
+
+def test_lists_distribute_names_and_places_one_to_one_and_later_runs_reuse_them():
+    # 003 (seed): a list of names right before its figures, then a second run of as many figures
+    text = ("在交通基础设施发展上，西部地区公路里程、高速公路里程和铁路营业里程在 2000年占全国比重为 32.97%、22.19%、32.02%，"
+            "到 2018 年上升至41.09%、37.61%、40.17%，比重的增长幅度明显高于东部、中部地区。")
+    assert [(f.indicator, f.period) for f in _facts(text)][3:] == [
+        ("公路里程占全国比重", "2018年"), ("高速公路里程占全国比重", "2018年"), ("铁路营业里程占全国比重", "2018年")]
+    # 003: the measure after the last item is said of every item
+    text = ("同期，西南地区的医疗保险、在职职工养老保险和失业保险参保人数占全国的比重分别由2003年的12.01%、9.52%和10.96%"
+            "上升至2018年的19.44%、12.81%和 11.39%；")
+    assert [f.indicator for f in _facts(text)][:3] == [
+        "医疗保险参保人数占全国的比重", "在职职工养老保险参保人数占全国的比重", "失业保险参保人数占全国的比重"]
+    # 003: 城乡 names two things; the places of a 分别 list carry to the next sentence's pair (两地区)
+    text = ("西部地区城乡居民人均可支配收入均不断增加，分别从 2000年的 5572.84元和 1633.43元增加到 2009年的 13839.12元和 3788.35元。")
+    assert [f.indicator for f in _facts(text)] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2
+    text = ("从2000年到2018年，西南地区、西北地区医疗卫生机构数分别由 80018、35693所增加至 195667、117103所。"
+            "每万人医疗卫生机构床位数由 20.86、28.29张增加至 64.77、65.12张，两地区差距不断缩小。")
+    rows = [(f.value, f.unit, f.subject, f.subject_source) for f in _facts(text)]
+    assert rows[4:] == [(20.86, "张", "西南地区", "previous"), (28.29, "张", "西北地区", "previous"),
+                        (64.77, "张", "西南地区", "previous"), (65.12, "张", "西北地区", "previous")]
+
+
+def test_a_change_after_a_start_and_an_end_point_spans_their_years():
+    # 003 (seed)
+    text = "其中，西北六省的森林覆盖率由 2004年的 8.7%上升至 2019年的 12.2%，提高了3.5个百分点。"
+    assert [f.period for f in _facts(text)] == ["2004年", "2019年", "2004—2019年"]
+    # 003: the end points of a from-to under a year range take its ends
+    text = "2000—2019年，西部地区各省份之间的经济不平衡比较突出，包括内蒙古（从 1.6%增加到 1.9%）、重庆（从 1.8%增加到2.3%）；"
+    assert [(f.subject, f.period) for f in _facts(text)] == [
+        ("内蒙古", "2000年"), ("内蒙古", "2019年"), ("重庆", "2000年"), ("重庆", "2019年")]
+
+
+def test_a_paragraph_that_reviews_five_years_dates_its_figures_by_that_span():
+    # gwr2026_gansu: the paragraph opens with ——这是…的五年; 较“十三五”末的 dates its own figure
+    text = ("——这是追赶进位、综合实力快速跃升的五年。全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元"
+            "增加4374.4亿元，增长33.6%。规模以上工业企业从1832户增加到3382户。")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert [(round(f.value), f.period) for f in facts] == [
+        (round(13697.5e8), "2025年"), (round(9323.1e8), "2020年"), (round(4374.4e8), "2020—2025年"), (34, "2021—2025年"),
+        (1832, "2020年"), (3382, "2025年")]
+
+
+def test_parts_take_the_measure_of_their_whole():
+    # communique_2023_luoyang and communique_2023_zhoukou (PDF)
+    text = "限额以上批发零售业企业商品零售额中，粮油、食品类增长7.2%，饮料类下降13.4%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "洛阳市", 2023)][1] == "饮料类零售额"
+    text = "民用轿车保有量 59.29 万辆，下降 3.9%，其中私人轿车 57.94 万辆，下降 3.7%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "周口市", 2023)][2:] == ["私人轿车保有量"] * 2
+
+
+def test_figures_listed_with_years_go_with_the_years_and_a_gap_with_its_pair():
+    # 003 (seed)
+    text = "2000年和 2008年，西北地区与西南地区的财政收入差距分别为 351.76亿元和 1089.65亿元，扩大了 3倍；"
+    assert [(f.subject, f.period) for f in _facts(text)][:2] == [
+        ("西北地区与西南地区", "2000年"), ("西北地区与西南地区", "2008年")]
+
+
+def test_a_list_shares_the_measure_its_last_item_names():
+    # gwr2026_gansu: 城市、县城建成区面积; a communiqué's 原煤、原油、天然气产量
+    text = "常住人口城镇化率由52.23%提高到58.08%，城市、县城建成区面积分别提高8.3%、5%。"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "甘肃省", 2026)][2:] == ["城市建成区面积", "县城建成区面积"]
+    text = "全年原煤、原油、天然气产量分别增长72.1%、31.2%和5%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "洛阳市", 2023)] == ["原煤产量", "原油产量", "天然气产量"]
+
+
+def test_what_describes_a_counted_thing_is_scoped_by_it():
+    # communique_2023_zhoukou (PDF)
+    text = "初级中学 461 所，毕业生 14.49 万人，在校生 46.5 万人，招生 15.55 万人，教职工 4.55 万人。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "周口市", 2023)][1:3] == ["初级中学毕业生", "初级中学在校生"]
+
+
+def test_a_work_report_opening_a_plan_dates_its_averages_and_totals_over_the_plan_it_closes():
+    # gwr2026_xinjiang: 累计 and 年均 in a review without a single year
+    text = "就业优先战略有效实施，城镇累计新增就业239.2万人，城乡居民人均可支配收入年均增长5.3%、8.1%。"
+    assert {f.period for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"2021—2025年"}

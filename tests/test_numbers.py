@@ -1,14 +1,14 @@
 """The quantity grammar (kb.extract.numbers) and period parser on real seed sentences, plus an
 external check against Microsoft Recognizers-Text's Chinese specs."""
 import json
-from pathlib import Path
 
 import pytest
 
 from kb.extract.numbers import chinese_number, find_quantities
 from kb.extract.periods import find_periods
+from tests.conftest import needs_shared, shared_path
 
-SPECS = Path("/work/shared/external/recognizers-text-specs")
+SPECS = shared_path("external", "recognizers-text-specs")
 
 
 def _q(text):
@@ -106,9 +106,8 @@ def _pass_rate(name, units=None):
     ("NumberWithUnit/Chinese/CurrencyModel.json", lambda u: u in {"元", "美元", "欧元", "日元", "港元", "英镑"}, 0.60),
     ("NumberWithUnit/Chinese/DimensionModel.json", lambda u: u not in {"", "%", "元", "美元"}, 0.30),
 ])
+@needs_shared("external", "recognizers-text-specs")
 def test_recognizers_specs_pass_rate(name, units, floor):
-    if not (SPECS / name).exists():
-        pytest.skip("Recognizers-Text specs not present")
     rate, n = _pass_rate(name, units)
     print(f"{name}: {rate:.1%} of {n}")
     assert rate >= floor

@@ -15,13 +15,23 @@ def test_labelled_measures_cover_all_three_tool_groups():
 
 
 def test_held_out_accuracy_floor():
-    # 5-fold stratified cross-validation on 330 hand-labelled measures, 16 sub-types.
-    # Measured: accuracy 0.64, macro-F1 0.65, top-level group accuracy 0.79, majority class 0.17.
+    # 419 hand-labelled measures from 16 source files, 16 sub-types. Measured: stratified 5-fold
+    # accuracy 0.65, macro-F1 0.66, top-level group accuracy 0.79; leave-one-source-out (a document
+    # the model never saw) accuracy 0.63, macro-F1 0.52; majority class 0.18.
     scores = held_out_scores()
+    assert scores["sources"] >= 15
     assert scores["accuracy"] >= 0.55
     assert scores["macro_f1"] >= 0.55
     assert scores["group_accuracy"] >= 0.70
-    assert scores["accuracy"] >= 3 * scores["majority_baseline"]
+    assert scores["loso_accuracy"] >= 0.55
+    assert scores["loso_accuracy"] >= 3 * scores["majority_baseline"]
+
+
+def test_labelled_measures_include_provincial_reports_and_plans():
+    # the wild genres the extractor now reads: each of these sources is predicted unseen under LOSO
+    _, _, sources = load_labelled(with_sources=True)
+    assert sum(s.startswith("gwr2026_") for s in sources) >= 40
+    assert sum(s.startswith("plan15_") for s in sources) >= 25
 
 
 def test_classifier_follows_sklearn_shape():

@@ -8,10 +8,11 @@ import pytest
 from kb.clean import clean
 from kb.load import load
 from kb.structure import split_articles
+from tests.conftest import needs_shared, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-EXTCORPUS = Path("/work/shared/extcorpus")
+EXTCORPUS = shared_path("extcorpus")
 
 
 def _split(path: Path):
@@ -72,7 +73,7 @@ def test_forum_essays_are_separate_articles(issue):
     a = _by_title(articles, "推进西部大开发形成新格局的三大关键问题")
     assert a.authors == ["肖金成"]
     # its title was printed at the foot of its first page; the essay starts after the previous bio
-    assert ct.text[a.start:].startswith("中共中央、国务院于 2020年 5月发布的")
+    assert ct.text[a.start:].startswith("中共中央、国务院于2020年5月发布的")
     prev = articles[a.index - 1]
     assert ct.text[prev.start:prev.end].rstrip().endswith("浙江大学区域研究中心首席专家（杭州 310058）。")
 
@@ -152,7 +153,7 @@ def test_paper_002_title_over_two_lines():
         s.path for s in articles[0].sections]
 
 
-@pytest.mark.skipif(not EXTCORPUS.exists(), reason="extcorpus not present")
+@needs_shared("extcorpus")
 def test_government_work_report_is_one_article():
     _, articles = _split(EXTCORPUS / "gwr_2019.txt")
     assert len(articles) == 1
@@ -171,3 +172,101 @@ def test_headings_broken_or_glued_in_print_give_whole_section_paths(issue):
     assert "三、实现全年目标任务的对策建议 > 1.突出疫情防控常态化，聚焦“六稳”“六保”" in paths
     # numbered paragraphs of a book review are no headings
     assert not any(s.title.startswith(("2.谢里教授", "3.在全国和地区层面")) for a in articles for s in a.sections)
+
+
+# ---------------------------------------------------------------- documents from the wild
+WILD = shared_path("wildcorpus")
+
+
+def _kinds(articles) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for s in articles[0].sections:
+        out.setdefault(s.kind, []).append(s)
+    return out
+
+
+@needs_shared("wildcorpus")
+def test_every_document_of_the_wild_corpus_is_one_article_with_its_genre():
+    expected = {"gwr2026_henan.txt": "work_report", "plan15_hangzhou.txt": "plan",
+                "communique_2023_luoyang.txt": "communique", "chinaxiv_201906_00062.md": "paper",
+                "pdf/communique_2023_zhoukou.pdf": "communique"}
+    for name, genre in expected.items():
+        articles = _split(WILD / name)[1]
+        assert len(articles) == 1, name
+        assert articles[0].genre == genre, name
+
+
+@needs_shared("wildcorpus")
+def test_a_single_paper_is_never_split_and_a_journal_issue_still_is(issue):
+    articles = issue[1]
+    assert len(articles) >= 22 and {a.genre for a in articles} == {"journal_issue"}
+    assert len(_split(WILD / "chinaxiv_201909_00143.md")[1]) == 1
+
+
+@needs_shared("wildcorpus")
+def test_glossary_after_a_work_report_is_its_own_section():
+    art = _split(WILD / "gwr2026_guangdong.txt")[1][0]
+    glossary = _kinds([art])["glossary"]
+    assert len(glossary) == 1 and glossary[0].title == "名词解释"
+    assert glossary[0].end == art.end                        # runs to the end, numbered items included
+
+
+@needs_shared("wildcorpus")
+def test_plan_boxes_and_table_of_contents_are_marked():
+    articles = _split(WILD / "plan15_suzhou.txt")[1]
+    kinds = _kinds(articles)
+    assert len(kinds["toc"]) == 1
+    boxes = kinds["box"]
+    assert len(boxes) >= 15
+    assert boxes[0].path == "第二篇 加快发展新质生产力 构建现代化产业体系 > 第四章 扩大制造业规模优势 > 第三节 培育未来产业 > 专栏1 培育壮大新兴产业和未来产业" \
+        or boxes[0].path.endswith("第三节 培育未来产业 > 专栏1 培育壮大新兴产业和未来产业")
+    # the body resumes at the next chapter heading after a box
+    after = next(s for s in articles[0].sections if s.start > boxes[0].start and s.kind == "body")
+    assert after.title.startswith("第五章")
+
+
+@needs_shared("wildcorpus")
+def test_communique_notes_are_a_notes_section():
+    art = _split(WILD / "communique_2023_luoyang.txt")[1][0]
+    notes = _kinds([art])["notes"]
+    assert notes and notes[-1].end == art.end
+
+
+def test_work_report_tasks_nest_lead_sentences_under_numbered_headings():
+    art = _split(WILD / "gwr2026_zhejiang.txt")[1][0]
+    paths = [s.path for s in art.sections]
+    assert "三、2026年重点工作 > （二）着力提升创新体系整体效能 > 持续做好“两篇大文章”。" in paths
+    # a numbered paragraph (heading and body in one paragraph) heads its part too
+    assert any(p.startswith("二、“十五五”时期的主要目标任务 > （一）聚焦加快建设创新浙江") for p in paths)
+    # dash-led paragraphs sit below their heading, and the next numbered heading is not nested in them
+    assert "二、“十五五”时期的主要目标任务 > ——更加注重秉持长期主义，推动可持续发展。" in paths
+    assert not any("——" in p and "（一）" in p for p in paths)
+    assert not any(p.endswith("各位代表！") for p in paths)   # a salutation is no lead
+
+
+def test_shi_leads_on_their_own_lines_head_parts():
+    art = _split(WILD / "gwr2026_guangdong.txt")[1][0]
+    assert "一、2025年和“十四五”时期工作回顾 > 一是联合港澳承办十五运会和残特奥会。" in [s.path for s in art.sections]
+
+
+def test_paper_levels_follow_the_numbering_even_when_1_1_comes_first():
+    art = _split(WILD / "chinaxiv_201906_00062.md")[1][0]
+    by_title = {s.title: s for s in art.sections if s.kind == "body" and s.title}
+    assert by_title["2 经济开发区空间集聚特征"].level < by_title["2.2集聚强度及规模分析"].level
+    assert by_title["2.2集聚强度及规模分析"].path == "2 经济开发区空间集聚特征 > 2.2集聚强度及规模分析"
+
+
+def test_markdown_headings_glued_to_numbers_and_unlabelled_references():
+    art = _split(WILD / "chinaxiv_202110_00025.md")[1][0]
+    titles = [s.title for s in art.sections if s.kind == "body"]
+    assert "1 引言" in titles and "5 结语" in titles
+    assert any(s.kind == "references" for s in art.sections)
+    assert not any("顾朝林" in s.title for s in art.sections)
+
+
+def test_plan_chapters_nest_sections_and_a_cut_heading_is_joined():
+    art = _split(WILD / "plan15_hangzhou.txt")[1][0]
+    first = next(s for s in art.sections if s.title.startswith("第一节 人工智能开源生态枢纽"))
+    assert first.path == ("第二篇 坚持“人工智能+”引领，加快建设人工智能创新发展第一城 > 第六章 聚力打造三大枢纽 > "
+                          "第一节 人工智能开源生态枢纽")
+    assert first.level == 3

@@ -112,3 +112,102 @@ def test_download_bytes_are_real_csv_and_xlsx():
         {"subject": "郑州", "value": 1.4588e11, "sources": "a.txt；b.txt"}]
     back = pd.read_excel(io.BytesIO(views.xlsx_bytes(df, "facts")), sheet_name="facts")
     assert back.subject.tolist() == ["郑州"] and back.sources.tolist() == ["a.txt；b.txt"]
+
+
+def test_citation_puts_the_gbt7714_reference_before_the_location():
+    ref = "王珺琪. 区域战略叠加视域下高质量共建“一带一路” 节点城市的创新路径与协同实践[Z]."
+    c = views.hit_citation(hit(reference=ref))
+    assert c == (f"{ref} 位置：二、“一带一路”节点城市的类型化发展模式 > （二）产业驱动型：跨境产业链协同升级，"
+                 "第3页，004_13c680af1f380253.txt 字符 2442–2638")
+
+
+# ------------------------------------------------------------------ numbers and cells
+def test_significant_drops_float_noise_and_keeps_real_digits():
+    # 1325.88亿元 * 1e8 and 500亿美元-style products carry noise in the last bits
+    assert views.significant(1325.88 * 1e8) == 132588000000.0
+    assert views.significant(980000000.0000001) == 980000000.0
+    assert views.significant(4848.16) == 4848.16 and views.significant(0.0) == 0.0
+    assert views.significant(619) == 619 and views.significant("x") == "x"
+
+
+def test_readable_amount_in_chinese_magnitudes():
+    assert views.readable_amount(1_565_110_000_000, "元") == "1.57万亿元"
+    assert views.readable_amount(1458.8 * 1e8, "元") == "1,458.8亿元"
+    assert views.readable_amount(311_400, "标箱") == "31.14万标箱"
+    assert views.readable_amount(53741.53, "元") == "5.37万元"
+    assert views.readable_amount(619, "项") == "" and views.readable_amount(15, "%") == ""
+    assert views.readable_amount(float("nan"), "元") == "" and views.readable_amount(None, "元") == ""
+
+
+def test_display_frame_shows_empty_cells_as_empty_text():
+    df = pd.DataFrame({"subject": ["郑州", None], "period": [None, float("nan")],
+                       "value": [1325.88 * 1e8, 8.5], "value_max": [None, 5.0],
+                       "year": pd.array([2024, None], dtype="Int64"), "sources": [["a.txt", "b.txt"], []]})
+    shown = views.display_frame(df)
+    assert shown.subject.tolist() == ["郑州", ""] and shown.period.tolist() == ["", ""]
+    assert shown.value.tolist() == [132588000000.0, 8.5]           # full column: still numbers
+    assert shown.value_max.tolist() == ["", "5"] and shown.year.tolist() == ["2024", ""]
+    assert shown.sources.tolist() == ["a.txt；b.txt", ""]
+    assert "None" not in shown.to_string() and "NaN" not in shown.to_string()
+
+
+# ------------------------------------------------------------------ indicator systems
+# Rows as the pipeline extracts them from seed 003's 城乡高质量融合发展 paper: one system, named four ways.
+SYSTEM_DIMENSIONS = ["经济发展动力", "交通信息网络", "生态承载能力", "居民生活水平"]
+
+
+def test_one_system_named_four_ways_is_one_row_with_the_most_indicators():
+    from kb.tables import distinct_systems
+
+    indicators = [["经济发展动力", "资本流动", None], ["经济发展动力", "劳动流动", None],
+                  ["交通信息网络", "技术流动", 0.12]]
+    names = ["城乡高质量融合发展综合水平指标体系", "城乡高质量融合发展指标体系", "城乡高质量融合发展测度指标体系",
+             "城乡高质量融合发展水平指标体系"]
+    other = {"source": "003_3f64eff42e724e01.txt", "article": "中国城镇化高质量发展的综合测度与演化特征",
+             "name": "城镇化高质量发展指标体系", "dimensions": ["经济发展", "科技支撑", "生态环保", "协调共享"],
+             "indicators": []}
+    rows = [{"source": "003_3f64eff42e724e01.txt", "article": "城乡高质量融合发展", "name": n,
+             "dimensions": SYSTEM_DIMENSIONS, "indicators": indicators if i == 3 else []}
+            for i, n in enumerate(names)]
+    out = distinct_systems(pd.DataFrame([other, *rows]))
+    assert out.name.tolist() == ["城镇化高质量发展指标体系", "城乡高质量融合发展水平指标体系"]
+    assert out.other_names.tolist()[1] == names[:3] and len(out.indicators[1]) == 3
+    overview = views.systems_overview(out.assign(from_table=False))
+    assert overview.indicators.tolist() == [0, 3]
+    assert max(len(line) for line in overview.to_string(index=False).splitlines()) < 120
+    assert views.grouped_indicators(indicators) == "经济发展动力：资本流动、劳动流动；交通信息网络：技术流动(0.12)"
+
+
+# ------------------------------------------------------------------ the chart's default indicator
+def test_default_chart_indicator_is_specific_not_a_catch_all_share():
+    # Facts of seed 003 (西部大开发20年): 比重 gathers unrelated shares of the same region and year.
+    rows = [("比重", "人口占全国的比重", "西部地区", 2000, 28.0, "%", "low"),
+            ("比重", "占全国的比重", "西部地区", 2000, 17.23, "%", "low"),
+            ("比重", "第一产业占比", "西部地区", 2000, 21.44, "%", "high"),
+            ("比重", "人口占全国的比重", "西部地区", 2019, 27.3, "%", "low"),
+            ("比重", "占全国的比重", "西部地区", 2019, 20.71, "%", "low"),
+            ("比重", "第一产业占比", "西部地区", 2019, 10.95, "%", "high"),
+            ("比重", "第二产业占比", "西部地区", 2011, 50.92, "%", "high"),
+            ("人均GDP", "人均GDP", "西部地区", 2000, 4848.16, "元", "high"),
+            ("人均GDP", "人均GDP", "西部地区", 2019, 53741.53, "元", "high"),
+            ("人均GDP", "人均GDP", "天津", 2012, 95093.0, "元", "high"),
+            ("人均GDP", "人均GDP", "贵州", 2012, 19608.0, "元", "high")]
+    facts = pd.DataFrame(rows, columns=["indicator_canonical", "indicator", "subject", "year", "value", "unit",
+                                        "indicator_confidence"])
+    assert facts.indicator_canonical.value_counts().index[0] == "比重"   # the most facts …
+    assert views.default_chart_indicator(facts) == "人均GDP"              # … but a bare generic measure
+
+
+def test_default_chart_indicator_counts_cells_that_mix_different_quantities_against_it():
+    # 进出口总额 of 中国 in 2019 (seed 003) gathers four unrelated totals: 运输业, 旅游业, 知识产权使用费, 电信…
+    rows = [("进出口总额", "运输业进出口总额", "中国", 2019, 7.6424e11, "元"),
+            ("进出口总额", "旅游业进出口总额", "中国", 2019, 1.50047e12, "元"),
+            ("进出口总额", "进出口知识产权使用费总额", "中国", 2019, 2.1419e11, "元"),
+            ("进出口总额", "电信、计算机和信息服务业进出口总额", "中国", 2019, 4.0416e11, "元"),
+            ("进出口总额", "进出口总额", "杭州", 2024, 1.51995e11, "元"),
+            ("人均GDP", "人均GDP", "西部地区", 2000, 4848.16, "元"),
+            ("人均GDP", "人均GDP", "西部地区", 2019, 53741.53, "元"),
+            ("人均GDP", "人均GDP", "天津", 2012, 95093.0, "元"),
+            ("人均GDP", "人均GDP", "贵州", 2012, 19608.0, "元")]
+    facts = pd.DataFrame(rows, columns=["indicator_canonical", "indicator", "subject", "year", "value", "unit"])
+    assert views.default_chart_indicator(facts) == "人均GDP"

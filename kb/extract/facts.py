@@ -7,20 +7,20 @@ subject and the indicator (`…总额8181.55亿元，同比下降13.6%`). Carrie
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kb.extract.indicators import canonical_indicator
-from kb.extract.numbers import Quantity, analysis_text, find_quantities
-from kb.extract.periods import Period, find_periods, with_year
+from kb.clean import analysis_text
+from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
+from kb.extract.numbers import Quantity, find_quantities, numeral_value
+from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
+from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
-
-SKIP_SECTION_KINDS = {"references", "english", "notes", "front", "keywords"}
-SKIP_SPAN_KINDS = ("table", "meta", "english", "author")
 _PLACES = Path(__file__).resolve().parent.parent / "data" / "places.txt"
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
@@ -76,6 +76,20 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
+    stated_period: str | None = None
+    variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
+    paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
+    subject_at: int = -1             # offset of the sentence the carried subject was named in
+    default_period: str | None = None  # the section's or document's period for undated figures
+
+
+@dataclass
+class _Document:
+    """What the document says of all its figures, decided once per article from its metadata."""
+    genre: str
+    jurisdiction: str | None   # the place its figures are about when no sentence names one
+    year: int | None           # its year (a communiqué's: the year it reports on)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -83,28 +97,83 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     facts: list[Fact] = []
     norm = analysis_text(clean.text)
     for article in articles:
-        for start, end, heading_year in _prose_ranges(article):
-            facts += _range_facts(clean, norm, article, source, start, end, heading_year)
+        doc = _document(article)
+        for start, end, path in prose_sections(article):
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
     return facts
 
 
-def _prose_ranges(article: Article) -> list[tuple[int, int, str | None]]:
-    """(start, end, heading year) of the article's parts that hold prose facts."""
-    if not article.sections:
-        return [(article.start, article.end, None)]
-    return [(s.start, s.end, _heading_year(s.path)) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
+def _document(article: Article) -> _Document:
+    """The article's genre, jurisdiction and year as the structure stage recorded them (kb/genre.py),
+    the jurisdiction in the place table's short form (河南省 → 河南) like subjects named in sentences."""
+    genre = article.genre or "other"
+    jurisdiction = article.jurisdiction or ""
+    if jurisdiction:
+        try:
+            known = _place_named(jurisdiction)
+            jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
+        except KeyError:
+            pass
+    return _Document(genre, jurisdiction or None, _article_year(article))
+
+
+# a work report's parts: the review of the past year, and the year's tasks and targets
+_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|开局|(?:发展|现实|坚实|良好)基础|现状")
+_TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
+# （一）放大促消费扩投资政策效应, 八、扎实推进…: a heading that gives an order heads the year's tasks
+_ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(?:加快|加大|加强|推进|推动|扎实|深入|深化|持续"
+                            r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
+                            r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
+# 年均增长, 累计新增, 连续5年: a work report's review of the whole plan period it closes
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
+# figures a work report or plan sets as targets, not results
+_TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
+    """The period of a figure that neither its sentence nor the ones before date: the single year its
+    section heading names (or the last year of a five-year plan it names for targets); a communiqué's
+    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    horizon (到2030年) outside its review of the past."""
+    path = path or ""
+    if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
+        return f"{doc.year}年"
+    if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
+            and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
+        return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
+    heading = _heading_year(path)
+    if heading:
+        return heading
+    plan = next((p for p in find_periods(path) if p.text.startswith("“")), None)
+    if plan and not _REVIEW_HEADING.search(path):
+        return f"{years_of(plan.text)[-1]}年"
+    if not doc.year:
+        return None
+    if doc.genre == "communique":
+        return f"{doc.year}年"
+    if doc.genre == "work_report":
+        last = path.split(" > ")[-1]
+        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
+            return f"{doc.year}年"
+        return f"{doc.year - 1}年"
+    if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
+        first, last = plan_years(doc.year)
+        return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
+    return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月)."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
     return f"{years.pop()}年" if len(years) == 1 else None
 
 
-def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
-                 start: int, end: int, heading_year: str | None = None) -> list[Fact]:
+def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
+                 start: int, end: int, path: str) -> list[Fact]:
     facts: list[Fact] = []
+    heading_year = _heading_year(path)
     carry = _Carry(heading_year=heading_year)
     last_end = start
     for s, e in sentence_spans(clean.text, start, end):
@@ -117,7 +186,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, source: str,
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        facts += _sentence_facts(clean.text, norm, s, e, carry, article, source)
+        carry.default_period = _default_period(doc, path, norm[s:e])
+        facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
 
@@ -135,12 +205,13 @@ def _is_prose(sentence: str) -> bool:
 
 
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
-                    article: Article, source: str) -> list[Fact]:
+                    article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    quantities = [q for q in find_quantities(sentence) if _is_fact_quantity(q, sentence)]
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), article)
-    mentions = _mentions(sentence, periods, quantities)
-    ctx = _Context(text, article, s)
+    quantities = _fact_quantities(find_quantities(sentence), sentence)
+    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc))
+    ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
     topic = _topic_indicator(sentence, periods, mentions)
@@ -150,21 +221,28 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         return facts
-    respective = _respective_subjects(quantities, mentions, sentence)
+    respective = _respective_subjects(quantities, mentions, sentence, carry)
+    respective_years = {id(q): y for group in _list_groups(quantities, sentence)
+                        for q, y in zip(group, _listed_periods(group, sentence))}
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     previous_end = 0
+    span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
         frm = _from_of(sentence, clause, q)
         period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        period = respective_years.get(id(q), period)
         subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
             owner = respective[id(q)]
             subject = _resolve(owner.place, ctx, owner.start)
+        subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
+        if owner is not None and owner.start < 0:
+            subject_source = "previous"   # a 分别 list of an earlier sentence (两地区…)
         if in_list:
-            indicator, change = carry.indicator, carry.change
+            indicator, change = _counted_noun(sentence, q) or carry.indicator, carry.change
         else:
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
@@ -174,20 +252,39 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
+        whole = _scoped(_sub_item(indicator, stated, sentence, clause), stated)
+        if whole != indicator and carry.indicator == indicator:
+            carry.indicator = whole   # the clauses after it speak of the part with its measure
+        indicator = whole
+        if is_generic_measure(indicator) and not in_list:
+            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
+                                       carry.variable)
+        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
+        if pair:
+            subject, subject_source = pair
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change)
+                                or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
+                                or carry.default_period, periods, sentence, clause)
+        span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
-        previous_end = q.end
+        carry.variable = _variable_of(indicator) or carry.variable
+        previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
-                source=source, article=article.title, subject=subject or _default_subject(ctx),
+                source=source, article=article.title, subject=subject,
                 indicator=indicator, value=value, unit=q.unit, raw=text[s + raw_start:s + raw_end],
                 evidence=text[s:e], start=s + raw_start, end=s + raw_end, period=period,
                 change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
-                evidence_start=s, evidence_end=e))
+                evidence_start=s, evidence_end=e, subject_source=subject_source,
+                indicator_confidence=indicator_confidence(indicator, q.raw)))
+    _levels_named_later(facts)
     _carry_period(carry, periods, sentence)
+    # a later sentence reuses the list's places by position only (no offsets into this sentence)
+    carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     return facts
 
 
@@ -197,6 +294,65 @@ class _Context:
     text: str
     article: Article
     offset: int
+    doc: _Document
+
+
+# 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
+_GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
+_PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+
+
+def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
+              ctx: _Context) -> tuple[str, str] | None:
+    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
+    clause = _clause_start(sentence, q.start)
+    if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
+        return None
+    before = [m for m in mentions if m.end <= q.start]
+    for a, b in reversed(list(zip(before, before[1:]))):
+        if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
+    if "两地区" in sentence[:q.start] and len(carry.distribution) == 2:
+        a, b = carry.distribution
+        return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
+    return None
+
+
+def _in_span(span: str | None, change: str | None) -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
+    end point are its last year's; a start point the year before it."""
+    years = years_of(span)
+    if len(years) != 2:
+        return span
+    if change and change.endswith("(起点)"):
+        return f"{years[0] - 1}年"
+    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+        return f"{years[1]}年"
+    return span
+
+
+def _levels_named_later(facts: list[Fact]) -> None:
+    """建成4个国家级、4个自治区级区域医疗中心: a count of a level takes the thing the next level names."""
+    for f, later in zip(facts, facts[1:]):
+        thing = re.search(r"级(.{2,})$", later.indicator or "")
+        if f.indicator and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", f.indicator) and thing:
+            f.indicator = f.indicator + thing.group(1)
+            f.indicator_confidence = indicator_confidence(f.indicator, f.raw)
+            f.indicator_canonical = canonical_indicator(f.indicator)
+
+
+def _after_from_to(change: str | None, period: str | None,
+                   span: tuple[int | None, int | None]) -> tuple[tuple[int | None, int | None], str | None]:
+    """由2004年的8.7%上升至2019年的12.2%，提高了3.5个百分点: the change after a start and an end
+    point spans their years. Returns the updated (start year, end year) and the figure's period."""
+    years = years_of(period)
+    if change and change.endswith("(起点)"):
+        return (years[0] if len(years) == 1 else None, None), period
+    if change and change.endswith("(终点)"):
+        return (span[0], years[0] if len(years) == 1 else None), period
+    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+        return span, f"{span[0]}—{span[1]}年"
+    return span, period
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -236,34 +392,104 @@ def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantit
 
 
 # where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
-_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|均|都")
+_NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大)|从|等|这|共有|共计|(?<![人平生])均|都")
 _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
 def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
                            sentence: str) -> dict[int, str]:
     """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
-    measure (with the measure named after them, when there is one)."""
-    masked = list(sentence)
-    for a, b in [(p.start, p.end) for p in periods] + [(m.start, m.end) for m in mentions]:
-        masked[a:b] = " " * (b - a)
+    measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
+    2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
+    later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
+    dated = _masked(sentence, periods)
+    # a place inside a compound name (国家中心城市中国企业500强) stays in the name
+    inside = re.compile(r"[\u4e00-\u9fff]")
+    masked = list(dated)
+    for m in mentions:
+        if not re.search(r"占\s*$", sentence[:m.start]) and not (
+                m.start > 0 and inside.match(dated[m.start - 1]) and inside.match(dated[m.end:m.end + 1])):
+            masked[m.start:m.end] = " " * (m.end - m.start)
     masked = "".join(masked)
     names: dict[int, str] = {}
+    last: list[str] = []
     for group in _list_groups(quantities, sentence):
-        clause = _clause_start(sentence, group[0].start)
-        k = sentence.find("分别", clause, group[0].start)
-        if len(group) < 2 or k < 0:
+        if len(group) < 2:
             continue
-        listed, measure = masked[clause:k], ""
-        if not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
-            listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
-        items = _NAME_SEP.split(listed)
-        cut = _NAME_END.search(items[-1])
-        items[-1] = items[-1][:cut.start()] if cut else items[-1]
-        items = [_noun_phrase(x) for x in items]
-        if len(items) == len(group) and all(len(x) >= 2 for x in items):
-            names.update({id(q): x + measure for q, x in zip(group, items)})
+        clause = _clause_start(sentence, group[0].start)
+        items = _listed_names(masked, sentence, clause, group)
+        if not items and last and len(last) == len(group):
+            items = last   # a later run of as many figures: the same things, in the same order
+        if items:
+            names.update({id(q): x for q, x in zip(group, items)})
+            last = items
     return names
+
+
+# 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
+_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
+
+
+def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
+    k = sentence.replace("依次", "分别").find("分别", clause, group[0].start)
+    listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    if k < 0 and "、" not in listed:
+        return []
+    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+        listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+    items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
+    if len(items) != len(group):
+        items = _NAME_SEP.split(listed)
+    cut = _NAME_END.search(items[-1])
+    items[-1] = items[-1][:cut.start()] if cut else items[-1]
+    # later items follow a list word, so a leading 在 is their own (在职职工)
+    items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
+             for i, x in enumerate(items)]
+    if len(items) == 1 and len(group) == 2 and k >= 0:
+        pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
+        rest = items[0][2:]
+        return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
+    figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人|位|名)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
+    if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
+        return []
+    return [x + measure for x in _shared_tail(items)]
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """医疗保险、养老保险和失业保险参保人数占全国的比重: what follows the last item's name (its common
+    ending with the others, 保险) is said of every item."""
+    ending = _common_suffix(items[:-1])[-2:]
+    last = items[-1]
+    at = last.find(ending) if ending else -1
+    measure = _MEASURE_WORD.search(last)
+    lengths = {len(x) for x in items[:-1]}
+    rest = last[len(items[0]):] if len(lengths) == 1 else ""
+    if at < 0 and len(rest) >= 4 and _MEASURE_WORD.search(rest) and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
+        return [x + rest for x in items[:-1]] + [last]   # 城市、县城建成区面积
+    if at < 0 and measure and len(measure.group(0)) >= 2 and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
+        return [x + measure.group(0) for x in items[:-1]] + [last]   # 新能源汽车、集成电路、工业机器人产量
+    head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
+    if at < 0 and head and all(x in _SCOPE_WORDS for x in items[:-1]):   # 城镇、农村居民人均可支配收入
+        at, ending = 0, head
+    if at < 0 or at + len(ending) >= len(last):
+        return items
+    head, tail = last[:at + len(ending)], _noun_phrase(last[at + len(ending):])
+    if len(tail) < 2:
+        return items
+    return [x + tail for x in items[:-1]] + [head + tail]
+
+
+# short words that scope a measure (城镇居民…, 小学生均…): a list of them shares the measure after the last
+_SCOPE_WORDS = ("城镇", "农村", "城市", "乡村", "城区", "郊区", "进口", "出口", "小学", "初中", "高中", "大学", "男性", "女性",
+                "一产", "二产", "三产", "国有", "民营", "外资")
+
+
+def _common_suffix(words: list[str]) -> str:
+    suffix = words[0] if words else ""
+    for w in words[1:]:
+        while suffix and not w.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
 
 
 def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
@@ -287,18 +513,42 @@ def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str
     return _as_share(name + after.group(1), None) if after and q.unit == "%" else name
 
 
-def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention],
-                         sentence: str) -> dict[int, _Mention]:
-    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures."""
+def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
+    """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
+    k = sentence.rfind("分别", 0, group[0].start)
+    if k < 0 or len(group) < 2:
+        return []
+    runs: list[list[Period]] = []
+    for p in find_periods(sentence[:k]):
+        if not p.has_year:
+            continue
+        if runs and re.fullmatch(r"\s*(?:和|、|与|及)\s*", sentence[runs[-1][-1].end:p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return [p.text for p in runs[-1]] if runs and len(runs[-1]) == len(group) else []
+
+
+def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], sentence: str,
+                         carry: _Carry) -> dict[int, _Mention]:
+    """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures; later
+    runs of n figures with no place of their own (…增加至D、E; the next sentence's 两地区…) too."""
     owners: dict[int, _Mention] = {}
     for group in _list_groups(quantities, sentence):
-        clause = _clause_start(sentence, group[0].start)
-        head = sentence[clause:group[0].start]
-        if len(group) < 2 or "分别" not in head:
+        if len(group) < 2:
             continue
-        named = [m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+        clause = _clause_start(sentence, group[0].start)
+        head = sentence[clause:group[0].start].replace("依次", "分别")
+        named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+                 if "分别" in head else [])
+        if len(_listed_periods(group, sentence)) == len(group):
+            continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
+            carry.distribution = named
+        elif (len(carry.distribution) == len(group)
+              and not any(clause <= m.start < group[-1].end for m in mentions)):
+            owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
 
 
@@ -312,16 +562,79 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国"}
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
 _DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 
 
+# P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
+_STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
+                        r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
+                        r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
+# 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
+# 假设一辆小汽车1小时…: a hypothetical's numbers
+_HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
+# 排名后5名: a rank
+_RANK = re.compile(r"(?:前|后|倒数)\s*$")
+# 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
+_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值|国际标准|国际通行标准)")
+# “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
+_NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
+    """The quantities that state facts; the members of a list whose first member is not a fact
+    (累积贡献率依次分别为90.665%、87.685%…) are not either."""
+    kept, dropped_end = [], -1
+    for q in found:
+        if dropped_end >= 0 and _LIST_GAP.fullmatch(sentence[dropped_end:q.start]):
+            dropped_end = q.end
+        elif _is_fact_quantity(q, sentence):
+            kept.append(q)
+            dropped_end = -1
+        else:
+            dropped_end = q.end
+    return kept
+
+
+def _in_short_quote(sentence: str, q: Quantity) -> bool:
+    """“三个80%”, “1310”具体部署: a number inside a short quoted name."""
+    opened = sentence.rfind("“", 0, q.start)
+    closed = sentence.find("”", q.end)
+    return (opened >= 0 and closed >= 0 and closed - opened <= 14
+            and "”" not in sentence[opened:q.start] and "“" not in sentence[q.end:closed])
+
+
+def _heading_count(sentence: str, q: Quantity) -> bool:
+    """二、百姓富（7项）: the count of items a heading announces."""
+    return (len(sentence) <= 24 and re.search(r"[（(]\s*$", sentence[:q.start]) is not None
+            and re.match(r"\s*[)）]", sentence[q.end:]) is not None
+            and re.match(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、]|第)", sentence) is not None)
+
+
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
+    clause = sentence[_clause_start(sentence, q.start):q.start]
+    if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+        return False
+    if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
+        return False
+    if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
+        return False
+    if q.unit in ("名", "位") and _RANK.search(before):
+        return False
+    if q.unit in _COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
+        return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
+    if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
+        return False   # 略高于其他3个省区: the rest of a list, not a count in the world
+    if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
+            and _STUDY_DESIGN.search(clause)):
+        return False
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -351,7 +664,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由])|较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -371,8 +684,14 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
+        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+            years = years_of(p.text)
+            return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
             continue
+        if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
+            continue   # （2010年未计算乡镇债务）: a remark in brackets
         current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
     return current
 
@@ -395,17 +714,65 @@ def _from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int,
     return (frm.start(), to.start()) if to else None
 
 
-def _dated(periods: list[Period], article: Article) -> list[Period]:
-    """今年/去年/过去一年 made absolute with the article's year; dropped when it is unknown."""
-    year = _article_year(article)
+def _dated(periods: list[Period], doc: _Document, carried: str | None = None) -> list[Period]:
+    """今年/去年/过去一年 made absolute with the document's year, and 20年来/五年来 made a range ending
+    in it (a work report's: the past year; the range stated just before when it spans as many
+    years); dropped when the year is unknown."""
     out = []
     for p in periods:
-        if p.offset_years is None:
+        if p.duration:
+            before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
+            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
+            if span:
+                out.append(Period(p.start, p.end, span, True, duration=p.duration))
+        elif p.offset_years is None:
             out.append(p)
-        elif year:
-            y = year + p.offset_years
+        elif doc.year:
+            y = doc.year + p.offset_years
             out.append(Period(p.start, p.end, f"{y}年", True))
     return out
+
+
+def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | None:
+    n = numeral_value(p.duration or "")
+    if not n or not 2 <= n <= 80:
+        return None
+    n = int(n)
+    years = years_of(carried)
+    if len(years) == 2 and years[1] - years[0] in (n - 1, n):
+        return carried
+    if not doc.year:
+        return None
+    end = doc.year - 1 if doc.genre == "work_report" else doc.year
+    return f"{end - n + (1 if doc.genre == 'work_report' else 0)}—{end}年"
+
+
+def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
+                   sentence: str, clause: int) -> str | None:
+    """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
+    range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
+    spans from the base to the figure's year."""
+    years = years_of(period)
+    if not change:
+        return period
+    if len(years) == 2 and re.fullmatch(r"\d{4}—\d{4}年", period or ""):
+        if change.endswith("(起点)"):
+            return f"{years[0]}年"
+        if change.endswith("(终点)"):
+            return f"{years[1]}年"
+        years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
+    if len(years) != 1 or "(" in change:
+        return period
+    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4) and p.start < q.start]):
+        if not _is_comparison_base(p, sentence):
+            continue
+        base = years_of(p.text)
+        if not base:
+            break
+        end_of = re.search(r"末|底", sentence[p.start:p.end + 3]) is not None
+        b = base[-1] if end_of or len(base) == 1 else base[0]
+        return f"{b}—{years[0]}年" if b < years[0] else period
+    return period
 
 
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
@@ -430,7 +797,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = text
+            carry.period = carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
@@ -456,15 +823,22 @@ _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:�
 _LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|如|有)\s*[：:]?\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
+_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|比|较|相比)\s*$")
 # 不足全国的2%: for a share, the place before 的 is the base, not the owner
 _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
 
-def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = ()) -> list[_Mention]:
-    """Places the sentence names, each marked whether it stands in a subject's position."""
+def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
+              local: bool = False) -> list[_Mention]:
+    """Places the sentence names, each marked whether it stands in a subject's position. In a local
+    document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
+    subjects, so they are not places there."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
-    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)]
+    found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
+                        sentence)
+    if local:
+        found = [m for m in found if m.place.kind not in ("country", "region")]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -479,7 +853,33 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
+        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+            m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
     return found
+
+
+# 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
+# its own, not its host place
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
+                   r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
+
+
+def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue   # a place inside a zone's name (河南自贸区郑州片区)
+        zone = _ZONE.match(sentence, m.end) if m.place.kind != "generic" else None
+        if zone and zone.end() > m.end:
+            name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
+            m = _Mention(m.start, zone.end(), Place(name, "zone", name))
+        out.append(m)
+    return out
 
 
 def _paren_start(sentence: str, pos: int) -> int:
@@ -501,18 +901,35 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
     """(subject, the mention naming it) of a quantity."""
     owner = _owner_before(q, mentions, sentence)
     if owner:
-        return _resolve(owner.place, ctx, owner.start), owner
+        subject = _resolve(owner.place, ctx, owner.start)
+        if owner.topic:   # 全省35个工业园实现产值…: the clause's subject, also for its next figures
+            carry.subject, carry.subject_at = subject, ctx.offset
+        return subject, owner
     segment = max(clause, previous_end)
     topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
     if not topics and previous_end <= clause:
         topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
     if topics:
         chosen = _narrowest(topics, mentions)
-        carry.subject = _resolve(chosen.place, ctx, chosen.start)
+        carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
         return carry.subject, chosen
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
     return carry.subject, None
+
+
+def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
+    """北京、上海和广州三个大都市的平均人均GDP: places listed together (with no 分别 to share them out)
+    are the subject together."""
+    names, last = [_resolve(first.place, ctx, first.start)], first
+    for m in mentions[mentions.index(first) + 1:]:
+        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", sentence[last.end:m.start]) or m.place.kind == "generic":
+            break
+        names.append(_resolve(m.place, ctx, m.start))
+        last = m
+    if len(names) < 2 or "分别" in sentence[last.end:]:
+        return names[0]
+    return "、".join(names[:-1]) + "和" + names[-1]
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
@@ -521,12 +938,16 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
+            if "的" not in sentence[m.end:q.start] and _COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start]):
+                return None   # 高于全国0.4个百分点: the figure is the compared subject's
             return m
         break
     paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
     if paren < 0 or re.search(r"[)）]", sentence[paren:q.start]):
         return None
-    return next((m for m in mentions if m.end == paren), None)
+    # 南宁（361.4万人）; 西北五省区的所有开发区（5家…）: the place whose thing the bracket details
+    return next((m for m in reversed(mentions) if m.end <= paren
+                 and re.fullmatch(r"\s*(?:的[^，,。；（(的]{0,8})?", sentence[m.end:paren])), None)
 
 
 def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
@@ -549,27 +970,41 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     if by_clause:
         first = by_clause[max(by_clause)]
         m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
-        carry.subject = _resolve(m.place, ctx, m.start)
+        carry.subject, carry.subject_at = _resolve(m.place, ctx, m.start), ctx.offset
+
+
+def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Carry,
+                         ctx: _Context) -> tuple[str | None, str | None]:
+    """(subject, where it came from): the sentence names it, an earlier sentence did (carried), or
+    the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
+    if subject and (owner is not None or carry.subject_at == ctx.offset):
+        return subject, "sentence"
+    if subject and not _is_local(ctx.doc):
+        return subject, "previous"
+    if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
+        return ctx.doc.jurisdiction, "document"
+    return None, None
+
+
+def _is_local(doc: _Document) -> bool:
+    """A document that speaks for a place below the country (a provincial report, a city plan)."""
+    return bool(doc.jurisdiction) and _places()[0].get(doc.jurisdiction, Place("", "", "")).kind != "country"
+
+
+# 全省 ↔ 省/自治区, 全市 ↔ 市, 全州 ↔ 州, 全区 ↔ 区/自治区, 全县 ↔ 县: the generic word a document uses of itself
+_GENERIC_LEVEL = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "区": ("区", "自治区"), "县": ("县",)}
 
 
 def _resolve(place: Place, ctx: _Context, start: int) -> str:
-    """全省/我省 → the province the article is about; 全市 → its city; other places as named."""
+    """全省/我省 → the province the document speaks for (else the one the article is about); 全市 →
+    its city; other places as named."""
     if place.kind != "generic":
         return place.canonical
+    jurisdiction = ctx.article.jurisdiction
+    if jurisdiction and jurisdiction.endswith(_GENERIC_LEVEL.get(place.name[-1], ())):
+        return ctx.doc.jurisdiction or jurisdiction
     wanted = "city" if place.name.endswith("市") else "province"
     return _article_place(ctx.text, ctx.article, ctx.offset + start, wanted) or place.name
-
-
-def _default_subject(ctx: _Context) -> str | None:
-    """A government work report speaks of its own jurisdiction when it names no place: the place in
-    its title, else the country."""
-    title = ctx.article.title or ""
-    if "政府工作报告" not in title:
-        return None
-    places, pattern = _places()
-    named = [_place_named(m.group(0)) for m in pattern.finditer(title)]
-    local = [p for p in named if p.kind in ("province", "city")]
-    return local[0].canonical if local else "全国"
 
 
 def _article_place(text: str, article: Article, offset: int, kind: str) -> str | None:
@@ -590,28 +1025,28 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 
 # ------------------------------------------------------------------ indicators and changes
-_LEADING = re.compile(r"^(?:其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在"
+_LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
-_CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
+_CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
-_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)")
+_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 _COMPARE_CUT = re.compile(r"((?<!占)比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
 _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
 # 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
-_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"的|在|被|是|为|中|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|位|列|排")
+                           r"|到|至|占|比|较|相|同比|居|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -645,20 +1080,33 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = _counted_noun(sentence, q) or phrase or _share_noun(sentence, q)
+    phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
+    multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
+    if multiple:   # 东部地区的GDP是西部地区的3.05倍
+        phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+# 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
+_BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
+                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
+
+
 def _noun_phrase(phrase: str) -> str:
-    """The phrase without leading connectives, trailing verbs and quotes, letter-spacing removed."""
-    phrase = _LEADING.sub("", phrase.strip())
+    """The phrase without leading connectives, trailing verbs and quotes, footnote markers
+    (生产总值[2]) and letter-spacing."""
+    phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
+    phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -667,7 +1115,89 @@ def _noun_phrase(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+
+
+# what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
+_MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
+                           r"率|额|量|数|值|价|费|金)$")
+# 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
+_SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
+
+
+def _last_scope(text: str) -> re.Match | None:
+    found = list(_SCOPE.finditer(text))
+    return found[-1] if found else None
+
+
+# figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
+_DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
+                        r"签约总金额|总金额|投资额|总产值|营业收入)")
+
+
+def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
+    """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it."""
+    if not indicator or not stated or not _DESCRIBES.fullmatch(indicator):
+        return indicator
+    first = next((i for i, _ in stated if i and not _DESCRIBES.fullmatch(i)), None)
+    return first + indicator if first and len(first) <= 12 else indicator
+
+
+def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
+              clause: int) -> str | None:
+    """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
+    counted just before (国家级工程技术研究中心); 商品零售额中，…饮料类下降13.4%, 民用轿车保有量…，其中私人
+    轿车…下降3.7%: a part that names no measure takes the measure of its whole."""
+    if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
+        scope = _last_scope(sentence[:sentence.find(indicator) if indicator in sentence else len(sentence)])
+        part = re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]", sentence[:clause])
+        before = sentence[_clause_start(sentence, max(clause - 1, 0)):clause] if part else ""
+        if part and not re.match(r"\s*其中", sentence[clause:]):
+            before = sentence[:sentence.rfind("其中", 0, clause)]   # 总里程31700公里，其中：高速公路…，县道…
+        named = re.search(r"(?:零售额|销售额|价格|增加值|产量|产值|投资|收入|支出|保有量)", before)
+        whole = (before if named else scope.group("scope") if scope else
+                 stated[-1][0] if stated and stated[-1][0] and before else "")
+        if whole and not _MEASURE_WORD.search(whole):
+            found = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额)", whole)
+            whole = whole[:found.end()] if found else whole
+        measure = _MEASURE_WORD.search(whole or "")
+        if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
+            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
+            return indicator + (word.group(0) if word else "")
+    if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
+            and re.match(r"\s*其中", sentence[clause:])):
+        return indicator
+    level = re.search(r"级(?:以上|以下)?(?:的)?", stated[-1][0])
+    return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
+
+
+# what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+
+
+def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
+                   previous_end: int, periods: list[Period], mentions: list[_Mention],
+                   previous_variable: str = "") -> str:
+    """增速1.5% after 工业投资由降转增, 增长率为8.5% after 重庆GDP占…比重为10.4%: a bare measure takes the
+    variable that the clause before names (or that the sentence's previous figure measured)."""
+    join = measure if not measure.startswith("占") else measure.replace("的", "")
+    lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
+    if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
+        return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
+    for indicator, _ in reversed(stated):
+        variable = _variable_of(indicator)
+        if variable:
+            return variable + join
+    return previous_variable + join if previous_variable else measure
+
+
+def _variable_of(indicator: str | None) -> str:
+    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word;
+    "" when it is generic or a fragment."""
+    variable = _MEASURE_TAIL.sub("", indicator or "")
+    if len(variable) < 2 or is_generic_measure(variable) or indicator_confidence(variable) == "low":
+        return ""
+    return variable
 
 
 def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],
@@ -679,15 +1209,27 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 
+def _counted_length(sentence: str, q: Quantity) -> int:
+    """How far the noun a count counts runs after it (新建5个紧密型城市医疗集团、区级覆盖率…), so the
+    next figure's indicator starts after it."""
+    noun = _counted_noun(sentence, q)
+    at = sentence.find(noun, q.end) if noun else -1
+    if at < 0 or re.match(r"[\u4e00-\u9fffA-Za-z0-9]", sentence[at + len(noun):at + len(noun) + 1]):
+        return 0   # the noun was cut from a longer phrase (…发放资助金5637.2万元): keep the phrase whole
+    return at + len(noun) - q.end
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
         return None
-    m = _COUNTED.match(sentence, q.end)
+    skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
+    m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
-    noun = noun[place.end():].lstrip("的") if place else noun
+    if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
+        noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
     noun = noun[:stop.start()] if stop else noun
     return noun if len(noun) >= 2 else None

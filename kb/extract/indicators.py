@@ -8,6 +8,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from kb.extract.numbers import numeral_value
+from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.sentences import sentence_spans
 from kb.types import Article, CleanText, Fact, IndicatorSystem
 
@@ -17,14 +19,7 @@ _CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "indicators.tsv"
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
     """(synonym, canonical) pairs, longest synonym first, from kb/data/indicators.tsv."""
-    pairs = []
-    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        canonical = cols[0].strip()
-        names = [canonical] + [s.strip() for s in (cols[1].split("|") if len(cols) > 1 else []) if s.strip()]
-        pairs += [(n, canonical) for n in dict.fromkeys(names)]
+    pairs = [(n, canonical) for canonical, names in catalogue_names().items() for n in names]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
@@ -37,6 +32,57 @@ def canonical_indicator(indicator: str | None) -> str | None:
         if synonym in folded:
             return canonical
     return None
+
+
+def catalogue_names() -> dict[str, list[str]]:
+    """Canonical name -> its names in kb/data/indicators.tsv (the canonical name first), in file order."""
+    names: dict[str, list[str]] = {}
+    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            synonyms = cols[1].split("|") if len(cols) > 1 else []
+            names[cols[0].strip()] = list(dict.fromkeys(n.strip() for n in [cols[0], *synonyms] if n.strip()))
+    return names
+
+
+# measures that say how something was measured but not what: alone they name no indicator
+GENERIC_MEASURES = frozenset(
+    "增长率 增速 增幅 降幅 涨幅 跌幅 比重 占比 份额 比例 差额 差距 相差 差值 对比 得分 分值 总量 规模 数量 水平 指数 均值 "
+    "平均值 平均 年均增长率 年均增速 增长 下降 增量 增加 减少 总额 金额 人数 个数 总数 数 值 比 率 合计 累计 贡献率 覆盖率 "
+    "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比".split())
+# nouns that count things without saying which (6676家企业参与…)
+_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数".split())
+_SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
+_MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[\d+\]|[¹²³⁰-⁹]")
+_QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
+_PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
+# 公路里程、高速公路里程和铁路营业里程: several measured things in one indicator (交通运输、仓储和邮政业 is one)
+_LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模)[、和及与]"
+                             r"|^第?[一二三四五六七八九十]、")
+# a phrase cut in the wrong place starts or ends with a function word
+_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建])|以(?![色])|和|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
+                       r"|(?:的|在|以|和|与|及|从|由|到|至|较|为|是|了|而|但|虽然|不|占|达|共|约|超|近|将|已|仍|均|分别)$")
+
+
+def is_generic_measure(indicator: str | None) -> bool:
+    """增长率, 比重, 占全国的比重: a measure that names no variable (False for an empty indicator)."""
+    name = re.sub(r"\s+", "", indicator or "")
+    return bool(name) and (name in GENERIC_MEASURES or bool(_SHARE_ONLY.fullmatch(name)))
+
+
+def indicator_confidence(indicator: str | None, raw: str = "") -> str:
+    """"low" when an indicator phrase cannot stand alone as the name of what was measured: empty, a
+    bare generic measure (增长率, 占全国的比重), a span holding digits of a value or a unit, a list or a
+    punctuation run, a footnote marker, a fragment cut at a function word; else "high"."""
+    name = re.sub(r"\s+", "", indicator or "")
+    value_digits = re.sub(r"[^\d.]", "", raw)
+    if (len(name) < 2 or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
+            or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)
+            or _LISTED_MEASURE.search(name) or re.search(r"(?<!PM)\d+\.\d", name)
+            or (len(value_digits) >= 2 and value_digits in name)
+            or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name)):
+        return "low"
+    return "high"
 
 
 def indicator_catalogue(facts: list[Fact]) -> list[dict]:
@@ -85,7 +131,6 @@ _LIST_TAIL = re.compile(
     r"(?:指标|变量)?\s*(?:进行|来)?(?:衡量|表征|测度|表示|反映|刻画)?\s*(?:[（(]见表\s*\d+[)）])?\s*(?:[，。；]|$)")
 _LAST_AND = re.compile(r"(?:以及|和|及)(?=[^和及]{2,}$)")
 _WEIGHT = re.compile(r"[（(]\s*(?:权重\s*[:：=为]?\s*)?(0?\.\d+)\s*[)）]")
-_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def extract_indicator_systems(clean: CleanText, articles: list[Article], source: str) -> list[IndicatorSystem]:
@@ -108,9 +153,7 @@ def extract_indicator_systems(clean: CleanText, articles: list[Article], source:
 
 def _article_systems(clean: CleanText, article: Article, source: str) -> list[tuple[IndicatorSystem, int | None]]:
     """(system, stated number of dimensions) for each system sentence of the article's prose."""
-    from kb.extract.facts import SKIP_SECTION_KINDS, SKIP_SPAN_KINDS
-    ranges = ([(s.start, s.end) for s in article.sections if s.kind not in SKIP_SECTION_KINDS]
-              or [(article.start, article.end)])
+    ranges = [(start, end) for start, end, _ in prose_sections(article)] or [(article.start, article.end)]
     spans = [(s, e) for start, end in ranges for s, e in sentence_spans(clean.text, start, end)
              if not clean.overlaps(s, e, SKIP_SPAN_KINDS)]
     found = [(i, _system_in(clean.text[s:e], source, article.title, s, e)) for i, (s, e) in enumerate(spans)]
@@ -147,7 +190,7 @@ def _system_in(sentence: str, source: str, title: str, s: int,
 
 
 def _count(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else _CN_DIGITS.get(numeral, 0)
+    return int(numeral_value(numeral) or 0)
 
 
 def _split_list(text: str) -> list[str]:

@@ -35,8 +35,10 @@ class Quantity:
         return self.high is not None
 
 
-def _private_analysis_text(text: str) -> str:
-    """Full-width ASCII forms folded to ASCII, one character for one, so offsets survive."""
+def analysis_text(text: str) -> str:
+    """Full-width ASCII forms folded to ASCII, one character for one, so offsets survive. (Callers
+    with kb.clean's fuller same-length view pass that; this fold leaves it unchanged.) This module
+    imports nothing from the cleaning stage, so every stage can use its numeral grammar."""
     out = []
     for ch in text:
         if "\uff01" <= ch <= "\uff5e":
@@ -48,17 +50,6 @@ def _private_analysis_text(text: str) -> str:
     return "".join(out)
 
 
-def analysis_text(text: str) -> str:
-    """The colleague's same-length normaliser when kb.clean provides one, else ours."""
-    try:
-        from kb.clean import analysis_text as shared
-    except ImportError:
-        return _private_analysis_text(text)
-    folded = shared(text)
-    # a same-length contract is what keeps offsets valid; fall back when it is not kept
-    return folded if len(folded) == len(text) else _private_analysis_text(text)
-
-
 # ------------------------------------------------------------------ Chinese numerals
 _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
@@ -66,6 +57,20 @@ _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
 _CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "兆": 1_000_000_000_000}
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_SMALL) + "".join(_CN_BIG)
+
+
+# the characters of small numerals as headings and list markers write them (一、 （十二） 第三章)
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百"
+
+
+def numeral_value(text: str) -> float | None:
+    """The value of a numeral written in Arabic digits (1,234.5) or Chinese (十二, 一百零五, 二〇二六);
+    None when `text` is not one. The one numeral grammar of the project: cleaning, structure and
+    extraction call this rather than keeping their own digit tables."""
+    text = text.strip()
+    if re.fullmatch(_AR, text):
+        return float(text.replace(",", ""))
+    return chinese_number(text)
 
 
 def chinese_number(text: str) -> float | None:
@@ -136,7 +141,7 @@ _UNITS = {
     "人次": "人次", "人": "人", "户": "户", "家": "家", "个": "个", "项": "项", "张": "张",
     "件": "件", "所": "所", "座": "座", "条": "条", "辆": "辆", "台": "台", "架": "架", "艘": "艘",
     "只": "只", "头": "头", "套": "套", "部": "部", "篇": "篇", "名": "名", "位": "位", "种": "种",
-    "批": "批", "列": "列", "趟": "趟", "班": "班", "次": "次", "倍": "倍",
+    "批": "批", "斤": "斤", "列": "列", "趟": "趟", "班": "班", "次": "次", "倍": "倍",
     "岁": "岁", "小时": "小时", "分钟": "分钟", "天": "天", "年": "年",
     "个月": "个月", "国": "国", "省": "省", "市": "市", "县": "县", "村": "村",
     "GW": "GW", "MW": "MW",
@@ -144,7 +149,7 @@ _UNITS = {
 _UNIT = re.compile(r"\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")")
 _PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点)")
 _PREFIX_QUAL = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "高达",
-                "多达", "达到", "不足", "不到", "不超过", "仅", "低于", "高于", "至少", "最高", "最多",
+                "多达", "达到", "不足", "不到", "不超过", "不低于", "不少于", "不高于", "不小于", "不大于", "仅", "低于", "高于", "至少", "最高", "最多",
                 "最低", "上万", "大于", "小于")
 _QUAL_AS_HEDGE = {"约为": "约", "达到": None}
 _SUFFIX_QUAL = re.compile(r"\s*(以上|以下|左右|之多|上下|有余|以内)")
@@ -209,21 +214,15 @@ def _single_quantities(norm: str, blocked: list[bool]):
 
 
 def _fraction(norm: str, m: re.Match) -> Quantity | None:
-    num = _numeral_value(m.group("num"))
+    num = numeral_value(m.group("num"))
     per = {"百": 1.0, "佰": 1.0, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01, "百万": 1e-4, "千万": 1e-5,
            "万万": 1e-6}.get(m.group("den"))
     if num is not None and per is not None:   # 百分之十五 = 15 %, 千分之五 = 0.5 %, 万分之三 = 0.03 %
         return Quantity(m.start(), m.end(), "", num * per, "%", numeral="chinese")
-    den = _numeral_value(m.group("den"))
+    den = numeral_value(m.group("den"))
     if not den or num is None:
         return None
     return Quantity(m.start(), m.end(), "", num / den, "", numeral="chinese")
-
-
-def _numeral_value(text: str) -> float | None:
-    if re.fullmatch(_AR, text):
-        return float(text.replace(",", ""))
-    return chinese_number(text)
 
 
 def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
@@ -234,7 +233,7 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
         token = _trim_chinese_token(token)
         if not token:
             return None
-    value = _numeral_value(token)
+    value = numeral_value(token)
     if value is None:
         return None
     start, end = m.start(), m.start() + len(token)
@@ -330,10 +329,17 @@ _POINTS_LIST_GAP = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
 
 
 def _shared_percentage_points(norm: str, quantities: list[Quantity]) -> list[Quantity]:
+    """2.2个、7.2个和3.5个百分点; 20.86、28.29张; 80018、35693所: members of a list written without
+    their unit take the unit (and scale) of the member after them."""
     for q, following in reversed(list(zip(quantities, quantities[1:]))):
-        if (q.unit == "个" and following.unit == "百分点" and not q.is_range
-                and _POINTS_LIST_GAP.fullmatch(norm[q.end:following.start])):
+        if q.is_range or not _POINTS_LIST_GAP.fullmatch(norm[q.end:following.start]):
+            continue
+        if q.unit == "个" and following.unit == "百分点":
             q.unit = "百分点"
+        elif (q.unit == "" and following.unit and following.unit not in ("倍", "年") and q.numeral == "arabic"
+              and not q.qualifier and "、" in norm[q.end:following.start]):
+            scale = _scale_of(norm[following.start:following.end])
+            q.value, q.unit = q.value * (scale if _scale_of(norm[q.start:q.end]) == 1.0 else 1.0), following.unit
     return quantities
 
 

@@ -26,8 +26,12 @@ _PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970",
                "十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
                "十五": "2026—2030"}
 _RELATIVE = re.compile(r"同年|同期|当年")
-_DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "明年": 1}
-_DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|明年)(?!末|底|同期)")
+# 20年来, 五年来, 近10年, 过去五年, 40多年间: a span of years counted back from the text's own year
+_DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*(?P<tail>来|间|以来|里|中)"
+                       r"|(?:近|过去)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
+                       r"|(?:这|的)(?P<n3>[一二三四五六七八九十]{1,2}|\d{1,2})\s*年(?=\s*[。，,！!；;]|$)")
+_DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1, "明年": 1}
+_DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|一年来|明年)(?!末|底|同期)")
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Period:
     month_only: bool = False   # 1—5月, 5月 (never a quantity)
     relative: bool = False     # 同年/同期: the year of the period before
     offset_years: int | None = None   # 今年 0, 去年/过去一年 -1, 明年 1: relative to the text's year
+    duration: str | None = None  # 20年来, 五年来: the numeral of a span of years up to the text's year
 
     @property
     def year(self) -> str | None:
@@ -71,9 +76,22 @@ def find_periods(text: str) -> list[Period]:
             add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
     for m in _DEICTIC_RE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)]))
+    for m in _DURATION.finditer(text):
+        add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2") or m.group("n3")))
     for m in _RELATIVE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, relative=True))
     return sorted(found, key=lambda p: p.start)
+
+
+def plan_years(year: int) -> tuple[int, int]:
+    """(first, last) year of the five-year plan period holding `year` (2026 → 2026, 2030)."""
+    start = 2001 + 5 * ((year - 2001) // 5)
+    return start, start + 4
+
+
+def years_of(period: str | None) -> list[int]:
+    """The four-digit years a period string names (“2012—2019年” → [2012, 2019])."""
+    return [int(y) for y in re.findall(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)", period or "")]
 
 
 def _compact(part: str) -> str:

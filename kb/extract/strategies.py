@@ -1,7 +1,16 @@
-"""Strategies: the measures a paper (or a government report) proposes, one row per measure.
+"""Strategies: the measures a document proposes, one row per measure.
 
-Where measures are found:
-- in the *strategy scope* of an article: body sections whose heading path names proposals
+Which parts of an article hold proposals depends on its genre (`Article.genre`; the rules per
+genre are `kb.genre.PROPOSAL_RULES`):
+- a government work report, plan outline or policy document proposes throughout its body, except in
+  the parts that frame the proposals: the review of past work (工作回顾, 发展成就), the background,
+  guiding ideas and targets (发展基础, 指导思想, 主要目标, 总体要求). There every numbered heading or
+  paragraph (（一）, 第N章, 第N节, 一是 at a paragraph start), every `一是…二是…` item, every `——` or
+  unnumbered paragraph that opens with a short order (`提升科技创新质效。…`), every 专栏 box and its
+  numbered projects, and every named programme (`实施“…”战略/工程/行动/计划`) is a measure;
+- a statistical communiqué proposes nothing;
+- a paper, a journal issue or a document of unknown genre proposes in its *strategy scope*: body
+  sections whose heading path names proposals
   (对策, 建议, 路径, 措施, 思考, 启示, 举措, 任务 ...). Inside it every paragraph that starts with a
   number marker (`（一）`, `1.`, `3.1`, `第一，`) is a measure, every `一是…二是…` item is one, and so is a
   paragraph that opens with a short imperative sentence (`强化国际物流通道抗风险能力。…`), the way
@@ -9,12 +18,16 @@ Where measures are found:
 - anywhere else in the body only enumerations (`一是…二是…`, `第一，…第二，…`) introduced by a
   proposal cue (应, 要, 需要, 建议, 以下举措 …), because outside such sections a numbered list is as
   often a list of findings or achievements as of proposals.
-Abstracts, references, English parts and marked table/meta/author spans never give a row.
+Abstracts, references, English parts, tables of contents, glossaries, notes and marked
+table/meta/author spans never give a row.
 """
 from __future__ import annotations
 
 import re
 
+from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
+from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, SHI_LEAD_RE,
+                         enumeration_value, marker_style, number_marker)
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -22,7 +35,7 @@ from kb.types import Article, CleanText, Section, Strategy
 _STRATEGY_HEADING = re.compile(
     r"对策|建议|措施|举措|策略|思考|启示|路径|进路|途径|着力点|重点任务|工作任务|主要任务|目标任务|重点工作|"
     r"总体部署|工作部署|政策取向|"
-    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作")
+    r"政策含义|政策意蕴|政策启示|思路|抓手|做好.{0,6}工作|新探索|的探索|探索$|展望")
 _NOT_STRATEGY_HEADING = re.compile(
     r"(传导|作用|影响|传递|演化|演进|中介|研究|技术)(路径|思路)|(分析|研究|识别|估计|实证)策略|路径依赖|"
     r"文献|综述|回顾")
@@ -33,24 +46,14 @@ _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困�
 # "…一体化的要义", "推进…合作，有利于捕捉…机遇" (a value), "…的科学思维和创新思维" (a way of thinking).
 # The nouns are never the object of a policy verb, unlike 机制, 基础, 作用 (建立…机制, 发挥…作用).
 _ANALYTIC_NOUN = (r"(?:背景|关键|要义|内涵|意义|价值|机理|逻辑|特征|特点|现状|问题|成效|成就|原因|必要性|"
-                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据)")
+                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据|构成|目标|方向)")
 _DESCRIPTIVE_HEADING = re.compile(
     rf"的[^，,的]{{0,6}}{_ANALYTIC_NOUN}(?:[与和及][^，,的]{{0,6}}{_ANALYTIC_NOUN})?[。]?$|[，,](?:有利于|有助于|意味着)")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
+# Section kinds that can hold measures: running text and 专栏 boxes (not toc, glossary, notes, ...).
+_MEASURE_KINDS = ("body", "box")
 
-# A number marker opening a paragraph: （一） (一) 一、 1. 1、 1． （1） 3.1 第一，
-_HAN_NUM = "一二三四五六七八九十"
-_NUMBER_MARKER = re.compile(
-    rf"[#\s]*(?:[（(]\s*[{_HAN_NUM}\d]{{1,3}}\s*[）)]|[{_HAN_NUM}]{{1,3}}\s*[、.．]|"
-    rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[\u4e00-\u9fff“「《])|"
-    rf"第[{_HAN_NUM}]{{1,3}}\s*[，,、:：])\s*")
-# In-paragraph enumerations: 一是… 二是…, 第一，… 第二，…, 其一，… 其二，…
-_ENUM_STYLES = (
-    re.compile(rf"([{_HAN_NUM}])是"),
-    re.compile(rf"第([{_HAN_NUM}])\s*[，,、:：]"),
-    re.compile(rf"其([{_HAN_NUM}])\s*[，,、:：]"),
-)
-_HAN_VALUE = {c: i for i, c in enumerate(_HAN_NUM, 1)}
+
 # A proposal cue in the words that introduce an enumeration outside the strategy scope.
 _PROPOSAL_CUE = re.compile(r"(?<![供适响相效反])应(?![用对])|(?<![重主需必纲])要(?![素求点义])|需(?!求)|必须|"
                            r"建议|亟|宜|着力|举措|措施|对策|路径|从以下|以下几")
@@ -76,8 +79,16 @@ def extract_strategies(clean: CleanText, articles: list[Article], source: str) -
     """Every proposed measure of every article, in text order, `category` left empty."""
     rows: list[Strategy] = []
     for article in articles:
+        rules = proposal_rules(article.genre)
+        if rules.scope == "none":
+            continue
         for section in article.sections:
-            if section.kind != "body":
+            if section.kind not in _MEASURE_KINDS:
+                continue
+            if rules.scope == "tasks":
+                if in_tasks_scope(section, rules):
+                    for start, end in paragraph_spans(clean.text, section.start, section.end):
+                        rows.extend(task_measures(clean, article, section, start, end))
                 continue
             scope = section_scope(section)
             if scope is False:
@@ -92,6 +103,32 @@ def extract_strategies(clean: CleanText, articles: list[Article], source: str) -
     for row in kept:
         row.source = source
     return kept
+
+
+def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
+    """True for a part of a report, plan or policy that states tasks: it lies under a heading, and
+    the nearest heading on its path that tells is a task heading rather than a framing one (工作回顾,
+    指导思想, 主要目标 …). Text before the first heading (the address, a preamble) states none, nor
+    do lead paragraphs standing there (a review's "——这是…的五年。" under an unnumbered heading that
+    was not recognised)."""
+    if section.kind == "box":
+        return True
+    top = section.path.split(" > ")[0]
+    if section.level == 0 or not section.title or is_lead_part(top) and not TASK_HEADING_RE.search(top):
+        return False
+    for part in reversed([strip_marker(p) for p in section.path.split(" > ")]):
+        if TASK_HEADING_RE.search(part):
+            return True
+        if rules.framing is not None and rules.framing.search(part):
+            return False
+    return True
+
+
+def is_lead_part(part: str) -> bool:
+    """A part that structure made of a lead paragraph (——…, 一是…, a short sentence), not a heading."""
+    part = part.strip()
+    return marker_style(part) is None and bool(DASH_LEAD_RE.match(part) or SHI_LEAD_RE.match(part)
+                                                or part.endswith(("。", "！")))
 
 
 def section_scope(section: Section) -> bool | None:
@@ -139,10 +176,16 @@ _IMPERATIVE_HEADING = re.compile(
 
 
 def is_root_heading(text: str, start: int, end: int, section: Section, in_scope: bool) -> bool:
-    """True for the line that is the scope-announcing heading itself (it names no measure)."""
-    line = strip_marker(text[start:end])
-    return in_scope and len(line) <= _MAX_HEADING and bool(_STRATEGY_HEADING.search(line)) \
+    """True for the line that is the scope-announcing heading itself (it names no measure): its
+    proposal word ends it ("3政策建议", "…的思考", "…路径探索"), while a measure may name a word
+    of that kind on its way ("3.2“一带一路”建设需要与国内区域发展策略有机衔接")."""
+    line = strip_marker(text[start:end]).rstrip("。：: ")
+    return in_scope and len(line) <= _MAX_HEADING and bool(_ROOT_HEADING.search(line)) \
         and "。" not in line
+
+
+# the proposal word ends the heading, or is followed by its partner (结论与建议) or a short noun (策略阐述)
+_ROOT_HEADING = re.compile(rf"(?:{_STRATEGY_HEADING.pattern})(?:[与和及、][^与和及、]{{0,4}}|[^，,]{{0,2}})$")
 
 
 def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -161,8 +204,132 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def strip_marker(line: str) -> str:
-    marker = _NUMBER_MARKER.match(line)
+    marker = number_marker(line)
     return (line[marker.end():] if marker else line).strip()
+
+
+def task_measures(clean: CleanText, article: Article, section: Section, start: int, end: int) -> list[Strategy]:
+    """The measures one paragraph of a report's, plan's or policy's tasks states: the paragraph itself
+    (numbered heading or item, `——` or plain paragraph led by a short order, 专栏 project), the items
+    of its `一是…二是…` list and the programmes it names (实施“…”工程)."""
+    text = clean.text
+    if _ADDRESS.match(text, start, end) or _EXHORTATION.search(text, start, end):
+        return []
+    rows = []
+    items = enumeration_items(text, start, end)
+    marker = number_marker(text, start, end)
+    if marker and not (items and items[0][0] <= marker.start() + 1):
+        row = numbered_measure(clean, article, section, marker.end(), end, first_sentence, full_stop=True)
+        heading = is_heading_text(text[marker.end():end], full_stop=True)
+        if row.title and (section.kind == "box" or (is_task_heading(row.title) if heading
+                                                     else is_order(row.title))):
+            rows.append(row)
+    elif (lead := paragraph_lead_end(text, start, end)) and not (items and len(items) > 1
+                                                                 and items[1][0] < end):
+        # "一是奋力推进产业振兴，…。" one item per paragraph; "——坚定信心、用好优势，…。"
+        row = make_row(clean, article, section, lead, end, title=first_sentence)
+        row.start = start
+        if is_order(row.title):
+            rows.append(row)
+    elif not items and opens_with_order(text, start, end):
+        rows.append(make_row(clean, article, section, start, end, title=first_sentence))
+    if items and not (len(items) == 1 or describes(enumerated := [
+            make_row(clean, article, section, a, b) for a, b in items])):
+        rows.extend(r for r in enumerated if is_order(r.title))
+    rows.extend(programmes(clean, article, section, start, end))
+    return rows
+
+
+def is_task_heading(title: str) -> bool:
+    """A heading that names one task (第一节 巩固提升传统产业, 专栏1 “人工智能+”行动), not the part
+    that holds them (2026年重点工作, 主要目标任务) nor a description or a target."""
+    return not (TASK_HEADING_RE.search(title) or _STATEMENT_START.match(title)
+                or _DESCRIPTIVE_HEADING.search(title) or _ACHIEVED.search(title))
+
+
+# The speaker addressing the audience (各位代表！…), not a measure.
+_ADDRESS = re.compile(r"\s*(?:各位代表|各位委员|同志们)")
+def paragraph_lead_end(text: str, start: int, end: int) -> int | None:
+    """Where the words start of a paragraph that is one item of a list running over paragraphs
+    (一是…, 十一是…) or a dash bullet (——坚定信心…); None for other paragraphs."""
+    para = text[start:end]
+    m = SHI_LEAD_RE.match(para) or DASH_LEAD_RE.match(para)
+    return start + m.end() if m else None
+
+
+# An intro to a list (重点抓好以下工作：, 具体抓好八个方面重点工作。), not a measure.
+_LIST_INTRO = re.compile(r"(?:以下|如下|方面)(?:重点)?(?:工作|任务|举措)?[。：:]?$")
+# A named programme the text says it will carry out: 实施“苏州智造”强基提质工程, 实施就业优先战略.
+_PROGRAMME = re.compile(r"实施[^，,。；;：:、！？\n]{1,28}?(?:战略|工程|行动|计划)(?=[，,。；;、）)\s])")
+_CLAUSE_BREAK = "，,。；;：:、！？\n"
+_MAX_PROGRAMME_PREFIX = 8   # 深入实施, 加力实施, 推动实施: longer openings belong to another clause
+_MAX_TASK_LEAD = 40     # a report's lead sentence (提升科技创新质效。) is short; longer is prose
+
+
+def is_order(title: str) -> bool:
+    """True when a task's lead reads as something to do, not as a statement about the year
+    ("2026年是“十五五”开局之年"), a target ("首都功能持续提升", "全面深化改革取得新突破"), what was done
+    or a list intro. Reports and plans open tasks with many verbs (千方百计, 多措并举, 唱好, 狠抓) that
+    no list holds, so beyond the known openings this rejects statements instead of requiring a verb."""
+    if not title or len(title) < 4 or _ADDRESS.match(title) or _LIST_INTRO.search(title) \
+            or _ACHIEVED.search(title):
+        return False
+    if proposes(title):
+        return True
+    if _DESCRIPTIVE_HEADING.search(title) or _PAST_LEAD.match(title) or _COPULA_LEAD.match(title):
+        return False
+    return not (_STATEMENT_START.match(title) or _OUTCOME_END.search(title) or _STATEMENT_VERB.search(title))
+
+
+# A lead that opens with a time or a figure ("2026年是…", "今年…", "五年来…") states, it does not order.
+_STATEMENT_START = re.compile(r"[\d０-９]|今年|明年|去年|当前|目前|过去|五年来|这是|这些|其中|同时|此外|总之|"
+                              r"(?:全省|全市|全区|全国|我省|我市|我区|各地|各级)[^，,。]{0,6}(?:上下|人民|经济)")
+# A result or target phrase ends a statement whatever verb opens it ("全面深化改革取得新突破").
+_ACHIEVED = re.compile(r"(?:取得|实现|迈上|迈出|开创|开辟|展现|呈现)(?:了)?(?:新|更大|重大|明显|显著|积极|决定性)?"
+                       r"(?:突破|进展|成效|台阶|步伐|局面|气象|面貌|成果)[。；;]?$|"
+                       r"(?:明显|显著|大幅|进一步|全面|稳步|持续|不断|更加)(?:提高|提升|增强|改善|加强|扩大|下降|"
+                       r"增长|优化|巩固|完善|有力|健全|均衡|合理|和谐|巩固壮大)[。；;]?$")
+# A subject followed by its change ("城乡融合水平提高") is an outcome unless a known order opens it.
+_OUTCOME_END = re.compile(r"(?:提高|提升|增强|改善|下降|增长|形成|建成|得到有效\S+|走在前列)[。；;]?$")
+# Verbs of a statement about something, not of an act ("…时期在…进程中具有承前启后的重要地位").
+_STATEMENT_VERB = re.compile(r"具有|意味着|在于|处于|面临|是否|我们|了(?!解)|(?:来看|而言|为例)$")
+# A closing exhortation (让我们…) is no measure even when it opens with a short sentence.
+_EXHORTATION = re.compile(r"让我们")
+
+
+def opens_with_order(text: str, start: int, end: int) -> bool:
+    """True when a task paragraph opens with a short order sentence followed by its explanation."""
+    lead_end = first_sentence_end(text, start, end)
+    lead = text[start:lead_end].rstrip("。；;")
+    return 4 <= len(lead) <= _MAX_TASK_LEAD and end - lead_end >= 10 \
+        and text[lead_end - 1] in "。；;" and is_order(lead)
+
+
+def programmes(clean: CleanText, article: Article, section: Section, start: int, end: int) -> list[Strategy]:
+    """One row per programme a paragraph names (实施“…”战略/工程/行动/计划), the clause as its title and
+    its sentence as its text."""
+    text, rows = clean.text, []
+    for m in _PROGRAMME.finditer(text, start, end):
+        clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
+        marker = number_marker(text, clause_start, m.start())
+        clause_start = marker.end() if marker else clause_start
+        a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
+        sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
+        sentence_end = first_sentence_end_strict(text, m.end(), end)
+        title = text[a:m.end()].strip()
+        rows.append(Strategy(source="", article=article.title, section=section.path, title=title,
+                             text=text[max(sentence_start, start):sentence_end].strip()[:_MAX_TEXT],
+                             start=a, end=m.end()))
+    return rows
+
+
+def first_sentence(body: str) -> str:
+    """A task's title: its first sentence when that is heading-sized ("统筹推进城乡融合，加快乡村全面
+    振兴。"), else its lead clause."""
+    for i, ch in enumerate(body):
+        if ch in "。；;！？：:":
+            return body[:i].strip() if i <= _MAX_HEADING else lead_clause(body)
+    return body.strip() if len(body) <= _MAX_HEADING else lead_clause(body)
 
 
 def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
@@ -170,15 +337,18 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     """The measures one paragraph states: itself (numbered or imperative lead) and its enumeration."""
     text = clean.text
     rows = []
-    items = enumeration_items(text, start, end)
+    items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
-        marker = _NUMBER_MARKER.match(text, start, end)
+        marker = number_marker(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
         if marker and not (items and items[0][0] <= marker.start() + 1):
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
         elif not items and opens_with_measure(text, start, end):
             rows.append(make_row(clean, article, section, start, end))
-    rows = [r for r in rows if r.title and proposes(r.title)]
+    # a numbered heading under a proposals heading names a measure even as a noun phrase
+    # ("3.3.5智能园区建设与新型城市化"); an inline numbered paragraph must read as an order
+    rows = [r for r in rows if r.title and (proposes(r.title) or is_heading_text(text[r.start:end])
+                                            and is_order(r.title) and not _FINDINGS_HEADING.search(r.title))]
     if items and (in_scope or introduces_proposals(text, start, items[0][0])):
         enumerated = [make_row(clean, article, section, a, b) for a, b in items]
         # one proposing item (or the cue before the list) makes the whole list one of measures:
@@ -226,48 +396,72 @@ _MODAL = re.compile(_PROPOSAL_CUE.pattern.split("|建议")[0] + "|宜|亟")
 
 
 def numbered_measure(clean: CleanText, article: Article, section: Section,
-                     start: int, end: int) -> Strategy:
-    """A numbered paragraph: a heading line owns the body after it; an inline item is its own body."""
+                     start: int, end: int, title=None, full_stop: bool = False) -> Strategy:
+    """A numbered paragraph: a heading line owns the body after it; an inline item is its own body,
+    titled by `title(body)` (default: its lead clause)."""
     line = clean.text[start:end]
-    if len(line) <= _MAX_HEADING and not any(c in line for c in "。；;"):
-        body = body_after_heading(clean.text, end, section.end, marker_style(clean.text, start))
+    if is_heading_text(line, full_stop):
+        body = body_after_heading(clean.text, end, body_limit(article, section), line_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
-        return Strategy(source="", article=article.title, section=section.path, title=line.strip(),
-                        text="\n".join(prose)[:_MAX_TEXT], start=start,
+        return Strategy(source="", article=article.title, section=section.path, title=line.strip().rstrip("。"),
+                        text=("\n".join(prose) or "；".join(sub_headings(article, section)) or line.strip())[:_MAX_TEXT],
+                        start=start,
                         end=max([end] + [b for _, b in body]))
-    return make_row(clean, article, section, start, end)
+    return make_row(clean, article, section, start, end, title)
 
 
-def body_after_heading(text: str, heading_end: int, limit: int, style: str = "") -> list[tuple[int, int]]:
+def sub_headings(article: Article, section: Section) -> list[str]:
+    """The headings right below a section (a plan chapter's 第一节…, 第二节…): the text of a heading
+    that has no prose of its own."""
+    below = section.path + " > "
+    return [s.title for s in article.sections
+            if s.path.startswith(below) and " > " not in s.path[len(below):] and s.title]
+
+
+def body_limit(article: Article, section: Section) -> int:
+    """Where a heading's body can run to: its section's end, or past it through the sections of its
+    lead paragraphs (提升科技创新质效。…, 一是…, 第一，…) that structure makes parts below it; a
+    numbered sub-heading (3.1, （1）, 第一节) keeps its own text."""
+    limit, below = section.end, section.path + " > "
+    for other in article.sections:
+        if other.start < limit or other.kind not in _MEASURE_KINDS:
+            continue
+        if other.start > limit + 2 or not other.path.startswith(below) or \
+                marker_style(other.title) not in (None, ("ordinal",)):
+            break
+        limit = other.end
+    return limit
+
+
+def is_heading_text(line: str, full_stop: bool = False) -> bool:
+    """A numbered line short enough and without a sentence end: a heading that owns what follows.
+    With `full_stop`, a line that is one sentence counts too (reports print "（一）…城市群。" alone)."""
+    line, ends = (line.strip().rstrip("。"), "。；;：:") if full_stop else (line, "。；;")
+    return len(line) <= _MAX_HEADING and not any(c in line for c in ends)
+
+
+def body_after_heading(text: str, heading_end: int, limit: int, style: tuple | None = None) -> list[tuple[int, int]]:
     """The paragraphs after a numbered heading, up to the next heading of its own numbering style
     (or of a top-level style) or the limit; "第一，…" items under a "3." heading are its body."""
     body = []
     for a, b in paragraph_spans(text, heading_end, limit):
-        if _NUMBER_MARKER.match(text, a, b) and marker_style(text, a) in (style, "cn", "paren_cn", ""):
+        if number_marker(text, a, b) and ends_body(line_style(text, a), style):
             break
         body.append((a, b))
     return body
 
 
-def marker_style(text: str, pos: int) -> str:
-    """The numbering style of the marker just before `pos` or at it: cn (一、), paren_cn (（一）),
-    num (1.), sub (3.1), paren_num (（1）), lead (第一，); "" when unknown."""
+def ends_body(style: tuple | None, heading_style: tuple | None) -> bool:
+    """A numbered line of the heading's own style, of a top-level style or of an unknown one ends
+    the heading's body; "第一，" items under a "3." heading do not."""
+    return style is None or style == heading_style or style[0] in ("cn", "paren_cn", "chapter", "box")
+
+
+def line_style(text: str, pos: int) -> tuple | None:
+    """The numbering style (kb.headings.marker_style) of the line holding `pos`."""
     line_start = text.rfind("\n", 0, pos) + 1
-    head = text[line_start:line_start + 12].lstrip("# ")
-    for style, pattern in _MARKER_STYLES:
-        if pattern.match(head):
-            return style
-    return ""
-
-
-_MARKER_STYLES = (
-    ("cn", re.compile(rf"[{_HAN_NUM}]{{1,3}}\s*[、.．]")),
-    ("paren_cn", re.compile(rf"[（(]\s*[{_HAN_NUM}]{{1,3}}\s*[）)]")),
-    ("paren_num", re.compile(r"[（(]\s*\d{1,3}\s*[）)]")),
-    ("sub", re.compile(r"\d{1,2}[.．]\d{1,2}")),
-    ("num", re.compile(r"\d{1,2}")),
-    ("lead", re.compile(rf"[第其][{_HAN_NUM}]{{1,3}}\s*[，,、:：]")),
-)
+    line_end = text.find("\n", pos)
+    return marker_style(text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def opens_with_measure(text: str, start: int, end: int) -> bool:
@@ -285,13 +479,14 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def enumeration_items(text: str, start: int, end: int, ordinals: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each item of an in-paragraph enumeration counting 一, 二, 三 … in order.
 
     An item runs to the next item's marker; the last one to the end of its sentence when the others
-    were single sentences, else to the paragraph end.
+    were single sentences, else to the paragraph end. `ordinals=False` leaves out 首先/其次 lists,
+    which papers use for arguments as often as for measures.
     """
-    for style in _ENUM_STYLES:
+    for style in ENUMERATION_RES if ordinals else ENUMERATION_RES[:-1]:
         markers = counted_markers(style, text, start, end)
         if len(markers) >= 2:
             items = [(markers[i][0], markers[i + 1][0]) for i in range(len(markers) - 1)]
@@ -307,7 +502,7 @@ def counted_markers(style: re.Pattern, text: str, start: int, end: int) -> list[
     """Marker matches numbered 1, 2, 3 … consecutively, starting at 一."""
     found, expected = [], 1
     for m in style.finditer(text, start, end):
-        value = _HAN_VALUE.get(m.group(1))
+        value = enumeration_value(m.group(1), expected)
         if value == expected and (value > 1 or is_item_start(text, m.start(), start)):
             found.append((m.start(), m.end()))
             expected += 1
@@ -338,18 +533,18 @@ def introduces_proposals(text: str, paragraph_start: int, first_item: int) -> bo
     return bool(_PROPOSAL_CUE.search(intro))
 
 
-def make_row(clean: CleanText, article: Article, section: Section, start: int, end: int) -> Strategy:
-    """A measure whose title is its lead clause (marker removed) and whose text is the whole item."""
+def make_row(clean: CleanText, article: Article, section: Section, start: int, end: int,
+             title=None) -> Strategy:
+    """A measure whose title is `title(body)` (default: its lead clause; marker removed) and whose
+    text is the whole item."""
     text = clean.text
-    lead = _ENUM_LEAD.match(text, start, end)
+    lead = ENUMERATION_WORD_RE.match(text, start, end)
     body_start = lead.end() if lead else start
     body = text[body_start:end]
-    return Strategy(source="", article=article.title, section=section.path, title=lead_clause(body),
+    return Strategy(source="", article=article.title, section=section.path, title=(title or lead_clause)(body),
                     text=body[:_MAX_TEXT], start=start, end=end)
 
 
-# The enumeration word itself (一是, 第一，) is not part of the measure's words.
-_ENUM_LEAD = re.compile(rf"(?:[{_HAN_NUM}]是|[第其][{_HAN_NUM}]\s*[，,、:：])\s*")
 
 
 def lead_clause(body: str) -> str:

@@ -1,0 +1,155 @@
+"""Judge whole-table precision of the facts table: draw a fixed-seed random sample of rows, show each
+with its sentence and the sentence before it, merge a judge's marks, and score a judged sample.
+Conventions: benchmarks/facts_judging.md.
+
+    python benchmarks/judge_facts.py draw --corpus corpus --seed 1 --n 60 --out benchmarks/judged/x.jsonl
+    python benchmarks/judge_facts.py show benchmarks/judged/x.jsonl          # the rows for a judge
+    python benchmarks/judge_facts.py apply benchmarks/judged/x.jsonl marks.txt   # lines "N fields # note"
+    python benchmarks/judge_facts.py score benchmarks/judged/x.jsonl [more.jsonl ...]
+
+The text pipeline only (load → clean → structure → facts), no embeddings.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+from facts_dev import corpus_documents, resolve  # noqa: E402
+
+from kb.extract.facts import extract_facts  # noqa: E402
+from kb.sentences import sentence_spans  # noqa: E402
+
+FIELDS = ("fact", "value", "subject", "indicator", "period")
+
+
+def previous_sentence(text: str, start: int) -> str:
+    spans = list(sentence_spans(text, max(0, start - 600), start))
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
+def draw(corpus: Path, seed: int, n: int) -> list[dict]:
+    """`n` rows drawn with `seed` from the facts table of `corpus`, in table order."""
+    rows = []
+    for source, text, articles in corpus_documents(corpus):
+        by_start = sorted(articles, key=lambda a: a.start)
+        for fact in extract_facts(text, articles, source):
+            article = next((a for a in by_start if a.start <= fact.start < a.end), None)
+            row = dataclasses.asdict(fact)
+            row["previous"] = previous_sentence(text.text, fact.evidence_start)
+            row["document"] = dict(title=fact.article, genre=getattr(article, "genre", ""),
+                                   jurisdiction=getattr(article, "jurisdiction", ""),
+                                   year=getattr(article, "year", None))
+            rows.append(row)
+    picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
+    print(f"{len(picked)} of {len(rows)} rows drawn with seed {seed}", file=sys.stderr)
+    return [dict(n=k, table_rows=len(rows), seed=seed, **rows[i], wrong=None, note="")
+            for k, i in enumerate(picked, 1)]
+
+
+def show(rows: list[dict]) -> None:
+    for r in rows:
+        d = r["document"]
+        low = " (LOW)" if r.get("indicator_confidence") == "low" else ""
+        print(f"#{r['n']} [{r['source']} | {d['genre']} {d['jurisdiction']} {d['year']}] {d['title'][:30]}\n"
+              f"   value {r['value']:g} {r['unit']}  raw {r['raw']!r}  subject {r['subject']} ({r['subject_source']})"
+              f"  indicator {r['indicator']}{low}  change {r['change']}  period {r['period']}\n"
+              f"   prev: {r['previous'][-160:]}\n"
+              f"   sent: {mark(r)}\n"
+              + (f"   JUDGED wrong={r['wrong']} {r['note']}\n" if r.get("wrong") is not None else ""))
+
+
+def mark(r: dict) -> str:
+    """The sentence with the row's raw span bracketed."""
+    ev, a = r["evidence"], r["start"] - r["evidence_start"]
+    b = r["end"] - r["evidence_start"]
+    return (ev[:a] + "【" + ev[a:b] + "】" + ev[b:]).replace("\n", " ")
+
+
+_MARK = re.compile(r"^\s*#?(?P<n>\d+)\s+(?P<fields>[^#]*?)\s*(?:#\s*(?P<note>.*))?$")
+
+
+def apply(rows: list[dict], marks: str) -> None:
+    """Merge lines `N fields # note` (`ok` for none wrong) into the rows' `wrong` and `note`."""
+    by_n = {r["n"]: r for r in rows}
+    for line in marks.splitlines():
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        m = _MARK.match(line)
+        if not m or int(m.group("n")) not in by_n:
+            sys.exit(f"cannot read mark line {line!r}: write `N ok` or `N subject period # note`")
+        fields = [f for f in m.group("fields").replace(",", " ").split() if f != "ok"]
+        bad = [f for f in fields if f not in FIELDS]
+        if bad:
+            sys.exit(f"line {line!r}: unknown field(s) {bad}; fields are {', '.join(FIELDS)}")
+        row = by_n[int(m.group("n"))]
+        row["wrong"], row["note"] = fields, (m.group("note") or "").strip()
+
+
+def score(rows: list[dict]) -> dict:
+    """Rows right per field (a not-a-fact row is wrong in every field) and in all fields."""
+    todo = [r["n"] for r in rows if r.get("wrong") is None]
+    if todo:
+        sys.exit(f"{len(todo)} rows not judged yet (first: #{todo[0]})")
+
+    def right(r, field):
+        return "fact" not in r["wrong"] and field not in r["wrong"]
+
+    out = dict(rows=len(rows), all_fields_right=sum(not r["wrong"] for r in rows))
+    out.update({f: sum(right(r, f) for r in rows) for f in ("value", "subject", "indicator", "period")})
+    out["not_a_fact"] = sum("fact" in r["wrong"] for r in rows)
+    high = [r for r in rows if r.get("indicator_confidence", "high") == "high"]
+    out["high_confidence_rows"] = len(high)
+    out["high_all_fields_right"] = sum(not r["wrong"] for r in high)
+    out["high_indicator_right"] = sum(right(r, "indicator") for r in high)
+    return out
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def write(rows: list[dict], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw", help="draw a sample of the facts table")
+    d.add_argument("--corpus", required=True)
+    d.add_argument("--seed", type=int, required=True)
+    d.add_argument("--n", type=int, default=100)
+    d.add_argument("--out", required=True)
+    s = sub.add_parser("show", help="print a sample for judging")
+    s.add_argument("file")
+    m = sub.add_parser("apply", help="merge a marks file (lines `N fields # note`) into a sample")
+    m.add_argument("file")
+    m.add_argument("marks")
+    c = sub.add_parser("score", help="per-field counts of judged samples")
+    c.add_argument("files", nargs="+")
+    a = ap.parse_args()
+    if a.cmd == "draw":
+        write(draw(resolve(a.corpus), a.seed, a.n), resolve(a.out))
+    elif a.cmd == "show":
+        show(read(resolve(a.file)))
+    elif a.cmd == "apply":
+        rows = read(resolve(a.file))
+        apply(rows, resolve(a.marks).read_text(encoding="utf-8"))
+        write(rows, resolve(a.file))
+    else:
+        for f in a.files:
+            print(json.dumps(dict(file=Path(f).name, **score(read(resolve(f)))), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

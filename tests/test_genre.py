@@ -1,0 +1,171 @@
+"""Genre and document metadata told from the text (kb/genre.py), on openings of real documents."""
+from kb.clean import clean
+from kb.genre import describe, parse_date, place_in, tidy_title
+from kb.types import RawDocument
+
+
+def _describe(text: str):
+    return describe(clean(RawDocument(source="x.txt", path="x.txt", text=text)).text)
+
+
+# the opening of a provincial work report copied from a web page (wildcorpus, 2026)
+WEB_REPORT = """下载
+打印
+全屏
+收藏
+【字号：
+加大
+还原
+减小
+】
+2026年甘肃省政府工作报告
+——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上
+来源：甘肃日报
+时间：2026-02-10
+甘肃省省长 任振鹤
+任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿
+各位代表：
+我代表省人民政府，向大会报告工作，请与《甘肃省国民经济和社会发展第十五个五年规划纲要（草案）》一并审议，并请省政协委员和其他列席人员提出意见。
+“十四五”时期工作回顾
+“十四五”时期是甘肃发展极不寻常、极不平凡的五年。全省生产总值连跨两个千亿元台阶。
+"""
+
+# a report whose title and dateline are split over three lines (wildcorpus, 2026)
+SPLIT_TITLE_REPORT = """政府工作报告
+——2026年1月26日在广东省第十四届
+人民代表大会第五次会议上
+广东省省长 孟凡利
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议，并请各位政协委员和其他列席人员提出意见。
+一、2025年和“十四五”时期工作回顾
+2025年是中国式现代化进程中具有重要意义的一年，全省广大干部群众备受鼓舞、倍感振奋。
+"""
+
+# a national report with no title at all (extcorpus gwr_2016)
+NATIONAL_REPORT = """各位代表：
+
+现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。
+
+一、2015年工作回顾
+
+过去一年，我国发展面临多重困难和严峻挑战。
+"""
+
+COMMUNIQUE = """2023年洛阳市国民经济和社会发展统计公报①
+
+洛阳市统计局
+
+国家统计局洛阳调查队
+
+2024年4月30日
+
+2023年，面对严峻复杂的国际国内环境，全市上下坚决贯彻落实党中央、国务院和省委、省政府决策部署，经济运行稳中有进。
+
+一、综合
+
+初步核算，全年全市生产总值②达到5481.6亿元，按可比价计算，比上年增长3.5%。
+"""
+
+PLAN = """苏州市国民经济和社会发展
+第十五个五年规划纲要
+苏州市人民政府
+二〇二六年四月
+序 言
+《苏州市国民经济和社会发展第十五个五年规划纲要》根据
+《中共中央关于制定国民经济和社会发展第十五个五年规划的建
+议》编制，主要阐明苏州“十五五”时期国民经济和社会发展的总体思路。
+"""
+
+PAPER_MD = """# 自主探索还是追随前沿？-中国高技术出口产业地理演化路径辨析
+
+刘洁敏，贺灿飞（北京大学城市与环境学院，北京100871)
+
+摘要：演化经济地理学认为,地方产业演化是路径依赖的,新的产业从本地现有关联产业中衍生出来。
+
+关键 词：产业演化；进口；出口；缄默知识；知识溢出；高技术产品
+
+关于地方产业地理演化路径选择对经济增长与产业结构升级的贡献，学术界持续了长时间的探讨。
+"""
+
+
+def test_web_report_genre_title_place_date_year():
+    info = _describe(WEB_REPORT)
+    assert info.genre == "work_report"
+    assert info.title == "2026年甘肃省政府工作报告"
+    assert info.jurisdiction == "甘肃省"
+    assert info.date == "2026-01-27"      # from 二〇二六年一月二十七日
+    assert info.year == 2026
+    assert info.issuer == "甘肃省人民政府"
+
+
+def test_title_split_over_three_lines_keeps_the_title_alone():
+    info = _describe(SPLIT_TITLE_REPORT)
+    assert (info.genre, info.title, info.jurisdiction, info.year) == ("work_report", "政府工作报告", "广东省", 2026)
+
+
+def test_national_report_without_title_is_flagged_and_speaks_for_the_country():
+    info = _describe(NATIONAL_REPORT)
+    assert info.genre == "work_report"
+    assert info.title_flagged
+    assert info.jurisdiction == "全国"
+    assert info.year == 2016           # the year after the reviewed one
+
+
+def test_communique_year_is_the_year_reported_on():
+    info = _describe(COMMUNIQUE)
+    assert (info.genre, info.jurisdiction, info.year) == ("communique", "洛阳市", 2023)
+    assert info.title == "2023年洛阳市国民经济和社会发展统计公报"
+    assert "洛阳市统计局" in info.issuer
+
+
+def test_plan_title_over_two_lines_and_chinese_numeral_date():
+    info = _describe(PLAN)
+    assert (info.genre, info.jurisdiction, info.year) == ("plan", "苏州市", 2026)
+    assert info.title == "苏州市国民经济和社会发展第十五个五年规划纲要"
+    assert info.date == "2026-04"
+
+
+def test_paper_title_without_authors_and_with_its_subtitle_dash():
+    info = _describe(PAPER_MD)
+    assert info.genre == "paper"
+    assert info.title == "自主探索还是追随前沿？——中国高技术出口产业地理演化路径辨析"
+    assert info.jurisdiction == ""
+
+
+def test_unknown_text_is_other_and_never_fails():
+    assert describe("").genre == "other"
+    info = _describe("这是一段没有标题的文字，说明了一些情况。\n另一段文字。\n")
+    assert info.genre == "other"
+    assert info.year is None
+
+
+def test_parse_date_and_places():
+    assert parse_date("——二〇二六年一月二十七日在甘肃省") == ("2026-01-27", 2026)
+    assert parse_date("2024 年 4 月 29 日") == ("2024-04-29", 2024)
+    assert place_in("上海市长宁区人民政府") == "上海市长宁区"
+    assert place_in("2026年新疆维吾尔自治区政府工作报告") == "新疆维吾尔自治区"
+    assert place_in("黔东南州统计局") == "黔东南州"
+    assert place_in("政府工作报告") == ""
+
+
+def test_tidy_title_repairs_conversion_damage():
+    assert tidy_title("1 一带一路” 建设与我国\\*区域发展战略的关系研究") == "“一带一路”建设与我国区域发展战略的关系研究"
+    assert tidy_title("资源型地区产业多元化问题研究以山西省为例") == "资源型地区产业多元化问题研究——以山西省为例"
+    assert tidy_title("2023 年周口市国民经济和社会发展统计公报") == "2023年周口市国民经济和社会发展统计公报"
+
+
+def test_paper_authors_stop_where_the_affiliation_begins():
+    from kb.genre import paper_authors
+    assert paper_authors("刘慧1.2.3 刘卫东1.2.3") == ["刘慧", "刘卫东"]
+    assert paper_authors("蔡高明¹,²，李志斌³，高原4，贺灿飞1,2市与环境学院,北京100871") == ["蔡高明", "李志斌", "高原", "贺灿飞"]
+    assert paper_authors("张彬，谢贤健，杨联安²，郭金铭(1内江师范学院地理与资源科学学院,四川内江 641100)") == \
+        ["张彬", "谢贤健", "杨联安", "郭金铭"]
+    assert paper_authors("中国科学院科技战略咨询研究院北京100190") == []
+
+
+def test_paper_metadata_from_its_front_matter():
+    info = _describe(PAPER_MD.replace("高技术产品\n", "高技术产品文章编号： $1 0 0 0 - 6 0 6 0 \\big ( 2 0 2 0 \\big ) "
+                                                     "0 4 - 1 0 7 7 - 1 1 $\n"))
+    assert info.authors == ["刘洁敏", "贺灿飞"]
+    assert info.affiliation == "北京大学城市与环境学院，北京100871"
+    assert (info.year, info.issue, info.pages) == (2020, "4", "1077-1087")
