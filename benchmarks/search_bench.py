@@ -28,7 +28,7 @@ from kb.index import DenseIndex, Indexes, KeywordIndex, build_indexes, load_inde
 from kb.search import Searcher  # noqa: E402
 from kb.sentences import sentence_spans  # noqa: E402
 from kb.types import Passage  # noqa: E402
-from search_dev import EVAL, corpus_passages  # noqa: E402
+from search_dev import CORPORA, EVAL, corpus_passages  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -132,7 +132,7 @@ def main() -> None:
               f"embedded {second['embedded']} texts (must be 0)")
 
         # The whole demo corpus through the shared cache (kb build fills it), then query latency.
-        build_indexes(passages, embedder, Path(tmp) / "demo", ROOT / "index" / "embed_cache.sqlite",
+        build_indexes(passages, embedder, Path(tmp) / "demo", CORPORA["seed"][1],
                       settings, progress=True)
         before = rss_mb()
         indexes = load_indexes(Path(tmp) / "demo")

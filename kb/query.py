@@ -34,7 +34,10 @@ ASKS_FOR = {
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|县|区|旗)$")
 _ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
 # Ethnic names inside autonomous-region names (新疆维吾尔自治区 → 新疆, 黔东南苗族侗族自治州 → 黔东南).
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+$|维吾尔$|回族$|壮族$")
+_ETHNIC = re.compile("(?:" + "|".join(
+    "维吾尔 哈萨克 柯尔克孜 蒙古族 朝鲜族 土家族 布依族 哈尼族 仡佬族 景颇族 傈僳族 纳西族 拉祜族 达斡尔族 鄂温克族 "
+    "撒拉族 东乡族 保安族 裕固族 回族 壮族 藏族 苗族 侗族 彝族 傣族 白族 羌族 黎族 瑶族 畲族 水族 佤族 满族 土族 各族"
+    .split()) + ")+$")
 # Whole-country jurisdictions: a question saying 全国 or 我国 names them.
 NATIONAL = ("全国", "中国", "我国")
 

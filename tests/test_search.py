@@ -11,8 +11,8 @@ from kb.embed import make_embedder
 from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
-from kb.search import (DUPLICATE_SHARE, Filters, Searcher, covered_chars, distinct_rows, phrase_scores,
-                       search)
+from kb.search import (DUPLICATE_SHARE, Filters, Searcher, covered_chars, distinct_rows, merged_rows,
+                       merged_span, phrase_scores, search)
 from kb.types import Article, CleanText, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -131,16 +131,21 @@ def test_no_hit_is_mostly_text_a_better_hit_shows(searcher):
         assert covered_chars(h.start, h.end, better) <= DUPLICATE_SHARE * (h.end - h.start)
 
 
-def test_neighbours_sharing_one_sentence_both_stay():
-    # 002, as cleaned: passages of this paragraph repeat a short sentence. Collapsing every overlap
-    # kept only the better neighbour and hid the 天津/贵州 figures behind the 北京/和田 ones.
+def _neighbours():
+    """002, as cleaned: two passages of one paragraph that share a short sentence."""
     text = ("主要表现为：一是区际发展不平衡，东部沿海的率先发展与西部一些地区的相对滞后并存。"
             "２０１２年东部沿海收入最高的地区天津市人均 ＧＤＰ是 ９５０９３元，而西部收入最低的地区贵州省人均 ＧＤＰ只有 １９６０８元，相差约５倍。"
             "二是城乡发展不平衡，发达的大都市与偏僻落后的乡村同在。"
             "２０１２年北京、上海和广州三个大都市的平均人均 ＧＤＰ是 ９１２７３元，而当时的全国贫困县新疆和田人均ＧＤＰ只有７１９８元，相差约 １２．６倍。")
     clean = CleanText(text=text, pages=[(0, 1)])
     article = Article(0, "", 0, len(text), sections=[Section("", "body", "body", 0, 0, len(text))])
-    passages = make_passages(clean, [article], "002.txt", Settings().with_(passage_chars=150, passage_max_chars=200))
+    return text, make_passages(clean, [article], "002.txt", Settings().with_(passage_chars=150, passage_max_chars=200))
+
+
+def test_neighbours_sharing_one_sentence_both_stay():
+    # Collapsing every overlap kept only the better neighbour and hid the 天津/贵州 figures behind
+    # the 北京/和田 ones (distinct_rows never merges; search merges, see below).
+    _, passages = _neighbours()
     assert len(passages) == 2 and passages[1].start < passages[0].end    # one shared sentence
     assert distinct_rows([1, 0], passages, 10) == [1, 0]
     # a passage mostly shown already is a duplicate
@@ -199,3 +204,94 @@ def test_phrase_scores_reward_verbatim_runs():
     scores = phrase_scores("扩大扶贫信贷资金", texts)
     assert scores[0] == 1.0 and 0 < scores[1] < 0.5 and scores[2] == 0.0
     assert phrase_scores("？！", texts).tolist() == [0.0, 0.0, 0.0]
+
+
+# ---------------------------------------------------------------- structure, places, synonyms, merging
+# Real sentences of two city communiqués and a provincial work report (wildcorpus): each document has
+# its jurisdiction and genre (as kb/genre.py tells them) and section kinds body / notes / glossary.
+WILD_DOCS = [
+    ("communique_luoyang.txt", "2023年洛阳市国民经济和社会发展统计公报", "communique", "洛阳市", [
+        ("body", "初步核算，全年全市生产总值达到5481.6亿元，按可比价计算，比上年增长3.5%。"
+                 "人均生产总值77434元，增长3.4%。"),
+        ("body", "全年全市接待国内外游客1.4亿人次，增长69.2%；旅游总收入1041.7亿元，增长72.2%。"
+                 "年末共有A级旅游景区67处。"),
+        ("notes", "② 按照我国地区生产总值统一核算和数据发布制度规定，年度地区生产总值核算包括初步核算和"
+                  "最终核实两个步骤。本公报中，生产总值、各产业增加值绝对数按现价计算，增长速度按不变价格计算。"),
+    ]),
+    ("communique_qiandongnan.txt", "2023年黔东南州国民经济和社会发展统计公报", "communique", "黔东南州", [
+        ("body", "全年接待国内旅游者7879.45万人次，比上年增长25.8%；实现旅游总收入876.71亿元，"
+                 "比上年增长37.1%。年末全州有A级旅游景区48个。"),
+    ]),
+    ("gwr_guangdong.txt", "政府工作报告", "work_report", "广东省", [
+        ("body", "全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%，规模稳居全国第4位。"),
+        ("glossary", "1.“四上”企业：现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。"
+                     "包括规模以上工业、有资质的建筑业、限额以上批发和零售业。"),
+        ("body", "加快培育壮大“四上”企业，新增规模以上工业企业4000家以上。"),
+    ]),
+]
+
+
+@pytest.fixture(scope="module")
+def wild(tmp_path_factory, searcher):
+    passages = []
+    for source, title, genre, place, parts in WILD_DOCS:
+        clean, articles = _document(title, 2024, parts)
+        articles[0].genre, articles[0].jurisdiction = genre, place
+        passages += make_passages(clean, articles, source, SETTINGS)
+    for i, p in enumerate(passages):
+        p.id = i
+    out = tmp_path_factory.mktemp("wild")
+    build_indexes(passages, searcher.embedder, out, None, SETTINGS, progress=False)
+    return Searcher(load_indexes(out), passages, searcher.embedder, SETTINGS)
+
+
+def test_passages_carry_their_articles_jurisdiction(wild):
+    assert {p.jurisdiction for p in wild.passages} == {"洛阳市", "黔东南州", "广东省"}
+
+
+def test_gdp_question_finds_the_passage_saying_shengchan_zongzhi(wild):
+    for mode in ("keyword", "hybrid"):
+        hits = wild.search("GDP总量", k=3, mode=mode)
+        assert hits and "生产总值" in hits[0].text and hits[0].kind == "body"
+
+
+def test_question_naming_a_place_prefers_its_jurisdiction(wild):
+    # both communiqués report tourism with the same words; only one is about 洛阳, and its passage
+    # says 全市, not 洛阳
+    hits = wild.search("洛阳旅游接待人数和旅游收入", k=3)
+    assert hits[0].source == "communique_luoyang.txt"
+    hits = wild.search("黔东南旅游接待人数和旅游收入", k=3)
+    assert hits[0].source == "communique_qiandongnan.txt"
+
+
+def test_notes_rank_below_body_unless_asked(wild):
+    hits = wild.search("洛阳生产总值核算", k=5)
+    assert hits[0].kind == "body" and any(h.kind == "notes" for h in hits)
+    notes_rank = next(h.rank for h in hits if h.kind == "notes")
+    asked = wild.search("洛阳生产总值核算的注释说明", k=5)
+    assert next(h.rank for h in asked if h.kind == "notes") <= notes_rank
+
+
+def test_glossary_is_lifted_when_a_definition_is_asked_for(wild):
+    def glossary_score(query):
+        hits = wild.search(query, k=5, mode="keyword")
+        return next(h.score for h in hits if h.kind == "glossary") / hits[0].score
+    # the body sentence repeats 企业 and wins either way; asked, the definition gains 3× on it
+    assert glossary_score("四上企业是什么意思") > 2.5 * glossary_score("四上企业")
+
+
+def test_overlapping_passages_come_back_as_one_hit():
+    # the merged hit shows the shared sentence once
+    text, passages = _neighbours()
+    assert merged_rows([1, 0], passages, 10, max_chars=400) == [[1, 0]]
+    start, end, shown = merged_span(passages)
+    assert shown == text[start:end] and shown.count("二是城乡发展不平衡") == 1
+    # too long to merge: kept apart, as before
+    assert merged_rows([1, 0], passages, 10, max_chars=100) == [[1], [0]]
+
+
+def test_hits_never_repeat_a_sentence(wild, searcher):
+    for s, query in ((searcher, "西部地区发展"), (wild, "旅游总收入")):
+        hits = s.search(query, k=10)
+        for i, h in enumerate(hits):
+            assert all(b.source != h.source or b.end <= h.start or h.end <= b.start for b in hits[:i])

@@ -1,0 +1,98 @@
+"""kb.query: a question analysed once — synonyms, places, periods, asked-for kinds, odd input."""
+import pytest
+
+from kb.query import Gazetteer, analyse, place_names, term_groups
+from kb.tokenize import normalise
+
+
+def spellings(q):
+    return {t for group in q.expansions for t in group}
+
+
+def test_gdp_question_also_searches_the_official_terms():
+    # the communiqué says 国内生产总值; the catalogue (kb/data/indicators.tsv) knows the synonym
+    q = analyse("2024年全国GDP总量及增速")
+    assert {"国内生产总值", "地区生产总值"} <= spellings(q)
+    assert q.years == (2024, 2024)
+    assert "国内生产总值" in q.dense_text
+
+
+def test_longest_catalogue_term_wins():
+    q = analyse("人均地区生产总值是多少")
+    assert "人均gdp" in spellings(q) and "国内生产总值" not in spellings(q)
+
+
+def test_curated_synonyms_and_region_aliases():
+    assert "r&d经费" in spellings(analyse("长三角研发投入占全国比重"))
+    assert "长江三角洲" in spellings(analyse("长三角研发投入占全国比重"))
+    assert "城镇化率" in spellings(analyse("新疆城镇化水平"))
+    assert "成渝地区双城经济圈" in spellings(analyse("成渝的产业协作"))
+
+
+def test_planning_period_is_years():
+    assert analyse("十四五期间上市公司增加了多少").years == (2021, 2025)
+    assert analyse("“十五五”时期的目标").years == (2026, 2030)
+    assert analyse("2024年末常住人口").years == (2024, 2024)
+    assert analyse("常住人口").years is None
+
+
+def test_every_group_has_two_spellings_or_a_period():
+    assert all(len(g.terms) > 1 or g.years for g in term_groups())
+
+
+@pytest.mark.parametrize("jurisdiction, short", [
+    ("上海市长宁区", {"长宁", "长宁区", "上海", "上海市"}),
+    ("新疆维吾尔自治区", {"新疆"}),
+    ("黔东南苗族侗族自治州", {"黔东南"}),
+    ("黔东南州", {"黔东南"}),
+    ("广东省", {"广东"}),
+    ("全国", {"我国", "中国"}),
+])
+def test_place_names_include_the_short_forms(jurisdiction, short):
+    assert short <= set(place_names(jurisdiction))
+
+
+def test_a_question_naming_a_place_names_its_jurisdiction():
+    places = Gazetteer(["上海市长宁区", "全国", "洛阳市", ""])
+    assert places.places_in(normalise("长宁保障性租赁住房筹措了多少套")) == ["上海市长宁区"]
+    assert places.places_in(normalise("洛阳旅游接待人数和旅游收入")) == ["洛阳市"]
+    assert places.places_in(normalise("保障性租赁住房")) == []
+    q = analyse("长宁保障性租赁住房筹措了多少套", places)
+    assert q.places == ["上海市长宁区"]
+
+
+def test_a_one_character_short_name_is_not_used():
+    # 津市 (a city) would make every 天津 question about it
+    assert "津" not in place_names("津市市")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("新质生产力是什么意思", "glossary"),
+    ("公报的注释说明了什么口径", "notes"),
+    ("规划纲要的目录", "toc"),
+    ("这篇论文引用了哪些参考文献", "references"),
+])
+def test_question_asks_for_a_section_kind(question, kind):
+    assert kind in analyse(question).asks_for
+
+
+def test_plain_question_asks_for_no_special_kind():
+    assert analyse("广东高铁运营总里程").asks_for == set()
+
+
+def test_english_and_mixed_questions():
+    english = analyse("Belt and Road connectivity")
+    assert english.english and "english" in english.asks_for and english.tokens
+    mixed = analyse("西部人均GDP二十年增长")
+    assert not mixed.english and "人均gdp" in mixed.tokens
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？！。，……", "!!!", None])
+def test_empty_or_punctuation_has_no_words(text):
+    q = analyse(text)
+    assert not q.has_words and q.tokens == []
+
+
+def test_long_question_is_truncated():
+    q = analyse("西部地区森林覆盖率" + "，西部大开发" * 330, max_chars=200)
+    assert len(q.text) == 200 and q.has_words
