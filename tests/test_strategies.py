@@ -430,3 +430,12 @@ def test_heading_text_runs_over_its_lead_paragraph_parts():
     chapter = extract_strategies(text, articles, "p.txt")[0]
     assert chapter.title == "进一步激发消费活力"
     assert chapter.text == "第一节 持续推进城乡居民增收；第二节 打造服务消费标杆城市"
+
+
+@pytest.mark.skipif(not WILD.exists(), reason="../shared/wildcorpus is not present")
+def test_review_lead_paragraphs_under_an_unnumbered_heading_give_no_rows():
+    # gwr2026_gansu.txt: "“十四五”时期工作回顾" is an unnumbered line; its "——这是…的五年。" paragraphs
+    # review the past and the programmes they name were carried out, not proposed
+    cleaned, articles, rows = run_real(WILD / "gwr2026_gansu.txt")
+    assert rows and not any(r.section.startswith("——这是") for r in rows)
+    assert "加力实施“绿满陇原”行动" in [r.title for r in rows]          # the 2026 task naming it

@@ -108,10 +108,13 @@ def extract_strategies(clean: CleanText, articles: list[Article], source: str) -
 def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
     """True for a part of a report, plan or policy that states tasks: it lies under a heading, and
     the nearest heading on its path that tells is a task heading rather than a framing one (工作回顾,
-    指导思想, 主要目标 …). Text before the first heading (the address, a preamble) states none."""
+    指导思想, 主要目标 …). Text before the first heading (the address, a preamble) states none, nor
+    do lead paragraphs standing there (a review's "——这是…的五年。" under an unnumbered heading that
+    was not recognised)."""
     if section.kind == "box":
         return True
-    if section.level == 0 or not section.title:
+    top = section.path.split(" > ")[0]
+    if section.level == 0 or not section.title or is_lead_part(top) and not TASK_HEADING_RE.search(top):
         return False
     for part in reversed([strip_marker(p) for p in section.path.split(" > ")]):
         if TASK_HEADING_RE.search(part):
@@ -119,6 +122,13 @@ def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
         if rules.framing is not None and rules.framing.search(part):
             return False
     return True
+
+
+def is_lead_part(part: str) -> bool:
+    """A part that structure made of a lead paragraph (——…, 一是…, a short sentence), not a heading."""
+    part = part.strip()
+    return marker_style(part) is None and bool(DASH_LEAD_RE.match(part) or SHI_LEAD_RE.match(part)
+                                                or part.endswith(("。", "！")))
 
 
 def section_scope(section: Section) -> bool | None:
