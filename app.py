@@ -17,6 +17,7 @@ pages = [
     st.Page("app_pages/compare.py", title="对比", icon=":material/compare_arrows:"),
     st.Page("app_pages/analysis.py", title="分析", icon=":material/insights:"),
     st.Page("app_pages/documents.py", title="文献", icon=":material/description:"),
+    st.Page("app_pages/tables.py", title="表格", icon=":material/table:"),
     st.Page("app_pages/build.py", title="构建", icon=":material/build:"),
 ]
 st.navigation(pages).run()

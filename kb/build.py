@@ -28,9 +28,10 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "markup", "clean", "structure", "passages", "sentences", "types",
+_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+                     "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
-                     "extract/fact_kind", "extract/indicators",
+                     "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
                      "extract/strategies", "extract/policy_tools")
 
 
@@ -144,16 +145,19 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     from .extract.indicators import extract_indicator_systems
     from .extract.policy_tools import classify
     from .extract.strategies import extract_strategies
+    from .extract.tables import extract_table_facts
     from .passages import make_passages
     from .structure import split_articles
 
     text = clean(raw)
     articles = split_articles(text, raw.source)
+    tables, table_facts = extract_table_facts(text, articles, raw.source)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
-        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles),
+        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles) + table_facts,
         "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
+        "tables": tables,
     }
     return {"clean": text, "articles": articles, "rows": rows}
 

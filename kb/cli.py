@@ -193,7 +193,7 @@ def _weak_title_mark(kb, source: str, start: int, end: int) -> str:
 
 
 def _read_queries(path: Path) -> list[str]:
-    from .load import decode_text
+    from .decode import decode_text
 
     queries = []
     text, _ = decode_text(path.read_bytes(), path)
@@ -296,6 +296,35 @@ def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
         df = df.assign(readable=[readable_amount(v, u) for v, u in zip(df.value, df.unit)])
         df = df[["source", "subject", "indicator", "value", "unit", "readable", "period", "raw"]]
     _echo_frame(df, fmt)
+
+
+@cli.command("tables")
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--source", help="Only this document.")
+@click.option("--show", "show_index", type=int, help="Print table number N of --source (header and rows).")
+@click.pass_context
+def tables_command(ctx, fmt, source, show_index):
+    """Tables read from the documents (caption, unit, page, size), or one table's cells with --show.
+
+    \b
+    Examples:
+      kb tables --source chinaxiv_202110_00025.md
+      kb tables --source chinaxiv_202110_00025.md --show 0 --format csv > table1.csv
+    """
+    from . import tables
+    kb = _kb(ctx)
+    if show_index is None:
+        df = tables.document_tables(kb, source)
+        _echo_frame(df.drop(columns=["notes", "article", "start", "end"]) if fmt == "table" else df, fmt)
+        return
+    if not source:
+        raise KBError("--show needs --source: the document whose table to print (`kb tables` lists them)")
+    table = tables.find_table(kb, source, show_index)
+    if fmt == "table":
+        click.echo(f"{table.caption or '(no caption)'}" + (f"  单位：{table.unit}" if table.unit else ""))
+    _echo_frame(tables.table_grid(table), fmt)
+    if fmt == "table" and table.notes:
+        click.echo("\n".join(table.notes))
 
 
 @cli.command()
@@ -491,7 +520,7 @@ def trends(ctx, terms, paths, fmt, xlsx):
               help="Excel file to write (one sheet per table).")
 @click.pass_context
 def export(ctx, xlsx):
-    """Export facts, indicators, indicator systems, strategies and articles to Excel.
+    """Export facts, indicators, indicator systems, strategies, articles and tables to Excel.
 
     \b
     Example:
