@@ -385,7 +385,8 @@ def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
 def _is_under(path: Path, roots: list[Path]) -> bool:
     for root in roots:
         try:
-            if root.is_file() and path == root or path.resolve().is_relative_to(root.resolve()):
+            if root.is_file() and path == root or path.is_relative_to(root) \
+                    or path.resolve().is_relative_to(root.resolve()):   # through a symlinked folder too
                 return True
         except OSError:
             continue

@@ -6,6 +6,7 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -138,9 +139,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         root = Path(root)
         if not root.exists():
             raise KBError(f"{root}: no such file or folder")
-        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        candidates = [root] if root.is_file() else _files_under(root)
         for p in candidates:
             if any(part.startswith(".") for part in p.relative_to(root).parts) and p != root:
                 continue
             (found if is_supported(p) else skipped).append(p)
     return found, skipped
+
+
+def _files_under(root: Path) -> list[Path]:
+    """Files under `root`, sorted, following symlinked folders (each real folder once: a loop ends)."""
+    seen, files = set(), []
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        files += [p for p in (Path(folder) / name for name in names) if p.is_file()]
+    return sorted(files)

@@ -929,7 +929,7 @@ def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _
         last = m
     if len(names) < 2 or "分别" in sentence[last.end:]:
         return names[0]
-    return "、".join(names[:-1]) + "和" + names[-1]
+    return re.sub(r"\s+", "", sentence[first.start:last.end])   # as the text joins them: 东部与中部, 重庆、四川、陕西
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
