@@ -114,13 +114,19 @@ def cell_text(text: str) -> str:
     return _HAN_SPACE.sub("", re.sub(r"\s+", " ", text).strip())
 
 
-def _pipe_tables(text: str):
-    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+def _lines_with_offsets(text: str) -> tuple[list[str], list[int]]:
+    """The lines of `text` and the offset where each starts."""
     lines = text.split("\n")
     offsets, pos = [], 0
     for ln in lines:
         offsets.append(pos)
         pos += len(ln) + 1
+    return lines, offsets
+
+
+def _pipe_tables(text: str):
+    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+    lines, offsets = _lines_with_offsets(text)
     i = 0
     while i < len(lines) - 1:
         if _PIPE_ROW.match(lines[i]) and _PIPE_RULE.match(lines[i + 1]):
@@ -249,11 +255,7 @@ def _clean_span(clean_text: str, first: str, last: str) -> tuple[int, int] | Non
 def _tab_tables(raw_text: str, clean_text: str):
     """(start, end, "tabs", grid, (caption, unit)) of each run of two or more lines of tab-separated
     cells with the same number of cells (how the DOCX reader writes a Word table's rows)."""
-    lines = raw_text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    lines, offsets = _lines_with_offsets(raw_text)
     i = 0
     while i < len(lines):
         width = lines[i].count("\t") + 1
