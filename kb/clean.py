@@ -166,6 +166,24 @@ def _is_cell(text: str) -> bool:
     return _width(t) <= 8
 
 
+_ROW_NUMBER_RE = re.compile(r"^[-−+#]?[\d.,]+[%‰*]?$|^[—－-]$|^[＞＜><≥≤]?[\d.,]+(?:左右|以上|以下)?$")
+_ROW_LABEL_RE = re.compile(r"[，。；：,;]|[:：]$")
+
+
+def _is_row(text: str) -> bool:
+    """A table row a PDF text layer printed on one line: a short label and its cells, spaces
+    apart, ending in numbers (`全州总户籍人口 4899310 100.0`, `#夏粮 16.38 -1.7`)."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(text) > 80:
+        return False
+    numbers = [t for t in tokens if _ROW_NUMBER_RE.match(t)]
+    tail = len(tokens) - next((i for i in range(len(tokens) - 1, -1, -1) if not _ROW_NUMBER_RE.match(tokens[i])), -1) - 1
+    label = " ".join(tokens[:len(tokens) - tail])
+    if not tail or _ROW_LABEL_RE.search(label) or len(label) > 30 or len(numbers) > tail:
+        return False       # a row's figures follow its label; prose mixes words and figures
+    return tail >= 2 or len(label) <= 12
+
+
 def _is_numeric(text: str) -> bool:
     t = text.strip()
     return bool(_NUMERIC_CELL_RE.match(t)) or (len(t) >= 6 and sum(c.isdigit() for c in t) / len(t) >= 0.6)
@@ -513,7 +531,7 @@ def _mark_tables(lines: list[_Line]) -> None:
     """Mark runs of table cells (and their 表N caption) as kind "table"; dropped lines (running
     heads, lone note markers) inside a run neither break nor extend it."""
     idx = [i for i, ln in enumerate(lines) if ln.kind != "drop"]
-    cand = [lines[i].kind in ("prose", "heading") and _is_cell(lines[i].text) for i in idx]
+    cand = [lines[i].kind in ("prose", "heading") and (_is_cell(lines[i].text) or _is_row(lines[i].text)) for i in idx]
     a = 0
     while a < len(idx):
         if not cand[a]:
@@ -523,7 +541,7 @@ def _mark_tables(lines: list[_Line]) -> None:
         while b < len(idx) and cand[b]:
             b += 1
         run = [lines[i] for i in idx[a:b]]
-        numeric = sum(_is_numeric(ln.text) for ln in run)
+        numeric = sum(_is_numeric(ln.text) or _is_row(ln.text) for ln in run)
         if (len(run) >= 3 and numeric >= 2) or len(run) >= 5 or (numeric and max(len(x.text) for x in run) >= 14):
             for ln in run:
                 ln.kind = "table"

@@ -332,3 +332,12 @@ def test_pdf_layout_spaces_removed_from_prose_but_kept_between_table_cells():
     ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
     assert "第二产业增加值比重为22.1%、第三产业增加值比重为57.0%" in ct.text   # letter-spaced line closed up
     assert "范 恒 山" in clean(load(_seed("003"))).text      # a spaced-out author line is no letter-spaced prose
+
+
+def test_pdf_table_rows_printed_on_one_line_are_table_spans():
+    ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
+    assert _span_kinds_at(ct, "全州总户籍人口") == {"table"}
+    assert _span_kinds_at(ct, "#夏粮") == {"table"}
+    assert not _span_kinds_at(ct, "全年全州农林牧渔业增加值290.41亿元")
+    # prose with figures between its words is no row (003: "床位数由 2000 年的 23.25 张增加到 2018 年的 64.89")
+    assert not _span_kinds_at(clean(load(_seed("003"))), "张增加到")

@@ -350,3 +350,30 @@ def test_parts_take_the_measure_of_their_whole():
     assert [f.indicator for f in _doc_facts(text, "communique", "洛阳市", 2023)][1] == "饮料类零售额"
     text = "民用轿车保有量 59.29 万辆，下降 3.9%，其中私人轿车 57.94 万辆，下降 3.7%。"
     assert [f.indicator for f in _doc_facts(text, "communique", "周口市", 2023)][2:] == ["私人轿车保有量"] * 2
+
+
+def test_figures_listed_with_years_go_with_the_years_and_a_gap_with_its_pair():
+    # 003 (seed)
+    text = "2000年和 2008年，西北地区与西南地区的财政收入差距分别为 351.76亿元和 1089.65亿元，扩大了 3倍；"
+    assert [(f.subject, f.period) for f in _facts(text)][:2] == [
+        ("西北地区与西南地区", "2000年"), ("西北地区与西南地区", "2008年")]
+
+
+def test_a_list_shares_the_measure_its_last_item_names():
+    # gwr2026_gansu: 城市、县城建成区面积; a communiqué's 原煤、原油、天然气产量
+    text = "常住人口城镇化率由52.23%提高到58.08%，城市、县城建成区面积分别提高8.3%、5%。"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "甘肃省", 2026)][2:] == ["城市建成区面积", "县城建成区面积"]
+    text = "全年原煤、原油、天然气产量分别增长72.1%、31.2%和5%。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "洛阳市", 2023)] == ["原煤产量", "原油产量", "天然气产量"]
+
+
+def test_what_describes_a_counted_thing_is_scoped_by_it():
+    # communique_2023_zhoukou (PDF)
+    text = "初级中学 461 所，毕业生 14.49 万人，在校生 46.5 万人，招生 15.55 万人，教职工 4.55 万人。"
+    assert [f.indicator for f in _doc_facts(text, "communique", "周口市", 2023)][1:3] == ["初级中学毕业生", "初级中学在校生"]
+
+
+def test_a_work_report_opening_a_plan_dates_its_averages_and_totals_over_the_plan_it_closes():
+    # gwr2026_xinjiang: 累计 and 年均 in a review without a single year
+    text = "就业优先战略有效实施，城镇累计新增就业239.2万人，城乡居民人均可支配收入年均增长5.3%、8.1%。"
+    assert {f.period for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"2021—2025年"}
