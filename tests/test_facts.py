@@ -416,3 +416,18 @@ def test_listed_items_take_the_measure_named_after_their_count_or_target():
     assert [f.indicator for f in _facts(text)] == ["经济发展省域差异", "科技支撑省域差异", "生态环保省域差异", "协调共享省域差异"]
     text = "2020年上半年，城镇新增就业61.7万人，农村劳动力新增转移就业35.5万人，分别完成年度目标的56.1%、88.8%。"
     assert [f.indicator for f in _facts(text)][2:] == ["城镇新增就业完成年度目标的比例", "农村劳动力新增转移就业完成年度目标的比例"]
+
+
+def test_a_gap_stated_after_two_figures_is_between_their_places():
+    # 002: 北京、上海和广州…是91273元，而…和田人均GDP只有7198元，相差约12.6倍
+    text = ("２０１２年北京、上海和广州三个大都市的平均人均 ＧＤＰ是９１２７３元，而当时的全国贫困县新疆和田人均ＧＤＰ只有"
+            "７１９８元，相差约１２．６倍。")
+    assert _facts(text)[-1].subject == "北京、上海和广州与和田"
+
+
+def test_gaps_to_places_compared_with_go_to_each_pair():
+    # 003: 但与中部、东部地区相比，其差额分别从523.66元和7003.77元扩大到…
+    text = ("从2000年到2019年，西部地区的人均GDP从4848.16元增加到53741.53元，增加了近10倍；但与中部、东部地区相比，"
+            "其差额分别从523.66元和7003.77元扩大到4986.33元和40629.59元，扩大了9.5倍和5.8倍。")
+    rows = [(f.subject, f.indicator) for f in _facts(text)][3:]
+    assert rows == [("西部地区与中部", "人均GDP差额"), ("西部地区与东部地区", "人均GDP差额")] * 3

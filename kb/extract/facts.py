@@ -230,6 +230,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     respective_years.update(_year_sequence(quantities, sentence))
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
+    owners: list[str | None] = []   # the subject of each earlier figure
+    topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     for q in quantities:
@@ -260,12 +262,19 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
-        if is_generic_measure(indicator) and not in_list:
+        if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
+            indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
+        elif is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
                                        carry.variable)
-        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
+        if id(q) in respective:
+            pair = _compared_pair(subject, owner, indicator, sentence, topic)
+        else:
+            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners)
+            topic = subject or topic
         if pair:
             subject, subject_source = pair
+        owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change)
@@ -308,12 +317,16 @@ _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
-              ctx: _Context) -> tuple[str, str] | None:
+              ctx: _Context, owners: list[str | None]) -> tuple[str, str] | None:
     """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
     clause = _clause_start(sentence, q.start)
     if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
         return None
     before = [m for m in mentions if m.end <= q.start]
+    stated = list(dict.fromkeys(o for o in owners if o))
+    if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
+            and not any(clause <= m.start for m in before)):
+        return f"{stated[-2]}与{stated[-1]}", "sentence"   # A…是X元，而B…只有Y元，相差约5倍
     for a, b in reversed(list(zip(before, before[1:]))):
         if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
@@ -323,6 +336,16 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
     if carry.gap_pair and not before:   # 其GDP差额从…; 2019年为…: the gap the sentence before spoke of
         return carry.gap_pair, "previous"
     return None
+
+
+def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str | None, sentence: str,
+                   topic: str | None) -> tuple[str, str] | None:
+    """但与中部、东部地区相比，其差额分别…: each gap is between the topic and the place it is compared with."""
+    if not (owner and subject and topic and topic != subject and owner.start >= 0
+            and _GAP_WORD.search(indicator or "")
+            and re.search(r"(?:与|同)(?:[^，,。；与]{0,8}、)?\s*$", sentence[:owner.start])):
+        return None
+    return f"{topic}与{subject}", "sentence"
 
 
 def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str | None:
@@ -577,6 +600,9 @@ def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     return [p.text for p in runs[-1]] if runs and len(runs[-1]) == len(group) else []
 
 
+_COMPARED_CLAUSE = re.compile(r"(?:与|同|和)[^，,。；]{1,16}(?:相比|相较|比较)")
+
+
 def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], sentence: str,
                          carry: _Carry) -> dict[int, _Mention]:
     """东部、中部、西部地区GDP总量分别为A、B和C: the n places named before 分别 own the n figures; later
@@ -589,6 +615,10 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
         head = sentence[clause:group[0].start].replace("依次", "分别")
         named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
                  if "分别" in head else [])
+        if "分别" in head and not named and clause > 0:   # 但与中部、东部地区相比，其差额分别从A和B…
+            before = _clause_start(sentence, clause - 1)
+            if _COMPARED_CLAUSE.search(sentence[before:clause]):
+                named = [m for m in mentions if before <= m.start and m.end <= clause]
         if len(_listed_periods(group, sentence)) == len(group):
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if len(named) == len(group):
@@ -744,7 +774,8 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             continue
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
-        if _START_YEAR.search(sentence[:p.start]) and p.end <= _clause_start(sentence, q.start):
+        if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
+                and p.end <= _clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
         current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
     return current
