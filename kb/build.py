@@ -151,7 +151,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
 
     text = clean(raw)
     articles = split_articles(text, raw.source)
-    tables, table_facts = extract_table_facts(text, articles, raw.source)
+    tables, table_facts = extract_table_facts(text, articles, raw.source, raw.text)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
         "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles) + table_facts,
