@@ -475,3 +475,11 @@ def test_a_long_pasted_query_is_cut_with_a_notice(kb_copy, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert any("超过 500 字" in i.value for i in at.info)
     assert any("共" in c.value and "条结果" in c.value for c in at.caption)
+
+
+def test_a_build_started_by_the_app_gets_all_cores_not_the_query_setting():
+    code = ("import os; os.environ.pop('OMP_NUM_THREADS', None); from kb.threads import configure, "
+            "child_environment; configure('query'); print(os.environ['OMP_NUM_THREADS'], "
+            "child_environment().get('OMP_NUM_THREADS', 'unset'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["1", "unset"], out.stderr
