@@ -28,7 +28,8 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+_PIPELINE_MODULES = ("config", "load", "pdflayout", "decode", "markup", "clean", "genre", "headings", "structure",
+                     "passages",
                      "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
                      "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
