@@ -28,7 +28,8 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+_PIPELINE_MODULES = ("config", "load", "pdflayout", "decode", "markup", "clean", "genre", "headings", "structure",
+                     "passages",
                      "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
                      "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
@@ -461,9 +462,15 @@ def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bo
     document: a file already in the KB is never deleted by an upload.
     """
     index_dir = Path(settings.index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    with _os_errors_explained(index_dir):
+        index_dir.mkdir(parents=True, exist_ok=True)
+        with _build_lock(index_dir):
+            return _add_uploads_locked(settings, files, progress)
+
+
+def _add_uploads_locked(settings: Settings, files: list[tuple[str, bytes]], progress) -> BuildReport:
     refused, saved, created = [], [], set()
-    with _build_lock(index_dir):
+    try:
         for name, data in files:
             try:
                 path, new = _save_upload(settings, name, data)
@@ -473,16 +480,15 @@ def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bo
             saved.append(path)
             if new:
                 created.add(path.resolve())
-        try:
-            report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
-                if saved else BuildReport()
-        except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
-            report = BuildReport(failed=[(str(p), str(e)) for p in saved])
-        except BaseException:  # the KB did not change, so none of the new files is in it
-            _unlink_all(created)
-            raise
-        _unlink_all(created & {Path(p) for p, _ in report.failed}
-                    | created & {Path(p) for p, _ in report.duplicates})
+        report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
+            if saved else BuildReport()
+    except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
+        report = BuildReport(failed=[(str(p), str(e)) for p in saved])
+    except BaseException:  # the KB did not change, so none of the new files is in it
+        _unlink_all(created)
+        raise
+    not_taken = {Path(p).resolve() for p, _ in report.failed + report.duplicates}
+    _unlink_all(created & not_taken)
     report.failed = refused + report.failed
     return report
 

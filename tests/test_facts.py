@@ -377,3 +377,57 @@ def test_a_work_report_opening_a_plan_dates_its_averages_and_totals_over_the_pla
     # gwr2026_xinjiang: 累计 and 年均 in a review without a single year
     text = "就业优先战略有效实施，城镇累计新增就业239.2万人，城乡居民人均可支配收入年均增长5.3%、8.1%。"
     assert {f.period for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"2021—2025年"}
+
+
+# ------------------------------------------------------------------ whole-table judging (benchmarks/judged/)
+def test_a_gap_between_two_places_keeps_the_pair_into_the_next_sentence():
+    # 003 (西北与西南 article): the sentence before names the pair; 其GDP差额 / 2019年为 do not
+    text = ("但进入西部大开发的第二个十年，西南地区表现出强劲增长势头，与西北地区的经济差距呈现出明显扩大趋势。"
+            "具体而言，其GDP差额从2000年的4639.89亿元增加到2019年的61114.1亿元，扩大了约13倍。")
+    assert {(f.subject, f.subject_source) for f in _facts(text)} == {("西南地区与西北地区", "previous")}
+    text = ("2000年，西南地区与西北地区社会消费品零售总额的差额为1994.94亿元，2008年扩大到5057.3亿元；"
+            "2019年为23918.73亿元，比2008年扩大4.73倍。")
+    assert {f.subject for f in _facts(text)} == {"西南地区与西北地区"}
+
+
+def test_years_of_a_sequence_date_its_points_one_to_one():
+    # 003: 从2000年到2015年再到2019年 … 从A增加到B …，之后下降到C
+    text = ("一方面，从2000年到2015年再到2019年，西部地区的实际利用外商直接投资额从20.78亿美元增加到299.71亿美元"
+            "达到最高值，之后下降到242.67亿美元。")
+    assert [f.period for f in _facts(text)] == ["2000年", "2015年", "2019年"]
+
+
+def test_an_end_point_after_another_clause_start_point_takes_the_sentence_year():
+    # 003: 由1997年的0.3%增加至18.8% in 2019; the first clause's 1997 is that clause's start point
+    text = ("2019年中国服务贸易行业结构中，旅游业占比由1997年的49.3%缩小为12.1%，"
+            "电信、计算机和信息服务业占比由1997年的0.3%增加至18.8%，知识产权费占比由1997年的0.2%增加至2.4%。")
+    assert [f.period for f in _facts(text)] == ["1997年", "2019年"] * 3
+
+
+def test_a_growth_clause_after_a_base_year_spans_from_it():
+    # 003: 比2000年的1127.26亿元增加18434.08亿元，增长超过16倍
+    text = "2019年，西部地区财政收入达到19561.34亿元，比2000年的1127.26亿元增加18434.08亿元，增长超过16倍。"
+    assert [f.period for f in _facts(text)] == ["2019年", "2000年", "2000—2019年", "2000—2019年"]
+
+
+def test_listed_items_take_the_measure_named_after_their_count_or_target():
+    # 003: 4个分项指标的省域差异分别下降了…; 分别完成年度目标的56.1%、88.8%
+    text = "在东部地区，经济发展、科技支撑、生态环保和协调共享4个分项指标的省域差异分别下降了21.6%、18.4%、24.0%和36.4%。"
+    assert [f.indicator for f in _facts(text)] == ["经济发展省域差异", "科技支撑省域差异", "生态环保省域差异", "协调共享省域差异"]
+    text = "2020年上半年，城镇新增就业61.7万人，农村劳动力新增转移就业35.5万人，分别完成年度目标的56.1%、88.8%。"
+    assert [f.indicator for f in _facts(text)][2:] == ["城镇新增就业完成年度目标的比例", "农村劳动力新增转移就业完成年度目标的比例"]
+
+
+def test_a_gap_stated_after_two_figures_is_between_their_places():
+    # 002: 北京、上海和广州…是91273元，而…和田人均GDP只有7198元，相差约12.6倍
+    text = ("２０１２年北京、上海和广州三个大都市的平均人均 ＧＤＰ是９１２７３元，而当时的全国贫困县新疆和田人均ＧＤＰ只有"
+            "７１９８元，相差约１２．６倍。")
+    assert _facts(text)[-1].subject == "北京、上海和广州与和田"
+
+
+def test_gaps_to_places_compared_with_go_to_each_pair():
+    # 003: 但与中部、东部地区相比，其差额分别从523.66元和7003.77元扩大到…
+    text = ("从2000年到2019年，西部地区的人均GDP从4848.16元增加到53741.53元，增加了近10倍；但与中部、东部地区相比，"
+            "其差额分别从523.66元和7003.77元扩大到4986.33元和40629.59元，扩大了9.5倍和5.8倍。")
+    rows = [(f.subject, f.indicator) for f in _facts(text)][3:]
+    assert rows == [("西部地区与中部", "人均GDP差额"), ("西部地区与东部地区", "人均GDP差额")] * 3
