@@ -2,7 +2,11 @@
 
 Routing only; each page in app_pages/ lays out widgets over the core API (kb.api, kb.tables).
 """
-import streamlit as st
+from kb.threads import configure
+
+configure("query")   # before numpy, FAISS and the model load: see kb/threads.py
+
+import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="政策文献知识库", page_icon=":material/library_books:", layout="wide")
 
@@ -13,6 +17,7 @@ pages = [
     st.Page("app_pages/compare.py", title="对比", icon=":material/compare_arrows:"),
     st.Page("app_pages/analysis.py", title="分析", icon=":material/insights:"),
     st.Page("app_pages/documents.py", title="文献", icon=":material/description:"),
+    st.Page("app_pages/tables.py", title="表格", icon=":material/table:"),
     st.Page("app_pages/build.py", title="构建", icon=":material/build:"),
 ]
 st.navigation(pages).run()

@@ -65,10 +65,13 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
     if arts.empty:
         st.html(views.html_block(html.escape(text)))
         return
-    if st.session_state.get("docs_article", 0) >= len(arts):
+    # After the 文件 box changes, the browser can send None (or the last document's position) for the
+    # 文章 box, whose options just changed: any value that is not a position of this document means 0.
+    chosen = st.session_state.get("docs_article")
+    if not isinstance(chosen, int) or not 0 <= chosen < len(arts):
         st.session_state["docs_article"] = 0
     pos = st.selectbox("文章", list(range(len(arts))), key="docs_article",
-                       format_func=lambda i: f"{i + 1}. {arts.title[i] or '（无标题）'}")
+                       format_func=lambda i: f"{i + 1}. {arts.title[i] or '（无标题）'}") or 0
     art = arts.iloc[pos]
     meta = [f"作者：{'、'.join(art.authors)}" if isinstance(art.authors, list) and art.authors else "",
             f"栏目：{art.column}" if art.column else "",

@@ -82,7 +82,8 @@ def main():
     if a.sample:
         picked = random.Random(a.seed).sample(rows, min(a.sample, len(rows)))
         for n, r in enumerate(picked, 1):
-            print(f"{n:>3} {r.source[:24]:<24} [{r.category}] {r.section[-24:]} | {r.title[:50]} | {r.text[:40]}")
+            body = " ".join(r.text.split())
+            print(f"{n:>3} {r.source[:24]:<24} [{r.category}] {r.section[-24:]} | {r.title[:50]} | {body[:40]}")
     per_file = Counter(r.source for r in rows)
     for name in sorted(genres):
         print(f"  {name:<32} {genres[name]:<14} {per_file.get(name, 0):>4} rows")

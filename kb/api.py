@@ -9,7 +9,7 @@ from . import cite, store
 from .build import current_generation
 from .config import Settings
 from .errors import KBError
-from .types import Article, CleanText, Passage
+from .types import Article, CleanText, Passage, Table
 
 
 class KnowledgeBase:
@@ -68,6 +68,10 @@ class KnowledgeBase:
 
     def passages(self) -> list[Passage]:
         return store.load_passages(self.db)
+
+    def tables(self, source: str | None = None) -> list[Table]:
+        """The tables read from the documents (all, or one document's), in document order."""
+        return store.tables(self.db, source)
 
     def section_kinds(self) -> list[str]:
         """Section kinds that have passages (the search filter's choices)."""

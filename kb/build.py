@@ -28,9 +28,10 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "markup", "clean", "structure", "passages", "sentences", "types",
+_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+                     "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
-                     "extract/fact_kind", "extract/indicators",
+                     "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
                      "extract/strategies", "extract/policy_tools")
 
 
@@ -53,6 +54,43 @@ class BuildReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
+
+
+class ProgressLog:
+    """Progress as one log line every `every` seconds, for output that is not a terminal (CI logs,
+    nohup, a pipe), where a progress bar shows nothing until the end."""
+
+    def __init__(self, log, every: float = 10.0):
+        self.log, self.every = log, every
+        self.started = self.last = time.monotonic()
+        self.files_done = self.files_total = self.embedded = self.to_embed = 0
+        self.embed_started: float | None = None
+
+    def files(self, done: int, total: int) -> None:
+        self.files_done, self.files_total = done, total
+        self._maybe_log()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Passages embedded so far (the embedder calls this after each batch)."""
+        if self.embed_started is None:
+            self.embed_started = time.monotonic()
+        self.embedded, self.to_embed = done, total
+        self._maybe_log()
+
+    def _maybe_log(self) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            self.log(self.line(now))
+
+    def line(self, now: float) -> str:
+        text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"
+        if self.embed_started is not None:
+            rate = self.embedded / max(now - self.embed_started, 1e-9)
+            eta = (self.to_embed - self.embedded) / rate if rate else 0
+            text += (f", {self.embedded}/{self.to_embed} passages embedded ({rate:.1f} passages/s, "
+                     f"about {eta / 60:.0f} min {eta % 60:.0f} s left)")
+        return text
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
@@ -107,16 +145,19 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     from .extract.indicators import extract_indicator_systems
     from .extract.policy_tools import classify
     from .extract.strategies import extract_strategies
+    from .extract.tables import extract_table_facts
     from .passages import make_passages
     from .structure import split_articles
 
     text = clean(raw)
     articles = split_articles(text, raw.source)
+    tables, table_facts = extract_table_facts(text, articles, raw.source, raw.text)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
-        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles),
+        "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles) + table_facts,
         "strategies": classify(extract_strategies(text, articles, raw.source)),
         "indicator_systems": extract_indicator_systems(text, articles, raw.source),
+        "tables": tables,
     }
     return {"clean": text, "articles": articles, "rows": rows}
 
@@ -129,8 +170,11 @@ def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pip
 
 # ------------------------------------------------------------------ the build
 def build(paths: list[Path] | None = None, settings: Settings | None = None,
-          progress: bool = True, log=print) -> BuildReport:
+          progress: "bool | ProgressLog" = True, log=print) -> BuildReport:
     """Bring the KB in `settings.index_dir` up to date with the files under `paths`.
+
+    `progress`: True for progress bars (a terminal), a ProgressLog for a line every few seconds,
+    False for silence.
 
     Unchanged files (same bytes, same pipeline) are not re-processed; files that fail are reported
     and keep their previous version in the KB; documents whose files were removed from under the
@@ -176,7 +220,7 @@ class _Plan:
         return self.previous is not None and not any(p.part == "database" for p in self.damaged)
 
 
-def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress: bool, log) -> BuildReport:
+def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress, log) -> BuildReport:
     started = time.perf_counter()
     # Absolute paths: a file is the same document whichever working directory the build runs from.
     roots = [Path(p).resolve() for p in (paths or [settings.corpus_dir])]
@@ -215,7 +259,7 @@ def _with_readable_documents(files: list[Path], gen: Path) -> list[Path]:
     return files + sorted(p for p in extra if p not in have and p.is_file())
 
 
-def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: BuildReport, progress: bool,
+def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: BuildReport, progress,
                   log) -> BuildReport:
     previous = plan.previous
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
@@ -268,7 +312,7 @@ def _copy_database(src: Path, dst: Path) -> None:
 
 
 def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, settings: Settings,
-                    report: BuildReport, progress: bool, log) -> None:
+                    report: BuildReport, progress, log) -> None:
     from tqdm import tqdm
 
     known = {row["path"]: row for row in store.documents(conn)}
@@ -279,9 +323,11 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.removed.append(key)
             del known[key]
     by_hash = {row["sha256"]: row for row in known.values()}
-    bar = tqdm(files, desc="Building", unit="file", disable=not progress, leave=False)
-    for path in bar:
+    bar = tqdm(files, desc="Building", unit="file", disable=not progress or callable(progress), leave=False)
+    for done, path in enumerate(bar):
         bar.set_postfix_str(path.name[:30])
+        if callable(progress):
+            progress.files(done, len(files))   # the file being processed is not done yet
         key = str(path)
         try:
             sha = file_sha256(path)
@@ -317,6 +363,8 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
         report.chars += len(raw.text)
         (report.updated if old is not None else report.added).append(key)
     bar.close()
+    if callable(progress):
+        progress.files(len(files), len(files))
     conn.commit()
 
 
@@ -337,7 +385,8 @@ def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
 def _is_under(path: Path, roots: list[Path]) -> bool:
     for root in roots:
         try:
-            if root.is_file() and path == root or path.resolve().is_relative_to(root.resolve()):
+            if root.is_file() and path == root or path.is_relative_to(root) \
+                    or path.resolve().is_relative_to(root.resolve()):   # through a symlinked folder too
                 return True
         except OSError:
             continue
@@ -345,7 +394,7 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
 
 
 def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
-                          progress: bool) -> int:
+                          progress) -> int:
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
     from .embed import make_embedder, set_aside_if_damaged
     from .index import build_indexes

@@ -1,14 +1,18 @@
 """Command-line interface: parses arguments and calls kb functions, nothing more."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+from .threads import configure as _configure_threads
 
-import click
+_configure_threads()   # before numpy, FAISS or the model load (kb/threads.py says why)
 
-from .config import Settings
-from .errors import KBError
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
+
+from .config import Settings  # noqa: E402
+from .errors import KBError  # noqa: E402
 
 FORMATS_TABLE = click.Choice(["table", "jsonl", "csv"])
 TABLE_CELL_CHARS = 36
@@ -106,10 +110,12 @@ def build(ctx, paths, model, progress):
     Example:
       kb build corpus/ more-papers/report.pdf
     """
-    from .build import build as run_build
+    from .build import ProgressLog, build as run_build
 
     settings = ctx.obj.with_(model=model) if model else ctx.obj
-    report = run_build(list(paths) or None, settings, progress=progress and sys.stderr.isatty())
+    # A bar on a terminal; elsewhere (CI, nohup, a pipe) a line every 10 s instead of silence.
+    shown = progress and (sys.stderr.isatty() or ProgressLog(lambda line: click.echo(line, err=True)))
+    report = run_build(list(paths) or None, settings, progress=shown)
     for path in report.skipped:
         click.echo(f"skipped (unsupported type): {path}", err=True)
     for path, twin in report.duplicates:
@@ -187,7 +193,7 @@ def _weak_title_mark(kb, source: str, start: int, end: int) -> str:
 
 
 def _read_queries(path: Path) -> list[str]:
-    from .load import decode_text
+    from .decode import decode_text
 
     queries = []
     text, _ = decode_text(path.read_bytes(), path)
@@ -290,6 +296,35 @@ def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
         df = df.assign(readable=[readable_amount(v, u) for v, u in zip(df.value, df.unit)])
         df = df[["source", "subject", "indicator", "value", "unit", "readable", "period", "raw"]]
     _echo_frame(df, fmt)
+
+
+@cli.command("tables")
+@click.option("--format", "fmt", type=FORMATS_TABLE, default="table", show_default=True)
+@click.option("--source", help="Only this document.")
+@click.option("--show", "show_index", type=int, help="Print table number N of --source (header and rows).")
+@click.pass_context
+def tables_command(ctx, fmt, source, show_index):
+    """Tables read from the documents (caption, unit, page, size), or one table's cells with --show.
+
+    \b
+    Examples:
+      kb tables --source chinaxiv_202110_00025.md
+      kb tables --source chinaxiv_202110_00025.md --show 0 --format csv > table1.csv
+    """
+    from . import tables
+    kb = _kb(ctx)
+    if show_index is None:
+        df = tables.document_tables(kb, source)
+        _echo_frame(df.drop(columns=["notes", "article", "start", "end"]) if fmt == "table" else df, fmt)
+        return
+    if not source:
+        raise KBError("--show needs --source: the document whose table to print (`kb tables` lists them)")
+    table = tables.find_table(kb, source, show_index)
+    if fmt == "table":
+        click.echo(f"{table.caption or '(no caption)'}" + (f"  单位：{table.unit}" if table.unit else ""))
+    _echo_frame(tables.table_grid(table), fmt)
+    if fmt == "table" and table.notes:
+        click.echo("\n".join(table.notes))
 
 
 @cli.command()
@@ -485,7 +520,7 @@ def trends(ctx, terms, paths, fmt, xlsx):
               help="Excel file to write (one sheet per table).")
 @click.pass_context
 def export(ctx, xlsx):
-    """Export facts, indicators, indicator systems, strategies and articles to Excel.
+    """Export facts, indicators, indicator systems, strategies, articles and tables to Excel.
 
     \b
     Example:

@@ -39,9 +39,11 @@ class Embedder:
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode_counted([embedding_text(t) for t in texts], True)
 
-    def embed_passages(self, texts: list[str], progress: bool = True,
+    def embed_passages(self, texts: list[str], progress=True,
                        cache: "EmbeddingCache | None" = None) -> np.ndarray:
         """(len(texts), dim) vectors; texts found in `cache` are not re-embedded.
+
+        `progress`: True for a progress bar, or a callable told (done, total) after each batch.
 
         New vectors are cached batch by batch, so an interrupted build keeps the work it did.
         """
@@ -62,19 +64,22 @@ class Embedder:
                 cache.put(self.name, [texts[i] for i in idx], vectors)
         return out
 
-    def _batches(self, texts: list[str], rows: list[int], progress: bool):
+    def _batches(self, texts: list[str], rows: list[int], progress):
         """(row numbers, vectors) per batch of `rows`, shortest texts first.
 
         Length-sorted batches waste less padding (sentence-transformers does the same).
         """
         from tqdm import tqdm
         order = sorted(rows, key=lambda i: len(texts[i]))
+        report = progress if callable(progress) else None
         with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="passage",
-                  disable=not progress or not order, leave=False) as bar:
+                  disable=not progress or report is not None or not order, leave=False) as bar:
             for b in range(0, len(order), self.batch_size):
                 idx = order[b:b + self.batch_size]
                 yield idx, self._encode_counted([texts[i] for i in idx], False)
                 bar.update(len(idx))
+                if report:
+                    report(b + len(idx), len(order))
 
     def _encode_counted(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:

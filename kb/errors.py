@@ -19,3 +19,9 @@ def os_error_message(error: OSError, fallback_path=None) -> str:
             errno.ENOENT: "the folder does not exist; create it or choose another place",
             errno.EFBIG: "the file grew beyond the size allowed for this process or file system"}.get(error.errno)
     return f"{path}: {error.strerror or error}" + (f"; {hint}" if hint else "")
+
+
+def too_much_text(path, chars: str, max_chars: int) -> KBError:
+    """The error for a document with more text than KB_MAX_TEXT_CHARS (raised while loading or parsing)."""
+    return KBError(f"{path}: {chars} characters of text, above the {max_chars:,} limit; "
+                   f"split it into smaller files or raise KB_MAX_TEXT_CHARS")

@@ -134,6 +134,16 @@ NUMBER_MARKER_RE = re.compile(
     rf"\d{{1,2}}(?:[.．]\d{{1,2}}){{0,2}}\s*[、.．]?(?=\s*[{_HAN}“「《])|"
     rf"第[{CN_NUM}]{{1,3}}\s*[，,、:：]|第[{CN_NUM}\d]{{1,4}}\s*[篇章节条](?!\s*[，,。])|专栏\s*\d{{1,3}})\s*")
 _BOX_MARK_RE = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]")
+
+
+def number_marker(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The number marker opening text[pos:endpos], or None; a number that begins prose ("2个万亿级
+    产业集群", "2030年…") is no marker."""
+    endpos = len(text) if endpos is None else endpos
+    m = NUMBER_MARKER_RE.match(text, pos, endpos)
+    if m and NUMERIC_PROSE_RE.match(text[pos:endpos].lstrip("# \t")):
+        return None
+    return m
 _ARTICLE_MARK_RE = re.compile(rf"^第[{CN_NUM}\d]{{1,4}}\s*条")
 
 # Lists inside one paragraph: 一是… 二是…, 第一，… 第二，…, 其一，…, 首先，… 其次，… 最后，…

@@ -6,18 +6,17 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
-from .errors import KBError
+from .decode import decode_text
+from .errors import KBError, too_much_text
 from .types import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
-# Encodings a Chinese text file is plausibly in; charset-normalizer may only pick among these,
-# so Latin-1 style guesses (which decode any bytes) never pass garbage off as text.
-_CHINESE_ENCODINGS = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_16_le",
-                      "utf_16_be", "hz", "cp950", "cp936")
+
 
 
 def file_sha256(path: Path | str) -> str:
@@ -70,53 +69,9 @@ def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> Raw
                        encoding=encoding)
 
 
-def too_much_text(path: Path, chars: str, max_chars: int) -> KBError:
-    return KBError(f"{path}: {chars} characters of text, above the {max_chars:,} limit; "
-                   f"split it into smaller files or raise KB_MAX_TEXT_CHARS")
-
-
 def _reader_key(path: Path) -> str:
     suffix = path.suffix.lower()
     return "text" if suffix in TEXT_SUFFIXES else "html" if suffix in (".html", ".htm") else suffix[1:]
-
-
-def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """(text, encoding) of a text file: UTF-8 (with or without BOM), else GB18030/GBK/Big5 as detected."""
-    for bom, codec, name in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe", "utf-16", "utf-16"),
-                             (b"\xfe\xff", "utf-16", "utf-16")):
-        if data.startswith(bom):
-            return _decode_strictly(data[3:] if name == "utf-8-sig" else data, codec, path, name), name
-    if _looks_binary(data):
-        raise KBError(f"{path}: looks like binary data, not text (NUL or control bytes); "
-                      f"is it really a text file?")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=list(_CHINESE_ENCODINGS)).best()
-    if best is None or best.chaos > 0.3:
-        raise KBError(f"{path}: cannot tell the text encoding (not UTF-8, GB18030/GBK or Big5); "
-                      f"re-save the file as UTF-8")
-    return str(best), best.encoding
-
-
-def _decode_strictly(data: bytes, codec: str, path, name: str) -> str:
-    """Text after a byte-order mark must be valid in the encoding the mark announces."""
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as e:
-        raise KBError(f"{path}: starts with a {name.upper()} byte-order mark, but bytes {e.start}–{e.end} "
-                      f"are not valid {name.upper()} ({e.reason}); re-save the file as UTF-8") from None
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:65536]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > 0.05 * len(head)
 
 
 # Every character takes at most 4 bytes in the encodings we read (UTF-8, GB18030, UTF-16), so a
@@ -184,9 +139,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         root = Path(root)
         if not root.exists():
             raise KBError(f"{root}: no such file or folder")
-        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        candidates = [root] if root.is_file() else _files_under(root)
         for p in candidates:
             if any(part.startswith(".") for part in p.relative_to(root).parts) and p != root:
                 continue
             (found if is_supported(p) else skipped).append(p)
     return found, skipped
+
+
+def _files_under(root: Path) -> list[Path]:
+    """Files under `root`, sorted, following symlinked folders (each real folder once: a loop ends)."""
+    seen, files = set(), []
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        files += [p for p in (Path(folder) / name for name in names) if p.is_file()]
+    return sorted(files)

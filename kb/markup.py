@@ -12,7 +12,8 @@ import codecs
 import zipfile
 from pathlib import PurePosixPath, Path
 
-from .errors import KBError
+from .decode import decode_text
+from .errors import KBError, too_much_text
 
 # Word's XML inflates about 4–12x (python-docx and Word files measured here); 100x leaves room for
 # very repetitive documents while refusing zip bombs, whose members inflate 1,000x and more.
@@ -36,7 +37,6 @@ class _Text:
     def count(self, n: int) -> None:
         self.chars += n
         if self.chars > self.max_chars:
-            from .load import too_much_text
             raise too_much_text(self.path, f"more than {self.max_chars:,}", self.max_chars)
 
     def add(self, piece: str, counted: bool = False) -> None:
@@ -195,8 +195,6 @@ class _HtmlTarget:
 def html_text(path: Path, max_chars: int) -> tuple[str, bool, str]:
     """(text, paged=False, encoding) of an HTML file, decoded and parsed chunk by chunk."""
     from lxml import etree
-
-    from .load import decode_text
 
     with open(path, "rb") as f:
         head = f.read(CHUNK_BYTES * 4)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import KBError
-from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy
+from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy, Table
 
 SCHEMA_VERSION = 1
 
@@ -62,7 +62,7 @@ def _stored_fields(cls) -> list[dataclasses.Field]:
 def _row_tables() -> dict[str, type]:
     """Table name -> dataclass stored in it, in the order a document's rows are written."""
     return {"articles": Article, "sections": Section, "passages": Passage, "facts": Fact,
-            "strategies": Strategy, "indicator_systems": IndicatorSystem}
+            "strategies": Strategy, "indicator_systems": IndicatorSystem, "tables": Table}
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
@@ -285,6 +285,22 @@ def articles(conn: sqlite3.Connection) -> list[tuple[str, Article]]:
     rows = conn.execute('SELECT d.source AS document_source, t.* FROM articles t '
                         'JOIN documents d ON d.id = t.document_id ORDER BY d.source, t.start, t.id')
     return [(row["document_source"], _from_row(Article, row)) for row in rows]
+
+
+def tables(conn: sqlite3.Connection, source: str | None = None) -> list[Table]:
+    """The tables of every document (or of `source`), in document order, with their row ids; [] for a
+    KB built before tables were stored."""
+    if not has_table(conn, "tables"):
+        return []
+    where = " WHERE d.source = ?" if source is not None else ""
+    rows = conn.execute(f'SELECT t.* FROM tables t JOIN documents d ON d.id = t.document_id{where} '
+                        f'ORDER BY d.source, t.start', (source,) if source is not None else ())
+    out = []
+    for row in rows:
+        table = _from_row(Table, row)
+        table.id = row["id"]
+        out.append(table)
+    return out
 
 
 def passage_kinds(conn: sqlite3.Connection) -> list[str]:

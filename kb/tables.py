@@ -1,7 +1,9 @@
 """The KB's rows as pandas DataFrames: one API for the CLI, the app, the tests and the Excel export."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import json
 import re
 from pathlib import Path
@@ -10,8 +12,8 @@ import pandas as pd
 
 from . import cite, store
 from .api import KnowledgeBase
-from .errors import KBError
-from .types import Article, Fact
+from .errors import KBError, os_error_message
+from .types import Article, Fact, Table
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -135,9 +137,57 @@ def strategies(kb: KnowledgeBase, *, category: str | None = None, source: str | 
     return df.reset_index(drop=True)
 
 
+# ------------------------------------------------------------------ tables read from the documents
+def document_tables(kb: KnowledgeBase, source: str | None = None) -> pd.DataFrame:
+    """One row per table: source, index, caption, unit, page, size, article and offsets."""
+    columns = ["source", "index", "caption", "unit", "page", "header_rows", "rows", "columns", "notes",
+               "article", "format", "start", "end"]
+    return pd.DataFrame([{"source": t.source, "index": t.index, "caption": t.caption, "unit": t.unit,
+                          "page": t.page, "header_rows": len(t.header), "rows": len(t.rows),
+                          "columns": len((t.header or t.rows or [[]])[0]), "notes": "；".join(t.notes),
+                          "article": t.article, "format": t.format, "start": t.start, "end": t.end}
+                         for t in kb.tables(source)], columns=columns).astype({"page": "Int64"})
+
+
+def table_grid(table: Table) -> pd.DataFrame:
+    """One table as printed: the header rows joined into column names (a spanned label once), body
+    rows below."""
+    width = len((table.header or table.rows or [[]])[0])
+    names = []
+    for c in range(width):
+        name = " ".join(dict.fromkeys(h[c] for h in table.header if h[c])) or f"列{c + 1}"
+        while name in names:   # pandas wants distinct column names; a repeated label gets a mark
+            name += "′"
+        names.append(name)
+    return pd.DataFrame(table.rows, columns=names)
+
+
+def table_cells(kb: KnowledgeBase) -> pd.DataFrame:
+    """Every table's rows stacked for one Excel sheet: source, table index, caption, unit, page, the
+    row's part (header | body) and its cells c1, c2 …"""
+    records = []
+    for t in kb.tables():
+        for part, rows in (("header", t.header), ("body", t.rows)):
+            for row in rows:
+                records.append({"source": t.source, "table": t.index, "caption": t.caption, "unit": t.unit,
+                                "page": t.page, "part": part, **{f"c{i + 1}": v for i, v in enumerate(row)}})
+    return pd.DataFrame(records, columns=None if records else ["source", "table", "caption", "unit", "page",
+                                                               "part"])
+
+
+def find_table(kb: KnowledgeBase, source: str, index: int) -> Table:
+    """Table number `index` (0-based, as `kb tables` lists it) of document `source`."""
+    for t in kb.tables(source):
+        if t.index == index:
+            return t
+    known = ", ".join(str(t.index) for t in kb.tables(source)) or "none"
+    raise KBError(f"{source}: no table {index} (its tables: {known}); `kb tables --source {source}` lists them")
+
+
 # ------------------------------------------------------------------ export
 TABLES = {"facts": facts, "indicators": indicators, "indicator_systems": indicator_systems,
-          "strategies": strategies, "articles": articles}
+          "strategies": strategies, "articles": articles,
+          "tables": table_cells}
 
 
 def to_excel_cells(df: pd.DataFrame) -> pd.DataFrame:
@@ -163,8 +213,16 @@ def write_xlsx(path: Path | str, sheets: dict[str, pd.DataFrame]) -> list[str]:
     if not path.parent.is_dir():
         raise KBError(f"{path}: folder {path.parent} does not exist; create it or choose another path")
     tmp = path.with_name(path.name + ".part")
-    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+    buffer = io.BytesIO()   # built in memory, so a failed write is one plain OSError with nothing half-open
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, df in sheets.items():
             to_excel_cells(df).to_excel(writer, sheet_name=name[:31], index=False)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(buffer.getvalue())
+        tmp.replace(path)
+    except OSError as e:   # a read-only folder, a full disk, a directory of that name
+        raise KBError(os_error_message(e, path)) from None
+    finally:
+        with contextlib.suppress(OSError):   # nothing there, or a folder of that name that is not ours
+            tmp.unlink()
     return list(sheets)

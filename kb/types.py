@@ -181,3 +181,21 @@ class IndicatorSystem:
     start: int = 0                              # offsets of `evidence` in the cleaned text
     end: int = 0
     from_table: bool = False                    # True when indicators were read from table cells
+
+
+@dataclass
+class Table:
+    """A table as printed: caption, unit, header rows and body rows (spans expanded into a grid)."""
+    source: str
+    article: str
+    index: int                      # position among the document's tables, 0-based
+    caption: str                    # "表3 …" (the English caption when the text has no Chinese one)
+    start: int                      # offsets of the table's own text (the markup) in the cleaned text
+    end: int
+    header: list[list[str]] = field(default_factory=list)   # header rows, colspan/rowspan repeated
+    rows: list[list[str]] = field(default_factory=list)     # body rows, same width as the header
+    unit: str = ""                  # from a unit line (单位：亿元) or the caption (…／%), "" if none
+    notes: list[str] = field(default_factory=list)          # 注：… / 数据来源：… lines after the table
+    page: int | None = None
+    format: str = "html"            # html | markdown: what the table was read from
+    id: int | None = None           # row id in the KB once stored

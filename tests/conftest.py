@@ -30,15 +30,18 @@ def needs_shared(*parts: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(not path.exists(), reason=_missing_reason(path))
 
 
+def require_shared(*parts: str) -> Path:
+    """The path inside the shared data; called from a test or fixture, skips it with the reason when absent."""
+    path = shared_path(*parts)
+    if not path.exists():
+        pytest.skip(_missing_reason(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared():
     """shared("eval", "dev", "queries.jsonl") -> the path, or the test is skipped with the reason."""
-    def existing(*parts: str) -> Path:
-        path = shared_path(*parts)
-        if not path.exists():
-            pytest.skip(_missing_reason(path))
-        return path
-    return existing
+    return require_shared
 
 
 @pytest.fixture(scope="session")

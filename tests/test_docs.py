@@ -102,3 +102,40 @@ def test_sql_is_written_only_in_the_store():
         if name not in allowed and sql.search(path.read_text(encoding="utf-8")):
             found.append(name)
     assert not found, found
+
+
+def _kb_imports() -> dict[str, set[str]]:
+    """kb module -> the kb modules it imports, at the top or inside functions."""
+    import ast
+
+    modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in (ROOT / "kb").rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+                module = ".".join([*base, *([node.module] if node.module else [])])
+                targets |= {module, *(f"{module}.{a.name}" for a in node.names)}
+            elif isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names}
+        graph[name] = {t for t in targets if t in modules and t != name and t != "kb"}
+    return graph
+
+
+def test_kb_imports_flow_one_way():
+    graph = _kb_imports()
+    assert {"kb.tables", "kb.api"} <= graph["kb.views"] | graph["kb.tables"]   # the graph sees real imports
+    cycles = []
+    for start in graph:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycles.append(" → ".join([*path, start]))
+                elif nxt not in path and nxt > start:   # each cycle once, from its smallest module
+                    stack.append((nxt, [*path, nxt]))
+    assert not cycles, cycles

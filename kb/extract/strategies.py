@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 
 from kb.genre import ProposalRules, TASK_HEADING_RE, proposal_rules
-from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, NUMBER_MARKER_RE,
-                         SHI_LEAD_RE, enumeration_value, marker_style)
+from kb.headings import (DASH_LEAD_RE, ENUMERATION_RES, ENUMERATION_WORD_RE, SHI_LEAD_RE,
+                         enumeration_value, marker_style, number_marker)
 from kb.types import Article, CleanText, Section, Strategy
 
 # Heading words that announce proposals. 路径 also names analysis paths (传导路径, 影响路径), and
@@ -46,7 +46,7 @@ _FINDINGS_HEADING = re.compile(r"^(?:研究)?结论$|结论与讨论|问题|困�
 # "…一体化的要义", "推进…合作，有利于捕捉…机遇" (a value), "…的科学思维和创新思维" (a way of thinking).
 # The nouns are never the object of a policy verb, unlike 机制, 基础, 作用 (建立…机制, 发挥…作用).
 _ANALYTIC_NOUN = (r"(?:背景|关键|要义|内涵|意义|价值|机理|逻辑|特征|特点|现状|问题|成效|成就|原因|必要性|"
-                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据)")
+                  r"可行性|难点|挑战|困境|经验|规律|思维|理论|框架|内在要求|现实依据|理论依据|构成|目标|方向)")
 _DESCRIPTIVE_HEADING = re.compile(
     rf"的[^，,的]{{0,6}}{_ANALYTIC_NOUN}(?:[与和及][^，,的]{{0,6}}{_ANALYTIC_NOUN})?[。]?$|[，,](?:有利于|有助于|意味着)")
 _SKIPPED_SPANS = ("table", "meta", "english", "author")
@@ -108,10 +108,13 @@ def extract_strategies(clean: CleanText, articles: list[Article], source: str) -
 def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
     """True for a part of a report, plan or policy that states tasks: it lies under a heading, and
     the nearest heading on its path that tells is a task heading rather than a framing one (工作回顾,
-    指导思想, 主要目标 …). Text before the first heading (the address, a preamble) states none."""
+    指导思想, 主要目标 …). Text before the first heading (the address, a preamble) states none, nor
+    do lead paragraphs standing there (a review's "——这是…的五年。" under an unnumbered heading that
+    was not recognised)."""
     if section.kind == "box":
         return True
-    if section.level == 0 or not section.title:
+    top = section.path.split(" > ")[0]
+    if section.level == 0 or not section.title or is_lead_part(top) and not TASK_HEADING_RE.search(top):
         return False
     for part in reversed([strip_marker(p) for p in section.path.split(" > ")]):
         if TASK_HEADING_RE.search(part):
@@ -119,6 +122,13 @@ def in_tasks_scope(section: Section, rules: ProposalRules) -> bool:
         if rules.framing is not None and rules.framing.search(part):
             return False
     return True
+
+
+def is_lead_part(part: str) -> bool:
+    """A part that structure made of a lead paragraph (——…, 一是…, a short sentence), not a heading."""
+    part = part.strip()
+    return marker_style(part) is None and bool(DASH_LEAD_RE.match(part) or SHI_LEAD_RE.match(part)
+                                                or part.endswith(("。", "！")))
 
 
 def section_scope(section: Section) -> bool | None:
@@ -194,7 +204,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def strip_marker(line: str) -> str:
-    marker = NUMBER_MARKER_RE.match(line)
+    marker = number_marker(line)
     return (line[marker.end():] if marker else line).strip()
 
 
@@ -207,7 +217,7 @@ def task_measures(clean: CleanText, article: Article, section: Section, start: i
         return []
     rows = []
     items = enumeration_items(text, start, end)
-    marker = NUMBER_MARKER_RE.match(text, start, end)
+    marker = number_marker(text, start, end)
     if marker and not (items and items[0][0] <= marker.start() + 1):
         row = numbered_measure(clean, article, section, marker.end(), end, first_sentence, full_stop=True)
         heading = is_heading_text(text[marker.end():end], full_stop=True)
@@ -301,7 +311,7 @@ def programmes(clean: CleanText, article: Article, section: Section, start: int,
     text, rows = clean.text, []
     for m in _PROGRAMME.finditer(text, start, end):
         clause_start = max(text.rfind(c, start, m.start()) for c in _CLAUSE_BREAK) + 1 or start
-        marker = NUMBER_MARKER_RE.match(text, clause_start, m.start())
+        marker = number_marker(text, clause_start, m.start())
         clause_start = marker.end() if marker else clause_start
         a = clause_start if m.start() - clause_start <= _MAX_PROGRAMME_PREFIX else m.start()
         sentence_start = max(text.rfind(c, start, a) for c in "。；;！？") + 1 or start
@@ -329,7 +339,7 @@ def measures_of_paragraph(clean: CleanText, article: Article, section: Section,
     rows = []
     items = enumeration_items(text, start, end, ordinals=in_scope)
     if in_scope:
-        marker = NUMBER_MARKER_RE.match(text, start, end)
+        marker = number_marker(text, start, end)
         # "第一，要持续…第二，…": the enumeration's items are the measures, not the paragraph
         if marker and not (items and items[0][0] <= marker.start() + 1):
             rows.append(numbered_measure(clean, article, section, marker.end(), end))
@@ -391,12 +401,36 @@ def numbered_measure(clean: CleanText, article: Article, section: Section,
     titled by `title(body)` (default: its lead clause)."""
     line = clean.text[start:end]
     if is_heading_text(line, full_stop):
-        body = body_after_heading(clean.text, end, section.end, line_style(clean.text, start))
+        body = body_after_heading(clean.text, end, body_limit(article, section), line_style(clean.text, start))
         prose = [clean.text[a:b] for a, b in body if not clean.overlaps(a, b, _SKIPPED_SPANS)]
         return Strategy(source="", article=article.title, section=section.path, title=line.strip().rstrip("。"),
-                        text="\n".join(prose)[:_MAX_TEXT], start=start,
+                        text=("\n".join(prose) or "；".join(sub_headings(article, section)) or line.strip())[:_MAX_TEXT],
+                        start=start,
                         end=max([end] + [b for _, b in body]))
     return make_row(clean, article, section, start, end, title)
+
+
+def sub_headings(article: Article, section: Section) -> list[str]:
+    """The headings right below a section (a plan chapter's 第一节…, 第二节…): the text of a heading
+    that has no prose of its own."""
+    below = section.path + " > "
+    return [s.title for s in article.sections
+            if s.path.startswith(below) and " > " not in s.path[len(below):] and s.title]
+
+
+def body_limit(article: Article, section: Section) -> int:
+    """Where a heading's body can run to: its section's end, or past it through the sections of its
+    lead paragraphs (提升科技创新质效。…, 一是…, 第一，…) that structure makes parts below it; a
+    numbered sub-heading (3.1, （1）, 第一节) keeps its own text."""
+    limit, below = section.end, section.path + " > "
+    for other in article.sections:
+        if other.start < limit or other.kind not in _MEASURE_KINDS:
+            continue
+        if other.start > limit + 2 or not other.path.startswith(below) or \
+                marker_style(other.title) not in (None, ("ordinal",)):
+            break
+        limit = other.end
+    return limit
 
 
 def is_heading_text(line: str, full_stop: bool = False) -> bool:
@@ -411,7 +445,7 @@ def body_after_heading(text: str, heading_end: int, limit: int, style: tuple | N
     (or of a top-level style) or the limit; "第一，…" items under a "3." heading are its body."""
     body = []
     for a, b in paragraph_spans(text, heading_end, limit):
-        if NUMBER_MARKER_RE.match(text, a, b) and ends_body(line_style(text, a), style):
+        if number_marker(text, a, b) and ends_body(line_style(text, a), style):
             break
         body.append((a, b))
     return body

