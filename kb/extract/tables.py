@@ -55,7 +55,7 @@ def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text
     text = clean.text
     found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
     found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
-    found += list(_text_tables(raw_text, text)) if raw_text else []
+    found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) if raw_text else []
     tables = []
     for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
         if not grid:
@@ -114,13 +114,19 @@ def cell_text(text: str) -> str:
     return _HAN_SPACE.sub("", re.sub(r"\s+", " ", text).strip())
 
 
-def _pipe_tables(text: str):
-    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+def _lines_with_offsets(text: str) -> tuple[list[str], list[int]]:
+    """The lines of `text` and the offset where each starts."""
     lines = text.split("\n")
     offsets, pos = [], 0
     for ln in lines:
         offsets.append(pos)
         pos += len(ln) + 1
+    return lines, offsets
+
+
+def _pipe_tables(text: str):
+    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+    lines, offsets = _lines_with_offsets(text)
     i = 0
     while i < len(lines) - 1:
         if _PIPE_ROW.match(lines[i]) and _PIPE_RULE.match(lines[i + 1]):
@@ -157,7 +163,7 @@ def _text_tables(raw_text: str, clean_text: str):
         if j < len(lines) and (m := _UNIT_LINE.match(lines[j].strip())):
             unit, j = m.group(1), j + 1
         header = lines[j].strip() if j < len(lines) else ""
-        if not header or _text_row(header) or _is_caption(header):
+        if not header or _text_row(header) or _is_caption(header) or "\t" in header:   # tabs: _tab_tables
             i += 1
             continue
         rows, j = [], j + 1
@@ -172,7 +178,8 @@ def _text_tables(raw_text: str, clean_text: str):
             rows.append(row)
             j += 1
         grid = _text_grid(header, rows) if len(rows) >= 2 else []
-        span = _clean_span(clean_text, caption, rows) if grid else None
+        last_label, last_nums = rows[-1] if rows else ("", [])
+        span = _clean_span(clean_text, caption, last_label + "".join(last_nums)) if grid else None
         if span:
             yield span[0], span[1], "text", grid, (re.sub(r"\s+", " ", caption), unit)
         i = j if grid else i + 1
@@ -228,22 +235,39 @@ def _text_grid(header: str, rows: list[tuple[str, list[str]]]) -> list[list[str]
     return grid
 
 
-def _clean_span(clean_text: str, caption: str, rows) -> tuple[int, int] | None:
-    """Where the caption and the last row stand in the cleaned text (spaces ignored), or None."""
+def _clean_span(clean_text: str, first: str, last: str) -> tuple[int, int] | None:
+    """From where `first` starts to where `last` ends in the cleaned text (spaces ignored), or None."""
     squeezed, where = [], []
     for i, ch in enumerate(clean_text):
         if not ch.isspace():
             squeezed.append(ch)
             where.append(i)
     flat = "".join(squeezed)
-    start = flat.find(re.sub(r"\s+", "", caption))
-    if start < 0:
+    first, last = re.sub(r"\s+", "", first), re.sub(r"\s+", "", last)
+    start = flat.find(first)
+    if start < 0 or not first:
         return None
-    last_label, last_nums = rows[-1]
-    last = re.sub(r"\s+", "", last_label + "".join(last_nums))
     end = flat.find(last, start)
-    end = end + len(last) if end >= 0 else start + len(re.sub(r"\s+", "", caption))
+    end = end + len(last) if end >= 0 and last else start + len(first)
     return where[start], where[end - 1] + 1
+
+
+def _tab_tables(raw_text: str, clean_text: str):
+    """(start, end, "tabs", grid, (caption, unit)) of each run of two or more lines of tab-separated
+    cells with the same number of cells (how the DOCX reader writes a Word table's rows)."""
+    lines, offsets = _lines_with_offsets(raw_text)
+    i = 0
+    while i < len(lines):
+        width = lines[i].count("\t") + 1
+        j = i
+        while j < len(lines) and "\t" in lines[j] and lines[j].count("\t") + 1 == width:
+            j += 1
+        if j - i >= 2:
+            grid = [[cell_text(c) for c in lines[k].split("\t")] for k in range(i, j)]
+            span = _clean_span(clean_text, lines[i], lines[j - 1])
+            if span:
+                yield span[0], span[1], "tabs", grid, _caption_and_unit(raw_text, offsets[i])
+        i = max(j, i + 1)
 
 
 def _pipe_cells(line: str) -> list[str]:
