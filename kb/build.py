@@ -28,7 +28,8 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+_PIPELINE_MODULES = ("config", "load", "pdflayout", "decode", "markup", "clean", "genre", "headings", "structure",
+                     "passages",
                      "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
                      "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
@@ -276,13 +277,14 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
                               + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
-            model_changed = store.get_meta(conn, "model") != settings.model
-            need_index = report.changed or model_changed or bool(plan.damaged) or previous is None
+            vectors_stale = store.get_meta(conn, "model") != settings.model \
+                or (store.get_meta(conn, "vector_store") or "faiss") != settings.vector_store
+            need_index = report.changed or vectors_stale or bool(plan.damaged) or previous is None
             if not need_index:
                 report.counts = store.counts(conn)
                 report.generation = previous.name
                 return report
-            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline,
+            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline, vector_store=settings.vector_store,
                            built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
             report.embedded = _build_search_indexes(conn, work / check.SEARCH_DIR, index_dir, settings,
@@ -398,6 +400,7 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
     from .embed import make_embedder, set_aside_if_damaged
     from .index import build_indexes
+    from .vector_store import make_vector_store
 
     cache = index_dir / check.EMBED_CACHE
     aside = set_aside_if_damaged(cache)
@@ -406,7 +409,9 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
                                "a new one was made (passages were embedded again)")
     passages = store.load_passages(conn)
     embedder = make_embedder(settings)
-    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress)
+    genres = {(row["source"], row["index"]): row["genre"] for row in store.article_rows(conn)}
+    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress,
+                             store=make_vector_store(settings, genres))
     return int(manifest.get("embedded", 0))
 
 

@@ -96,6 +96,11 @@ def special_section(genre: str, text: str) -> str | None:
     return None
 
 
+# How each genre is named to a reader (CLI tables, the app)
+GENRE_LABELS = {"journal_issue": "期刊（合辑）", "paper": "论文", "work_report": "工作报告", "plan": "规划纲要",
+                "communique": "统计公报", "policy": "政策文件", "other": "其他"}
+
+
 @dataclass
 class DocumentInfo:
     genre: str = "other"
@@ -145,6 +150,8 @@ def front_matter_kind(line: str) -> str | None:
         return "person"
     if _PUBLIC_RE.match(c):
         return "notice"
+    if _DOC_NUMBER_RE.fullmatch(c):
+        return "number"
     return None
 
 
@@ -186,6 +193,8 @@ def parse_date(text: str) -> tuple[str, int | None]:
 
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a document number: 国发〔2020〕10号, 苏府发〔2026〕3号
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[（(［]((?:19|20)\d\d)[〕\]）)］]\s*\d{1,4}\s*号")
 
 
 # ---------------------------------------------------------------- places
@@ -270,7 +279,7 @@ def _opening(lines: list[str], limit: int = 25) -> _Opening:
         if _DATELINE_RE.search(t) or datelines and datelines[-1][-1] not in "上）)" and "会议" in t and len(t) < 30:
             datelines.append(t)
             done_title = done_title or bool(title)
-        elif _DATE_ONLY_RE.match(_compact(t)):
+        elif _DATE_ONLY_RE.match(_compact(t)) or _DOC_NUMBER_RE.fullmatch(_compact(t)):
             dates.append(_compact(t))
             done_title = done_title or bool(title)
         elif _ISSUER_RE.match(_compact(t)) and not (_TITLE_WORDS.search(t)):
@@ -425,10 +434,15 @@ def describe(text: str) -> DocumentInfo:
         title = paper_title(lines)
     authors, affiliation = paper_front(lines) if genre == "paper" else ([], "")
     date, date_year = "", None
-    for source in opening.datelines + opening.dates:
+    # a policy document or notice dates itself at its end, under the issuer's name
+    closing = [t for t in lines[-6:] if _DATE_ONLY_RE.match(_compact(t))] if genre in ("policy", "other") else []
+    for source in opening.datelines + opening.dates + closing:
         date, date_year = parse_date(source)
         if date:
             break
+    if date_year is None:
+        m = _DOC_NUMBER_RE.search("\n".join(lines[:12]))
+        date_year = int(m.group(1)) if m else None
     year = _year(genre, lines, title, date_year, text)
     info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
                         affiliation=affiliation)

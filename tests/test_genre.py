@@ -169,3 +169,17 @@ def test_paper_metadata_from_its_front_matter():
     assert info.authors == ["刘洁敏", "贺灿飞"]
     assert info.affiliation == "北京大学城市与环境学院，北京100871"
     assert (info.year, info.issue, info.pages) == (2020, "4", "1077-1087")
+
+
+def test_policy_document_title_number_and_closing_date():
+    # the opening and closing of a State Council opinion, as such notices are printed (cited in seed 003)
+    text = ("中共中央 国务院关于新时代推进西部大开发形成新格局的指导意见\n（2020年5月17日）\n"
+            "强化举措推进西部大开发形成新格局，是党中央、国务院从全局出发作出的重大决策部署。现提出如下意见。\n"
+            "一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n")
+    info = _describe(text)
+    assert info.genre == "policy"
+    assert info.title == "中共中央 国务院关于新时代推进西部大开发形成新格局的指导意见"
+    assert (info.jurisdiction, info.year) == ("全国", 2020)
+    numbered = _describe("国务院关于加强数字政府建设的指导意见\n国发〔2022〕14号\n各省、自治区、直辖市人民政府，"
+                         "国务院各部委、各直属机构：\n加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。\n")
+    assert (numbered.genre, numbered.year, numbered.jurisdiction) == ("policy", 2022, "全国")

@@ -132,13 +132,13 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
     year; a work report's past year in its review and its own year for tasks and targets; a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
-    if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
+    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
             and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
@@ -176,19 +176,25 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
                  start: int, end: int, path: str) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
-    carry = _Carry(heading_year=heading_year)
+    # ——这是…的五年。 as a heading: every paragraph under it reviews that span
+    heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
+                         and (r := _duration_range(p, doc, None))), None)
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
     last_end = start
+    targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
+        targets = targets and ended in "；;，,：:"
         last_end = e
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        carry.default_period = _default_period(doc, path, norm[s:e])
+        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
+        carry.default_period = _default_period(doc, path, norm[s:e], targets)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
@@ -206,11 +212,16 @@ def _is_prose(sentence: str) -> bool:
     return han_ratio(sentence) >= 0.3
 
 
+# 为近10年来最高: a span that qualifies a record, not the period of the figures
+_RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
+
+
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -262,6 +273,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
+        if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
+            indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
@@ -277,7 +290,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
@@ -285,6 +298,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
+        indicator = _bracket_closed(indicator)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -361,17 +375,23 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None) -> str | None:
-    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
-    end point are its last year's; a start point the year before it."""
+def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
+    新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
     if len(years) != 2:
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
+    if not change and _TOTAL.search(before):
+        return span
     if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
         return f"{years[1]}年"
     return span
+
+
+# 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
+_TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
 
 def _levels_named_later(facts: list[Fact]) -> None:
@@ -586,7 +606,7 @@ def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
 
 def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
-    k = sentence.rfind("分别", 0, group[0].start)
+    k = max(sentence.rfind(w, 0, group[0].start) for w in ("分别", "先后", "依次"))
     if k < 0 or len(group) < 2:
         return []
     runs: list[list[Period]] = []
@@ -933,6 +953,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
                         sentence)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region")]
+    found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -951,6 +972,10 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
     return found
+
+
+# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学: a place that begins an institution's name is no subject
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
@@ -1064,7 +1089,7 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     if by_clause:
         first = by_clause[max(by_clause)]
         m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
-        carry.subject, carry.subject_at = _resolve(m.place, ctx, m.start), ctx.offset
+        carry.subject, carry.subject_at = _place_list(m, mentions, sentence, ctx), ctx.offset
 
 
 def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Carry,
@@ -1196,11 +1221,25 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
 
 
+def _bracket_closed(phrase: str | None) -> str | None:
+    """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
+    if not phrase:
+        return phrase
+    depth, cut = 0, None
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            depth, cut = depth + 1, cut if depth else i
+        elif ch in ")）" and depth:
+            depth -= 1
+    return phrase[:cut].rstrip("的、 ") or phrase if depth and cut else phrase
+
+
 def _noun_phrase(phrase: str) -> str:
     """The phrase without leading connectives, trailing verbs and quotes, footnote markers
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -1322,6 +1361,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+            "城市", "地区", "城市群", "片区", "新区"):
+        return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
