@@ -477,3 +477,19 @@ def test_a_five_year_review_dates_start_points_totals_and_stocks(tmp_path):
     text = clean(raw)
     facts = extract_facts(text, split_articles(text, raw.source), raw.source)
     assert [f.period for f in facts] == ["2020年", "2025年", "2021—2025年", "2025年"]
+
+
+def test_years_listed_before_xianhou_date_the_figures_one_to_one():
+    # 003 (自贸区 article): 于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶
+    text = ("河南的经济总量于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶，2019年首次突破5万亿元。")
+    assert [(f.indicator, f.period) for f in _facts(text)] == [
+        ("经济总量", "2010年"), ("经济总量", "2013年"), ("经济总量", "2016年"), ("经济总量", "2019年")]
+
+
+def test_a_comparison_left_as_a_fragment_measures_the_figure_before_and_net_gaps_take_their_variable():
+    # 003: …为43.77%，比全国平均水平54.64%低近11个百分点; 20年间净差额分别扩大了7.26倍和5.01倍
+    rows = _facts("2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。")
+    assert rows[-1].indicator == "固体废物综合利用率" and rows[-1].indicator_confidence == "high"
+    rows = _facts("东西部地区城乡居民人均可支配收入差额从2000年的2139.16元和1954.31元增加到2019年的15521.3元和"
+                  "9795.61元，20年间净差额分别扩大了7.26倍和5.01倍。")
+    assert {f.indicator for f in rows[-2:]} == {"城乡居民人均可支配收入净差额"}

@@ -273,6 +273,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
+        if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
+            indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
@@ -604,7 +606,7 @@ def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
 
 def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
-    k = sentence.rfind("分别", 0, group[0].start)
+    k = max(sentence.rfind(w, 0, group[0].start) for w in ("分别", "先后", "依次"))
     if k < 0 or len(group) < 2:
         return []
     runs: list[list[Period]] = []
@@ -1237,6 +1239,7 @@ def _noun_phrase(phrase: str) -> str:
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -1358,6 +1361,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+            "城市", "地区", "城市群", "片区", "新区"):
+        return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
