@@ -672,7 +672,10 @@ _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
-_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|测度|考察")
+# 在全国673个城市中…排在前20位, 168个城市空气质量排名中: the field a ranking is taken over
+_RANKED_FIELD = re.compile(r"[^，,。；]{0,14}?(?:排名|排行榜?)?中")
+_RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s*\d+\s*[位名强]")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
@@ -731,7 +734,12 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
-            and _STUDY_DESIGN.search(clause)):
+            and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
+        return False
+    if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
+            and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
+        return False
+    if _is_class_bound(q, sentence):
         return False
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
@@ -746,6 +754,27 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                                    or _ADMIN_UNITS.match(sentence, q.end)):
         return False
     return True
+
+
+def _is_class_bound(q: Quantity, sentence: str) -> bool:
+    """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
+    only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
+    end = q.end + len(re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]).group(0)) \
+        if re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]) else q.end
+    if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
+                                  r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
+        return True
+    if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
+        return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
+        return False
+    rest = sentence[end:_clause_end(sentence, end)]
+    return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。]").search(sentence, pos)
+    return m.start() if m else len(sentence)
 
 
 # ------------------------------------------------------------------ clauses and periods
