@@ -348,11 +348,27 @@ def _year(genre: str, lines: list[str], title: str, date_year: int | None, text:
         return date_year - 1 if date_year else None
     if genre in ("paper", "journal_issue"):
         return publication_year(text)
+    if genre == "plan":
+        return date_year or title_year or five_year_plan_start(title)
     return date_year or title_year
 
 
 _REVIEW_RE = re.compile(r"((?:19|20)\d\d)\s*年[^。，]{0,16}回顾|回顾[^。，]{0,6}((?:19|20)\d\d)\s*年")
+_REPORTED_YEAR_RE = re.compile(r"(?<![到至至于\d])((?:19|20)\d\d)\s*年(?![代前后以])")
 _HEADING_YEAR_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、.{0,6}((?:19|20)\d\d)\s*年")
+
+
+_FYP_RE = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|[“\"]?十([一二三四五六七八九]?)五[”\"]?(?:时期|规划)")
+
+
+def five_year_plan_start(title: str) -> int | None:
+    """The first year of the five-year plan a title names: 第十五个五年规划 / “十五五”规划 -> 2026
+    (the third plan began in 1966 and each one since five years later)."""
+    m = _FYP_RE.search(title)
+    if not m:
+        return None
+    n = int(chinese_number(m.group(1)) or 0) if m.group(1) else 10 + int(chinese_number(m.group(2)) or 0)
+    return 1966 + 5 * (n - 3) if n >= 3 else None
 
 
 def _report_year(lines: list[str]) -> int | None:
@@ -367,7 +383,11 @@ def _report_year(lines: list[str]) -> int | None:
         m = _HEADING_YEAR_RE.match(t.replace(" ", "")) if len(t) < 40 else None
         if m:
             return int(m.group(1))
-    return None
+    # a review of several years names no year in its heading: the year after the latest one its
+    # first part reports on (targets, `到2035年`, are not reports)
+    first_part = "".join(lines[:max(10, len(lines) // 3)])
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR_RE.finditer(first_part)]
+    return max(reported) + 1 if reported else None
 
 
 _PUB_YEAR_RES = (
@@ -391,10 +411,10 @@ def publication_year(text: str) -> int | None:
 def _jurisdiction(genre: str, opening: _Opening, title: str, lines: list[str], text: str) -> str:
     if not GENRES[genre].speaks_for_place:
         return ""
-    for source in [title, *opening.datelines, *opening.issuers]:
-        place = place_in(source)
-        if place:
-            return place
+    named = [p for p in (place_in(source) for source in [title, *opening.datelines, *opening.issuers]) if p]
+    if named:
+        # the fullest form of the first place named: 长宁区 in a title, 上海市长宁区 in the dateline
+        return max((p for p in named if p.endswith(named[0])), key=len)
     head = "\n".join(lines[:40])
     if _NATIONAL_RE.search(head):
         return "全国"

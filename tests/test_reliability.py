@@ -259,11 +259,14 @@ def docx_with_body(path: Path, write_body, prolog: str = "") -> Path:
 
 def peak_rss_mb_of_load(path: Path, **limits) -> tuple[float, str]:
     """(peak RSS growth in MB, the one-line error or 'ok') of loading `path` in a fresh process."""
-    code = ("import resource, sys; from kb.load import load; from kb.errors import KBError\n"
-            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    # VmHWM (this process's peak RSS) rather than ru_maxrss, which keeps the forking parent's peak.
+    code = ("import re, sys; from kb.load import load; from kb.errors import KBError\n"
+            "hwm = lambda: int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "import lxml.etree, charset_normalizer\n"
+            "before = hwm()\n"
             f"try:\n    load(sys.argv[1], **{limits!r}); msg = 'ok'\n"
             "except KBError as e:\n    msg = str(e)\n"
-            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024); print(msg)")
+            "print((hwm() - before) / 1024); print(msg)")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
                           timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
@@ -472,3 +475,11 @@ def test_a_long_pasted_query_is_cut_with_a_notice(kb_copy, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert any("超过 500 字" in i.value for i in at.info)
     assert any("共" in c.value and "条结果" in c.value for c in at.caption)
+
+
+def test_a_build_started_by_the_app_gets_all_cores_not_the_query_setting():
+    code = ("import os; os.environ.pop('OMP_NUM_THREADS', None); from kb.threads import configure, "
+            "child_environment; configure('query'); print(os.environ['OMP_NUM_THREADS'], "
+            "child_environment().get('OMP_NUM_THREADS', 'unset'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["1", "unset"], out.stderr
