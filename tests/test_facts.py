@@ -506,3 +506,10 @@ def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
     rows = _doc_facts("新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上，人均预期寿命从2020年的82.4岁提升至83.9岁。",
                       "work_report", "北京市", 2026)
     assert [f.value for f in rows] == [5, 80, 82.4, 83.9]
+
+
+def test_items_of_a_list_share_the_physical_measure_of_the_first():
+    # a communiqué's list: 公路总里程31700公里，其中：高速公路1236公里，…县道5096公里
+    facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
+                       "communique", "黔东南州", 2023)
+    assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]

@@ -242,6 +242,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
+    units: list[str] = []           # the unit of each earlier figure
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
@@ -273,6 +274,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
+        indicator = _with_shared_measure(indicator, q, stated, units)
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -295,6 +297,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
+        units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -1335,6 +1338,24 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
 _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+
+
+# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
+_SHARED_MEASURE = re.compile(r"(?:产量|里程|面积|装机容量|用水量|用电量)$")
+
+
+def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                         units: list[str]) -> str | None:
+    """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
+    sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
+    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+            or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
+        return indicator
+    for (earlier, _), unit in reversed(list(zip(stated, units))):
+        m = _SHARED_MEASURE.search(earlier or "")
+        if m and (unit == q.unit or {unit, q.unit} <= {"吨", "斤", "公斤", "千克"}):
+            return indicator + m.group(0)
+    return indicator
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
