@@ -493,3 +493,24 @@ def test_a_comparison_left_as_a_fragment_measures_the_figure_before_and_net_gaps
     rows = _facts("东西部地区城乡居民人均可支配收入差额从2000年的2139.16元和1954.31元增加到2019年的15521.3元和"
                   "9795.61元，20年间净差额分别扩大了7.26倍和5.01倍。")
     assert {f.indicator for f in rows[-2:]} == {"城乡居民人均可支配收入净差额"}
+
+
+def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
+    # 003: 25度以上陡坡耕地面积占…; 在全国673个城市中…排在全国前20位; 对全国以及30个省份…进行了测度
+    rows = _facts("25度以上陡坡耕地面积占全国的70%以上，水土流失面积占全国的80%以上。")
+    assert [f.value for f in rows] == [70, 80]
+    assert not _facts("在全国673个城市中，国家中心城市建成区面积、城区人口规模均排在全国前20位。")
+    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == [3000]   # 1小时 is what it is per
+    assert not _facts("最后基于中国2009—2018年的相关数据，对全国以及30个省份的城乡融合发展水平进行了测度并进行了分析。")
+    # gwr2026 reports: 0—6岁儿童, 10万千瓦及以下燃煤机组 delimit classes; 5个以上 and 82.4岁 are figures
+    assert not _doc_facts("为全省0—6岁儿童免费开展孤独症筛查。关停淘汰10万千瓦及以下燃煤机组。", "work_report", "河南省", 2026)
+    rows = _doc_facts("新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上，人均预期寿命从2020年的82.4岁提升至83.9岁。",
+                      "work_report", "北京市", 2026)
+    assert [f.value for f in rows] == [5, 80, 82.4, 83.9]
+
+
+def test_items_of_a_list_share_the_physical_measure_of_the_first():
+    # a communiqué's list: 公路总里程31700公里，其中：高速公路1236公里，…县道5096公里
+    facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
+                       "communique", "黔东南州", 2023)
+    assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]

@@ -242,6 +242,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
+    units: list[str] = []           # the unit of each earlier figure
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
@@ -273,6 +274,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
+        indicator = _with_shared_measure(indicator, q, stated, units)
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -295,6 +297,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
+        units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -672,7 +675,10 @@ _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
-_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|测度|考察")
+# 在全国673个城市中…排在前20位, 168个城市空气质量排名中: the field a ranking is taken over
+_RANKED_FIELD = re.compile(r"[^，,。；]{0,14}?(?:排名|排行榜?)?中")
+_RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s*\d+\s*[位名强]")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
@@ -731,8 +737,15 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
-            and _STUDY_DESIGN.search(clause)):
+            and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
         return False
+    if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
+            and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
+        return False
+    if _is_class_bound(q, sentence):
+        return False
+    if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
+        return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -746,6 +759,27 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                                    or _ADMIN_UNITS.match(sentence, q.end)):
         return False
     return True
+
+
+def _is_class_bound(q: Quantity, sentence: str) -> bool:
+    """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
+    only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
+    end = q.end + len(re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]).group(0)) \
+        if re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]) else q.end
+    if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
+                                  r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
+        return True
+    if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
+        return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
+        return False
+    rest = sentence[end:_clause_end(sentence, end)]
+    return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。]").search(sentence, pos)
+    return m.start() if m else len(sentence)
 
 
 # ------------------------------------------------------------------ clauses and periods
@@ -1306,6 +1340,24 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
 _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+
+
+# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
+_SHARED_MEASURE = re.compile(r"(?:产量|里程|面积|装机容量|用水量|用电量)$")
+
+
+def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                         units: list[str]) -> str | None:
+    """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
+    sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
+    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+            or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
+        return indicator
+    for (earlier, _), unit in reversed(list(zip(stated, units))):
+        m = _SHARED_MEASURE.search(earlier or "")
+        if m and (unit == q.unit or {unit, q.unit} <= {"吨", "斤", "公斤", "千克"}):
+            return indicator + m.group(0)
+    return indicator
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
