@@ -238,7 +238,7 @@ def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress
     report = BuildReport(skipped=[str(p) for p in skipped])
     previous = current_generation(index_dir)
     damaged = check.generation_problems(previous) if previous else []
-    report.warnings += [f"{p}; rebuilt" for p in damaged]
+    report.warnings += [f"{p}; rebuilt" for p in damaged] + _set_aside_damaged_cache(index_dir)
     plan = _Plan(files, roots, previous, damaged, pipeline_version(settings))
     if previous and not plan.database_usable:
         plan.files = _with_readable_documents(files, previous)
@@ -259,6 +259,16 @@ def _build_lock(index_dir: Path):
         except BlockingIOError:
             raise KBError(f"another build of {index_dir}/ is running; wait for it to finish") from None
         yield
+
+
+def _set_aside_damaged_cache(index_dir: Path) -> list[str]:
+    """A damaged embedding cache is renamed (every build checks, so `kb check` passes after one)."""
+    from .embed import set_aside_if_damaged
+
+    cache = index_dir / check.EMBED_CACHE
+    aside = set_aside_if_damaged(cache)
+    return [f"{cache}: damaged embedding cache set aside as {aside.name}; a new one is filled as "
+            "passages are embedded"] if aside else []
 
 
 def _with_readable_documents(files: list[Path], gen: Path) -> list[Path]:
@@ -422,15 +432,11 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
 def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
                           progress) -> int:
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
-    from .embed import make_embedder, set_aside_if_damaged
+    from .embed import make_embedder
     from .index import build_indexes
     from .vector_store import make_vector_store
 
     cache = index_dir / check.EMBED_CACHE
-    aside = set_aside_if_damaged(cache)
-    if aside:
-        report.warnings.append(f"{cache}: damaged embedding cache set aside as {aside.name}; "
-                               "a new one was made (passages were embedded again)")
     passages = store.load_passages(conn)
     if settings.ray_address:
         from .distributed import RayEmbedder

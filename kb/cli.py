@@ -235,7 +235,7 @@ def articles(ctx, fmt):
     if fmt == "table":
         # the mark goes first: a long title is cut at the cell width
         df = df.assign(title=[f"{WEAK_TITLE}{t}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
-        df = df[["source", "title", "authors", "column", "year", "start", "end"]]
+        df = df[["source", "title", "genre", "jurisdiction", "authors", "column", "year", "start", "end"]]
     _echo_frame(df, fmt)
 
 

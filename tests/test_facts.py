@@ -1,5 +1,8 @@
 """Fact extraction and attribution on real sentences of the seed corpus (003, 004)."""
+from kb.clean import clean
 from kb.extract.facts import extract_facts
+from kb.load import load
+from kb.structure import split_articles
 from kb.types import Article, CleanText, Span
 
 
@@ -431,3 +434,83 @@ def test_gaps_to_places_compared_with_go_to_each_pair():
             "其差额分别从523.66元和7003.77元扩大到4986.33元和40629.59元，扩大了9.5倍和5.8倍。")
     rows = [(f.subject, f.indicator) for f in _facts(text)][3:]
     assert rows == [("西部地区与中部", "人均GDP差额"), ("西部地区与东部地区", "人均GDP差额")] * 3
+
+
+def test_a_bracket_left_open_by_the_cut_leaves_the_indicator():
+    # gwr2026 reports: 新备案境外投资企业（机构）突破100家; 人数（含离退休人员）132.5万人
+    facts = _doc_facts("完善海外综合服务体系，新备案境外投资企业（机构）突破100家。"
+                       "其中参加城镇职工基本医疗保险人数（含离退休人员）132.5万人。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in facts] == ["新备案境外投资企业", "参加城镇职工基本医疗保险人数"]
+
+
+def test_places_listed_as_the_clause_subject_carry_together_and_institutions_name_no_place():
+    # gwr2026_gansu: 天津、山东对口协作…，累计投入…; gwr2026_zhejiang: 杭州职业技术大学…获批升本
+    facts = _doc_facts("五年来，天津、山东对口协作、倾力帮扶，累计投入财政援助资金161.15亿元、实施项目7956个；",
+                       "work_report", "甘肃省", 2026)
+    assert {f.subject for f in facts} == {"天津、山东"}
+    facts = _doc_facts("杭州职业技术大学、宁波职业技术大学获批升本，15所高职院校21个专业群入选国家“双高计划”名单。",
+                       "work_report", "浙江省", 2026)
+    assert {(f.subject, f.subject_source) for f in facts} == {("浙江", "document")}
+
+
+def test_a_span_that_qualifies_a_record_is_not_the_period():
+    # 003: 2016年…占比16.93%，为近10年来最高占比，其中服务贸易出口额占比8.09%
+    text = "2016年中国服务贸易额占比16.93%，为近10年来最高占比，其中服务贸易出口额占比8.09%，服务贸易进口额占比21.68%。"
+    assert {f.period for f in _facts(text, year=2020)} == {"2016年"}
+
+
+def test_targets_listed_after_the_cue_keep_the_report_year():
+    # gwr2026_gansu: 主要预期目标是：…；…；常住人口城镇化率提升1个百分点以上；
+    text = ("经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城乡居民人均可支配收入分别增长5%、6.5%左右；"
+            "常住人口城镇化率提升1个百分点以上；")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert {f.period for f in facts} == {"2026年"}
+
+
+def test_a_five_year_review_dates_start_points_totals_and_stocks(tmp_path):
+    # gwr2026_gansu, through the real load → clean → structure: a section reviewing 五年
+    path = tmp_path / "report.txt"
+    path.write_text("政府工作报告\n——2026年1月20日在甘肃省第十四届人民代表大会第五次会议上\n各位代表：\n"
+                    "一、“十四五”时期工作回顾\n——这是招大引强、开放合作成果丰硕的五年。\n"
+                    "民营经济主体数量从174.09万户增加到235.31万户。新增百亿县区26个，累计达到46个。\n", encoding="utf-8")
+    raw = load(path)
+    text = clean(raw)
+    facts = extract_facts(text, split_articles(text, raw.source), raw.source)
+    assert [f.period for f in facts] == ["2020年", "2025年", "2021—2025年", "2025年"]
+
+
+def test_years_listed_before_xianhou_date_the_figures_one_to_one():
+    # 003 (自贸区 article): 于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶
+    text = ("河南的经济总量于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶，2019年首次突破5万亿元。")
+    assert [(f.indicator, f.period) for f in _facts(text)] == [
+        ("经济总量", "2010年"), ("经济总量", "2013年"), ("经济总量", "2016年"), ("经济总量", "2019年")]
+
+
+def test_a_comparison_left_as_a_fragment_measures_the_figure_before_and_net_gaps_take_their_variable():
+    # 003: …为43.77%，比全国平均水平54.64%低近11个百分点; 20年间净差额分别扩大了7.26倍和5.01倍
+    rows = _facts("2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。")
+    assert rows[-1].indicator == "固体废物综合利用率" and rows[-1].indicator_confidence == "high"
+    rows = _facts("东西部地区城乡居民人均可支配收入差额从2000年的2139.16元和1954.31元增加到2019年的15521.3元和"
+                  "9795.61元，20年间净差额分别扩大了7.26倍和5.01倍。")
+    assert {f.indicator for f in rows[-2:]} == {"城乡居民人均可支配收入净差额"}
+
+
+def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
+    # 003: 25度以上陡坡耕地面积占…; 在全国673个城市中…排在全国前20位; 对全国以及30个省份…进行了测度
+    rows = _facts("25度以上陡坡耕地面积占全国的70%以上，水土流失面积占全国的80%以上。")
+    assert [f.value for f in rows] == [70, 80]
+    assert not _facts("在全国673个城市中，国家中心城市建成区面积、城区人口规模均排在全国前20位。")
+    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == [3000]   # 1小时 is what it is per
+    assert not _facts("最后基于中国2009—2018年的相关数据，对全国以及30个省份的城乡融合发展水平进行了测度并进行了分析。")
+    # gwr2026 reports: 0—6岁儿童, 10万千瓦及以下燃煤机组 delimit classes; 5个以上 and 82.4岁 are figures
+    assert not _doc_facts("为全省0—6岁儿童免费开展孤独症筛查。关停淘汰10万千瓦及以下燃煤机组。", "work_report", "河南省", 2026)
+    rows = _doc_facts("新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上，人均预期寿命从2020年的82.4岁提升至83.9岁。",
+                      "work_report", "北京市", 2026)
+    assert [f.value for f in rows] == [5, 80, 82.4, 83.9]
+
+
+def test_items_of_a_list_share_the_physical_measure_of_the_first():
+    # a communiqué's list: 公路总里程31700公里，其中：高速公路1236公里，…县道5096公里
+    facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
+                       "communique", "黔东南州", 2023)
+    assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]

@@ -132,13 +132,13 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
     year; a work report's past year in its review and its own year for tasks and targets; a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
-    if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
+    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
             and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
@@ -176,19 +176,25 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
                  start: int, end: int, path: str) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
-    carry = _Carry(heading_year=heading_year)
+    # ——这是…的五年。 as a heading: every paragraph under it reviews that span
+    heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
+                         and (r := _duration_range(p, doc, None))), None)
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
     last_end = start
+    targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
+        targets = targets and ended in "；;，,：:"
         last_end = e
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        carry.default_period = _default_period(doc, path, norm[s:e])
+        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
+        carry.default_period = _default_period(doc, path, norm[s:e], targets)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
@@ -206,11 +212,16 @@ def _is_prose(sentence: str) -> bool:
     return han_ratio(sentence) >= 0.3
 
 
+# 为近10年来最高: a span that qualifies a record, not the period of the figures
+_RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
+
+
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -231,6 +242,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
+    units: list[str] = []           # the unit of each earlier figure
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
@@ -262,6 +274,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
+        indicator = _with_shared_measure(indicator, q, stated, units)
+        if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
+            indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
@@ -277,14 +292,16 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
+        units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
+        indicator = _bracket_closed(indicator)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -361,17 +378,23 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None) -> str | None:
-    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
-    end point are its last year's; a start point the year before it."""
+def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
+    新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
     if len(years) != 2:
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
+    if not change and _TOTAL.search(before):
+        return span
     if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
         return f"{years[1]}年"
     return span
+
+
+# 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
+_TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
 
 def _levels_named_later(facts: list[Fact]) -> None:
@@ -586,7 +609,7 @@ def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
 
 def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
-    k = sentence.rfind("分别", 0, group[0].start)
+    k = max(sentence.rfind(w, 0, group[0].start) for w in ("分别", "先后", "依次"))
     if k < 0 or len(group) < 2:
         return []
     runs: list[list[Period]] = []
@@ -652,7 +675,10 @@ _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
-_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|测度|考察")
+# 在全国673个城市中…排在前20位, 168个城市空气质量排名中: the field a ranking is taken over
+_RANKED_FIELD = re.compile(r"[^，,。；]{0,14}?(?:排名|排行榜?)?中")
+_RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s*\d+\s*[位名强]")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
@@ -711,8 +737,15 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
-            and _STUDY_DESIGN.search(clause)):
+            and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
         return False
+    if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
+            and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
+        return False
+    if _is_class_bound(q, sentence):
+        return False
+    if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
+        return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -726,6 +759,27 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                                    or _ADMIN_UNITS.match(sentence, q.end)):
         return False
     return True
+
+
+def _is_class_bound(q: Quantity, sentence: str) -> bool:
+    """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
+    only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
+    end = q.end + len(re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]).group(0)) \
+        if re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]) else q.end
+    if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
+                                  r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
+        return True
+    if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
+        return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
+        return False
+    rest = sentence[end:_clause_end(sentence, end)]
+    return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。]").search(sentence, pos)
+    return m.start() if m else len(sentence)
 
 
 # ------------------------------------------------------------------ clauses and periods
@@ -933,6 +987,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
                         sentence)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region")]
+    found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -951,6 +1006,10 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
     return found
+
+
+# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学: a place that begins an institution's name is no subject
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
@@ -1064,7 +1123,7 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     if by_clause:
         first = by_clause[max(by_clause)]
         m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
-        carry.subject, carry.subject_at = _resolve(m.place, ctx, m.start), ctx.offset
+        carry.subject, carry.subject_at = _place_list(m, mentions, sentence, ctx), ctx.offset
 
 
 def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Carry,
@@ -1196,11 +1255,25 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
 
 
+def _bracket_closed(phrase: str | None) -> str | None:
+    """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
+    if not phrase:
+        return phrase
+    depth, cut = 0, None
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            depth, cut = depth + 1, cut if depth else i
+        elif ch in ")）" and depth:
+            depth -= 1
+    return phrase[:cut].rstrip("的、 ") or phrase if depth and cut else phrase
+
+
 def _noun_phrase(phrase: str) -> str:
     """The phrase without leading connectives, trailing verbs and quotes, footnote markers
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -1269,6 +1342,24 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
 _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
 
 
+# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
+_SHARED_MEASURE = re.compile(r"(?:产量|里程|面积|装机容量|用水量|用电量)$")
+
+
+def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                         units: list[str]) -> str | None:
+    """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
+    sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
+    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+            or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
+        return indicator
+    for (earlier, _), unit in reversed(list(zip(stated, units))):
+        m = _SHARED_MEASURE.search(earlier or "")
+        if m and (unit == q.unit or {unit, q.unit} <= {"吨", "斤", "公斤", "千克"}):
+            return indicator + m.group(0)
+    return indicator
+
+
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
                    previous_end: int, periods: list[Period], mentions: list[_Mention],
                    previous_variable: str = "") -> str:
@@ -1322,6 +1413,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+            "城市", "地区", "城市群", "片区", "新区"):
+        return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
