@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import common
 from kb import tables, views
+from kb.genre import GENRE_LABELS
 
 
 @st.cache_data(show_spinner=False)
@@ -40,12 +41,15 @@ def apply_target(arts_all: pd.DataFrame) -> dict | None:
 
 def article_list(arts: pd.DataFrame) -> None:
     st.subheader("文章列表")
-    table = arts[["source", "title", "authors", "column", "year", "keywords", "abstract", "reference"]].copy()
+    table = arts[["source", "title", "genre", "jurisdiction", "authors", "column", "year", "keywords", "abstract",
+                  "reference"]].copy()
+    table["genre"] = table.genre.map(lambda g: GENRE_LABELS.get(g, g))
     table["authors"] = table.authors.map(lambda v: "、".join(v) if isinstance(v, list) else (v or ""))
     table["keywords"] = table.keywords.map(lambda v: "；".join(v) if isinstance(v, list) else (v or ""))
     table["year"] = [str(int(y)) if pd.notna(y) else "" for y in table.year]   # 2020, not 2,020
     st.dataframe(views.display_frame(table), hide_index=True, key="docs_table",
-                 column_config={"source": "文件", "title": "标题", "authors": "作者", "column": "栏目",
+                 column_config={"source": "文件", "title": "标题", "genre": "类型", "jurisdiction": "地区",
+                                "authors": "作者", "column": "栏目",
                                 "year": "年份", "keywords": "关键词", "abstract": "摘要",
                                 "reference": "参考文献（GB/T 7714）"})
 

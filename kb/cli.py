@@ -227,7 +227,7 @@ def articles(ctx, fmt):
     if fmt == "table":
         # the mark goes first: a long title is cut at the cell width
         df = df.assign(title=[f"{WEAK_TITLE}{t}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
-        df = df[["source", "title", "authors", "column", "year", "start", "end"]]
+        df = df[["source", "title", "genre", "jurisdiction", "authors", "column", "year", "start", "end"]]
     _echo_frame(df, fmt)
 
 
@@ -280,17 +280,20 @@ def status(ctx):
 @click.option("--source", help="Only this document.")
 @click.option("--year-from", type=int)
 @click.option("--year-to", type=int)
+@click.option("--all", "include_low", is_flag=True,
+              help="Also show rows whose indicator is not specific (low confidence; hidden by default).")
 @click.pass_context
-def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
+def facts(ctx, fmt, subject, indicator, source, year_from, year_to, include_low):
     """Numeric facts stated in the papers, each with its evidence sentence.
 
     \b
     Example:
       kb facts --subject 西部 --indicator GDP --format csv > west_gdp.csv
+      kb facts --all --source gwr_2024.txt     # low-confidence rows too
     """
     from . import tables
     df = tables.facts(_kb(ctx), subject=subject, indicator=indicator, source=source,
-                      year_from=year_from, year_to=year_to)
+                      year_from=year_from, year_to=year_to, include_low=include_low)
     if fmt == "table":
         from .views import readable_amount
         df = df.assign(readable=[readable_amount(v, u) for v, u in zip(df.value, df.unit)])

@@ -94,16 +94,19 @@ def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
-    pages, chars = [], 0
+    from .pdflayout import page_texts, read_page
+
+    layouts, chars = [], 0
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise KBError(f"{path}: PDF is encrypted with a password; save an unprotected copy")
         for page in reader.pages:   # page by page, so a huge PDF stops at the text limit
-            pages.append(page.extract_text() or "")
-            chars += len(pages[-1]) + 1
+            layouts.append(read_page(page))
+            chars += len(layouts[-1].plain) + 1
             if chars > max_chars:
                 raise too_much_text(path, f"more than {max_chars:,}", max_chars)
+        pages = page_texts(layouts)   # reading order of two-column pages; running heads and page numbers out
     except KBError:
         raise
     except DependencyError as e:

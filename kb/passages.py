@@ -15,9 +15,10 @@ from kb.config import Settings
 from kb.sentences import sentence_spans
 from kb.types import Article, CleanText, Passage, Section
 
-# Tables, CLC/fund notes, author lines and display formulas are not prose a question is answered
-# from; a flattened table in particular is a digit run that matches every numeric query in BM25.
-SKIPPED_SPANS = ("table", "meta", "author", "formula")
+# Tables, CLC/fund notes, author lines, display formulas and tables of contents are not prose a
+# question is answered from; a flattened table in particular is a digit run that matches every
+# numeric query in BM25, and a contents line repeats a heading the section paths already carry.
+SKIPPED_SPANS = ("table", "meta", "author", "formula", "toc")
 # A sentence shorter than this is carried into the next passage as overlap, so an answer that
 # straddles a passage boundary is whole in one of them; longer ones would mostly duplicate text.
 _OVERLAP_MAX_FRACTION = 0.5

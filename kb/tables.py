@@ -62,10 +62,14 @@ def sections(kb: KnowledgeBase, source: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ facts
 def facts(kb: KnowledgeBase, *, subject: str | None = None, indicator: str | None = None,
           source: str | None = None, year_from: int | None = None, year_to: int | None = None,
-          text: str | None = None) -> pd.DataFrame:
-    """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges)."""
+          text: str | None = None, include_low: bool = False) -> pd.DataFrame:
+    """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges).
+    Rows whose indicator the extractor could not make specific (indicator_confidence "low") are
+    left out unless `include_low`."""
     df = _frame(kb, "facts")
     df["year"] = df.period.map(first_year).astype("Int64")
+    if not include_low and "indicator_confidence" in df.columns:
+        df = df[df.indicator_confidence.fillna("high") != "low"]
     if subject:
         df = df[_contains(df.subject, subject)]
     if indicator:

@@ -146,7 +146,7 @@ class Fact:
     indicator_canonical: str | None = None
     evidence_start: int = 0
     evidence_end: int = 0
-    subject_source: str | None = None   # where the subject came from: sentence | previous | document
+    subject_source: str | None = None   # where the subject came from: sentence | previous | document | table
     indicator_confidence: str = "high"  # "low" when the indicator could not be made specific
     kind: str = "outcome"               # outcome (what happened) | target (预期目标) | plan (到2030年…)
     value_max: float | None = None      # upper bound of a range (4.5%—5% -> value 4.5, value_max 5)

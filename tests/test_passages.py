@@ -84,3 +84,16 @@ def test_document_without_structure_is_one_article():
     passages = make_passages(clean, [], "x.txt", Settings())
     assert passages and all(p.kind == "body" and p.article_index == 0 for p in passages)
     assert passages[0].start == 0 and passages[-1].end == len(BODY)
+
+
+def test_no_passage_holds_a_table_of_contents():
+    from pathlib import Path
+
+    from kb.clean import clean
+    from kb.load import load
+    from kb.structure import split_articles
+    raw = load(Path("/work/shared/wildcorpus/plan15_suzhou.txt"))
+    ct = clean(raw)
+    passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
+    assert not any("......" in p.text for p in passages)
+    assert any(p.kind == "box" for p in passages)     # boxes are searchable, marked as such

@@ -12,6 +12,7 @@ import pytest
 from kb.api import KnowledgeBase
 from kb.build import add_uploads, build, current_generation, uploads_dir
 from kb.config import Settings
+from kb.embed import EmbeddingCache
 from kb.errors import KBError
 from kb.load import load
 from tests.fixtures import SEED_SENTENCE, make_docx, make_pdf
@@ -184,17 +185,16 @@ def test_a_corrupt_embedding_cache_is_set_aside_with_a_warning(kb_copy):
     cache = settings.index_dir / "embed_cache.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
     assert "embed_cache.sqlite" in run_cli(settings, "check").output
-    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")
-    # the corpus is unchanged and the KB intact: nothing to embed, the cache is not even opened
-    assert rebuilt.exit_code == 0
-    live_db = live(settings) / "kb.sqlite"
-    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB needs the cache
-    repaired = run_cli(settings, "build", str(docs), "--no-progress")
-    assert repaired.exit_code == 0, repaired.output
-    assert "damaged embedding cache set aside" in repaired.output
+    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")   # the corpus is unchanged
+    assert rebuilt.exit_code == 0 and "damaged embedding cache set aside" in rebuilt.output
     assert [p.name.split(".damaged-")[0] for p in settings.index_dir.glob("embed_cache.sqlite.damaged-*")] \
         == ["embed_cache.sqlite"]
     assert run_cli(settings, "check").exit_code == 0
+    live_db = live(settings) / "kb.sqlite"
+    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB must be embedded again, into a new cache
+    repaired = run_cli(settings, "build", str(docs), "--no-progress")
+    assert repaired.exit_code == 0, repaired.output
+    assert run_cli(settings, "check").exit_code == 0 and EmbeddingCache(cache).count() > 0
 
 
 def test_documents_from_other_folders_survive_a_database_rebuild(kb_copy, tmp_path):
@@ -259,11 +259,14 @@ def docx_with_body(path: Path, write_body, prolog: str = "") -> Path:
 
 def peak_rss_mb_of_load(path: Path, **limits) -> tuple[float, str]:
     """(peak RSS growth in MB, the one-line error or 'ok') of loading `path` in a fresh process."""
-    code = ("import resource, sys; from kb.load import load; from kb.errors import KBError\n"
-            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    # VmHWM (this process's peak RSS) rather than ru_maxrss, which keeps the forking parent's peak.
+    code = ("import re, sys; from kb.load import load; from kb.errors import KBError\n"
+            "hwm = lambda: int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "import lxml.etree, charset_normalizer\n"
+            "before = hwm()\n"
             f"try:\n    load(sys.argv[1], **{limits!r}); msg = 'ok'\n"
             "except KBError as e:\n    msg = str(e)\n"
-            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024); print(msg)")
+            "print((hwm() - before) / 1024); print(msg)")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
                           timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
@@ -472,3 +475,11 @@ def test_a_long_pasted_query_is_cut_with_a_notice(kb_copy, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert any("超过 500 字" in i.value for i in at.info)
     assert any("共" in c.value and "条结果" in c.value for c in at.caption)
+
+
+def test_a_build_started_by_the_app_gets_all_cores_not_the_query_setting():
+    code = ("import os; os.environ.pop('OMP_NUM_THREADS', None); from kb.threads import configure, "
+            "child_environment; configure('query'); print(os.environ['OMP_NUM_THREADS'], "
+            "child_environment().get('OMP_NUM_THREADS', 'unset'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["1", "unset"], out.stderr

@@ -258,3 +258,15 @@ def test_a_word_table_is_read_once_with_its_caption_and_unit_line(tmp_path):
     got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
     assert got == {("洛阳市", "2022年"): (5675.2e8, "元"), ("洛阳市", "2023年"): (5482.7e8, "元"),
                    ("周口市", "2022年"): (3883.7e8, "元"), ("周口市", "2023年"): (3800.0e8, "元")}
+
+
+def test_a_kb_built_before_tables_were_stored_still_opens(tmp_path):
+    import sqlite3
+    index_dir = text_only_kb([], tmp_path / "kb")
+    db = index_dir / "gen-text-only" / "kb.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE tables")
+    kb = KnowledgeBase(Settings(index_dir=index_dir))
+    assert kb.tables() == [] and kb.counts()["tables"] == 0
+    result = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "tables"])
+    assert result.exit_code == 0 and "(no rows)" in result.output
