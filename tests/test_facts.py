@@ -500,6 +500,7 @@ def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
     rows = _facts("25度以上陡坡耕地面积占全国的70%以上，水土流失面积占全国的80%以上。")
     assert [f.value for f in rows] == [70, 80]
     assert not _facts("在全国673个城市中，国家中心城市建成区面积、城区人口规模均排在全国前20位。")
+    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == [3000]   # 1小时 is what it is per
     assert not _facts("最后基于中国2009—2018年的相关数据，对全国以及30个省份的城乡融合发展水平进行了测度并进行了分析。")
     # gwr2026 reports: 0—6岁儿童, 10万千瓦及以下燃煤机组 delimit classes; 5个以上 and 82.4岁 are figures
     assert not _doc_facts("为全省0—6岁儿童免费开展孤独症筛查。关停淘汰10万千瓦及以下燃煤机组。", "work_report", "河南省", 2026)

@@ -12,6 +12,7 @@ import pytest
 from kb.api import KnowledgeBase
 from kb.build import add_uploads, build, current_generation, uploads_dir
 from kb.config import Settings
+from kb.embed import EmbeddingCache
 from kb.errors import KBError
 from kb.load import load
 from tests.fixtures import SEED_SENTENCE, make_docx, make_pdf
@@ -184,17 +185,16 @@ def test_a_corrupt_embedding_cache_is_set_aside_with_a_warning(kb_copy):
     cache = settings.index_dir / "embed_cache.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
     assert "embed_cache.sqlite" in run_cli(settings, "check").output
-    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")
-    # the corpus is unchanged and the KB intact: nothing to embed, the cache is not even opened
-    assert rebuilt.exit_code == 0
-    live_db = live(settings) / "kb.sqlite"
-    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB needs the cache
-    repaired = run_cli(settings, "build", str(docs), "--no-progress")
-    assert repaired.exit_code == 0, repaired.output
-    assert "damaged embedding cache set aside" in repaired.output
+    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")   # the corpus is unchanged
+    assert rebuilt.exit_code == 0 and "damaged embedding cache set aside" in rebuilt.output
     assert [p.name.split(".damaged-")[0] for p in settings.index_dir.glob("embed_cache.sqlite.damaged-*")] \
         == ["embed_cache.sqlite"]
     assert run_cli(settings, "check").exit_code == 0
+    live_db = live(settings) / "kb.sqlite"
+    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB must be embedded again, into a new cache
+    repaired = run_cli(settings, "build", str(docs), "--no-progress")
+    assert repaired.exit_code == 0, repaired.output
+    assert run_cli(settings, "check").exit_code == 0 and EmbeddingCache(cache).count() > 0
 
 
 def test_documents_from_other_folders_survive_a_database_rebuild(kb_copy, tmp_path):

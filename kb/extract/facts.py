@@ -744,6 +744,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _is_class_bound(q, sentence):
         return False
+    if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
+        return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
