@@ -97,3 +97,18 @@ def test_no_passage_holds_a_table_of_contents():
     passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
     assert not any("......" in p.text for p in passages)
     assert any(p.kind == "box" for p in passages)     # boxes are searchable, marked as such
+
+
+def test_a_sentence_over_the_bound_leaves_no_sliver_behind():
+    # seed 001: one 600-character sentence; its last clause names the 五通 the question asks about
+    import glob
+    from pathlib import Path
+
+    from kb.clean import clean
+    from kb.load import load
+    from kb.structure import split_articles
+    raw = load(Path(glob.glob(str(Path(__file__).resolve().parents[1] / "corpus" / "001_*.txt"))[0]))
+    ct = clean(raw)
+    passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
+    holder = [p for p in passages if "民心想通" in p.text]
+    assert holder and all("“五通”" in p.text for p in holder)
