@@ -41,7 +41,8 @@ SHARED = Path("/work/shared")
 CORPORA = [ROOT / "corpus", SHARED / "wildcorpus"]
 GOLD_QUERIES = [SHARED / "eval/dev/queries.jsonl", SHARED / "wildcorpus/gold/queries.jsonl",
                 ROOT / "benchmarks/queries_extra.jsonl"]
-GOLD_STRATEGIES = [SHARED / "eval/dev/strategies.jsonl", SHARED / "wildcorpus/gold/strategies.jsonl"]
+GOLD_PHRASES = [SHARED / "eval/dev/strategies.jsonl", SHARED / "wildcorpus/gold/strategies.jsonl",
+                SHARED / "eval/dev/facts.jsonl", SHARED / "wildcorpus/gold/facts.jsonl"]
 
 
 def real_passages(n: int, seed: int = 0) -> list[str]:
@@ -58,12 +59,12 @@ def real_passages(n: int, seed: int = 0) -> list[str]:
 
 
 def real_queries(n: int) -> list[str]:
-    """Researcher questions from the gold sets, then strategy headings (query-like phrases)."""
+    """Researcher questions from the gold sets, then the gold sets' short keys (strategy headings,
+    fact phrases: query-like text)."""
     out = []
-    for path, field in [*((p, "query") for p in GOLD_QUERIES), *((p, "title") for p in GOLD_STRATEGIES)]:
+    for path, field in [*((p, "query") for p in GOLD_QUERIES), *((p, "key") for p in GOLD_PHRASES)]:
         for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else {}
-            text = row.get(field) or row.get("text") or ""
+            text = (json.loads(line) if line.strip() else {}).get(field) or ""
             if text and text not in out:
                 out.append(text)
     return out[:n]

@@ -163,6 +163,13 @@ def process(raw: RawDocument, settings: Settings) -> dict:
     return {"clean": text, "articles": articles, "rows": rows}
 
 
+def load_and_process(path: Path, settings: Settings, source: str | None = None) -> tuple[RawDocument, dict]:
+    """One file read and processed (`source`: the name it goes by in the KB, when not its file name)."""
+    raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
+    raw.source = source or raw.source
+    return raw, process(raw, settings)
+
+
 def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pipeline: str) -> None:
     store.insert_document(conn, source=raw.source, path=raw.path, sha256=raw.sha256, pipeline=pipeline,
                           encoding=raw.encoding, paged=raw.paged, clean=done["clean"],
@@ -184,7 +191,8 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     settings = settings or Settings.from_env()
     with _os_errors_explained(Path(settings.index_dir)):
         Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
-        with _build_lock(Path(settings.index_dir)):
+        from .distributed import ray_session
+        with _build_lock(Path(settings.index_dir)), ray_session(settings.ray_address):
             return _build_with_lock_held(paths, settings, progress, log)
 
 
@@ -335,6 +343,7 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.removed.append(key)
             del known[key]
     by_hash = {row["sha256"]: row for row in known.values()}
+    remote = _remote_files(files, known, pipeline, settings)
     bar = tqdm(files, desc="Building", unit="file", disable=not progress or callable(progress), leave=False)
     for done, path in enumerate(bar):
         bar.set_postfix_str(path.name[:30])
@@ -355,9 +364,9 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.duplicates.append((key, twin["source"]))
             continue
         try:
-            raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
-            raw.source = _unique_source(conn, raw.source, key, old["id"] if old is not None else None)
-            done = process(raw, settings)
+            source = _unique_source(conn, path.name, key, old["id"] if old is not None else None)
+            raw, done = remote.result(path) if path in remote and source == path.name \
+                else load_and_process(path, settings, source)
         except KBError as e:
             report.failed.append((key, str(e)))
             continue
@@ -378,6 +387,21 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
     if callable(progress):
         progress.files(len(files), len(files))
     conn.commit()
+
+
+def _remote_files(files: list[Path], known: dict, pipeline: str, settings: Settings):
+    """With `ray_address`, the files this build has to process, submitted to Ray at once; else ()."""
+    if not settings.ray_address:
+        return ()
+    from .distributed import RemoteFiles
+
+    def stale(path: Path) -> bool:
+        row = known.get(str(path))
+        try:
+            return row is None or row["pipeline"] != pipeline or row["sha256"] != file_sha256(path)
+        except OSError:
+            return False   # the build's own loop reports it
+    return RemoteFiles(load_and_process, [p for p in files if stale(p)], settings)
 
 
 def _same_file(stored: str, path: Path) -> bool:
@@ -414,7 +438,11 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
 
     cache = index_dir / check.EMBED_CACHE
     passages = store.load_passages(conn)
-    embedder = make_embedder(settings)
+    if settings.ray_address:
+        from .distributed import RayEmbedder
+        embedder = RayEmbedder(settings)
+    else:
+        embedder = make_embedder(settings)
     genres = {(row["source"], row["index"]): row["genre"] for row in store.article_rows(conn)}
     manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress,
                              store=make_vector_store(settings, genres))

