@@ -1,12 +1,15 @@
 """构建: what the KB holds, adding documents by upload, and building the demo corpus."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages import common
 from kb.build import BuildReport
 from kb.config import Settings
 from kb.errors import KBError
+from kb import views
 from kb.load import SUPPORTED_SUFFIXES
 from kb.worker import build_in_child
 
@@ -30,22 +33,43 @@ def build_demo(settings: Settings) -> BuildReport:
 
 
 def show_report(report: BuildReport) -> None:
-    """What a build did, file by file; failures with their messages."""
+    """What a build did, file by file; failures with their messages (no server paths, no Markdown)."""
     done = report.added + report.updated
     if done:
-        st.success(f"已加入 {len(done)} 个文件：" + "、".join(p.split("/")[-1] for p in done)
+        st.success(f"已加入 {len(done)} 个文件：" + "、".join(file_name(p) for p in done)
                    + f"（用时 {report.seconds:.1f} 秒，新嵌入 {report.embedded} 个段落）")
     for name, twin in report.duplicates:
-        st.info(f"{name.split('/')[-1]} 与已有文件 {twin} 内容相同，未重复加入。")
+        st.info(f"{file_name(name)} 与已有文件 {views.plain(twin)} 内容相同，未重复加入。")
     if report.removed:
         st.warning(f"已从知识库移除 {len(report.removed)} 个文件（原文件已不存在）："
-                   + "、".join(p.split("/")[-1] for p in report.removed))
+                   + "、".join(file_name(p) for p in report.removed))
     if report.unchanged and not done and not report.removed:
         st.info("文件内容未变化，知识库无需更新。")
     for name, message in report.failed:
-        st.error(f"{name.split('/')[-1]}：{message}")
+        st.error(without_folders(message, name))
     for name in report.skipped:
-        st.warning(f"{name.split('/')[-1]}：不支持的文件类型，已跳过。")
+        st.warning(f"{file_name(name)}：不支持的文件类型，已跳过。")
+    for warning in report.warnings:
+        st.warning(views.plain(warning))
+
+
+def file_name(path: str) -> str:
+    """The file's name only (the server's folders are nobody's business), shown as typed."""
+    return views.plain(path.replace("\\", "/").split("/")[-1])
+
+
+def error_text(error: KBError, settings: Settings) -> str:
+    """An error for the page: the KB's server folder named as what it is, shown as typed."""
+    text = str(error)
+    for folder in {str(Path(settings.index_dir).resolve()), str(settings.index_dir)}:
+        text = text.replace(folder, "知识库目录")
+    return views.plain(text)
+
+
+def without_folders(message: str, path: str) -> str:
+    """A build message with the file's server folder dropped, shown as typed (not as Markdown)."""
+    folder = path.replace("\\", "/").rpartition("/")[0]
+    return views.plain(message.replace(folder + "/", "") if folder else message)
 
 
 def status(kb) -> None:
@@ -72,7 +96,7 @@ def upload_form(settings: Settings) -> None:
                 report = add_files(settings, [(f.name, f.getvalue()) for f in files])
             except KBError as e:   # e.g. another build is running
                 box.update(label="处理失败", state="error")
-                st.error(str(e))
+                st.error(error_text(e, settings))
                 return
             box.update(label="处理完成" if not report.failed else "处理完成（有文件失败）",
                        state="complete" if not report.failed else "error")
@@ -89,7 +113,7 @@ def demo_button(settings: Settings) -> None:
                 report = build_demo(settings)
             except KBError as e:
                 box.update(label="构建失败", state="error")
-                st.error(str(e))
+                st.error(error_text(e, settings))
                 return
             box.update(label="构建完成", state="complete")
         st.session_state["build_report"] = report

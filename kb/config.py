@@ -32,6 +32,11 @@ class Settings:
     # a mistake, and embedding it would take hours on a laptop, so it is refused with a message.
     max_text_chars: int = _setting(2_000_000, "Documents with more characters of text than this are refused.")
     max_query_chars: int = _setting(500, "Longer queries are truncated to this many characters.")
+    ray_address: str = _setting("", "`kb build --ray`: 'local' runs Ray on this machine's cores, or the "
+                                    "address of a Ray cluster; empty builds in this process.")
+    vector_store: str = _setting("faiss", "Where passage vectors live: 'faiss' (files in the KB), a Milvus "
+                                          "Lite file ending in .db (relative to the KB directory), or a "
+                                          "Milvus server URI such as http://localhost:19530.")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

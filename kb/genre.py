@@ -96,6 +96,11 @@ def special_section(genre: str, text: str) -> str | None:
     return None
 
 
+# How each genre is named to a reader (CLI tables, the app)
+GENRE_LABELS = {"journal_issue": "期刊（合辑）", "paper": "论文", "work_report": "工作报告", "plan": "规划纲要",
+                "communique": "统计公报", "policy": "政策文件", "other": "其他"}
+
+
 @dataclass
 class DocumentInfo:
     genre: str = "other"
@@ -145,6 +150,8 @@ def front_matter_kind(line: str) -> str | None:
         return "person"
     if _PUBLIC_RE.match(c):
         return "notice"
+    if _DOC_NUMBER_RE.fullmatch(c):
+        return "number"
     return None
 
 
@@ -186,6 +193,8 @@ def parse_date(text: str) -> tuple[str, int | None]:
 
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a document number: 国发〔2020〕10号, 苏府发〔2026〕3号
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[（(［]((?:19|20)\d\d)[〕\]）)］]\s*\d{1,4}\s*号")
 
 
 # ---------------------------------------------------------------- places
@@ -270,7 +279,7 @@ def _opening(lines: list[str], limit: int = 25) -> _Opening:
         if _DATELINE_RE.search(t) or datelines and datelines[-1][-1] not in "上）)" and "会议" in t and len(t) < 30:
             datelines.append(t)
             done_title = done_title or bool(title)
-        elif _DATE_ONLY_RE.match(_compact(t)):
+        elif _DATE_ONLY_RE.match(_compact(t)) or _DOC_NUMBER_RE.fullmatch(_compact(t)):
             dates.append(_compact(t))
             done_title = done_title or bool(title)
         elif _ISSUER_RE.match(_compact(t)) and not (_TITLE_WORDS.search(t)):
@@ -339,11 +348,27 @@ def _year(genre: str, lines: list[str], title: str, date_year: int | None, text:
         return date_year - 1 if date_year else None
     if genre in ("paper", "journal_issue"):
         return publication_year(text)
+    if genre == "plan":
+        return date_year or title_year or five_year_plan_start(title)
     return date_year or title_year
 
 
 _REVIEW_RE = re.compile(r"((?:19|20)\d\d)\s*年[^。，]{0,16}回顾|回顾[^。，]{0,6}((?:19|20)\d\d)\s*年")
+_REPORTED_YEAR_RE = re.compile(r"(?<![到至至于\d])((?:19|20)\d\d)\s*年(?![代前后以])")
 _HEADING_YEAR_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、.{0,6}((?:19|20)\d\d)\s*年")
+
+
+_FYP_RE = re.compile(r"第([一二三四五六七八九十]{1,3})个五年|[“\"]?十([一二三四五六七八九]?)五[”\"]?(?:时期|规划)")
+
+
+def five_year_plan_start(title: str) -> int | None:
+    """The first year of the five-year plan a title names: 第十五个五年规划 / “十五五”规划 -> 2026
+    (the third plan began in 1966 and each one since five years later)."""
+    m = _FYP_RE.search(title)
+    if not m:
+        return None
+    n = int(chinese_number(m.group(1)) or 0) if m.group(1) else 10 + int(chinese_number(m.group(2)) or 0)
+    return 1966 + 5 * (n - 3) if n >= 3 else None
 
 
 def _report_year(lines: list[str]) -> int | None:
@@ -358,7 +383,11 @@ def _report_year(lines: list[str]) -> int | None:
         m = _HEADING_YEAR_RE.match(t.replace(" ", "")) if len(t) < 40 else None
         if m:
             return int(m.group(1))
-    return None
+    # a review of several years names no year in its heading: the year after the latest one its
+    # first part reports on (targets, `到2035年`, are not reports)
+    first_part = "".join(lines[:max(10, len(lines) // 3)])
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR_RE.finditer(first_part)]
+    return max(reported) + 1 if reported else None
 
 
 _PUB_YEAR_RES = (
@@ -382,10 +411,10 @@ def publication_year(text: str) -> int | None:
 def _jurisdiction(genre: str, opening: _Opening, title: str, lines: list[str], text: str) -> str:
     if not GENRES[genre].speaks_for_place:
         return ""
-    for source in [title, *opening.datelines, *opening.issuers]:
-        place = place_in(source)
-        if place:
-            return place
+    named = [p for p in (place_in(source) for source in [title, *opening.datelines, *opening.issuers]) if p]
+    if named:
+        # the fullest form of the first place named: 长宁区 in a title, 上海市长宁区 in the dateline
+        return max((p for p in named if p.endswith(named[0])), key=len)
     head = "\n".join(lines[:40])
     if _NATIONAL_RE.search(head):
         return "全国"
@@ -425,10 +454,15 @@ def describe(text: str) -> DocumentInfo:
         title = paper_title(lines)
     authors, affiliation = paper_front(lines) if genre == "paper" else ([], "")
     date, date_year = "", None
-    for source in opening.datelines + opening.dates:
+    # a policy document or notice dates itself at its end, under the issuer's name
+    closing = [t for t in lines[-6:] if _DATE_ONLY_RE.match(_compact(t))] if genre in ("policy", "other") else []
+    for source in opening.datelines + opening.dates + closing:
         date, date_year = parse_date(source)
         if date:
             break
+    if date_year is None:
+        m = _DOC_NUMBER_RE.search("\n".join(lines[:12]))
+        date_year = int(m.group(1)) if m else None
     year = _year(genre, lines, title, date_year, text)
     info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
                         affiliation=affiliation)

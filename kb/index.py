@@ -99,6 +99,24 @@ class DenseIndex:
         return cls(_faiss().read_index(str(path)))
 
 
+class FaissFiles:
+    """The default vector store: a DenseIndex saved as a file inside the KB generation.
+
+    Other stores (Milvus) live in kb/vector_store.py and share this shape: `name` (what the manifest
+    records), `write` (vectors in, a searchable dense index out) and `open`.
+    """
+    name = "faiss"
+
+    def write(self, passages: list[Passage], vectors: np.ndarray, staging: Path,
+              settings: Settings) -> tuple[DenseIndex, dict]:
+        dense = DenseIndex.build(vectors, settings.exact_index_limit)
+        dense.save(staging / DENSE_FILE)
+        return dense, {}
+
+    def open(self, directory: Path, manifest: dict) -> DenseIndex:
+        return DenseIndex.load(directory / DENSE_FILE)
+
+
 class KeywordIndex:
     """BM25 (bm25s) over `kb.tokenize.tokens` of each passage."""
 
@@ -174,8 +192,11 @@ def passage_embedding_texts(passages: list[Passage]) -> list[str]:
 
 
 def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Path,
-                  cache_path: str | Path | None, settings: Settings, progress: bool = True) -> dict:
+                  cache_path: str | Path | None, settings: Settings, progress: bool = True,
+                  store=None) -> dict:
     """Embed (through the cache), index and save the passages in `out_dir`; returns the manifest.
+
+    `store`: where the vectors go (kb.vector_store.make_vector_store); FAISS files by default.
 
     Files are written under temporary names and moved into place with the manifest last, so an
     interrupted build leaves either the previous index or a manifest whose checksums fail.
@@ -192,13 +213,13 @@ def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Pa
     finally:
         if cache:
             cache.close()
-    dense = DenseIndex.build(vectors, settings.exact_index_limit)
+    store = store or FaissFiles()
     keyword = KeywordIndex.build([p.text for p in passages])
 
     staging = out_dir / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    dense.save(staging / DENSE_FILE)
+    dense, store_fields = store.write(passages, vectors, staging, settings)
     keyword.save(staging / KEYWORD_DIR)
     manifest = {
         "format": FORMAT_VERSION,
@@ -206,11 +227,15 @@ def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Pa
         "dimension": int(embedder.dim),
         "count": len(passages),
         "index_type": dense.kind,
+        "vector_store": store.name,
+        **store_fields,
         "embedded": embedder.encoded_count - encoded_before,   # texts the model had to embed
         "passage_ids": [p.id if p.id is not None else i for i, p in enumerate(passages)],
         "checksums": _checksums(staging),
     }
     for name in (DENSE_FILE, KEYWORD_DIR):
+        if not (staging / name).exists():   # a store outside the KB (Milvus) writes no file
+            continue
         target = out_dir / name
         if target.is_dir():
             shutil.rmtree(target)
@@ -245,8 +270,9 @@ def changed_files(directory: str | Path, manifest: dict) -> list[str]:
     return [name for name, digest in recorded.items() if actual.get(name) != digest]
 
 
-def load_indexes(directory: str | Path, verify: bool = True) -> Indexes:
-    """The indexes saved in `directory`, checked against the manifest's checksums."""
+def load_indexes(directory: str | Path, verify: bool = True, store=None) -> Indexes:
+    """The indexes saved in `directory`, checked against the manifest's checksums; `store` must be
+    the vector store the KB was built with (FAISS files by default)."""
     directory = Path(directory)
     manifest = read_manifest(directory)
     if manifest.get("format") != FORMAT_VERSION:
@@ -257,7 +283,12 @@ def load_indexes(directory: str | Path, verify: bool = True) -> Indexes:
         if bad:
             raise KBError(f"Index files in {directory} do not match their manifest ({', '.join(bad)}): "
                           "the build was interrupted or the files were changed. Rebuild: `kb build`.")
-    dense = DenseIndex.load(directory / DENSE_FILE)
+    store = store or FaissFiles()
+    recorded = manifest.get("vector_store", FaissFiles.name)
+    if recorded != store.name:
+        raise KBError(f"The KB in {directory} keeps its vectors in {recorded!r} but vector_store is "
+                      f"{store.name!r}: set KB_VECTOR_STORE={recorded}, or rebuild the KB with `kb build`.")
+    dense = store.open(directory, manifest)
     keyword = KeywordIndex.load(directory / KEYWORD_DIR)
     if len(dense) != manifest["count"]:
         raise KBError(f"The dense index in {directory} holds {len(dense)} vectors, the manifest "

@@ -6,6 +6,7 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -93,16 +94,19 @@ def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
-    pages, chars = [], 0
+    from .pdflayout import page_texts, read_page
+
+    layouts, chars = [], 0
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise KBError(f"{path}: PDF is encrypted with a password; save an unprotected copy")
         for page in reader.pages:   # page by page, so a huge PDF stops at the text limit
-            pages.append(page.extract_text() or "")
-            chars += len(pages[-1]) + 1
+            layouts.append(read_page(page))
+            chars += len(layouts[-1].plain) + 1
             if chars > max_chars:
                 raise too_much_text(path, f"more than {max_chars:,}", max_chars)
+        pages = page_texts(layouts)   # reading order of two-column pages; running heads and page numbers out
     except KBError:
         raise
     except DependencyError as e:
@@ -138,9 +142,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         root = Path(root)
         if not root.exists():
             raise KBError(f"{root}: no such file or folder")
-        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        candidates = [root] if root.is_file() else _files_under(root)
         for p in candidates:
             if any(part.startswith(".") for part in p.relative_to(root).parts) and p != root:
                 continue
             (found if is_supported(p) else skipped).append(p)
     return found, skipped
+
+
+def _files_under(root: Path) -> list[Path]:
+    """Files under `root`, sorted, following symlinked folders (each real folder once: a loop ends)."""
+    seen, files = set(), []
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        files += [p for p in (Path(folder) / name for name in names) if p.is_file()]
+    return sorted(files)

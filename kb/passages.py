@@ -15,14 +15,17 @@ from kb.config import Settings
 from kb.sentences import sentence_spans
 from kb.types import Article, CleanText, Passage, Section
 
-# Tables, CLC/fund notes, author lines and display formulas are not prose a question is answered
-# from; a flattened table in particular is a digit run that matches every numeric query in BM25.
-SKIPPED_SPANS = ("table", "meta", "author", "formula")
+# Tables, CLC/fund notes, author lines, display formulas and tables of contents are not prose a
+# question is answered from; a flattened table in particular is a digit run that matches every
+# numeric query in BM25, and a contents line repeats a heading the section paths already carry.
+SKIPPED_SPANS = ("table", "meta", "author", "formula", "toc")
 # A sentence shorter than this is carried into the next passage as overlap, so an answer that
 # straddles a passage boundary is whole in one of them; longer ones would mostly duplicate text.
 _OVERLAP_MAX_FRACTION = 0.5
 # Where a sentence longer than the bound may be cut (clause ends first).
 _SOFT_BREAKS = "，,、：:）)"
+# A piece cut off a long sentence's end is at least this fraction of the bound (1/4).
+_MIN_TAIL_FRACTION = 4
 
 
 def make_passages(clean: CleanText, articles: list[Article], source: str,
@@ -77,7 +80,7 @@ def bounded_sentences(text: str, start: int, end: int, max_chars: int) -> list[t
     out = []
     for a, b in sentence_spans(text, start, end):
         while b - a > max_chars:
-            cut = _soft_cut(text, a, a + max_chars)
+            cut = _soft_cut(text, a, a + max_chars, b, max_chars // _MIN_TAIL_FRACTION)
             out.append((a, cut))
             a = cut
             while a < b and text[a].isspace():
@@ -87,12 +90,13 @@ def bounded_sentences(text: str, start: int, end: int, max_chars: int) -> list[t
     return out
 
 
-def _soft_cut(text: str, a: int, limit: int) -> int:
-    """The last clause break in text[a:limit] past its middle, else `limit`."""
-    for i in range(limit - 1, a + (limit - a) // 2, -1):
-        if text[i] in _SOFT_BREAKS:
-            return i + 1
-    return limit
+def _soft_cut(text: str, a: int, limit: int, end: int, min_tail: int) -> int:
+    """The last clause break in text[a:limit] past its middle that leaves at least `min_tail`
+    characters of the sentence (ending at `end`) for the next piece, so no clause is left alone
+    as a sliver; else the last break; else `limit`."""
+    breaks = [i + 1 for i in range(a + (limit - a) // 2, limit) if text[i] in _SOFT_BREAKS]
+    roomy = [i for i in breaks if end - i >= min_tail]
+    return (roomy or breaks or [limit])[-1]
 
 
 def group_sentences(sentences: list[tuple[int, int]], target: int, max_chars: int) -> list[tuple[int, int]]:

@@ -189,8 +189,10 @@ def load_passages(conn: sqlite3.Connection) -> list[Passage]:
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table; a row table that a KB built before it existed lacks counts 0."""
     tables = ["documents", *_row_tables()]
-    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] if has_table(conn, t) else 0
+            for t in tables}
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

@@ -391,15 +391,23 @@ _SPECIAL_PARTS = ("glossary", "box", "toc", "notes")
 _OUTLINE_STYLES = ("cn", "paren_cn", "chapter")
 
 
-def _special_part(p: _Par, current: str, genre: str) -> str | None:
-    """The special part (glossary, box, toc, notes) paragraph `p` opens or continues, else None."""
+_NOTES_LABEL_RE = re.compile(r"^\s*(?:注\s*释|附\s*注|注)\s*[:：]?\s*$")
+
+
+def _special_part(p: _Par, current: str, genre: str, opener: str = "") -> str | None:
+    """The special part (glossary, box, toc, notes) paragraph `p` opens or continues, else None.
+    `opener` is the label line that opened the current part: a note written after `注：` on its own
+    paragraph is a part of one paragraph; a `注释` label opens the notes that follow it."""
     if p.kind == "toc":
         return "toc"
     if p.kind in ("prose", "heading", "notes"):
         opened = special_section(genre, p.text)
         if opened:
             return opened
-    if current in ("glossary", "box", "notes") and current != "toc":
+    if current == "notes" and not (_NOTES_LABEL_RE.match(opener) or NOTE_ENTRY_RE.match(p.text)
+                                   or re.match(r"^\s*资料来源", p.text)):
+        return None
+    if current in ("glossary", "box", "notes"):
         if p.kind == "heading" and (heading_style(p.text) or ("",))[0] in _OUTLINE_STYLES:
             return None
         return current if p.kind not in ("abstract", "keywords", "refs", "english", "banner") else None
@@ -473,7 +481,8 @@ def _sections(pars: list[_Par], genre: str = "other") -> list[Section]:
     unlabelled_refs = _unlabelled_references(pars)
     front_end = next((n for n, p in enumerate(pars[:6]) if p.kind in ("abstract", "keywords")), 0)
     for n, p in enumerate(pars):
-        special = _special_part(p, part if part in _SPECIAL_PARTS else "", genre) if n < tail_notes else "notes"
+        opener = sections[-1].title if sections and part in _SPECIAL_PARTS else ""
+        special = _special_part(p, part if part in _SPECIAL_PARTS else "", genre, opener) if n < tail_notes else "notes"
         if special:
             if special != part or p.kind != "toc" and special_section(genre, p.text):
                 title = p.text.strip() if special in ("box", "glossary") or special_section(genre, p.text) else ""
@@ -483,7 +492,8 @@ def _sections(pars: list[_Par], genre: str = "other") -> list[Section]:
                 sections[-1].end = p.end
             part = special
             continue
-        if part in _SPECIAL_PARTS:
+        resumed = part in _SPECIAL_PARTS     # the running text resumes after a box, note or glossary
+        if resumed:
             part = "body"
         new_part = "references" if n in unlabelled_refs else _part_of(p, part)
         if n < front_end and new_part == "body":
@@ -513,7 +523,7 @@ def _sections(pars: list[_Par], genre: str = "other") -> list[Section]:
             stack.append((level, title, lead))
             sections.append(Section(title=title, path=" > ".join(t for _, t, _ in stack), kind="body",
                                     level=level, start=p.start, end=p.end))
-        elif new_part != part or not sections:
+        elif new_part != part or not sections or resumed:
             if new_part not in ("body", "front") and not (part == "body" and new_part == "english"
                                                           and len(p.text) <= _STRAY_ENGLISH_CHARS):
                 stack = []   # the heading tree ends where notes, references or English begin

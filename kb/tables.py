@@ -1,7 +1,9 @@
 """The KB's rows as pandas DataFrames: one API for the CLI, the app, the tests and the Excel export."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import json
 import re
 from pathlib import Path
@@ -10,7 +12,7 @@ import pandas as pd
 
 from . import cite, store
 from .api import KnowledgeBase
-from .errors import KBError
+from .errors import KBError, os_error_message
 from .types import Article, Fact, Table
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -60,10 +62,14 @@ def sections(kb: KnowledgeBase, source: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ facts
 def facts(kb: KnowledgeBase, *, subject: str | None = None, indicator: str | None = None,
           source: str | None = None, year_from: int | None = None, year_to: int | None = None,
-          text: str | None = None) -> pd.DataFrame:
-    """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges)."""
+          text: str | None = None, include_low: bool = False) -> pd.DataFrame:
+    """Numeric facts, filtered; `year` is the first year of the period (for charts and ranges).
+    Rows whose indicator the extractor could not make specific (indicator_confidence "low") are
+    left out unless `include_low`."""
     df = _frame(kb, "facts")
     df["year"] = df.period.map(first_year).astype("Int64")
+    if not include_low and "indicator_confidence" in df.columns:
+        df = df[df.indicator_confidence.fillna("high") != "low"]
     if subject:
         df = df[_contains(df.subject, subject)]
     if indicator:
@@ -211,8 +217,16 @@ def write_xlsx(path: Path | str, sheets: dict[str, pd.DataFrame]) -> list[str]:
     if not path.parent.is_dir():
         raise KBError(f"{path}: folder {path.parent} does not exist; create it or choose another path")
     tmp = path.with_name(path.name + ".part")
-    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+    buffer = io.BytesIO()   # built in memory, so a failed write is one plain OSError with nothing half-open
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, df in sheets.items():
             to_excel_cells(df).to_excel(writer, sheet_name=name[:31], index=False)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(buffer.getvalue())
+        tmp.replace(path)
+    except OSError as e:   # a read-only folder, a full disk, a directory of that name
+        raise KBError(os_error_message(e, path)) from None
+    finally:
+        with contextlib.suppress(OSError):   # nothing there, or a folder of that name that is not ours
+            tmp.unlink()
     return list(sheets)

@@ -19,17 +19,25 @@ from __future__ import annotations
 import os
 
 QUERY_THREADS = 1
+_set_here: set[str] = set()   # names configure() set (not the user): a child of another role drops them
 
 
 def configure(role: str = "build") -> None:
     """Thread defaults for a process that serves queries to many users ("query": the app) or that
     builds or runs one command ("build": the CLI, the build worker)."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    os.environ.setdefault("KMP_BLOCKTIME", "0")
-    for name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    defaults = {"OMP_WAIT_POLICY": "PASSIVE", "KMP_BLOCKTIME": "0", "OPENBLAS_NUM_THREADS": "1",
+                "MKL_NUM_THREADS": "1"}
     if role == "query":
-        os.environ.setdefault("OMP_NUM_THREADS", str(QUERY_THREADS))
+        defaults["OMP_NUM_THREADS"] = str(QUERY_THREADS)
+    for name, value in defaults.items():
+        if name not in os.environ:
+            os.environ[name] = value
+            _set_here.add(name)
+
+
+def child_environment() -> dict[str, str]:
+    """This process's environment without the thread settings configure() chose for its own role."""
+    return {k: v for k, v in os.environ.items() if k not in _set_here}
 
 
 def lower_priority(step: int = 10) -> None:

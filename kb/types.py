@@ -149,7 +149,7 @@ class Fact:
     indicator_canonical: str | None = None
     evidence_start: int = 0
     evidence_end: int = 0
-    subject_source: str | None = None   # where the subject came from: sentence | previous | document
+    subject_source: str | None = None   # where the subject came from: sentence | previous | document | table
     indicator_confidence: str = "high"  # "low" when the indicator could not be made specific
     kind: str = "outcome"               # outcome (what happened) | target (预期目标) | plan (到2030年…)
     value_max: float | None = None      # upper bound of a range (4.5%—5% -> value 4.5, value_max 5)
@@ -200,5 +200,5 @@ class Table:
     unit: str = ""                  # from a unit line (单位：亿元) or the caption (…／%), "" if none
     notes: list[str] = field(default_factory=list)          # 注：… / 数据来源：… lines after the table
     page: int | None = None
-    format: str = "html"            # html | markdown: what the table was read from
+    format: str = "html"            # what it was read from: html, markdown, text (PDF text lines), tabs (DOCX rows)
     id: int | None = None           # row id in the KB once stored

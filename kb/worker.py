@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import KBError
+from .threads import child_environment
 
 NICE = 10
 
@@ -41,8 +41,8 @@ def build_in_child(settings: Settings, paths: list[Path] | None = None,
             job["uploads"] = _stage(staging, uploads)
         (staging / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
         # The child reads its settings the usual way, from KB_* variables (kb/config.py).
-        env = {**os.environ, **{f"KB_{f.name.upper()}": str(getattr(settings, f.name))
-                                for f in dataclasses.fields(settings)}}
+        env = {**child_environment(), **{f"KB_{f.name.upper()}": str(getattr(settings, f.name))
+                                         for f in dataclasses.fields(settings)}}
         proc = subprocess.run([sys.executable, "-m", "kb.worker", str(staging / "job.json")],
                               capture_output=True, text=True, env=env)
     finally:
@@ -85,7 +85,7 @@ def _run(job: dict) -> dict:
 def main(argv: list[str]) -> int:
     from .threads import configure, lower_priority
 
-    configure("build")
+    configure("build")   # all cores, but at nice 10 and with passive threads
     lower_priority(NICE)
     try:
         answer = {"report": _run(json.loads(Path(argv[0]).read_text(encoding="utf-8")))}

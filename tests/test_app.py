@@ -128,6 +128,14 @@ def test_indicator_filter_narrows_the_table(demo_kb):
     assert any(ANSWER in e for e in narrowed.evidence)
 
 
+def test_indicator_table_hides_low_confidence_rows_until_toggled(demo_kb):
+    at = run_page("indicators.py")
+    shown = len(at.dataframe[0].value)
+    assert shown == len(tables.facts(KnowledgeBase(demo_kb)))
+    at.toggle(key="ind_low").set_value(True).run()
+    assert not at.exception and len(at.dataframe[0].value) == len(tables.facts(KnowledgeBase(demo_kb), include_low=True)) > shown
+
+
 def test_indicator_chart_has_units_in_the_axis_title(demo_kb):
     at = run_page("indicators.py")
     charts = at.get("vega_lite_chart")
@@ -224,7 +232,7 @@ def test_upload_through_the_widget(kb_copy):
     uploader.set_value((UPLOAD[0], UPLOAD[1], "text/plain")).run()
     at.button(key="build_add").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any(UPLOAD[0] in s.value for s in at.success)
+    assert any(views.plain(UPLOAD[0]) in s.value for s in at.success)   # shown as typed, not as Markdown
     assert {m.label: m.value for m in at.metric}["文件"] == str(KnowledgeBase(kb_copy).counts()["documents"])
 
 

@@ -5,6 +5,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from kb import tables
+from kb.api import KnowledgeBase
 from kb.cli import cli
 
 SOURCE_003 = "003_3f64eff42e724e01.txt"
@@ -70,6 +72,14 @@ def test_facts_filter_narrows(demo_kb):
     all_rows = jsonl(run(demo_kb, "facts", "--format", "jsonl").output)
     west = jsonl(run(demo_kb, "facts", "--subject", "西部", "--format", "jsonl").output)
     assert 0 < len(west) < len(all_rows) and all("西部" in r["subject"] for r in west)
+
+
+def test_low_confidence_rows_are_hidden_unless_all(demo_kb):
+    shown = jsonl(run(demo_kb, "facts", "--format", "jsonl").output)
+    everything = jsonl(run(demo_kb, "facts", "--all", "--format", "jsonl").output)
+    assert {r["indicator_confidence"] for r in shown} == {"high"}
+    assert len(shown) < len(everything) and {r["indicator_confidence"] for r in everything} == {"high", "low"}
+    assert len(tables.facts(KnowledgeBase(demo_kb), include_low=True)) == len(everything)
 
 
 def test_strategies_have_titles_and_categories(demo_kb):

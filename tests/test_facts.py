@@ -1,5 +1,8 @@
 """Fact extraction and attribution on real sentences of the seed corpus (003, 004)."""
+from kb.clean import clean
 from kb.extract.facts import extract_facts
+from kb.load import load
+from kb.structure import split_articles
 from kb.types import Article, CleanText, Span
 
 
@@ -377,3 +380,137 @@ def test_a_work_report_opening_a_plan_dates_its_averages_and_totals_over_the_pla
     # gwr2026_xinjiang: 累计 and 年均 in a review without a single year
     text = "就业优先战略有效实施，城镇累计新增就业239.2万人，城乡居民人均可支配收入年均增长5.3%、8.1%。"
     assert {f.period for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"2021—2025年"}
+
+
+# ------------------------------------------------------------------ whole-table judging (benchmarks/judged/)
+def test_a_gap_between_two_places_keeps_the_pair_into_the_next_sentence():
+    # 003 (西北与西南 article): the sentence before names the pair; 其GDP差额 / 2019年为 do not
+    text = ("但进入西部大开发的第二个十年，西南地区表现出强劲增长势头，与西北地区的经济差距呈现出明显扩大趋势。"
+            "具体而言，其GDP差额从2000年的4639.89亿元增加到2019年的61114.1亿元，扩大了约13倍。")
+    assert {(f.subject, f.subject_source) for f in _facts(text)} == {("西南地区与西北地区", "previous")}
+    text = ("2000年，西南地区与西北地区社会消费品零售总额的差额为1994.94亿元，2008年扩大到5057.3亿元；"
+            "2019年为23918.73亿元，比2008年扩大4.73倍。")
+    assert {f.subject for f in _facts(text)} == {"西南地区与西北地区"}
+
+
+def test_years_of_a_sequence_date_its_points_one_to_one():
+    # 003: 从2000年到2015年再到2019年 … 从A增加到B …，之后下降到C
+    text = ("一方面，从2000年到2015年再到2019年，西部地区的实际利用外商直接投资额从20.78亿美元增加到299.71亿美元"
+            "达到最高值，之后下降到242.67亿美元。")
+    assert [f.period for f in _facts(text)] == ["2000年", "2015年", "2019年"]
+
+
+def test_an_end_point_after_another_clause_start_point_takes_the_sentence_year():
+    # 003: 由1997年的0.3%增加至18.8% in 2019; the first clause's 1997 is that clause's start point
+    text = ("2019年中国服务贸易行业结构中，旅游业占比由1997年的49.3%缩小为12.1%，"
+            "电信、计算机和信息服务业占比由1997年的0.3%增加至18.8%，知识产权费占比由1997年的0.2%增加至2.4%。")
+    assert [f.period for f in _facts(text)] == ["1997年", "2019年"] * 3
+
+
+def test_a_growth_clause_after_a_base_year_spans_from_it():
+    # 003: 比2000年的1127.26亿元增加18434.08亿元，增长超过16倍
+    text = "2019年，西部地区财政收入达到19561.34亿元，比2000年的1127.26亿元增加18434.08亿元，增长超过16倍。"
+    assert [f.period for f in _facts(text)] == ["2019年", "2000年", "2000—2019年", "2000—2019年"]
+
+
+def test_listed_items_take_the_measure_named_after_their_count_or_target():
+    # 003: 4个分项指标的省域差异分别下降了…; 分别完成年度目标的56.1%、88.8%
+    text = "在东部地区，经济发展、科技支撑、生态环保和协调共享4个分项指标的省域差异分别下降了21.6%、18.4%、24.0%和36.4%。"
+    assert [f.indicator for f in _facts(text)] == ["经济发展省域差异", "科技支撑省域差异", "生态环保省域差异", "协调共享省域差异"]
+    text = "2020年上半年，城镇新增就业61.7万人，农村劳动力新增转移就业35.5万人，分别完成年度目标的56.1%、88.8%。"
+    assert [f.indicator for f in _facts(text)][2:] == ["城镇新增就业完成年度目标的比例", "农村劳动力新增转移就业完成年度目标的比例"]
+
+
+def test_a_gap_stated_after_two_figures_is_between_their_places():
+    # 002: 北京、上海和广州…是91273元，而…和田人均GDP只有7198元，相差约12.6倍
+    text = ("２０１２年北京、上海和广州三个大都市的平均人均 ＧＤＰ是９１２７３元，而当时的全国贫困县新疆和田人均ＧＤＰ只有"
+            "７１９８元，相差约１２．６倍。")
+    assert _facts(text)[-1].subject == "北京、上海和广州与和田"
+
+
+def test_gaps_to_places_compared_with_go_to_each_pair():
+    # 003: 但与中部、东部地区相比，其差额分别从523.66元和7003.77元扩大到…
+    text = ("从2000年到2019年，西部地区的人均GDP从4848.16元增加到53741.53元，增加了近10倍；但与中部、东部地区相比，"
+            "其差额分别从523.66元和7003.77元扩大到4986.33元和40629.59元，扩大了9.5倍和5.8倍。")
+    rows = [(f.subject, f.indicator) for f in _facts(text)][3:]
+    assert rows == [("西部地区与中部", "人均GDP差额"), ("西部地区与东部地区", "人均GDP差额")] * 3
+
+
+def test_a_bracket_left_open_by_the_cut_leaves_the_indicator():
+    # gwr2026 reports: 新备案境外投资企业（机构）突破100家; 人数（含离退休人员）132.5万人
+    facts = _doc_facts("完善海外综合服务体系，新备案境外投资企业（机构）突破100家。"
+                       "其中参加城镇职工基本医疗保险人数（含离退休人员）132.5万人。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in facts] == ["新备案境外投资企业", "参加城镇职工基本医疗保险人数"]
+
+
+def test_places_listed_as_the_clause_subject_carry_together_and_institutions_name_no_place():
+    # gwr2026_gansu: 天津、山东对口协作…，累计投入…; gwr2026_zhejiang: 杭州职业技术大学…获批升本
+    facts = _doc_facts("五年来，天津、山东对口协作、倾力帮扶，累计投入财政援助资金161.15亿元、实施项目7956个；",
+                       "work_report", "甘肃省", 2026)
+    assert {f.subject for f in facts} == {"天津、山东"}
+    facts = _doc_facts("杭州职业技术大学、宁波职业技术大学获批升本，15所高职院校21个专业群入选国家“双高计划”名单。",
+                       "work_report", "浙江省", 2026)
+    assert {(f.subject, f.subject_source) for f in facts} == {("浙江", "document")}
+
+
+def test_a_span_that_qualifies_a_record_is_not_the_period():
+    # 003: 2016年…占比16.93%，为近10年来最高占比，其中服务贸易出口额占比8.09%
+    text = "2016年中国服务贸易额占比16.93%，为近10年来最高占比，其中服务贸易出口额占比8.09%，服务贸易进口额占比21.68%。"
+    assert {f.period for f in _facts(text, year=2020)} == {"2016年"}
+
+
+def test_targets_listed_after_the_cue_keep_the_report_year():
+    # gwr2026_gansu: 主要预期目标是：…；…；常住人口城镇化率提升1个百分点以上；
+    text = ("经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城乡居民人均可支配收入分别增长5%、6.5%左右；"
+            "常住人口城镇化率提升1个百分点以上；")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert {f.period for f in facts} == {"2026年"}
+
+
+def test_a_five_year_review_dates_start_points_totals_and_stocks(tmp_path):
+    # gwr2026_gansu, through the real load → clean → structure: a section reviewing 五年
+    path = tmp_path / "report.txt"
+    path.write_text("政府工作报告\n——2026年1月20日在甘肃省第十四届人民代表大会第五次会议上\n各位代表：\n"
+                    "一、“十四五”时期工作回顾\n——这是招大引强、开放合作成果丰硕的五年。\n"
+                    "民营经济主体数量从174.09万户增加到235.31万户。新增百亿县区26个，累计达到46个。\n", encoding="utf-8")
+    raw = load(path)
+    text = clean(raw)
+    facts = extract_facts(text, split_articles(text, raw.source), raw.source)
+    assert [f.period for f in facts] == ["2020年", "2025年", "2021—2025年", "2025年"]
+
+
+def test_years_listed_before_xianhou_date_the_figures_one_to_one():
+    # 003 (自贸区 article): 于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶
+    text = ("河南的经济总量于2010年、2013年、2016年先后跨越2万亿元、3万亿元、4万亿元台阶，2019年首次突破5万亿元。")
+    assert [(f.indicator, f.period) for f in _facts(text)] == [
+        ("经济总量", "2010年"), ("经济总量", "2013年"), ("经济总量", "2016年"), ("经济总量", "2019年")]
+
+
+def test_a_comparison_left_as_a_fragment_measures_the_figure_before_and_net_gaps_take_their_variable():
+    # 003: …为43.77%，比全国平均水平54.64%低近11个百分点; 20年间净差额分别扩大了7.26倍和5.01倍
+    rows = _facts("2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。")
+    assert rows[-1].indicator == "固体废物综合利用率" and rows[-1].indicator_confidence == "high"
+    rows = _facts("东西部地区城乡居民人均可支配收入差额从2000年的2139.16元和1954.31元增加到2019年的15521.3元和"
+                  "9795.61元，20年间净差额分别扩大了7.26倍和5.01倍。")
+    assert {f.indicator for f in rows[-2:]} == {"城乡居民人均可支配收入净差额"}
+
+
+def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
+    # 003: 25度以上陡坡耕地面积占…; 在全国673个城市中…排在全国前20位; 对全国以及30个省份…进行了测度
+    rows = _facts("25度以上陡坡耕地面积占全国的70%以上，水土流失面积占全国的80%以上。")
+    assert [f.value for f in rows] == [70, 80]
+    assert not _facts("在全国673个城市中，国家中心城市建成区面积、城区人口规模均排在全国前20位。")
+    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == [3000]   # 1小时 is what it is per
+    assert not _facts("最后基于中国2009—2018年的相关数据，对全国以及30个省份的城乡融合发展水平进行了测度并进行了分析。")
+    # gwr2026 reports: 0—6岁儿童, 10万千瓦及以下燃煤机组 delimit classes; 5个以上 and 82.4岁 are figures
+    assert not _doc_facts("为全省0—6岁儿童免费开展孤独症筛查。关停淘汰10万千瓦及以下燃煤机组。", "work_report", "河南省", 2026)
+    rows = _doc_facts("新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上，人均预期寿命从2020年的82.4岁提升至83.9岁。",
+                      "work_report", "北京市", 2026)
+    assert [f.value for f in rows] == [5, 80, 82.4, 83.9]
+
+
+def test_items_of_a_list_share_the_physical_measure_of_the_first():
+    # a communiqué's list: 公路总里程31700公里，其中：高速公路1236公里，…县道5096公里
+    facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
+                       "communique", "黔东南州", 2023)
+    assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]

@@ -2,6 +2,7 @@
 from kb.clean import clean
 from kb.genre import describe, parse_date, place_in, tidy_title
 from kb.types import RawDocument
+from tests.conftest import needs_shared, shared_path
 
 
 def _describe(text: str):
@@ -169,3 +170,40 @@ def test_paper_metadata_from_its_front_matter():
     assert info.authors == ["刘洁敏", "贺灿飞"]
     assert info.affiliation == "北京大学城市与环境学院，北京100871"
     assert (info.year, info.issue, info.pages) == (2020, "4", "1077-1087")
+
+
+def test_policy_document_title_number_and_closing_date():
+    # the opening and closing of a State Council opinion, as such notices are printed (cited in seed 003)
+    text = ("中共中央 国务院关于新时代推进西部大开发形成新格局的指导意见\n（2020年5月17日）\n"
+            "强化举措推进西部大开发形成新格局，是党中央、国务院从全局出发作出的重大决策部署。现提出如下意见。\n"
+            "一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n")
+    info = _describe(text)
+    assert info.genre == "policy"
+    assert info.title == "中共中央 国务院关于新时代推进西部大开发形成新格局的指导意见"
+    assert (info.jurisdiction, info.year) == ("全国", 2020)
+    numbered = _describe("国务院关于加强数字政府建设的指导意见\n国发〔2022〕14号\n各省、自治区、直辖市人民政府，"
+                         "国务院各部委、各直属机构：\n加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。\n")
+    assert (numbered.genre, numbered.year, numbered.jurisdiction) == ("policy", 2022, "全国")
+
+
+def test_district_report_takes_the_fullest_name_of_its_place():
+    info = _describe("2026年长宁区政府工作报告\n——2026年1月6日在上海市长宁区第十七届人民代表大会第六次会议上\n"
+                     "各位代表：\n现在，我代表区人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n")
+    assert (info.genre, info.jurisdiction, info.year) == ("work_report", "上海市长宁区", 2026)
+
+
+def test_undated_plan_takes_the_first_year_of_its_five_year_plan():
+    from kb.genre import five_year_plan_start
+    assert five_year_plan_start("苏州市国民经济和社会发展第十五个五年规划纲要") == 2026
+    assert five_year_plan_start("“十四五”规划") == 2021
+    info = _describe("苏州市国民经济和社会发展\n第十五个五年规划纲要\n序 言\n《苏州市国民经济和社会发展第十五个五年规划纲要》"
+                     "主要阐明苏州“十五五”时期国民经济和社会发展的总体思路。\n")
+    assert (info.genre, info.year) == ("plan", 2026)
+
+
+@needs_shared("extcorpus")
+def test_report_reviewing_five_years_is_dated_after_the_last_one():
+    # extcorpus gwr_2013 (not among the held-out documents): its review heading names no year
+    from kb.load import load
+    info = describe(clean(load(shared_path("extcorpus", "gwr_2013.txt"))).text)
+    assert (info.genre, info.jurisdiction, info.year, info.title_flagged) == ("work_report", "全国", 2013, True)

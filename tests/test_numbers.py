@@ -49,12 +49,27 @@ def test_ranges():
     assert (r.low, r.high, r.unit) == (6.9e12, 10.3e12, "元")
 
 
+def test_a_minus_glued_to_the_quantity_before_is_a_range_dash_not_a_sign():
+    # gwr2026_beijing: 年均增速4.5%-5%; gwr_2016: 国内生产总值增长6.5%－7% (full-width minus)
+    for text, ends in (("地区生产总值年均增速4.5%-5%、努力争取更好结果", (4.5, 5)),
+                       ("今年发展的主要预期目标是：国内生产总值增长6.5%－7%，居民消费价格涨幅3%左右", (6.5, 7)),
+                       ("国内生产总值增长6%－6.5%；城镇新增就业1100万人以上", (6, 6.5))):
+        r = find_quantities(text)[0]
+        assert (r.is_range, r.low, r.high, r.unit) == (True, *ends, "%")
+        assert all(q.value >= 0 for q in find_quantities(text))
+    assert _q("气温-5度")[0][1] == -5    # a sign after a word stays a sign
+
+
 def test_chinese_numerals():
     assert chinese_number("一百二十") == 120
     assert chinese_number("两千") == 2000
     assert chinese_number("九百九") == 990
     assert chinese_number("三亿五千万") == 350_000_000
     assert chinese_number("二〇一九") == 2019
+    assert chinese_number("一千零五") == 1005 and chinese_number("二十五") == 25
+    # 十二五, 十五五 are plan names: two digits after a scale are no numeral
+    assert chinese_number("十二五") is None and chinese_number("十五五") is None
+    assert _q("“十二五”时期新增5个") == [("5个", 5, "个")]
     assert _q("百分之十五")[0][1:] == (15, "%")
 
 
@@ -111,3 +126,11 @@ def test_recognizers_specs_pass_rate(name, units, floor):
     rate, n = _pass_rate(name, units)
     print(f"{name}: {rate:.1%} of {n}")
     assert rate >= floor
+
+
+def test_numeral_value_is_the_one_grammar_for_arabic_and_chinese_numerals():
+    from kb.extract.numbers import numeral_value
+    # 十二 was read as 0 by a private table in indicators.py; every stage now calls this
+    assert [numeral_value(x) for x in ("十二", "二十", "十", "一百零五", "二〇二六", "1,234.5", "三点五")] == [
+        12, 20, 10, 105, 2026, 1234.5, 3.5]
+    assert numeral_value("") is None and numeral_value("十二项") is None

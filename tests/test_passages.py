@@ -2,6 +2,7 @@
 from kb.config import Settings
 from kb.passages import group_sentences, make_passages
 from kb.types import Article, CleanText, Section, Span
+from tests.conftest import needs_shared, shared_path
 
 # 003, 区域经济评论 2020.05 (text as kb.clean leaves it: lines rejoined).
 BODY = ("从2000年到2019年，西部地区的外贸依存度由8.23%上升到13.16%，上升了4.93个百分点。"
@@ -84,3 +85,30 @@ def test_document_without_structure_is_one_article():
     passages = make_passages(clean, [], "x.txt", Settings())
     assert passages and all(p.kind == "body" and p.article_index == 0 for p in passages)
     assert passages[0].start == 0 and passages[-1].end == len(BODY)
+
+
+@needs_shared("wildcorpus")
+def test_no_passage_holds_a_table_of_contents():
+    from kb.clean import clean
+    from kb.load import load
+    from kb.structure import split_articles
+    raw = load(shared_path("wildcorpus", "plan15_suzhou.txt"))
+    ct = clean(raw)
+    passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
+    assert not any("......" in p.text for p in passages)
+    assert any(p.kind == "box" for p in passages)     # boxes are searchable, marked as such
+
+
+def test_a_sentence_over_the_bound_leaves_no_sliver_behind():
+    # seed 001: one 600-character sentence; its last clause names the 五通 the question asks about
+    import glob
+    from pathlib import Path
+
+    from kb.clean import clean
+    from kb.load import load
+    from kb.structure import split_articles
+    raw = load(Path(glob.glob(str(Path(__file__).resolve().parents[1] / "corpus" / "001_*.txt"))[0]))
+    ct = clean(raw)
+    passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
+    holder = [p for p in passages if "民心想通" in p.text]
+    assert holder and all("“五通”" in p.text for p in holder)

@@ -12,6 +12,7 @@ import pytest
 from kb.api import KnowledgeBase
 from kb.build import add_uploads, build, current_generation, uploads_dir
 from kb.config import Settings
+from kb.embed import EmbeddingCache
 from kb.errors import KBError
 from kb.load import load
 from tests.fixtures import SEED_SENTENCE, make_docx, make_pdf
@@ -85,7 +86,7 @@ def test_removals_are_listed_in_the_app_report(settings, monkeypatch):
     at.session_state["build_report"] = BuildReport(removed=[str(uploads_dir(settings) / "gone.txt")])
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("移除" in w.value and "gone.txt" in w.value for w in at.warning)
+    assert any("移除" in w.value and r"gone\.txt" in w.value for w in at.warning)
 
 
 # ------------------------------------------------------------------ damaged KB files
@@ -184,17 +185,16 @@ def test_a_corrupt_embedding_cache_is_set_aside_with_a_warning(kb_copy):
     cache = settings.index_dir / "embed_cache.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
     assert "embed_cache.sqlite" in run_cli(settings, "check").output
-    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")
-    # the corpus is unchanged and the KB intact: nothing to embed, the cache is not even opened
-    assert rebuilt.exit_code == 0
-    live_db = live(settings) / "kb.sqlite"
-    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB needs the cache
-    repaired = run_cli(settings, "build", str(docs), "--no-progress")
-    assert repaired.exit_code == 0, repaired.output
-    assert "damaged embedding cache set aside" in repaired.output
+    rebuilt = run_cli(settings, "build", str(docs), "--no-progress")   # the corpus is unchanged
+    assert rebuilt.exit_code == 0 and "damaged embedding cache set aside" in rebuilt.output
     assert [p.name.split(".damaged-")[0] for p in settings.index_dir.glob("embed_cache.sqlite.damaged-*")] \
         == ["embed_cache.sqlite"]
     assert run_cli(settings, "check").exit_code == 0
+    live_db = live(settings) / "kb.sqlite"
+    live_db.write_bytes(live_db.read_bytes()[:4096])   # now the KB must be embedded again, into a new cache
+    repaired = run_cli(settings, "build", str(docs), "--no-progress")
+    assert repaired.exit_code == 0, repaired.output
+    assert run_cli(settings, "check").exit_code == 0 and EmbeddingCache(cache).count() > 0
 
 
 def test_documents_from_other_folders_survive_a_database_rebuild(kb_copy, tmp_path):
@@ -213,17 +213,20 @@ def test_documents_from_other_folders_survive_a_database_rebuild(kb_copy, tmp_pa
     assert sources(settings) == ["b.txt", "c.txt", "d.txt"]
 
 
+def kb_with_write_limit(limit: int) -> str:
+    """`kb` in a process whose writes past `limit` bytes fail, as on a full disk (EFBIG, not ENOSPC)."""
+    return ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+            f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); "
+            "from kb.cli import main; sys.argv = ['kb'] + sys.argv[1:]; main()")
+
+
 def test_a_write_error_during_a_build_is_one_line_and_keeps_the_kb(kb_copy, tmp_path):
     settings, docs = kb_copy
     before = live(settings)
     more = tmp_path / "more"
     shutil.copytree(docs, more)
     (more / "e.txt").write_text(DOC_A, encoding="utf-8")
-    # A file-size limit makes every write past 64 KB fail, as a full disk does (EFBIG instead of ENOSPC).
-    limit = "import resource, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); " \
-            "resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536)); " \
-            "import sys; from kb.cli import main; sys.argv = ['kb'] + sys.argv[1:]; main()"
-    proc = subprocess.run([sys.executable, "-c", limit, "--index-dir", str(settings.index_dir), "build",
+    proc = subprocess.run([sys.executable, "-c", kb_with_write_limit(65536), "--index-dir", str(settings.index_dir), "build",
                            str(more), "--no-progress"], capture_output=True, text=True, timeout=300,
                           cwd=ROOT)
     assert proc.returncode == 1, proc.stderr
@@ -256,11 +259,14 @@ def docx_with_body(path: Path, write_body, prolog: str = "") -> Path:
 
 def peak_rss_mb_of_load(path: Path, **limits) -> tuple[float, str]:
     """(peak RSS growth in MB, the one-line error or 'ok') of loading `path` in a fresh process."""
-    code = ("import resource, sys; from kb.load import load; from kb.errors import KBError\n"
-            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    # VmHWM (this process's peak RSS) rather than ru_maxrss, which keeps the forking parent's peak.
+    code = ("import re, sys; from kb.load import load; from kb.errors import KBError\n"
+            "hwm = lambda: int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "import lxml.etree, charset_normalizer\n"
+            "before = hwm()\n"
             f"try:\n    load(sys.argv[1], **{limits!r}); msg = 'ok'\n"
             "except KBError as e:\n    msg = str(e)\n"
-            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024); print(msg)")
+            "print((hwm() - before) / 1024); print(msg)")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
                           timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
@@ -389,3 +395,91 @@ def test_a_build_logs_progress_lines_when_output_is_not_a_terminal(tmp_path, set
     last = lines[-1]
     assert "2/2 files processed" in last and "passages embedded" in last and "passages/s" in last
     assert "left" in last
+
+
+def test_a_symlinked_folder_is_followed_once(tmp_path, settings):
+    from kb.load import discover
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "c.txt").write_text(DOC_C, encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "b.txt").write_text(DOC_B, encoding="utf-8")
+    (docs / "linked").symlink_to(outside, target_is_directory=True)
+    (outside / "loop").symlink_to(docs, target_is_directory=True)   # a cycle must end
+    found, _ = discover([docs])
+    assert sorted(p.relative_to(docs).as_posix() for p in found) == ["b.txt", "linked/c.txt"]
+    build([docs], settings, progress=False)
+    assert sources(settings) == ["b.txt", "c.txt"]
+    (outside / "c.txt").unlink()
+    assert [p.split("/")[-1] for p in build([docs], settings, progress=False).removed] == ["c.txt"]
+
+
+def test_export_to_a_path_that_cannot_be_created_is_one_line(kb_copy, tmp_path):
+    settings, _ = kb_copy
+    target = tmp_path / ("很长的文件名" * 50 + ".xlsx")   # longer than a file name may be (ENAMETOOLONG)
+    result = run_cli(settings, "export", "--xlsx", str(target))
+    assert result.exit_code == 1 and "File name too long" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not list(tmp_path.glob("*.xlsx*"))
+
+
+def test_a_failed_export_leaves_no_part_file(kb_copy, tmp_path):
+    import pandas as pd
+
+    from kb.tables import write_xlsx
+
+    target = tmp_path / "out.xlsx"
+    (target / "taken").mkdir(parents=True)   # a folder in the way: the final rename fails
+    with pytest.raises(KBError, match="out.xlsx"):
+        write_xlsx(target, {"facts": pd.DataFrame({"subject": ["西部"], "value": [53741.53]})})
+    assert not list(tmp_path.glob("*.part"))
+
+
+# ------------------------------------------------------------------ app pages
+def run_page(name: str, settings, monkeypatch, state: dict | None = None):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KB_INDEX_DIR", str(settings.index_dir))
+    at = AppTest.from_file(str(ROOT / "app_pages" / name), default_timeout=120)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_build_messages_show_file_names_as_typed_and_no_server_folder(kb_copy, monkeypatch):
+    from kb.build import BuildReport
+
+    settings, _ = kb_copy
+    evil = str(settings.index_dir.resolve().parent / "corpus" / "[点我](javascript:alert(1)).txt")
+    report = BuildReport(added=[evil], failed=[(evil, f"{evil}: file is empty")])
+    at = run_page("build.py", settings, monkeypatch, {"build_report": report})
+    shown = " ".join([s.value for s in at.success] + [e.value for e in at.error])
+    assert shown.count(r"\[点我\]\(javascript\:alert\(1\)\)") == 2 and "[点我](" not in shown
+    assert str(settings.index_dir.parent) not in shown and "corpus/" not in shown
+
+
+def test_the_reader_survives_an_article_choice_the_browser_reset(kb_copy, monkeypatch):
+    settings, _ = kb_copy
+    for stale in (None, 7):
+        at = run_page("documents.py", settings, monkeypatch, {"docs_source": "b.txt", "docs_article": stale})
+        assert at.selectbox(key="docs_article").value == 0
+
+
+def test_a_long_pasted_query_is_cut_with_a_notice(kb_copy, monkeypatch):
+    settings, _ = kb_copy
+    at = run_page("search.py", settings, monkeypatch)
+    at.text_input(key="search_query").set_value("西部地区人均GDP" * 100).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("超过 500 字" in i.value for i in at.info)
+    assert any("共" in c.value and "条结果" in c.value for c in at.caption)
+
+
+def test_a_build_started_by_the_app_gets_all_cores_not_the_query_setting():
+    code = ("import os; os.environ.pop('OMP_NUM_THREADS', None); from kb.threads import configure, "
+            "child_environment; configure('query'); print(os.environ['OMP_NUM_THREADS'], "
+            "child_environment().get('OMP_NUM_THREADS', 'unset'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["1", "unset"], out.stderr

@@ -270,3 +270,17 @@ def test_plan_chapters_nest_sections_and_a_cut_heading_is_joined():
     assert first.path == ("第二篇 坚持“人工智能+”引领，加快建设人工智能创新发展第一城 > 第六章 聚力打造三大枢纽 > "
                           "第一节 人工智能开源生态枢纽")
     assert first.level == 3
+
+
+def test_a_note_paragraph_inside_the_text_is_a_part_of_one_paragraph():
+    from kb.types import RawDocument
+    text = ("2023年洛阳市国民经济和社会发展统计公报\n洛阳市统计局\n2024年4月30日\n"
+            "一、综合\n初步核算，全年全市生产总值达到5481.6亿元，按可比价计算，比上年增长3.5%。\n"
+            "注：生产总值绝对数按现价计算，增长速度按不变价格计算。\n"
+            "年末常住人口707.9万人，其中全市城镇常住人口477.3万人，常住人口城镇化率为67.42%。\n"
+            "二、农业\n全年粮食总产量262.5万吨，比上年增长2.1%。\n")
+    ct = clean(RawDocument(source="x.txt", path="x.txt", text=text))
+    art = split_articles(ct, "x.txt")[0]
+    kind_at = {ct.text[s.start:s.end][:6]: s.kind for s in art.sections}
+    assert kind_at["注：生产总值"] == "notes"
+    assert kind_at["年末常住人口"] == "body"

@@ -188,3 +188,85 @@ def test_tables_page_shows_the_table_its_notes_and_its_cell_facts(tmp_path, monk
     assert list(grid.columns) == ["指标", "粤港澳大湾区", "旧金山湾区", "纽约湾区", "东京湾区"] and len(grid) == 8
     assert len(facts) == 32 and "粤港澳大湾区" in set(facts.subject)
     assert any("香港贸易发展局" in c.value for c in at.caption)
+
+
+# communique_2023_zhoukou.pdf as the PDF loader reads it: a caption, a letter-spaced header, rows of
+# `label number number`, a page number between rows; the cleaning joins these lines into one
+ZHOUKOU_RAW = (
+    "万人，出生率 8.47‰；死亡人口 7.90 万人，死亡率 9.04‰；自然增长率-0.57‰。\n"
+    "表 1 2023 年末周口市常住人口数及其构成\n指 标 年末数（万人） 比重（%）\n全市常住人口 866.60\n"
+    "其中：城镇 392.66 45.31\n乡村 473.94 54.69\n\f- 2 -\n其中：0-15 岁（含不满 16 周岁） 212.60 24.53\n"
+    "60 周岁及以上 190.90 22.03\n全年全市实现新增城镇就业 7.52 万人，失业人员实现再就业 1.71 万人，就\n")
+# communique_2023_qiandongnan.pdf: a `单位` column
+QIANDONGNAN_RAW = (
+    "表4 2023年主要畜产品产量和牲畜发展情况\n指标名称 单位 产量 比上年增长(%)\n猪牛羊禽肉产量 万吨 19.23 4.7\n"
+    "#猪肉 万吨 13.49 7.4\n生猪出栏 万头 153.12 7.4\n全年全州猪牛羊禽肉产量19.23万吨。\n")
+
+
+def _text_table(raw: str):
+    from kb.clean import clean
+    from kb.types import RawDocument
+    doc = RawDocument(source="communique.pdf", path="communique.pdf", text=raw, paged=True)
+    text = clean(doc)
+    return extract_table_facts(text, [], doc.source, raw), text
+
+
+def test_a_table_printed_as_text_lines_is_read_across_the_page_break():
+    (table,), facts = _text_table(ZHOUKOU_RAW)[0]
+    assert table.format == "text" and table.caption == "表 1 2023 年末周口市常住人口数及其构成"
+    assert table.header == [["指标", "年末数（万人）", "比重（%）"]]
+    assert [r[0] for r in table.rows] == ["全市常住人口", "城镇", "乡村", "0-15 岁（含不满 16 周岁）", "60 周岁及以上"]
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("城镇", "年末数")] == (3_926_600, "人") and got[("城镇", "比重")] == (45.31, "%")
+    assert got[("60 周岁及以上", "比重")] == (22.03, "%")
+    assert all(f.period == "2023年末" for f in facts)
+
+
+def test_a_unit_column_gives_each_row_its_unit():
+    (table,), facts = _text_table(QIANDONGNAN_RAW)[0]
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("猪牛羊禽肉产量", "产量")] == (192_300, "吨") and got[("猪肉", "比上年增长")] == (7.4, "%")
+    assert got[("生猪出栏", "产量")] == (1_531_200, "头")
+    assert len(facts) == 6
+
+
+def test_text_table_offsets_cover_the_caption_and_rows_in_the_cleaned_text():
+    (table,), _ = _text_table(ZHOUKOU_RAW)[0]
+    text = _text_table(ZHOUKOU_RAW)[1].text
+    assert text[table.start:].startswith("表 1") and text[:table.end].rstrip().endswith("22.03")
+
+
+def test_a_word_table_is_read_once_with_its_caption_and_unit_line(tmp_path):
+    import docx
+
+    from kb.clean import clean
+    from kb.load import load
+    document = docx.Document()
+    for p in ("表1 2023年主要指标", "单位：亿元"):
+        document.add_paragraph(p)
+    cells = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["地区", "2022年", "2023年"], ["洛阳市", "5675.2", "5482.7"], ["周口市", "3883.7", "3800.0"]]):
+        for c, value in enumerate(row):
+            cells.cell(r, c).text = value
+    document.add_paragraph("正文继续。")
+    document.save(str(tmp_path / "report.docx"))
+    raw = load(tmp_path / "report.docx")
+    text = clean(raw)
+    (table,), facts = extract_table_facts(text, [], raw.source, raw.text)
+    assert (table.format, table.caption, table.unit) == ("tabs", "表1 2023年主要指标", "亿元")
+    assert text.text[table.start:table.end].startswith("地区") and text.text[:table.end].endswith("3800.0")
+    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
+    assert got == {("洛阳市", "2022年"): (5675.2e8, "元"), ("洛阳市", "2023年"): (5482.7e8, "元"),
+                   ("周口市", "2022年"): (3883.7e8, "元"), ("周口市", "2023年"): (3800.0e8, "元")}
+
+
+def test_a_kb_built_before_tables_were_stored_still_opens(tmp_path):
+    import sqlite3
+    index_dir = text_only_kb([], tmp_path / "kb")
+    db = index_dir / "gen-text-only" / "kb.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE tables")
+    kb = KnowledgeBase(Settings(index_dir=index_dir))
+    assert kb.tables() == [] and kb.counts()["tables"] == 0
+    result = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "tables"])
+    assert result.exit_code == 0 and "(no rows)" in result.output

@@ -8,6 +8,7 @@ subject and the indicator (`…总额8181.55亿元，同比下降13.6%`). Carrie
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -82,6 +83,7 @@ class _Carry:
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
+    gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
 
 
 @dataclass
@@ -130,13 +132,13 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "") -> str | None:
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
     year; a work report's past year in its review and its own year for tasks and targets; a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
-    if doc.genre == "work_report" and doc.year and _TARGET_CUE.search(sentence):
+    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
             and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
@@ -174,19 +176,25 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
                  start: int, end: int, path: str) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
-    carry = _Carry(heading_year=heading_year)
+    # ——这是…的五年。 as a heading: every paragraph under it reviews that span
+    heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
+                         and (r := _duration_range(p, doc, None))), None)
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
     last_end = start
+    targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
+        targets = targets and ended in "；;，,：:"
         last_end = e
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        carry.default_period = _default_period(doc, path, norm[s:e])
+        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
+        carry.default_period = _default_period(doc, path, norm[s:e], targets)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
@@ -204,11 +212,16 @@ def _is_prose(sentence: str) -> bool:
     return han_ratio(sentence) >= 0.3
 
 
+# 为近10年来最高: a span that qualifies a record, not the period of the figures
+_RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
+
+
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated(_outside_titles(find_periods(sentence), sentence), doc, carry.period or carry.stated_period)
+    periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -220,12 +233,17 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     if not quantities:
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
+        carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
                         for q, y in zip(group, _listed_periods(group, sentence))}
+    respective_years.update(_year_sequence(quantities, sentence))
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
+    owners: list[str | None] = []   # the subject of each earlier figure
+    units: list[str] = []           # the unit of each earlier figure
+    topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     for q in quantities:
@@ -256,22 +274,34 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
-        if is_generic_measure(indicator) and not in_list:
+        indicator = _with_shared_measure(indicator, q, stated, units)
+        if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
+            indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
+        if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
+            indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
+        elif is_generic_measure(indicator) and not in_list:
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
                                        carry.variable)
-        pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx) if id(q) not in respective else None
+        if id(q) in respective:
+            pair = _compared_pair(subject, owner, indicator, sentence, topic)
+        else:
+            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners)
+            topic = subject or topic
         if pair:
             subject, subject_source = pair
+        owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         stated.append((indicator, period))
+        units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
+        indicator = _bracket_closed(indicator)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -283,6 +313,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
     _carry_period(carry, periods, sentence)
+    carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     return facts
@@ -303,32 +334,67 @@ _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
-              ctx: _Context) -> tuple[str, str] | None:
+              ctx: _Context, owners: list[str | None]) -> tuple[str, str] | None:
     """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
     clause = _clause_start(sentence, q.start)
     if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
         return None
     before = [m for m in mentions if m.end <= q.start]
+    stated = list(dict.fromkeys(o for o in owners if o))
+    if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
+            and not any(clause <= m.start for m in before)):
+        return f"{stated[-2]}与{stated[-1]}", "sentence"   # A…是X元，而B…只有Y元，相差约5倍
     for a, b in reversed(list(zip(before, before[1:]))):
         if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
     if "两地区" in sentence[:q.start] and len(carry.distribution) == 2:
         a, b = carry.distribution
         return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
+    if carry.gap_pair and not before:   # 其GDP差额从…; 2019年为…: the gap the sentence before spoke of
+        return carry.gap_pair, "previous"
     return None
 
 
-def _in_span(span: str | None, change: str | None) -> str | None:
-    """A figure of a paragraph that reviews a span (五年来…): a change over it spans it; a level and an
-    end point are its last year's; a start point the year before it."""
+def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str | None, sentence: str,
+                   topic: str | None) -> tuple[str, str] | None:
+    """但与中部、东部地区相比，其差额分别…: each gap is between the topic and the place it is compared with."""
+    if not (owner and subject and topic and topic != subject and owner.start >= 0
+            and _GAP_WORD.search(indicator or "")
+            and re.search(r"(?:与|同)(?:[^，,。；与]{0,8}、)?\s*$", sentence[:owner.start])):
+        return None
+    return f"{topic}与{subject}", "sentence"
+
+
+def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str | None:
+    """'A与B' when `sentence` speaks of the gap between two places: A与B的差距…, A…，与B的差距…."""
+    gap = _GAP_WORD.search(sentence)
+    if not gap:
+        return None
+    before = [m for m in mentions if m.end <= gap.start()]
+    for a, b in reversed(list(zip(before, before[1:]))):
+        if a.place.kind == b.place.kind and (_PAIR_LINK.fullmatch(sentence[a.end:b.start])
+                                             or re.search(r"(?:与|同)\s*$", sentence[:b.start])):
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
+    return None
+
+
+def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+    """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
+    新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
     if len(years) != 2:
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
+    if not change and _TOTAL.search(before):
+        return span
     if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
         return f"{years[1]}年"
     return span
+
+
+# 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
+_TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
 
 def _levels_named_later(facts: list[Fact]) -> None:
@@ -441,6 +507,9 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if len(items) != len(group):
         items = _NAME_SEP.split(listed)
     cut = _NAME_END.search(items[-1])
+    if cut and k >= 0 and not measure:   # 经济发展…和协调共享4个分项指标的省域差异分别…: 省域差异 is measured
+        named = re.search(r"的\s*([\u4e00-\u9fff]{2,8})\s*$", items[-1][cut.start():])
+        measure = named.group(1) if named else ""
     items[-1] = items[-1][:cut.start()] if cut else items[-1]
     # later items follow a list word, so a leading 在 is their own (在职职工)
     items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
@@ -500,7 +569,7 @@ def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) 
         clause = _clause_start(sentence, group[0].start)
         first = quantities.index(group[0])
         if (len(group) < 2 or first < len(group) or first > n_stated
-                or not re.fullmatch(r"\s*分别\s*(?:占|为|是|相当于)[^，,]*", sentence[clause:group[0].start])):
+                or not re.fullmatch(r"\s*分别\s*(?:占|为|是|相当于|完成)[^，,]*", sentence[clause:group[0].start])):
             continue
         out.update({id(q): first - len(group) + i for i, q in enumerate(group)})
     return out
@@ -509,13 +578,38 @@ def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) 
 def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str:
     """The indicator of one of the figures a 分别 enumerates: the thing named, or its share of a whole
     when the figures are shares (分别占全国的)."""
-    after = re.search(r"分别\s*(?:为|是|达到?)?\s*(占[^，,\d%]{1,12}?)的?\s*(?:\d|$)", sentence[clause:q.start])
-    return _as_share(name + after.group(1), None) if after and q.unit == "%" else name
+    after = re.search(r"分别\s*(?:为|是|达到?)?\s*([占完][^，,\d%]{1,12}?)的?\s*(?:\d|$)", sentence[clause:q.start])
+    if not after or q.unit != "%":
+        return name
+    if after.group(1).startswith("完成"):   # 分别完成年度目标的56.1%: the share of the target reached
+        return f"{name}{after.group(1)}的比例"
+    return _as_share(name + after.group(1), None)
+
+
+# 从2000年到2015年再到2019年: the years of a sequence of points stated after it
+_YEAR_SEQUENCE = re.compile(r"(?:从|由)\s*((?:19|20)\d{2})\s*年?\s*(?:到|至)\s*((?:19|20)\d{2})\s*年"
+                            r"((?:\s*再?\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)*)")
+
+
+def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
+    """从2000年到2015年再到2019年，…从A增加到B达到最高值，之后下降到C: as many figures of one unit as
+    the sequence has years follow it, and each is its year's point."""
+    m = _YEAR_SEQUENCE.search(sentence)
+    if not m:
+        return {}
+    years = [m.group(1), m.group(2), *re.findall(r"\d{4}", m.group(3))]
+    after = [q for q in quantities if q.start >= m.end()]
+    if not after or after[0].unit in _MEASURE_UNITS:
+        return {}
+    points = list(itertools.takewhile(lambda q: q.unit == after[0].unit and not q.is_range, after))
+    if len(points) != len(years):
+        return {}
+    return {id(q): f"{y}年" for q, y in zip(points, years)}
 
 
 def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
-    k = sentence.rfind("分别", 0, group[0].start)
+    k = max(sentence.rfind(w, 0, group[0].start) for w in ("分别", "先后", "依次"))
     if k < 0 or len(group) < 2:
         return []
     runs: list[list[Period]] = []
@@ -527,6 +621,9 @@ def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
         else:
             runs.append([p])
     return [p.text for p in runs[-1]] if runs and len(runs[-1]) == len(group) else []
+
+
+_COMPARED_CLAUSE = re.compile(r"(?:与|同|和)[^，,。；]{1,16}(?:相比|相较|比较)")
 
 
 def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], sentence: str,
@@ -541,6 +638,10 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
         head = sentence[clause:group[0].start].replace("依次", "分别")
         named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
                  if "分别" in head else [])
+        if "分别" in head and not named and clause > 0:   # 但与中部、东部地区相比，其差额分别从A和B…
+            before = _clause_start(sentence, clause - 1)
+            if _COMPARED_CLAUSE.search(sentence[before:clause]):
+                named = [m for m in mentions if before <= m.start and m.end <= clause]
         if len(_listed_periods(group, sentence)) == len(group):
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if len(named) == len(group):
@@ -574,7 +675,10 @@ _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
                         r"|检验值|统计量)\s*(?:值)?[^，,。；=<>≤≥]{0,4}?\s*(?:[=<>≤≥]|为|是|达到?|分别为)\s*$")
 # 选取30个省份, 以12个城市为样本: the design of a study, not a count in the world
-_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|考察")
+_STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|测度|考察")
+# 在全国673个城市中…排在前20位, 168个城市空气质量排名中: the field a ranking is taken over
+_RANKED_FIELD = re.compile(r"[^，,。；]{0,14}?(?:排名|排行榜?)?中")
+_RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s*\d+\s*[位名强]")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
@@ -633,8 +737,15 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
-            and _STUDY_DESIGN.search(clause)):
+            and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
         return False
+    if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
+            and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
+        return False
+    if _is_class_bound(q, sentence):
+        return False
+    if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
+        return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -648,6 +759,27 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                                    or _ADMIN_UNITS.match(sentence, q.end)):
         return False
     return True
+
+
+def _is_class_bound(q: Quantity, sentence: str) -> bool:
+    """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
+    only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
+    end = q.end + len(re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]).group(0)) \
+        if re.match(r"\s*(?:及|或)?\s*以[上下]", sentence[q.end:]) else q.end
+    if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
+                                  r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
+        return True
+    if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
+        return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
+        return False
+    rest = sentence[end:_clause_end(sentence, end)]
+    return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。]").search(sentence, pos)
+    return m.start() if m else len(sentence)
 
 
 # ------------------------------------------------------------------ clauses and periods
@@ -678,6 +810,10 @@ def _is_comparison_base(p: Period, sentence: str) -> bool:
                 or _COMPARISON_CLOSE.match(sentence, p.end))
 
 
+# 由1997年的…, 从2012年的…: the year of a start point
+_START_YEAR = re.compile(r"(?:由|从)\s*$")
+
+
 def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str,
                 skip: tuple[int, int] | None = None) -> str | None:
     current = carry.period
@@ -692,6 +828,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             continue
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
+        if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
+                and p.end <= _clause_start(sentence, q.start)):
+            continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
         current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
     return current
 
@@ -747,6 +886,10 @@ def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | Non
     return f"{end - n + (1 if doc.genre == 'work_report' else 0)}—{end}年"
 
 
+# a clause that only goes on to state a change (…，增长超过16倍): it continues the comparison before it
+_CHANGE_LEAD = re.compile(r"\s*(?:共|累计|合计|总计)?(?:增长|增加|提高|提升|扩大|下降|减少|降低|缩小)")
+
+
 def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
                    sentence: str, clause: int) -> str | None:
     """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
@@ -763,7 +906,12 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
+    own = clause
+    if not any(clause <= p.start < q.start for p in periods) and _CHANGE_LEAD.match(sentence, clause):
+        clause = _clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
     for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4) and p.start < q.start]):
+        if p.start < own and not re.fullmatch(r"\d{4}年", p.text):
+            continue   # 较“十三五”末…，增长33.6%: a growth over a plan period keeps the period
         if not _is_comparison_base(p, sentence):
             continue
         base = years_of(p.text)
@@ -839,6 +987,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
                         sentence)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region")]
+    found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -857,6 +1006,10 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
     return found
+
+
+# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学: a place that begins an institution's name is no subject
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
@@ -929,7 +1082,7 @@ def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _
         last = m
     if len(names) < 2 or "分别" in sentence[last.end:]:
         return names[0]
-    return "、".join(names[:-1]) + "和" + names[-1]
+    return re.sub(r"\s+", "", sentence[first.start:last.end])   # as the text joins them: 东部与中部, 重庆、四川、陕西
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
@@ -970,7 +1123,7 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     if by_clause:
         first = by_clause[max(by_clause)]
         m = _narrowest([x for x in mentions if x.topic and x.start >= first.start and x.end <= upto], mentions)
-        carry.subject, carry.subject_at = _resolve(m.place, ctx, m.start), ctx.offset
+        carry.subject, carry.subject_at = _place_list(m, mentions, sentence, ctx), ctx.offset
 
 
 def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Carry,
@@ -1102,11 +1255,25 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
 
 
+def _bracket_closed(phrase: str | None) -> str | None:
+    """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
+    if not phrase:
+        return phrase
+    depth, cut = 0, None
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            depth, cut = depth + 1, cut if depth else i
+        elif ch in ")）" and depth:
+            depth -= 1
+    return phrase[:cut].rstrip("的、 ") or phrase if depth and cut else phrase
+
+
 def _noun_phrase(phrase: str) -> str:
     """The phrase without leading connectives, trailing verbs and quotes, footnote markers
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
     phrase = _LEADING.sub("", phrase)
     if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -1175,6 +1342,24 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
 _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
 
 
+# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
+_SHARED_MEASURE = re.compile(r"(?:产量|里程|面积|装机容量|用水量|用电量)$")
+
+
+def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                         units: list[str]) -> str | None:
+    """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
+    sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
+    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+            or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
+        return indicator
+    for (earlier, _), unit in reversed(list(zip(stated, units))):
+        m = _SHARED_MEASURE.search(earlier or "")
+        if m and (unit == q.unit or {unit, q.unit} <= {"吨", "斤", "公斤", "千克"}):
+            return indicator + m.group(0)
+    return indicator
+
+
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
                    previous_end: int, periods: list[Period], mentions: list[_Mention],
                    previous_variable: str = "") -> str:
@@ -1228,6 +1413,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+            "城市", "地区", "城市群", "片区", "新区"):
+        return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)

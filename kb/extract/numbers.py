@@ -88,6 +88,8 @@ def chinese_number(text: str) -> float | None:
     total, section, number, last_unit, zero = 0.0, 0.0, None, 1, False
     for ch in text:
         if ch in _CN_DIGIT:
+            if number is not None and number != 0:
+                return None     # two digits after a scale (十二五, 十三五) name a plan, not a number
             number = _CN_DIGIT[ch]
             zero = zero or number == 0
         elif ch in _CN_SMALL:
@@ -314,6 +316,8 @@ def _merge_ranges(norm: str, singles: list[Quantity]) -> list[Quantity]:
     while i < len(singles):
         a = singles[i]
         b = singles[i + 1] if i + 1 < len(singles) else None
+        if b and _minus_is_dash(norm, a, b):
+            b.start, b.value = b.start + 1, -b.value
         dash = _RANGE_DASH.match(norm, a.end)
         if b and dash and dash.end() == b.start and _range_compatible(a, b):
             out.append(_range(norm, a, b))
@@ -341,6 +345,11 @@ def _shared_percentage_points(norm: str, quantities: list[Quantity]) -> list[Qua
             scale = _scale_of(norm[following.start:following.end])
             q.value, q.unit = q.value * (scale if _scale_of(norm[q.start:q.end]) == 1.0 else 1.0), following.unit
     return quantities
+
+
+def _minus_is_dash(norm: str, a: Quantity, b: Quantity) -> bool:
+    """4.5%-5%, 6.5%－7%: a minus sign glued to the quantity before it is the dash of a range."""
+    return b.value < 0 and norm[b.start] in "-−" and not norm[a.end:b.start].strip() and a.value >= 0
 
 
 def _range_compatible(a: Quantity, b: Quantity) -> bool:

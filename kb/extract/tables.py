@@ -42,23 +42,26 @@ _YEAR_ONLY = re.compile(r"^(?:[(（]?\d{1,2}[)）]?\s*)?((?:19|20)\d{2})\s*(?:�
 _RANK_LABEL = re.compile(r"^(?:排名|排序|位次|名次|序号|编号|代码|代号|No\.?|ID|Rank)$", re.I)
 # a label that names a place or an area (the entity a table's numbers describe)
 _PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|国|地区|自治区|湾区|城市群|经济带|全国)$")
-_INDICATOR_HEAD = re.compile(r"^(?:指标|指标名称|项目|统计指标|类别)$")
-_UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\s*([^／/]{1,12}?))\s*$")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\s*([^／/]{1,12}?)|(?<=[\u4e00-\u9fff])([%‰]))\s*$")
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # ------------------------------------------------------------------ reading tables
-def find_tables(clean: CleanText, articles: list[Article], source: str) -> list[Table]:
-    """Every HTML and Markdown pipe table in the cleaned text, in order."""
+def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text: str = "") -> list[Table]:
+    """Every HTML and Markdown pipe table in the cleaned text, and the tables a PDF's text layer
+    printed as lines of `label number number` under a `表N` caption (read from `raw_text`, the loader's
+    text, whose lines the cleaning joins), in order."""
     text = clean.text
-    found = [(m.start(), m.end(), "html", html_grid(m.group(0))) for m in _HTML_TABLE.finditer(text)]
-    found += [(s, e, "markdown", grid) for s, e, grid in _pipe_tables(text)]
+    found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
+    found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
+    found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) if raw_text else []
     tables = []
-    for start, end, fmt, grid in sorted(found, key=lambda f: f[0]):
+    for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
         if not grid:
             continue
-        caption, unit = _caption_and_unit(text, start)
-        grid, spilled_unit = _without_caption_rows(grid)
+        caption, unit = own if own else _caption_and_unit(text, start)
+        grid, spilled_unit = _without_caption_rows(grid) if fmt == "html" else (grid, "")
         header, rows = split_header(grid)
         tables.append(Table(source=source, article=_article_title(articles, start), index=len(tables),
                             caption=caption, start=start, end=end, header=header, rows=rows,
@@ -111,13 +114,19 @@ def cell_text(text: str) -> str:
     return _HAN_SPACE.sub("", re.sub(r"\s+", " ", text).strip())
 
 
-def _pipe_tables(text: str):
-    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+def _lines_with_offsets(text: str) -> tuple[list[str], list[int]]:
+    """The lines of `text` and the offset where each starts."""
     lines = text.split("\n")
     offsets, pos = [], 0
     for ln in lines:
         offsets.append(pos)
         pos += len(ln) + 1
+    return lines, offsets
+
+
+def _pipe_tables(text: str):
+    """(start, end, grid) of each Markdown pipe table: a header row, a rule row, body rows."""
+    lines, offsets = _lines_with_offsets(text)
     i = 0
     while i < len(lines) - 1:
         if _PIPE_ROW.match(lines[i]) and _PIPE_RULE.match(lines[i + 1]):
@@ -130,6 +139,135 @@ def _pipe_tables(text: str):
             i = j
         else:
             i += 1
+
+
+# a line of a table printed as text: a label, then one or more numbers separated by spaces
+_TEXT_ROW = re.compile(r"^(?P<label>\S.*?)\s+(?P<nums>[-−]?\d[\d,]*(?:\.\d+)?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?)*)\s*$")
+_PAGE_NUMBER_LINE = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$")
+_ROW_PREFIX = re.compile(r"^(?:[^：:\s]{0,6}中\s*[:：]\s*|[#＃]\s*)+")   # 其中：, 在总计中：, #
+_TEXT_ROW_LABEL_CHARS = 30      # a longer "label" is a sentence that happens to end in a number
+
+
+def _text_tables(raw_text: str, clean_text: str):
+    """(start, end, "text", grid, (caption, unit)) of each table printed as text lines under a caption:
+    an optional unit line, a header line of column names, then rows `label n n …` (page-number lines
+    between rows skipped, so a table runs on across a page break). Offsets are found in the cleaned text."""
+    lines = raw_text.replace("\f", "\n").split("\n")
+    i = 0
+    while i < len(lines):
+        caption = lines[i].strip()
+        if not _is_caption(caption):
+            i += 1
+            continue
+        j, unit = i + 1, ""
+        if j < len(lines) and (m := _UNIT_LINE.match(lines[j].strip())):
+            unit, j = m.group(1), j + 1
+        header = lines[j].strip() if j < len(lines) else ""
+        if not header or _text_row(header) or _is_caption(header) or "\t" in header:   # tabs: _tab_tables
+            i += 1
+            continue
+        rows, j = [], j + 1
+        while j < len(lines):
+            ln = lines[j].strip()
+            if not ln or _PAGE_NUMBER_LINE.match(ln):
+                j += 1
+                continue
+            row = _text_row(ln)
+            if not row:
+                break
+            rows.append(row)
+            j += 1
+        grid = _text_grid(header, rows) if len(rows) >= 2 else []
+        last_label, last_nums = rows[-1] if rows else ("", [])
+        span = _clean_span(clean_text, caption, last_label + "".join(last_nums)) if grid else None
+        if span:
+            yield span[0], span[1], "text", grid, (re.sub(r"\s+", " ", caption), unit)
+        i = j if grid else i + 1
+
+
+def _text_row(line: str) -> tuple[str, list[str]] | None:
+    m = _TEXT_ROW.match(line)
+    if not m or len(m.group("label")) > _TEXT_ROW_LABEL_CHARS or _is_caption(line):
+        return None
+    return m.group("label"), m.group("nums").split()
+
+
+def _header_tokens(header: str) -> list[str]:
+    """Column names of a header line: split at spaces outside brackets, letter-spaced runs of single
+    characters (`指 标`) joined."""
+    tokens, depth, cur = [], 0, ""
+    for ch in header:
+        depth += ch in "（(" and 1 or 0
+        depth -= ch in "）)" and depth > 0 and 1 or 0
+        if ch.isspace() and depth == 0:
+            tokens, cur = tokens + [cur] if cur else tokens, ""
+        else:
+            cur += ch
+    tokens += [cur] if cur else []
+    merged: list[str] = []
+    in_run = False      # the last merged token was built from single characters
+    for t in tokens:
+        single = bool(re.match(r"[\u4e00-\u9fff](?:[（(]|$)", t))
+        if single and in_run:
+            merged[-1] += t
+        else:
+            merged.append(t)
+        in_run = single
+    return merged
+
+
+def _text_grid(header: str, rows: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """A grid from a header line and text rows: the last k header names head the k number columns; a
+    `单位` column before them takes each row label's last word."""
+    k = max(len(nums) for _, nums in rows)
+    names = _header_tokens(header)
+    if len(names) < k:
+        return []
+    has_unit = len(names) >= k + 2 and names[-k - 1] == "单位"
+    corner = "".join(names[:len(names) - k - (1 if has_unit else 0)])
+    grid = [[corner, *(["单位"] if has_unit else []), *names[-k:]]]
+    for label, nums in rows:
+        unit = ""
+        if has_unit and " " in label:
+            label, unit = label.rsplit(" ", 1)
+        grid.append([cell_text(_ROW_PREFIX.sub("", label)), *([unit] if has_unit else []),
+                     *nums, *[""] * (k - len(nums))])
+    return grid
+
+
+def _clean_span(clean_text: str, first: str, last: str) -> tuple[int, int] | None:
+    """From where `first` starts to where `last` ends in the cleaned text (spaces ignored), or None."""
+    squeezed, where = [], []
+    for i, ch in enumerate(clean_text):
+        if not ch.isspace():
+            squeezed.append(ch)
+            where.append(i)
+    flat = "".join(squeezed)
+    first, last = re.sub(r"\s+", "", first), re.sub(r"\s+", "", last)
+    start = flat.find(first)
+    if start < 0 or not first:
+        return None
+    end = flat.find(last, start)
+    end = end + len(last) if end >= 0 and last else start + len(first)
+    return where[start], where[end - 1] + 1
+
+
+def _tab_tables(raw_text: str, clean_text: str):
+    """(start, end, "tabs", grid, (caption, unit)) of each run of two or more lines of tab-separated
+    cells with the same number of cells (how the DOCX reader writes a Word table's rows)."""
+    lines, offsets = _lines_with_offsets(raw_text)
+    i = 0
+    while i < len(lines):
+        width = lines[i].count("\t") + 1
+        j = i
+        while j < len(lines) and "\t" in lines[j] and lines[j].count("\t") + 1 == width:
+            j += 1
+        if j - i >= 2:
+            grid = [[cell_text(c) for c in lines[k].split("\t")] for k in range(i, j)]
+            span = _clean_span(clean_text, lines[i], lines[j - 1])
+            if span:
+                yield span[0], span[1], "tabs", grid, _caption_and_unit(raw_text, offsets[i])
+        i = max(j, i + 1)
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -262,12 +400,21 @@ def _label(parts: list[str]) -> _Label:
             period = period or f"{y.group(1)}年"
             continue
         u = _UNIT_SUFFIX.search(p)
-        if u and not re.fullmatch(r"\d+", (u.group(1) or u.group(2) or "")):
-            unit = unit or (u.group(1) or u.group(2)).strip()
+        if u and _is_unit(_unit_text(u)):
+            unit = unit or _unit_text(u)
             p = p[:u.start()].strip()
         if p:
             words.append(p)
     return _Label("".join(words) if all(_HAN_END(w) for w in words[:-1]) else " ".join(words), period, unit)
+
+
+def _unit_text(m: re.Match) -> str:
+    return (m.group(1) or m.group(2) or m.group(3) or "").strip()
+
+
+def _is_unit(text: str) -> bool:
+    """A bracketed or slashed header suffix that is a unit (亿元, %, km), not a note (x1, 以上年为 100)."""
+    return bool(text) and not re.fullmatch(r"\d+|[a-z]\d+", text) and not re.search(r"\s|为|以|按|含", text)
 
 
 def _HAN_END(word: str) -> bool:
@@ -295,7 +442,7 @@ def caption_topic(caption: str) -> str:
 
 def _unit_of_caption(caption: str) -> str:
     u = _UNIT_SUFFIX.search(caption)
-    text = (u.group(1) or u.group(2) or "").strip() if u else ""
+    text = _unit_text(u) if u and _is_unit(_unit_text(u)) else ""
     return text if text and not find_periods(text) else ""
 
 
@@ -327,19 +474,17 @@ def is_estimates_table(table: Table) -> bool:
     return marked >= 3 and marked * 5 >= len(cells)
 
 
-def _is_transposed(row_labels: list[_Label], col_labels: list[_Label], corner: str) -> bool:
+def _is_transposed(row_labels: list[_Label], col_labels: list[_Label]) -> bool:
     """True when the columns name the entities and the rows the indicators (region × indicator tables
     printed with one column per region)."""
-    if _INDICATOR_HEAD.match(corner):
-        return True
+    def units(labels):
+        texts = [lb for lb in labels if lb.text]
+        return sum(bool(lb.unit) for lb in texts) / len(texts) if texts else 0.0
 
     def places(labels):
         texts = [lb.text for lb in labels if lb.text]
         return sum(bool(_PLACE.search(t)) for t in texts) / len(texts) if texts else 0.0
 
-    def units(labels):
-        texts = [lb for lb in labels if lb.text]
-        return sum(bool(lb.unit) for lb in texts) / len(texts) if texts else 0.0
     if places(col_labels) > places(row_labels) and places(col_labels) >= 0.5:
         return True
     return units(row_labels) >= 0.5 and units(col_labels) == 0 and places(row_labels) == 0
@@ -357,9 +502,11 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     # a header cell holding merged labels is split, so each label finds its own column of numbers
     split_cols = [_split_label(" ".join(dict.fromkeys(p for p in parts if p))) for parts in col_parts]
     col_labels = [_label([p for p in parts if p]) for parts in col_parts]
-    row_labels = [_label([r[nlab - 1]] if r[nlab - 1] else [x for x in r[:nlab] if x]) for r in table.rows]
-    corner = cell_text(table.header[-1][nlab - 1]) if table.header else ""
-    transposed = _is_transposed(row_labels, col_labels[nlab:], corner)
+    # a `单位` column gives each row its unit; the row's name is the last other label column
+    unit_col = next((c for c in range(nlab) if _UNIT_HEAD.match(cell_text(table.header[-1][c]))), None)
+    name_col = max((c for c in range(nlab) if c != unit_col), default=nlab - 1)
+    row_labels = [_label([r[name_col]] if r[name_col] else [x for x in r[:nlab] if x]) for r in table.rows]
+    transposed = _is_transposed(row_labels, col_labels[nlab:])
     topic = caption_topic(table.caption)
     base_period = _caption_period(table.caption)
     cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
@@ -373,14 +520,14 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 continue
             entity, measure = (col_label, rl) if transposed else (rl, col_label)
             indicator = measure.text or topic or None
-            unit_text = measure.unit or entity.unit or table.unit
+            unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
             scale, unit = unit_scale(unit_text)
             if number.percent:
                 scale, unit = 1.0, "%"
             start, end = cell_offsets.get((ri, ci), (table.start, table.end))
             facts.append(Fact(
                 source=table.source, article=table.article, subject=entity.text or None,
-                indicator=indicator, value=number.value * scale, unit=unit, raw=number.raw,
+                indicator=indicator, value=float(f"{number.value * scale:.12g}"), unit=unit, raw=number.raw,
                 evidence=evidence, start=start, end=end,
                 period=measure.period or entity.period or base_period,
                 indicator_canonical=canonical_indicator(indicator),
@@ -428,7 +575,9 @@ def _cell_offsets(text: str, table: Table) -> dict[tuple[int, int], tuple[int, i
     return {(i // width, i % width): (m.start(1), m.end(1)) for i, m in enumerate(body)}
 
 
-def extract_table_facts(clean: CleanText, articles: list[Article], source: str) -> tuple[list[Table], list[Fact]]:
-    """The document's tables and the facts their numeric cells state."""
-    tables = find_tables(clean, articles, source)
+def extract_table_facts(clean: CleanText, articles: list[Article], source: str,
+                        raw_text: str = "") -> tuple[list[Table], list[Fact]]:
+    """The document's tables and the facts their numeric cells state (`raw_text`: the loader's text,
+    for tables printed as text lines)."""
+    tables = find_tables(clean, articles, source, raw_text)
     return tables, [f for t in tables for f in table_facts(t, clean)]

@@ -1,0 +1,177 @@
+"""Layout of PDF pages from the positions of their text (pypdf's text visitor): lines rebuilt from
+fragments by their height on the page; two-column pages put in reading order (each band between
+full-width lines: the left column, then the right); running heads, running feet and page numbers found
+by where they sit (the top or bottom margin) and how they repeat across pages, not by what they say.
+
+Decisions are made on positions; the text of a single-column page stays pypdf's own (`extract_text`),
+with only the margin lines that repeat removed, so what the rest of the pipeline was tuned on does not
+move. pypdf is already the loader's PDF library (BSD); pdfplumber and pypdfium2 would add a dependency
+for the same positions, and PyMuPDF is AGPL.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+MARGIN = 0.08            # share of the page height at the top and at the bottom where running lines sit
+REPEAT_SHARE = 0.5       # a margin line is running when its shape is on at least half of the pages …
+REPEAT_MIN_PAGES = 2     # … and on two pages at least
+COLUMN_SLACK = 0.03      # share of the width a column's line may reach past the middle
+COLUMN_FILL = 0.25       # a column's lines are mostly at least this share of the page width (not table cells)
+GUTTER_EMS = 1.5         # a horizontal gap this many ems wide separates two lines on one baseline
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–\s]*$|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$")
+
+
+@dataclass
+class Line:
+    x0: float
+    x1: float
+    y: float            # baseline, PDF units from the bottom of the page
+    size: float
+    text: str
+
+
+@dataclass
+class PageLayout:
+    width: float
+    height: float
+    plain: str                          # pypdf's extract_text() of the page
+    lines: list[Line] = field(default_factory=list)
+
+    def margin_lines(self) -> list[Line]:
+        top, bottom = self.height * (1 - MARGIN), self.height * MARGIN
+        return [ln for ln in self.lines if ln.y >= top or ln.y <= bottom]
+
+
+def read_page(page) -> PageLayout:
+    """The page's text as pypdf extracts it and its lines with positions, from one pass."""
+    fragments: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        text = text.replace("\n", " ")
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3]) or 1.0
+        fragments.append((x, y, (font_size or 10) * scale, text))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    box = page.mediabox
+    return PageLayout(float(box.width), float(box.height), plain, _lines(fragments))
+
+
+def _width(text: str, size: float) -> float:
+    """Estimated printed width: a Chinese character is one em, others about half."""
+    return sum(size if ord(ch) > 0x2E7F else size * 0.5 for ch in text)
+
+
+def _lines(fragments) -> list[Line]:
+    """Fragments on one baseline (within a third of the font size) joined left to right, top first; a
+    gap wider than GUTTER_EMS ems (a column gutter, a table's cell gap) starts another line."""
+    rows: list[list[tuple[float, float, float, str]]] = []
+    for frag in sorted(fragments, key=lambda f: (-f[1], f[0])):
+        if rows and abs(rows[-1][0][1] - frag[1]) <= max(frag[2], 1.0) / 3:
+            rows[-1].append(frag)
+        else:
+            rows.append([frag])
+    out = []
+    for frags in rows:
+        frags.sort(key=lambda f: f[0])
+        line: Line | None = None
+        for x, y, size, t in frags:
+            if line is not None and x - line.x1 > size * GUTTER_EMS:
+                out.append(line)
+                line = None
+            if line is None:
+                line = Line(x, x, y, size, "")
+            elif x - line.x1 > size * 0.3 and not line.text.endswith(" "):
+                line.text += " "
+            line.text += t
+            line.x1 = max(line.x1, x + _width(t, size))
+            line.size = max(line.size, size)
+        if line is not None:
+            out.append(line)
+    for ln in out:
+        ln.text = ln.text.strip()
+    return [ln for ln in out if ln.text]
+
+
+def _shape(text: str) -> str:
+    """A running line's shape: digits folded, spaces removed (第3页 and 第4页 are one running foot)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def running_shapes(pages: list[PageLayout]) -> set[str]:
+    """Shapes of margin lines that repeat on enough pages to be running heads or feet."""
+    if len(pages) < REPEAT_MIN_PAGES:
+        return set()
+    counts = Counter(shape for p in pages for shape in {_shape(ln.text) for ln in p.margin_lines()})
+    need = max(REPEAT_MIN_PAGES, math.ceil(len(pages) * REPEAT_SHARE))
+    return {shape for shape, n in counts.items() if n >= need and shape}
+
+
+def _dropped(page: PageLayout, running: set[str]) -> list[Line]:
+    """The page's margin lines that are running heads/feet or page numbers."""
+    return [ln for ln in page.margin_lines() if _shape(ln.text) in running or _PAGE_NUMBER.match(ln.text)]
+
+
+def columns(page: PageLayout, lines: list[Line]) -> tuple[list[Line], list[Line]] | None:
+    """(left, right) column lines when the page is set in two columns, else None: several lines on
+    each side of the middle, side by side, the right ones starting at one x."""
+    mid, slack = page.width / 2, page.width * COLUMN_SLACK
+    left = [ln for ln in lines if ln.x1 <= mid + slack]
+    right = [ln for ln in lines if ln.x0 >= mid - slack and ln not in left]
+    if len(left) < 3 or len(right) < 3 or len(left) + len(right) < 0.6 * len(lines):
+        return None
+    if min(_median(ln.x1 - ln.x0 for ln in side) for side in (left, right)) < COLUMN_FILL * page.width:
+        return None     # short pieces side by side: a table's cells, not columns of text
+    start = Counter(round(ln.x0 / 2) for ln in right).most_common(1)[0][1]
+    overlap = min(max(ln.y for ln in left), max(ln.y for ln in right)) - \
+        max(min(ln.y for ln in left), min(ln.y for ln in right))
+    if start < 0.5 * len(right) or overlap <= 0:
+        return None
+    return left, right
+
+
+def _median(values) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0.0
+
+
+def reading_order(page: PageLayout, lines: list[Line]) -> list[Line] | None:
+    """The lines of a two-column page in reading order (None for a page that is not two-column):
+    full-width lines (a title, a wide table) cut the page into bands; each band reads left then right."""
+    split = columns(page, lines)
+    if split is None:
+        return None
+    left, right = split
+    ordered, band_left, band_right = [], [], []
+    for ln in sorted(lines, key=lambda ln: -ln.y):
+        if ln in left:
+            band_left.append(ln)
+        elif ln in right:
+            band_right.append(ln)
+        else:
+            ordered += band_left + band_right + [ln]
+            band_left, band_right = [], []
+    return ordered + band_left + band_right
+
+
+def page_texts(pages: list[PageLayout]) -> list[str]:
+    """Each page's text: two-column pages in reading order from their lines, other pages as pypdf
+    extracts them; running heads, feet and page numbers in the margins removed from both."""
+    running = running_shapes(pages)
+    out = []
+    for page in pages:
+        dropped = _dropped(page, running)
+        kept = [ln for ln in page.lines if ln not in dropped]
+        ordered = reading_order(page, kept)
+        if ordered is not None:
+            out.append("\n".join(ln.text for ln in ordered))
+            continue
+        gone = {re.sub(r"\s+", "", ln.text) for ln in dropped}
+        out.append("\n".join(ln for ln in page.plain.split("\n") if re.sub(r"\s+", "", ln) not in gone or not ln.strip()))
+    return out
