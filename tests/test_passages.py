@@ -112,3 +112,30 @@ def test_a_sentence_over_the_bound_leaves_no_sliver_behind():
     passages = make_passages(ct, split_articles(ct, raw.source), raw.source, Settings())
     holder = [p for p in passages if "民心想通" in p.text]
     assert holder and all("“五通”" in p.text for p in holder)
+
+
+@needs_shared("wildcorpus")
+def test_no_wildcorpus_passage_holds_a_page_number_or_a_repeated_running_line():
+    """Page footers (`— 17 —`, `-1-`) and lines the raw text repeats like a running head (10–40
+    characters, 3+ times) never reach a passage: every file of the wild corpus, PDFs included."""
+    import re
+    from collections import Counter
+
+    from kb.clean import clean
+    from kb.load import discover, load
+    from kb.structure import split_articles
+
+    footer = re.compile(r"(^|\n)\s*[—\-–－]{1,2}\s*\d{1,3}\s*[—\-–－]{1,2}\s*($|\n)")
+    files = [f for f in discover([shared_path("wildcorpus")])[0] if f.name != "README.md"]
+    assert len(files) == 23
+    for f in files:
+        raw = load(f)
+        text = clean(raw)
+        passages = make_passages(text, split_articles(text, raw.source), raw.source, Settings())
+        lines = Counter(ln.strip() for ln in raw.text.replace("\f", "\n").split("\n"))
+        # a table's column header may repeat over its tables; a running line is prose-like
+        running = {ln for ln, n in lines.items() if n >= 3 and 10 <= len(ln) <= 40
+                   and not re.search(r"\s(单位|比上年)", ln)}
+        for p in passages:
+            assert not footer.search(p.text), (f.name, p.text[:80])
+            assert not [h for h in running if h in p.text and p.start > 300], (f.name, p.text[:80])
