@@ -24,7 +24,7 @@ from kb.api import KnowledgeBase  # noqa: E402
 from kb.config import Settings  # noqa: E402
 from tests.fixtures import text_only_kb  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402
 
 
 def corpus_files(limit: int) -> list[Path]:

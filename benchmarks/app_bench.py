@@ -1,6 +1,6 @@
 """App responsiveness on an already-built KB.
 
-    python benchmarks/app_bench.py [--index-dir index] [--queries /work/shared/eval/dev/queries.jsonl]
+    python benchmarks/app_bench.py [--index-dir index] [--queries ../shared/eval/dev/queries.jsonl]
 
 1. cold start: seconds from launching `streamlit run app.py` to the first cited results rendered in
    headless Chromium for the dev question (target < 5 s); needs /usr/bin/chromium, else skipped;
@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from tests.test_browser import CHROMIUM, ask, chromium_page, streamlit_server  # noqa: E402
 
-DEV_QUERIES = Path("/work/shared/eval/dev/queries.jsonl")
+from _shared import SHARED  # noqa: E402
+
+DEV_QUERIES = SHARED / "eval" / "dev" / "queries.jsonl"
 QUESTION = "郑州跨境电商交易额是多少"
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "benchmarks"))   # also when imported as benchmarks.compare_dev
+from _shared import SHARED  # noqa: E402
 sys.path.insert(0, str(SHARED / "eval"))
 
 from kb.api import KnowledgeBase  # noqa: E402

@@ -22,17 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _shared import SHARED  # noqa: E402
 from kb.errors import KBError  # noqa: E402
 from kb.extract.facts import extract_facts  # noqa: E402
 from kb.types import Article, CleanText, Fact  # noqa: E402
 
 
 def shared_dir() -> Path:
-    """The shared ground-truth folder: ../shared beside this checkout, else beside its parent."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "eval" / "score.py").exists():
-            return base / "shared"
-    sys.exit("cannot find ../shared/eval/score.py beside the repository; pass --gold and --scorer")
+    """The shared ground-truth folder ($KB_SHARED, else ../shared beside this checkout)."""
+    if (SHARED / "eval" / "score.py").exists():
+        return SHARED
+    sys.exit(f"cannot find {SHARED}/eval/score.py: set KB_SHARED or pass --gold and --scorer")
 
 
 def resolve(path: str) -> Path:

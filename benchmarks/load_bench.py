@@ -3,7 +3,7 @@ and with 4 clients querying at once. Prints p50/p90/p99 per scenario and thread 
 
     python benchmarks/load_bench.py [--index-dir DIR] [--seconds 20] [--configs default,tuned]
 
-DIR holds a built demo KB (default: a copy of /work/kbs/demo or index/ is made under /tmp). Each
+DIR holds a built demo KB (default: a copy of $KB_INDEX_DIR or index/ is made under /tmp). Each
 client is its own process (as app sessions on several servers, or CLI users, would be) that loads
 the KB, warms up with 5 queries, then runs the dev and extra questions in a loop and times each
 `KnowledgeBase.search(q, k=10, mode="hybrid")`. The concurrent build embeds the demo corpus from
@@ -28,7 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval" / "dev" / "queries.jsonl"
+from _shared import SHARED  # noqa: E402
+
+EVAL = SHARED / "eval" / "dev" / "queries.jsonl"
 EXTRA = ROOT / "benchmarks" / "queries_extra.jsonl"
 THREAD_VARS = ("OMP_WAIT_POLICY", "KMP_BLOCKTIME", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
@@ -120,7 +122,7 @@ def scenario(index_dir: str, config: str, clients: int, with_build: bool, second
 
 
 def demo_index() -> str:
-    for candidate in (Path("/work/kbs/demo"), ROOT / "index"):
+    for candidate in (Path(os.environ.get("KB_INDEX_DIR") or ROOT / "index"), ROOT / "index"):
         if (candidate / "CURRENT").exists():
             copy = Path(tempfile.mkdtemp(prefix="load-bench-")) / "index"
             shutil.copytree(candidate, copy, ignore=shutil.ignore_patterns("embed_cache.sqlite*", "build.lock"))

@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _shared import SHARED  # noqa: E402
 sys.path.insert(0, str(ROOT))
 
 from kb.clean import clean  # noqa: E402

@@ -30,7 +30,9 @@ from kb.search import Searcher  # noqa: E402
 from kb.vector_store import MilvusStore  # noqa: E402
 from search_dev import write_hits  # noqa: E402
 
-SCORE = Path("/work/shared/eval/score.py")
+from _shared import SHARED  # noqa: E402
+
+SCORE = SHARED / "eval" / "score.py"
 
 
 def dense_p50_ms(searcher: Searcher, vectors: np.ndarray) -> float:

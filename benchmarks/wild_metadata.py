@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from _shared import SHARED  # noqa: E402
 
 from kb.clean import clean  # noqa: E402
 from kb.load import load  # noqa: E402
@@ -98,7 +99,7 @@ def main() -> None:
     ap.add_argument("--heldout", default=str(ROOT / "benchmarks" / "wild_metadata_heldout.jsonl"))
     ap.add_argument("--show-heldout", action="store_true",
                     help="print the held-out rows too (only after tuning is over: their failures must not guide fixes)")
-    ap.add_argument("--shared", default=os.environ.get("KB_SHARED") or str(ROOT.parent / "shared"),
+    ap.add_argument("--shared", default=str(SHARED),
                     help="the shared data folder the files are named relative to")
     a = ap.parse_args()
     run(Path(a.gold), Path(a.shared), "tuned-on (wildcorpus)")

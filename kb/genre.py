@@ -330,7 +330,13 @@ def _genre(lines: list[str], opening: _Opening, title: str) -> str:
 
 
 # ---------------------------------------------------------------- per-field rules
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _year(genre: str, lines: list[str], title: str, date_year: int | None, text: str) -> int | None:
+    # years written in full-width digits (１９９４年) are read like ASCII ones
+    lines = [t.translate(_FULLWIDTH_DIGITS) for t in lines]
+    title, text = title.translate(_FULLWIDTH_DIGITS), text.translate(_FULLWIDTH_DIGITS)
     title_year = next((int(m.group(1)) for m in _YEAR_RE.finditer(_compact(title))), None)
     if genre == "work_report":
         if date_year:

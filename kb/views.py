@@ -103,8 +103,27 @@ def quotable(hit: Hit, limit: int = 160) -> str:
     """The passage as a quotation followed by its citation (what the copy box holds)."""
     text = " ".join(hit.text.split())
     if len(text) > limit:
-        text = text[:limit].rstrip() + "…"
+        start = _densest_window(text, hit.terms, limit)
+        text = ("…" if start else "") + text[start:start + limit].strip() \
+            + ("…" if start + limit < len(text) else "")
     return f"“{text}”（{hit_citation(hit)}）"
+
+
+def _densest_window(text: str, terms: list[str], limit: int) -> int:
+    """Start of the `limit`-character window of `text` that holds most query-term characters, so a
+    long (merged) hit is quoted where it answers the question; 0 when no term occurs."""
+    marks = [0] * (len(text) + 1)
+    for term in {t for t in terms if t}:
+        i = text.find(term)
+        while i >= 0:
+            marks[i] += len(term)
+            i = text.find(term, i + 1)
+    best, best_start, running = 0, 0, sum(marks[:limit])
+    for start in range(0, max(len(text) - limit, 0) + 1):
+        if running > best:
+            best, best_start = running, start
+        running += marks[start + limit] - marks[start] if start + limit < len(marks) else -marks[start]
+    return best_start
 
 
 # ------------------------------------------------------------------ context around a cited passage

@@ -207,3 +207,11 @@ def test_report_reviewing_five_years_is_dated_after_the_last_one():
     from kb.load import load
     info = describe(clean(load(shared_path("extcorpus", "gwr_2013.txt"))).text)
     assert (info.genre, info.jurisdiction, info.year, info.title_flagged) == ("work_report", "全国", 2013, True)
+
+
+def test_report_year_written_in_full_width_digits():
+    # the opening of a national work report whose review heading writes the year in full-width digits
+    text = NATIONAL_REPORT.replace("2015年工作回顾", "１９９４年国内工作的回顾")
+    info = _describe(text)
+    assert info.genre == "work_report"
+    assert info.year == 1995

@@ -67,6 +67,12 @@ def test_quotable_shortens_long_passages_and_keeps_the_citation():
     assert q.startswith("“很长的段落") and "…”（《区域战略" in q and q.endswith("2442–2638）")
 
 
+def test_quotable_of_a_long_merged_hit_quotes_where_the_query_terms_are():
+    merged = "第一句话在这里。" * 30 + ZHENGZHOU
+    q = views.quotable(hit(text=merged, terms=["郑州", "跨境电商"]), limit=60)
+    assert q.startswith("“…") and "郑州" in q and "第一句话在这里。" * 8 not in q
+
+
 def test_context_window_keeps_whole_sentences_around_the_cited_span():
     text = "第一句话在这里。" * 30 + ZHENGZHOU + "后面的句子。" * 30
     start = text.index("2024年")
