@@ -149,6 +149,17 @@ class Topics:
     seed: int
 
 
+
+def _fit_quietly(model, matrix, transform: bool = False):
+    """Fit an NMF model without sklearn's ConvergenceWarning: topics are read from the top terms of
+    each component, which settle long before NMF's loss tolerance, and 400 iterations bound the time."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit_transform(matrix) if transform else model.fit(matrix)
+
 def topics(unit_list: list[Unit], k: int | None = None, k_range=range(4, 13, 2), seed: int = 0,
            top_terms: int = 10, typical: int = 3, held_out: float = 0.2) -> Topics:
     """NMF topics of the units' TF-IDF. Without `k`, each number in `k_range` is fitted on the units
@@ -182,12 +193,12 @@ def _topics(unit_list, k, k_range, seed, top_terms, typical, held_out) -> Topics
     candidates = [k] if k else [n for n in k_range if n < len(train)]
     tried = []
     for n in candidates:
-        model = NMF(n_components=n, init="nndsvda", random_state=seed, max_iter=400).fit(matrix[train])
+        model = _fit_quietly(NMF(n_components=n, init="nndsvda", random_state=seed, max_iter=400), matrix[train])
         tops = [np.argsort(-c)[:top_terms] for c in model.components_]
         tried.append((n, round(float(np.mean([npmi(presence, t) for t in tops])), 4)))
     best = max(tried, key=lambda t: t[1])[0] if not k else k
     model = NMF(n_components=best, init="nndsvda", random_state=seed, max_iter=400)
-    weights = model.fit_transform(matrix)
+    weights = _fit_quietly(model, matrix, transform=True)
     all_presence = (matrix > 0).astype(np.float32).tocsc()
     topic_rows, passage_rows = [], []
     share = weights.sum(axis=0) / max(weights.sum(), 1e-12)

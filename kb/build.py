@@ -66,6 +66,7 @@ class ProgressLog:
         self.started = self.last = time.monotonic()
         self.files_done = self.files_total = self.embedded = self.to_embed = 0
         self.embed_started: float | None = None
+        self.embed_base = 0
 
     def files(self, done: int, total: int) -> None:
         self.files_done, self.files_total = done, total
@@ -74,7 +75,8 @@ class ProgressLog:
     def __call__(self, done: int, total: int) -> None:
         """Passages embedded so far (the embedder calls this after each batch)."""
         if self.embed_started is None:
-            self.embed_started = time.monotonic()
+            # the first report comes after the first batch: rates count from there, not from zero
+            self.embed_started, self.embed_base = time.monotonic(), done
         self.embedded, self.to_embed = done, total
         self._maybe_log()
 
@@ -87,11 +89,17 @@ class ProgressLog:
     def line(self, now: float) -> str:
         text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"
         if self.embed_started is not None:
-            rate = self.embedded / max(now - self.embed_started, 1e-9)
-            eta = (self.to_embed - self.embedded) / rate if rate else 0
-            text += (f", {self.embedded}/{self.to_embed} passages embedded ({rate:.1f} passages/s, "
-                     f"about {eta / 60:.0f} min {eta % 60:.0f} s left)")
+            text += f", {self.embedded}/{self.to_embed} passages embedded"
+            rate = self.embed_rate(now)
+            if rate:
+                eta = (self.to_embed - self.embedded) / rate
+                text += f" ({rate:.1f} passages/s, about {eta // 60:.0f} min {eta % 60:.0f} s left)"
         return text
+
+    def embed_rate(self, now: float) -> float | None:
+        """Passages per second since the first batch, or None before there is a second to measure."""
+        elapsed, done = now - self.embed_started, self.embedded - self.embed_base
+        return done / elapsed if elapsed >= 1.0 and done > 0 else None
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
