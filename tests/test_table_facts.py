@@ -2,6 +2,8 @@
 the facts of their cells. The snippets are copied from the wildcorpus ChinaXiv papers."""
 from __future__ import annotations
 
+import pytest
+
 from click.testing import CliRunner
 
 from kb import store
@@ -270,3 +272,19 @@ def test_a_kb_built_before_tables_were_stored_still_opens(tmp_path):
     assert kb.tables() == [] and kb.counts()["tables"] == 0
     result = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "tables"])
     assert result.exit_code == 0 and "(no rows)" in result.output
+
+
+# the page warms the search indexes in a thread; a text-only KB has none, which is not what is tested here
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
+def test_reader_shows_a_sections_table_as_a_grid(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+    index_dir = text_only_kb([shared_path("wildcorpus", "chinaxiv_202110_00025.md")], tmp_path / "kb")
+    monkeypatch.setenv("KB_INDEX_DIR", str(index_dir))
+    at = AppTest.from_file(str(ROOT / "app_pages" / "documents.py"), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    grids = [d.value for d in at.dataframe if "粤港澳大湾区" in list(d.value.columns)]
+    assert len(grids) == 1 and len(grids[0]) == 8
+    assert any("表1全球四大湾区基本情况对比" in m.value for m in at.markdown)
