@@ -28,11 +28,19 @@ from kb.config import Settings  # noqa: E402
 from kb.index import DENSE_FILE, Indexes  # noqa: E402
 from kb.search import Searcher  # noqa: E402
 from kb.vector_store import MilvusStore  # noqa: E402
-from search_dev import write_hits  # noqa: E402
+from search_dev import ranked  # noqa: E402
 
 from _shared import SHARED  # noqa: E402
 
 SCORE = SHARED / "eval" / "score.py"
+
+
+def write_hits(searcher: Searcher, queries: list[dict], out: Path, mode: str) -> None:
+    """The run file score.py reads: one line per query with its ranked hits (search_dev's format)."""
+    with open(out, "w", encoding="utf-8") as f:
+        for q in queries:
+            hits = ranked(searcher, None, q["query"], mode)
+            f.write(json.dumps({"query": q["query"], "hits": hits}, ensure_ascii=False) + "\n")
 
 
 def dense_p50_ms(searcher: Searcher, vectors: np.ndarray) -> float:

@@ -86,3 +86,27 @@ def test_an_unreachable_ray_address_is_one_line_and_keeps_the_kb(two_builds, cor
     with pytest.raises(KBError, match=r"ray_address '127.0.0.1:9' \(KB_RAY_ADDRESS\)") as e:
         build([corpus], local.with_(ray_address="127.0.0.1:9"), progress=False, log=lambda *_: None)
     assert "\n" not in str(e.value) and current_generation(local.index_dir) == before
+
+
+def test_ray_build_of_the_demo_corpus_is_the_local_build(demo_kb, tmp_path):
+    """The seed corpus (5 papers) through Ray local with 2 CPUs against the session's local demo KB;
+    its embedding cache is copied in first, so the actors embed nothing new."""
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    shutil.copy(demo_kb.index_dir / "embed_cache.sqlite", index_dir / "embed_cache.sqlite")
+    distributed = demo_kb.with_(index_dir=index_dir, ray_address="local")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        report = build([demo_kb.corpus_dir], distributed, progress=False, log=lambda *_: None)
+    finally:
+        ray.shutdown()
+    assert not report.failed and len(report.added) == 5 and report.counts["facts"] > 0
+    assert report.counts["strategies"] > 0
+    assert _documents(distributed) == _documents(demo_kb)
+    for table in TABLES:
+        assert _rows(distributed, table) == _rows(demo_kb, table), table
+    a = load_indexes(current_generation(demo_kb.index_dir) / "search")
+    b = load_indexes(current_generation(distributed.index_dir) / "search")
+    assert list(a.ids) == list(b.ids) and len(a.ids) == report.counts["passages"] > 0
+    rows = np.arange(len(a.ids))
+    assert np.abs(a.dense.vectors(rows) - b.dense.vectors(rows)).max() < 1e-5
