@@ -92,6 +92,7 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
     secs = secs[(secs.start >= art.start) & (secs.end <= art.end)]
     if secs.empty:
         secs = pd.DataFrame([{"path": art.title, "kind": "body", "start": art.start, "end": art.end}])
+    doc_tables = kb.tables(source)
     for sec in secs.itertuples():
         holds = cited is not None and sec.start <= cited["start"] < sec.end
         with st.expander(views.plain(sec.path or sec.kind), expanded=holds):
@@ -100,6 +101,17 @@ def reader(kb, arts_all: pd.DataFrame, target: dict | None) -> None:
                                               cited["end"] - sec.start, cited.get("terms", [])))
             else:
                 st.html(views.html_block(html.escape(text[sec.start:sec.end])))
+            for table in (t for t in doc_tables if sec.start <= t.start < sec.end):
+                section_table(table)
+
+
+def section_table(table) -> None:
+    """A table read from this section, as printed (its markup above is the text as extracted)."""
+    unit = f"（单位：{table.unit}）" if table.unit else ""
+    st.markdown(f"**{views.plain(table.caption or '表格')}**{views.plain(unit)}")
+    st.dataframe(tables.table_grid(table), hide_index=True, key=f"docs_grid_{table.source}_{table.index}")
+    for note in table.notes:
+        st.caption(views.plain(note))
 
 
 st.title("文献")

@@ -2,6 +2,8 @@
 the facts of their cells. The snippets are copied from the wildcorpus ChinaXiv papers."""
 from __future__ import annotations
 
+import pytest
+
 from click.testing import CliRunner
 
 from kb import store
@@ -174,15 +176,21 @@ def test_tables_are_stored_listed_and_their_facts_are_in_the_kb(tmp_path):
     assert missing.exit_code == 1 and "no table 5" in missing.output and "Traceback" not in missing.output
 
 
-@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
-def test_tables_page_shows_the_table_its_notes_and_its_cell_facts(tmp_path, monkeypatch):
+def run_page_over_the_bay_area_paper(page: str, tmp_path, monkeypatch):
+    """The app page `page` run over a text-only KB of the paper with the four-bay-areas table."""
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import ROOT
     index_dir = text_only_kb([shared_path("wildcorpus", "chinaxiv_202110_00025.md")], tmp_path / "kb")
     monkeypatch.setenv("KB_INDEX_DIR", str(index_dir))
-    at = AppTest.from_file(str(ROOT / "app_pages" / "tables.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
+def test_tables_page_shows_the_table_its_notes_and_its_cell_facts(tmp_path, monkeypatch):
+    at = run_page_over_the_bay_area_paper("tables.py", tmp_path, monkeypatch)
     assert at.subheader[0].value == "表1全球四大湾区基本情况对比（2020年）"
     grid, facts = (d.value for d in at.dataframe)
     assert list(grid.columns) == ["指标", "粤港澳大湾区", "旧金山湾区", "纽约湾区", "东京湾区"] and len(grid) == 8
@@ -270,3 +278,13 @@ def test_a_kb_built_before_tables_were_stored_still_opens(tmp_path):
     assert kb.tables() == [] and kb.counts()["tables"] == 0
     result = CliRunner().invoke(cli, ["--index-dir", str(index_dir), "tables"])
     assert result.exit_code == 0 and "(no rows)" in result.output
+
+
+# the page warms the search indexes in a thread; a text-only KB has none, which is not what is tested here
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+@needs_shared("wildcorpus", "chinaxiv_202110_00025.md")
+def test_reader_shows_a_sections_table_as_a_grid(tmp_path, monkeypatch):
+    at = run_page_over_the_bay_area_paper("documents.py", tmp_path, monkeypatch)
+    grids = [d.value for d in at.dataframe if "粤港澳大湾区" in list(d.value.columns)]
+    assert len(grids) == 1 and len(grids[0]) == 8
+    assert any("表1全球四大湾区基本情况对比" in m.value for m in at.markdown)
