@@ -16,6 +16,8 @@ from kb.api import KnowledgeBase
 from kb.build import build, current_generation
 from kb.config import Settings
 from kb.errors import KBError
+from kb import tables
+from tests.conftest import needs_shared, shared_path
 from tests.fixtures import make_pdf, seed_path
 
 # Two short real documents: the opening of seed 004 and a paragraph of seed 002, so builds stay quick.
@@ -203,3 +205,26 @@ def test_a_kb_from_before_a_new_field_gains_the_column(corpus, settings):
     (corpus / "b.txt").write_text(DOC_B + "森林覆盖率达到20%。", encoding="utf-8")
     report = build([corpus], settings, progress=False)
     assert [p.split("/")[-1] for p in report.updated] == ["b.txt"] and not report.failed
+
+
+@needs_shared("wildcorpus", "gwr2026_xinjiang.txt")
+def test_radical_glyphs_of_a_pdf_read_as_ideographs_in_titles_facts_and_search(tmp_path, settings):
+    """pypdf gives 乌鲁⽊⻬ (Kangxi ⽊ U+2F4A, supplement ⻬ U+2EEC) for 乌鲁木齐 with some fonts: a real
+    paragraph of the 2026 Xinjiang report carrying that damage, under a title line with the same damage,
+    is found as 乌鲁木齐 in the article title, the facts and a keyword search."""
+    report = shared_path("wildcorpus", "gwr2026_xinjiang.txt").read_text(encoding="utf-8")
+    start = report.index("这五年，我们坚定不移融入“一带一路”")
+    paragraph = report[start:report.index("\n", start)]
+    damaged = ("2026年乌鲁木齐市政府工作报告\n各位代表：\n" + paragraph + "\n").replace("木", "\u2f4a").replace("齐", "\u2eec")
+    assert "乌鲁木齐" not in damaged
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "report.txt").write_text(damaged, encoding="utf-8")
+    build([docs], settings, progress=False)
+    kb = KnowledgeBase(settings)
+    assert tables.articles(kb).title.tolist() == ["2026年乌鲁木齐市政府工作报告"]
+    facts = tables.facts(kb, include_low=True)
+    assert facts.evidence.str.contains("乌鲁木齐国际陆港区").any()
+    assert not facts.evidence.str.contains("[\u2f4a\u2eec]").any()
+    hits = kb.search("乌鲁木齐国际陆港区", k=1, mode="keyword")
+    assert hits and "乌鲁木齐国际陆港区" in hits[0].text
