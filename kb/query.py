@@ -121,9 +121,9 @@ def place_names(jurisdiction: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def term_groups() -> tuple[TermGroup, ...]:
     """Synonym groups: the indicator catalogue's, then the curated table's."""
-    from kb.extract.indicators import _synonyms   # the catalogue's parser; one reading of the file
+    from kb.extract.indicators import synonym_pairs   # the catalogue's own reading of its file
     by_canonical: dict[str, list[str]] = {}
-    for synonym, canonical in _synonyms():
+    for synonym, canonical in synonym_pairs():
         by_canonical.setdefault(canonical, [canonical]).append(synonym)
     groups = [TermGroup("indicator", tuple(dict.fromkeys(normalise(t) for t in terms)))
               for terms in by_canonical.values()]

@@ -17,7 +17,7 @@ _CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "indicators.tsv"
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> list[tuple[str, str]]:
+def synonym_pairs() -> list[tuple[str, str]]:
     """(synonym, canonical) pairs, longest synonym first, from kb/data/indicators.tsv."""
     pairs = [(n, canonical) for canonical, names in catalogue_names().items() for n in names]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
@@ -28,7 +28,7 @@ def canonical_indicator(indicator: str | None) -> str | None:
     if not indicator:
         return None
     folded = indicator.replace(" ", "")
-    for synonym, canonical in _synonyms():
+    for synonym, canonical in synonym_pairs():
         if synonym in folded:
             return canonical
     return None
@@ -36,13 +36,19 @@ def canonical_indicator(indicator: str | None) -> str | None:
 
 def catalogue_names() -> dict[str, list[str]]:
     """Canonical name -> its names in kb/data/indicators.tsv (the canonical name first), in file order."""
-    names: dict[str, list[str]] = {}
+    return {canonical: list(names) for canonical, names in _catalogue()}
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """kb/data/indicators.tsv read once (callers such as compare ask for it once per catalogue entry)."""
+    rows = []
     for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             cols = line.split("\t")
             synonyms = cols[1].split("|") if len(cols) > 1 else []
-            names[cols[0].strip()] = list(dict.fromkeys(n.strip() for n in [cols[0], *synonyms] if n.strip()))
-    return names
+            rows.append((cols[0].strip(), tuple(dict.fromkeys(n.strip() for n in [cols[0], *synonyms] if n.strip()))))
+    return tuple(rows)
 
 
 # measures that say how something was measured but not what: alone they name no indicator
