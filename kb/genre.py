@@ -446,8 +446,9 @@ def _issuer(genre: str, opening: _Opening, jurisdiction: str, lines: list[str]) 
 
 
 # ---------------------------------------------------------------- the entry point
-def describe(text: str) -> DocumentInfo:
-    """Genre and metadata of a cleaned document (see the module docstring)."""
+def describe(text: str, running_heads: list[str] | None = None) -> DocumentInfo:
+    """Genre and metadata of a cleaned document (see the module docstring); the running heads the
+    cleaning dropped may still name the journal and issue."""
     lines = [t for t in (ln.strip() for ln in text.split("\n")) if t]
     if not lines:
         return DocumentInfo()
@@ -473,7 +474,7 @@ def describe(text: str) -> DocumentInfo:
     info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
                         affiliation=affiliation)
     if genre in ("paper", "journal_issue"):
-        for key, value in journal_fields(text).items():
+        for key, value in journal_fields("\n".join([*(running_heads or []), text])).items():
             setattr(info, key, value)
     info.jurisdiction = _jurisdiction(genre, opening, title, lines, text)
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)
