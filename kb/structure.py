@@ -191,7 +191,9 @@ def _apply_document_info(art: Article, info: DocumentInfo) -> None:
     if info.genre == "journal_issue":
         return          # title, authors, pages and year are each article's own
     art.pages = art.pages or info.pages
-    art.authors = art.authors or info.authors
+    # a body speaks in a report, plan or communiqué: its issuer is responsible, not a person, and a
+    # spaced heading (`序 言`) that looks like a name is no author
+    art.authors = info.authors if GENRES[info.genre].speaks_for_place else art.authors or info.authors
     art.affiliation = art.affiliation or info.affiliation
     art.year = info.year
     if info.title:

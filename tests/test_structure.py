@@ -296,3 +296,11 @@ def test_journal_issue_articles_name_their_journal_from_the_running_head(issue):
     assert {a.issue for a in arts} == {"5"}
     cited = next(a for a in arts if a.pages == "85-93")
     assert cite.reference(cited).endswith("[J]. 区域经济评论, 2020(5): 85-93.")
+
+
+@needs_shared("wildcorpus")
+def test_a_plan_has_no_personal_authors_even_with_a_spaced_heading():
+    # `序 言` under a plan's title looks like a two-character name; a plan speaks for its city
+    path = shared_path("wildcorpus") / "plan15_suzhou.txt"
+    _, arts = _split(path)
+    assert arts[0].genre == "plan" and arts[0].authors == []
