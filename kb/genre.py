@@ -274,7 +274,8 @@ def _opening(lines: list[str], limit: int = 25) -> _Opening:
     i = 0
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
-        if _BODY_START_RE.match(t) and (title or i > 0):
+        # a speech opening with its salutation has no title block: what follows is its first words
+        if _BODY_START_RE.match(t) and (title or i > 0 or SALUTATION_START_RE.match(t)):
             return _Opening(title, datelines, issuers, dates, i)
         if _DATELINE_RE.search(t) or datelines and datelines[-1][-1] not in "上）)" and "会议" in t and len(t) < 30:
             datelines.append(t)
