@@ -992,7 +992,14 @@ def clean(raw: RawDocument) -> CleanText:
             _add_span(spans, _SPAN_KINDS[kind], offset, offset + len(text))
         out.append(text)
         offset += len(text) + 1
-    return CleanText(text="\n".join(out), pages=pages if raw.paged else [], footnotes=footnotes, spans=spans)
+    return CleanText(text="\n".join(out), pages=pages if raw.paged else [], footnotes=footnotes, spans=spans,
+                     running_heads=_running_heads(lines))
+
+
+def _running_heads(lines: list[_Line]) -> list[str]:
+    """The distinct running heads dropped from the text (`区域经济评论 2020年第5期`): they name the
+    journal and issue of the pages they stood on."""
+    return list(dict.fromkeys(ln.text for ln in lines if ln.kind == "drop" and _running_head(ln.text)))
 
 
 _FUND_CODES_RE = re.compile(r"[（(][A-Za-z0-9\-]{5,}[）)]")

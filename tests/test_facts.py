@@ -514,3 +514,23 @@ def test_items_of_a_list_share_the_physical_measure_of_the_first():
     facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
                        "communique", "黔东南州", 2023)
     assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]
+
+
+def test_now_is_the_paper_year_unless_the_account_is_dated():
+    # 003 (seed, a 2020 issue): 目前 dates a figure; it does not redate the paragraph's 2019年1—10月
+    facts = _doc_facts("西部地区经济总量占全国的份额也从开发初期的17%提升到目前的20%以上。", "journal_issue", year=2020)
+    assert [(f.value, f.period) for f in facts][-1] == (20, "2020年")
+    facts = _doc_facts("2019年1—10月中国运输业进出口总额为7642.4亿元，同比增长4.1%。运输业、旅游业和其他商业服务是"
+                       "目前中国开展服务贸易最多的三类产业，占中国服务贸易总额的71.7%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2019年1—10月"
+    assert _doc_facts("目前全国共有普通高等学校2688所。", "paper")[0].period is None   # undated: no year to give
+
+
+def test_a_level_reached_is_the_range_end_and_a_change_spans_listed_years():
+    # 003 (seed)
+    facts = _facts("1999—2019年，西部地区生产总值由15651.1亿元增长到205185.2亿元，占全国的比重提高到20.8%，"
+                   "比西部大开发实施以来的最低点（2003年）提高了4个百分点。")
+    assert [(f.value, f.period) for f in facts] == [
+        (15651.1e8, "1999年"), (205185.2e8, "2019年"), (20.8, "2019年"), (4, "2003—2019年")]
+    facts = _facts("2000年和2008年，西北地区与西南地区的财政收入差距分别为351.76亿元和1089.65亿元，扩大了3倍；")
+    assert [(f.raw, f.period) for f in facts] == [("351.76亿元", "2000年"), ("1089.65亿元", "2008年"), ("3倍", "2000—2008年")]

@@ -296,6 +296,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
+            listed = years_of(respective_years[id(q)])
+            span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
@@ -416,9 +419,13 @@ def _after_from_to(change: str | None, period: str | None,
         return (years[0] if len(years) == 1 else None, None), period
     if change and change.endswith("(终点)"):
         return (span[0], years[0] if len(years) == 1 else None), period
-    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+    if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
     return span, period
+
+
+# 提高到, 降至: a change word naming the level reached, not the change
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)")
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -824,8 +831,8 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
-            continue
+        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]) or (p.now and (current or carry.stated_period)):
+            continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
@@ -868,7 +875,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             out.append(p)
         elif doc.year:
             y = doc.year + p.offset_years
-            out.append(Period(p.start, p.end, f"{y}年", True))
+            out.append(Period(p.start, p.end, f"{y}年", True, now=p.now))
     return out
 
 
@@ -903,6 +910,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
             return f"{years[0]}年"
         if change.endswith("(终点)"):
             return f"{years[1]}年"
+        if _REACHED.fullmatch(change):
+            return f"{years[1]}年"   # 1999—2019年，…占全国的比重提高到20.8%: the level at the range's end
         years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
@@ -940,7 +949,7 @@ def _article_year(article: Article) -> int | None:
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
-        if p.relative or _is_comparison_base(p, sentence):
+        if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
