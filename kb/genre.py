@@ -83,6 +83,10 @@ GENRES: dict[str, Genre] = {g.name: g for g in (
 # A communiqué's or report's notes at its end without a label: paragraphs opening with a note
 # marker (`[26]火电包括…`, `①本公报…`).
 NOTE_ENTRY_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|[\u2460-\u2473])\s*\S")
+# How a page's footnote opens: a circled, bracketed or parenthesised number, a star or dagger, `注1：`
+# (digits alone are not enough: a table's last row may start with one).
+NOTE_MARKER_RE = re.compile(r"^\s*(?:[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|[\[［(（]\d{1,3}[\]］)）]"
+                            r"|[*＊†‡]|注\s*\d*\s*[:：])")
 
 
 def special_section(genre: str, text: str) -> str | None:

@@ -42,7 +42,7 @@ class _Par:
     start: int
     end: int
     text: str
-    kind: str     # prose, banner, author, english, meta, table, abstract, keywords, notes, refs, heading
+    kind: str     # prose, banner, author, english, meta, table, abstract, keywords, notes, footnote, refs, heading
 
 
 def _paragraphs(clean: CleanText) -> list[_Par]:
@@ -68,6 +68,8 @@ def _paragraph_kind(line: str, span_kind: str | None) -> str:
         return span_kind
     if span_kind == "meta":
         return "meta"
+    if span_kind == "notes":
+        return "footnote"       # a page's footnote the PDF reader set apart
     if BANNER_RE.match(line):
         return "banner"
     if _ABSTRACT_RE.match(line):
@@ -404,6 +406,8 @@ def _special_part(p: _Par, current: str, genre: str, opener: str = "") -> str | 
     paragraph is a part of one paragraph; a `注释` label opens the notes that follow it."""
     if p.kind == "toc":
         return "toc"
+    if p.kind == "footnote":
+        return "notes"
     if p.kind in ("prose", "heading", "notes"):
         opened = special_section(genre, p.text)
         if opened:

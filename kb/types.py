@@ -18,6 +18,7 @@ class RawDocument:
     paged: bool = False    # True when the loader knew page boundaries (PDF)
     sha256: str = ""       # content hash of the file bytes
     encoding: str = "utf-8"
+    notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of page footnotes in `text`
 
 
 @dataclass
