@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.clean import analysis_text
+from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
@@ -100,8 +101,10 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
+        part = None
         for start, end, path in prose_sections(article):
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
+            part = _report_part(path, part, doc) if doc.genre == "work_report" else None
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, part)
     return facts
 
 
@@ -132,16 +135,53 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
+_NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
+
+
+def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
+    """The part of a work report a section belongs to: 'review' (the past year or plan period), 'plan'
+    (the goals of the plan period ahead) or 'task' (this year's work). The outermost heading that says
+    decides (二、“十五五”时期主要目标任务 > （四）…取得新成效 states a goal, not a result); a section whose
+    headings say nothing is in the part of the section before it, since the sub-headings of a part do
+    not repeat it (（七）加大保障和改善民生力度 > 持续办好为民实事 after 今年是“十五五”开局之年)."""
+    for head in (path or "").split(" > "):
+        if re.search(r"今年|本年", head):
+            return "task"
+        # a review comes first: past it, 取得新进展 in a sub-heading is a goal (三、… > 推动…取得新进展)
+        if _REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
+            return "review"
+        plans = [years_of(p.text)[-1] for p in find_periods(head) if p.text.startswith("“")]
+        if plans:
+            return "plan" if doc.year and plans[-1] >= doc.year else "review"
+        if _TASK_HEADING.search(head) or _ORDER_HEADING.match(head):
+            return "task"
+    return previous
+
+
+def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
+    """The last year of the plan period ahead that the heading or the sentence names, else of the one
+    the report's year opens or falls in."""
+    ahead = [years_of(p.text)[-1] for p in find_periods(f"{path} {sentence}") if p.text.startswith("“")]
+    ahead = [y for y in ahead if y >= (doc.year or 0)]
+    return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
+                    part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
-    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    year; a work report's past year in its review, its own year for tasks and targets and the plan
+    horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
+    if doc.genre == "work_report" and doc.year and part == "plan":
+        return _plan_horizon(doc, path, sentence)
     if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+        if part != "task" and PLAN_LIST.search(sentence):
+            return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task"
             and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = _heading_year(path)
@@ -155,10 +195,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        last = path.split(" > ")[-1]
-        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
-            return f"{doc.year}年"
-        return f"{doc.year - 1}年"
+        return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
         first, last = plan_years(doc.year)
         return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
@@ -173,7 +210,7 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str) -> list[Fact]:
+                 start: int, end: int, path: str, part: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
@@ -194,7 +231,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
