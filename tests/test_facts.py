@@ -560,3 +560,16 @@ def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_bef
     ], "work_report", "甘肃省", 2026)
     assert [(f.raw, f.period) for f in facts] == [
         ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]
+
+
+def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
+    # chinaxiv_201909_00150: the title names 中国 narrowed to 西北地区; a run-in heading hides the place
+    text = "3.1.2城市经济发展质量一直在较低和中等水平徘徊 西北地区城市经济发展质量由2000年的0.4172一直下降至2004年的0.3609。"
+    article = Article(index=0, title="中国西北地区城镇化质量的时空变化分析", start=0, end=len(text), year=2019, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert {(f.subject, f.subject_source) for f in facts} == {("西北地区", "document")}
+    # 003 (seed): an article on 国家中心城市 (a class of places) leaves a general statement's subject empty
+    text = "二是轨道交通在公共交通中占主导，占公共交通的75%—80%。"
+    article = Article(index=0, title="以可持续城市理念推动国家中心城市高质量发展", start=0, end=len(text), year=2020,
+                      genre="journal_issue")
+    assert {f.subject for f in extract_facts(CleanText(text=text), [article], "003.txt")} == {None}
