@@ -557,3 +557,49 @@ def test_names_codes_own_lists_and_class_limits_are_not_facts():
     assert [f.raw for f in _facts("城市建设区超过300万人的城市只有南宁和昆明。")] == []
     # counts listed with their own figures stay facts
     assert [f.raw for f in _facts("新增4A级景区2个、省级旅游休闲街区2个。")] == ["2个", "2个"]
+
+
+def test_now_is_the_paper_year_unless_the_account_is_dated():
+    # 003 (seed, a 2020 issue): 目前 dates a figure; it does not redate the paragraph's 2019年1—10月
+    facts = _doc_facts("西部地区经济总量占全国的份额也从开发初期的17%提升到目前的20%以上。", "journal_issue", year=2020)
+    assert [(f.value, f.period) for f in facts][-1] == (20, "2020年")
+    facts = _doc_facts("2019年1—10月中国运输业进出口总额为7642.4亿元，同比增长4.1%。运输业、旅游业和其他商业服务是"
+                       "目前中国开展服务贸易最多的三类产业，占中国服务贸易总额的71.7%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2019年1—10月"
+    assert _doc_facts("目前全国共有普通高等学校2688所。", "paper")[0].period is None   # undated: no year to give
+
+
+def test_a_level_reached_is_the_range_end_and_a_change_spans_listed_years():
+    # 003 (seed)
+    facts = _facts("1999—2019年，西部地区生产总值由15651.1亿元增长到205185.2亿元，占全国的比重提高到20.8%，"
+                   "比西部大开发实施以来的最低点（2003年）提高了4个百分点。")
+    assert [(f.value, f.period) for f in facts] == [
+        (15651.1e8, "1999年"), (205185.2e8, "2019年"), (20.8, "2019年"), (4, "2003—2019年")]
+    facts = _facts("2000年和2008年，西北地区与西南地区的财政收入差距分别为351.76亿元和1089.65亿元，扩大了3倍；")
+    assert [(f.raw, f.period) for f in facts] == [("351.76亿元", "2000年"), ("1089.65亿元", "2008年"), ("3倍", "2000—2008年")]
+
+
+def _sectioned_facts(parts, genre, jurisdiction, year):
+    """A document of (heading path, text) sections in order, as the structure stage gives them."""
+    from kb.types import Section
+    text, sections = "", []
+    for path, body in parts:
+        sections.append(Section(title=path.split(" > ")[-1], path=path, kind="body", level=path.count(" > ") + 1,
+                                start=len(text), end=len(text) + len(body)))
+        text += body + "\n"
+    article = Article(index=0, title="t", start=0, end=len(text), year=year, genre=genre,
+                      jurisdiction=jurisdiction, sections=sections)
+    return extract_facts(CleanText(text=text), [article], "wild.txt")
+
+
+def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_before():
+    # gwr2026_gansu, gwr2026_guizhou: sub-headings of the year's tasks do not repeat 2026; a goal of the
+    # plan period ahead says 取得显著成效 without being a review
+    facts = _sectioned_facts([
+        ("一、2025年和“十四五”时期工作回顾", "全省地区生产总值达到13697.5亿元。"),
+        ("二、“十五五”时期主要目标任务 > ——高质量发展取得显著成效。", "城镇化质量和水平稳步提升，常住人口城镇化率达63%左右。"),
+        ("今年是“十五五”开局之年。", "今年是“十五五”开局之年。"),
+        ("（七）加大保障和改善民生力度 > 持续办好为民实事。", "一是继续实施“强县中增学位”工程，在14个市州城区和兰州新区增补义务教育学位2万个。"),
+    ], "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]

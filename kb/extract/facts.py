@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.clean import analysis_text
+from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
@@ -100,8 +101,10 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
+        part = None
         for start, end, path in prose_sections(article):
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
+            part = _report_part(path, part, doc) if doc.genre == "work_report" else None
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, part)
     return facts
 
 
@@ -132,16 +135,53 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
+_NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
+
+
+def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
+    """The part of a work report a section belongs to: 'review' (the past year or plan period), 'plan'
+    (the goals of the plan period ahead) or 'task' (this year's work). The outermost heading that says
+    decides (二、“十五五”时期主要目标任务 > （四）…取得新成效 states a goal, not a result); a section whose
+    headings say nothing is in the part of the section before it, since the sub-headings of a part do
+    not repeat it (（七）加大保障和改善民生力度 > 持续办好为民实事 after 今年是“十五五”开局之年)."""
+    for head in (path or "").split(" > "):
+        if re.search(r"今年|本年", head):
+            return "task"
+        # a review comes first: past it, 取得新进展 in a sub-heading is a goal (三、… > 推动…取得新进展)
+        if _REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
+            return "review"
+        plans = [years_of(p.text)[-1] for p in find_periods(head) if p.text.startswith("“")]
+        if plans:
+            return "plan" if doc.year and plans[-1] >= doc.year else "review"
+        if _TASK_HEADING.search(head) or _ORDER_HEADING.match(head):
+            return "task"
+    return previous
+
+
+def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
+    """The last year of the plan period ahead that the heading or the sentence names, else of the one
+    the report's year opens or falls in."""
+    ahead = [years_of(p.text)[-1] for p in find_periods(f"{path} {sentence}") if p.text.startswith("“")]
+    ahead = [y for y in ahead if y >= (doc.year or 0)]
+    return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
+                    part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
-    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    year; a work report's past year in its review, its own year for tasks and targets and the plan
+    horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
+    if doc.genre == "work_report" and doc.year and part == "plan":
+        return _plan_horizon(doc, path, sentence)
     if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+        if part != "task" and PLAN_LIST.search(sentence):
+            return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task"
             and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = _heading_year(path)
@@ -155,10 +195,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        last = path.split(" > ")[-1]
-        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
-            return f"{doc.year}年"
-        return f"{doc.year - 1}年"
+        return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
         first, last = plan_years(doc.year)
         return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
@@ -173,7 +210,7 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str) -> list[Fact]:
+                 start: int, end: int, path: str, part: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
@@ -194,7 +231,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
@@ -298,6 +335,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
+            listed = years_of(respective_years[id(q)])
+            span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
@@ -437,9 +477,13 @@ def _after_from_to(change: str | None, period: str | None,
         return (years[0] if len(years) == 1 else None, None), period
     if change and change.endswith("(终点)"):
         return (span[0], years[0] if len(years) == 1 else None), period
-    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+    if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
     return span, period
+
+
+# 提高到, 降至: a change word naming the level reached, not the change
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)")
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -897,8 +941,8 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
-            continue
+        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]) or (p.now and (current or carry.stated_period)):
+            continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
@@ -941,7 +985,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             out.append(p)
         elif doc.year:
             y = doc.year + p.offset_years
-            out.append(Period(p.start, p.end, f"{y}年", True))
+            out.append(Period(p.start, p.end, f"{y}年", True, now=p.now))
     return out
 
 
@@ -976,6 +1020,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
             return f"{years[0]}年"
         if change.endswith("(终点)"):
             return f"{years[1]}年"
+        if _REACHED.fullmatch(change):
+            return f"{years[1]}年"   # 1999—2019年，…占全国的比重提高到20.8%: the level at the range's end
         years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
@@ -1013,7 +1059,7 @@ def _article_year(article: Article) -> int | None:
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
-        if p.relative or _is_comparison_base(p, sentence):
+        if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)

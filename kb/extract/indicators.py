@@ -23,15 +23,26 @@ def synonym_pairs() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+# the whole of a share (`社会物流总费用占GDP比重`): what it names is the part, not the whole
+_SHARE_WHOLE = re.compile(r"占(?:全国|全省|全市)?(.+?)(?:的)?(?:比重|比例|份额)")
+
+
 def canonical_indicator(indicator: str | None) -> str | None:
-    """The catalogue's name for an indicator phrase: the longest synonym the phrase contains."""
+    """The catalogue's name for an indicator phrase: the longest synonym the phrase contains outside
+    the whole of a share (`研发投入占GDP比重` is not GDP)."""
     if not indicator:
         return None
     folded = indicator.replace(" ", "")
+    wholes = [m.span(1) for m in _SHARE_WHOLE.finditer(folded)]
     for synonym, canonical in synonym_pairs():
-        if synonym in folded:
+        if any(not _starts_inside(m.start(), wholes) for m in re.finditer(re.escape(synonym), folded)):
             return canonical
     return None
+
+
+def _starts_inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` lies within one of `spans`."""
+    return any(start <= position < end for start, end in spans)
 
 
 def catalogue_names() -> dict[str, list[str]]:
