@@ -288,3 +288,57 @@ def test_reader_shows_a_sections_table_as_a_grid(tmp_path, monkeypatch):
     grids = [d.value for d in at.dataframe if "粤港澳大湾区" in list(d.value.columns)]
     assert len(grids) == 1 and len(grids[0]) == 8
     assert any("表1全球四大湾区基本情况对比" in m.value for m in at.markdown)
+
+
+def test_an_html_files_table_is_read_like_the_html_tables_of_converted_papers(tmp_path):
+    """The same table (表1 of chinaxiv_202110_00025.md, with a group header over two columns) in an
+    .html page and in Markdown gives one grid and one set of facts."""
+    from kb.clean import clean
+    from kb.load import load
+    rows = [("土地面积 (平方公里）", "56,098", "17,887", "21,479"), ("人口（万）", "8,617", "774", "1,922")]
+    body = "".join(f"<tr><td>{a}<br></td><td>{b}</td><td>{c}</td><td>{d}</td></tr>\n" for a, b, c, d in rows)
+    page = ("<html><head><meta charset='utf-8'><style>td {color: red}</style></head><body><h1>湾区经济</h1>"
+            "<p>四大湾区的基本情况见表1。</p>\n<table border='1'><caption>表1 全球四大湾区基本情况对比（2020年）</caption>\n"
+            "<thead><tr><th rowspan='2'>指标</th><th colspan='2'>东部</th><th>西部</th></tr>\n"
+            "<tr><th>粤港澳大湾区</th><th>旧金山湾区</th><th>纽约湾区</th></tr></thead>\n<tbody>" + body +
+            "</tbody></table><p>注：数据来源：香港贸易发展局。</p></body></html>")
+    (tmp_path / "bays.html").write_text(page, encoding="utf-8")
+    raw = load(tmp_path / "bays.html")
+    markdown = ("表1 全球四大湾区基本情况对比（2020年）\n<table><tr><td rowspan=\"2\">指标</td><td colspan=\"2\">东部</td>"
+                "<td>西部</td></tr><tr><td>粤港澳大湾区</td><td>旧金山湾区</td><td>纽约湾区</td></tr>"
+                + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in rows)
+                + "</table>\n注：数据来源：香港贸易发展局。")
+    text = clean(raw)
+    (from_html,), html_facts = extract_table_facts(text, [], raw.source, raw.text)
+    (from_md,), md_facts = _facts(markdown)
+    assert from_html.format == from_md.format == "html"
+    assert (from_html.caption, from_html.header, from_html.rows) == (from_md.caption, from_md.header, from_md.rows)
+    assert from_html.notes == ["注：数据来源：香港贸易发展局。"]
+
+    def key(facts):
+        return sorted((f.subject, f.indicator, f.value, f.unit, f.period) for f in facts)
+    assert key(html_facts) == key(md_facts) and len(html_facts) == 6
+    assert [ln.startswith("<table>") for ln in text.text.split("\n") if "<t" in ln] == [True]   # one line
+
+
+def test_a_word_tables_merged_header_cell_heads_every_column_it_spans(tmp_path):
+    import docx
+
+    from kb.clean import clean
+    from kb.load import load
+    document = docx.Document()
+    document.add_paragraph("表2 主要农产品产量")
+    grid = document.add_table(rows=4, cols=3)
+    grid.cell(0, 1).merge(grid.cell(0, 2)).text = "产量（万吨）"
+    for r, row in enumerate([["产品名称", None, None], ["", "2022年", "2023年"], ["粮食", "932.6", "902.61"],
+                             ["油料", "52.8", "56.43"]]):
+        for c, value in enumerate(row):
+            if value is not None and r < 4 and not (r == 0 and c > 0):
+                grid.cell(r, c).text = value
+    document.add_paragraph("正文继续。")
+    document.save(str(tmp_path / "report.docx"))
+    raw = load(tmp_path / "report.docx")
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert table.header[0] == ["产品名称", "产量（万吨）", "产量（万吨）"]
+    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
+    assert got[("粮食", "2023年")] == (9_026_100, "吨") and got[("油料", "2022年")] == (528_000, "吨")
