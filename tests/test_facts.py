@@ -492,7 +492,8 @@ def test_a_comparison_left_as_a_fragment_measures_the_figure_before_and_net_gaps
     assert rows[-1].indicator == "固体废物综合利用率" and rows[-1].indicator_confidence == "high"
     rows = _facts("东西部地区城乡居民人均可支配收入差额从2000年的2139.16元和1954.31元增加到2019年的15521.3元和"
                   "9795.61元，20年间净差额分别扩大了7.26倍和5.01倍。")
-    assert {f.indicator for f in rows[-2:]} == {"城乡居民人均可支配收入净差额"}
+    # the pair 城乡 without 分别: each run of two figures is 城镇…, 农村…, the net gaps too
+    assert [f.indicator for f in rows] == ["城镇居民人均可支配收入差额", "农村居民人均可支配收入差额"] * 3
 
 
 def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
@@ -500,7 +501,9 @@ def test_class_bounds_ranking_fields_and_a_studys_sample_are_not_facts():
     rows = _facts("25度以上陡坡耕地面积占全国的70%以上，水土流失面积占全国的80%以上。")
     assert [f.value for f in rows] == [70, 80]
     assert not _facts("在全国673个城市中，国家中心城市建成区面积、城区人口规模均排在全国前20位。")
-    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == [3000]   # 1小时 is what it is per
+    # the conventions' example (facts_judging.md): a capacity per hour illustrates, it measures nothing
+    assert [f.value for f in _facts("如小汽车1小时只能运输3000人；")] == []
+    assert [f.value for f in _facts("轻轨交通1小时能运输1万—3万人；")] == []
     assert not _facts("最后基于中国2009—2018年的相关数据，对全国以及30个省份的城乡融合发展水平进行了测度并进行了分析。")
     # gwr2026 reports: 0—6岁儿童, 10万千瓦及以下燃煤机组 delimit classes; 5个以上 and 82.4岁 are figures
     assert not _doc_facts("为全省0—6岁儿童免费开展孤独症筛查。关停淘汰10万千瓦及以下燃煤机组。", "work_report", "河南省", 2026)
@@ -514,3 +517,102 @@ def test_items_of_a_list_share_the_physical_measure_of_the_first():
     facts = _doc_facts("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里，县道5096公里。",
                        "communique", "黔东南州", 2023)
     assert [f.indicator for f in facts][1:] == ["高速公路里程", "普通国道里程", "县道里程"]
+
+
+def test_indicators_named_by_the_grammar_of_the_clause():
+    # communique_2023_zhoukou: a note in brackets, 增产 as the change, the scope named once for two measures
+    assert [(f.indicator, f.change) for f in _facts("全年全市固定资产投资（不含农户，下同）同比增长10.5%。")] == [
+        ("固定资产投资", "同比增长")]
+    assert [(f.indicator, f.change) for f in _facts("秋粮播种面积965.10万亩，总产量394.03万吨，增产4.8%。")][1:] == [
+        ("秋粮总产量", None), ("秋粮总产量", "增产")]
+    # gwr2026_zhejiang, plan15_hangzhou: a ratio named with 与…之比; a bound (不低于) and a hedge (力争) are no part of it
+    assert [f.indicator for f in _facts("规上工业企业研发费用与营收之比达到3.25%左右。")] == ["规上工业企业研发费用与营收之比"]
+    assert [f.indicator for f in _facts("到2030年，全市中高职一体化招生占比不低于总招生数的70%。")] == ["中高职一体化招生占比"]
+    assert [f.indicator for f in _facts("到2030年，全市规模以上文化企业营业收入力争超1.4万亿元。")] == ["规模以上文化企业营业收入"]
+    # 003: 相应差额 after the three totals; 之间的差额 after a sentence naming the gap's variable
+    rows = _facts("2019年，东部、中部、西部地区 GDP 总量分别为511161.19亿元、218737.79亿元和205185.18亿元，"
+                  "相应差额扩大到13552.61亿元和305976.01亿元。")
+    assert [f.indicator for f in rows][3:] == ["GDP差额"] * 2
+    rows = _facts("这一时期各地区的财政收入差距不断扩大。2000年，东西部地区之间的差额为2524.12亿元。")
+    assert [(f.indicator, f.indicator_confidence) for f in rows] == [("财政收入差额", "high")]
+    # 003: the first term of the 三次产业 ratio; passing another part is no share of it
+    assert [f.indicator for f in _facts("西部地区三次产业增加值的构成已由2000年的21.44 ∶ 38.97 ∶ 39.59调整为2019年的"
+                                        "10.95 ∶ 37.92 ∶51.13。")] == ["第一产业增加值占比"] * 2
+    rows = _facts("第三产业占比先下降后上升，由2000年的39.59%下降到2011年的最低值36.34%，2019年超过第二产业达到51.13%。")
+    assert {f.indicator for f in rows} == {"第三产业占比"}
+
+
+def test_names_codes_own_lists_and_class_limits_are_not_facts():
+    # plan15_suzhou, chinaxiv_202011_00079, 003, gwr2026_xinjiang, gwr2026_henan: road numbers, digit
+    # classes, a count of the names just listed, a heading's count in a flattened table, a class limit
+    for text in ("续建634国道昆山北段、635国道苏州高新区段（230省道苏州高新区段）改扩建等项目；",
+                 "测算每个地区内每个4位数行业内部8位数行业的加权熵指数。",
+                 "增加陆家嘴、张江、金桥、世博4个片区次级贸易开放制度增长极。",
+                 "19人均预期寿命（岁）85左右 预期性三、环境美（6项）",
+                 "提出五大类21个主要指标，包括13个预期性指标、8个约束性指标。",
+                 "分13个领域细化实化“十五五”时期任务。",
+                 "全球最高10米液压支架成功下线。",
+                 "杜兴洋等（2019）分别对湖南国家级贫困县所在的9个市（州）、江西20个国家扶贫开发重点县进行实证分析。"):
+        assert [f.raw for f in _facts(text)] == [], text
+    assert [f.raw for f in _facts("城市建设区超过300万人的城市只有南宁和昆明。")] == []
+    # counts listed with their own figures stay facts
+    assert [f.raw for f in _facts("新增4A级景区2个、省级旅游休闲街区2个。")] == ["2个", "2个"]
+
+
+def test_now_is_the_paper_year_unless_the_account_is_dated():
+    # 003 (seed, a 2020 issue): 目前 dates a figure; it does not redate the paragraph's 2019年1—10月
+    facts = _doc_facts("西部地区经济总量占全国的份额也从开发初期的17%提升到目前的20%以上。", "journal_issue", year=2020)
+    assert [(f.value, f.period) for f in facts][-1] == (20, "2020年")
+    facts = _doc_facts("2019年1—10月中国运输业进出口总额为7642.4亿元，同比增长4.1%。运输业、旅游业和其他商业服务是"
+                       "目前中国开展服务贸易最多的三类产业，占中国服务贸易总额的71.7%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2019年1—10月"
+    assert _doc_facts("目前全国共有普通高等学校2688所。", "paper")[0].period is None   # undated: no year to give
+
+
+def test_a_level_reached_is_the_range_end_and_a_change_spans_listed_years():
+    # 003 (seed)
+    facts = _facts("1999—2019年，西部地区生产总值由15651.1亿元增长到205185.2亿元，占全国的比重提高到20.8%，"
+                   "比西部大开发实施以来的最低点（2003年）提高了4个百分点。")
+    assert [(f.value, f.period) for f in facts] == [
+        (15651.1e8, "1999年"), (205185.2e8, "2019年"), (20.8, "2019年"), (4, "2003—2019年")]
+    facts = _facts("2000年和2008年，西北地区与西南地区的财政收入差距分别为351.76亿元和1089.65亿元，扩大了3倍；")
+    assert [(f.raw, f.period) for f in facts] == [("351.76亿元", "2000年"), ("1089.65亿元", "2008年"), ("3倍", "2000—2008年")]
+
+
+def _sectioned_facts(parts, genre, jurisdiction, year):
+    """A document of (heading path, text) sections in order, as the structure stage gives them."""
+    from kb.types import Section
+    text, sections = "", []
+    for path, body in parts:
+        sections.append(Section(title=path.split(" > ")[-1], path=path, kind="body", level=path.count(" > ") + 1,
+                                start=len(text), end=len(text) + len(body)))
+        text += body + "\n"
+    article = Article(index=0, title="t", start=0, end=len(text), year=year, genre=genre,
+                      jurisdiction=jurisdiction, sections=sections)
+    return extract_facts(CleanText(text=text), [article], "wild.txt")
+
+
+def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_before():
+    # gwr2026_gansu, gwr2026_guizhou: sub-headings of the year's tasks do not repeat 2026; a goal of the
+    # plan period ahead says 取得显著成效 without being a review
+    facts = _sectioned_facts([
+        ("一、2025年和“十四五”时期工作回顾", "全省地区生产总值达到13697.5亿元。"),
+        ("二、“十五五”时期主要目标任务 > ——高质量发展取得显著成效。", "城镇化质量和水平稳步提升，常住人口城镇化率达63%左右。"),
+        ("今年是“十五五”开局之年。", "今年是“十五五”开局之年。"),
+        ("（七）加大保障和改善民生力度 > 持续办好为民实事。", "一是继续实施“强县中增学位”工程，在14个市州城区和兰州新区增补义务教育学位2万个。"),
+    ], "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]
+
+
+def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
+    # chinaxiv_201909_00150: the title names 中国 narrowed to 西北地区; a run-in heading hides the place
+    text = "3.1.2城市经济发展质量一直在较低和中等水平徘徊 西北地区城市经济发展质量由2000年的0.4172一直下降至2004年的0.3609。"
+    article = Article(index=0, title="中国西北地区城镇化质量的时空变化分析", start=0, end=len(text), year=2019, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert {(f.subject, f.subject_source) for f in facts} == {("西北地区", "document")}
+    # 003 (seed): an article on 国家中心城市 (a class of places) leaves a general statement's subject empty
+    text = "二是轨道交通在公共交通中占主导，占公共交通的75%—80%。"
+    article = Article(index=0, title="以可持续城市理念推动国家中心城市高质量发展", start=0, end=len(text), year=2020,
+                      genre="journal_issue")
+    assert {f.subject for f in extract_facts(CleanText(text=text), [article], "003.txt")} == {None}

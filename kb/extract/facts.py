@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.clean import analysis_text
+from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
@@ -77,6 +78,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    heading_place: str | None = None  # the one place the section's innermost naming heading names
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
@@ -92,6 +94,7 @@ class _Document:
     genre: str
     jurisdiction: str | None   # the place its figures are about when no sentence names one
     year: int | None           # its year (a communiqué's: the year it reports on)
+    title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -100,8 +103,10 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
+        part = None
         for start, end, path in prose_sections(article):
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
+            part = _report_part(path, part, doc) if doc.genre == "work_report" else None
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, part)
     return facts
 
 
@@ -116,7 +121,25 @@ def _document(article: Article) -> _Document:
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article))
+    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""))
+
+
+def named_place(heading: str) -> str | None:
+    """The one place (or zone) a title or heading names, in the place table's form; None when it names
+    none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
+    国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    _, pattern = _places()
+    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
+    names = set()
+    for m in _with_zones(found, heading):
+        host = next(f for f in found if f.start == m.start).place.kind
+        after = next((f.place.kind for f in found if f.start == m.end), None)
+        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
+                or (after and (after != "category" or host == "country"))):
+            continue
+        names.add(m.place.canonical)
+    return names.pop() if len(names) == 1 else None
 
 
 # a work report's parts: the review of the past year, and the year's tasks and targets
@@ -132,16 +155,53 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
+_NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
+
+
+def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
+    """The part of a work report a section belongs to: 'review' (the past year or plan period), 'plan'
+    (the goals of the plan period ahead) or 'task' (this year's work). The outermost heading that says
+    decides (二、“十五五”时期主要目标任务 > （四）…取得新成效 states a goal, not a result); a section whose
+    headings say nothing is in the part of the section before it, since the sub-headings of a part do
+    not repeat it (（七）加大保障和改善民生力度 > 持续办好为民实事 after 今年是“十五五”开局之年)."""
+    for head in (path or "").split(" > "):
+        if re.search(r"今年|本年", head):
+            return "task"
+        # a review comes first: past it, 取得新进展 in a sub-heading is a goal (三、… > 推动…取得新进展)
+        if _REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
+            return "review"
+        plans = [years_of(p.text)[-1] for p in find_periods(head) if p.text.startswith("“")]
+        if plans:
+            return "plan" if doc.year and plans[-1] >= doc.year else "review"
+        if _TASK_HEADING.search(head) or _ORDER_HEADING.match(head):
+            return "task"
+    return previous
+
+
+def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
+    """The last year of the plan period ahead that the heading or the sentence names, else of the one
+    the report's year opens or falls in."""
+    ahead = [years_of(p.text)[-1] for p in find_periods(f"{path} {sentence}") if p.text.startswith("“")]
+    ahead = [y for y in ahead if y >= (doc.year or 0)]
+    return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
+                    part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
-    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    year; a work report's past year in its review, its own year for tasks and targets and the plan
+    horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
+    if doc.genre == "work_report" and doc.year and part == "plan":
+        return _plan_horizon(doc, path, sentence)
     if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+        if part != "task" and PLAN_LIST.search(sentence):
+            return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task"
             and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = _heading_year(path)
@@ -155,10 +215,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        last = path.split(" > ")[-1]
-        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
-            return f"{doc.year}年"
-        return f"{doc.year - 1}年"
+        return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
         first, last = plan_years(doc.year)
         return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
@@ -173,19 +230,20 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str) -> list[Fact]:
+                 start: int, end: int, path: str, part: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
                          and (r := _duration_range(p, doc, None))), None)
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+    heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         targets = targets and ended in "；;，,：:"
@@ -194,7 +252,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
 
@@ -231,6 +289,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     if topic:
         carry.indicator = topic
     if not quantities:
+        carry.variable = _gap_variable(sentence, mentions) or carry.variable
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
@@ -270,11 +329,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        whole = _scoped(_sub_item(indicator, stated, sentence, clause), stated)
+        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
+        indicator = _with_earlier_scope(indicator, stated)
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -296,6 +356,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
+            listed = years_of(respective_years[id(q)])
+            span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
@@ -365,6 +428,25 @@ def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str |
     return f"{topic}与{subject}", "sentence"
 
 
+# 各地区的财政收入差距: the variable a gap is of
+_GAP_OF = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:的)?(?:差距|差额|差值)")
+
+
+def _gap_variable(sentence: str, mentions: list[_Mention]) -> str:
+    """图8反映了各地区的财政收入差距: a sentence without figures that names the gap of a variable, so that
+    the next sentence's bare 差额 is that variable's (财政收入)."""
+    for m in _GAP_OF.finditer(sentence):
+        start = max([m.start(1)] + [x.end for x in mentions if m.start(1) <= x.end <= m.end(1)])
+        start = max(start, *(i + 1 for i in range(m.start(1), m.end(1)) if sentence[i] in "的了在与和及"), m.start(1))
+        name = sentence[start:m.end(1)]
+        if sentence.startswith("方面", m.end()) or re.search(r"(?:地区|区域|城乡|区际|省际|部|间)$", name) \
+                or _places()[1].fullmatch(name):
+            continue   # 在地区差距方面, 东西部差距: the gap between places, not of a variable
+        if len(name) >= 2 and not is_generic_measure(name) and indicator_confidence(name) == "high":
+            return name
+    return ""
+
+
 def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str | None:
     """'A与B' when `sentence` speaks of the gap between two places: A与B的差距…, A…，与B的差距…."""
     gap = _GAP_WORD.search(sentence)
@@ -416,9 +498,13 @@ def _after_from_to(change: str | None, period: str | None,
         return (years[0] if len(years) == 1 else None, None), period
     if change and change.endswith("(终点)"):
         return (span[0], years[0] if len(years) == 1 else None), period
-    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+    if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
     return span, period
+
+
+# 提高到, 降至: a change word naming the level reached, not the change
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)")
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -499,6 +585,8 @@ _PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
 def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
     k = sentence.replace("依次", "分别").find("分别", clause, group[0].start)
     listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    if k < 0 and len(group) == 2:   # 城乡居民人均可支配收入差额从2000年的A和B: a pair without 分别
+        return _pair_names(_noun_phrase(re.split(r"(?:从|由)", listed)[0]))
     if k < 0 and "、" not in listed:
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
@@ -515,13 +603,18 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
              for i, x in enumerate(items)]
     if len(items) == 1 and len(group) == 2 and k >= 0:
-        pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
-        rest = items[0][2:]
-        return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
+        return _pair_names(items[0], measure)
     figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人|位|名)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
     if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
     return [x + measure for x in _shared_tail(items)]
+
+
+def _pair_names(name: str, measure: str = "") -> list[str]:
+    """城乡居民人均可支配收入 → 城镇居民…, 农村居民…: the two things a compound names, for a pair of figures."""
+    pair = next((v for c, v in _PAIR_COMPOUNDS.items() if name.startswith(c)), None)
+    rest = name[2:]
+    return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and len(rest) >= 2 else []
 
 
 def _shared_tail(items: list[str]) -> list[str]:
@@ -655,8 +748,8 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
 
 # ------------------------------------------------------------------ which numbers are facts
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
-_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
-                         r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征)?指标|子系统"
+_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
+                         r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
                          r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
@@ -667,7 +760,7 @@ _COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
-_DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
+_DATED_POINT = re.compile(r"(?:从|由|到|至|为)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
@@ -714,7 +807,10 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
 
 
 def _heading_count(sentence: str, q: Quantity) -> bool:
-    """二、百姓富（7项）: the count of items a heading announces."""
+    """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
+    if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
+            and re.match(r"\s*[)）]", sentence[q.end:]):
+        return True
     return (len(sentence) <= 24 and re.search(r"[（(]\s*$", sentence[:q.start]) is not None
             and re.match(r"\s*[)）]", sentence[q.end:]) is not None
             and re.match(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、]|第)", sentence) is not None)
@@ -732,6 +828,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
+            or (q.unit == "人" and after.startswith("均")):
+        return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
     if q.unit in _COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
         return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
@@ -756,9 +855,39 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit == "年" or _SIGNIFICANCE.match(sentence, q.end):
         return False
     if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
-                                   or _ADMIN_UNITS.match(sentence, q.end)):
+                                   or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
+                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)):
         return False
-    return True
+    return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
+        and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
+        and not _PER_TIME.search(sentence, _clause_start(sentence, q.start), q.start)
+
+
+# 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
+_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
+# 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
+_CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
+_CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
+                       r"|行业|项目|家庭|样本))")
+# 全球最高10米液压支架: a size in a product's name
+_NAMED_SIZE = re.compile(r"最(?:高|大|长|宽|深|重|小|轻)\s*$")
+# 轻轨交通1小时能运输1万—3万人: a capacity per unit of time, as an illustration
+_PER_TIME = re.compile(r"\d+\s*(?:小时|分钟)\s*(?:内)?\s*(?:只|就|则)?(?:能|可以?)\s*[\u4e00-\u9fff]{1,4}\s*$")
+# 杜兴洋等（2019）…分别对…9个市（州）…进行实证分析: the sample of a study, cited or its own
+_STUDY_CITED = re.compile(r"[\u4e00-\u9fff]{2,4}等?\s*[（(](?:19|20)\d{2}[a-z]?[)）]")
+_STUDIED = re.compile(r"对[^。；]*?进行[^。；，,]{0,6}(?:分析|研究|测度|评价|评估|检验)")
+
+
+def _studied_sample(sentence: str) -> bool:
+    return bool(_STUDY_CITED.search(sentence) and _STUDIED.search(sentence))
+
+
+def _counts_listed_names(q: Quantity, sentence: str) -> bool:
+    """陆家嘴、张江、金桥、世博4个片区: a count of the names listed just before it."""
+    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if not m or q.value != int(q.value):
+        return False
+    return len(re.split(r"、|和|及|与", m.group(1))) == int(q.value)
 
 
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
@@ -784,14 +913,23 @@ def _clause_end(sentence: str, pos: int) -> int:
 
 # ------------------------------------------------------------------ clauses and periods
 def _clause_start(sentence: str, pos: int) -> int:
-    cut = 0
-    for m in _CLAUSE_END.finditer(sentence, 0, pos):
-        # a comma inside a number (1,234) does not end a clause; 0.3599,2018年 has one that does
-        if m.group(0) == "," and m.start() > 0 and sentence[m.start() - 1].isdigit() \
-                and re.match(r"\d{3}(?!\d)", sentence[m.end():m.end() + 4]):
-            continue
-        cut = m.end()
-    return cut
+    """Where the clause holding `pos` starts: after the last clause mark before it that is not inside a
+    bracket closed before `pos` (固定资产投资（不含农户，下同）同比增长: the note's comma ends no clause)."""
+    cuts: list[tuple[int, int]] = []   # (cut, bracket depth at the mark)
+    depth = 0
+    for i in range(pos):
+        ch = sentence[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            cuts = [c for c in cuts if c[1] < depth]
+            depth -= 1
+        elif _CLAUSE_END.match(ch):
+            # a comma inside a number (1,234) does not end a clause; 0.3599,2018年 has one that does
+            if ch == "," and i > 0 and sentence[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", sentence[i + 1:i + 5]):
+                continue
+            cuts.append((i + 1, depth))
+    return cuts[-1][0] if cuts else 0
 
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
@@ -824,8 +962,8 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
-            continue
+        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]) or (p.now and (current or carry.stated_period)):
+            continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
@@ -868,7 +1006,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             out.append(p)
         elif doc.year:
             y = doc.year + p.offset_years
-            out.append(Period(p.start, p.end, f"{y}年", True))
+            out.append(Period(p.start, p.end, f"{y}年", True, now=p.now))
     return out
 
 
@@ -903,6 +1041,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
             return f"{years[0]}年"
         if change.endswith("(终点)"):
             return f"{years[1]}年"
+        if _REACHED.fullmatch(change):
+            return f"{years[1]}年"   # 1999—2019年，…占全国的比重提高到20.8%: the level at the range's end
         years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
@@ -940,7 +1080,7 @@ def _article_year(article: Article) -> int | None:
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
-        if p.relative or _is_comparison_base(p, sentence):
+        if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
@@ -986,7 +1126,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
     if local:
-        found = [m for m in found if m.place.kind not in ("country", "region")]
+        found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
@@ -1136,6 +1276,9 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
         return subject, "previous"
     if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
+    # a paper's section on one place (连云港港口), else a paper on one place (中国西北地区城镇化质量…)
+    if carry.heading_place or ctx.doc.title_place:
+        return carry.heading_place or ctx.doc.title_place, "document"
     return None, None
 
 
@@ -1181,12 +1324,12 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
                       r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
-                     r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -1222,14 +1365,16 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
-    phrase = _TRAILING.sub("", phrase)
+    phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
         change = change or verb.group(0)
         phrase = _TRAILING.sub("", _ADVERB.sub("", phrase[:verb.start()]))
     cmp_ = _COMPARE_CUT.search(phrase)
-    # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name
-    if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")):
+    # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name;
+    # 研发费用与营收之比: 与 inside a ratio's name
+    if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
+            and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
@@ -1238,6 +1383,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
+    phrase = _ratio_part(phrase, sentence, q)
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
@@ -1248,6 +1394,26 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# 招生占比不低于总招生数的70%: a bound stated with the figure, not a change against another thing
+_NOT_BEYOND = re.compile(r"不(?:低于|少于|高于|超过|多于|大于|小于)[^，,\d]{0,12}?的?$")
+# 研发费用与营收之比, 城乡居民收入的比值: a ratio named with 与
+_RATIO_NAME = re.compile(r"与[^，,]{1,14}(?:之比|的比值|的比例|的比率)$")
+# 三次产业结构为3.9:39.0:57.1: the named parts of a whole a ratio run splits, in order
+_RATIO_PARTS = {"三次产业": ("第一产业", "第二产业", "第三产业")}
+_RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
+
+
+def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    """三次产业增加值的构成由2000年的21.44∶38.97∶39.59: the first term of a ratio run is the share of the
+    first part of the whole (第一产业增加值占比)."""
+    if not _RATIO_RUN.match(sentence, q.end) or re.search(r"[∶:：]\s*$", sentence[:q.start]):
+        return phrase
+    clause = sentence[_clause_start(sentence, q.start):q.start]
+    whole = next((w for w in _RATIO_PARTS if w in clause), None)
+    if not whole:
+        return phrase
+    value = "增加值" if "增加值" in clause or whole == "三次产业" else ""
+    return f"{_RATIO_PARTS[whole][0]}{value}占比"
 
 
 # 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
@@ -1273,12 +1439,26 @@ def _noun_phrase(phrase: str) -> str:
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
+    phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
-    phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
+    phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
-    if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
+    if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
         phrase = re.split(r"[的和及]", phrase)[-1][-24:]
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+def _unquoted_ends(phrase: str) -> str:
+    """A quote mark at either end goes unless it pairs with one inside (“千项万亿”重大项目 keeps both)."""
+    for _ in range(2):
+        phrase = phrase.lstrip("”’").rstrip("“‘")
+        if phrase[:1] in "“\"" and not re.search(r"[”\"]", phrase[1:]):
+            phrase = phrase[1:]
+        if phrase[-1:] in "”\"" and not re.search(r"[“\"]", phrase[:-1]):
+            phrase = phrase[:-1]
+        phrase = phrase.strip("《》()（）、，, ")
+    return phrase
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
@@ -1311,10 +1491,11 @@ def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) 
 
 
 def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
-              clause: int) -> str | None:
+              clause: int, count: bool = False) -> str | None:
     """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
     counted just before (国家级工程技术研究中心); 商品零售额中，…饮料类下降13.4%, 民用轿车保有量…，其中私人
-    轿车…下降3.7%: a part that names no measure takes the measure of its whole."""
+    轿车…下降3.7%: a part that names no measure takes the measure of its whole (a count of parts does not:
+    在建项目1738个，其中亿元以上项目724个)."""
     if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
         scope = _last_scope(sentence[:sentence.find(indicator) if indicator in sentence else len(sentence)])
         part = re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]", sentence[:clause])
@@ -1330,6 +1511,8 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
         measure = _MEASURE_WORD.search(whole or "")
         if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
             word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
+            if count and not (word and word.group(0) in ("保有量", "人数", "产量")):
+                return indicator   # a count of parts is no part of the whole's money or value
             return indicator + (word.group(0) if word else "")
     if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
             and re.match(r"\s*其中", sentence[clause:])):
@@ -1360,6 +1543,25 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
     return indicator
 
 
+# a measure that names no thing of its own: 秋粮播种面积…，总产量…; 风景名胜区10个，总面积…
+_BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数")
+_MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量)$")
+
+
+def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
+    """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
+    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积)."""
+    if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
+        return indicator
+    earlier = stated[-1][0]
+    end = _MEASURE_END.search(earlier)
+    scope = earlier[:end.start()] if end else earlier
+    if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
+            or _MEASURE_TAIL.search(scope) or re.search(r"[率比]$", scope):
+        return indicator
+    return scope + indicator
+
+
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
                    previous_end: int, periods: list[Period], mentions: list[_Mention],
                    previous_variable: str = "") -> str:
@@ -1377,9 +1579,10 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
 
 
 def _variable_of(indicator: str | None) -> str:
-    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word;
-    "" when it is generic or a fragment."""
+    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word
+    and the whole it was measured in (财政收入在全国的占比 → 财政收入); "" when it is generic or a fragment."""
     variable = _MEASURE_TAIL.sub("", indicator or "")
+    variable = re.sub(r"(?:在|于)(?:全国|全省|全市|全区|全球|世界)中?的?$", "", variable)
     if len(variable) < 2 or is_generic_measure(variable) or indicator_confidence(variable) == "low":
         return ""
     return variable
@@ -1389,6 +1592,7 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
                       mentions: list[_Mention]) -> str:
     before = max(_clause_start(sentence, clause - 1), previous_end)
     text = re.sub(r"\s+", "", _without(sentence[before:clause], before, periods, mentions, None))
+    text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
     phrase = _noun_phrase(text)
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
@@ -1413,7 +1617,7 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
-    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
         return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
@@ -1437,6 +1641,8 @@ def _as_share(phrase: str, previous: str | None) -> str:
     m = _SHARE.match(phrase)
     if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
         return phrase
+    if not m.group("thing") and phrase.startswith("超过") and re.search(r"(?:占比|比重|份额|比例)$", previous or ""):
+        return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
     whole_place = _places()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
     thing = m.group("thing") or (named if len(named) >= 2 else previous or "")
@@ -1475,7 +1681,8 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
     else:
         for m in inside:
             head = "".join(chars[:m.start - offset])
-            if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", _LEADING.sub("", head.strip())):
+            # 年末全州有风景名胜区: a time word before the subject leaves nothing of the indicator
+            if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", re.sub(r"^(?:年末|年底|年初)", "", _LEADING.sub("", head.strip()))):
                 cut = m.end - offset
             break
     # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member
