@@ -625,3 +625,16 @@ def test_lists_ranks_and_pairs_stated_before_their_changes():
     assert [f.indicator for f in _facts("2008年我国政府就出台了约4万亿元的一揽子以基建为主的投资计划，短期内作用明显。")] == [
         "投资计划"]
     assert [f.indicator for f in _facts("实现建成区消防站点5分钟到达全覆盖。")] == ["建成区消防站点到达时间"]
+
+
+def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
+    # chinaxiv_201909_00150: the title names 中国 narrowed to 西北地区; a run-in heading hides the place
+    text = "3.1.2城市经济发展质量一直在较低和中等水平徘徊 西北地区城市经济发展质量由2000年的0.4172一直下降至2004年的0.3609。"
+    article = Article(index=0, title="中国西北地区城镇化质量的时空变化分析", start=0, end=len(text), year=2019, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert {(f.subject, f.subject_source) for f in facts} == {("西北地区", "document")}
+    # 003 (seed): an article on 国家中心城市 (a class of places) leaves a general statement's subject empty
+    text = "二是轨道交通在公共交通中占主导，占公共交通的75%—80%。"
+    article = Article(index=0, title="以可持续城市理念推动国家中心城市高质量发展", start=0, end=len(text), year=2020,
+                      genre="journal_issue")
+    assert {f.subject for f in extract_facts(CleanText(text=text), [article], "003.txt")} == {None}

@@ -78,6 +78,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    heading_place: str | None = None  # the one place the section's innermost naming heading names
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
@@ -93,6 +94,7 @@ class _Document:
     genre: str
     jurisdiction: str | None   # the place its figures are about when no sentence names one
     year: int | None           # its year (a communiqué's: the year it reports on)
+    title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -119,7 +121,25 @@ def _document(article: Article) -> _Document:
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article))
+    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""))
+
+
+def named_place(heading: str) -> str | None:
+    """The one place (or zone) a title or heading names, in the place table's form; None when it names
+    none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
+    国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    _, pattern = _places()
+    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
+    names = set()
+    for m in _with_zones(found, heading):
+        host = next(f for f in found if f.start == m.start).place.kind
+        after = next((f.place.kind for f in found if f.start == m.end), None)
+        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
+                or (after and (after != "category" or host == "country"))):
+            continue
+        names.add(m.place.canonical)
+    return names.pop() if len(names) == 1 else None
 
 
 # a work report's parts: the review of the past year, and the year's tasks and targets
@@ -216,13 +236,14 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
                          and (r := _duration_range(p, doc, None))), None)
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+    heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         targets = targets and ended in "；;，,：:"
@@ -1120,7 +1141,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
     if local:
-        found = [m for m in found if m.place.kind not in ("country", "region")]
+        found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
@@ -1270,6 +1291,9 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
         return subject, "previous"
     if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
+    # a paper's section on one place (连云港港口), else a paper on one place (中国西北地区城镇化质量…)
+    if carry.heading_place or ctx.doc.title_place:
+        return carry.heading_place or ctx.doc.title_place, "document"
     return None, None
 
 
@@ -1631,7 +1655,7 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     place = _places()[1].match(noun)
-    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
         return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
