@@ -342,3 +342,126 @@ def test_a_word_tables_merged_header_cell_heads_every_column_it_spans(tmp_path):
     assert table.header[0] == ["产品名称", "产量（万吨）", "产量（万吨）"]
     got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
     assert got[("粮食", "2023年")] == (9_026_100, "吨") and got[("油料", "2022年")] == (528_000, "吨")
+
+
+# plan15_hangzhou.txt: the indicator table, one cell per line (rows 1-3, 7-8, 14-15, 21 and 28-29 of it)
+CELL_PER_LINE = """在此基础上再奋斗五年，基本建成世界一流的社会主义现代化国际大都市。
+“十五五”时期经济社会发展主要指标
+类别
+序号
+指标名称
+2025年
+预计
+2030年
+目标
+年均/
+累计
+属性
+经济发展
+（7项）
+1
+地区生产总值（GDP）增长（%）
+5.2左右
+—
+5以上
+预期性
+
+2
+全员劳动生产率（万元/人）
+29.6
+35
+—
+预期性
+
+3
+货物和服务贸易进出口总额占全省份额（%）
+21.5
+（2024年）
+22
+—
+预期性
+创新驱动
+（4项）
+4
+研究与试验发展（R&D）经费支出与地区生产总值之比（%）
+4左右
+4.5
+—
+预期性
+
+5
+每千人口拥有医护人员数
+执业医师数（人）
+4.9
+5.0
+—
+预期性
+注册护士数（人）
+5.92
+6.02
+—
+预期性
+6
+城乡居民收入倍差
+1.62
+1.58
+左右
+—
+预期性
+安全保障
+（2项）
+7
+粮食综合生产能力（亿斤）
+32
+32
+—
+约束性
+8
+能源综合生产能力（万吨标煤）
+340
+400
+—
+约束性
+备注：[ ]内数据为累计数。
+第二篇 坚持“人工智能+”引领，加快建设人工智能创新发展第一城"""
+
+
+def test_a_table_printed_one_cell_per_line_is_read_row_by_numbered_row():
+    from kb.clean import clean
+    from kb.structure import split_articles
+    from kb.types import RawDocument
+    raw = RawDocument(source="plan.txt", path="plan.txt", text=CELL_PER_LINE)
+    text = clean(raw)
+    articles = split_articles(text, raw.source)
+    for a in articles:
+        a.jurisdiction = "杭州市"
+    (table,), facts = extract_table_facts(text, articles, raw.source, raw.text)
+    assert table.format == "lines" and table.caption == "“十五五”时期经济社会发展主要指标"
+    assert table.header == [["类别", "指标名称", "2025年", "2030年", "年均/累计", "属性"],
+                            ["类别", "指标名称", "预计", "目标", "年均/累计", "属性"]]
+    # the row with sub-rows and the row whose `1.58 / 左右` was split are left out, never shifted
+    assert [r[1] for r in table.rows] == ["地区生产总值（GDP）增长（%）", "全员劳动生产率（万元/人）",
+                                          "货物和服务贸易进出口总额占全省份额（%）",
+                                          "研究与试验发展（R&D）经费支出与地区生产总值之比（%）",
+                                          "粮食综合生产能力（亿斤）", "能源综合生产能力（万吨标煤）"]
+    assert [r[0] for r in table.rows] == ["经济发展（7项）"] * 3 + ["创新驱动（4项）"] + ["安全保障（2项）"] * 2
+    got = {(f.indicator, f.period): (f.value, f.unit, f.kind) for f in facts}
+    assert got == {("全员劳动生产率", "2025年"): (296_000, "元/人", "outcome"),
+                   ("全员劳动生产率", "2030年"): (350_000, "元/人", "target"),
+                   # 21.5 is the figure of 2024 (its note says so), not of 2025: no fact
+                   ("货物和服务贸易进出口总额占全省份额", "2030年"): (22, "%", "target"),
+                   ("研究与试验发展（R&D）经费支出与地区生产总值之比", "2030年"): (4.5, "%", "target"),
+                   ("粮食综合生产能力", "2025年"): (3.2e9, "斤", "outcome"),
+                   ("粮食综合生产能力", "2030年"): (3.2e9, "斤", "target"),
+                   ("能源综合生产能力", "2025年"): (3.4e6, "吨标煤", "outcome"),
+                   ("能源综合生产能力", "2030年"): (4e6, "吨标煤", "target")}
+    assert {(f.subject, f.subject_source) for f in facts} == {("杭州市", "document")}
+    assert not any(f.value in (1, 2, 3, 4, 5, 6, 7, 8) for f in facts)     # row numbers are not facts
+
+
+def test_numbered_lines_without_a_row_number_column_are_not_a_table():
+    from kb.clean import clean
+    from kb.types import RawDocument
+    text = CELL_PER_LINE.replace("序号\n", "")
+    raw = RawDocument(source="plan.txt", path="plan.txt", text=text)
+    assert extract_table_facts(clean(raw), [], raw.source, raw.text)[0] == []
