@@ -638,3 +638,28 @@ def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
     article = Article(index=0, title="以可持续城市理念推动国家中心城市高质量发展", start=0, end=len(text), year=2020,
                       genre="journal_issue")
     assert {f.subject for f in extract_facts(CleanText(text=text), [article], "003.txt")} == {None}
+
+
+def test_changes_and_multiples_span_from_the_start_or_base_year():
+    # 003 (seed): a change after a start point in another clause; 扩大约 is 扩大 + 约; 是2000年的8.34倍
+    facts = _facts("截至2018年，西部地区的经济总量从2009年的1.58万亿元，增长到2018年的18.4万亿元，增长11.6倍。")
+    assert [(f.raw, f.period) for f in facts][-1] == ("11.6倍", "2009—2018年")
+    facts = _facts("两地区的差距逐年增大，分别从2003年的899.28元和1188.66元增加到了2018年的10216.85元和14894.55元，"
+                   "扩大约11.36倍和12.53倍。")
+    assert [(f.raw, f.change, f.qualifier, f.period) for f in facts][-2:] == [
+        ("11.36倍", "扩大", "约", "2003—2018年"), ("12.53倍", "扩大", None, "2003—2018年")]
+    facts = _facts("2019年，东部、中部、西部地区 GDP 总量分别为511161.19亿元、218737.79亿元和205185.18亿元，"
+                   "相应差额扩大到13552.61亿元和305976.01亿元，分别是2000年的8.34倍和8.63倍。")
+    assert [(f.raw, f.period) for f in facts][-2:] == [("8.34倍", "2000—2019年"), ("8.63倍", "2000—2019年")]
+
+
+def test_a_work_report_review_of_five_years_goes_on_over_its_paragraphs():
+    # gwr2026_henan: 过去的五年… opens the review; what was done over it spans 2021—2025, a level is 2025's;
+    # 刚刚过去的2025年… ends it
+    text = ("过去的五年极不寻常。在省委坚强领导下，我们团结带领全省人民砥砺奋进。\n"
+            "乡村振兴扎实有效。耕地面积净增212万亩，新建改造高标准农田3167万亩，粮食总产量1300亿斤以上。\n"
+            "刚刚过去的2025年很不平凡。\n"
+            "全年新建改造高标准农田500万亩。")
+    facts = _doc_facts(text, "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("212万亩", "2021—2025年"), ("3167万亩", "2021—2025年"), ("1300亿斤以上", "2025年"), ("500万亩", "2025年")]

@@ -103,11 +103,22 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
-        part = None
+        reading = _Reading()
         for start, end, path in prose_sections(article):
-            part = _report_part(path, part, doc) if doc.genre == "work_report" else None
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path, part)
+            if doc.genre == "work_report":
+                part = _report_part(path, reading.part, doc)
+                if part != reading.part or _heading_year(path):
+                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                reading.part = part
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
+
+
+@dataclass
+class _Reading:
+    """What a work report's sections so far say of the ones after them."""
+    part: str | None = None   # review / plan / task (_report_part)
+    span: str | None = None   # 过去的五年…, 这是…的五年。: the plan period the paragraphs after it review
 
 
 def _document(article: Article) -> _Document:
@@ -230,20 +241,24 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str, part: str | None = None) -> list[Fact]:
+                 start: int, end: int, path: str, reading: _Reading | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
                          and (r := _duration_range(p, doc, None))), None)
     heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
+    reading = reading or _Reading()
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
-        if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
+        if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
+            if doc.genre == "work_report":
+                reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
+                           heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         targets = targets and ended in "；;，,：:"
@@ -252,9 +267,20 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets, part)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
+
+
+def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
+    """The span a work report's paragraphs review, as the first sentence of a paragraph leaves it:
+    过去的五年极不寻常。 / 这是经济实力持续提升的五年。 open a review of the plan period that goes on
+    over the paragraphs after it; 刚刚过去的2025年… ends it."""
+    periods = find_periods(first)
+    opened = next((r for p in periods if p.duration and (r := _duration_range(p, doc, None))), None)
+    if opened:
+        return opened
+    return None if any(p.has_year or p.offset_years is not None for p in periods) else span
 
 
 # a period carries past 。 only into a sentence that continues the same account; past ； and a
@@ -352,7 +378,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
@@ -460,7 +486,7 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
     新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
@@ -468,11 +494,25 @@ def _in_span(span: str | None, change: str | None, before: str = "") -> str | No
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change and _TOTAL.search(before):
-        return span
-    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+    if not change:
+        return span if _is_flow(before, unit) else f"{years[1]}年"
+    if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
+
+
+# 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
+# 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
+_ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+_LEVEL_CUE = re.compile(r"(?:达到?|为|是|突破|超过?|逾|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*$")
+
+
+def _is_flow(before: str, unit: str) -> bool:
+    """Whether a figure in a review of a span is an amount done over it rather than a level reached."""
+    if unit in ("%", "‰", "倍") or _LEVEL_CUE.search(before):
+        return False
+    return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip())
 
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
@@ -496,7 +536,7 @@ def _after_from_to(change: str | None, period: str | None,
     years = years_of(period)
     if change and change.endswith("(起点)"):
         return (years[0] if len(years) == 1 else None, None), period
-    if change and change.endswith("(终点)"):
+    if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
         return (span[0], years[0] if len(years) == 1 else None), period
     if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
@@ -949,7 +989,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于?|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -1049,6 +1089,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
     spans from the base to the figure's year."""
     years = years_of(period)
+    if not change and q.unit == "倍" and len(years) == 1:
+        return _multiple_range(q, period, periods, sentence, clause)
     if not change:
         return period
     if len(years) == 2 and re.fullmatch(r"\d{4}—\d{4}年", period or ""):
@@ -1078,6 +1120,17 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     return period
 
 
+def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: str, clause: int) -> str:
+    """2019年…，分别是2000年的8.34倍: a multiple of a base year's figure spans from the base to the
+    figure's year."""
+    year = years_of(period)[0]
+    for p in reversed([p for p in periods if clause <= p.start < q.start]):
+        base = years_of(p.text)
+        if base and _is_comparison_base(p, sentence):
+            return f"{base[-1]}—{year}年" if base[-1] < year else period
+    return period
+
+
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
     """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
@@ -1092,6 +1145,9 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_HORIZON = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预期|将|要)?\s*(?:到|至)\s*$")
+
+
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
@@ -1100,7 +1156,10 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = carry.stated_period = text
+            carry.period = text
+            # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
+            if not _HORIZON.search(sentence[:p.start]):
+                carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
