@@ -605,6 +605,28 @@ def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_bef
         ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]
 
 
+def test_lists_ranks_and_pairs_stated_before_their_changes():
+    # gwr2026 reports: the measure after the last item is every item's; rankings that moved; the scope of
+    # the first item's count is the second item's; a pair of figures, then 分别增长 for each
+    rows = _facts("有色冶金、石化化工、装备制造产业增加值年均分别增长17.8%、4.8%、9.9%。")
+    assert [f.indicator for f in rows] == ["有色冶金产业增加值", "石化化工产业增加值", "装备制造产业增加值"]
+    rows = _facts("跻身全球科研城市第12位、科技集群第39位，分别前进8位、40位。")
+    assert [(f.indicator, f.change) for f in rows] == [("全球科研城市排名", "前进"), ("科技集群排名", "前进")]
+    rows = _facts("生产安全事故起数和死亡人数分别下降49.9%、45%。")
+    assert [f.indicator for f in rows] == ["生产安全事故起数", "生产安全事故死亡人数"]
+    rows = _facts("城镇常住居民人均可支配收入43287元，农村常住居民人均可支配收入21040元，分别增长4.5%和6.2%。")
+    assert [f.indicator for f in rows][2:] == ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
+    # communique_2023_qiandongnan, 003: a kind counted under 其中：; the head noun after 的; 和美乡村 is a name
+    assert [f.indicator for f in _facts("幼儿园1250所（其中：民办428所），在园幼儿14919人。")] == [
+        "幼儿园", "民办幼儿园", "在园幼儿"]
+    assert [f.indicator for f in _facts("以及6家负责技术转移的企业和136家赞助企业。")] == ["负责技术转移的企业", "赞助企业"]
+    assert [f.indicator for f in _facts("建成35个先导区、1000个和美乡村。")] == ["先导区", "和美乡村"]
+    # 003: what a verb released is named after the figure; plan15_suzhou: the time taken to arrive
+    assert [f.indicator for f in _facts("2008年我国政府就出台了约4万亿元的一揽子以基建为主的投资计划，短期内作用明显。")] == [
+        "投资计划"]
+    assert [f.indicator for f in _facts("实现建成区消防站点5分钟到达全覆盖。")] == ["建成区消防站点到达时间"]
+
+
 def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
     # chinaxiv_201909_00150: the title names 中国 narrowed to 西北地区; a run-in heading hides the place
     text = "3.1.2城市经济发展质量一直在较低和中等水平徘徊 西北地区城市经济发展质量由2000年的0.4172一直下降至2004年的0.3609。"
@@ -616,3 +638,28 @@ def test_a_paper_on_one_place_speaks_for_it_and_a_class_of_places_is_no_topic():
     article = Article(index=0, title="以可持续城市理念推动国家中心城市高质量发展", start=0, end=len(text), year=2020,
                       genre="journal_issue")
     assert {f.subject for f in extract_facts(CleanText(text=text), [article], "003.txt")} == {None}
+
+
+def test_changes_and_multiples_span_from_the_start_or_base_year():
+    # 003 (seed): a change after a start point in another clause; 扩大约 is 扩大 + 约; 是2000年的8.34倍
+    facts = _facts("截至2018年，西部地区的经济总量从2009年的1.58万亿元，增长到2018年的18.4万亿元，增长11.6倍。")
+    assert [(f.raw, f.period) for f in facts][-1] == ("11.6倍", "2009—2018年")
+    facts = _facts("两地区的差距逐年增大，分别从2003年的899.28元和1188.66元增加到了2018年的10216.85元和14894.55元，"
+                   "扩大约11.36倍和12.53倍。")
+    assert [(f.raw, f.change, f.qualifier, f.period) for f in facts][-2:] == [
+        ("11.36倍", "扩大", "约", "2003—2018年"), ("12.53倍", "扩大", None, "2003—2018年")]
+    facts = _facts("2019年，东部、中部、西部地区 GDP 总量分别为511161.19亿元、218737.79亿元和205185.18亿元，"
+                   "相应差额扩大到13552.61亿元和305976.01亿元，分别是2000年的8.34倍和8.63倍。")
+    assert [(f.raw, f.period) for f in facts][-2:] == [("8.34倍", "2000—2019年"), ("8.63倍", "2000—2019年")]
+
+
+def test_a_work_report_review_of_five_years_goes_on_over_its_paragraphs():
+    # gwr2026_henan: 过去的五年… opens the review; what was done over it spans 2021—2025, a level is 2025's;
+    # 刚刚过去的2025年… ends it
+    text = ("过去的五年极不寻常。在省委坚强领导下，我们团结带领全省人民砥砺奋进。\n"
+            "乡村振兴扎实有效。耕地面积净增212万亩，新建改造高标准农田3167万亩，粮食总产量1300亿斤以上。\n"
+            "刚刚过去的2025年很不平凡。\n"
+            "全年新建改造高标准农田500万亩。")
+    facts = _doc_facts(text, "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("212万亩", "2021—2025年"), ("3167万亩", "2021—2025年"), ("1300亿斤以上", "2025年"), ("500万亩", "2025年")]

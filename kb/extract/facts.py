@@ -103,11 +103,22 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
-        part = None
+        reading = _Reading()
         for start, end, path in prose_sections(article):
-            part = _report_part(path, part, doc) if doc.genre == "work_report" else None
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path, part)
+            if doc.genre == "work_report":
+                part = _report_part(path, reading.part, doc)
+                if part != reading.part or _heading_year(path):
+                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                reading.part = part
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
+
+
+@dataclass
+class _Reading:
+    """What a work report's sections so far say of the ones after them."""
+    part: str | None = None   # review / plan / task (_report_part)
+    span: str | None = None   # 过去的五年…, 这是…的五年。: the plan period the paragraphs after it review
 
 
 def _document(article: Article) -> _Document:
@@ -230,20 +241,24 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str, part: str | None = None) -> list[Fact]:
+                 start: int, end: int, path: str, reading: _Reading | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
                          and (r := _duration_range(p, doc, None))), None)
     heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
+    reading = reading or _Reading()
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
-        if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span, heading_place=heading_place)
+        if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
+            if doc.genre == "work_report":
+                reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
+                           heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         targets = targets and ended in "；;，,：:"
@@ -252,9 +267,20 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
         targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets, part)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
+
+
+def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
+    """The span a work report's paragraphs review, as the first sentence of a paragraph leaves it:
+    过去的五年极不寻常。 / 这是经济实力持续提升的五年。 open a review of the plan period that goes on
+    over the paragraphs after it; 刚刚过去的2025年… ends it."""
+    periods = find_periods(first)
+    opened = next((r for p in periods if p.duration and (r := _duration_range(p, doc, None))), None)
+    if opened:
+        return opened
+    return None if any(p.has_year or p.offset_years is not None for p in periods) else span
 
 
 # a period carries past 。 only into a sentence that continues the same account; past ； and a
@@ -352,7 +378,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or carry.default_period, periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
@@ -460,7 +486,7 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
     新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
@@ -468,11 +494,25 @@ def _in_span(span: str | None, change: str | None, before: str = "") -> str | No
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change and _TOTAL.search(before):
-        return span
-    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+    if not change:
+        return span if _is_flow(before, unit) else f"{years[1]}年"
+    if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
+
+
+# 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
+# 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
+_ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+_LEVEL_CUE = re.compile(r"(?:达到?|为|是|突破|超过?|逾|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*$")
+
+
+def _is_flow(before: str, unit: str) -> bool:
+    """Whether a figure in a review of a span is an amount done over it rather than a level reached."""
+    if unit in ("%", "‰", "倍") or _LEVEL_CUE.search(before):
+        return False
+    return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip())
 
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
@@ -496,7 +536,7 @@ def _after_from_to(change: str | None, period: str | None,
     years = years_of(period)
     if change and change.endswith("(起点)"):
         return (years[0] if len(years) == 1 else None, None), period
-    if change and change.endswith("(终点)"):
+    if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
         return (span[0], years[0] if len(years) == 1 else None), period
     if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
@@ -585,6 +625,8 @@ _PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
 def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
     k = sentence.replace("依次", "分别").find("分别", clause, group[0].start)
     listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    # 装备制造产业增加值年均分别增长: how the figures change is no part of the names
+    listed = re.sub(r"(?:年均|同比|环比|比上年|较上年|平均)\s*$", "", listed)
     if k < 0 and len(group) == 2:   # 城乡居民人均可支配收入差额从2000年的A和B: a pair without 分别
         return _pair_names(_noun_phrase(re.split(r"(?:从|由)", listed)[0]))
     if k < 0 and "、" not in listed:
@@ -594,6 +636,9 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
     if len(items) != len(group):
         items = _NAME_SEP.split(listed)
+    if all(_RANK_PLACE.search(x) for x in items) and group[0].unit in ("位", "名"):
+        # 跻身全球科研城市第12位、科技集群第39位，分别前进8位、40位: the rankings that moved
+        items, measure = [_RANK_PLACE.sub("", x) + "排名" for x in items], ""
     cut = _NAME_END.search(items[-1])
     if cut and k >= 0 and not measure:   # 经济发展…和协调共享4个分项指标的省域差异分别…: 省域差异 is measured
         named = re.search(r"的\s*([\u4e00-\u9fff]{2,8})\s*$", items[-1][cut.start():])
@@ -607,7 +652,12 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人|位|名)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
     if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
-    return [x + measure for x in _shared_tail(items)]
+    items = _shared_tail(items)
+    # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
+    return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
+
+
+_RANK_PLACE = re.compile(r"(?:居|列|位居|排名?|排在)?\s*第\s*[\d一二三四五六七八九十]+\s*[位名]\s*$")
 
 
 def _pair_names(name: str, measure: str = "") -> list[str]:
@@ -654,6 +704,11 @@ def _common_suffix(words: list[str]) -> str:
     return suffix
 
 
+# 分别占全国的, …元和…元，分别增长: n figures after 分别 that speak of the n figures stated before
+_OF_STATED = re.compile(r"\s*(?:扣除价格因素(?:影响)?后?[，,]?)?\s*分别\s*(?:占|为|是|相当于|完成"
+                        r"|(?:比上年|同比|较上年)?\s*(?:实际|名义)?\s*(?:增长|下降|提高|增加|减少|降低))[^，,]*")
+
+
 def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
     """…常住人口为A，地区生产总值为B，分别占全国的a、b: n shares right after 分别占 are those of the
     n figures stated just before; the position of each one's figure among the stated ones."""
@@ -662,7 +717,7 @@ def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) 
         clause = _clause_start(sentence, group[0].start)
         first = quantities.index(group[0])
         if (len(group) < 2 or first < len(group) or first > n_stated
-                or not re.fullmatch(r"\s*分别\s*(?:占|为|是|相当于|完成)[^，,]*", sentence[clause:group[0].start])):
+                or not _OF_STATED.fullmatch(sentence[clause:group[0].start])):
             continue
         out.update({id(q): first - len(group) + i for i, q in enumerate(group)})
     return out
@@ -934,7 +989,7 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于?|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -1034,6 +1089,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
     spans from the base to the figure's year."""
     years = years_of(period)
+    if not change and q.unit == "倍" and len(years) == 1:
+        return _multiple_range(q, period, periods, sentence, clause)
     if not change:
         return period
     if len(years) == 2 and re.fullmatch(r"\d{4}—\d{4}年", period or ""):
@@ -1063,6 +1120,17 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     return period
 
 
+def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: str, clause: int) -> str:
+    """2019年…，分别是2000年的8.34倍: a multiple of a base year's figure spans from the base to the
+    figure's year."""
+    year = years_of(period)[0]
+    for p in reversed([p for p in periods if clause <= p.start < q.start]):
+        base = years_of(p.text)
+        if base and _is_comparison_base(p, sentence):
+            return f"{base[-1]}—{year}年" if base[-1] < year else period
+    return period
+
+
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
     """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
@@ -1077,6 +1145,9 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_HORIZON = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预期|将|要)?\s*(?:到|至)\s*$")
+
+
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
     for p in periods:
@@ -1085,7 +1156,10 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = carry.stated_period = text
+            carry.period = text
+            # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
+            if not _HORIZON.search(sentence[:p.start]):
+                carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
@@ -1322,14 +1396,14 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
-                      r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
-                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -1340,9 +1414,9 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排")
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1384,6 +1458,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
+    phrase = _released_thing(phrase, sentence, q)
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
@@ -1401,6 +1476,22 @@ _RATIO_NAME = re.compile(r"与[^，,]{1,14}(?:之比|的比值|的比例|的比�
 # 三次产业结构为3.9:39.0:57.1: the named parts of a whole a ratio run splits, in order
 _RATIO_PARTS = {"三次产业": ("第一产业", "第二产业", "第三产业")}
 _RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
+
+
+# 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
+_RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
+_RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
+# 消防站点5分钟到达: the time it takes to do what follows
+_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+
+
+def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    if phrase and _RELEASES.search(phrase):
+        m = _RELEASED.match(sentence, q.end)
+        noun = re.split(r"的", m.group(1))[-1] if m else ""
+        return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
+    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
+    return f"{phrase}{m.group(1)}时间" if m and phrase else phrase
 
 
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1467,7 +1558,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回�
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
-                           r"率|额|量|数|值|价|费|金)$")
+                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
 
@@ -1514,11 +1605,15 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
             if count and not (word and word.group(0) in ("保有量", "人数", "产量")):
                 return indicator   # a count of parts is no part of the whole's money or value
             return indicator + (word.group(0) if word else "")
-    if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
-            and re.match(r"\s*其中", sentence[clause:])):
+    if not (indicator and stated and stated[-1][0] and _PART_KIND.fullmatch(indicator)
+            and (re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]\s*$", sentence[:clause]))):
         return indicator
     level = re.search(r"级(?:以上|以下)?(?:的)?", stated[-1][0])
     return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
+
+
+# 其中国家级2个, （其中：民办428所）: a kind of the thing counted just before
+_PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|私营|个体|外资|公立|私立|民营")
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
@@ -1544,8 +1639,10 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
 
 
 # a measure that names no thing of its own: 秋粮播种面积…，总产量…; 风景名胜区10个，总面积…
-_BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数")
-_MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量)$")
+_BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
+                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
+_MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
+                          r"|起数|次数|件数|户数|人次)$")
 
 
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
@@ -1623,6 +1720,11 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
+    if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
+        head = noun[stop.end():]
+        head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
+        if 1 <= len(head) <= 4:
+            return noun[:stop.end() + len(head)]
     noun = noun[:stop.start()] if stop else noun
     return noun if len(noun) >= 2 else None
 

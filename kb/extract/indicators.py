@@ -74,10 +74,10 @@ _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[
 _QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
 _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 # 公路里程、高速公路里程和铁路营业里程: several measured things in one indicator (交通运输、仓储和邮政业 is one)
-_LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模)[、和及与]"
+_LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模|人次|人数|花费)[、和及与]"
                              r"|^第?[一二三四五六七八九十]、")
 # a phrase cut in the wrong place starts or ends with a function word
-_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建])|以(?![色])|和|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
+_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建园])|以(?![色])|和(?![美谐平])|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
                        r"|(?:的|在|以|和|与|及|从|由|到|至|较|为|是|了|而|但|虽然|不|占|达|共|约|超|近|将|已|仍|均|分别)$")
 
 
