@@ -663,3 +663,13 @@ def test_a_work_report_review_of_five_years_goes_on_over_its_paragraphs():
     facts = _doc_facts(text, "work_report", "河南省", 2026)
     assert [(f.raw, f.period) for f in facts] == [
         ("212万亩", "2021—2025年"), ("3167万亩", "2021—2025年"), ("1300亿斤以上", "2025年"), ("500万亩", "2025年")]
+
+
+def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_place():
+    # 003 (seed)
+    facts = _facts("二是基本原地踏步“俱乐部”，包括云南和广西（2.0%左右）、新疆（1.2%左右）。")
+    assert [(f.raw, f.subject) for f in facts] == [("2.0%左右", "云南和广西"), ("1.2%左右", "新疆")]
+    facts = _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")
+    assert facts[0].subject == "重庆、西安、成都"
+    facts = _facts("2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]
