@@ -681,3 +681,13 @@ def test_notes_siblings_and_shares_named_by_where_they_go():
     # gwr2026_xinjiang: a 城乡 pair after earlier figures of the sentence
     rows = _facts("规上工业增加值增长7.7%，城乡居民人均可支配收入分别增长5.3%、7%。")
     assert [f.indicator for f in rows][1:] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_place():
+    # 003 (seed)
+    facts = _facts("二是基本原地踏步“俱乐部”，包括云南和广西（2.0%左右）、新疆（1.2%左右）。")
+    assert [(f.raw, f.subject) for f in facts] == [("2.0%左右", "云南和广西"), ("1.2%左右", "新疆")]
+    facts = _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")
+    assert facts[0].subject == "重庆、西安、成都"
+    facts = _facts("2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]

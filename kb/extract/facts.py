@@ -324,6 +324,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
                         for q, y in zip(group, _listed_periods(group, sentence))}
     respective_years.update(_year_sequence(quantities, sentence))
+    positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
@@ -372,7 +373,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
-            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners)
+            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q)))
             topic = subject or topic
         if pair:
             subject, subject_source = pair
@@ -424,12 +425,19 @@ _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
-              ctx: _Context, owners: list[str | None]) -> tuple[str, str] | None:
-    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
+              ctx: _Context, owners: list[str | None], position: int | None = None) -> tuple[str, str] | None:
+    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise.
+    `position`: the figure's place in a list of figures (A、B和C), if it is in one."""
     clause = _clause_start(sentence, q.start)
     if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
         return None
     before = [m for m in mentions if m.end <= q.start]
+    # 西部地区与东部地区及全国平均水平的差距分别为A和B: A is the gap to 东部地区, B to 全国
+    for a, b, c in zip(before, before[1:], before[2:]):
+        if (position is not None and position < 2
+                and _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and _LISTED.fullmatch(sentence[b.end:c.start])):
+            other = (b, c)[position]
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(other.place, ctx, other.start)}", "sentence"
     stated = list(dict.fromkeys(o for o in owners if o))
     if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
             and not any(clause <= m.start for m in before)):
@@ -1272,7 +1280,8 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
     """(subject, the mention naming it) of a quantity."""
     owner = _owner_before(q, mentions, sentence)
     if owner:
-        subject = _resolve(owner.place, ctx, owner.start)
+        first = _list_start(owner, mentions, sentence)
+        subject = _place_list(first, mentions, sentence, ctx) if first is not owner else _resolve(owner.place, ctx, owner.start)
         if owner.topic:   # 全省35个工业园实现产值…: the clause's subject, also for its next figures
             carry.subject, carry.subject_at = subject, ctx.offset
         return subject, owner
@@ -1301,6 +1310,20 @@ def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _
     if len(names) < 2 or "分别" in sentence[last.end:]:
         return names[0]
     return re.sub(r"\s+", "", sentence[first.start:last.end])   # as the text joins them: 东部与中部, 重庆、四川、陕西
+
+
+_LISTED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Mention:
+    """The first place of the list `last` ends (重庆、西安、成都3个核心城市; 云南和广西（2.0%左右）), else `last`."""
+    first = last
+    for m in reversed(mentions[:mentions.index(last)]):
+        alike = m.place.kind == last.place.kind or {m.place.kind, last.place.kind} <= {"province", "city"}
+        if not alike or not _LISTED.fullmatch(sentence[m.end:first.start]):
+            break
+        first = m
+    return first
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
