@@ -484,6 +484,13 @@ def test_a_table_with_a_value_column_has_the_documents_place_as_subject_and_its_
     assert got[("周口市", "货物运输周转量")] == (96_297_000_000, "吨公里")
     assert got[("周口市", "货物运输周转量增长")] == (-15.4, "%")
     assert got[("周口市", "铁路")] == (80_000_000, "吨")
+    # qiandongnan 表14: the value column carries the unit
+    lines = ("表14 2023年城乡常住居民人均可支配收入构成及其增长\n指标 绝对数（元） 比上年增长（%）\n"
+             "城镇常住居民人均可支配收入 39582 4.0\n工资性收入 21482 3.5\n正文继续。")
+    raw = RawDocument(source="communique.pdf", path="communique.pdf", text=lines, paged=True)
+    _, facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    got = {f.indicator: (f.value, f.unit) for f in facts}
+    assert got["工资性收入"] == (21482, "元") and got["工资性收入比上年增长"] == (3.5, "%")
 
 
 def test_statistics_name_their_variable_ranks_glued_to_values_and_blank_headers_give_no_fact():

@@ -703,10 +703,11 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
                 measure = _Label(indicator, col_label.period or rl.period, rl.unit or col_label.unit)
             if values_are_rows:
-                entity, measure = _Label("", entity.period, ""), rl
+                entity = _Label("", entity.period, "")
                 indicator = rl.text + ("" if _VALUE_COLUMN.match(col_label.text) else col_label.text)
-                if not _VALUE_COLUMN.match(col_label.text):
-                    measure = _Label(rl.text, rl.period, col_label.unit or rl.unit, col_label.stage)
+                # the unit: a growth column's own (%), else the row's, else the value column's (绝对数（元）)
+                unit = rl.unit or col_label.unit if _VALUE_COLUMN.match(col_label.text) else col_label.unit or rl.unit
+                measure = _Label(rl.text, rl.period or col_label.period, unit, col_label.stage)
             unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
             scale, unit = unit_scale(unit_text)
             if number.percent:
