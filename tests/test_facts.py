@@ -665,6 +665,24 @@ def test_a_work_report_review_of_five_years_goes_on_over_its_paragraphs():
         ("212万亩", "2021—2025年"), ("3167万亩", "2021—2025年"), ("1300亿斤以上", "2025年"), ("500万亩", "2025年")]
 
 
+def test_notes_siblings_and_shares_named_by_where_they_go():
+    # communique_2023_zhoukou: a note in brackets after the counted thing; what describes it is scoped by it
+    assert [f.indicator for f in _facts("中等职业教育学校（含技工）37所，毕业生2.19万人，在校生6.85万人。")] == [
+        "中等职业教育学校", "中等职业教育学校毕业生", "中等职业教育学校在校生"]
+    # communique_2023_qiandongnan: a sibling's measure; the measure of a ratio run (投资, not 增加值)
+    rows = _facts("其中，特色食品增加值增长41.9%，再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%。")
+    assert rows[-1].indicator == "木材加工及家具制造增加值"
+    assert [f.indicator for f in _facts("三次产业投资占比为4.0：23.1：72.9。")] == ["第一产业投资占比"]
+    # gwr2026_beijing: a share named by where it goes; 与 inside a name; a distance that delimits it is no figure
+    assert [f.indicator for f in _facts("全市财政支出八成以上投向民生领域，累计为经营主体减轻税费负担超4900亿元；")][0] == \
+        "财政支出投向民生领域的比重"
+    assert [(f.raw, f.indicator) for f in _facts("深化地铁公交两网融合，公交与轨道50米内换乘比例提升至93%。")] == [
+        ("93%", "公交与轨道50米内换乘比例")]
+    # gwr2026_xinjiang: a 城乡 pair after earlier figures of the sentence
+    rows = _facts("规上工业增加值增长7.7%，城乡居民人均可支配收入分别增长5.3%、7%。")
+    assert [f.indicator for f in rows][1:] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
 def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_place():
     # 003 (seed)
     facts = _facts("二是基本原地踏步“俱乐部”，包括云南和广西（2.0%左右）、新疆（1.2%左右）。")
