@@ -665,6 +665,24 @@ def test_a_work_report_review_of_five_years_goes_on_over_its_paragraphs():
         ("212万亩", "2021—2025年"), ("3167万亩", "2021—2025年"), ("1300亿斤以上", "2025年"), ("500万亩", "2025年")]
 
 
+def test_notes_siblings_and_shares_named_by_where_they_go():
+    # communique_2023_zhoukou: a note in brackets after the counted thing; what describes it is scoped by it
+    assert [f.indicator for f in _facts("中等职业教育学校（含技工）37所，毕业生2.19万人，在校生6.85万人。")] == [
+        "中等职业教育学校", "中等职业教育学校毕业生", "中等职业教育学校在校生"]
+    # communique_2023_qiandongnan: a sibling's measure; the measure of a ratio run (投资, not 增加值)
+    rows = _facts("其中，特色食品增加值增长41.9%，再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%。")
+    assert rows[-1].indicator == "木材加工及家具制造增加值"
+    assert [f.indicator for f in _facts("三次产业投资占比为4.0：23.1：72.9。")] == ["第一产业投资占比"]
+    # gwr2026_beijing: a share named by where it goes; 与 inside a name; a distance that delimits it is no figure
+    assert [f.indicator for f in _facts("全市财政支出八成以上投向民生领域，累计为经营主体减轻税费负担超4900亿元；")][0] == \
+        "财政支出投向民生领域的比重"
+    assert [(f.raw, f.indicator) for f in _facts("深化地铁公交两网融合，公交与轨道50米内换乘比例提升至93%。")] == [
+        ("93%", "公交与轨道50米内换乘比例")]
+    # gwr2026_xinjiang: a 城乡 pair after earlier figures of the sentence
+    rows = _facts("规上工业增加值增长7.7%，城乡居民人均可支配收入分别增长5.3%、7%。")
+    assert [f.indicator for f in rows][1:] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
 def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_place():
     # 003 (seed)
     facts = _facts("二是基本原地踏步“俱乐部”，包括云南和广西（2.0%左右）、新疆（1.2%左右）。")
@@ -673,3 +691,26 @@ def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_pla
     assert facts[0].subject == "重庆、西安、成都"
     facts = _facts("2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
     assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]
+
+
+def test_a_change_without_its_own_base_spans_from_the_year_the_account_stated_the_measure_for():
+    # 003 (seed): the 2000 figure of the same measure is the base; a level reached (扩大为) is not a change
+    facts = _facts("2000年，东西部地区全社会固定资产投资的差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍；")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("11374.07亿元", "2000年"), ("99889.25亿元", "2019年"), ("9倍", "2000—2019年")]
+    facts = _facts("2000年，东部地区的 GDP是西部地区的3.05倍，2007年扩大为3.13倍，2019年缩小到2.53倍。")
+    assert [f.period for f in facts] == ["2000年", "2007年", "2019年"]
+    # a growth rate alone in an annual account is against the year before
+    facts = _doc_facts("2018年，贫困地区农村居民人均可支配收入为10371元。2019年，贫困地区农村居民人均可支配收入为11567元，"
+                       "比上年名义增长11.5%。集中连片特困地区农村居民人均可支配收入为11443元，增长11.5%；",
+                       "journal_issue", year=2020)
+    assert [f.period for f in facts][-1] == "2019年"
+
+
+def test_a_work_report_review_obtains_funds_and_states_levels_within_five_year_figures():
+    # gwr2026_zhejiang: 争取 in the review tells what was obtained; gwr2026_guizhou: a level beside 年均 figures
+    facts = _doc_facts("积极争取超长期特别国债资金支持。争取中央预算内投资237亿元。", "work_report", "浙江省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("237亿元", "2025年")]
+    facts = _doc_facts("全省地区生产总值突破2万亿元、达到23562亿元，一般公共预算收入年均增长4.5%。", "work_report", "贵州省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("2万亿元", "2025年"), ("23562亿元", "2025年"), ("4.5%", "2021—2025年")]

@@ -86,6 +86,8 @@ class _Carry:
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
+    first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
+    sentence_at: int = -1            # offset of the sentence being read
 
 
 @dataclass
@@ -197,6 +199,13 @@ def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
     return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
 
 
+def _sets_target(sentence: str, part: str | None) -> bool:
+    """Whether a sentence sets targets; in a review (where a report begins) 争取/确保 tell what was
+    obtained or secured (争取中央预算内投资237亿元), not a target."""
+    return any(part not in (None, "review") or cue.group(0) not in ("争取", "确保")
+               for cue in _TARGET_CUE.finditer(sentence))
+
+
 def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
                     part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
@@ -207,7 +216,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
-    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+    if doc.genre == "work_report" and doc.year and (targets or _sets_target(sentence, part)):
         if part != "task" and PLAN_LIST.search(sentence):
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
@@ -266,7 +275,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
+        targets = targets or _sets_target(norm[s:e], reading.part)
         carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
@@ -303,6 +312,7 @@ _RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最�
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
+    carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
@@ -362,6 +372,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated)
+        indicator = _with_sibling_measure(indicator, q, stated, units)
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -381,12 +392,16 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
-                                or carry.default_period, periods, sentence, clause)
+                                or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
+                                periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
+        if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
+            carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
@@ -513,7 +528,7 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
-_LEVEL_CUE = re.compile(r"(?:达到?|为|是|突破|超过?|逾|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*$")
+_LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
 def _is_flow(before: str, unit: str) -> bool:
@@ -552,7 +567,27 @@ def _after_from_to(change: str | None, period: str | None,
 
 
 # 提高到, 降至: a change word naming the level reached, not the change
-_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)")
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)"
+                      r"|(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小)为")
+
+
+# 同比增长, 年均增长, 累计增加: a change that states its own base or span
+_OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计")
+
+
+def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
+                  before: str) -> str | None:
+    """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
+    spans from the year the paragraph first stated the same measure for (a growth rate in % only within
+    its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
+    clause up to the figure."""
+    if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
+            or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
+        return period
+    first, year = carry.first_years.get(indicator, (None, -1)), years_of(period)[0]
+    if q.unit == "%" and first[1] != carry.sentence_at:
+        return period
+    return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -639,7 +674,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         return _pair_names(_noun_phrase(re.split(r"(?:从|由)", listed)[0]))
     if k < 0 and "、" not in listed:
         return []
-    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
     if len(items) != len(group):
@@ -906,6 +941,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _is_class_bound(q, sentence):
         return False
+    if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
+            and not re.search(r"(?:为|达到?|是|至|在)\s*$", before):
+        return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
     if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
         return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
@@ -1419,7 +1457,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
@@ -1430,7 +1468,9 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
-_COMPARE_CUT = re.compile(r"((?<!占)比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
+# 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
+_COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
+                          r"|与(?=[^，,]{0,15}?(?:相比|比较|持平|差距|差额|相差|差值|之间|对比|同期)))[^，,]{0,15}$")
 _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
 # 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
@@ -1482,6 +1522,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
+    if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
+        phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
@@ -1504,6 +1547,8 @@ _RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
 # 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
 _RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
 _RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
+# 财政支出八成以上投向民生领域: a share named by where it goes
+_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
 
@@ -1526,8 +1571,8 @@ def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     whole = next((w for w in _RATIO_PARTS if w in clause), None)
     if not whole:
         return phrase
-    value = "增加值" if "增加值" in clause or whole == "三次产业" else ""
-    return f"{_RATIO_PARTS[whole][0]}{value}占比"
+    measure = next((w for w in ("投资", "就业人员", "从业人员", "增加值") if w in clause), "增加值")
+    return f"{_RATIO_PARTS[whole][0]}{measure}占比"
 
 
 # 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
@@ -1554,12 +1599,15 @@ def _noun_phrase(phrase: str) -> str:
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
     phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
+    phrase = re.sub(r"[（(]\s*(?:含|包括|不含)[^（()）]*[）)]\s*$", "", phrase)   # 中等职业教育学校（含技工）37所
     phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
     if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
-        phrase = re.split(r"[的和及]", phrase)[-1][-24:]
+        tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
+        phrase = tail if len(tail) <= 24 else re.split(r"[的和及]", phrase)[-1][-24:]
+    phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
 
 
@@ -1666,6 +1714,20 @@ _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播�
                            r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
                           r"|起数|次数|件数|户数|人次)$")
+
+
+_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额)$")
+
+
+def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                          units: list[str]) -> str | None:
+    """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
+    of a sibling's measure is a change of that measure (木材加工及家具制造增加值)."""
+    if (q.unit != "%" or not indicator or len(indicator) < 2 or not stated or units[-1] != "%"
+            or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
+        return indicator
+    m = _SIBLING_MEASURE.search(stated[-1][0] or "")
+    return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
 
 
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
