@@ -13,7 +13,8 @@ from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
 from kb.search import (DUPLICATE_SHARE, WEIGHTS, Filters, Searcher, covered_chars, distinct_rows,
-                       merged_rows, merged_span, opening_heading, phrase_scores, search)
+                       merged_rows, merged_span, opening_heading, phrase_scores, search,
+                       window_scores)
 from kb.types import Article, CleanText, Passage, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -205,6 +206,19 @@ def test_phrase_scores_reward_verbatim_runs():
     scores = phrase_scores("扩大扶贫信贷资金", texts)
     assert scores[0] == 1.0 and 0 < scores[1] < 0.5 and scores[2] == 0.0
     assert phrase_scores("？！", texts).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_window_scores_prefer_the_question_words_close_together():
+    # two sentences of one work report (wildcorpus, 北京 2026): both hold 改造 and 老旧; only the first
+    # holds 老旧小区 and 改造 within one clause
+    texts = ["深入推进城市更新，老旧小区改造完工1225个，精细化治理1411条背街小巷",
+             "强化城市生命线运行保障，完善多元互补的能源供应体系，更新改造老旧管线1000公里，"
+             "积极应对地下水位回升，老城区和小区的排水防涝设施短板加快补齐"]
+    idf = {"改造": 3.1, "老旧": 4.5, "小区": 4.7}
+    scores = window_scores(idf, texts, width=25)
+    assert scores[0] == pytest.approx(1.0) and 0 < scores[1] < 0.9
+    assert window_scores(idf, texts, width=200)[1] == pytest.approx(1.0)   # all three words are in the long passage
+    assert window_scores({}, texts).tolist() == [0.0, 0.0]
 
 
 # ---------------------------------------------------------------- structure, places, synonyms, merging
