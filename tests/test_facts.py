@@ -734,3 +734,11 @@ def test_places_counted_back_and_a_yearly_plan_figure():
     facts = _doc_facts("加快吸引集聚青年人才，每年新引进35周岁以下大学生35万人以上，新招收博士后研究人员1000名以上。",
                        "plan", "杭州市", 2026)
     assert {f.period for f in facts if f.raw != "35周岁"} == {"2026—2030年"}
+
+
+def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():
+    # gwr2026_gansu: 酒钢集团's share, not the province's; the next sentence speaks for the province again
+    facts = _doc_facts("酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。全省规上工业增加值增长6%。"
+                       "做强省纺织集团，纺织产业增加值增长15%左右。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.subject) for f in facts] == [
+        ("30%", "酒钢集团"), ("70%", "酒钢集团"), ("6%", "甘肃"), ("15%左右", "甘肃")]
