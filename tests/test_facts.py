@@ -709,3 +709,26 @@ def test_ranks_moved_shares_of_what_came_before_and_what_counted_things_are():
     # gwr2026_xinjiang, communique_2023_qiandongnan: households counted; a size that delimits a class is no figure
     assert _facts("乡村全面振兴有序推进，22.24万户监测对象家庭帮扶措施全面落实。")[0].indicator == "监测对象家庭帮扶措施"
     assert _facts("行政村和20户以上自然村全部通硬化路。") == []
+
+
+def test_a_change_without_its_own_base_spans_from_the_year_the_account_stated_the_measure_for():
+    # 003 (seed): the 2000 figure of the same measure is the base; a level reached (扩大为) is not a change
+    facts = _facts("2000年，东西部地区全社会固定资产投资的差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍；")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("11374.07亿元", "2000年"), ("99889.25亿元", "2019年"), ("9倍", "2000—2019年")]
+    facts = _facts("2000年，东部地区的 GDP是西部地区的3.05倍，2007年扩大为3.13倍，2019年缩小到2.53倍。")
+    assert [f.period for f in facts] == ["2000年", "2007年", "2019年"]
+    # a growth rate alone in an annual account is against the year before
+    facts = _doc_facts("2018年，贫困地区农村居民人均可支配收入为10371元。2019年，贫困地区农村居民人均可支配收入为11567元，"
+                       "比上年名义增长11.5%。集中连片特困地区农村居民人均可支配收入为11443元，增长11.5%；",
+                       "journal_issue", year=2020)
+    assert [f.period for f in facts][-1] == "2019年"
+
+
+def test_a_work_report_review_obtains_funds_and_states_levels_within_five_year_figures():
+    # gwr2026_zhejiang: 争取 in the review tells what was obtained; gwr2026_guizhou: a level beside 年均 figures
+    facts = _doc_facts("积极争取超长期特别国债资金支持。争取中央预算内投资237亿元。", "work_report", "浙江省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("237亿元", "2025年")]
+    facts = _doc_facts("全省地区生产总值突破2万亿元、达到23562亿元，一般公共预算收入年均增长4.5%。", "work_report", "贵州省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("2万亿元", "2025年"), ("23562亿元", "2025年"), ("4.5%", "2021—2025年")]

@@ -86,6 +86,8 @@ class _Carry:
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
+    first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
+    sentence_at: int = -1            # offset of the sentence being read
 
 
 @dataclass
@@ -197,6 +199,13 @@ def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
     return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
 
 
+def _sets_target(sentence: str, part: str | None) -> bool:
+    """Whether a sentence sets targets; in a review (where a report begins) 争取/确保 tell what was
+    obtained or secured (争取中央预算内投资237亿元), not a target."""
+    return any(part not in (None, "review") or cue.group(0) not in ("争取", "确保")
+               for cue in _TARGET_CUE.finditer(sentence))
+
+
 def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
                     part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
@@ -207,7 +216,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
-    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+    if doc.genre == "work_report" and doc.year and (targets or _sets_target(sentence, part)):
         if part != "task" and PLAN_LIST.search(sentence):
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
@@ -266,7 +275,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
+        targets = targets or _sets_target(norm[s:e], reading.part)
         carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
@@ -303,6 +312,7 @@ _RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最�
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
+    carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
@@ -382,12 +392,16 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
-                                or carry.default_period, periods, sentence, clause)
+                                or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
+                                periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
+        if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
+            carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
@@ -514,7 +528,7 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
-_LEVEL_CUE = re.compile(r"(?:达到?|为|是|突破|超过?|逾|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*$")
+_LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
 def _is_flow(before: str, unit: str) -> bool:
@@ -553,7 +567,27 @@ def _after_from_to(change: str | None, period: str | None,
 
 
 # 提高到, 降至: a change word naming the level reached, not the change
-_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)")
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)"
+                      r"|(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小)为")
+
+
+# 同比增长, 年均增长, 累计增加: a change that states its own base or span
+_OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计")
+
+
+def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
+                  before: str) -> str | None:
+    """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
+    spans from the year the paragraph first stated the same measure for (a growth rate in % only within
+    its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
+    clause up to the figure."""
+    if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
+            or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
+        return period
+    first, year = carry.first_years.get(indicator, (None, -1)), years_of(period)[0]
+    if q.unit == "%" and first[1] != carry.sentence_at:
+        return period
+    return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
