@@ -732,3 +732,23 @@ def test_a_work_report_review_obtains_funds_and_states_levels_within_five_year_f
     facts = _doc_facts("全省地区生产总值突破2万亿元、达到23562亿元，一般公共预算收入年均增长4.5%。", "work_report", "贵州省", 2026)
     assert [(f.raw, f.period) for f in facts] == [
         ("2万亿元", "2025年"), ("23562亿元", "2025年"), ("4.5%", "2021—2025年")]
+
+
+def test_prose_about_a_table_dates_the_next_sentence_and_a_duration_counts_back_over_stated_years():
+    # 003 (seed): 表7进一步… is prose (表7 各变量… is a caption); 这20年间 after 2000年…2019年…
+    facts = _doc_facts("表7进一步通过两地区2018年的国家级城市群、开发区和国家中心城市等增长极数量对比，印证西部地区内部的不平衡不充分问题。"
+                       "由表7可知，西部地区共拥有5个国家级城市群，其中西南地区2个，西北地区3个。", "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("5个", "2018年"), ("2个", "2018年"), ("3个", "2018年")]
+    facts = _doc_facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%。"
+                       "在这20年间，西部地区实际GDP年均增长率为11.0%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2000—2019年"
+
+
+def test_places_counted_back_and_a_yearly_plan_figure():
+    # 003 (seed): 京津两市 are the 北京、天津 named before
+    facts = _facts("如北京、天津是京津冀城市群的核心城市，2019年京津两市GDP占京津冀总GDP的比重分别为41.8%和16.7%。")
+    assert [(f.raw, f.subject) for f in facts] == [("41.8%", "北京"), ("16.7%", "天津")]
+    # plan15_hangzhou: 每年 holds over the plan period and the list it opens
+    facts = _doc_facts("加快吸引集聚青年人才，每年新引进35周岁以下大学生35万人以上，新招收博士后研究人员1000名以上。",
+                       "plan", "杭州市", 2026)
+    assert {f.period for f in facts if f.raw != "35周岁"} == {"2026—2030年"}

@@ -27,7 +27,9 @@ _PLACES = Path(__file__).resolve().parent.parent / "data" / "places.txt"
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
 _META = re.compile(r"文章编号|中图分类号|文献标识码|收稿日期|基金项目|作者简介|通讯作者|DOI|doi:|E-mail|邮编"
-                   r"|责任编辑|资料来源|数据来源|^\s*(?:续?表|图)\s*\d")
+                   r"|责任编辑|资料来源|数据来源"
+                   r"|^\s*(?:续?表|图)\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))")
+# (表7进一步通过…对比 and 表4展示了… are prose about a table; 表7 各变量… and 图2 2000年…分布图 are captions)
 _CLAUSE_END = re.compile(r"[，,：:]")
 # 在1%的水平上显著: a test's significance level, not a figure of the world
 _SIGNIFICANCE = re.compile(r"\s*的?\s*(?:统计)?(?:显著性?水平|水平上?(?:显著|通过)|置信)")
@@ -88,6 +90,7 @@ class _Carry:
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
+    stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
 
 
 @dataclass
@@ -315,7 +318,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
-                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc,
+                     carry.stated_span or carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -396,6 +400,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
+        period = _yearly_over_plan(period, sentence[:q.start], doc)
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
@@ -588,6 +593,16 @@ def _since_stated(q: Quantity, indicator: str | None, change: str | None, period
     if q.unit == "%" and first[1] != carry.sentence_at:
         return period
     return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
+
+
+def _yearly_over_plan(period: str | None, before: str, doc: _Document) -> str | None:
+    """每年新引进大学生35万人以上 among a plan's targets for 2030: a yearly figure holds over the whole plan
+    period, not its last year; 每年 reaches over the list it opens. `before`: the sentence up to the figure."""
+    years = years_of(period)
+    if ("每年" not in before or len(years) != 1 or doc.genre not in ("plan", "work_report")
+            or plan_years(years[0])[1] != years[0] or years[0] < (doc.year or 0)):
+        return period
+    return f"{years[0] - 4}—{years[0]}年"
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -835,6 +850,8 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
                 named = [m for m in mentions if before <= m.start and m.end <= clause]
         if len(_listed_periods(group, sentence)) == len(group):
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
+        if "分别" in head and len(named) != len(group):
+            named = _counted_places(head, len(group), mentions, sentence, clause) or named
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
             carry.distribution = named
@@ -842,6 +859,24 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
               and not any(clause <= m.start < group[-1].end for m in mentions)):
             owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
+
+
+# 京津两市, 两地区, 三省: places counted back to a list of as many named before
+_COUNTED_PLACES = re.compile(r"([两二三四五六七八九十])\s*个?\s*(?:市|省|省区|省份|地区|地|国|城市|区域)")
+
+
+def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, clause: int) -> list[_Mention]:
+    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause."""
+    counted = _COUNTED_PLACES.search(head)
+    if not counted or numeral_value(counted.group(1)) != n:
+        return []
+    earlier = [m for m in mentions if m.end <= clause]
+    for last in reversed(earlier):
+        first = _list_start(last, mentions, sentence)
+        run = mentions[mentions.index(first):mentions.index(last) + 1]
+        if len(run) == n:
+            return run
+    return []
 
 
 # ------------------------------------------------------------------ which numbers are facts
@@ -1199,6 +1234,9 @@ _HORIZON = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预
 
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
+    years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
+    # 2000年…17.5%，而2019年…19.2%。在这20年间…: the span a later duration counts back over
+    carry.stated_span = f"{min(years)}—{max(years)}年" if len(years) > 1 else None
     for p in periods:
         if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
