@@ -693,6 +693,24 @@ def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_pla
     assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]
 
 
+def test_ranks_moved_shares_of_what_came_before_and_what_counted_things_are():
+    # 003 (seed): a move of places is of the ranking named before it; 占到 a share of the figure before
+    rows = _facts("全省进出口增长6.1%，高于全国11个百分点，增速居全国第5位，较2019年年底提高14位；")
+    assert (rows[-1].indicator, rows[-1].change) == ("进出口增速排名", "提高")
+    rows = _facts("截至2016年10月，国内商品房库存面积高达39亿平方米左右，其中市县一级占到了80%；")
+    assert rows[-1].indicator == "市县一级占国内商品房库存面积的比重"
+    rows = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert rows[-1].indicator == "实际GDP比重增幅"
+    # 003: what the counted countries are; what the counted cities entered; 共计 and 各类 lead no fragment
+    assert [f.indicator for f in _facts("当前中东欧17国中已有12国是欧盟成员。")] == ["欧盟成员"]
+    assert _facts("2018年中国有27座城市入选全球最具影响力城市。")[0].indicator == "入选全球最具影响力城市的城市"
+    assert _facts("截至2019年6月底，上海自贸区共计新设企业逾5.5万户。")[0].indicator == "新设企业"
+    assert _facts("各类草地平均覆盖度增加11.6个百分点。")[0].indicator == "各类草地平均覆盖度"
+    # gwr2026_xinjiang, communique_2023_qiandongnan: households counted; a size that delimits a class is no figure
+    assert _facts("乡村全面振兴有序推进，22.24万户监测对象家庭帮扶措施全面落实。")[0].indicator == "监测对象家庭帮扶措施"
+    assert _facts("行政村和20户以上自然村全部通硬化路。") == []
+
+
 def test_a_change_without_its_own_base_spans_from_the_year_the_account_stated_the_measure_for():
     # 003 (seed): the 2000 figure of the same measure is the base; a level reached (扩大为) is not a change
     facts = _facts("2000年，东西部地区全社会固定资产投资的差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍；")
@@ -714,3 +732,23 @@ def test_a_work_report_review_obtains_funds_and_states_levels_within_five_year_f
     facts = _doc_facts("全省地区生产总值突破2万亿元、达到23562亿元，一般公共预算收入年均增长4.5%。", "work_report", "贵州省", 2026)
     assert [(f.raw, f.period) for f in facts] == [
         ("2万亿元", "2025年"), ("23562亿元", "2025年"), ("4.5%", "2021—2025年")]
+
+
+def test_prose_about_a_table_dates_the_next_sentence_and_a_duration_counts_back_over_stated_years():
+    # 003 (seed): 表7进一步… is prose (表7 各变量… is a caption); 这20年间 after 2000年…2019年…
+    facts = _doc_facts("表7进一步通过两地区2018年的国家级城市群、开发区和国家中心城市等增长极数量对比，印证西部地区内部的不平衡不充分问题。"
+                       "由表7可知，西部地区共拥有5个国家级城市群，其中西南地区2个，西北地区3个。", "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("5个", "2018年"), ("2个", "2018年"), ("3个", "2018年")]
+    facts = _doc_facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%。"
+                       "在这20年间，西部地区实际GDP年均增长率为11.0%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2000—2019年"
+
+
+def test_places_counted_back_and_a_yearly_plan_figure():
+    # 003 (seed): 京津两市 are the 北京、天津 named before
+    facts = _facts("如北京、天津是京津冀城市群的核心城市，2019年京津两市GDP占京津冀总GDP的比重分别为41.8%和16.7%。")
+    assert [(f.raw, f.subject) for f in facts] == [("41.8%", "北京"), ("16.7%", "天津")]
+    # plan15_hangzhou: 每年 holds over the plan period and the list it opens
+    facts = _doc_facts("加快吸引集聚青年人才，每年新引进35周岁以下大学生35万人以上，新招收博士后研究人员1000名以上。",
+                       "plan", "杭州市", 2026)
+    assert {f.period for f in facts if f.raw != "35周岁"} == {"2026—2030年"}
