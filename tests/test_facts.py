@@ -693,6 +693,24 @@ def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_pla
     assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]
 
 
+def test_ranks_moved_shares_of_what_came_before_and_what_counted_things_are():
+    # 003 (seed): a move of places is of the ranking named before it; 占到 a share of the figure before
+    rows = _facts("全省进出口增长6.1%，高于全国11个百分点，增速居全国第5位，较2019年年底提高14位；")
+    assert (rows[-1].indicator, rows[-1].change) == ("进出口增速排名", "提高")
+    rows = _facts("截至2016年10月，国内商品房库存面积高达39亿平方米左右，其中市县一级占到了80%；")
+    assert rows[-1].indicator == "市县一级占国内商品房库存面积的比重"
+    rows = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert rows[-1].indicator == "实际GDP比重增幅"
+    # 003: what the counted countries are; what the counted cities entered; 共计 and 各类 lead no fragment
+    assert [f.indicator for f in _facts("当前中东欧17国中已有12国是欧盟成员。")] == ["欧盟成员"]
+    assert _facts("2018年中国有27座城市入选全球最具影响力城市。")[0].indicator == "入选全球最具影响力城市的城市"
+    assert _facts("截至2019年6月底，上海自贸区共计新设企业逾5.5万户。")[0].indicator == "新设企业"
+    assert _facts("各类草地平均覆盖度增加11.6个百分点。")[0].indicator == "各类草地平均覆盖度"
+    # gwr2026_xinjiang, communique_2023_qiandongnan: households counted; a size that delimits a class is no figure
+    assert _facts("乡村全面振兴有序推进，22.24万户监测对象家庭帮扶措施全面落实。")[0].indicator == "监测对象家庭帮扶措施"
+    assert _facts("行政村和20户以上自然村全部通硬化路。") == []
+
+
 def test_a_change_without_its_own_base_spans_from_the_year_the_account_stated_the_measure_for():
     # 003 (seed): the 2000 figure of the same measure is the base; a level reached (扩大为) is not a change
     facts = _facts("2000年，东西部地区全社会固定资产投资的差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍；")

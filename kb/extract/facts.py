@@ -891,7 +891,7 @@ _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|�
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
-_COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
+_COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
                 "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
@@ -1037,6 +1037,9 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
                                   r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
         return True
+    if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
+            and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
+        return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
     if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
@@ -1525,9 +1528,9 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
@@ -1590,6 +1593,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
     if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
         phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
@@ -1615,6 +1619,24 @@ _RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
 # 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
 _RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
 _RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
+# 增速居全国第5位，较2019年年底提高14位: the ranking a move of places is of
+_RANK_MOVE = re.compile(r"(?:提高|上升|前进|提升|下降|后退|下滑|前移|跃升)了?\s*$")
+_RANKED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:居|位居|位列|排名|排在|列)(?:全国|全省|全市|全球|世界|中部|西部|东部)?"
+                     r"[^，,。；]{0,4}?第")
+
+
+def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None) -> str | None:
+    if q.unit not in ("位", "名") or not _RANK_MOVE.search(sentence[clause:q.start]):
+        return None
+    ranked = list(_RANKED.finditer(sentence, 0, q.start))
+    if not ranked:
+        return None
+    name = _noun_phrase(ranked[-1].group(1))
+    if is_generic_measure(name):
+        name = (_variable_of(carried) or "") + name
+    return f"{name}排名" if len(name) >= 2 else None
+
+
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
@@ -1697,7 +1719,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回�
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
-                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金)$")
+                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
 
@@ -1822,6 +1844,8 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
+        if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
+            return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
         variable = _variable_of(indicator)
         if variable:
             return variable + join
@@ -1858,9 +1882,17 @@ def _counted_length(sentence: str, q: Quantity) -> int:
     return at + len(noun) - q.end
 
 
+# 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
+_COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
-    if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
+    if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
+    named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
+    if named:
+        return named.group(1)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
@@ -1879,6 +1911,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if 1 <= len(head) <= 4:
             return noun[:stop.end() + len(head)]
     noun = noun[:stop.start()] if stop else noun
+    entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
+    if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市
+        return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
 
 
@@ -1893,6 +1928,9 @@ def _share_noun(sentence: str, q: Quantity) -> str:
 
 def _as_share(phrase: str, previous: str | None) -> str:
     """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+    part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
+    if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
+        return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
     m = _SHARE.match(phrase)
     if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
         return phrase
