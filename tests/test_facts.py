@@ -760,3 +760,17 @@ def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():
                        "做强省纺织集团，纺织产业增加值增长15%左右。", "work_report", "甘肃省", 2026)
     assert [(f.raw, f.subject) for f in facts] == [
         ("30%", "酒钢集团"), ("70%", "酒钢集团"), ("6%", "甘肃"), ("15%左右", "甘肃")]
+
+
+def test_holidays_now_words_and_since_periods():
+    # 003 (seed): 2020年端午节假期 dates the next sentence; 从现实来看 is the paper's year, not the 2000 before it;
+    # 目前 is not held back by a 自2012年以来 account
+    facts = _doc_facts("以旅游业为例，2020年端午节假期，河南共接待游客575.96万人次，同比恢复61%；旅游收入18.05亿元，同比恢复40%；",
+                       "journal_issue", year=2020)
+    assert {f.period for f in facts} == {"2020年端午节假期"}
+    facts = _doc_facts("2000年西部大开发战略实施的时候，理论界曾经短暂地提出过“西三角”的概念。"
+                       "从现实来看，重庆、四川、陕西的国土面积占西部地区国土面积的11%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"
+    facts = _doc_facts("自2012年以来，世界级先进制造业集群It’s OWL一直是德国制造业竞争力的主导力量。"
+                       "目前，该集群由181个合作伙伴组成。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"
