@@ -771,3 +771,11 @@ def test_shares_of_what_a_verb_gives_changes_after_the_figure_and_admin_units_co
     # chinaxiv_202006_00002 (wild gold): administrative units counted by one character
     rows = _facts("2013年重庆市下辖19个区、15个县和4个自治县，总计38个区县。")
     assert [(f.indicator, f.indicator_confidence) for f in rows][:2] == [("区", "high"), ("县", "high")]
+
+
+def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():
+    # gwr2026_gansu: 酒钢集团's share, not the province's; the next sentence speaks for the province again
+    facts = _doc_facts("酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。全省规上工业增加值增长6%。"
+                       "做强省纺织集团，纺织产业增加值增长15%左右。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.subject) for f in facts] == [
+        ("30%", "酒钢集团"), ("70%", "酒钢集团"), ("6%", "甘肃"), ("15%左右", "甘肃")]

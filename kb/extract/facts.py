@@ -328,10 +328,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
+    carried = carry.subject, carry.subject_at
     if not quantities:
         carry.variable = _gap_variable(sentence, mentions) or carry.variable
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
+        _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
@@ -422,6 +424,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -1289,6 +1292,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
+    found = sorted(found + _leading_bodies(sentence, masked, found), key=lambda m: m.start)
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -1306,6 +1310,32 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+    return found
+
+
+# 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))")
+_FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+
+
+def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
+    """A group is the subject of its own sentence's figures; the sentences after it speak of the place again
+    (万华集团并购… then 亿帆医药公司收购…)."""
+    if any(m.place.kind == "body" and m.place.name == carry.subject for m in mentions):
+        carry.subject, carry.subject_at = carried
+
+
+def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[_Mention]:
+    """Groups named where a clause's subject stands (not inside a place's name: 河南能源集团 keeps 河南 out)."""
+    found = []
+    for m in _BODY.finditer(sentence):
+        start = m.start()
+        clause = _clause_start(sentence, start)
+        head = re.match(_TOPIC_HEAD.pattern, masked[clause:start])
+        if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
+                or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
+            continue
+        found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
 
