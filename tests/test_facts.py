@@ -208,8 +208,9 @@ def test_shares_after_fenbie_take_the_indicators_of_the_figures_before():
 
 
 def test_share_before_its_noun_and_qizhong_does_not_name_china():
+    # the share of the things that do what follows them (工业设施 alone would read as a count)
     assert _rows(_facts("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"))[0] == (
-        70.0, "%", "我国", "工业设施", "1949年")
+        70.0, "%", "我国", "工业设施集中在沿海一带的比重", "1949年")
     rows = _rows(_facts("目前全国共有普通高等学校2688所(含独立学院257所),其中国家中心城市共有626所高校,占全国的23.3%;"))
     assert [(v, s, i) for v, u, s, i, p in rows] == [
         (2688.0, "全国", "普通高等学校"), (257.0, "全国", "独立学院"), (626.0, "国家中心城市", "高校"),
@@ -752,6 +753,24 @@ def test_places_counted_back_and_a_yearly_plan_figure():
     facts = _doc_facts("加快吸引集聚青年人才，每年新引进35周岁以下大学生35万人以上，新招收博士后研究人员1000名以上。",
                        "plan", "杭州市", 2026)
     assert {f.period for f in facts if f.raw != "35周岁"} == {"2026—2030年"}
+
+
+def test_shares_of_what_a_verb_gives_changes_after_the_figure_and_admin_units_counted():
+    # 003: 中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%
+    rows = _facts("特别是中小型企业（中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%）不得不投资数字化。")
+    assert [f.indicator for f in rows] == ["商业市场占比", "就业占比", "德国经济总量占比"]
+    # 003: 实现9.01%的快速增长; 其中…约占 a share of the figure before
+    assert [(f.indicator, f.change) for f in _facts("2017年进出口总额实现9.01%的快速增长。")] == [("进出口总额", "增长")]
+    rows = _facts("截至2020年3月，我国非网民数量仍有4.96亿人，其中农村地区非网民约占59.8%。")
+    assert rows[-1].indicator == "农村地区非网民占非网民的比重"
+    # gwr2026 reports: 精简, 调增 are changes; a share of what goes where; 贡献率 is a rate, not a verb
+    assert [(f.indicator, f.change) for f in _facts("全省涉企检查事项精简26.8%，城乡居民基础养老金调增19.6%。")] == [
+        ("涉企检查事项", "精简"), ("城乡居民基础养老金", "调增")]
+    assert _facts("坚持民生投入只增不减，每年70%左右财政支出用于民生事业。")[0].indicator == "财政支出用于民生事业的比重"
+    assert {f.indicator for f in _facts("工业对经济增长贡献率从17.1%提升到35.1%。")} == {"工业对经济增长贡献率"}
+    # chinaxiv_202006_00002 (wild gold): administrative units counted by one character
+    rows = _facts("2013年重庆市下辖19个区、15个县和4个自治县，总计38个区县。")
+    assert [(f.indicator, f.indicator_confidence) for f in rows][:2] == [("区", "high"), ("县", "high")]
 
 
 def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():

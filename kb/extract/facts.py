@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kb.clean import analysis_text
 from kb.extract.fact_kind import PLAN_LIST
-from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
+from kb.extract.indicators import ADMIN_UNIT_NAMES, canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
@@ -1530,14 +1530,14 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
-                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -1549,7 +1549,7 @@ _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持�
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
-_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
@@ -1575,6 +1575,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
+    occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
@@ -1596,6 +1597,16 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
     phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
+    after = _CHANGE_AFTER.match(sentence, q.end) if q.unit == "%" and not change else None
+    if after:   # 进出口总额实现9.01%的快速增长
+        change = after.group(1)
+    given = _SHARE_VERB.search(sentence, phrase_start, q.start) if q.unit == "%" else None
+    of = re.match(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;）)]|$)", sentence[q.end:]) if given else None
+    taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
+    if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
+        phrase = f"{taken}占比"
+    if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
+        phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
     if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
         phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
@@ -1639,6 +1650,10 @@ def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None)
     return f"{name}排名" if len(name) >= 2 else None
 
 
+# 实现9.01%的快速增长: the change named after the figure
+_CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅|降幅|涨幅|提升|提高)")
+# 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
+_SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
@@ -1900,6 +1915,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
+        return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
     if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
@@ -1919,13 +1936,18 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     return noun if len(noun) >= 2 else None
 
 
+
 # 我国70%的工业设施集中在沿海: a share stated before what it is a share of
-_SHARED_NOUN = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=集中|分布|被|在|是|为|由|来自|用于|属于|位于|投向|流向|[，,。；;])")
+_SHARED_NOUN = re.compile(r"\s*(?:以上|左右)?\s*(?:的)?\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=(?P<pred>(?:集中|分布|被|在|是|为|由|来自|用于"
+                          r"|属于|位于|投向|流向|投入|落地|实现|化解)[^，,。；;]{0,12}?)?[，,。；;])")
 
 
 def _share_noun(sentence: str, q: Quantity) -> str:
+    """我国70%的工业设施集中在沿海一带: the share of the things that do what follows them."""
     m = _SHARED_NOUN.match(sentence, q.end) if q.unit == "%" else None
-    return m.group("noun") if m else ""
+    if not m or (not m.group("pred") and "的" not in sentence[q.end:m.start("noun")]):
+        return ""
+    return f"{m.group('noun')}{m.group('pred')}的比重" if m.group("pred") else m.group("noun")
 
 
 def _as_share(phrase: str, previous: str | None) -> str:
