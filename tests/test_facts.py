@@ -793,3 +793,17 @@ def test_holidays_now_words_and_since_periods():
     facts = _doc_facts("自2012年以来，世界级先进制造业集群It’s OWL一直是德国制造业竞争力的主导力量。"
                        "目前，该集群由181个合作伙伴组成。", "journal_issue", year=2020)
     assert facts[-1].period == "2020年"
+
+
+def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
+    # 003 (seed): It’s OWL is the subject of its sentence's figures (not 德国 of the sentence before);
+    # 根据 UN Comtrade数据 names a source, not a subject
+    facts = _doc_facts("为此，德国企业界，特别是中小型企业不得不投资数字化。"
+                       "因此，It’s OWL特别重视对中小型企业应对数字化挑战的支持，58家企业在前两轮尖端集群竞赛中共引进73项科技创新项目。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts} == {"It’s OWL"}
+    facts = _doc_facts("截至2019年，根据 UN Comtrade数据，中国自由贸易伙伴数为24个。", "journal_issue", year=2020)
+    assert facts[0].subject == "中国"
+    # 中东部地区: the first gap is to 中部, the second to 东部
+    facts = _facts("2000年，西部地区与中东部地区社会消费品零售总额的差额分别为1331.81亿元和12584.91亿元。")
+    assert [f.subject for f in facts] == ["西部地区与中部地区", "西部地区与东部地区"]

@@ -446,6 +446,10 @@ _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
+# 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
+_COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
+
+
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
               ctx: _Context, owners: list[str | None], position: int | None = None) -> tuple[str, str] | None:
     """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise.
@@ -460,6 +464,11 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
                 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and _LISTED.fullmatch(sentence[b.end:c.start])):
             other = (b, c)[position]
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(other.place, ctx, other.start)}", "sentence"
+    # 西部地区与中东部地区…的差额分别为A和B: a compound of two regions is compared one by one
+    for a, b in zip(before, before[1:]):
+        compound = _COMPOUND_REGION.fullmatch(b.place.name)
+        if compound and position is not None and position < 2 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]):
+            return f"{_resolve(a.place, ctx, a.start)}与{compound.group(position + 1)}部地区", "sentence"
     stated = list(dict.fromkeys(o for o in owners if o))
     if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
             and not any(clause <= m.start for m in before)):
@@ -855,6 +864,9 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if "分别" in head and len(named) != len(group):
             named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
+                and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
+            continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
             carry.distribution = named
@@ -1316,7 +1328,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
-_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))")
+# (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
+                   r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
 
 
@@ -1337,6 +1351,10 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
         if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
                 or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
             continue
+        if m.group(0).isascii() and (len(m.group(0)) < 4 and not re.search(r"[a-z’']", m.group(0))
+                                     or re.search(r"(?:根据|据|从|依据|基于|利用|采用)\s*$", masked[clause:start])
+                                     or re.match(r"\s*(?:指数|数据|模型|方法|检验|系数|值)", sentence[m.end():])):
+            continue   # GDP, PM2.5, 根据 UN Comtrade数据, 从Theil指数来看: measures, sources and methods, not bodies
         found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
