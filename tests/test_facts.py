@@ -786,3 +786,17 @@ def test_size_classes_in_names_are_not_facts_and_a_count_of_projects_under_way()
     assert _facts("新探明平凉7亿吨级冶镁白云岩等大中型矿产地。") == []
     assert _facts("全球首台25兆瓦级风电主轴轴承成功下线。") == []
     assert _facts("推动黄百等4个在建铁路项目加快建设。")[0].indicator == "在建铁路项目"
+
+
+def test_holidays_now_words_and_since_periods():
+    # 003 (seed): 2020年端午节假期 dates the next sentence; 从现实来看 is the paper's year, not the 2000 before it;
+    # 目前 is not held back by a 自2012年以来 account
+    facts = _doc_facts("以旅游业为例，2020年端午节假期，河南共接待游客575.96万人次，同比恢复61%；旅游收入18.05亿元，同比恢复40%；",
+                       "journal_issue", year=2020)
+    assert {f.period for f in facts} == {"2020年端午节假期"}
+    facts = _doc_facts("2000年西部大开发战略实施的时候，理论界曾经短暂地提出过“西三角”的概念。"
+                       "从现实来看，重庆、四川、陕西的国土面积占西部地区国土面积的11%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"
+    facts = _doc_facts("自2012年以来，世界级先进制造业集群It’s OWL一直是德国制造业竞争力的主导力量。"
+                       "目前，该集群由181个合作伙伴组成。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"

@@ -1106,7 +1106,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]) or (p.now and (current or carry.stated_period)):
+        dated = current or carry.stated_period
+        if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
+                or (p.now and dated and not dated.endswith("以来"))):
             continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
@@ -1234,7 +1236,7 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_HORIZON = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预期|将|要)?\s*(?:到|至)\s*$")
+_HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|至)\s*$")   # not 增长到2019年, 截至2019年
 
 
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
