@@ -781,6 +781,13 @@ def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():
         ("30%", "酒钢集团"), ("70%", "酒钢集团"), ("6%", "甘肃"), ("15%左右", "甘肃")]
 
 
+def test_size_classes_in_names_are_not_facts_and_a_count_of_projects_under_way():
+    # gwr2026_gansu, gwr2026_henan: 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承; gwr2026_guizhou: 4个在建铁路项目
+    assert _facts("新探明平凉7亿吨级冶镁白云岩等大中型矿产地。") == []
+    assert _facts("全球首台25兆瓦级风电主轴轴承成功下线。") == []
+    assert _facts("推动黄百等4个在建铁路项目加快建设。")[0].indicator == "在建铁路项目"
+
+
 def test_holidays_now_words_and_since_periods():
     # 003 (seed): 2020年端午节假期 dates the next sentence; 从现实来看 is the paper's year, not the 2000 before it;
     # 目前 is not held back by a 自2012年以来 account

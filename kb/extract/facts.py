@@ -976,6 +976,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
+        return False   # 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承: a size class in a name
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
@@ -1568,7 +1570,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
 # 从经济总量来看，…: the topic a sentence announces for its figures
