@@ -814,3 +814,10 @@ def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
     # 中东部地区: the first gap is to 中部, the second to 东部
     facts = _facts("2000年，西部地区与中东部地区社会消费品零售总额的差额分别为1331.81亿元和12584.91亿元。")
     assert [f.subject for f in facts] == ["西部地区与中部地区", "西部地区与东部地区"]
+
+
+def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
+    # 003 (seed): 伦敦、纽约、东京 (world cities in the place table) own the three lengths, one each
+    facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
+    assert [(f.raw, f.subject, f.indicator) for f in facts] == [
+        ("3650千米", "伦敦", "市郊铁路"), ("3000千米", "纽约", "市郊铁路"), ("2031千米", "东京", "市郊铁路")]

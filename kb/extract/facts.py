@@ -881,15 +881,21 @@ _COUNTED_PLACES = re.compile(r"([两二三四五六七八九十])\s*个?\s*(?:�
 
 
 def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, clause: int) -> list[_Mention]:
-    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause."""
+    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause; with
+    no count, the list of the clause just before (伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到A、B和C)."""
     counted = _COUNTED_PLACES.search(head)
-    if not counted or numeral_value(counted.group(1)) != n:
+    if counted and numeral_value(counted.group(1)) != n:
         return []
-    earlier = [m for m in mentions if m.end <= clause]
+    if not counted and (clause == 0 or any(m.start >= clause and m.end <= clause + len(head) for m in mentions)):
+        return []
+    earlier = [m for m in mentions if m.end <= clause
+               and (counted or m.start >= _clause_start(sentence, max(0, clause - 1)))]
     for last in reversed(earlier):
         first = _list_start(last, mentions, sentence)
         run = mentions[mentions.index(first):mentions.index(last) + 1]
-        if len(run) == n:
+        paired = any(_PAIR_LINK.fullmatch(sentence[a.end:b.start]) and not re.search(r"[、和及]", sentence[a.end:b.start])
+                     for a, b in zip(run, run[1:]))   # 西部地区与中东部地区: a pair compared, not a list
+        if len(run) == n and not (paired and not counted):
             return run
     return []
 
@@ -1552,7 +1558,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
