@@ -821,3 +821,17 @@ def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
     facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
     assert [(f.raw, f.subject, f.indicator) for f in facts] == [
         ("3650千米", "伦敦", "市郊铁路"), ("3000千米", "纽约", "市郊铁路"), ("2031千米", "东京", "市郊铁路")]
+
+
+def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():
+    # 003 (seed): 增幅为1.7% spans the two years its sentence stated
+    facts = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert facts[-1].period == "2000—2019年"
+    # communique_2023_zhoukou: 河南省智能制造标杆企业 is a province's title in a city's communiqué
+    facts = _doc_facts("新增河南省智能制造标杆企业1家、智能车间（工厂）17家。", "communique", "周口市", 2023)
+    assert {f.subject for f in facts} == {"周口"}
+    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them
+    text = "基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币。"
+    article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert facts[-1].subject == "中国国家高新区"
