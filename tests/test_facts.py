@@ -800,3 +800,18 @@ def test_holidays_now_words_and_since_periods():
     facts = _doc_facts("自2012年以来，世界级先进制造业集群It’s OWL一直是德国制造业竞争力的主导力量。"
                        "目前，该集群由181个合作伙伴组成。", "journal_issue", year=2020)
     assert facts[-1].period == "2020年"
+
+
+def test_measures_of_the_clause_before_gaps_to_places_and_routes():
+    # chinaxiv_201909_00150 (wild): a membership degree is of what the clause before names
+    rows = _facts("经济发展的地区差距总体上有缩小的趋势，其隶属度由2000年的0.3285波动提升至2014年的0.4076。")
+    assert {f.indicator for f in rows} == {"经济发展的地区差距隶属度"}
+    # 003: a gap to a place (or its average) is a gap of the variable stated before
+    rows = _facts("西部地区的外贸依存度由8.23%上升到13.16%。2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [f.indicator for f in rows][2:] == ["外贸依存度差距"] * 2
+    # communique_2023_qiandongnan: kinds of route measured in 公里 are lengths; a range of distance is not
+    assert [f.indicator for f in _facts("按照公路技术等级划分，高速公路1236公里、一级公路236公里。")] == ["高速公路里程", "一级公路里程"]
+    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路"}
+    # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
+    assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
+    assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"
