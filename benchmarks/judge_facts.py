@@ -6,6 +6,7 @@ Conventions: benchmarks/facts_judging.md.
     python benchmarks/judge_facts.py show benchmarks/judged/x.jsonl          # the rows for a judge
     python benchmarks/judge_facts.py apply benchmarks/judged/x.jsonl marks.txt   # lines "N fields # note"
     python benchmarks/judge_facts.py score benchmarks/judged/x.jsonl [more.jsonl ...]
+    python benchmarks/judge_facts.py recheck --corpus corpus benchmarks/judged/x.jsonl   # rows the code now changes
 
 The text pipeline only (load → clean → structure → facts), no embeddings.
 """
@@ -36,8 +37,8 @@ def previous_sentence(text: str, start: int) -> str:
     return text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
-def draw(corpus: Path, seed: int, n: int) -> list[dict]:
-    """`n` rows drawn with `seed` from the facts table of `corpus`, in table order."""
+def table(corpus: Path) -> list[dict]:
+    """Every row of the facts table of `corpus`, with its previous sentence and document."""
     rows = []
     for source, text, articles in corpus_documents(corpus):
         by_start = sorted(articles, key=lambda a: a.start)
@@ -49,6 +50,12 @@ def draw(corpus: Path, seed: int, n: int) -> list[dict]:
                                    jurisdiction=getattr(article, "jurisdiction", ""),
                                    year=getattr(article, "year", None))
             rows.append(row)
+    return rows
+
+
+def draw(corpus: Path, seed: int, n: int) -> list[dict]:
+    """`n` rows drawn with `seed` from the facts table of `corpus`, in table order."""
+    rows = table(corpus)
     picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
     print(f"{len(picked)} of {len(rows)} rows drawn with seed {seed}", file=sys.stderr)
     return [dict(n=k, table_rows=len(rows), seed=seed, **rows[i], wrong=None, note="")
@@ -113,6 +120,24 @@ def score(rows: list[dict]) -> dict:
     return {**counts(rows), **counts([r for r in rows if r.get("indicator_confidence", "high") == "high"], "high_")}
 
 
+_COMPARED = ("subject", "indicator", "change", "period", "indicator_confidence", "value", "unit")
+
+
+def recheck(judged: list[dict], now: list[dict]) -> None:
+    """Print the judged rows that the current code gives differently (matched by source and offsets),
+    with their old verdict, for a judge to judge again; rows no longer in the table are listed too."""
+    by_key = {(r["source"], r["start"], r["end"]): r for r in now}
+    for r in judged:
+        new = by_key.get((r["source"], r["start"], r["end"]))
+        if new is None:
+            print(f"#{r['n']} GONE (was wrong={r['wrong']} {r['note']}) {r['indicator']} | {mark(r)[:120]}")
+            continue
+        changed = {f: (r.get(f), new.get(f)) for f in _COMPARED if r.get(f) != new.get(f)}
+        if changed:
+            diff = "; ".join(f"{f}: {a} -> {b}" for f, (a, b) in changed.items())
+            print(f"#{r['n']} (was wrong={r['wrong']} {r['note']}) {diff} | {mark(r)[:120]}")
+
+
 def read(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
@@ -135,6 +160,9 @@ def main() -> None:
     m = sub.add_parser("apply", help="merge a marks file (lines `N fields # note`) into a sample")
     m.add_argument("file")
     m.add_argument("marks")
+    r = sub.add_parser("recheck", help="judged rows that the current code gives differently")
+    r.add_argument("--corpus", required=True)
+    r.add_argument("files", nargs="+")
     c = sub.add_parser("score", help="per-field counts of judged samples")
     c.add_argument("files", nargs="+")
     a = ap.parse_args()
@@ -146,6 +174,11 @@ def main() -> None:
         rows = read(resolve(a.file))
         apply(rows, resolve(a.marks).read_text(encoding="utf-8"))
         write(rows, resolve(a.file))
+    elif a.cmd == "recheck":
+        now = table(resolve(a.corpus))
+        for f in a.files:
+            print(f"== {Path(f).name}")
+            recheck(read(resolve(f)), now)
     else:
         for f in a.files:
             print(json.dumps(dict(file=Path(f).name, **score(read(resolve(f)))), ensure_ascii=False))

@@ -73,6 +73,9 @@ def main() -> None:
         hits = [g for g in part if found(g, facts)]
         print(f"{name:9s} recall (value, subject, indicator, period right): "
               f"{len(hits)}/{len(part)} = {len(hits) / max(1, len(part)):.3f}")
+        for source in sorted({g["source"] for g in part}):
+            mine = [g for g in part if g["source"] == source]
+            print(f"    {source:32s} {sum(g in hits for g in mine)}/{len(mine)}")
         if args.misses and not held:
             for g in part:
                 if g not in hits:

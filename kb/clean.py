@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .genre import SALUTATION_RE, front_matter_kind
+from .genre import NOTE_MARKER_RE, SALUTATION_RE, front_matter_kind
 from .headings import (DASH_LEAD_RE, GLUED_NUMBER_HEADING_RE, HEADING_RE, NUMERIC_PROSE_RE, ORDINAL_LEAD_RE,  # noqa: F401
                        SHI_LEAD_RE, is_heading_line, list_marker)
 from .types import CleanText, RawDocument, Span
@@ -200,15 +200,20 @@ class _Line:
     english: bool = False
     front: bool = False  # a front-matter line (issuer, date, source, caption): not a sample of the column
     md_heading: bool = False  # a Markdown `#` line of a converted document
+    footnote: bool = False    # the PDF reader found it among a page's footnotes (RawDocument.notes)
 
 
 def _physical_lines(raw: RawDocument) -> list[_Line]:
     pages = raw.text.split("\f") if raw.paged else [raw.text]
     lines: list[_Line] = []
+    notes = sorted(raw.notes)
+    pos = 0
     for page_no, page in enumerate(pages, start=1):
         blank = True
         display_math = False
         for physical in page.split("\n"):
+            at, pos = pos, pos + len(physical) + 1
+            footnote = any(a <= at < b for a, b in notes)
             if not physical.isascii():
                 physical = _ZERO_WIDTH_RE.sub("", physical)
                 if _RADICAL_RE.search(physical):
@@ -235,7 +240,7 @@ def _physical_lines(raw: RawDocument) -> list[_Line]:
             text = re.sub(r"\s+", " ", stripped).strip()
             if text:
                 lines.append(_Line(text, page_no, indented or formula, blank, md_heading=md_heading,
-                                   kind="formula" if formula else "prose"))
+                                   kind="formula" if formula else "prose", footnote=footnote))
             blank = False
     return lines
 
@@ -502,6 +507,10 @@ def _classify(lines: list[_Line]) -> None:
             # `# 1引言`: the converter glued the number to the words; a space makes it read as printed
             ln.text, ln.kind = re.sub(r"^(\d{1,2}(?:[.．]\d{1,2})*)", r"\1 ", t), "heading"
     _mark_toc(lines)
+    for ln in lines:
+        # a page's footnotes stay apart from the body; a fund note or author bio among them stays meta
+        if ln.footnote and ln.kind not in ("meta", "drop", "formula"):
+            ln.kind = "footnote"
     for prev, ln in zip(lines, lines[1:]):
         # the first line of a fund note whose grant number wrapped onto the next line
         if prev.kind == "prose" and "项目" in prev.text and ln.kind == "meta" and _FUND_CODE_RE.search(ln.text) \
@@ -695,6 +704,14 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     while k < len(kept):
         i = kept[k]
         ln = lines[i]
+        if ln.kind == "footnote":
+            # a page's footnotes between two lines of a paragraph: the paragraph goes on, the notes
+            # follow it
+            n = _run_of(lines, kept, k, "footnote")
+            notes = _note_entries([lines[j] for j in kept[k:k + n]])
+            (deferred if current else paragraphs).extend(notes)
+            k += n
+            continue
         if current and prev_i is not None:
             prev = lines[prev_i]
             inserted = _interrupting_block(lines, kept, k) if reflow and full[prev_i] and \
@@ -856,10 +873,32 @@ def _interrupting_block(lines: list[_Line], kept: list[int], k: int) -> int:
     return n if rest is not None and rest.kind == "prose" and not rest.indented else 0
 
 
+def _run_of(lines: list[_Line], kept: list[int], k: int, kind: str) -> int:
+    """Number of lines from kept[k] on that are of `kind`."""
+    n = 0
+    while k + n < len(kept) and lines[kept[k + n]].kind == kind:
+        n += 1
+    return n
+
+
+def _note_entries(notes: list[_Line]) -> list[list[_Line]]:
+    """Footnote lines grouped into notes: a line opening with a note marker starts the next one."""
+    out: list[list[_Line]] = []
+    for ln in notes:
+        if out and not NOTE_MARKER_RE.match(ln.text):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
 def _split_kinds(block: list[list[_Line]]) -> list[list[_Line]]:
     """The deferred title and author lines, one paragraph per kind (titles joined, author alone)."""
     out: list[list[_Line]] = []
     for lines in block:
+        if lines[0].kind == "footnote":     # one note, its lines together
+            out.append(lines)
+            continue
         for ln in lines:
             if out and out[-1][-1].kind == ln.kind == "title":
                 out[-1].append(ln)
@@ -893,7 +932,7 @@ def _join(a: str, b: str, english: bool = True) -> str:
     return a + b
 
 
-_SPAN_KINDS = {"toc": "toc", "formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
+_SPAN_KINDS = {"footnote": "notes", "toc": "toc", "formula": "formula", "table": "table", "english": "english", "en_author": "english", "en_title": "english", "author": "author", "meta": "meta"}
 
 
 def _paragraph_kind(par: list[_Line]) -> str:
@@ -942,7 +981,7 @@ def clean(raw: RawDocument) -> CleanText:
             before = len(text)
             text = text + " " + ln.text if kind == "table" and text else _join(text, ln.text, ln.english)
             starts.append((len(text) - len(ln.text) if len(text) - before >= len(ln.text) else before, ln.page))
-        if not in_notes:
+        if not in_notes and kind != "footnote":
             text, marks = strip_footnote_markers(text)
             footnotes.extend((offset + o, m) for o, m in marks)
             starts = [(s - sum(1 for o, _ in marks if o < s), p) for s, p in starts]
@@ -953,7 +992,14 @@ def clean(raw: RawDocument) -> CleanText:
             _add_span(spans, _SPAN_KINDS[kind], offset, offset + len(text))
         out.append(text)
         offset += len(text) + 1
-    return CleanText(text="\n".join(out), pages=pages if raw.paged else [], footnotes=footnotes, spans=spans)
+    return CleanText(text="\n".join(out), pages=pages if raw.paged else [], footnotes=footnotes, spans=spans,
+                     running_heads=_running_heads(lines))
+
+
+def _running_heads(lines: list[_Line]) -> list[str]:
+    """The distinct running heads dropped from the text (`区域经济评论 2020年第5期`): they name the
+    journal and issue of the pages they stood on."""
+    return list(dict.fromkeys(ln.text for ln in lines if ln.kind == "drop" and _running_head(ln.text)))
 
 
 _FUND_CODES_RE = re.compile(r"[（(][A-Za-z0-9\-]{5,}[）)]")

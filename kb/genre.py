@@ -83,6 +83,10 @@ GENRES: dict[str, Genre] = {g.name: g for g in (
 # A communiqué's or report's notes at its end without a label: paragraphs opening with a note
 # marker (`[26]火电包括…`, `①本公报…`).
 NOTE_ENTRY_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|[\u2460-\u2473])\s*\S")
+# How a page's footnote opens: a circled, bracketed or parenthesised number, a star or dagger, `注1：`
+# (digits alone are not enough: a table's last row may start with one).
+NOTE_MARKER_RE = re.compile(r"^\s*(?:[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|[\[［(（]\d{1,3}[\]］)）]"
+                            r"|[*＊†‡]|注\s*\d*\s*[:：])")
 
 
 def special_section(genre: str, text: str) -> str | None:
@@ -274,7 +278,8 @@ def _opening(lines: list[str], limit: int = 25) -> _Opening:
     i = 0
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
-        if _BODY_START_RE.match(t) and (title or i > 0):
+        # a speech opening with its salutation has no title block: what follows is its first words
+        if _BODY_START_RE.match(t) and (title or i > 0 or SALUTATION_START_RE.match(t)):
             return _Opening(title, datelines, issuers, dates, i)
         if _DATELINE_RE.search(t) or datelines and datelines[-1][-1] not in "上）)" and "会议" in t and len(t) < 30:
             datelines.append(t)
@@ -446,8 +451,9 @@ def _issuer(genre: str, opening: _Opening, jurisdiction: str, lines: list[str]) 
 
 
 # ---------------------------------------------------------------- the entry point
-def describe(text: str) -> DocumentInfo:
-    """Genre and metadata of a cleaned document (see the module docstring)."""
+def describe(text: str, running_heads: list[str] | None = None) -> DocumentInfo:
+    """Genre and metadata of a cleaned document (see the module docstring); the running heads the
+    cleaning dropped may still name the journal and issue."""
     lines = [t for t in (ln.strip() for ln in text.split("\n")) if t]
     if not lines:
         return DocumentInfo()
@@ -473,7 +479,7 @@ def describe(text: str) -> DocumentInfo:
     info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
                         affiliation=affiliation)
     if genre in ("paper", "journal_issue"):
-        for key, value in journal_fields(text).items():
+        for key, value in journal_fields("\n".join([*(running_heads or []), text])).items():
             setattr(info, key, value)
     info.jurisdiction = _jurisdiction(genre, opening, title, lines, text)
     info.issuer = _issuer(genre, opening, info.jurisdiction, lines)

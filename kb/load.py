@@ -6,6 +6,7 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Callable
@@ -56,7 +57,7 @@ def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> Raw
         check_acceptable(path, size, max_mb)
         if size == 0:
             raise KBError(f"{path}: file is empty")
-        text, paged, encoding = _READERS[_reader_key(path)](path, max_chars)
+        text, paged, encoding, *notes = _READERS[_reader_key(path)](path, max_chars)
         sha256 = file_sha256(path)
     except OSError as e:
         raise KBError(f"{path}: cannot read file ({e.strerror or e})") from e
@@ -66,7 +67,7 @@ def load(path: Path | str, max_mb: int = 100, max_chars: int = 2_000_000) -> Raw
         raise KBError(f"{path}: no text could be extracted"
                       + (" (a scanned PDF without a text layer? run OCR first)" if paged else ""))
     return RawDocument(source=path.name, path=str(path), text=text, paged=paged, sha256=sha256,
-                       encoding=encoding)
+                       encoding=encoding, notes=notes[0] if notes else [])
 
 
 def _reader_key(path: Path) -> str:
@@ -90,13 +91,16 @@ def _read_text(path: Path, max_chars: int) -> tuple[str, bool, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), False, encoding
 
 
-def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str]:
+def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str, list[tuple[int, int]]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
     from .pdflayout import page_texts, read_page
 
     layouts, chars = [], 0
+    # pypdf logs what it repairs in a damaged file (`EOF marker not found`) on stderr; the user gets
+    # one line from us instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -115,7 +119,21 @@ def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str]:
         raise KBError(f"{path}: unreadable PDF ({type(e).__name__}: {e}); is the file complete?") from e
     except Exception as e:  # pypdf raises assorted errors on broken files; none of them is our bug
         raise KBError(f"{path}: unreadable PDF ({type(e).__name__}: {e})") from e
-    return "\f".join(pages), True, "pdf"
+    text, notes = joined_pages(pages)
+    return text, True, "pdf", notes
+
+
+def joined_pages(pages) -> tuple[str, list[tuple[int, int]]]:
+    """The pages' text joined by form feeds, each page's footnotes on the lines after its body, and
+    the (start, end) of every page's footnotes in that text."""
+    parts, notes, pos = [], [], 0
+    for page in pages:
+        part = page.body + ("\n" + page.notes if page.notes else "")
+        if page.notes:
+            notes.append((pos + len(page.body) + 1, pos + len(part)))
+        parts.append(part)
+        pos += len(part) + 1
+    return "\f".join(parts), notes
 
 
 def _read_docx(path: Path, max_chars: int) -> tuple[str, bool, str]:

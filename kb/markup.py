@@ -9,6 +9,7 @@ soon as the text passes the KB's character limit.
 from __future__ import annotations
 
 import codecs
+import html
 import zipfile
 from pathlib import PurePosixPath, Path
 
@@ -47,7 +48,8 @@ class _Text:
 
 # ------------------------------------------------------------------ DOCX
 def docx_text(path: Path, max_chars: int) -> str:
-    """Body paragraphs one per line and table rows as tab-separated cells, in document order."""
+    """Body paragraphs one per line and table rows as tab-separated cells (a merged cell in each
+    column it spans), in document order."""
     try:
         with zipfile.ZipFile(path) as archive:
             check_members(archive, path)
@@ -101,6 +103,7 @@ def _docx_lines(xml, path: Path, max_chars: int) -> list[str]:
     out = _Text(path, max_chars)
     run: list[str] = []                 # text of the paragraph being read
     cells: list[list[str]] = []         # paragraphs of the open table cells (innermost last)
+    spans: list[int] = []               # grid columns each open cell covers (w:gridSpan)
     rows: list[list[str]] = []          # cells of the open table rows
     events = etree.iterparse(xml, events=("start", "end"), resolve_entities=False, no_network=True,
                              huge_tree=False, remove_comments=True)
@@ -111,6 +114,7 @@ def _docx_lines(xml, path: Path, max_chars: int) -> list[str]:
                 rows.append([])
             elif tag == _W + "tc":
                 cells.append([])
+                spans.append(1)
             continue
         if tag == _W + "t":
             run.append(el.text or "")
@@ -125,10 +129,13 @@ def _docx_lines(xml, path: Path, max_chars: int) -> list[str]:
             else:
                 out.add("".join(run), counted=True)
             run = []
+        elif tag == _W + "gridSpan" and spans:
+            val = el.get(_W + "val", "1")
+            spans[-1] = min(int(val), 50) if val.isdigit() and int(val) > 0 else 1
         elif tag == _W + "tc" and cells:
-            cell = "\n".join(cells.pop())
-            if rows:
-                rows[-1].append(cell)
+            cell, span = "\n".join(cells.pop()), spans.pop()
+            if rows:     # a merged cell repeated in every column it covers: the rows stay a grid
+                rows[-1].extend([cell] * span)
         elif tag == _W + "tr" and rows:
             line = "\t".join(rows.pop())
             if cells:
@@ -145,11 +152,17 @@ def _docx_lines(xml, path: Path, max_chars: int) -> list[str]:
 
 # ------------------------------------------------------------------ HTML
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "template"})
+_TABLE_TAGS = frozenset({"tr", "td", "th"})
+_CELL_BREAKS = frozenset({"br", "p", "div", "li"})     # a break inside a cell: a space between its words
 
 
 class _HtmlTarget:
     """lxml parser target: the text nodes of <body> (of the page when it has none), outside
-    scripts, styles and page chrome — what BeautifulSoup's get_text("\\n") gave, without a tree."""
+    scripts, styles and page chrome — what BeautifulSoup's get_text("\\n") gave, without a tree.
+
+    A table is written as its own markup on one line (rows, cells and their spans; a table inside a
+    cell gives its text to the cell), after its <caption> line: the form in which converted papers
+    carry HTML tables in Markdown, so one reader (kb.extract.tables) reads the tables of both."""
 
     def __init__(self, path: Path, max_chars: int):
         self.body, self.page = _Text(path, max_chars), _Text(path, max_chars)
@@ -157,13 +170,28 @@ class _HtmlTarget:
         self.skip = 0
         self.in_body = False
         self.saw_body = False
+        self.table: list[str] = []      # markup of the open table
+        self.tables = 0                 # depth of open tables
+        self.caption: list[str] | None = None
+
+    def _out(self) -> _Text:
+        return self.body if self.in_body else self.page
 
     def _flush(self) -> None:
         if self.pending:
             text = "".join(self.pending)
             self.pending = []
-            if not self.skip:
-                (self.body if self.in_body else self.page).add(text)
+            if self.skip:
+                return
+            if self.caption is not None:
+                self.caption.append(text)
+            elif self.tables:
+                text = " ".join(text.split())     # the table stays one line; layout whitespace goes
+                if text:
+                    self.table.append(html.escape(text, quote=False))
+                    self._out().count(len(text))
+            else:
+                self._out().add(text)
 
     def start(self, tag, attrib):
         self._flush()
@@ -172,6 +200,19 @@ class _HtmlTarget:
             self.in_body = self.saw_body = True
         if tag in _SKIPPED_TAGS:
             self.skip += 1
+        if self.skip:
+            return
+        if tag == "table":
+            self.tables += 1
+            self.table += ["<table>"] if self.tables == 1 else [" "]
+        elif self.tables == 1 and tag == "caption":
+            self.caption = []
+        elif self.tables == 1 and tag in _TABLE_TAGS:
+            spans = "".join(f' {a}="{int(v)}"' for a in ("colspan", "rowspan")
+                            if (v := str(attrib.get(a, "")).strip()).isdigit() and int(v) > 1)
+            self.table.append(f"<{tag}{spans}>")
+        elif self.tables and tag in _CELL_BREAKS:
+            self.table.append(" ")
 
     def end(self, tag):
         self._flush()
@@ -180,6 +221,20 @@ class _HtmlTarget:
             self.skip -= 1
         if tag == "body":
             self.in_body = False
+        if self.skip or not self.tables:
+            return
+        if tag == "caption" and self.caption is not None:
+            caption, self.caption = " ".join("".join(self.caption).split()), None
+            if caption:
+                self._out().add(caption)
+        elif self.tables == 1 and tag in _TABLE_TAGS:
+            self.table.append(f"</{tag}>")
+        elif tag == "table":
+            self.tables -= 1
+            if not self.tables:
+                self.table.append("</table>")
+                self._out().add("".join(self.table), counted=True)
+                self.table = []
 
     def data(self, text):
         self.pending.append(text)
@@ -189,6 +244,9 @@ class _HtmlTarget:
 
     def close(self) -> str:
         self._flush()
+        if self.table:       # a table the page never closed
+            self._out().add("".join(self.table) + "</table>", counted=True)
+            self.table = []
         return "\n".join(self.body.parts if self.saw_body else self.page.parts)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from kb.tokenize import normalise, query_terms, tokens
 
 TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
+QUESTION_WORDS = "question"     # the table's kind for words a question asks with
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -118,6 +119,23 @@ def place_names(jurisdiction: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _table_rows() -> list[tuple[str, list[str]]]:
+    """(kind, normalised terms) of each line of the curated table."""
+    rows = []
+    for line in TERMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, terms = line.partition("\t")
+            rows.append((kind, [normalise(t.strip()) for t in terms.split("|") if t.strip()]))
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Words a question asks with (情况, 方面, 打算 ...): not what it asks about, so no ranker's
+    evidence; the stopwords (kb/data/stopwords.txt) already drop 什么, 如何, 多少."""
+    return frozenset(t for kind, names in _table_rows() if kind == QUESTION_WORDS for t in names)
+
+
 @functools.lru_cache(maxsize=1)
 def term_groups() -> tuple[TermGroup, ...]:
     """Synonym groups: the indicator catalogue's, then the curated table's."""
@@ -127,11 +145,9 @@ def term_groups() -> tuple[TermGroup, ...]:
         by_canonical.setdefault(canonical, [canonical]).append(synonym)
     groups = [TermGroup("indicator", tuple(dict.fromkeys(normalise(t) for t in terms)))
               for terms in by_canonical.values()]
-    for line in TERMS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+    for kind, names in _table_rows():
+        if kind == QUESTION_WORDS:
             continue
-        kind, _, terms = line.partition("\t")
-        names = [normalise(t.strip()) for t in terms.split("|") if t.strip()]
         if kind == "period":
             groups.append(TermGroup(kind, (names[0],), (int(names[1]), int(names[2]))))
         else:
@@ -183,6 +199,8 @@ def analyse(text: str, gazetteer: Gazetteer | None = None, max_chars: int = 500)
     english = bool(_LATIN.search(text)) and not _HAN.search(text)
     if english:
         asks_for.add("english")
-    return Query(text=text, normalised=normalised, tokens=tokens(text, parts=False), expansions=expansions,
+    asking = question_words()
+    words = [w for w in tokens(text, parts=False) if w not in asking]
+    return Query(text=text, normalised=normalised, tokens=words, expansions=expansions,
                  places=gazetteer.places_in(normalised) if gazetteer else [],
                  years=period_of(normalised, groups), asks_for=asks_for, english=english)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .clean import BANNER_RE, NOTES_RE
 from .headings import (NUMERIC_PROSE_RE, UNNUMBERED_HEADINGS, heading_style, is_heading_line, is_reference_entry,
                        lead_kind, lead_title)
-from .genre import GENRES, NOTE_ENTRY_RE, SALUTATION_START_RE, DocumentInfo, describe, special_section
+from .genre import GENRES, NOTE_ENTRY_RE, SALUTATION_START_RE, DocumentInfo, describe, journal_fields, special_section
 from .types import Article, CleanText, Section
 
 _ABSTRACT_RE = re.compile(r"^[\[［【(（]?\s*(?:摘\s*要|提\s*要|内容摘要|编者按)\s*[\]］】)）]?\s*[:：]?\s*")
@@ -42,7 +42,7 @@ class _Par:
     start: int
     end: int
     text: str
-    kind: str     # prose, banner, author, english, meta, table, abstract, keywords, notes, refs, heading
+    kind: str     # prose, banner, author, english, meta, table, abstract, keywords, notes, footnote, refs, heading
 
 
 def _paragraphs(clean: CleanText) -> list[_Par]:
@@ -68,6 +68,8 @@ def _paragraph_kind(line: str, span_kind: str | None) -> str:
         return span_kind
     if span_kind == "meta":
         return "meta"
+    if span_kind == "notes":
+        return "footnote"       # a page's footnote the PDF reader set apart
     if BANNER_RE.match(line):
         return "banner"
     if _ABSTRACT_RE.match(line):
@@ -163,7 +165,7 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
     pars = _paragraphs(clean)
     if not pars:
         return []
-    info = describe(clean.text)
+    info = describe(clean.text, clean.running_heads)
     # only a journal issue holds several articles; any other document is one, whatever its layout
     starts = _starts(pars) if info.genre == "journal_issue" else [0]
     doc_year = _document_year(clean.text)
@@ -177,6 +179,8 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
             column = banner.text.strip("【】 ")
         art = _article(n, chunk, column, doc_year, info.genre)
         _apply_document_info(art, info)
+        if info.genre == "journal_issue":     # each article's own pages, from its article number
+            art.pages = journal_fields(clean.text[art.start:art.end]).get("pages", "")
         articles.append(art)
     return articles
 
@@ -189,7 +193,9 @@ def _apply_document_info(art: Article, info: DocumentInfo) -> None:
     if info.genre == "journal_issue":
         return          # title, authors, pages and year are each article's own
     art.pages = art.pages or info.pages
-    art.authors = art.authors or info.authors
+    # a body speaks in a report, plan or communiqué: its issuer is responsible, not a person, and a
+    # spaced heading (`序 言`) that looks like a name is no author
+    art.authors = info.authors if GENRES[info.genre].speaks_for_place else art.authors or info.authors
     art.affiliation = art.affiliation or info.affiliation
     art.year = info.year
     if info.title:
@@ -400,6 +406,8 @@ def _special_part(p: _Par, current: str, genre: str, opener: str = "") -> str | 
     paragraph is a part of one paragraph; a `注释` label opens the notes that follow it."""
     if p.kind == "toc":
         return "toc"
+    if p.kind == "footnote":
+        return "notes"
     if p.kind in ("prose", "heading", "notes"):
         opened = special_section(genre, p.text)
         if opened:

@@ -18,6 +18,7 @@ class RawDocument:
     paged: bool = False    # True when the loader knew page boundaries (PDF)
     sha256: str = ""       # content hash of the file bytes
     encoding: str = "utf-8"
+    notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of page footnotes in `text`
 
 
 @dataclass
@@ -38,6 +39,7 @@ class CleanText:
     pages: list[tuple[int, int]] = field(default_factory=list)      # (start offset, page number), sorted
     footnotes: list[tuple[int, str]] = field(default_factory=list)  # (offset where the marker stood, marker)
     spans: list[Span] = field(default_factory=list)                  # non-prose regions, sorted by start
+    running_heads: list[str] = field(default_factory=list)          # dropped running heads, distinct, in order
 
     def page_at(self, offset: int) -> int | None:
         """The page number holding `offset`, or None when the source had no pages."""

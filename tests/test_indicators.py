@@ -21,6 +21,13 @@ def test_canonical_names_from_synonyms():
     assert canonical_indicator("胡焕庸线") is None
 
 
+def test_the_whole_of_a_share_does_not_name_the_indicator():
+    # wildcorpus work report: 力争社会物流总费用占GDP比重下降两个百分点以上 is not a GDP figure
+    assert canonical_indicator("社会物流总费用占GDP比重") != "GDP"
+    assert canonical_indicator("研究与试验发展经费支出占地区生产总值比重") == "研发投入强度"
+    assert canonical_indicator("经济总量占全国的比重") == "GDP占比"
+
+
 def test_catalogue_groups_synonyms():
     text = "2019年，中国城镇化率已经达到60.6%。2000 年，西部地区城市化水平28.00%，低于东部地区 3.39个百分点。"
     clean = CleanText(text=text)

@@ -29,6 +29,15 @@ def test_curated_synonyms_and_region_aliases():
     assert "成渝地区双城经济圈" in spellings(analyse("成渝的产业协作"))
 
 
+def test_words_a_question_asks_with_are_not_search_words():
+    # 方面, 安排, 打算 say how the researcher asks, not what about; the content words stay
+    q = analyse("浙江十五五期间教育方面怎么安排")
+    assert "教育" in q.tokens and "浙江" in q.tokens
+    assert not {"方面", "安排", "期间"} & set(q.tokens)
+    assert "方面" in q.dense_text          # the embedding still reads the whole question
+    assert "打算" not in analyse("苏州基层治理打算怎么加强").tokens
+
+
 def test_planning_period_is_years():
     assert analyse("十四五期间上市公司增加了多少").years == (2021, 2025)
     assert analyse("“十五五”时期的目标").years == (2026, 2030)

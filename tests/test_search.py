@@ -13,7 +13,8 @@ from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
 from kb.search import (DUPLICATE_SHARE, WEIGHTS, Filters, Searcher, covered_chars, distinct_rows,
-                       merged_rows, merged_span, opening_heading, phrase_scores, search)
+                       merged_rows, merged_span, opening_heading, phrase_scores, search,
+                       window_scores)
 from kb.types import Article, CleanText, Passage, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -207,6 +208,19 @@ def test_phrase_scores_reward_verbatim_runs():
     assert phrase_scores("？！", texts).tolist() == [0.0, 0.0, 0.0]
 
 
+def test_window_scores_prefer_the_question_words_close_together():
+    # two sentences of one work report (wildcorpus, 北京 2026): both hold 改造 and 老旧; only the first
+    # holds 老旧小区 and 改造 within one clause
+    texts = ["深入推进城市更新，老旧小区改造完工1225个，精细化治理1411条背街小巷",
+             "强化城市生命线运行保障，完善多元互补的能源供应体系，更新改造老旧管线1000公里，"
+             "积极应对地下水位回升，老城区和小区的排水防涝设施短板加快补齐"]
+    idf = {"改造": 3.1, "老旧": 4.5, "小区": 4.7}
+    scores = window_scores(idf, texts, width=25)
+    assert scores[0] == pytest.approx(1.0) and 0 < scores[1] < 0.9
+    assert window_scores(idf, texts, width=200)[1] == pytest.approx(1.0)   # all three words are in the long passage
+    assert window_scores({}, texts).tolist() == [0.0, 0.0]
+
+
 # ---------------------------------------------------------------- structure, places, synonyms, merging
 # Real sentences of two city communiqués and a provincial work report (wildcorpus): each document has
 # its jurisdiction and genre (as kb/genre.py tells them) and section kinds body / notes / glossary.
@@ -339,3 +353,43 @@ def test_heading_words_earn_less_in_the_passage_opening_with_the_heading(searche
         return scores[0] - scores[1]
     assert WEIGHTS.heading_line < 1.0
     assert opening_lead(WEIGHTS) < opening_lead(dataclasses.replace(WEIGHTS, heading_line=1.0))
+
+
+# ---------------------------------------------------------------- passages served from the database
+def test_passages_served_from_sqlite_rank_exactly_as_passages_in_memory(tmp_path, searcher):
+    """A loaded KB reads passage texts from kb.sqlite per query (kb.store.PassageTable); the hits are
+    the same as with every passage in memory, in every mode and with filters."""
+    from kb import store
+
+    conn = store.connect(tmp_path / "kb.sqlite")
+    passages = []
+    for source, year, title, parts in DOCS:
+        clean, articles = _document(title, year, parts)
+        rows = make_passages(clean, articles, source, SETTINGS)
+        store.insert_document(conn, source=source, path=source, sha256="-", pipeline="test", encoding="utf-8",
+                              paged=False, clean=clean, articles=articles, rows={"passages": rows})
+        passages += rows
+    conn.commit()
+    for i, p in enumerate(passages, 1):        # the ids SQLite gave them, in insertion order
+        p.id = i
+    build_indexes(passages, searcher.embedder, tmp_path / "search", None, SETTINGS, progress=False)
+    indexes = load_indexes(tmp_path / "search")
+    in_memory = Searcher(indexes, passages, searcher.embedder, SETTINGS)
+    table = store.PassageTable(store.connect(tmp_path / "kb.sqlite", readonly=True), indexes.ids)
+    served = Searcher(indexes, table, searcher.embedder, SETTINGS)
+    assert isinstance(served.passages, store.PassageTable) and len(served.passages) == len(passages)
+    for query, filters in [("郑州跨境电商交易额是多少", None), ("西部地区外贸依存度", None),
+                           ("一带一路 互联互通", Filters(kinds=["body"])), ("参考文献", Filters(kinds=["references"])), ("西部", Filters(year_from=2020)),
+                           ("跨境电商", Filters(sources=["004.txt", "001.txt"]))]:
+        for mode in ("hybrid", "dense", "keyword"):
+            expected = in_memory.search(query, k=5, mode=mode, filters=filters)
+            assert expected and served.search(query, k=5, mode=mode, filters=filters) == expected
+    assert table[3] == passages[3] and table[-1] == passages[-1] and list(table.fetch([5, 1])) == [1, 5]
+
+
+def test_a_passage_table_that_is_not_the_index_rows_is_refused(tmp_path, searcher):
+    from kb import store
+
+    conn = store.connect(tmp_path / "kb.sqlite")
+    with pytest.raises(KBError, match="kb build"):
+        Searcher(searcher.indexes, store.PassageTable(conn, [1, 2]), searcher.embedder, SETTINGS)

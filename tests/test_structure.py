@@ -284,3 +284,23 @@ def test_a_note_paragraph_inside_the_text_is_a_part_of_one_paragraph():
     kind_at = {ct.text[s.start:s.end][:6]: s.kind for s in art.sections}
     assert kind_at["注：生产总值"] == "notes"
     assert kind_at["年末常住人口"] == "body"
+
+
+def test_journal_issue_articles_name_their_journal_from_the_running_head(issue):
+    # the journal's name stands only in the running heads (`区域经济评论 2020年第5期`), which the
+    # cleaning drops from the text; the references of its articles still name it, with the pages of
+    # the articles that print an article number
+    from kb import cite
+    arts = issue[1]
+    assert {a.journal for a in arts} == {"区域经济评论"}
+    assert {a.issue for a in arts} == {"5"}
+    cited = next(a for a in arts if a.pages == "85-93")
+    assert cite.reference(cited).endswith("[J]. 区域经济评论, 2020(5): 85-93.")
+
+
+@needs_shared("wildcorpus")
+def test_a_plan_has_no_personal_authors_even_with_a_spaced_heading():
+    # `序 言` under a plan's title looks like a two-character name; a plan speaks for its city
+    path = shared_path("wildcorpus") / "plan15_suzhou.txt"
+    _, arts = _split(path)
+    assert arts[0].genre == "plan" and arts[0].authors == []

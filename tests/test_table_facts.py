@@ -113,7 +113,8 @@ def test_rank_columns_are_not_facts_and_the_caption_names_the_indicator():
     assert got[("沙坪坝区", "2013年")] == 0.2294
     assert got[("渝中区", "2006年")] == 0.8207          # `1 0.820 7` re-split: rank 1, value 0.8207
     assert ("沙坪坝区", "2006年") in got
-    assert {f.indicator for f in facts} == {"重庆市县域经济密度综合测度值及排名"}
+    # the caption's `及排名` announces the rank columns; the values are the 测度值
+    assert {f.indicator for f in facts} == {"重庆市县域经济密度综合测度值"}
 
 
 def test_merged_year_cells_are_paired_only_when_the_counts_agree():
@@ -288,3 +289,257 @@ def test_reader_shows_a_sections_table_as_a_grid(tmp_path, monkeypatch):
     grids = [d.value for d in at.dataframe if "粤港澳大湾区" in list(d.value.columns)]
     assert len(grids) == 1 and len(grids[0]) == 8
     assert any("表1全球四大湾区基本情况对比" in m.value for m in at.markdown)
+
+
+def test_an_html_files_table_is_read_like_the_html_tables_of_converted_papers(tmp_path):
+    """The same table (表1 of chinaxiv_202110_00025.md, with a group header over two columns) in an
+    .html page and in Markdown gives one grid and one set of facts."""
+    from kb.clean import clean
+    from kb.load import load
+    rows = [("土地面积 (平方公里）", "56,098", "17,887", "21,479"), ("人口（万）", "8,617", "774", "1,922")]
+    body = "".join(f"<tr><td>{a}<br></td><td>{b}</td><td>{c}</td><td>{d}</td></tr>\n" for a, b, c, d in rows)
+    page = ("<html><head><meta charset='utf-8'><style>td {color: red}</style></head><body><h1>湾区经济</h1>"
+            "<p>四大湾区的基本情况见表1。</p>\n<table border='1'><caption>表1 全球四大湾区基本情况对比（2020年）</caption>\n"
+            "<thead><tr><th rowspan='2'>指标</th><th colspan='2'>东部</th><th>西部</th></tr>\n"
+            "<tr><th>粤港澳大湾区</th><th>旧金山湾区</th><th>纽约湾区</th></tr></thead>\n<tbody>" + body +
+            "</tbody></table><p>注：数据来源：香港贸易发展局。</p></body></html>")
+    (tmp_path / "bays.html").write_text(page, encoding="utf-8")
+    raw = load(tmp_path / "bays.html")
+    markdown = ("表1 全球四大湾区基本情况对比（2020年）\n<table><tr><td rowspan=\"2\">指标</td><td colspan=\"2\">东部</td>"
+                "<td>西部</td></tr><tr><td>粤港澳大湾区</td><td>旧金山湾区</td><td>纽约湾区</td></tr>"
+                + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in rows)
+                + "</table>\n注：数据来源：香港贸易发展局。")
+    text = clean(raw)
+    (from_html,), html_facts = extract_table_facts(text, [], raw.source, raw.text)
+    (from_md,), md_facts = _facts(markdown)
+    assert from_html.format == from_md.format == "html"
+    assert (from_html.caption, from_html.header, from_html.rows) == (from_md.caption, from_md.header, from_md.rows)
+    assert from_html.notes == ["注：数据来源：香港贸易发展局。"]
+
+    def key(facts):
+        return sorted((f.subject, f.indicator, f.value, f.unit, f.period) for f in facts)
+    assert key(html_facts) == key(md_facts) and len(html_facts) == 6
+    assert [ln.startswith("<table>") for ln in text.text.split("\n") if "<t" in ln] == [True]   # one line
+
+
+def test_a_word_tables_merged_header_cell_heads_every_column_it_spans(tmp_path):
+    import docx
+
+    from kb.clean import clean
+    from kb.load import load
+    document = docx.Document()
+    document.add_paragraph("表2 主要农产品产量")
+    grid = document.add_table(rows=4, cols=3)
+    grid.cell(0, 1).merge(grid.cell(0, 2)).text = "产量（万吨）"
+    for r, row in enumerate([["产品名称", None, None], ["", "2022年", "2023年"], ["粮食", "932.6", "902.61"],
+                             ["油料", "52.8", "56.43"]]):
+        for c, value in enumerate(row):
+            if value is not None and r < 4 and not (r == 0 and c > 0):
+                grid.cell(r, c).text = value
+    document.add_paragraph("正文继续。")
+    document.save(str(tmp_path / "report.docx"))
+    raw = load(tmp_path / "report.docx")
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert table.header[0] == ["产品名称", "产量（万吨）", "产量（万吨）"]
+    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
+    assert got[("粮食", "2023年")] == (9_026_100, "吨") and got[("油料", "2022年")] == (528_000, "吨")
+
+
+# plan15_hangzhou.txt: the indicator table, one cell per line (rows 1-3, 7-8, 14-15, 21 and 28-29 of it)
+CELL_PER_LINE = """在此基础上再奋斗五年，基本建成世界一流的社会主义现代化国际大都市。
+“十五五”时期经济社会发展主要指标
+类别
+序号
+指标名称
+2025年
+预计
+2030年
+目标
+年均/
+累计
+属性
+经济发展
+（7项）
+1
+地区生产总值（GDP）增长（%）
+5.2左右
+—
+5以上
+预期性
+
+2
+全员劳动生产率（万元/人）
+29.6
+35
+—
+预期性
+
+3
+货物和服务贸易进出口总额占全省份额（%）
+21.5
+（2024年）
+22
+—
+预期性
+创新驱动
+（4项）
+4
+研究与试验发展（R&D）经费支出与地区生产总值之比（%）
+4左右
+4.5
+—
+预期性
+
+5
+每千人口拥有医护人员数
+执业医师数（人）
+4.9
+5.0
+—
+预期性
+注册护士数（人）
+5.92
+6.02
+—
+预期性
+6
+城乡居民收入倍差
+1.62
+1.58
+左右
+—
+预期性
+安全保障
+（2项）
+7
+粮食综合生产能力（亿斤）
+32
+32
+—
+约束性
+8
+能源综合生产能力（万吨标煤）
+340
+400
+—
+约束性
+备注：[ ]内数据为累计数。
+第二篇 坚持“人工智能+”引领，加快建设人工智能创新发展第一城"""
+
+
+def test_a_table_printed_one_cell_per_line_is_read_row_by_numbered_row():
+    from kb.clean import clean
+    from kb.structure import split_articles
+    from kb.types import RawDocument
+    raw = RawDocument(source="plan.txt", path="plan.txt", text=CELL_PER_LINE)
+    text = clean(raw)
+    articles = split_articles(text, raw.source)
+    for a in articles:
+        a.jurisdiction = "杭州市"
+    (table,), facts = extract_table_facts(text, articles, raw.source, raw.text)
+    assert table.format == "lines" and table.caption == "“十五五”时期经济社会发展主要指标"
+    assert table.header == [["类别", "指标名称", "2025年", "2030年", "年均/累计", "属性"],
+                            ["类别", "指标名称", "预计", "目标", "年均/累计", "属性"]]
+    # the row with sub-rows and the row whose `1.58 / 左右` was split are left out, never shifted
+    assert [r[1] for r in table.rows] == ["地区生产总值（GDP）增长（%）", "全员劳动生产率（万元/人）",
+                                          "货物和服务贸易进出口总额占全省份额（%）",
+                                          "研究与试验发展（R&D）经费支出与地区生产总值之比（%）",
+                                          "粮食综合生产能力（亿斤）", "能源综合生产能力（万吨标煤）"]
+    assert [r[0] for r in table.rows] == ["经济发展（7项）"] * 3 + ["创新驱动（4项）"] + ["安全保障（2项）"] * 2
+    got = {(f.indicator, f.period): (f.value, f.unit, f.kind) for f in facts}
+    assert got == {("全员劳动生产率", "2025年"): (296_000, "元/人", "outcome"),
+                   ("全员劳动生产率", "2030年"): (350_000, "元/人", "target"),
+                   # 21.5 is the figure of 2024 (its note says so), not of 2025: no fact
+                   ("货物和服务贸易进出口总额占全省份额", "2030年"): (22, "%", "target"),
+                   ("研究与试验发展（R&D）经费支出与地区生产总值之比", "2030年"): (4.5, "%", "target"),
+                   ("粮食综合生产能力", "2025年"): (3.2e9, "斤", "outcome"),
+                   ("粮食综合生产能力", "2030年"): (3.2e9, "斤", "target"),
+                   ("能源综合生产能力", "2025年"): (3.4e6, "吨标煤", "outcome"),
+                   ("能源综合生产能力", "2030年"): (4e6, "吨标煤", "target")}
+    assert {(f.subject, f.subject_source) for f in facts} == {("杭州市", "document")}
+    assert not any(f.value in (1, 2, 3, 4, 5, 6, 7, 8) for f in facts)     # row numbers are not facts
+
+
+def test_numbered_lines_without_a_row_number_column_are_not_a_table():
+    from kb.clean import clean
+    from kb.types import RawDocument
+    text = CELL_PER_LINE.replace("序号\n", "")
+    raw = RawDocument(source="plan.txt", path="plan.txt", text=text)
+    assert extract_table_facts(clean(raw), [], raw.source, raw.text)[0] == []
+
+
+def test_a_table_with_a_value_column_has_the_documents_place_as_subject_and_its_rows_as_indicators():
+    from kb.clean import clean
+    from kb.structure import split_articles
+    from kb.types import RawDocument
+    lines = ("全年全市货物运输总量2.92亿吨。\n表 6 2023 年周口市交通运输主要指标及增速\n指标 单位 绝对数 增长%\n"
+             "货物运输总量 亿吨 2.92 6.6\n#铁路 亿吨 0.80 -6.6\n货物运输周转量 亿吨公里 962.97 -15.4\n正文继续。")
+    raw = RawDocument(source="communique.pdf", path="communique.pdf", text=lines, paged=True)
+    text = clean(raw)
+    articles = split_articles(text, raw.source)
+    for a in articles:
+        a.jurisdiction = "周口市"
+    _, facts = extract_table_facts(text, articles, raw.source, raw.text)
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("周口市", "货物运输周转量")] == (96_297_000_000, "吨公里")
+    assert got[("周口市", "货物运输周转量增长")] == (-15.4, "%")
+    assert got[("周口市", "铁路")] == (80_000_000, "吨")
+    # qiandongnan 表14: the value column carries the unit
+    lines = ("表14 2023年城乡常住居民人均可支配收入构成及其增长\n指标 绝对数（元） 比上年增长（%）\n"
+             "城镇常住居民人均可支配收入 39582 4.0\n工资性收入 21482 3.5\n正文继续。")
+    raw = RawDocument(source="communique.pdf", path="communique.pdf", text=lines, paged=True)
+    _, facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    got = {f.indicator: (f.value, f.unit) for f in facts}
+    assert got["工资性收入"] == (21482, "元") and got["工资性收入比上年增长"] == (3.5, "%")
+
+
+def test_statistics_name_their_variable_ranks_glued_to_values_and_blank_headers_give_no_fact():
+    # chinaxiv_202006_00002.md 表3 (statistics by year) and 表2 (a rank glued to a value: 0.0743|14, 16|0.1041)
+    stats = ("表31997—2013年经济密度综合测度值的一般性统计\n<table><tr><td>年份</td><td>均值</td><td>标准差</td></tr>"
+             "<tr><td>1997</td><td>0.0933</td><td>0.139 7</td></tr><tr><td>2013</td><td>0.1602</td><td>0.132 5</td></tr></table>")
+    _, facts = _facts(stats)
+    assert {(f.indicator, f.period) for f in facts} >= {("经济密度综合测度值的一般性统计标准差", "2013年"),
+                                                       ("经济密度综合测度值的一般性统计均值", "1997年")}
+    glued = ("表21997—2013年重庆市县域经济密度综合测度值及排名\n<table><tr><td>地区</td><td>1997年</td><td>排名</td>"
+             "<td>2001年</td><td>排名 2006年</td><td>排名</td></tr>"
+             "<tr><td>璧山县</td><td>0.074314</td><td></td><td>0.067 2</td><td>160.104 1</td><td>10</td></tr>"
+             "<tr><td>万州区</td><td>0.056021</td><td></td><td>0.0568</td><td>20 0.0760</td><td>18</td></tr>"
+             "<tr><td>渝中区</td><td>0.860 0</td><td>1</td><td>0.808 1</td><td>1 0.820 7</td><td>1</td></tr>"
+             "<tr><td>北碚区</td><td>0.125 5</td><td>3</td><td>0.141 3</td><td>3 0.165 0</td><td>3</td></tr>"
+             "<tr><td>渝北区</td><td>0.115 7</td><td>5</td><td>0.122 6</td><td>5 0.151 8</td><td>5</td></tr></table>")
+    _, facts = _facts(glued)
+    got = {(f.subject, f.period): f.value for f in facts}
+    assert ("璧山县", "1997年") not in got and ("璧山县", "2006年") not in got and ("万州区", "1997年") not in got
+    assert got[("璧山县", "2001年")] == 0.0672 and got[("万州区", "2006年")] == 0.076 and got[("北碚区", "1997年")] == 0.1255
+    # chinaxiv_201909_00150.md 表2: grades across (one header cell blank), thresholds down
+    grades = ("表2城镇化质量各级指标的分级标准与阈值\n<table><tr><td>城镇化质量类型</td><td>低质量</td><td>较低质量</td>"
+              "<td>中等质量</td><td></td><td>较高质量</td></tr><tr><td>人均GDP／元①</td><td>0</td><td>8000</td>"
+              "<td>16 000</td><td>24 000</td><td>32000</td></tr></table>")
+    _, facts = _facts(grades)
+    assert {(f.subject, f.indicator, f.value) for f in facts} == {
+        (None, "人均GDP（低质量）", 0), (None, "人均GDP（较低质量）", 8000), (None, "人均GDP（中等质量）", 16000),
+        (None, "人均GDP（较高质量）", 32000)}
+
+
+def test_an_english_caption_gives_way_to_the_chinese_caption_of_the_same_number_below_the_table():
+    text = MERGED + "\n通过上表各行业的总投入比可以看出煤炭资源业的总投入占比最大。\n表3山西省各行业总投入比／% 表4山西省各行业中间投入率／%"
+    (table,), facts = _facts(text)
+    assert table.caption == "表3山西省各行业总投入比／%"
+    assert {f.indicator for f in facts} == {"山西省各行业总投入比"}
+
+
+def test_a_table_of_year_columns_printed_one_cell_per_line_is_read_while_every_row_keeps_its_shape():
+    from kb.clean import clean
+    from kb.types import RawDocument
+    text = ("全市经济运行稳中有进。\n表2 主要经济指标\n单位：亿元\n指标\n2022年\n2023年\n地区生产总值\n5675.2\n5482.7\n"
+            "一般公共预算收入\n392.1\n—\n固定资产投资\n2400.3\n2510.6\n5\n这一段不是表格的行。\n正文继续。")
+    raw = RawDocument(source="report.txt", path="report.txt", text=text)
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert table.header == [["指标", "2022年", "2023年"]] and table.unit == "亿元"
+    assert table.rows == [["地区生产总值", "5675.2", "5482.7"], ["一般公共预算收入", "392.1", ""],
+                          ["固定资产投资", "2400.3", "2510.6"]]
+    # the corner `指标` over year columns: the rows are indicators of the document's own place
+    got = {(f.subject, f.indicator, f.period): f.value for f in facts}
+    assert got == {(None, "地区生产总值", "2022年"): 5675.2e8, (None, "地区生产总值", "2023年"): 5482.7e8,
+                   (None, "一般公共预算收入", "2022年"): 392.1e8, (None, "固定资产投资", "2022年"): 2400.3e8,
+                   (None, "固定资产投资", "2023年"): 2510.6e8}

@@ -34,7 +34,7 @@ _YEAR_AHEAD = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|
                          r"|((?:19|20)\d{2})\s*年(?:前|以前)")
 _MULTI_YEAR = re.compile(r"年均|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末|期末|规划)|规划期")
 # an opener's sentence that sets its list on a multi-year horizon (《纲要》, 今后五年, “十五五”时期…)
-_PLAN_LIST = re.compile(r"纲要|规划|今后[五十]年|[五十]年(?:内|后)|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末)")
+PLAN_LIST = re.compile(r"纲要|规划|今后[五十]年|[五十]年(?:内|后)|“?十[一二三四五六七八九]?五”?\s*(?:时期|期间|末)")
 # a paragraph ends at a line break after sentence-final punctuation (not at a line broken mid-phrase)
 _PARAGRAPH_END = re.compile(r"[。！？!?；;”’」』）)]\s*\n")
 _DONE = re.compile(r"已|了|累计|完成")
@@ -85,7 +85,7 @@ def _forward_scopes(text: str) -> list[_Scope]:
         end = _PARAGRAPH_END.search(text, m.end())
         opened = text[_sentence_start(text, m.start()):m.end()]
         scopes.append(_Scope(m.start(), end.start() + 1 if end else len(text),
-                             bool(_PLAN_LIST.search(opened) or _YEAR_AHEAD.search(opened))))
+                             bool(PLAN_LIST.search(opened) or _YEAR_AHEAD.search(opened))))
     for m in _FORWARD.finditer(text):   # a forward word reaches to the end of its clause
         end = _CLAUSE_END.search(text, m.end())
         scopes.append(_Scope(m.start(), end.end() if end else len(text)))

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.clean import analysis_text
-from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
+from kb.extract.fact_kind import PLAN_LIST
+from kb.extract.indicators import ADMIN_UNIT_NAMES, canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
@@ -26,7 +27,9 @@ _PLACES = Path(__file__).resolve().parent.parent / "data" / "places.txt"
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
 _META = re.compile(r"文章编号|中图分类号|文献标识码|收稿日期|基金项目|作者简介|通讯作者|DOI|doi:|E-mail|邮编"
-                   r"|责任编辑|资料来源|数据来源|^\s*(?:续?表|图)\s*\d")
+                   r"|责任编辑|资料来源|数据来源"
+                   r"|^\s*(?:续?表|图)\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))")
+# (表7进一步通过…对比 and 表4展示了… are prose about a table; 表7 各变量… and 图2 2000年…分布图 are captions)
 _CLAUSE_END = re.compile(r"[，,：:]")
 # 在1%的水平上显著: a test's significance level, not a figure of the world
 _SIGNIFICANCE = re.compile(r"\s*的?\s*(?:统计)?(?:显著性?水平|水平上?(?:显著|通过)|置信)")
@@ -77,6 +80,7 @@ class _Carry:
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
+    heading_place: str | None = None  # the one place the section's innermost naming heading names
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
@@ -84,6 +88,9 @@ class _Carry:
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
+    first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
+    sentence_at: int = -1            # offset of the sentence being read
+    stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
 
 
 @dataclass
@@ -92,6 +99,7 @@ class _Document:
     genre: str
     jurisdiction: str | None   # the place its figures are about when no sentence names one
     year: int | None           # its year (a communiqué's: the year it reports on)
+    title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -100,9 +108,22 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
+        reading = _Reading()
         for start, end, path in prose_sections(article):
-            facts += _range_facts(clean, norm, article, doc, source, start, end, path)
+            if doc.genre == "work_report":
+                part = _report_part(path, reading.part, doc)
+                if part != reading.part or _heading_year(path):
+                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                reading.part = part
+            facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
+
+
+@dataclass
+class _Reading:
+    """What a work report's sections so far say of the ones after them."""
+    part: str | None = None   # review / plan / task (_report_part)
+    span: str | None = None   # 过去的五年…, 这是…的五年。: the plan period the paragraphs after it review
 
 
 def _document(article: Article) -> _Document:
@@ -116,7 +137,25 @@ def _document(article: Article) -> _Document:
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article))
+    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""))
+
+
+def named_place(heading: str) -> str | None:
+    """The one place (or zone) a title or heading names, in the place table's form; None when it names
+    none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
+    国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    _, pattern = _places()
+    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
+    names = set()
+    for m in _with_zones(found, heading):
+        host = next(f for f in found if f.start == m.start).place.kind
+        after = next((f.place.kind for f in found if f.start == m.end), None)
+        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
+                or (after and (after != "category" or host == "country"))):
+            continue
+        names.add(m.place.canonical)
+    return names.pop() if len(names) == 1 else None
 
 
 # a work report's parts: the review of the past year, and the year's tasks and targets
@@ -132,16 +171,60 @@ _FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连�
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False) -> str | None:
+_NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
+
+
+def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
+    """The part of a work report a section belongs to: 'review' (the past year or plan period), 'plan'
+    (the goals of the plan period ahead) or 'task' (this year's work). The outermost heading that says
+    decides (二、“十五五”时期主要目标任务 > （四）…取得新成效 states a goal, not a result); a section whose
+    headings say nothing is in the part of the section before it, since the sub-headings of a part do
+    not repeat it (（七）加大保障和改善民生力度 > 持续办好为民实事 after 今年是“十五五”开局之年)."""
+    for head in (path or "").split(" > "):
+        if re.search(r"今年|本年", head):
+            return "task"
+        # a review comes first: past it, 取得新进展 in a sub-heading is a goal (三、… > 推动…取得新进展)
+        if _REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
+            return "review"
+        plans = [years_of(p.text)[-1] for p in find_periods(head) if p.text.startswith("“")]
+        if plans:
+            return "plan" if doc.year and plans[-1] >= doc.year else "review"
+        if _TASK_HEADING.search(head) or _ORDER_HEADING.match(head):
+            return "task"
+    return previous
+
+
+def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
+    """The last year of the plan period ahead that the heading or the sentence names, else of the one
+    the report's year opens or falls in."""
+    ahead = [years_of(p.text)[-1] for p in find_periods(f"{path} {sentence}") if p.text.startswith("“")]
+    ahead = [y for y in ahead if y >= (doc.year or 0)]
+    return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
+
+
+def _sets_target(sentence: str, part: str | None) -> bool:
+    """Whether a sentence sets targets; in a review (where a report begins) 争取/确保 tell what was
+    obtained or secured (争取中央预算内投资237亿元), not a target."""
+    return any(part not in (None, "review") or cue.group(0) not in ("争取", "确保")
+               for cue in _TARGET_CUE.finditer(sentence))
+
+
+def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
+                    part: str | None = None) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
-    year; a work report's past year in its review and its own year for tasks and targets; a plan's
+    year; a work report's past year in its review, its own year for tasks and targets and the plan
+    horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past."""
     path = path or ""
-    if doc.genre == "work_report" and doc.year and (targets or _TARGET_CUE.search(sentence)):
+    if doc.genre == "work_report" and doc.year and part == "plan":
+        return _plan_horizon(doc, path, sentence)
+    if doc.genre == "work_report" and doc.year and (targets or _sets_target(sentence, part)):
+        if part != "task" and PLAN_LIST.search(sentence):
+            return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path)
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task"
             and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = _heading_year(path)
@@ -155,10 +238,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "communique":
         return f"{doc.year}年"
     if doc.genre == "work_report":
-        last = path.split(" > ")[-1]
-        if (_TASK_HEADING.search(path) or _ORDER_HEADING.match(last)) and not _REVIEW_HEADING.search(path):
-            return f"{doc.year}年"
-        return f"{doc.year - 1}年"
+        return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
         first, last = plan_years(doc.year)
         return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
@@ -173,19 +253,24 @@ def _heading_year(path: str) -> str | None:
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
-                 start: int, end: int, path: str) -> list[Fact]:
+                 start: int, end: int, path: str, reading: _Reading | None = None) -> list[Fact]:
     facts: list[Fact] = []
     heading_year = _heading_year(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
                          and (r := _duration_range(p, doc, None))), None)
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+    heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
+    reading = reading or _Reading()
+    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     for s, e in sentence_spans(clean.text, start, end):
         ended = clean.text[last_end - 1] if last_end > start else "。"
-        if "\n" in clean.text[last_end:s] and ended not in "，,、":
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span)
+        if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
+            if doc.genre == "work_report":
+                reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
+                           heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
         targets = targets and ended in "；;，,：:"
@@ -193,10 +278,21 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         sentence = clean.text[s:e]
         if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
             continue
-        targets = targets or bool(_TARGET_CUE.search(norm[s:e]))
-        carry.default_period = _default_period(doc, path, norm[s:e], targets)
+        targets = targets or _sets_target(norm[s:e], reading.part)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
     return facts
+
+
+def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
+    """The span a work report's paragraphs review, as the first sentence of a paragraph leaves it:
+    过去的五年极不寻常。 / 这是经济实力持续提升的五年。 open a review of the plan period that goes on
+    over the paragraphs after it; 刚刚过去的2025年… ends it."""
+    periods = find_periods(first)
+    opened = next((r for p in periods if p.duration and (r := _duration_range(p, doc, None))), None)
+    if opened:
+        return opened
+    return None if any(p.has_year or p.offset_years is not None for p in periods) else span
 
 
 # a period carries past 。 only into a sentence that continues the same account; past ； and a
@@ -219,9 +315,11 @@ _RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最�
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
+    carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
-                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc,
+                     carry.stated_span or carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -230,15 +328,19 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
+    carried = carry.subject, carry.subject_at
     if not quantities:
+        carry.variable = _gap_variable(sentence, mentions) or carry.variable
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
+        _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
                         for q, y in zip(group, _listed_periods(group, sentence))}
     respective_years.update(_year_sequence(quantities, sentence))
+    positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
@@ -270,11 +372,13 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        whole = _scoped(_sub_item(indicator, stated, sentence, clause), stated)
+        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
+        indicator = _with_earlier_scope(indicator, stated)
+        indicator = _with_sibling_measure(indicator, q, stated, units)
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -285,18 +389,26 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
-            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners)
+            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q)))
             topic = subject or topic
         if pair:
             subject, subject_source = pair
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start])
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
-                                or carry.default_period, periods, sentence, clause)
+                                or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
+                                periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
+        period = _yearly_over_plan(period, sentence[:q.start], doc)
+        if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
+            listed = years_of(respective_years[id(q)])
+            span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
         stated.append((indicator, period))
+        if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
+            carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
@@ -312,6 +424,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -333,13 +446,29 @@ _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
+# 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
+_COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
+
+
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
-              ctx: _Context, owners: list[str | None]) -> tuple[str, str] | None:
-    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise."""
+              ctx: _Context, owners: list[str | None], position: int | None = None) -> tuple[str, str] | None:
+    """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise.
+    `position`: the figure's place in a list of figures (A、B和C), if it is in one."""
     clause = _clause_start(sentence, q.start)
     if not (_GAP_WORD.search(indicator or "") or _GAP_WORD.search(sentence[clause:q.start])):
         return None
     before = [m for m in mentions if m.end <= q.start]
+    # 西部地区与东部地区及全国平均水平的差距分别为A和B: A is the gap to 东部地区, B to 全国
+    for a, b, c in zip(before, before[1:], before[2:]):
+        if (position is not None and position < 2
+                and _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and _LISTED.fullmatch(sentence[b.end:c.start])):
+            other = (b, c)[position]
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(other.place, ctx, other.start)}", "sentence"
+    # 西部地区与中东部地区…的差额分别为A和B: a compound of two regions is compared one by one
+    for a, b in zip(before, before[1:]):
+        compound = _COMPOUND_REGION.fullmatch(b.place.name)
+        if compound and position is not None and position < 2 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]):
+            return f"{_resolve(a.place, ctx, a.start)}与{compound.group(position + 1)}部地区", "sentence"
     stated = list(dict.fromkeys(o for o in owners if o))
     if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
             and not any(clause <= m.start for m in before)):
@@ -365,6 +494,25 @@ def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str |
     return f"{topic}与{subject}", "sentence"
 
 
+# 各地区的财政收入差距: the variable a gap is of
+_GAP_OF = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:的)?(?:差距|差额|差值)")
+
+
+def _gap_variable(sentence: str, mentions: list[_Mention]) -> str:
+    """图8反映了各地区的财政收入差距: a sentence without figures that names the gap of a variable, so that
+    the next sentence's bare 差额 is that variable's (财政收入)."""
+    for m in _GAP_OF.finditer(sentence):
+        start = max([m.start(1)] + [x.end for x in mentions if m.start(1) <= x.end <= m.end(1)])
+        start = max(start, *(i + 1 for i in range(m.start(1), m.end(1)) if sentence[i] in "的了在与和及"), m.start(1))
+        name = sentence[start:m.end(1)]
+        if sentence.startswith("方面", m.end()) or re.search(r"(?:地区|区域|城乡|区际|省际|部|间)$", name) \
+                or _places()[1].fullmatch(name):
+            continue   # 在地区差距方面, 东西部差距: the gap between places, not of a variable
+        if len(name) >= 2 and not is_generic_measure(name) and indicator_confidence(name) == "high":
+            return name
+    return ""
+
+
 def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str | None:
     """'A与B' when `sentence` speaks of the gap between two places: A与B的差距…, A…，与B的差距…."""
     gap = _GAP_WORD.search(sentence)
@@ -378,7 +526,7 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None, before: str = "") -> str | None:
+def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
     新增…) span it; a level and an end point are its last year's; a start point the year before it."""
     years = years_of(span)
@@ -386,11 +534,25 @@ def _in_span(span: str | None, change: str | None, before: str = "") -> str | No
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change and _TOTAL.search(before):
-        return span
-    if not change or change.endswith("(终点)") or re.fullmatch(r"(?:增|提高|提升|上升|下降|降低|减少)?(?:到|至)", change):
+    if not change:
+        return span if _is_flow(before, unit) else f"{years[1]}年"
+    if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
+
+
+# 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
+# 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
+_ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+_LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
+
+
+def _is_flow(before: str, unit: str) -> bool:
+    """Whether a figure in a review of a span is an amount done over it rather than a level reached."""
+    if unit in ("%", "‰", "倍") or _LEVEL_CUE.search(before):
+        return False
+    return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip())
 
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
@@ -414,11 +576,45 @@ def _after_from_to(change: str | None, period: str | None,
     years = years_of(period)
     if change and change.endswith("(起点)"):
         return (years[0] if len(years) == 1 else None, None), period
-    if change and change.endswith("(终点)"):
+    if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
         return (span[0], years[0] if len(years) == 1 else None), period
-    if change and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+    if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
         return span, f"{span[0]}—{span[1]}年"
     return span, period
+
+
+# 提高到, 降至: a change word naming the level reached, not the change
+_REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增|升|降)?(?:到|至)"
+                      r"|(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩小)为")
+
+
+# 同比增长, 年均增长, 累计增加: a change that states its own base or span
+_OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计")
+
+
+def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
+                  before: str) -> str | None:
+    """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
+    spans from the year the paragraph first stated the same measure for (a growth rate in % only within
+    its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
+    clause up to the figure."""
+    if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
+            or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
+        return period
+    first, year = carry.first_years.get(indicator, (None, -1)), years_of(period)[0]
+    if q.unit == "%" and first[1] != carry.sentence_at:
+        return period
+    return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
+
+
+def _yearly_over_plan(period: str | None, before: str, doc: _Document) -> str | None:
+    """每年新引进大学生35万人以上 among a plan's targets for 2030: a yearly figure holds over the whole plan
+    period, not its last year; 每年 reaches over the list it opens. `before`: the sentence up to the figure."""
+    years = years_of(period)
+    if ("每年" not in before or len(years) != 1 or doc.genre not in ("plan", "work_report")
+            or plan_years(years[0])[1] != years[0] or years[0] < (doc.year or 0)):
+        return period
+    return f"{years[0] - 4}—{years[0]}年"
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -499,13 +695,20 @@ _PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
 def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
     k = sentence.replace("依次", "分别").find("分别", clause, group[0].start)
     listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
+    # 装备制造产业增加值年均分别增长: how the figures change is no part of the names
+    listed = re.sub(r"(?:年均|同比|环比|比上年|较上年|平均)\s*$", "", listed)
+    if k < 0 and len(group) == 2:   # 城乡居民人均可支配收入差额从2000年的A和B: a pair without 分别
+        return _pair_names(_noun_phrase(re.split(r"(?:从|由)", listed)[0]))
     if k < 0 and "、" not in listed:
         return []
-    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0:   # the list is the clause before: 高速铁路、高速公路从无到有，
+    if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
     if len(items) != len(group):
         items = _NAME_SEP.split(listed)
+    if all(_RANK_PLACE.search(x) for x in items) and group[0].unit in ("位", "名"):
+        # 跻身全球科研城市第12位、科技集群第39位，分别前进8位、40位: the rankings that moved
+        items, measure = [_RANK_PLACE.sub("", x) + "排名" for x in items], ""
     cut = _NAME_END.search(items[-1])
     if cut and k >= 0 and not measure:   # 经济发展…和协调共享4个分项指标的省域差异分别…: 省域差异 is measured
         named = re.search(r"的\s*([\u4e00-\u9fff]{2,8})\s*$", items[-1][cut.start():])
@@ -515,13 +718,23 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     items = [_noun_phrase(x) if i == 0 else _TRAILING.sub("", re.sub(r"\s+", "", x)).strip("“”\"")
              for i, x in enumerate(items)]
     if len(items) == 1 and len(group) == 2 and k >= 0:
-        pair = next((v for c, v in _PAIR_COMPOUNDS.items() if items[0].startswith(c)), None)
-        rest = items[0][2:]
-        return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and rest else []
+        return _pair_names(items[0], measure)
     figure = r"\d+\.\d|\d\s*(?:亿|万|元|%|个|倍|家|人|位|名)" if k >= 0 else r"\d"   # 500强 may name, 1331.81亿元 not
     if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
-    return [x + measure for x in _shared_tail(items)]
+    items = _shared_tail(items)
+    # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
+    return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
+
+
+_RANK_PLACE = re.compile(r"(?:居|列|位居|排名?|排在)?\s*第\s*[\d一二三四五六七八九十]+\s*[位名]\s*$")
+
+
+def _pair_names(name: str, measure: str = "") -> list[str]:
+    """城乡居民人均可支配收入 → 城镇居民…, 农村居民…: the two things a compound names, for a pair of figures."""
+    pair = next((v for c, v in _PAIR_COMPOUNDS.items() if name.startswith(c)), None)
+    rest = name[2:]
+    return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and len(rest) >= 2 else []
 
 
 def _shared_tail(items: list[str]) -> list[str]:
@@ -561,6 +774,11 @@ def _common_suffix(words: list[str]) -> str:
     return suffix
 
 
+# 分别占全国的, …元和…元，分别增长: n figures after 分别 that speak of the n figures stated before
+_OF_STATED = re.compile(r"\s*(?:扣除价格因素(?:影响)?后?[，,]?)?\s*分别\s*(?:占|为|是|相当于|完成"
+                        r"|(?:比上年|同比|较上年)?\s*(?:实际|名义)?\s*(?:增长|下降|提高|增加|减少|降低))[^，,]*")
+
+
 def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
     """…常住人口为A，地区生产总值为B，分别占全国的a、b: n shares right after 分别占 are those of the
     n figures stated just before; the position of each one's figure among the stated ones."""
@@ -569,7 +787,7 @@ def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) 
         clause = _clause_start(sentence, group[0].start)
         first = quantities.index(group[0])
         if (len(group) < 2 or first < len(group) or first > n_stated
-                or not re.fullmatch(r"\s*分别\s*(?:占|为|是|相当于|完成)[^，,]*", sentence[clause:group[0].start])):
+                or not _OF_STATED.fullmatch(sentence[clause:group[0].start])):
             continue
         out.update({id(q): first - len(group) + i for i, q in enumerate(group)})
     return out
@@ -644,6 +862,11 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
                 named = [m for m in mentions if before <= m.start and m.end <= clause]
         if len(_listed_periods(group, sentence)) == len(group):
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
+        if "分别" in head and len(named) != len(group):
+            named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
+                and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
+            continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
             carry.distribution = named
@@ -653,21 +876,45 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
     return owners
 
 
+# 京津两市, 两地区, 三省: places counted back to a list of as many named before
+_COUNTED_PLACES = re.compile(r"([两二三四五六七八九十])\s*个?\s*(?:市|省|省区|省份|地区|地|国|城市|区域)")
+
+
+def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, clause: int) -> list[_Mention]:
+    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause; with
+    no count, the list of the clause just before (伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到A、B和C)."""
+    counted = _COUNTED_PLACES.search(head)
+    if counted and numeral_value(counted.group(1)) != n:
+        return []
+    if not counted and (clause == 0 or any(m.start >= clause and m.end <= clause + len(head) for m in mentions)):
+        return []
+    earlier = [m for m in mentions if m.end <= clause
+               and (counted or m.start >= _clause_start(sentence, max(0, clause - 1)))]
+    for last in reversed(earlier):
+        first = _list_start(last, mentions, sentence)
+        run = mentions[mentions.index(first):mentions.index(last) + 1]
+        paired = any(_PAIR_LINK.fullmatch(sentence[a.end:b.start]) and not re.search(r"[、和及]", sentence[a.end:b.start])
+                     for a, b in zip(run, run[1:]))   # 西部地区与中东部地区: a pair compared, not a list
+        if len(run) == n and not (paired and not counted):
+            return run
+    return []
+
+
 # ------------------------------------------------------------------ which numbers are facts
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
-_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
-                         r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征)?指标|子系统"
+_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
+                         r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
                          r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
-_COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
+_COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
                 "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
-_DATED_POINT = re.compile(r"(?:从|由|到|至)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
+_DATED_POINT = re.compile(r"(?:从|由|到|至|为)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 
 
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
@@ -714,7 +961,10 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
 
 
 def _heading_count(sentence: str, q: Quantity) -> bool:
-    """二、百姓富（7项）: the count of items a heading announces."""
+    """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
+    if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
+            and re.match(r"\s*[)）]", sentence[q.end:]):
+        return True
     return (len(sentence) <= 24 and re.search(r"[（(]\s*$", sentence[:q.start]) is not None
             and re.match(r"\s*[)）]", sentence[q.end:]) is not None
             and re.match(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、]|第)", sentence) is not None)
@@ -732,6 +982,11 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
+        return False   # 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承: a size class in a name
+    if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
+            or (q.unit == "人" and after.startswith("均")):
+        return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
     if q.unit in _COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
         return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
@@ -744,6 +999,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _is_class_bound(q, sentence):
         return False
+    if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
+            and not re.search(r"(?:为|达到?|是|至|在)\s*$", before):
+        return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
     if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
         return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
     if q.numeral == "chinese":
@@ -756,9 +1014,39 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit == "年" or _SIGNIFICANCE.match(sentence, q.end):
         return False
     if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
-                                   or _ADMIN_UNITS.match(sentence, q.end)):
+                                   or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
+                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)):
         return False
-    return True
+    return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
+        and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
+        and not _PER_TIME.search(sentence, _clause_start(sentence, q.start), q.start)
+
+
+# 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
+_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
+# 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
+_CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
+_CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
+                       r"|行业|项目|家庭|样本))")
+# 全球最高10米液压支架: a size in a product's name
+_NAMED_SIZE = re.compile(r"最(?:高|大|长|宽|深|重|小|轻)\s*$")
+# 轻轨交通1小时能运输1万—3万人: a capacity per unit of time, as an illustration
+_PER_TIME = re.compile(r"\d+\s*(?:小时|分钟)\s*(?:内)?\s*(?:只|就|则)?(?:能|可以?)\s*[\u4e00-\u9fff]{1,4}\s*$")
+# 杜兴洋等（2019）…分别对…9个市（州）…进行实证分析: the sample of a study, cited or its own
+_STUDY_CITED = re.compile(r"[\u4e00-\u9fff]{2,4}等?\s*[（(](?:19|20)\d{2}[a-z]?[)）]")
+_STUDIED = re.compile(r"对[^。；]*?进行[^。；，,]{0,6}(?:分析|研究|测度|评价|评估|检验)")
+
+
+def _studied_sample(sentence: str) -> bool:
+    return bool(_STUDY_CITED.search(sentence) and _STUDIED.search(sentence))
+
+
+def _counts_listed_names(q: Quantity, sentence: str) -> bool:
+    """陆家嘴、张江、金桥、世博4个片区: a count of the names listed just before it."""
+    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if not m or q.value != int(q.value):
+        return False
+    return len(re.split(r"、|和|及|与", m.group(1))) == int(q.value)
 
 
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
@@ -769,6 +1057,9 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
                                   r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
         return True
+    if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
+            and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
+        return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
     if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
@@ -784,19 +1075,28 @@ def _clause_end(sentence: str, pos: int) -> int:
 
 # ------------------------------------------------------------------ clauses and periods
 def _clause_start(sentence: str, pos: int) -> int:
-    cut = 0
-    for m in _CLAUSE_END.finditer(sentence, 0, pos):
-        # a comma inside a number (1,234) does not end a clause; 0.3599,2018年 has one that does
-        if m.group(0) == "," and m.start() > 0 and sentence[m.start() - 1].isdigit() \
-                and re.match(r"\d{3}(?!\d)", sentence[m.end():m.end() + 4]):
-            continue
-        cut = m.end()
-    return cut
+    """Where the clause holding `pos` starts: after the last clause mark before it that is not inside a
+    bracket closed before `pos` (固定资产投资（不含农户，下同）同比增长: the note's comma ends no clause)."""
+    cuts: list[tuple[int, int]] = []   # (cut, bracket depth at the mark)
+    depth = 0
+    for i in range(pos):
+        ch = sentence[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            cuts = [c for c in cuts if c[1] < depth]
+            depth -= 1
+        elif _CLAUSE_END.match(ch):
+            # a comma inside a number (1,234) does not end a clause; 0.3599,2018年 has one that does
+            if ch == "," and i > 0 and sentence[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", sentence[i + 1:i + 5]):
+                continue
+            cuts.append((i + 1, depth))
+    return cuts[-1][0] if cuts else 0
 
 
 _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上年|超过|高于|低于)\s*$")
 # 比西部大开发实施以来的最低点（2003年）, 相对于2000年: a comparison opened earlier in the clause
-_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于|对比)"
+_COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于?|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
 _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
@@ -824,8 +1124,10 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]):
-            continue
+        dated = current or carry.stated_period
+        if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
+                or (p.now and dated and not dated.endswith("以来"))):
+            continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
@@ -868,7 +1170,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
             out.append(p)
         elif doc.year:
             y = doc.year + p.offset_years
-            out.append(Period(p.start, p.end, f"{y}年", True))
+            out.append(Period(p.start, p.end, f"{y}年", True, now=p.now))
     return out
 
 
@@ -896,6 +1198,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
     spans from the base to the figure's year."""
     years = years_of(period)
+    if not change and q.unit == "倍" and len(years) == 1:
+        return _multiple_range(q, period, periods, sentence, clause)
     if not change:
         return period
     if len(years) == 2 and re.fullmatch(r"\d{4}—\d{4}年", period or ""):
@@ -903,6 +1207,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
             return f"{years[0]}年"
         if change.endswith("(终点)"):
             return f"{years[1]}年"
+        if _REACHED.fullmatch(change):
+            return f"{years[1]}年"   # 1999—2019年，…占全国的比重提高到20.8%: the level at the range's end
         years = years[1:]   # 与2004年相比 under 1999—2017年: from the base to the range's end
     if len(years) != 1 or "(" in change:
         return period
@@ -923,6 +1229,17 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     return period
 
 
+def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: str, clause: int) -> str:
+    """2019年…，分别是2000年的8.34倍: a multiple of a base year's figure spans from the base to the
+    figure's year."""
+    year = years_of(period)[0]
+    for p in reversed([p for p in periods if clause <= p.start < q.start]):
+        base = years_of(p.text)
+        if base and _is_comparison_base(p, sentence):
+            return f"{base[-1]}—{year}年" if base[-1] < year else period
+    return period
+
+
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
     """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
@@ -937,15 +1254,24 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|至)\s*$")   # not 增长到2019年, 截至2019年
+
+
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
+    years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
+    # 2000年…17.5%，而2019年…19.2%。在这20年间…: the span a later duration counts back over
+    carry.stated_span = f"{min(years)}—{max(years)}年" if len(years) > 1 else None
     for p in periods:
-        if p.relative or _is_comparison_base(p, sentence):
+        if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
         # 第一季度 completed with the heading's year carries like 2020年第一季度 would
         text = p.text if p.has_year else with_year(p, carry.period or carry.heading_year)
         if re.search(r"\d{4}", text):
-            carry.period = carry.stated_period = text
+            carry.period = text
+            # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
+            if not _HORIZON.search(sentence[:p.start]):
+                carry.stated_period = text
 
 
 # ------------------------------------------------------------------ subjects
@@ -986,8 +1312,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
     if local:
-        found = [m for m in found if m.place.kind not in ("country", "region")]
+        found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
+    found = sorted(found + _leading_bodies(sentence, masked, found), key=lambda m: m.start)
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -1005,6 +1332,38 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+    return found
+
+
+# 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
+# (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
+                   r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
+_FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+
+
+def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
+    """A group is the subject of its own sentence's figures; the sentences after it speak of the place again
+    (万华集团并购… then 亿帆医药公司收购…)."""
+    if any(m.place.kind == "body" and m.place.name == carry.subject for m in mentions):
+        carry.subject, carry.subject_at = carried
+
+
+def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[_Mention]:
+    """Groups named where a clause's subject stands (not inside a place's name: 河南能源集团 keeps 河南 out)."""
+    found = []
+    for m in _BODY.finditer(sentence):
+        start = m.start()
+        clause = _clause_start(sentence, start)
+        head = re.match(_TOPIC_HEAD.pattern, masked[clause:start])
+        if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
+                or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
+            continue
+        if m.group(0).isascii() and (len(m.group(0)) < 4 and not re.search(r"[a-z’']", m.group(0))
+                                     or re.search(r"(?:根据|据|从|依据|基于|利用|采用)\s*$", masked[clause:start])
+                                     or re.match(r"\s*(?:指数|数据|模型|方法|检验|系数|值)", sentence[m.end():])):
+            continue   # GDP, PM2.5, 根据 UN Comtrade数据, 从Theil指数来看: measures, sources and methods, not bodies
+        found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
 
@@ -1054,7 +1413,8 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
     """(subject, the mention naming it) of a quantity."""
     owner = _owner_before(q, mentions, sentence)
     if owner:
-        subject = _resolve(owner.place, ctx, owner.start)
+        first = _list_start(owner, mentions, sentence)
+        subject = _place_list(first, mentions, sentence, ctx) if first is not owner else _resolve(owner.place, ctx, owner.start)
         if owner.topic:   # 全省35个工业园实现产值…: the clause's subject, also for its next figures
             carry.subject, carry.subject_at = subject, ctx.offset
         return subject, owner
@@ -1083,6 +1443,20 @@ def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _
     if len(names) < 2 or "分别" in sentence[last.end:]:
         return names[0]
     return re.sub(r"\s+", "", sentence[first.start:last.end])   # as the text joins them: 东部与中部, 重庆、四川、陕西
+
+
+_LISTED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Mention:
+    """The first place of the list `last` ends (重庆、西安、成都3个核心城市; 云南和广西（2.0%左右）), else `last`."""
+    first = last
+    for m in reversed(mentions[:mentions.index(last)]):
+        alike = m.place.kind == last.place.kind or {m.place.kind, last.place.kind} <= {"province", "city"}
+        if not alike or not _LISTED.fullmatch(sentence[m.end:first.start]):
+            break
+        first = m
+    return first
 
 
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
@@ -1136,6 +1510,9 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
         return subject, "previous"
     if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
+    # a paper's section on one place (连云港港口), else a paper on one place (中国西北地区城镇化质量…)
+    if carry.heading_place or ctx.doc.title_place:
+        return carry.heading_place or ctx.doc.title_place, "document"
     return None, None
 
 
@@ -1179,27 +1556,29 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读])"
-                      r"|达到|将(?!来)|把|成功地?|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
-                     r"|节约了?|净增加?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
-_COMPARE_CUT = re.compile(r"((?<!占)比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?|与)[^，,]{0,15}$")
+# 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
+_COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
+                          r"|与(?=[^，,]{0,15}?(?:相比|比较|持平|差距|差额|相差|差值|之间|对比|同期)))[^，,]{0,15}$")
 _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
 # 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
-_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排")
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1222,14 +1601,17 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
-    phrase = _TRAILING.sub("", phrase)
+    occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
+    phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
         change = change or verb.group(0)
         phrase = _TRAILING.sub("", _ADVERB.sub("", phrase[:verb.start()]))
     cmp_ = _COMPARE_CUT.search(phrase)
-    # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name
-    if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")):
+    # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name;
+    # 研发费用与营收之比: 与 inside a ratio's name
+    if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
+            and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
     phrase = _noun_phrase(phrase)
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
@@ -1238,6 +1620,22 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
+    phrase = _ratio_part(phrase, sentence, q)
+    phrase = _released_thing(phrase, sentence, q)
+    phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
+    after = _CHANGE_AFTER.match(sentence, q.end) if q.unit == "%" and not change else None
+    if after:   # 进出口总额实现9.01%的快速增长
+        change = after.group(1)
+    given = _SHARE_VERB.search(sentence, phrase_start, q.start) if q.unit == "%" else None
+    of = re.match(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;）)]|$)", sentence[q.end:]) if given else None
+    taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
+    if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
+        phrase = f"{taken}占比"
+    if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
+        phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
+    spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
+    if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
+        phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
@@ -1248,6 +1646,66 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# 招生占比不低于总招生数的70%: a bound stated with the figure, not a change against another thing
+_NOT_BEYOND = re.compile(r"不(?:低于|少于|高于|超过|多于|大于|小于)[^，,\d]{0,12}?的?$")
+# 研发费用与营收之比, 城乡居民收入的比值: a ratio named with 与
+_RATIO_NAME = re.compile(r"与[^，,]{1,14}(?:之比|的比值|的比例|的比率)$")
+# 三次产业结构为3.9:39.0:57.1: the named parts of a whole a ratio run splits, in order
+_RATIO_PARTS = {"三次产业": ("第一产业", "第二产业", "第三产业")}
+_RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
+
+
+# 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
+_RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
+_RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
+# 增速居全国第5位，较2019年年底提高14位: the ranking a move of places is of
+_RANK_MOVE = re.compile(r"(?:提高|上升|前进|提升|下降|后退|下滑|前移|跃升)了?\s*$")
+_RANKED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:居|位居|位列|排名|排在|列)(?:全国|全省|全市|全球|世界|中部|西部|东部)?"
+                     r"[^，,。；]{0,4}?第")
+
+
+def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None) -> str | None:
+    if q.unit not in ("位", "名") or not _RANK_MOVE.search(sentence[clause:q.start]):
+        return None
+    ranked = list(_RANKED.finditer(sentence, 0, q.start))
+    if not ranked:
+        return None
+    name = _noun_phrase(ranked[-1].group(1))
+    if is_generic_measure(name):
+        name = (_variable_of(carried) or "") + name
+    return f"{name}排名" if len(name) >= 2 else None
+
+
+# 实现9.01%的快速增长: the change named after the figure
+_CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅|降幅|涨幅|提升|提高)")
+# 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
+_SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
+# 财政支出八成以上投向民生领域: a share named by where it goes
+_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
+# 消防站点5分钟到达: the time it takes to do what follows
+_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+
+
+def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    if phrase and _RELEASES.search(phrase):
+        m = _RELEASED.match(sentence, q.end)
+        noun = re.split(r"的", m.group(1))[-1] if m else ""
+        return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
+    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
+    return f"{phrase}{m.group(1)}时间" if m and phrase else phrase
+
+
+def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    """三次产业增加值的构成由2000年的21.44∶38.97∶39.59: the first term of a ratio run is the share of the
+    first part of the whole (第一产业增加值占比)."""
+    if not _RATIO_RUN.match(sentence, q.end) or re.search(r"[∶:：]\s*$", sentence[:q.start]):
+        return phrase
+    clause = sentence[_clause_start(sentence, q.start):q.start]
+    whole = next((w for w in _RATIO_PARTS if w in clause), None)
+    if not whole:
+        return phrase
+    measure = next((w for w in ("投资", "就业人员", "从业人员", "增加值") if w in clause), "增加值")
+    return f"{_RATIO_PARTS[whole][0]}{measure}占比"
 
 
 # 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
@@ -1273,12 +1731,29 @@ def _noun_phrase(phrase: str) -> str:
     (生产总值[2]) and letter-spacing."""
     phrase = _LEADING.sub("", _FOOTNOTE_MARK.sub("", phrase).strip())
     phrase = re.sub(r"[（(][^）)]*$", "", phrase)   # a bracket left open by the cut: 人数（含离退休人员
+    phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
+    phrase = re.sub(r"[（(]\s*(?:含|包括|不含)[^（()）]*[）)]\s*$", "", phrase)   # 中等职业教育学校（含技工）37所
+    phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
-    phrase = _TRAILING.sub("", phrase).strip("“”\"《》()（）、，, ")
+    phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
-    if len(phrase) > 24:   # a long run is a clause, not a noun phrase: keep its last part
-        phrase = re.split(r"[的和及]", phrase)[-1][-24:]
+    if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
+        tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
+        phrase = tail if len(tail) <= 24 else re.split(r"[的和及]", phrase)[-1][-24:]
+    phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+def _unquoted_ends(phrase: str) -> str:
+    """A quote mark at either end goes unless it pairs with one inside (“千项万亿”重大项目 keeps both)."""
+    for _ in range(2):
+        phrase = phrase.lstrip("”’").rstrip("“‘")
+        if phrase[:1] in "“\"" and not re.search(r"[”\"]", phrase[1:]):
+            phrase = phrase[1:]
+        if phrase[-1:] in "”\"" and not re.search(r"[“\"]", phrase[:-1]):
+            phrase = phrase[:-1]
+        phrase = phrase.strip("《》()（）、，, ")
+    return phrase
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
@@ -1287,7 +1762,7 @@ _PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回�
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
-                           r"率|额|量|数|值|价|费|金)$")
+                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
 
@@ -1311,10 +1786,11 @@ def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) 
 
 
 def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
-              clause: int) -> str | None:
+              clause: int, count: bool = False) -> str | None:
     """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
     counted just before (国家级工程技术研究中心); 商品零售额中，…饮料类下降13.4%, 民用轿车保有量…，其中私人
-    轿车…下降3.7%: a part that names no measure takes the measure of its whole."""
+    轿车…下降3.7%: a part that names no measure takes the measure of its whole (a count of parts does not:
+    在建项目1738个，其中亿元以上项目724个)."""
     if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
         scope = _last_scope(sentence[:sentence.find(indicator) if indicator in sentence else len(sentence)])
         part = re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]", sentence[:clause])
@@ -1330,12 +1806,18 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
         measure = _MEASURE_WORD.search(whole or "")
         if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
             word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
+            if count and not (word and word.group(0) in ("保有量", "人数", "产量")):
+                return indicator   # a count of parts is no part of the whole's money or value
             return indicator + (word.group(0) if word else "")
-    if not (indicator and stated and stated[-1][0] and re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator)
-            and re.match(r"\s*其中", sentence[clause:])):
+    if not (indicator and stated and stated[-1][0] and _PART_KIND.fullmatch(indicator)
+            and (re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]\s*$", sentence[:clause]))):
         return indicator
     level = re.search(r"级(?:以上|以下)?(?:的)?", stated[-1][0])
     return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
+
+
+# 其中国家级2个, （其中：民办428所）: a kind of the thing counted just before
+_PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|私营|个体|外资|公立|私立|民营")
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
@@ -1360,6 +1842,41 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
     return indicator
 
 
+# a measure that names no thing of its own: 秋粮播种面积…，总产量…; 风景名胜区10个，总面积…
+_BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
+                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
+_MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
+                          r"|起数|次数|件数|户数|人次)$")
+
+
+_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额)$")
+
+
+def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+                          units: list[str]) -> str | None:
+    """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
+    of a sibling's measure is a change of that measure (木材加工及家具制造增加值)."""
+    if (q.unit != "%" or not indicator or len(indicator) < 2 or not stated or units[-1] != "%"
+            or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
+        return indicator
+    m = _SIBLING_MEASURE.search(stated[-1][0] or "")
+    return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
+
+
+def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
+    """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
+    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积)."""
+    if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
+        return indicator
+    earlier = stated[-1][0]
+    end = _MEASURE_END.search(earlier)
+    scope = earlier[:end.start()] if end else earlier
+    if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
+            or _MEASURE_TAIL.search(scope) or re.search(r"[率比]$", scope):
+        return indicator
+    return scope + indicator
+
+
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
                    previous_end: int, periods: list[Period], mentions: list[_Mention],
                    previous_variable: str = "") -> str:
@@ -1370,6 +1887,8 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
+        if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
+            return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
         variable = _variable_of(indicator)
         if variable:
             return variable + join
@@ -1377,9 +1896,10 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
 
 
 def _variable_of(indicator: str | None) -> str:
-    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word;
-    "" when it is generic or a fragment."""
+    """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word
+    and the whole it was measured in (财政收入在全国的占比 → 财政收入); "" when it is generic or a fragment."""
     variable = _MEASURE_TAIL.sub("", indicator or "")
+    variable = re.sub(r"(?:在|于)(?:全国|全省|全市|全区|全球|世界)中?的?$", "", variable)
     if len(variable) < 2 or is_generic_measure(variable) or indicator_confidence(variable) == "low":
         return ""
     return variable
@@ -1389,6 +1909,7 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
                       mentions: list[_Mention]) -> str:
     before = max(_clause_start(sentence, clause - 1), previous_end)
     text = re.sub(r"\s+", "", _without(sentence[before:clause], before, periods, mentions, None))
+    text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
     phrase = _noun_phrase(text)
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
@@ -1404,39 +1925,67 @@ def _counted_length(sentence: str, q: Quantity) -> int:
     return at + len(noun) - q.end
 
 
+# 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
+_COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
-    if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
+    if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
+    named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
+    if named:
+        return named.group(1)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
+    if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
+        return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
-    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "generic", "zone") and noun[-2:] in (
+    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
         return noun   # 在全国9个国家中心城市中: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
+    if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
+        head = noun[stop.end():]
+        head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
+        if 1 <= len(head) <= 4:
+            return noun[:stop.end() + len(head)]
     noun = noun[:stop.start()] if stop else noun
+    entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
+    if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市
+        return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
 
 
+
 # 我国70%的工业设施集中在沿海: a share stated before what it is a share of
-_SHARED_NOUN = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=集中|分布|被|在|是|为|由|来自|用于|属于|位于|投向|流向|[，,。；;])")
+_SHARED_NOUN = re.compile(r"\s*(?:以上|左右)?\s*(?:的)?\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=(?P<pred>(?:集中|分布|被|在|是|为|由|来自|用于"
+                          r"|属于|位于|投向|流向|投入|落地|实现|化解)[^，,。；;]{0,12}?)?[，,。；;])")
 
 
 def _share_noun(sentence: str, q: Quantity) -> str:
+    """我国70%的工业设施集中在沿海一带: the share of the things that do what follows them."""
     m = _SHARED_NOUN.match(sentence, q.end) if q.unit == "%" else None
-    return m.group("noun") if m else ""
+    if not m or (not m.group("pred") and "的" not in sentence[q.end:m.start("noun")]):
+        return ""
+    return f"{m.group('noun')}{m.group('pred')}的比重" if m.group("pred") else m.group("noun")
 
 
 def _as_share(phrase: str, previous: str | None) -> str:
     """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+    part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
+    if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
+        return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
     m = _SHARE.match(phrase)
     if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
         return phrase
+    if not m.group("thing") and phrase.startswith("超过") and re.search(r"(?:占比|比重|份额|比例)$", previous or ""):
+        return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
     whole_place = _places()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
     thing = m.group("thing") or (named if len(named) >= 2 else previous or "")
@@ -1475,7 +2024,8 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
     else:
         for m in inside:
             head = "".join(chars[:m.start - offset])
-            if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", _LEADING.sub("", head.strip())):
+            # 年末全州有风景名胜区: a time word before the subject leaves nothing of the indicator
+            if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", re.sub(r"^(?:年末|年底|年初)", "", _LEADING.sub("", head.strip()))):
                 cut = m.end - offset
             break
     # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member

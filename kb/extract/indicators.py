@@ -23,15 +23,26 @@ def synonym_pairs() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+# the whole of a share (`社会物流总费用占GDP比重`): what it names is the part, not the whole
+_SHARE_WHOLE = re.compile(r"占(?:全国|全省|全市)?(.+?)(?:的)?(?:比重|比例|份额)")
+
+
 def canonical_indicator(indicator: str | None) -> str | None:
-    """The catalogue's name for an indicator phrase: the longest synonym the phrase contains."""
+    """The catalogue's name for an indicator phrase: the longest synonym the phrase contains outside
+    the whole of a share (`研发投入占GDP比重` is not GDP)."""
     if not indicator:
         return None
     folded = indicator.replace(" ", "")
+    wholes = [m.span(1) for m in _SHARE_WHOLE.finditer(folded)]
     for synonym, canonical in synonym_pairs():
-        if synonym in folded:
+        if any(not _starts_inside(m.start(), wholes) for m in re.finditer(re.escape(synonym), folded)):
             return canonical
     return None
+
+
+def _starts_inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` lies within one of `spans`."""
+    return any(start <= position < end for start, end in spans)
 
 
 def catalogue_names() -> dict[str, list[str]]:
@@ -55,7 +66,9 @@ def _catalogue() -> tuple[tuple[str, tuple[str, ...]], ...]:
 GENERIC_MEASURES = frozenset(
     "增长率 增速 增幅 降幅 涨幅 跌幅 比重 占比 份额 比例 差额 差距 相差 差值 对比 得分 分值 总量 规模 数量 水平 指数 均值 "
     "平均值 平均 年均增长率 年均增速 增长 下降 增量 增加 减少 总额 金额 人数 个数 总数 数 值 比 率 合计 累计 贡献率 覆盖率 "
-    "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比 净差额 净增 增额".split())
+    "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比 净差额 净增 增额 构成 结构 恢复率 增产 减产".split())
+# administrative units a count may name by one character (下辖19个区、15个县)
+ADMIN_UNIT_NAMES = frozenset("区 县 市 镇 乡 村 州 盟 旗".split())
 # nouns that count things without saying which (6676家企业参与…)
 _BARE_NOUNS = frozenset("企业 项目 个数 家数 次数".split())
 _SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
@@ -63,10 +76,10 @@ _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[
 _QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
 _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 # 公路里程、高速公路里程和铁路营业里程: several measured things in one indicator (交通运输、仓储和邮政业 is one)
-_LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模)[、和及与]"
+_LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模|人次|人数|花费)[、和及与]"
                              r"|^第?[一二三四五六七八九十]、")
 # a phrase cut in the wrong place starts or ends with a function word
-_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建])|以(?![色])|和|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
+_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建园])|以(?![色])|和(?![美谐平])|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则)"
                        r"|(?:的|在|以|和|与|及|从|由|到|至|较|为|是|了|而|但|虽然|不|占|达|共|约|超|近|将|已|仍|均|分别)$")
 
 
@@ -82,11 +95,11 @@ def indicator_confidence(indicator: str | None, raw: str = "") -> str:
     punctuation run, a footnote marker, a fragment cut at a function word; else "high"."""
     name = re.sub(r"\s+", "", indicator or "")
     value_digits = re.sub(r"[^\d.]", "", raw)
-    if (len(name) < 2 or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
+    if ((len(name) < 2 and name not in ADMIN_UNIT_NAMES) or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
             or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)
             or _LISTED_MEASURE.search(name) or re.search(r"(?<!PM)\d+\.\d", name)
             or (len(value_digits) >= 2 and value_digits in name)
-            or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name)):
+            or not (re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name) or name in ADMIN_UNIT_NAMES)):
         return "low"
     return "high"
 

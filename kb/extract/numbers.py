@@ -297,6 +297,8 @@ def _trim_chinese_token(token: str) -> str:
 def _qualifiers(norm: str, start: int, end: int) -> tuple[str | None, int | None] | None:
     before = norm[max(0, start - 4):start].rstrip()
     pre = next((q for q in _PREFIX_QUAL if before.endswith(q)), None)
+    if pre == "大约" and re.search(r"[扩增加放壮变]大约$", before):
+        pre = "约"   # 扩大约11.36倍: the 大 ends the verb 扩大
     if pre in _QUAL_AS_HEDGE:
         pre = _QUAL_AS_HEDGE[pre]
     suf = _SUFFIX_QUAL.match(norm, end)

@@ -12,7 +12,8 @@ _Y = r"(?:1[89]|20)\d{2}"
 _DASH = r"\s*(?:[~～—–\-－]{1,2}|至|到)\s*"
 _CN_N = "一二三四"
 _PART = (rf"上半年|下半年|前三季度|第[{_CN_N}]季度|[{_CN_N}]季度|[1-4]季度|Q[1-4]"
-         rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份|末|底)?|年末|年底|年初|末|底|初|全年|以来")
+         rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份|末|底)?|年末|年底|年初|末|底|初|全年|以来"
+         rf"|(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期|长假|小长假|黄金周|期间)?")
 _YEAR_RANGE = re.compile(rf"(?P<y1>{_Y})\s*年?{_DASH}(?P<y2>{_Y})\s*年(?!代)")
 _YEAR = re.compile(rf"(?P<y>{_Y})\s*年(?!代)(?:\s*(?P<part>{_PART}))?")
 _YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|第[{_CN_N}]季度"
@@ -28,10 +29,14 @@ _PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970",
 _RELATIVE = re.compile(r"同年|同期|当年")
 # 20年来, 五年来, 近10年, 过去五年, 40多年间: a span of years counted back from the text's own year
 _DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*(?P<tail>来|间|以来|里|中)"
-                       r"|(?:近|过去)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
+                       r"|(?:近|过去的?)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
                        r"|(?:这|的)(?P<n3>[一二三四五六七八九十]{1,2}|\d{1,2})\s*年(?=\s*[。，,！!；;]|$)")
-_DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1, "明年": 1}
-_DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|一年来|明年)(?!末|底|同期)")
+# 目前/当前/截至目前: the text's own year (目前全国共有…所 in a 2020 paper is 2020's count)
+_DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1, "明年": 1,
+            "截至目前": 0, "目前": 0, "当前": 0, "现阶段": 0, "如今": 0, "从现实来看": 0}
+_NOW = ("截至目前", "目前", "当前")   # (如今, 从现实来看 contrast with the past: they do not yield)
+_DEICTIC_RE = re.compile(r"(?<!比)(?<!较)(今年|本年|去年|上年|过去一年|一年来|明年|截至目前|目前|当前|现阶段|如今|从现实来看)"
+                         r"(?!末|底|同期)")
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Period:
     relative: bool = False     # 同年/同期: the year of the period before
     offset_years: int | None = None   # 今年 0, 去年/过去一年 -1, 明年 1: relative to the text's year
     duration: str | None = None  # 20年来, 五年来: the numeral of a span of years up to the text's year
+    now: bool = False          # 目前/当前: the text's year, unless the account already states one
 
     @property
     def year(self) -> str | None:
@@ -75,7 +81,8 @@ def find_periods(text: str) -> list[Period]:
         if len(m.group("plan")) == 2 or (m.group("open") and m.group("close")) or m.group("tail"):
             add(Period(m.start(), m.end(), f"“{m.group('plan')}五”({_PLAN_YEARS[m.group('plan')]}年)", True))
     for m in _DEICTIC_RE.finditer(text):
-        add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)]))
+        add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)],
+                   now=m.group(0) in _NOW))
     for m in _DURATION.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2") or m.group("n3")))
     for m in _RELATIVE.finditer(text):

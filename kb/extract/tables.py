@@ -9,6 +9,7 @@ paired with the header's labels only when their counts agree — never concatena
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kb.extract.indicators import canonical_indicator
@@ -44,25 +45,45 @@ _RANK_LABEL = re.compile(r"^(?:排名|排序|位次|名次|序号|编号|代码|
 _PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|国|地区|自治区|湾区|城市群|经济带|全国)$")
 _UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
 _UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\s*([^／/]{1,12}?)|(?<=[\u4e00-\u9fff])([%‰]))\s*$")
+# `…测度值及排名`: the caption also announces the rank columns, which are not the measure
+_RANKS_TOO = re.compile(r"及(?:其)?(?:排名|排序|位次|名次)$")
+# a column of a statistic (均值, 标准差) names what it computes, not the variable: the caption names that
+_STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大值|最小值|中位数|变异系数|极差)$")
+# a column that holds the value itself (绝对数 beside 比上年增长): the rows are then the indicators, of
+# the document's own place
+# a table of grading standards (分级标准, 阈值): its columns are grades, not entities; a cell is the
+# threshold of its row's indicator for that grade
+_STANDARDS = re.compile(r"标准|阈值|分级|等级划分")
+_INDICATOR_CORNER = re.compile(r"^(?:主要)?(?:指\s*标|项\s*目)(?:名称)?$")
+_VALUE_COLUMN = re.compile(r"^(?:绝对数|绝对值|数值|实绩)$")
+_SCALE_PREFIX = re.compile(r"^(万亿|亿|千万|百万|十万|万)(\S+)$")
+_SCALE_OF = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
+# a header word for the stage of a figure (an estimate for the base year, the plan's target), not an
+# entity: `2025年 / 预计`, `2030年 / 目标`
+_STAGE = re.compile(r"^(?:预计|预期|实际|完成|目标|规划|计划)(?:值|数|数值)?$")
+_TARGET_STAGE = re.compile(r"目标|规划|计划")
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # ------------------------------------------------------------------ reading tables
 def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text: str = "") -> list[Table]:
     """Every HTML and Markdown pipe table in the cleaned text, and the tables a PDF's text layer
-    printed as lines of `label number number` under a `表N` caption (read from `raw_text`, the loader's
-    text, whose lines the cleaning joins), in order."""
+    printed as lines of `label number number` under a `表N` caption or one cell per line between
+    numbered rows (read from `raw_text`, the loader's text, whose lines the cleaning joins), in order."""
     text = clean.text
     found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
     found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
-    found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) if raw_text else []
+    found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) \
+        + list(_cell_line_tables(raw_text, text)) + list(_year_cell_tables(raw_text, text)) if raw_text else []
     tables = []
     for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
         if not grid:
             continue
         caption, unit = own if own else _caption_and_unit(text, start)
+        caption = _chinese_caption(text, start, end, caption) or caption
         grid, spilled_unit = _without_caption_rows(grid) if fmt == "html" else (grid, "")
-        header, rows = split_header(grid)
+        # a cell-per-line table's header is known from its layout (its first row may hold no plain number)
+        header, rows = (grid[:2], grid[2:]) if fmt == "lines" else split_header(grid)
         tables.append(Table(source=source, article=_article_title(articles, start), index=len(tables),
                             caption=caption, start=start, end=end, header=header, rows=rows,
                             unit=unit or spilled_unit or _unit_of_caption(caption), notes=_notes(text, end),
@@ -270,6 +291,156 @@ def _tab_tables(raw_text: str, clean_text: str):
         i = max(j, i + 1)
 
 
+# ------------------------------------------------------------------ one cell per line
+# A table whose text layer gives each cell its own line (an indicator table of a plan: `类别 / 序号 /
+# 指标名称 / 2025年 / 预计 / …`, then `1 / 地区生产总值增长（%） / 5.2左右 / … / 预期性`). Its rows are
+# told apart only by the row numbers 1, 2, 3 … each alone on a line; a row is kept only when it has
+# as many cells as most rows, so a row with a split or a sub-row is left out rather than shifted.
+_ORDINAL = re.compile(r"^\d{1,3}$")
+_BRACKETED = re.compile(r"^[（(][^（）()]*[)）]$")
+_CELL_LINE_CHARS = 40       # a cell is a short line; a longer one is prose
+_HEAD_PIECE_CHARS = 12      # a piece of a header cell
+_ROW_LINES = 14             # lines a numbered row may take
+
+
+def _cell_line_tables(raw_text: str, clean_text: str):
+    """(start, end, "lines", grid, (caption, "")) of each table printed one cell per line between
+    numbered rows, under a header of short lines that names a row-number column (序号)."""
+    lines = [ln.strip() for ln in raw_text.replace("\f", "\n").split("\n") if ln.strip()]
+    i = 0
+    while i < len(lines):
+        if lines[i] != "1":
+            i += 1
+            continue
+        marks = _row_marks(lines, i)
+        found = _cell_line_grid(lines, marks) if len(marks) >= 3 else None
+        if found:
+            caption, head, grid = found
+            span = _clean_span(clean_text, caption + "".join(head), "".join(grid[-1][-(len(grid[0]) - 1):]))
+            if span:
+                yield span[0], span[1], "lines", grid, (caption, "")
+        i = marks[-1] + 1 if found else i + 1
+
+
+def _row_marks(lines: list[str], first: int) -> list[int]:
+    """Indexes of the lines `1`, `2`, `3` … that number the rows, each a few short lines after the last."""
+    marks = [first]
+    while True:
+        want, start = str(len(marks) + 1), marks[-1] + 1
+        nxt = next((k for k in range(start, min(len(lines), start + _ROW_LINES)) if lines[k] == want), None)
+        if nxt is None or any(len(lines[k]) > _CELL_LINE_CHARS for k in range(start, nxt)):
+            return marks
+        marks.append(nxt)
+
+
+def _bracket_joined(lines: list[str]) -> list[str]:
+    """Lines with a wholly bracketed line (`（2024年）`, `（7项）`) joined to the line before it."""
+    out: list[str] = []
+    for ln in lines:
+        if out and _BRACKETED.match(ln):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _form(cell: str) -> str:
+    """A cell's form: its Han runs and numbers folded (`经济发展（7项）` -> `H（#H）`)."""
+    return re.sub(r"[\u4e00-\u9fff]+", "H", re.sub(r"\d+", "#", cell))
+
+
+def _cell_line_grid(lines: list[str], marks: list[int]):
+    """(caption, header pieces, grid) of the table whose numbered rows start at `marks`, or None when
+    its header or rows cannot be matched cell for cell."""
+    rank = next((k for k in range(marks[0] - 1, max(-1, marks[0] - _ROW_LINES), -1)
+                 if _RANK_LABEL.match(lines[k])), None)
+    if rank is None or rank + 2 >= marks[0]:
+        return None
+    groups = 1 if rank > 0 and len(lines[rank - 1]) <= _HEAD_PIECE_CHARS and not _is_row_number(lines[rank - 1]) else 0
+    top = rank - groups
+    caption = lines[top - 1] if top > 0 and len(lines[top - 1]) <= 60 and not lines[top - 1].endswith(("。", "；", "，")) else ""
+    records = [_bracket_joined(lines[a + 1:b]) for a, b in zip(marks, marks[1:])]
+    width = Counter(len(r) for r in records).most_common(1)[0][0]
+    pieces = _bracket_joined(lines[rank + 2:marks[0]])
+    group = pieces.pop() if groups and pieces else ""
+    columns = _header_columns(pieces, width - 1)
+    if width < 2 or columns is None or any(len(p) > _HEAD_PIECE_CHARS for p in pieces):
+        return None
+    last = _bracket_joined(lines[marks[-1] + 1:marks[-1] + 1 + width + 2])[:width]
+    records.append(last if all(len(c) <= _CELL_LINE_CHARS for c in last) else [])
+    rows = []
+    for cells in records:
+        next_group = ""
+        if groups and len(cells) > width and _form(cells[-1]) == _form(group):
+            cells, next_group = cells[:-1], cells[-1]
+        if len(cells) == width:
+            rows.append(([group] if groups else []) + cells)
+        group = next_group or group
+    if len(rows) < 2:
+        return None
+    names = ([lines[top]] if groups else []) + [lines[rank + 1]]
+    header = [names + [c[0] for c in columns], names + [c[-1] for c in columns]]
+    return caption, lines[top:marks[0]], header + rows
+
+
+_EMPTY_CELL = re.compile(r"^[—–\-…/／]+$")
+
+
+def _year_cell_tables(raw_text: str, clean_text: str):
+    """(start, end, "cells", grid, (caption, unit)) of each table printed one cell per line under a
+    `表N` caption: a name line, a line per year column (`2022年`), then rows of a label line and one
+    line per year, each a number (or a dash) — read only while every row keeps that shape."""
+    lines = [ln.strip() for ln in raw_text.replace("\f", "\n").split("\n") if ln.strip()]
+    for i, caption in enumerate(lines):
+        if not _is_caption(caption):
+            continue
+        j, unit = i + 1, ""
+        if j < len(lines) and (m := _UNIT_LINE.match(lines[j])):
+            unit, j = m.group(1), j + 1
+        k = 0
+        while j + 1 + k < len(lines) and _YEAR_ONLY.match(lines[j + 1 + k]):
+            k += 1
+        if k < 2 or j >= len(lines) or numbers_in(lines[j]):
+            continue
+        rows, p = [], j + 1 + k
+        while p + k < len(lines) and _is_row_label(lines[p]) and all(
+                len(numbers_in(c)) == 1 or _EMPTY_CELL.match(c) for c in lines[p + 1:p + 1 + k]):
+            rows.append([cell_text(lines[p]), *("" if _EMPTY_CELL.match(c) else c for c in lines[p + 1:p + 1 + k])])
+            p += k + 1
+        if len(rows) < 2:
+            continue
+        span = _clean_span(clean_text, caption, "".join(rows[-1]))
+        if span:
+            yield span[0], span[1], "cells", [[lines[j], *lines[j + 1:j + 1 + k]], *rows], (caption, unit)
+
+
+def _is_row_label(line: str) -> bool:
+    """A row's label in a cell-per-line table: a short line of words, not a number, caption or sentence."""
+    return len(line) <= _CELL_LINE_CHARS and not numbers_in(line) and not _EMPTY_CELL.match(line) \
+        and not _is_caption(line) and not line.endswith(("。", "；", "，"))
+
+
+def _is_row_number(line: str) -> bool:
+    return bool(_ORDINAL.match(line))
+
+
+def _header_columns(pieces: list[str], k: int) -> list[list[str]] | None:
+    """The header pieces above k columns, as [year, words] or [words] per column: a piece joins the
+    one before when that ends in `/` or `、`, or when that names a year and this one does not (`2025年`
+    over `预计`). None unless that gives exactly k columns."""
+    columns: list[list[str]] = []
+    for p in pieces:
+        if columns and (columns[-1][-1].endswith(("/", "／", "、")) or
+                        len(columns[-1]) == 1 and _YEAR_ONLY.match(columns[-1][0]) and not _YEAR_ONLY.match(p)):
+            if columns[-1][-1].endswith(("/", "／", "、")):
+                columns[-1][-1] += p
+            else:
+                columns[-1].append(p)
+        else:
+            columns.append([p])
+    return columns if len(columns) == k else None
+
+
 def _pipe_cells(line: str) -> list[str]:
     return [cell_text(c) for c in line.strip().strip("|").split("|")]
 
@@ -294,6 +465,25 @@ def _caption_and_unit(text: str, start: int) -> tuple[str, str]:
     # two captions the cleaning joined into one line (a converter moved one): the nearer, last one
     caption = re.split(r"\s+(?=(?:续\s*)?表\s*\d)", re.sub(r"^#+\s*", "", caption))[-1]
     return caption, unit
+
+
+_NEAR_CAPTION_CHARS = 1500     # how far from the table a converter moves its Chinese caption
+
+
+def _chinese_caption(text: str, start: int, end: int, caption: str) -> str:
+    """For an English caption (`Tab.3 …`), the Chinese caption of the same number when the converter
+    put it a little away from the table, above or below (`表3山西省各行业总投入比／%`); else ""."""
+    m = re.match(r"^Tab(?:le)?\.?\s*(\d+)", caption, re.I)
+    if not m:
+        return ""
+    wanted = re.compile(rf"^(?:#+\s*)?表\s*{m.group(1)}(?!\d)")
+    lines = text[max(0, start - _NEAR_CAPTION_CHARS):end + _NEAR_CAPTION_CHARS].split("\n")
+    for ln in lines:
+        # two captions the cleaning joined into one line: the one of this number
+        for part in re.split(r"\s+(?=(?:续\s*)?表\s*\d)", re.sub(r"^#+\s*", "", ln.strip())):
+            if wanted.match(part) and _is_caption(part):
+                return part
+    return ""
 
 
 def _is_caption(line: str) -> bool:
@@ -376,6 +566,8 @@ def unit_scale(unit_text: str) -> tuple[float, str]:
     qs = find_quantities(probe)
     if qs and qs[0].start == 0 and qs[0].end == len(probe):
         return qs[0].value, qs[0].unit
+    if m := _SCALE_PREFIX.match(unit_text):      # 万吨标煤: a scale before a unit the grammar does not know
+        return _SCALE_OF[m.group(1)], m.group(2)
     return 1.0, unit_text
 
 
@@ -385,6 +577,7 @@ class _Label:
     text: str          # the label without year, unit and footnote markers
     period: str | None
     unit: str          # as printed (亿元, %, km)
+    stage: str = ""    # 预计, 目标 …: what kind of figure the column holds
 
 
 def _label(parts: list[str]) -> _Label:
@@ -394,10 +587,13 @@ def _label(parts: list[str]) -> _Label:
         p = _MARKERS.sub("", p).strip()
         if p and p not in seen:
             seen.append(p)
-    period, unit, words = None, "", []
+    period, unit, words, stage = None, "", [], ""
     for p in seen:
         if y := _YEAR_ONLY.match(p):
             period = period or f"{y.group(1)}年"
+            continue
+        if _STAGE.match(p):
+            stage = stage or p
             continue
         u = _UNIT_SUFFIX.search(p)
         if u and _is_unit(_unit_text(u)):
@@ -405,7 +601,7 @@ def _label(parts: list[str]) -> _Label:
             p = p[:u.start()].strip()
         if p:
             words.append(p)
-    return _Label("".join(words) if all(_HAN_END(w) for w in words[:-1]) else " ".join(words), period, unit)
+    return _Label("".join(words) if all(_HAN_END(w) for w in words[:-1]) else " ".join(words), period, unit, stage)
 
 
 def _unit_text(m: re.Match) -> str:
@@ -434,6 +630,7 @@ def caption_topic(caption: str) -> str:
     t = re.sub(r"^(?:续\s*)?表\s*(\d{1,2}(?=(?:19|20)\d{2})|\d+(?:[.\-]\d+)?)\s*[:：.]?\s*", "", caption)
     t = re.sub(r"^Tab(?:le)?\.?\s*\d+(?:[.\-]\d+)?\s*[:：.]?\s*", "", t, flags=re.I)
     t = _UNIT_SUFFIX.sub("", t)
+    t = _RANKS_TOO.sub("", t)
     for p in reversed([p for p in find_periods(t) if p.has_year]):
         t = t[:p.start] + t[p.end:]
     t = re.sub(r"[（(]\s*[)）]", "", t)
@@ -506,20 +703,52 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     unit_col = next((c for c in range(nlab) if _UNIT_HEAD.match(cell_text(table.header[-1][c]))), None)
     name_col = max((c for c in range(nlab) if c != unit_col), default=nlab - 1)
     row_labels = [_label([r[name_col]] if r[name_col] else [x for x in r[:nlab] if x]) for r in table.rows]
-    transposed = _is_transposed(row_labels, col_labels[nlab:])
+    # only the columns that hold numbers decide the table's orientation (not a remarks column)
+    numeric = [c for c in range(nlab, width) if any(numbers_in(r[c]) for r in table.rows)]
+    transposed = _is_transposed(row_labels, [col_labels[c] for c in numeric])
     topic = caption_topic(table.caption)
+    # a label column after value columns (an indicator system: 准则层, its weight, 指标层, its weight)
+    # names the rows for the value columns on its right
+    inner = [c for c in range(nlab + 1, width) if c not in numeric and any(r[c] for r in table.rows)
+             and all(not r[c] or not _is_quantity_cell(r[c]) for r in table.rows)]
+    # the corner names the rows as indicators (指标) over columns that are only years: the document's own series
+    years_across = bool(numeric) and all(col_labels[c].period and not col_labels[c].text for c in numeric) \
+        and bool(_INDICATOR_CORNER.match(cell_text(table.header[-1][name_col])))
+    values_are_rows = (any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) or years_across) and not transposed
+    grades = bool(_STANDARDS.search(topic))
+    decimals = _column_decimals(table, numeric)
+    labelled = any(col_labels[c].text or col_labels[c].period for c in numeric)
     base_period = _caption_period(table.caption)
     cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
     facts = []
     for ri, row in enumerate(table.rows):
         pairs = _row_pairs(row, nlab, col_labels, split_cols)
-        rl = row_labels[ri]
         evidence = " | ".join(c for c in row if c)
         for ci, col_label, number in pairs:
+            rl = row_labels[ri]
             if _RANK_LABEL.match(col_label.text) or not rl.text and not col_label.text:
                 continue
+            if not col_label.text and not col_label.period and labelled:
+                continue        # a number under a blank header among named columns: what it measures is unknown
+            if _too_many_decimals(number, decimals.get(ci)):
+                continue        # a rank glued to a value by the converter (0.0743 + 14 = 0.074314)
+            own = max((c for c in inner if c < ci and row[c]), default=None)
+            if own is not None:
+                rl = _label([row[own]])
             entity, measure = (col_label, rl) if transposed else (rl, col_label)
             indicator = measure.text or topic or None
+            if _STATISTIC.match(measure.text) and topic:
+                indicator = f"{topic}{measure.text}"
+            if grades:
+                entity = _Label("", entity.period, "")
+                indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
+                measure = _Label(indicator, col_label.period or rl.period, rl.unit or col_label.unit)
+            if values_are_rows:
+                entity = _Label("", entity.period, "")
+                indicator = rl.text + ("" if _VALUE_COLUMN.match(col_label.text) else col_label.text)
+                # the unit: a growth column's own (%), else the row's, else the value column's (绝对数（元）)
+                unit = rl.unit or col_label.unit if _VALUE_COLUMN.match(col_label.text) else col_label.unit or rl.unit
+                measure = _Label(rl.text, rl.period or col_label.period, unit, col_label.stage)
             unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
             scale, unit = unit_scale(unit_text)
             if number.percent:
@@ -533,6 +762,7 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=table.start, evidence_end=table.end, subject_source="table",
                 indicator_confidence="high" if measure.text else "low",
+                kind="target" if _TARGET_STAGE.search(measure.stage + entity.stage) else "outcome",
                 table=table.caption or None, row=_row_name(row, nlab), column=_col_name(col_parts[ci])))
     return facts
 
@@ -543,7 +773,8 @@ def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: 
     if there are exactly as many of each, in the row or else in the cell."""
     cells = [(ci, numbers_in(row[ci])) for ci in range(nlab, len(row))]
     if all(len(ns) <= 1 for _, ns in cells):
-        return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns]
+        # one number under a header cell of several labels (`排名 2006年`): which one it is is unknown
+        return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns and len(split_cols[ci]) == 1]
     labels = [(ci, lab) for ci in range(nlab, len(row)) for lab in split_cols[ci]]
     numbers = [(ci, n) for ci, ns in cells for n in ns]
     if len(labels) == len(numbers):
@@ -553,6 +784,26 @@ def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: 
     return [(ci, _label([lab]) if len(split_cols[ci]) > 1 else col_labels[ci], n)
             for ci, ns in cells if len(ns) == len(split_cols[ci])
             for lab, n in zip(split_cols[ci], ns)]
+
+
+def _decimals(raw: str) -> int:
+    digits = re.sub(r"[\s,%]", "", raw)
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _column_decimals(table: Table, columns: list[int]) -> dict[int, int]:
+    """The decimals most cells of each value column print (columns with three such cells at least)."""
+    out = {}
+    for c in columns:
+        counts = Counter(_decimals(ns[0].raw) for r in table.rows if len(ns := numbers_in(r[c])) == 1)
+        if sum(counts.values()) >= 3:
+            out[c] = counts.most_common(1)[0][0]
+    return out
+
+
+def _too_many_decimals(number: CellNumber, usual: int | None) -> bool:
+    """Two more decimals than the column prints: digits of a neighbouring cell glued on."""
+    return usual is not None and usual > 0 and _decimals(number.raw) >= usual + 2
 
 
 def _row_name(row: list[str], nlab: int) -> str:
@@ -580,4 +831,10 @@ def extract_table_facts(clean: CleanText, articles: list[Article], source: str,
     """The document's tables and the facts their numeric cells state (`raw_text`: the loader's text,
     for tables printed as text lines)."""
     tables = find_tables(clean, articles, source, raw_text)
-    return tables, [f for t in tables for f in table_facts(t, clean)]
+    facts = [f for t in tables for f in table_facts(t, clean)]
+    jurisdiction = {a.title: a.jurisdiction for a in articles}
+    for f in facts:
+        if f.subject is None and jurisdiction.get(f.article):
+            # a table of the document's own figures (years across, indicators down): its place is the subject
+            f.subject, f.subject_source = jurisdiction[f.article], "document"
+    return tables, facts
