@@ -815,3 +815,24 @@ def test_measures_of_the_clause_before_gaps_to_places_and_routes():
     # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
     assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
     assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"
+
+
+def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
+    # 003 (seed): It’s OWL is the subject of its sentence's figures (not 德国 of the sentence before);
+    # 根据 UN Comtrade数据 names a source, not a subject
+    facts = _doc_facts("为此，德国企业界，特别是中小型企业不得不投资数字化。"
+                       "因此，It’s OWL特别重视对中小型企业应对数字化挑战的支持，58家企业在前两轮尖端集群竞赛中共引进73项科技创新项目。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts} == {"It’s OWL"}
+    facts = _doc_facts("截至2019年，根据 UN Comtrade数据，中国自由贸易伙伴数为24个。", "journal_issue", year=2020)
+    assert facts[0].subject == "中国"
+    # 中东部地区: the first gap is to 中部, the second to 东部
+    facts = _facts("2000年，西部地区与中东部地区社会消费品零售总额的差额分别为1331.81亿元和12584.91亿元。")
+    assert [f.subject for f in facts] == ["西部地区与中部地区", "西部地区与东部地区"]
+
+
+def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
+    # 003 (seed): 伦敦、纽约、东京 (world cities in the place table) own the three lengths, one each
+    facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
+    assert [(f.raw, f.subject, f.indicator) for f in facts] == [
+        ("3650千米", "伦敦", "市郊铁路里程"), ("3000千米", "纽约", "市郊铁路里程"), ("2031千米", "东京", "市郊铁路里程")]

@@ -451,6 +451,10 @@ _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
+# 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
+_COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
+
+
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
               ctx: _Context, owners: list[str | None], position: int | None = None) -> tuple[str, str] | None:
     """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise.
@@ -465,6 +469,11 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
                 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and _LISTED.fullmatch(sentence[b.end:c.start])):
             other = (b, c)[position]
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(other.place, ctx, other.start)}", "sentence"
+    # 西部地区与中东部地区…的差额分别为A和B: a compound of two regions is compared one by one
+    for a, b in zip(before, before[1:]):
+        compound = _COMPOUND_REGION.fullmatch(b.place.name)
+        if compound and position is not None and position < 2 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]):
+            return f"{_resolve(a.place, ctx, a.start)}与{compound.group(position + 1)}部地区", "sentence"
     stated = list(dict.fromkeys(o for o in owners if o))
     if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
             and not any(clause <= m.start for m in before)):
@@ -860,6 +869,9 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if "分别" in head and len(named) != len(group):
             named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
+                and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
+            continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
             carry.distribution = named
@@ -874,15 +886,21 @@ _COUNTED_PLACES = re.compile(r"([两二三四五六七八九十])\s*个?\s*(?:�
 
 
 def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, clause: int) -> list[_Mention]:
-    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause."""
+    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause; with
+    no count, the list of the clause just before (伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到A、B和C)."""
     counted = _COUNTED_PLACES.search(head)
-    if not counted or numeral_value(counted.group(1)) != n:
+    if counted and numeral_value(counted.group(1)) != n:
         return []
-    earlier = [m for m in mentions if m.end <= clause]
+    if not counted and (clause == 0 or any(m.start >= clause and m.end <= clause + len(head) for m in mentions)):
+        return []
+    earlier = [m for m in mentions if m.end <= clause
+               and (counted or m.start >= _clause_start(sentence, max(0, clause - 1)))]
     for last in reversed(earlier):
         first = _list_start(last, mentions, sentence)
         run = mentions[mentions.index(first):mentions.index(last) + 1]
-        if len(run) == n:
+        paired = any(_PAIR_LINK.fullmatch(sentence[a.end:b.start]) and not re.search(r"[、和及]", sentence[a.end:b.start])
+                     for a, b in zip(run, run[1:]))   # 西部地区与中东部地区: a pair compared, not a list
+        if len(run) == n and not (paired and not counted):
             return run
     return []
 
@@ -1323,7 +1341,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
-_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))")
+# (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
+                   r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
 
 
@@ -1344,6 +1364,10 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
         if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
                 or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
             continue
+        if m.group(0).isascii() and (len(m.group(0)) < 4 and not re.search(r"[a-z’']", m.group(0))
+                                     or re.search(r"(?:根据|据|从|依据|基于|利用|采用)\s*$", masked[clause:start])
+                                     or re.match(r"\s*(?:指数|数据|模型|方法|检验|系数|值)", sentence[m.end():])):
+            continue   # GDP, PM2.5, 根据 UN Comtrade数据, 从Theil指数来看: measures, sources and methods, not bodies
         found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
@@ -1539,7 +1563,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
