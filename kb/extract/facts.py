@@ -330,7 +330,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.indicator = topic
     carried = carry.subject, carry.subject_at
     if not quantities:
-        carry.variable = _gap_variable(sentence, mentions) or carry.variable
+        gap_of = _gap_variable(sentence, mentions)
+        if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
+            carry.variable = gap_of
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
@@ -368,7 +370,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                                owner, carry)
             carry.change = change
         if id(q) in named:
-            indicator = _respective_share(named[id(q)], sentence, clause, q)
+            indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
@@ -379,6 +381,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated)
         indicator = _with_sibling_measure(indicator, q, stated, units)
+        if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
+                and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
+            indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -1566,9 +1571,9 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
                       r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
-                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
@@ -1585,9 +1590,9 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1622,11 +1627,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
-    phrase = _noun_phrase(phrase)
+    phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
-        phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
+        phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
@@ -1695,6 +1700,18 @@ _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
 
 
+def _gap_to_place(name: str | None, clause: str) -> str | None:
+    """西部地区与东部地区及全国平均水平的差距分别缩小至A和B: a place (or its average) that a gap is to names
+    no variable; the bare gap word is left for the variable of the clause or sentence before."""
+    place = _places()[1].match(name or "")
+    rest = name[place.end():] if place else name or ""
+    gap = re.fullmatch(r"(?:平均水平|平均)?的?(差距|差额|差值)?", rest)
+    if not gap or not (place or rest):
+        return name
+    word = re.search(r"差距|差额|差值", clause)
+    return gap.group(1) or (word.group(0) if word else name)
+
+
 def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     if phrase and _RELEASES.search(phrase):
         m = _RELEASED.match(sentence, q.end)
@@ -1743,6 +1760,7 @@ def _noun_phrase(phrase: str) -> str:
     phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
     phrase = re.sub(r"[（(]\s*(?:含|包括|不含)[^（()）]*[）)]\s*$", "", phrase)   # 中等职业教育学校（含技工）37所
     phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
+    phrase = re.sub(r"连续\s*[\d一二三四五六七八九十]+\s*年", "", phrase)   # 公众安全感满意度连续5年保持在
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
@@ -1766,7 +1784,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
@@ -1830,7 +1848,7 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
 # the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
@@ -1858,6 +1876,7 @@ _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单
                           r"|起数|次数|件数|户数|人次)$")
 
 
+_ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
 _SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额)$")
 
 
@@ -1893,7 +1912,10 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     variable that the clause before names (or that the sentence's previous figure measured)."""
     join = measure if not measure.startswith("占") else measure.replace("的", "")
     lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
-    if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
+    if measure == "隶属度":   # a membership degree is of the whole thing named (…的地区差距隶属度)
+        whole = lead or next((i for i, _ in reversed(stated) if i and not i.endswith(measure)), None)
+        return (whole or previous_variable) + measure
+    if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
         if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
