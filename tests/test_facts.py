@@ -811,7 +811,8 @@ def test_measures_of_the_clause_before_gaps_to_places_and_routes():
     assert [f.indicator for f in rows][2:] == ["外贸依存度差距"] * 2
     # communique_2023_qiandongnan: kinds of route measured in 公里 are lengths; a range of distance is not
     assert [f.indicator for f in _facts("按照公路技术等级划分，高速公路1236公里、一级公路236公里。")] == ["高速公路里程", "一级公路里程"]
-    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路"}
+    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路范围"}
+    assert _facts("全湖水质累计6个月达到Ⅲ类，国考断面水质优良率达95%。")[0].indicator == "全湖水质达到Ⅲ类的时长"
     # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
     assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
     assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"

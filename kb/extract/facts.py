@@ -1628,6 +1628,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
     phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    total = re.fullmatch(r"(.{2,12}?)、(总数|总量|累计)", phrase or "")
+    if total:   # 28人当选“中国好人”、总数207人
+        phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
@@ -1718,7 +1721,15 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         noun = re.split(r"的", m.group(1))[-1] if m else ""
         return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
     m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
-    return f"{phrase}{m.group(1)}时间" if m and phrase else phrase
+    if m and phrase:
+        return f"{phrase}{m.group(1)}时间"
+    span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
+    if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
+        return f"{phrase}{span.group(1)}"
+    held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
+    if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
+        return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
+    return phrase
 
 
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
