@@ -851,3 +851,15 @@ def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_titl
     article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
     facts = extract_facts(CleanText(text=text), [article], "wild.txt")
     assert facts[-1].subject == "中国国家高新区"
+
+
+def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_heading_goes_on():
+    # communique_2023_luoyang: 12月份 in a 2023 communiqué
+    facts = _doc_facts("12月份，居民消费价格与上年同月持平，其中，消费品价格下降1.2%。", "communique", "洛阳市", 2023)
+    assert facts[-1].period == "2023年12月份"
+    # gwr2026_henan: sections under 一、“十四五”时期和2025年工作回顾 go on reviewing 过去的五年
+    facts = _sectioned_facts([
+        ("一、“十四五”时期和2025年工作回顾", "过去的五年极不寻常。"),
+        ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
+    ], "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]

@@ -112,8 +112,8 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
                 part = _report_part(path, reading.part, doc)
-                if part != reading.part or _heading_year(path):
-                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                if part != reading.part or _heading_year(path.split(" > ")[-1]):
+                    reading.span = None   # a new part, or a section headed by one year, ends a review of the span
                 reading.part = part
             facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
@@ -1145,7 +1145,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
                 and p.end <= _clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
-        current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
+        current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
 
 
