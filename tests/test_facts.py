@@ -853,3 +853,29 @@ def test_list_leftovers_items_named_after_their_figure_and_parts_under_qizhong()
     # gwr2026_guangdong: 接连 and 五年 are no part of the name
     assert {f.indicator for f in _facts("进出口总额接连突破8万亿元、9万亿元。")} == {"进出口总额"}
     assert _facts("居民人均可支配收入五年增长30.8%。")[0].indicator == "居民人均可支配收入"
+
+
+def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():
+    # 003 (seed): 增幅为1.7% spans the two years its sentence stated
+    facts = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert facts[-1].period == "2000—2019年"
+    # communique_2023_zhoukou: 河南省智能制造标杆企业 is a province's title in a city's communiqué
+    facts = _doc_facts("新增河南省智能制造标杆企业1家、智能车间（工厂）17家。", "communique", "周口市", 2023)
+    assert {f.subject for f in facts} == {"周口"}
+    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them
+    text = "基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币。"
+    article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert facts[-1].subject == "中国国家高新区"
+
+
+def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_heading_goes_on():
+    # communique_2023_luoyang: 12月份 in a 2023 communiqué
+    facts = _doc_facts("12月份，居民消费价格与上年同月持平，其中，消费品价格下降1.2%。", "communique", "洛阳市", 2023)
+    assert facts[-1].period == "2023年12月份"
+    # gwr2026_henan: sections under 一、“十四五”时期和2025年工作回顾 go on reviewing 过去的五年
+    facts = _sectioned_facts([
+        ("一、“十四五”时期和2025年工作回顾", "过去的五年极不寻常。"),
+        ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
+    ], "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]

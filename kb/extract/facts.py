@@ -112,8 +112,8 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
                 part = _report_part(path, reading.part, doc)
-                if part != reading.part or _heading_year(path):
-                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                if part != reading.part or _heading_year(path.split(" > ")[-1]):
+                    reading.span = None   # a new part, or a section headed by one year, ends a review of the span
                 reading.part = part
             facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
@@ -144,15 +144,15 @@ def named_place(heading: str) -> str | None:
     """The one place (or zone) a title or heading names, in the place table's form; None when it names
     none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
     国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
-    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆); a country's
+    zones are a topic of their own (中国国家高新区的30年建设…)."""
     _, pattern = _places()
     found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
     names = set()
     for m in _with_zones(found, heading):
         host = next(f for f in found if f.start == m.start).place.kind
         after = next((f.place.kind for f in found if f.start == m.end), None)
-        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
-                or (after and (after != "category" or host == "country"))):
+        if host in ("generic", "category") or (after and (after != "category" or host == "country")):
             continue
         names.add(m.place.canonical)
     return names.pop() if len(names) == 1 else None
@@ -406,7 +406,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
-        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
+                               [y for p in periods if p.has_year and not p.duration and p.end <= q.start
+                                for y in years_of(p.text)])
         period = _yearly_over_plan(period, sentence[:q.start], doc)
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
@@ -549,7 +551,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
-                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
+                     r"|办理|办结|开行|始发|过境|运送|破获|查处")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
@@ -598,11 +601,15 @@ _OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计"
 
 
 def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
-                  before: str) -> str | None:
+                  before: str, stated_years: list[int] = ()) -> str | None:
     """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
     spans from the year the paragraph first stated the same measure for (a growth rate in % only within
     its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
-    clause up to the figure."""
+    clause up to the figure. 2000年…比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%: a rise named as a
+    noun spans the years its sentence stated before it (`stated_years`)."""
+    if (not change and indicator and re.search(r"(?:增幅|增量|降幅|涨幅|增加值?额)$", indicator)
+            and re.fullmatch(r"\d{4}年", period or "") and stated_years and min(stated_years) < years_of(period)[0]):
+        return f"{min(stated_years)}—{years_of(period)[0]}年"
     if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
             or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
         return period
@@ -1138,7 +1145,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
                 and p.end <= _clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
-        current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
+        current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
 
 
@@ -1334,7 +1341,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
-        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+        if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
     return found
@@ -1377,7 +1384,9 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+# (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+                                  r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
