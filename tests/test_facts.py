@@ -839,6 +839,22 @@ def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
         ("3650千米", "伦敦", "市郊铁路里程"), ("3000千米", "纽约", "市郊铁路里程"), ("2031千米", "东京", "市郊铁路里程")]
 
 
+def test_list_leftovers_items_named_after_their_figure_and_parts_under_qizhong():
+    # gwr2026_beijing: 号源 is the figure before's; its share is named by what it gives
+    rows = _facts("三级公立医院提前两周向基层投放50%以上号源、转诊量增长90%。")
+    assert [f.indicator for f in rows] == ["号源占比", "转诊量"]
+    # plan15_hangzhou: a list item named after its figure; communique_2023_luoyang: parts under 其中 share the measure
+    assert _facts("推进抽水蓄能电站、400万千瓦光伏装机等重大项目。")[0].indicator == "光伏装机"
+    rows = _facts("全年保险公司保费收入177.9亿元，其中财产险39.2亿元，人身险138.6亿元。")
+    assert [f.indicator for f in rows][1:] == ["财产险保费收入", "人身险保费收入"]
+    # 003: what the counted did not do; communique_2023_zhoukou: 有效 is part of the name
+    assert _facts("全国县级政府共举债2.8万亿元，仅有54个县级政府没有举债；")[-1].indicator == "没有举债的县级政府"
+    assert _facts("截至2023年底，全市有效专利拥有量18619件，增长19.6%。")[0].indicator == "有效专利拥有量"
+    # gwr2026_guangdong: 接连 and 五年 are no part of the name
+    assert {f.indicator for f in _facts("进出口总额接连突破8万亿元、9万亿元。")} == {"进出口总额"}
+    assert _facts("居民人均可支配收入五年增长30.8%。")[0].indicator == "居民人均可支配收入"
+
+
 def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():
     # 003 (seed): 增幅为1.7% spans the two years its sentence stated
     facts = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
