@@ -802,6 +802,22 @@ def test_holidays_now_words_and_since_periods():
     assert facts[-1].period == "2020年"
 
 
+def test_measures_of_the_clause_before_gaps_to_places_and_routes():
+    # chinaxiv_201909_00150 (wild): a membership degree is of what the clause before names
+    rows = _facts("经济发展的地区差距总体上有缩小的趋势，其隶属度由2000年的0.3285波动提升至2014年的0.4076。")
+    assert {f.indicator for f in rows} == {"经济发展的地区差距隶属度"}
+    # 003: a gap to a place (or its average) is a gap of the variable stated before
+    rows = _facts("西部地区的外贸依存度由8.23%上升到13.16%。2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [f.indicator for f in rows][2:] == ["外贸依存度差距"] * 2
+    # communique_2023_qiandongnan: kinds of route measured in 公里 are lengths; a range of distance is not
+    assert [f.indicator for f in _facts("按照公路技术等级划分，高速公路1236公里、一级公路236公里。")] == ["高速公路里程", "一级公路里程"]
+    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路范围"}
+    assert _facts("全湖水质累计6个月达到Ⅲ类，国考断面水质优良率达95%。")[0].indicator == "全湖水质达到Ⅲ类的时长"
+    # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
+    assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
+    assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"
+
+
 def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
     # 003 (seed): It’s OWL is the subject of its sentence's figures (not 德国 of the sentence before);
     # 根据 UN Comtrade数据 names a source, not a subject
@@ -820,4 +836,46 @@ def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
     # 003 (seed): 伦敦、纽约、东京 (world cities in the place table) own the three lengths, one each
     facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
     assert [(f.raw, f.subject, f.indicator) for f in facts] == [
-        ("3650千米", "伦敦", "市郊铁路"), ("3000千米", "纽约", "市郊铁路"), ("2031千米", "东京", "市郊铁路")]
+        ("3650千米", "伦敦", "市郊铁路里程"), ("3000千米", "纽约", "市郊铁路里程"), ("2031千米", "东京", "市郊铁路里程")]
+
+
+def test_list_leftovers_items_named_after_their_figure_and_parts_under_qizhong():
+    # gwr2026_beijing: 号源 is the figure before's; its share is named by what it gives
+    rows = _facts("三级公立医院提前两周向基层投放50%以上号源、转诊量增长90%。")
+    assert [f.indicator for f in rows] == ["号源占比", "转诊量"]
+    # plan15_hangzhou: a list item named after its figure; communique_2023_luoyang: parts under 其中 share the measure
+    assert _facts("推进抽水蓄能电站、400万千瓦光伏装机等重大项目。")[0].indicator == "光伏装机"
+    rows = _facts("全年保险公司保费收入177.9亿元，其中财产险39.2亿元，人身险138.6亿元。")
+    assert [f.indicator for f in rows][1:] == ["财产险保费收入", "人身险保费收入"]
+    # 003: what the counted did not do; communique_2023_zhoukou: 有效 is part of the name
+    assert _facts("全国县级政府共举债2.8万亿元，仅有54个县级政府没有举债；")[-1].indicator == "没有举债的县级政府"
+    assert _facts("截至2023年底，全市有效专利拥有量18619件，增长19.6%。")[0].indicator == "有效专利拥有量"
+    # gwr2026_guangdong: 接连 and 五年 are no part of the name
+    assert {f.indicator for f in _facts("进出口总额接连突破8万亿元、9万亿元。")} == {"进出口总额"}
+    assert _facts("居民人均可支配收入五年增长30.8%。")[0].indicator == "居民人均可支配收入"
+
+
+def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():
+    # 003 (seed): 增幅为1.7% spans the two years its sentence stated
+    facts = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert facts[-1].period == "2000—2019年"
+    # communique_2023_zhoukou: 河南省智能制造标杆企业 is a province's title in a city's communiqué
+    facts = _doc_facts("新增河南省智能制造标杆企业1家、智能车间（工厂）17家。", "communique", "周口市", 2023)
+    assert {f.subject for f in facts} == {"周口"}
+    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them
+    text = "基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币。"
+    article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert facts[-1].subject == "中国国家高新区"
+
+
+def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_heading_goes_on():
+    # communique_2023_luoyang: 12月份 in a 2023 communiqué
+    facts = _doc_facts("12月份，居民消费价格与上年同月持平，其中，消费品价格下降1.2%。", "communique", "洛阳市", 2023)
+    assert facts[-1].period == "2023年12月份"
+    # gwr2026_henan: sections under 一、“十四五”时期和2025年工作回顾 go on reviewing 过去的五年
+    facts = _sectioned_facts([
+        ("一、“十四五”时期和2025年工作回顾", "过去的五年极不寻常。"),
+        ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
+    ], "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]

@@ -112,8 +112,8 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
                 part = _report_part(path, reading.part, doc)
-                if part != reading.part or _heading_year(path):
-                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                if part != reading.part or _heading_year(path.split(" > ")[-1]):
+                    reading.span = None   # a new part, or a section headed by one year, ends a review of the span
                 reading.part = part
             facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
@@ -144,15 +144,15 @@ def named_place(heading: str) -> str | None:
     """The one place (or zone) a title or heading names, in the place table's form; None when it names
     none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
     国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
-    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆); a country's
+    zones are a topic of their own (中国国家高新区的30年建设…)."""
     _, pattern = _places()
     found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
     names = set()
     for m in _with_zones(found, heading):
         host = next(f for f in found if f.start == m.start).place.kind
         after = next((f.place.kind for f in found if f.start == m.end), None)
-        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
-                or (after and (after != "category" or host == "country"))):
+        if host in ("generic", "category") or (after and (after != "category" or host == "country")):
             continue
         names.add(m.place.canonical)
     return names.pop() if len(names) == 1 else None
@@ -330,7 +330,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.indicator = topic
     carried = carry.subject, carry.subject_at
     if not quantities:
-        carry.variable = _gap_variable(sentence, mentions) or carry.variable
+        gap_of = _gap_variable(sentence, mentions)
+        if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
+            carry.variable = gap_of
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
@@ -368,7 +370,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                                owner, carry)
             carry.change = change
         if id(q) in named:
-            indicator = _respective_share(named[id(q)], sentence, clause, q)
+            indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
@@ -378,7 +380,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated)
-        indicator = _with_sibling_measure(indicator, q, stated, units)
+        indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
+        if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
+                and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
+            indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -401,7 +406,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
-        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
+                               [y for p in periods if p.has_year and not p.duration and p.end <= q.start
+                                for y in years_of(p.text)])
         period = _yearly_over_plan(period, sentence[:q.start], doc)
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
@@ -544,7 +551,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
-                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
+                     r"|办理|办结|开行|始发|过境|运送|破获|查处")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
@@ -593,11 +601,15 @@ _OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计"
 
 
 def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
-                  before: str) -> str | None:
+                  before: str, stated_years: list[int] = ()) -> str | None:
     """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
     spans from the year the paragraph first stated the same measure for (a growth rate in % only within
     its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
-    clause up to the figure."""
+    clause up to the figure. 2000年…比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%: a rise named as a
+    noun spans the years its sentence stated before it (`stated_years`)."""
+    if (not change and indicator and re.search(r"(?:增幅|增量|降幅|涨幅|增加值?额)$", indicator)
+            and re.fullmatch(r"\d{4}年", period or "") and stated_years and min(stated_years) < years_of(period)[0]):
+        return f"{min(stated_years)}—{years_of(period)[0]}年"
     if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
             or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
         return period
@@ -1133,7 +1145,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
                 and p.end <= _clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
-        current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
+        current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
 
 
@@ -1329,7 +1341,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
-        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+        if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
     return found
@@ -1372,7 +1384,9 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+# (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+                                  r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
@@ -1556,10 +1570,10 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
-                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
@@ -1576,9 +1590,9 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1599,6 +1613,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
             return carry.indicator, change
     phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
+    if phrase_start == previous_end > 0:   # 投放50%以上号源、转诊量增长90%: 号源 is the figure before's
+        phrase = re.sub(r"^[\u4e00-\u9fff]{1,8}、(?=[\u4e00-\u9fff]{2})", "", phrase)
+    listed_next = phrase.rstrip().endswith("、")   # 推进抽水蓄能电站、400万千瓦光伏装机等
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
     occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
@@ -1613,21 +1630,27 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
-    phrase = _noun_phrase(phrase)
+    phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    total = re.fullmatch(r"(.{2,12}?)、(总数|总量|累计)", phrase or "")
+    if total:   # 28人当选“中国好人”、总数207人
+        phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
-        phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
+        phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
+    if item and q.unit not in _MEASURE_UNITS:
+        phrase = item.group(1)
     phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
     after = _CHANGE_AFTER.match(sentence, q.end) if q.unit == "%" and not change else None
     if after:   # 进出口总额实现9.01%的快速增长
         change = after.group(1)
     given = _SHARE_VERB.search(sentence, phrase_start, q.start) if q.unit == "%" else None
-    of = re.match(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;）)]|$)", sentence[q.end:]) if given else None
+    of = re.match(r"\s*(?:以上|左右)?\s*的?\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、）)]|$)", sentence[q.end:]) if given else None
     taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
     if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
         phrase = f"{taken}占比"
@@ -1679,11 +1702,23 @@ def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None)
 # 实现9.01%的快速增长: the change named after the figure
 _CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅|降幅|涨幅|提升|提高)")
 # 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
-_SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
+_SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|投放)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+
+
+def _gap_to_place(name: str | None, clause: str) -> str | None:
+    """西部地区与东部地区及全国平均水平的差距分别缩小至A和B: a place (or its average) that a gap is to names
+    no variable; the bare gap word is left for the variable of the clause or sentence before."""
+    place = _places()[1].match(name or "")
+    rest = name[place.end():] if place else name or ""
+    gap = re.fullmatch(r"(?:平均水平|平均)?的?(差距|差额|差值)?", rest)
+    if not gap or not (place or rest):
+        return name
+    word = re.search(r"差距|差额|差值", clause)
+    return gap.group(1) or (word.group(0) if word else name)
 
 
 def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1692,7 +1727,15 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         noun = re.split(r"的", m.group(1))[-1] if m else ""
         return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
     m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
-    return f"{phrase}{m.group(1)}时间" if m and phrase else phrase
+    if m and phrase:
+        return f"{phrase}{m.group(1)}时间"
+    span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
+    if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
+        return f"{phrase}{span.group(1)}"
+    held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
+    if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
+        return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
+    return phrase
 
 
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1734,6 +1777,8 @@ def _noun_phrase(phrase: str) -> str:
     phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
     phrase = re.sub(r"[（(]\s*(?:含|包括|不含)[^（()）]*[）)]\s*$", "", phrase)   # 中等职业教育学校（含技工）37所
     phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
+    phrase = re.sub(r"连续\s*[\d一二三四五六七八九十]+\s*年|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十]年(?:来|间|内)?$", "",
+                    phrase)   # 公众安全感满意度连续5年保持在, 居民人均可支配收入五年增长
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
@@ -1757,7 +1802,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
@@ -1805,7 +1850,7 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
             whole = whole[:found.end()] if found else whole
         measure = _MEASURE_WORD.search(whole or "")
         if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
-            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
+            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|保费收入|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
             if count and not (word and word.group(0) in ("保有量", "人数", "产量")):
                 return indicator   # a count of parts is no part of the whole's money or value
             return indicator + (word.group(0) if word else "")
@@ -1821,7 +1866,7 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
 # the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
@@ -1849,14 +1894,16 @@ _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单
                           r"|起数|次数|件数|户数|人次)$")
 
 
-_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额)$")
+_ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
+_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额|保费收入|收入)$")
 
 
 def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
-                          units: list[str]) -> str | None:
+                          units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
-    of a sibling's measure is a change of that measure (木材加工及家具制造增加值)."""
-    if (q.unit != "%" or not indicator or len(indicator) < 2 or not stated or units[-1] != "%"
+    of a sibling's measure is a change of that measure (木材加工及家具制造增加值); so is a level of a part
+    listed after 其中 (保费收入…，其中财产险…，人身险…)."""
+    if (not indicator or len(indicator) < 2 or not stated or units[-1] != q.unit or (q.unit != "%" and not parts)
             or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
         return indicator
     m = _SIBLING_MEASURE.search(stated[-1][0] or "")
@@ -1884,7 +1931,10 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     variable that the clause before names (or that the sentence's previous figure measured)."""
     join = measure if not measure.startswith("占") else measure.replace("的", "")
     lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
-    if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
+    if measure == "隶属度":   # a membership degree is of the whole thing named (…的地区差距隶属度)
+        whole = lead or next((i for i, _ in reversed(stated) if i and not i.endswith(measure)), None)
+        return (whole or previous_variable) + measure
+    if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
         if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
@@ -1950,6 +2000,10 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
+    if stop and stop.group(0) in ("没有", "未") and stop.start() >= 2:   # 54个县级政府没有举债
+        did = re.match(r"(?:没有|未)[\u4e00-\u9fff]{1,4}?(?=[，,。；;]|$)", sentence[m.start("noun") + stop.start():])
+        if did:
+            return f"{did.group(0)}的{noun[:stop.start()]}"
     if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
         head = noun[stop.end():]
         head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
