@@ -887,3 +887,11 @@ def test_a_base_named_in_the_clause_before_and_the_level_of_the_place_compared_w
     assert facts[0].period == "2000—2019年"
     facts = _facts("2019年，西部地区城市化水平提升至54.08%，年均增长率为1.3%，高于全国年均1.22%的增长率；")
     assert [(f.raw, f.subject) for f in facts] == [("54.08%", "西部地区"), ("1.3%", "西部地区"), ("1.22%", "全国")]
+
+
+def test_the_top_hundred_counties_are_a_group_of_their_own():
+    # 003 (seed): 全国百强县 owns the counts of its counties, not the 县域 of the sentence before
+    facts = _doc_facts("我国县域面积、人口分别占到全国总量的90%、70%以上。"
+                       "对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts[2:]} == {"全国百强县"}
