@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -228,6 +230,83 @@ def make_embedder(settings: Settings | None = None, model: str | None = None) ->
     if backend:
         return backend(settings)
     return SentenceTransformerEmbedder(model, batch_size=settings.embed_batch)
+
+
+class EmbedAhead:
+    """Embeds the passages of the documents a build has processed while it extracts the next files.
+
+    Extraction runs in Python on one core; the model's worker threads use both. Here a background
+    thread puts vectors into the embedding cache as documents come in, so when the build then asks
+    for every passage's vector most are cached. It starts once `start_at` passages wait (so a small
+    update never loads the model early) and goes `chunk` passages at a time, so `finish(wait=False)`
+    stops it soon. Its errors are not reported here: the build's own pass embeds whatever is still
+    missing and reports any error itself.
+    """
+
+    def __init__(self, make_embedder, cache_path: str | Path, start_at: int | None = E5TorchEmbedder.convert_from,
+                 chunk: int = 256, progress=None):
+        """`start_at` None: never start (the build embeds elsewhere); `progress`: a callable told
+        (passages done, passages given) after each chunk, as `Embedder.embed_passages` tells its own."""
+        self._make, self._cache_path = make_embedder, Path(cache_path)
+        self.start_at, self.chunk, self.progress = start_at, chunk, progress
+        self.embedder: Embedder | None = None
+        self.embedded = 0                     # passages the model embedded here
+        self.done = self.given = 0            # passages whose vectors are cached now / passages given
+        self._waiting: list[str] = []
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def add(self, texts: list[str]) -> None:
+        """Passages of a processed document, to embed in the background."""
+        if self.start_at is None:
+            return
+        self.given += len(texts)
+        if self._thread is None:
+            self._waiting += texts
+            if len(self._waiting) < self.start_at:
+                return
+            texts, self._waiting = self._waiting, []
+            self.embedder = self._make()
+            self._thread = threading.Thread(target=self._run, name="embed-ahead", daemon=True)
+            self._thread.start()
+        self._queue.put(list(texts))
+
+    def finish(self, wait: bool = True) -> None:
+        """Wait until the passages given so far are embedded; `wait=False`: stop after this chunk."""
+        if self._thread is None:
+            return
+        if not wait:
+            self._stop.set()
+        self._queue.put(None)
+        # stopping: the batch being embedded is not waited for (the daemon thread ends with the process)
+        self._thread.join(None if wait else 1.0)
+
+    def _run(self) -> None:
+        cache = EmbeddingCache(self._cache_path)
+        try:
+            done = False
+            while not done and not self._stop.is_set():
+                texts = self._queue.get()
+                done = texts is None
+                while not done and not self._queue.empty():    # what came meanwhile: fuller batches
+                    more = self._queue.get()
+                    done = more is None
+                    texts += more or []
+                for b in range(0, len(texts or []), self.chunk):
+                    if self._stop.is_set():
+                        break
+                    before = self.embedder.encoded_count
+                    chunk = texts[b:b + self.chunk]
+                    self.embedder.embed_passages(chunk, progress=False, cache=cache)
+                    self.embedded += self.embedder.encoded_count - before
+                    self.done += len(chunk)
+                    if self.progress:
+                        self.progress(self.done, self.given)
+        except Exception:   # noqa: BLE001 -- reported by the build's own pass (see the docstring)
+            pass
+        finally:
+            cache.close()
 
 
 class EmbeddingCache:

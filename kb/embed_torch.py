@@ -207,15 +207,18 @@ class E5Tokenizer:
         out.reverse()
         return out
 
-    def save(self, path: Path) -> None:
-        blob = [p.encode("utf-8", "surrogateescape") for p in self.pieces]
-        cps = sorted(self.normalisation)
+    @staticmethod
+    def save_tables(path: Path, pieces: list[str], scores: np.ndarray, normalisation: dict[int, str],
+                    special: dict) -> None:
+        """Write the tokenizer's tables without building its lookup tables (~1.5 s) first."""
+        blob = [p.encode("utf-8", "surrogateescape") for p in pieces]
+        cps = sorted(normalisation)
         np.savez(path, blob=np.frombuffer(b"".join(blob), np.uint8),
                  offsets=np.cumsum([0] + [len(b) for b in blob]).astype(np.int64),
-                 scores=np.asarray(self.scores, np.float32),
+                 scores=np.asarray(scores, np.float32),
                  norm_cp=np.asarray(cps, np.int64),
-                 norm_out=np.asarray([json.dumps(self.normalisation[c]) for c in cps]),
-                 special=np.asarray(json.dumps(self.special)))
+                 norm_out=np.asarray([json.dumps(normalisation[c]) for c in cps]),
+                 special=np.asarray(json.dumps(special)))
 
     @classmethod
     def load(cls, path: Path) -> "E5Tokenizer":
@@ -296,7 +299,8 @@ def convert(source: Path, target: Path) -> Path:
     try:
         (tmp / "config.json").write_text(json.dumps(bert_config(packed), indent=1))
         save_file(bert_state_dict(packed), str(tmp / "model.safetensors"))
-        E5Tokenizer(packed.pieces, packed.scores, packed.normalisation, packed.special).save(tmp / "tokenizer.npz")
+        E5Tokenizer.save_tables(tmp / "tokenizer.npz", packed.pieces, packed.scores, packed.normalisation,
+                                packed.special)
         probe = E5(model_path=str(source)).passage([PROBE])[0]
         (tmp / "conversion.json").write_text(json.dumps({
             "converter": CONVERTER_VERSION, "source": str(source), "source_sha256": file_sha256(source),

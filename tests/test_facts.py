@@ -879,3 +879,11 @@ def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_hea
         ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
     ], "work_report", "河南省", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]
+
+
+def test_a_base_named_in_the_clause_before_and_the_level_of_the_place_compared_with():
+    # 003 (seed): 虽然相较于2000年，… spans 2000—2019; 高于全国年均1.22%的增长率 is 全国's own rate
+    facts = _facts("虽然相较于2000年，西部地区2019年的实际利用外商直接投资总额增加了近11倍。")
+    assert facts[0].period == "2000—2019年"
+    facts = _facts("2019年，西部地区城市化水平提升至54.08%，年均增长率为1.3%，高于全国年均1.22%的增长率；")
+    assert [(f.raw, f.subject) for f in facts] == [("54.08%", "西部地区"), ("1.3%", "西部地区"), ("1.22%", "全国")]

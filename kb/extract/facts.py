@@ -1227,7 +1227,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     own = clause
     if not any(clause <= p.start < q.start for p in periods) and _CHANGE_LEAD.match(sentence, clause):
         clause = _clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
-    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4) and p.start < q.start]):
+    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4 or _base_clause(p, sentence))
+                       and p.start < q.start]):
         if p.start < own and not re.fullmatch(r"\d{4}年", p.text):
             continue   # 较“十三五”末…，增长33.6%: a growth over a plan period keeps the period
         if not _is_comparison_base(p, sentence):
@@ -1250,6 +1251,13 @@ def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: s
         if base and _is_comparison_base(p, sentence):
             return f"{base[-1]}—{year}年" if base[-1] < year else period
     return period
+
+
+def _base_clause(p: Period, sentence: str) -> bool:
+    """虽然相较于2000年，西部地区2019年的…增加了近11倍: a clause that only names the base of the next one."""
+    start, end = _clause_start(sentence, p.start), _clause_end(sentence, p.start)
+    rest = sentence[start:p.start] + sentence[p.end:end]
+    return _is_comparison_base(p, sentence) and not re.search(r"\d", rest) and len(rest) <= 8
 
 
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
@@ -1476,6 +1484,10 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     for m in reversed([m for m in mentions if m.end <= q.start]):
+        if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
+                and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
+                and re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:])):
+            return m   # 高于全国年均1.22%的增长率: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
