@@ -1582,7 +1582,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
@@ -1916,9 +1916,12 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
     of a sibling's measure is a change of that measure (木材加工及家具制造增加值); so is a level of a part
     listed after 其中 (保费收入…，其中财产险…，人身险…)."""
     if (not indicator or len(indicator) < 2 or not stated or units[-1] != q.unit or (q.unit != "%" and not parts)
-            or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
+            or _MEASURE_WORD.search(indicator) or _MEASURE_TAIL.search(indicator) or is_generic_measure(indicator)
+            or indicator_confidence(indicator) == "low"):
         return indicator
     m = _SIBLING_MEASURE.search(stated[-1][0] or "")
+    if m and m.group(0) == "收入" and not parts:
+        return indicator   # 收入 alone is shared only by parts listed under 其中
     return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
 
 
