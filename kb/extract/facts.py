@@ -1009,6 +1009,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
             and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
         return False
+    if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
+        return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence):
         return False
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
@@ -1055,10 +1057,19 @@ def _studied_sample(sentence: str) -> bool:
 
 def _counts_listed_names(q: Quantity, sentence: str) -> bool:
     """陆家嘴、张江、金桥、世博4个片区: a count of the names listed just before it."""
-    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
-    if not m or q.value != int(q.value):
+    if abs(q.value - round(q.value)) > 1e-6 or q.value < 2:
         return False
-    return len(re.split(r"、|和|及|与", m.group(1))) == int(q.value)
+    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if m and len(re.split(r"、|和|及|与", m.group(1))) == round(q.value):
+        return True
+    # 促进了重庆、西安、成都3个核心城市: places listed after a verb, counted
+    run = re.search(r"((?:[^、，,。；：:（）()\d]{1,16}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if not run:
+        return False
+    items = re.split(r"、|和|及|与", run.group(1))
+    first = [p for p in _places()[1].finditer(items[0]) if p.end() == len(items[0])]
+    return (len(items) == round(q.value) and bool(first)
+            and all(_places()[1].fullmatch(x) for x in items[1:]))
 
 
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
