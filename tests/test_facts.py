@@ -898,7 +898,7 @@ def test_the_top_hundred_counties_are_a_group_of_their_own():
 
 
 def test_counts_of_places_just_listed_and_ranking_fields_are_not_facts():
-    # 003 (seed): the count of the places a sentence has just named; the field a ranking is taken over
-    assert _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。") == []
+    # 003 (seed): the count of the places a sentence has just named, as a bare class; the field of a ranking
+    assert [f.raw for f in _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")] == ["3个"]   # says more
     assert _facts("我们可以得到2009—2018年西部地区、东北地区、中部地区和东部地区4个区域的城乡高质量融合发展水平。") == []
     assert _facts("中国环境监测总站公布的2019年12月168个城市空气质量排名中，其他城市空气质量均相对较差。") == []

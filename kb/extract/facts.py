@@ -1062,7 +1062,10 @@ def _counts_listed_names(q: Quantity, sentence: str) -> bool:
     m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
     if m and len(re.split(r"、|和|及|与", m.group(1))) == round(q.value):
         return True
-    # 促进了重庆、西安、成都3个核心城市: places listed after a verb, counted
+    # 得到…西部地区、东北地区、中部地区和东部地区4个区域的…: places listed after a verb, counted as a bare class
+    # (重庆、西安、成都3个核心城市 says more than the list: a fact of its own)
+    if not re.match(r"\s*(?:区域|地区|省份|省区|省市|板块)", sentence[q.end:]):
+        return False
     run = re.search(r"((?:[^、，,。；：:（）()\d]{1,16}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
     if not run:
         return False
