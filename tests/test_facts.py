@@ -895,3 +895,12 @@ def test_the_top_hundred_counties_are_a_group_of_their_own():
                        "对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%。",
                        "journal_issue", year=2020)
     assert {f.subject for f in facts[2:]} == {"全国百强县"}
+
+
+def test_a_yearly_average_after_a_change_spans_the_changes_years():
+    # 003 (seed): 增加26.08个百分点 spans 2000—2019 (the 2000 level stated before); so does 年均增长率为1.3%
+    facts = _doc_facts("2000年，西部地区城市化水平28.00%，低于东部地区3.39个百分点。"
+                       "2019年，西部地区城市化水平提升至54.08%，增加26.08个百分点，年均增长率为1.3%，高于全国年均1.22%的增长率；",
+                       "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][-3:] == [
+        ("26.08个百分点", "2000—2019年"), ("1.3%", "2000—2019年"), ("1.22%", "2000—2019年")]
