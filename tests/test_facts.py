@@ -902,3 +902,12 @@ def test_counts_of_places_just_listed_and_ranking_fields_are_not_facts():
     assert [f.raw for f in _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")] == ["3个"]   # says more
     assert _facts("我们可以得到2009—2018年西部地区、东北地区、中部地区和东部地区4个区域的城乡高质量融合发展水平。") == []
     assert _facts("中国环境监测总站公布的2019年12月168个城市空气质量排名中，其他城市空气质量均相对较差。") == []
+
+
+def test_a_yearly_average_after_a_change_spans_the_changes_years():
+    # 003 (seed): 增加26.08个百分点 spans 2000—2019 (the 2000 level stated before); so does 年均增长率为1.3%
+    facts = _doc_facts("2000年，西部地区城市化水平28.00%，低于东部地区3.39个百分点。"
+                       "2019年，西部地区城市化水平提升至54.08%，增加26.08个百分点，年均增长率为1.3%，高于全国年均1.22%的增长率；",
+                       "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][-3:] == [
+        ("26.08个百分点", "2000—2019年"), ("1.3%", "2000—2019年"), ("1.22%", "2000—2019年")]

@@ -350,6 +350,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
+    ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -410,6 +411,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
         period = _yearly_over_plan(period, sentence[:q.start], doc)
+        years = years_of(period)
+        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+                and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
+            period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
+        ranged = period if len(years_of(period)) == 2 else ranged
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
