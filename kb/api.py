@@ -80,13 +80,13 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- search
     @cached_property
     def searcher(self):
-        """Indexes and passages, loaded once per KnowledgeBase (the app caches the whole object)."""
+        """Indexes loaded once per KnowledgeBase (the app caches the whole object); passage texts
+        stay in the database and are read per query."""
         from .index import load_indexes
         from .search import Searcher
         from .vector_store import make_vector_store
         indexes = load_indexes(self.generation / "search", store=make_vector_store(self.settings))
-        return Searcher(indexes, store.load_passages(self.db),
-                        settings=self.settings)
+        return Searcher(indexes, store.PassageTable(self.db, indexes.ids), settings=self.settings)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", filters=None, *,
                source: str | None = None, article: str | None = None, kind: str | None = None,

@@ -7,8 +7,11 @@ by another model is refused instead of silently returning nonsense.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,20 +21,34 @@ from kb.config import Settings
 from kb.embed import Embedder, EmbeddingCache
 from kb.load import file_sha256
 from kb.errors import KBError
-from kb.tokenize import tokens
+from kb.tokenize import corpus_term_counts
 from kb.types import Passage
 
 MANIFEST = "manifest.json"
 DENSE_FILE = "dense.faiss"
 KEYWORD_DIR = "bm25"
 FORMAT_VERSION = 1
-# HNSW parameters, measured at 100k passages with benchmarks/search_bench.py (2 CPU cores):
-# efSearch 128 → recall@10 vs exact 0.86, 256 → 0.93, 512 → 0.976 at ~2.4 ms a query; the query
-# embedding (~10 ms) dominates anyway, so recall wins. efConstruction 200 would add recall but
-# quadruple the build time (17 s → 83 s).
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
+# Beyond exact_index_limit: an inverted file of vectors stored as 16-bit floats (IVF-fp16): half
+# the float32 memory (768 MB at a million 384-d passages, against ~1.8 GB for HNSW over float32)
+# and trained and filled in ~1.5 minutes there, where HNSW took 17 s per 100,000 on these cores.
+# Lists: ~2·sqrt(N) (2,000 at a million), trained on IVF_TRAIN_PER_LIST vectors each. Measured
+# at a million synthetic passages with 200 real queries (benchmarks/search_bench.py, README
+# "Scale"): recall@10 against exact search 0.93 / 0.96 / 0.98 / 0.99 probing 16 / 32 / 64 / 128
+# lists (1.2 / 2.1 / 4.1 / 7.7 ms); 8-bit codes (IVF-SQ8, 384 MB) stop at 0.966 even probing
+# every list, too close to the 0.95 floor: neighbouring passages differ by less than their error.
+IVF_PROBES = 64
+IVF_QUANTISER = "QT_fp16"
+IVF_TRAIN_PER_LIST = 40
+# A filter leaving at most this many rows is searched exactly over their (decoded) vectors: an IVF
+# probe may hold none of a small allowed set.
+EXACT_SUBSET = 50_000
+# KBs built before IVF-fp16 hold HNSW indexes; they load and search with the efSearch they were tuned for.
 HNSW_EF_SEARCH = 512
+
+
+def ivf_lists(n: int) -> int:
+    """Inverted lists for n vectors."""
+    return max(1, min(n // IVF_TRAIN_PER_LIST, int(2 * math.sqrt(n))))
 
 
 def _faiss():
@@ -43,10 +60,12 @@ def _faiss():
 
 
 class DenseIndex:
-    """Inner-product search over normalised vectors: exact up to `exact_limit`, HNSW beyond."""
+    """Inner-product search over normalised vectors: exact up to `exact_limit`, IVF-fp16 beyond."""
 
     def __init__(self, index=None):
         self.index = index
+        if self.kind == "ivf-fp16" and index.direct_map.type == 0:   # reconstruct() needs it (8 MB per million)
+            index.make_direct_map()
 
     @classmethod
     def build(cls, vectors: np.ndarray, exact_limit: int) -> "DenseIndex":
@@ -56,15 +75,20 @@ class DenseIndex:
         if len(vectors) <= exact_limit:
             index = faiss.IndexFlatIP(dim)
         else:
-            index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-            index.hnsw.efSearch = HNSW_EF_SEARCH
+            lists = ivf_lists(len(vectors))
+            index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, lists,
+                                                  getattr(faiss.ScalarQuantizer, IVF_QUANTISER), faiss.METRIC_INNER_PRODUCT)
+            sample = np.random.default_rng(0).choice(len(vectors), min(len(vectors), lists * IVF_TRAIN_PER_LIST),
+                                                     replace=False)
+            index.train(vectors[np.sort(sample)])
+            index.nprobe = IVF_PROBES
         index.add(vectors)
         return cls(index)
 
     @property
     def kind(self) -> str:
-        return "hnsw" if "HNSW" in type(self.index).__name__ else "flat"
+        name = type(self.index).__name__
+        return "ivf-fp16" if "IVF" in name else "hnsw" if "HNSW" in name else "flat"
 
     def __len__(self) -> int:
         return int(self.index.ntotal) if self.index is not None else 0
@@ -76,19 +100,27 @@ class DenseIndex:
         if k <= 0:
             return np.zeros(0, np.float32), np.zeros(0, np.int64)
         query = np.ascontiguousarray(np.atleast_2d(query), dtype=np.float32)
-        params = None
-        if allowed is not None:
-            selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
-            params = (faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
-                      if self.kind == "hnsw" else faiss.SearchParameters(sel=selector))
-        elif self.kind == "hnsw":
-            params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
+        if allowed is not None and self.kind != "flat" and len(allowed) <= EXACT_SUBSET:
+            return self._search_rows(query[0], k, np.asarray(allowed, dtype=np.int64))
+        selector = (faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+                    if allowed is not None else None)
+        params = {"flat": lambda: faiss.SearchParameters(sel=selector) if selector else None,
+                  "ivf-fp16": lambda: faiss.SearchParametersIVF(sel=selector, nprobe=self.index.nprobe),
+                  "hnsw": lambda: faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k)),
+                  }[self.kind]()
         scores, rows = self.index.search(query, k, params=params)
         keep = rows[0] >= 0
         return scores[0][keep], rows[0][keep]
 
+    def _search_rows(self, query: np.ndarray, k: int, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Exact top k among `rows` by their stored vectors."""
+        scores = self.vectors(rows) @ query
+        top = np.argsort(-scores, kind="stable")[:k]
+        return scores[top].astype(np.float32), rows[top]
+
     def vectors(self, rows: np.ndarray) -> np.ndarray:
-        """The stored vectors of `rows` (both index types keep them uncompressed)."""
+        """The stored vectors of `rows` (exact for the flat index; decoded from 16-bit floats for
+        IVF-fp16, within ~0.0005 of the cosine)."""
         return self.index.reconstruct_batch(np.ascontiguousarray(rows, dtype=np.int64))
 
     def save(self, path: str | Path) -> None:
@@ -118,24 +150,50 @@ class FaissFiles:
 
 
 class KeywordIndex:
-    """BM25 (bm25s) over `kb.tokenize.tokens` of each passage."""
+    """BM25 over `kb.tokenize.tokens` of each passage, saved in bm25s' format.
+
+    The matrix is built here, streaming (bm25s' own `index` holds every passage's token list as
+    Python strings: ~5 GB at a million passages); scores and file layout are bm25s' (method
+    "lucene", k1 1.5, b 0.75), checked equal to `bm25s.BM25.index` in tests/test_index.py. A loaded
+    index maps its arrays from disk (mmap), so memory holds only the posting lists queries touch.
+    """
 
     def __init__(self, bm25=None):
         self.bm25 = bm25
 
     @classmethod
-    def build(cls, texts: list[str]) -> "KeywordIndex":
+    def build(cls, texts: Sequence[str], workers: int | None = None) -> "KeywordIndex":
+        """The index of `texts` (row i = texts[i]); a large corpus is tokenised on `workers` processes."""
         import bm25s
-        bm25 = bm25s.BM25()
-        bm25.index([tokens(t) for t in texts], show_progress=False)
+        vocab: dict[str, int] = {}
+        lengths, distinct, terms, counts = array("q"), array("q"), array("i"), array("i")
+        for words, tf, n in corpus_term_counts(texts, workers):
+            lengths.append(n)
+            distinct.append(len(words))
+            terms.extend([vocab.setdefault(w, len(vocab)) for w in words])
+            counts.extend(tf)
+        bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B, method="lucene")
+        bm25.scores = bm25_matrix(np.frombuffer(lengths, np.int64), np.frombuffer(distinct, np.int64),
+                                  np.frombuffer(terms, np.int32), np.frombuffer(counts, np.int32),
+                                  len(vocab), bm25.k1, bm25.b)
+        vocab.setdefault("", len(vocab))      # bm25s' empty token, scored nowhere
+        bm25.vocab_dict = vocab
+        bm25.unique_token_ids_set = set(vocab.values())
+        bm25.nonoccurrence_array = None
         return cls(bm25)
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every row for the query (zeros when no query word is indexed)."""
-        ids = self.bm25.get_tokens_ids(query_tokens)
-        if not ids:
-            return np.zeros(self.bm25.scores["num_docs"], dtype=np.float32)
-        return self.bm25.get_scores_from_ids(ids)
+        """BM25 score of every row for the query (zeros when no query word is indexed).
+
+        bm25s' own scorer (np.add.at) is ~10x slower on long posting lists; a word's rows are
+        distinct, so a plain indexed add sums the same float32 values in the same order."""
+        data, indices, indptr = (self.bm25.scores[k] for k in ("data", "indices", "indptr"))
+        out = np.zeros(self.size, dtype=np.float32)
+        for t in self.bm25.get_tokens_ids(query_tokens):
+            if t + 1 < len(indptr):
+                a, b = indptr[t], indptr[t + 1]
+                out[indices[a:b]] += data[a:b]
+        return out
 
     def document_frequency(self, words: list[str]) -> np.ndarray:
         """In how many rows each word occurs (0 for a word the index has never seen)."""
@@ -152,13 +210,41 @@ class KeywordIndex:
     def size(self) -> int:
         return int(self.bm25.scores["num_docs"])
 
+    def memory_bytes(self) -> int:
+        """Bytes of the score matrix (mapped from disk once loaded; resident as far as queries touch it)."""
+        return sum(self.bm25.scores[k].nbytes for k in ("data", "indices", "indptr"))
+
     def save(self, path: str | Path) -> None:
         self.bm25.save(str(path), show_progress=False)
 
     @classmethod
     def load(cls, path: str | Path) -> "KeywordIndex":
         import bm25s
-        return cls(bm25s.BM25.load(str(path), show_progress=False))
+        return cls(bm25s.BM25.load(str(path), mmap=True, show_progress=False))
+
+
+BM25_K1, BM25_B = 1.5, 0.75
+
+
+def bm25_matrix(lengths: np.ndarray, distinct: np.ndarray, terms: np.ndarray, counts: np.ndarray,
+                n_vocab: int, k1: float, b: float) -> dict:
+    """bm25s' score matrix (CSC: per word, its rows ascending and their BM25 term scores) from, per
+    row, its token count and how many distinct words it has, and per (row, word) pair in row order
+    the word id and its count. Computed with bm25s' formulas in the same dtypes, so the float32
+    scores are bit-equal to `bm25s.BM25.index`."""
+    n_docs = len(lengths)
+    rows = np.repeat(np.arange(n_docs, dtype=np.int32), distinct)
+    df = np.bincount(terms, minlength=n_vocab)
+    idf = np.array([math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for d in df.tolist()], dtype=np.float32)
+    avg = lengths.mean() if n_docs else np.float64(1.0)
+    norm = k1 * ((1 - b) + b * lengths / avg)                  # per row, float64 as in bm25s
+    tf = counts.astype(np.float32)
+    scores = (idf[terms] * (tf / (norm[rows] + tf))).astype(np.float32)
+    del tf
+    order = np.argsort(terms, kind="stable")                   # pairs come in row order: rows stay ascending
+    indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return {"data": scores[order], "indices": rows[order], "indptr": indptr, "num_docs": n_docs}
 
 
 @dataclass

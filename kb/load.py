@@ -6,6 +6,7 @@ that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Callable
@@ -97,6 +98,9 @@ def _read_pdf(path: Path, max_chars: int) -> tuple[str, bool, str, list[tuple[in
     from .pdflayout import page_texts, read_page
 
     layouts, chars = [], 0
+    # pypdf logs what it repairs in a damaged file (`EOF marker not found`) on stderr; the user gets
+    # one line from us instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):

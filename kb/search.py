@@ -23,6 +23,7 @@ from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
 from kb.index import Indexes
 from kb.query import Gazetteer, Query, analyse, place_names
+from kb.store import PassageTable
 from kb.tokenize import normalise, tokens
 from kb.types import Hit, Passage
 
@@ -98,23 +99,48 @@ class Filters:
                     or self.year_from is not None or self.year_to is not None)
 
 
+class _Codes:
+    """One text attribute of every row as small integer codes into its distinct values (a million
+    rows of a few thousand sources take 4 MB, not a million string objects)."""
+
+    def __init__(self, values: list[str]):
+        self.index: dict[str, int] = {}
+        self.codes = np.fromiter((self.index.setdefault(v, len(self.index)) for v in values),
+                                 dtype=np.int32, count=len(values))
+        self.values = list(self.index)
+
+    def mask(self, wanted, rows: np.ndarray | None = None) -> np.ndarray:
+        """Per row (all, or `rows`), whether its value is one of `wanted`."""
+        codes = self.codes if rows is None else self.codes[rows]
+        return np.isin(codes, [self.index[v] for v in wanted if v in self.index])
+
+
 @dataclass
 class _Rows:
     """Per-row passage attributes as arrays, for fast filter masks and priors."""
-    source: np.ndarray
-    article: np.ndarray
-    kind: np.ndarray
+    source: _Codes
+    article: _Codes
+    kind: _Codes
     year: np.ndarray          # -1 when unknown
-    prior: np.ndarray         # KIND_PRIOR of the row's section kind
-    jurisdiction: np.ndarray
+    jurisdiction: _Codes
     document: np.ndarray      # index into Searcher._document_words
     heading: np.ndarray       # index into Searcher._heading_words
+    opening: np.ndarray       # index into Searcher._opening_words (-1: the passage does not open with its heading)
+    article_of: np.ndarray    # the row's article (source, article index), numbered from 0
+
+
+# Texts (normalised, or whole passages fetched from the database) kept between queries; a bounded
+# cache, so a long-running app over a large KB does not end up holding every passage.
+TEXT_CACHE = 20_000
 
 
 class Searcher:
-    """Holds the indexes, the passages they index and the query embedder; `.search()` ranks."""
+    """Holds the indexes, the passages they index and the query embedder; `.search()` ranks.
 
-    def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage],
+    `passages`: a list (or {id: Passage}) in memory, or a `kb.store.PassageTable` serving them from
+    the KB database; the Searcher itself keeps only per-row codes, not texts."""
+
+    def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage] | PassageTable,
                  embedder: Embedder | None = None, settings: Settings | None = None,
                  weights: Weights = WEIGHTS):
         self.settings = settings or Settings()
@@ -123,32 +149,39 @@ class Searcher:
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
         self._normalised: dict[int, str] = {}
+        self._fetched: dict[int, Passage] = {}
         if embedder is not None:
             indexes.check_embedder(embedder)
-        self.gazetteer = Gazetteer(p.jurisdiction for p in self.passages)
-        documents = {}
-        headings = {}
-        for p in self.passages:
-            documents.setdefault(_document_field(p), len(documents))
-            headings.setdefault(p.section or "", len(headings))
-        self._document_words = [frozenset(tokens(text)) for text in documents]
+        documents: dict[str, int] = {}
+        document_of: dict[tuple, int] = {}
+        headings: dict[str, int] = {}
+        openings: dict[str, int] = {"": -1}
         articles: dict[tuple[str, int], int] = {}
-        self._article_of = np.array([articles.setdefault((p.source, p.article_index), len(articles))
-                                     for p in self.passages], dtype=np.int64)
-        self._article_sizes = np.bincount(self._article_of, minlength=len(articles)).astype(np.float64)
+        columns: dict[str, list] = {name: [] for name in ("source", "article", "kind", "year", "jurisdiction",
+                                                          "document", "heading", "opening", "article_of")}
+        for p in self.passages:     # one pass: a PassageTable streams them from the database
+            columns["source"].append(p.source)
+            columns["article"].append(p.article)
+            columns["kind"].append(p.kind)
+            columns["year"].append(p.year if p.year is not None else -1)
+            columns["jurisdiction"].append(p.jurisdiction or "")
+            key = (p.article, p.jurisdiction, p.genre)
+            if key not in document_of:       # place names are worked out once per document, not per row
+                document_of[key] = documents.setdefault(_document_field(p), len(documents))
+            columns["document"].append(document_of[key])
+            columns["heading"].append(headings.setdefault(p.section or "", len(headings)))
+            columns["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
+            columns["article_of"].append(articles.setdefault((p.source, p.article_index), len(articles)))
+        self.gazetteer = Gazetteer(j for j in dict.fromkeys(columns["jurisdiction"]))
+        self._document_words = [frozenset(tokens(text)) for text in documents]
         self._heading_words = [frozenset(tokens(text)) for text in headings]
-        self._opening_heading = [frozenset(tokens(line)) if line else frozenset()
-                                 for line in map(opening_heading, self.passages)]
-        self._rows = _Rows(
-            source=np.array([p.source for p in self.passages], dtype=object),
-            article=np.array([p.article for p in self.passages], dtype=object),
-            kind=np.array([p.kind for p in self.passages], dtype=object),
-            year=np.array([p.year if p.year is not None else -1 for p in self.passages]),
-            prior=np.array([KIND_PRIOR.get(p.kind, 1.0) for p in self.passages], dtype=np.float64),
-            jurisdiction=np.array([p.jurisdiction or "" for p in self.passages], dtype=object),
-            document=np.array([documents[_document_field(p)] for p in self.passages], dtype=np.int64),
-            heading=np.array([headings[p.section or ""] for p in self.passages], dtype=np.int64),
-        )
+        self._opening_words = [frozenset(tokens(line)) for line in openings if line]
+        ints = {name: np.array(columns.pop(name), dtype=np.int32)
+                for name in ("year", "document", "heading", "opening", "article_of")}
+        self._rows = _Rows(source=_Codes(columns["source"]), article=_Codes(columns["article"]),
+                           kind=_Codes(columns["kind"]), jurisdiction=_Codes(columns["jurisdiction"]), **ints)
+        self._kind_prior = np.array([KIND_PRIOR.get(k, 1.0) for k in self._rows.kind.values], dtype=np.float64)
+        self._article_sizes = np.bincount(self._rows.article_of, minlength=len(articles)).astype(np.float64)
 
     @property
     def embedder(self) -> Embedder:
@@ -182,8 +215,9 @@ class Searcher:
         order = rows[np.argsort(-final, kind="stable")].tolist()
         by_row = dict(zip(rows.tolist(), final.tolist()))
         terms = q.terms
-        return [self._hit(rank, group, by_row[group[0]], terms)
-                for rank, group in enumerate(merged_rows(order, self.passages, k,
+        shown = self.passages_at(order)
+        return [self._hit(rank, [shown[r] for r in group], by_row[group[0]], terms)
+                for rank, group in enumerate(merged_rows(order, shown, k,
                                                          MERGE_PASSAGES * self.settings.passage_max_chars), 1)]
 
     def ranked_rows(self, q: Query, mode: str, allowed: np.ndarray | None) -> dict[int, float]:
@@ -238,17 +272,17 @@ class Searcher:
         dense = (dense - lo) / ((hi - lo) or 1.0)
         fused = w.keyword * keyword + w.dense * dense
         if w.phrase:
-            fused += w.phrase * phrase_scores(q.normalised, [self.normalised_text(r) for r in rows])
+            fused += w.phrase * phrase_scores(q.normalised, self.normalised_texts(rows.tolist()))
         if w.document or w.heading:
             idf = self._idf(q.tokens)
             fused += w.document * field_shares(idf, self._document_words, self._rows.document[rows])
             fused += w.heading * field_shares(idf, self._heading_words, self._rows.heading[rows])
         if w.topic:
-            fused += w.topic * self.article_topic(q)[self._article_of[rows]]
+            fused += w.topic * self.article_topic(q)[self._rows.article_of[rows]]
         if w.window:
             # a pasted paragraph is not a question whose words should sit together: its first words do
             fused += w.window * window_scores(self._idf(q.tokens[:WINDOW_MAX_WORDS]),
-                                              [self.normalised_text(r) for r in rows])
+                                              self.normalised_texts(rows.tolist()))
         return dict(zip(rows.tolist(), fused.tolist()))
 
     def heading_line_scores(self, q: Query, rows: np.ndarray) -> np.ndarray:
@@ -257,9 +291,9 @@ class Searcher:
         section's first passage repeats the heading every passage of the section sits under, so
         those words are evidence of the section more than of that passage."""
         out = np.zeros(len(rows))
-        opening = [self._opening_heading[r] for r in rows.tolist()]
+        opening = self._rows.opening[rows].tolist()
         for word in dict.fromkeys(q.tokens):
-            hit = np.array([word in words for words in opening])
+            hit = np.array([o >= 0 and word in self._opening_words[o] for o in opening], dtype=bool)
             if hit.any():
                 out[hit] += self.indexes.keyword.scores([word])[rows[hit]]
         return out
@@ -275,7 +309,7 @@ class Searcher:
             return np.zeros(n)
         total, score = 0.0, np.zeros(n)
         for rows in self.indexes.keyword.rows_with(words):
-            counts = np.bincount(self._article_of[rows], minlength=n)
+            counts = np.bincount(self._rows.article_of[rows], minlength=n)
             df = int((counts > 0).sum())
             idf = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
             share = counts / self._article_sizes
@@ -283,12 +317,26 @@ class Searcher:
             total += idf
         return score / total if total else score
 
-    def normalised_text(self, row: int) -> str:
-        """The passage text as tokens see it (cached: phrase scoring rereads it)."""
-        text = self._normalised.get(row)
-        if text is None:
-            text = self._normalised[row] = normalise(self.passages[row].text)
-        return text
+    def normalised_texts(self, rows: list[int]) -> list[str]:
+        """The passage texts as tokens see them (cached: phrase scoring rereads them)."""
+        missing = [r for r in rows if r not in self._normalised]
+        if missing:
+            if len(self._normalised) > TEXT_CACHE:
+                self._normalised.clear()
+            found = self.passages_at(missing)
+            self._normalised.update((r, normalise(found[r].text)) for r in missing)
+        return [self._normalised[r] for r in rows]
+
+    def passages_at(self, rows: list[int]) -> Mapping[int, Passage]:
+        """{row: Passage} of `rows`, read from the database in one query when it serves them."""
+        if not isinstance(self.passages, PassageTable):
+            return {r: self.passages[r] for r in rows}
+        missing = [r for r in rows if r not in self._fetched]
+        if missing:
+            if len(self._fetched) > TEXT_CACHE:
+                self._fetched.clear()
+            self._fetched.update(self.passages.fetch(missing))
+        return {r: self._fetched[r] for r in rows}
 
     def _idf(self, words: list[str]) -> dict[str, float]:
         """BM25's idf of each distinct question word over the passages."""
@@ -301,7 +349,7 @@ class Searcher:
         """Rows of the jurisdictions the question names (within `allowed`), or None."""
         if not q.places:
             return None
-        mask = np.isin(self._rows.jurisdiction, q.places)
+        mask = self._rows.jurisdiction.mask(q.places)
         if allowed is not None:
             keep = np.zeros_like(mask)
             keep[allowed] = True
@@ -326,11 +374,11 @@ class Searcher:
         r = self._rows
         mask = np.ones(len(self.passages), dtype=bool)
         if filters.sources:
-            mask &= np.isin(r.source, list(filters.sources))
+            mask &= r.source.mask(filters.sources)
         if filters.articles:
-            mask &= np.isin(r.article, list(filters.articles))
+            mask &= r.article.mask(filters.articles)
         if filters.kinds:
-            mask &= np.isin(r.kind, list(filters.kinds))
+            mask &= r.kind.mask(filters.kinds)
         if filters.year_from is not None:
             mask &= r.year >= filters.year_from
         if filters.year_to is not None:
@@ -340,26 +388,27 @@ class Searcher:
     def priors(self, q: Query, filters: Filters | None, rows: np.ndarray) -> np.ndarray:
         """Per row: the kind prior (lifted for kinds the question or the filters ask for), raised for
         a jurisdiction the question names and for a passage naming a year of its period."""
-        kinds = self._rows.kind[rows]
-        prior = self._rows.prior[rows].copy()
+        kind = self._rows.kind
+        prior = self._kind_prior[kind.codes[rows]]
         lifted = set(filters.kinds or [] if filters else [])
         if lifted:
-            prior[np.isin(kinds, list(lifted))] = 1.0
+            prior[kind.mask(lifted, rows)] = 1.0
         if q.asks_for:
-            prior[np.isin(kinds, list(q.asks_for))] = ASKED_KIND_PRIOR
+            prior[kind.mask(q.asks_for, rows)] = ASKED_KIND_PRIOR
         if q.places and self.weights.place:
-            prior *= 1.0 + self.weights.place * np.isin(self._rows.jurisdiction[rows], q.places)
+            prior *= 1.0 + self.weights.place * self._rows.jurisdiction.mask(q.places, rows)
         if q.years and self.weights.period:
             first, last = q.years
-            in_period = [any(first - 1 <= int(y) <= last for y in _YEAR.findall(self.passages[r].text))
-                         for r in rows]
+            texts = self.passages_at(rows.tolist())
+            in_period = [any(first - 1 <= int(y) <= last for y in _YEAR.findall(texts[r].text))
+                         for r in rows.tolist()]
             prior *= 1.0 + self.weights.period * np.array(in_period, dtype=np.float64)
         return prior
 
-    def _hit(self, rank: int, group: list[int], score: float, terms: list[str]) -> Hit:
-        """The hit of a group of overlapping rows (the best first): their union, cited by the best."""
-        p = self.passages[group[0]]
-        start, end, text = merged_span([self.passages[r] for r in group])
+    def _hit(self, rank: int, group: list[Passage], score: float, terms: list[str]) -> Hit:
+        """The hit of a group of overlapping passages (the best first): their union, cited by the best."""
+        p = group[0]
+        start, end, text = merged_span(group)
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=start, end=end, text=text, page=p.page,
                    terms=terms_in(text, terms), passage_id=p.id)
@@ -391,7 +440,7 @@ def field_shares(idf: dict[str, float], fields: list[frozenset], ids: np.ndarray
     return np.array([share[i] for i in ids.tolist()])
 
 
-def merged_rows(order: list[int], passages: Sequence[Passage], k: int, max_chars: int) -> list[list[int]]:
+def merged_rows(order: list[int], passages: Sequence[Passage] | Mapping[int, Passage], k: int, max_chars: int) -> list[list[int]]:
     """The first k hits of `order` as groups of rows: a row overlapping a kept hit of its document
     joins it while their union stays under `max_chars`; otherwise a row whose text is mostly shown
     already is dropped, and any other row is a hit of its own."""
@@ -526,8 +575,15 @@ def search(indexes: Indexes, passages_lookup: Sequence[Passage] | Mapping[int, P
     return Searcher(indexes, passages_lookup, embedder).search(query, k=k, mode=mode, filters=filters)
 
 
-def _aligned(indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage]) -> list[Passage]:
-    """The passages in index row order (row i holds manifest passage id i), matched by id."""
+def _aligned(indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage] | PassageTable
+             ) -> list[Passage] | PassageTable:
+    """The passages in index row order (row i holds manifest passage id i), matched by id. A
+    PassageTable is checked as it is read (`PassageTable.__iter__`)."""
+    if isinstance(passages, PassageTable):
+        if not np.array_equal(passages.ids, np.asarray(indexes.ids, dtype=np.int64)):
+            raise KBError(f"The passages given are not the rows of the index in {indexes.directory}. "
+                          "Rebuild the KB: `kb build`.")
+        return passages
     if not isinstance(passages, Mapping):
         passages = list(passages)
         if any(p.id is None for p in passages):

@@ -8,8 +8,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Iterable
+
+import numpy as np
 
 from .errors import KBError
 from .types import Article, CleanText, Fact, IndicatorSystem, Passage, Section, Span, Strategy, Table
@@ -186,6 +189,58 @@ def load_passages(conn: sqlite3.Connection) -> list[Passage]:
     cols = ", ".join(f'"{n}"' for n in names)
     return [Passage(**dict(zip(names, row))) for row in
             conn.execute(f"SELECT {cols} FROM passages ORDER BY id")]
+
+
+class PassageTable(Sequence):
+    """The passages of a KB served from its database by index row (row i is passage `ids[i]`), so a
+    loaded KB does not hold a million passage texts in memory. `fetch` reads many rows in one query;
+    iterating streams every passage in row order (the Searcher reads its per-row arrays that way)."""
+
+    _BATCH = 500   # ids per IN (...) query, under SQLite's bound-variable limit
+
+    def __init__(self, conn: sqlite3.Connection, ids: Sequence[int]):
+        self.conn = conn
+        self.ids = np.asarray(ids, dtype=np.int64)
+        self._names = [f.name for f in dataclasses.fields(Passage)]
+        self._select = "SELECT " + ", ".join(f'"{n}"' for n in self._names) + " FROM passages"
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return [self[r] for r in range(*row.indices(len(self)))]
+        found = self.fetch([row])
+        if not found:
+            raise IndexError(row)
+        return found[int(row) if row >= 0 else len(self) + int(row)]
+
+    def fetch(self, rows) -> dict[int, Passage]:
+        """{row: Passage} of `rows` (rows whose passage is gone are left out)."""
+        rows = [int(r) if r >= 0 else len(self) + int(r) for r in rows]
+        row_of = {int(self.ids[r]): r for r in rows if 0 <= r < len(self)}
+        ids = list(row_of)
+        out: dict[int, Passage] = {}
+        for a in range(0, len(ids), self._BATCH):
+            chunk = ids[a:a + self._BATCH]
+            sql = f"{self._select} WHERE id IN ({', '.join('?' * len(chunk))})"
+            for values in self.conn.execute(sql, chunk):
+                p = Passage(**dict(zip(self._names, values)))
+                out[row_of[p.id]] = p
+        return out
+
+    def __iter__(self) -> Iterator[Passage]:
+        """Every passage in row order; KBError when the database and the index disagree."""
+        cursor = self.conn.execute(f"{self._select} ORDER BY id")
+        row = 0
+        for values in cursor:
+            p = Passage(**dict(zip(self._names, values)))
+            if row < len(self.ids) and p.id == self.ids[row]:
+                row += 1
+                yield p
+        if row != len(self.ids):
+            raise KBError(f"The search index refers to {len(self.ids) - row} passages that are not in the "
+                          "knowledge base (or not in id order). Rebuild the KB: `kb build`.")
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -31,6 +31,18 @@ def make_pdf(path: Path, pages: list[str], password: str | None = None) -> Path:
     return path
 
 
+def make_scanned_pdf(path: Path) -> Path:
+    """A page with only a drawn picture on it (no text layer), like a scanned page."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.setFillGray(0.5)
+    c.rect(50, 50, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    return path
+
+
 def make_docx(path: Path, paragraphs: list[str]) -> Path:
     import docx
 

@@ -18,7 +18,7 @@ from kb.config import Settings
 from kb.errors import KBError
 from kb import tables
 from tests.conftest import needs_shared, shared_path
-from tests.fixtures import make_pdf, seed_path
+from tests.fixtures import make_pdf, make_scanned_pdf, seed_path
 
 # Two short real documents: the opening of seed 004 and a paragraph of seed 002, so builds stay quick.
 DOC_A = seed_path("004").read_text(encoding="utf-8")[:1500]
@@ -69,11 +69,14 @@ def test_bad_files_are_reported_and_the_rest_goes_in(corpus, settings, tmp_path)
     (corpus / "junk.txt").write_bytes(bytes(range(256)) * 20)
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
     make_pdf(corpus / "locked.pdf", ["西部地区"], password="secret")
+    whole = make_pdf(tmp_path / "whole.pdf", ["西部地区的人均GDP从4848.16元增加到53741.53元。"] * 3).read_bytes()
+    (corpus / "cut.pdf").write_bytes(whole[: len(whole) // 2])       # truncated
+    make_scanned_pdf(corpus / "scan.pdf")                                 # image only, no text layer
     (corpus / "copy-of-a.txt").write_text(DOC_A, encoding="utf-8")
     (corpus / "notes.xlsx").write_bytes(b"x")
     report = build([corpus], settings, progress=False)
     failed = {path.split("/")[-1]: msg for path, msg in report.failed}
-    assert set(failed) == {"empty.txt", "junk.txt", "broken.pdf", "locked.pdf"}
+    assert set(failed) == {"empty.txt", "junk.txt", "broken.pdf", "locked.pdf", "cut.pdf", "scan.pdf"}
     assert all(name in msg for name, msg in failed.items())
     assert [d[0].split("/")[-1] for d in report.duplicates] == ["copy-of-a.txt"]
     assert [p.split("/")[-1] for p in report.skipped] == ["notes.xlsx"]

@@ -1,4 +1,4 @@
-"""kb.index: real FAISS and bm25s indexes, manifest, save/load, exact vs HNSW, model checks."""
+"""kb.index: real FAISS and bm25s indexes, manifest, save/load, exact vs IVF, model checks."""
 import json
 
 import numpy as np
@@ -7,6 +7,8 @@ import pytest
 from kb.config import Settings
 from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
+import kb.index as index_module
+import kb.tokenize as tokenize_module
 from kb.index import DenseIndex, KeywordIndex, build_indexes, load_indexes
 from kb.passages import make_passages
 from kb.tokenize import tokens
@@ -65,24 +67,53 @@ def test_rebuild_of_unchanged_passages_embeds_nothing(tmp_path, nano, passages):
     assert nano.encoded_count == before and manifest["embedded"] == 0
 
 
-def test_exact_up_to_limit_hnsw_beyond():
-    rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(300, 16)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    exact, approx = DenseIndex.build(vectors, exact_limit=300), DenseIndex.build(vectors, exact_limit=299)
-    assert exact.kind == "flat" and approx.kind == "hnsw"
+def _unit_vectors(n: int, dim: int, seed: int) -> np.ndarray:
+    vectors = np.random.default_rng(seed).normal(size=(n, dim)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_exact_up_to_limit_ivf_beyond(monkeypatch):
+    vectors = _unit_vectors(400, 16, 0)
+    exact, approx = DenseIndex.build(vectors, exact_limit=400), DenseIndex.build(vectors, exact_limit=399)
+    assert exact.kind == "flat" and approx.kind == "ivf-fp16"
     _, rows = approx.search(vectors[7], 1)
     assert rows[0] == 7
+    # a small allowed set is searched exactly over its rows; a large one through FAISS' selector
     _, rows = approx.search(vectors[7], 5, allowed=np.array([3, 4, 5]))
     assert set(rows) <= {3, 4, 5} and len(rows) == 3
+    monkeypatch.setattr(index_module, "EXACT_SUBSET", 0)
+    allowed = np.arange(0, 400, 2)
+    _, rows = approx.search(vectors[8], 10, allowed=allowed)
+    assert rows[0] == 8 and set(rows.tolist()) <= set(allowed.tolist())
 
 
-def test_hnsw_survives_save_and_load(tmp_path):
-    rng = np.random.default_rng(1)
-    vectors = rng.normal(size=(200, 8)).astype(np.float32)
+def test_ivf_survives_save_and_load_and_keeps_its_vectors(tmp_path):
+    vectors = _unit_vectors(500, 8, 1)
     DenseIndex.build(vectors, exact_limit=10).save(tmp_path / "d.faiss")
     loaded = DenseIndex.load(tmp_path / "d.faiss")
-    assert loaded.kind == "hnsw" and len(loaded) == 200
+    assert loaded.kind == "ivf-fp16" and len(loaded) == 500
+    rows = np.array([0, 17, 499])
+    assert np.abs(loaded.vectors(rows) - vectors[rows]).max() < 1e-3   # 16-bit floats
+
+
+def test_keyword_index_scores_equal_bm25s_own(monkeypatch):
+    """The streaming build gives bm25s' own scores, bit for bit, in one process or a pool of two."""
+    import bm25s
+
+    texts = [TEXT[i:i + 60] for i in range(0, len(TEXT), 23)]
+    reference = bm25s.BM25()
+    reference.index([tokens(t) for t in texts], show_progress=False)
+    monkeypatch.setattr(tokenize_module, "POOL_MIN_TEXTS", 5)
+    monkeypatch.setattr(tokenize_module, "POOL_CHUNK", 3)
+    for workers in (1, 2):
+        mine = KeywordIndex.build(texts, workers=workers)
+        assert set(mine.bm25.vocab_dict) == set(reference.vocab_dict)
+        for word in ("西部大开发", "东中西部", "互联互通", "推进", "1458.8"):
+            query = tokens(word)
+            expected = reference.get_scores_from_ids(reference.get_tokens_ids(query))
+            assert expected.any() and np.array_equal(mine.scores(query), expected)
+            assert mine.document_frequency(query).tolist() == [int((reference.get_scores_from_ids(
+                reference.get_tokens_ids([w])) > 0).sum()) for w in query]
 
 
 def test_keyword_index_unknown_words_score_zero(tmp_path):

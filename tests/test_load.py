@@ -5,7 +5,7 @@ import pytest
 
 from kb.errors import KBError
 from kb.load import decode_text, discover, load
-from tests.fixtures import SEED_SENTENCE, make_docx, make_html, make_pdf, seed_path
+from tests.fixtures import SEED_SENTENCE, make_docx, make_html, make_pdf, make_scanned_pdf, seed_path
 
 PARAGRAPH = "自1999年中央实施西部大开发战略以来，西部地区保持了持续发展的势头，总体面貌发生了显著变化。"
 
@@ -116,3 +116,21 @@ def test_discover_splits_supported_and_skipped(tmp_path):
     assert [p.name for p in found] == ["a.txt"] and [p.name for p in skipped] == ["b.xlsx"]
     with pytest.raises(KBError, match="no such"):
         discover([tmp_path / "missing"])
+
+
+@pytest.mark.parametrize("case", ["truncated", "image-only", "huge"])
+def test_bad_pdfs_give_a_one_line_reason_naming_the_file(tmp_path, case):
+    if case == "truncated":
+        whole = make_pdf(tmp_path / "whole.pdf", [SEED_SENTENCE] * 4).read_bytes()
+        path = tmp_path / "cut.pdf"
+        path.write_bytes(whole[: len(whole) * 2 // 3])     # a download that stopped
+        expected, kwargs = "unreadable PDF.*is the file complete", {}
+    elif case == "image-only":
+        path, expected, kwargs = make_scanned_pdf(tmp_path / "scan.pdf"), "without a text layer.*OCR", {}
+    else:
+        path = make_pdf(tmp_path / "book.pdf", [SEED_SENTENCE * 20] * 200)
+        expected, kwargs = "characters of text, above the 20,000 limit.*KB_MAX_TEXT_CHARS", {"max_chars": 20_000}
+    with pytest.raises(KBError, match=expected) as err:
+        load(path, **kwargs)
+    message = str(err.value)
+    assert path.name in message and "\n" not in message and "Traceback" not in message

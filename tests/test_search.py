@@ -353,3 +353,43 @@ def test_heading_words_earn_less_in_the_passage_opening_with_the_heading(searche
         return scores[0] - scores[1]
     assert WEIGHTS.heading_line < 1.0
     assert opening_lead(WEIGHTS) < opening_lead(dataclasses.replace(WEIGHTS, heading_line=1.0))
+
+
+# ---------------------------------------------------------------- passages served from the database
+def test_passages_served_from_sqlite_rank_exactly_as_passages_in_memory(tmp_path, searcher):
+    """A loaded KB reads passage texts from kb.sqlite per query (kb.store.PassageTable); the hits are
+    the same as with every passage in memory, in every mode and with filters."""
+    from kb import store
+
+    conn = store.connect(tmp_path / "kb.sqlite")
+    passages = []
+    for source, year, title, parts in DOCS:
+        clean, articles = _document(title, year, parts)
+        rows = make_passages(clean, articles, source, SETTINGS)
+        store.insert_document(conn, source=source, path=source, sha256="-", pipeline="test", encoding="utf-8",
+                              paged=False, clean=clean, articles=articles, rows={"passages": rows})
+        passages += rows
+    conn.commit()
+    for i, p in enumerate(passages, 1):        # the ids SQLite gave them, in insertion order
+        p.id = i
+    build_indexes(passages, searcher.embedder, tmp_path / "search", None, SETTINGS, progress=False)
+    indexes = load_indexes(tmp_path / "search")
+    in_memory = Searcher(indexes, passages, searcher.embedder, SETTINGS)
+    table = store.PassageTable(store.connect(tmp_path / "kb.sqlite", readonly=True), indexes.ids)
+    served = Searcher(indexes, table, searcher.embedder, SETTINGS)
+    assert isinstance(served.passages, store.PassageTable) and len(served.passages) == len(passages)
+    for query, filters in [("郑州跨境电商交易额是多少", None), ("西部地区外贸依存度", None),
+                           ("一带一路 互联互通", Filters(kinds=["body"])), ("参考文献", Filters(kinds=["references"])), ("西部", Filters(year_from=2020)),
+                           ("跨境电商", Filters(sources=["004.txt", "001.txt"]))]:
+        for mode in ("hybrid", "dense", "keyword"):
+            expected = in_memory.search(query, k=5, mode=mode, filters=filters)
+            assert expected and served.search(query, k=5, mode=mode, filters=filters) == expected
+    assert table[3] == passages[3] and table[-1] == passages[-1] and list(table.fetch([5, 1])) == [1, 5]
+
+
+def test_a_passage_table_that_is_not_the_index_rows_is_refused(tmp_path, searcher):
+    from kb import store
+
+    conn = store.connect(tmp_path / "kb.sqlite")
+    with pytest.raises(KBError, match="kb build"):
+        Searcher(searcher.indexes, store.PassageTable(conn, [1, 2]), searcher.embedder, SETTINGS)

@@ -113,7 +113,8 @@ def test_rank_columns_are_not_facts_and_the_caption_names_the_indicator():
     assert got[("沙坪坝区", "2013年")] == 0.2294
     assert got[("渝中区", "2006年")] == 0.8207          # `1 0.820 7` re-split: rank 1, value 0.8207
     assert ("沙坪坝区", "2006年") in got
-    assert {f.indicator for f in facts} == {"重庆市县域经济密度综合测度值及排名"}
+    # the caption's `及排名` announces the rank columns; the values are the 测度值
+    assert {f.indicator for f in facts} == {"重庆市县域经济密度综合测度值"}
 
 
 def test_merged_year_cells_are_paired_only_when_the_counts_agree():
@@ -465,3 +466,80 @@ def test_numbered_lines_without_a_row_number_column_are_not_a_table():
     text = CELL_PER_LINE.replace("序号\n", "")
     raw = RawDocument(source="plan.txt", path="plan.txt", text=text)
     assert extract_table_facts(clean(raw), [], raw.source, raw.text)[0] == []
+
+
+def test_a_table_with_a_value_column_has_the_documents_place_as_subject_and_its_rows_as_indicators():
+    from kb.clean import clean
+    from kb.structure import split_articles
+    from kb.types import RawDocument
+    lines = ("全年全市货物运输总量2.92亿吨。\n表 6 2023 年周口市交通运输主要指标及增速\n指标 单位 绝对数 增长%\n"
+             "货物运输总量 亿吨 2.92 6.6\n#铁路 亿吨 0.80 -6.6\n货物运输周转量 亿吨公里 962.97 -15.4\n正文继续。")
+    raw = RawDocument(source="communique.pdf", path="communique.pdf", text=lines, paged=True)
+    text = clean(raw)
+    articles = split_articles(text, raw.source)
+    for a in articles:
+        a.jurisdiction = "周口市"
+    _, facts = extract_table_facts(text, articles, raw.source, raw.text)
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("周口市", "货物运输周转量")] == (96_297_000_000, "吨公里")
+    assert got[("周口市", "货物运输周转量增长")] == (-15.4, "%")
+    assert got[("周口市", "铁路")] == (80_000_000, "吨")
+    # qiandongnan 表14: the value column carries the unit
+    lines = ("表14 2023年城乡常住居民人均可支配收入构成及其增长\n指标 绝对数（元） 比上年增长（%）\n"
+             "城镇常住居民人均可支配收入 39582 4.0\n工资性收入 21482 3.5\n正文继续。")
+    raw = RawDocument(source="communique.pdf", path="communique.pdf", text=lines, paged=True)
+    _, facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    got = {f.indicator: (f.value, f.unit) for f in facts}
+    assert got["工资性收入"] == (21482, "元") and got["工资性收入比上年增长"] == (3.5, "%")
+
+
+def test_statistics_name_their_variable_ranks_glued_to_values_and_blank_headers_give_no_fact():
+    # chinaxiv_202006_00002.md 表3 (statistics by year) and 表2 (a rank glued to a value: 0.0743|14, 16|0.1041)
+    stats = ("表31997—2013年经济密度综合测度值的一般性统计\n<table><tr><td>年份</td><td>均值</td><td>标准差</td></tr>"
+             "<tr><td>1997</td><td>0.0933</td><td>0.139 7</td></tr><tr><td>2013</td><td>0.1602</td><td>0.132 5</td></tr></table>")
+    _, facts = _facts(stats)
+    assert {(f.indicator, f.period) for f in facts} >= {("经济密度综合测度值的一般性统计标准差", "2013年"),
+                                                       ("经济密度综合测度值的一般性统计均值", "1997年")}
+    glued = ("表21997—2013年重庆市县域经济密度综合测度值及排名\n<table><tr><td>地区</td><td>1997年</td><td>排名</td>"
+             "<td>2001年</td><td>排名 2006年</td><td>排名</td></tr>"
+             "<tr><td>璧山县</td><td>0.074314</td><td></td><td>0.067 2</td><td>160.104 1</td><td>10</td></tr>"
+             "<tr><td>万州区</td><td>0.056021</td><td></td><td>0.0568</td><td>20 0.0760</td><td>18</td></tr>"
+             "<tr><td>渝中区</td><td>0.860 0</td><td>1</td><td>0.808 1</td><td>1 0.820 7</td><td>1</td></tr>"
+             "<tr><td>北碚区</td><td>0.125 5</td><td>3</td><td>0.141 3</td><td>3 0.165 0</td><td>3</td></tr>"
+             "<tr><td>渝北区</td><td>0.115 7</td><td>5</td><td>0.122 6</td><td>5 0.151 8</td><td>5</td></tr></table>")
+    _, facts = _facts(glued)
+    got = {(f.subject, f.period): f.value for f in facts}
+    assert ("璧山县", "1997年") not in got and ("璧山县", "2006年") not in got and ("万州区", "1997年") not in got
+    assert got[("璧山县", "2001年")] == 0.0672 and got[("万州区", "2006年")] == 0.076 and got[("北碚区", "1997年")] == 0.1255
+    # chinaxiv_201909_00150.md 表2: grades across (one header cell blank), thresholds down
+    grades = ("表2城镇化质量各级指标的分级标准与阈值\n<table><tr><td>城镇化质量类型</td><td>低质量</td><td>较低质量</td>"
+              "<td>中等质量</td><td></td><td>较高质量</td></tr><tr><td>人均GDP／元①</td><td>0</td><td>8000</td>"
+              "<td>16 000</td><td>24 000</td><td>32000</td></tr></table>")
+    _, facts = _facts(grades)
+    assert {(f.subject, f.indicator, f.value) for f in facts} == {
+        (None, "人均GDP（低质量）", 0), (None, "人均GDP（较低质量）", 8000), (None, "人均GDP（中等质量）", 16000),
+        (None, "人均GDP（较高质量）", 32000)}
+
+
+def test_an_english_caption_gives_way_to_the_chinese_caption_of_the_same_number_below_the_table():
+    text = MERGED + "\n通过上表各行业的总投入比可以看出煤炭资源业的总投入占比最大。\n表3山西省各行业总投入比／% 表4山西省各行业中间投入率／%"
+    (table,), facts = _facts(text)
+    assert table.caption == "表3山西省各行业总投入比／%"
+    assert {f.indicator for f in facts} == {"山西省各行业总投入比"}
+
+
+def test_a_table_of_year_columns_printed_one_cell_per_line_is_read_while_every_row_keeps_its_shape():
+    from kb.clean import clean
+    from kb.types import RawDocument
+    text = ("全市经济运行稳中有进。\n表2 主要经济指标\n单位：亿元\n指标\n2022年\n2023年\n地区生产总值\n5675.2\n5482.7\n"
+            "一般公共预算收入\n392.1\n—\n固定资产投资\n2400.3\n2510.6\n5\n这一段不是表格的行。\n正文继续。")
+    raw = RawDocument(source="report.txt", path="report.txt", text=text)
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert table.header == [["指标", "2022年", "2023年"]] and table.unit == "亿元"
+    assert table.rows == [["地区生产总值", "5675.2", "5482.7"], ["一般公共预算收入", "392.1", ""],
+                          ["固定资产投资", "2400.3", "2510.6"]]
+    # the corner `指标` over year columns: the rows are indicators of the document's own place
+    got = {(f.subject, f.indicator, f.period): f.value for f in facts}
+    assert got == {(None, "地区生产总值", "2022年"): 5675.2e8, (None, "地区生产总值", "2023年"): 5482.7e8,
+                   (None, "一般公共预算收入", "2022年"): 392.1e8, (None, "固定资产投资", "2022年"): 2400.3e8,
+                   (None, "固定资产投资", "2023年"): 2510.6e8}

@@ -45,6 +45,17 @@ _RANK_LABEL = re.compile(r"^(?:排名|排序|位次|名次|序号|编号|代码|
 _PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|国|地区|自治区|湾区|城市群|经济带|全国)$")
 _UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
 _UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\s*([^／/]{1,12}?)|(?<=[\u4e00-\u9fff])([%‰]))\s*$")
+# `…测度值及排名`: the caption also announces the rank columns, which are not the measure
+_RANKS_TOO = re.compile(r"及(?:其)?(?:排名|排序|位次|名次)$")
+# a column of a statistic (均值, 标准差) names what it computes, not the variable: the caption names that
+_STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大值|最小值|中位数|变异系数|极差)$")
+# a column that holds the value itself (绝对数 beside 比上年增长): the rows are then the indicators, of
+# the document's own place
+# a table of grading standards (分级标准, 阈值): its columns are grades, not entities; a cell is the
+# threshold of its row's indicator for that grade
+_STANDARDS = re.compile(r"标准|阈值|分级|等级划分")
+_INDICATOR_CORNER = re.compile(r"^(?:主要)?(?:指\s*标|项\s*目)(?:名称)?$")
+_VALUE_COLUMN = re.compile(r"^(?:绝对数|绝对值|数值|实绩)$")
 _SCALE_PREFIX = re.compile(r"^(万亿|亿|千万|百万|十万|万)(\S+)$")
 _SCALE_OF = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
 # a header word for the stage of a figure (an estimate for the base year, the plan's target), not an
@@ -63,12 +74,13 @@ def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text
     found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
     found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
     found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) \
-        + list(_cell_line_tables(raw_text, text)) if raw_text else []
+        + list(_cell_line_tables(raw_text, text)) + list(_year_cell_tables(raw_text, text)) if raw_text else []
     tables = []
     for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
         if not grid:
             continue
         caption, unit = own if own else _caption_and_unit(text, start)
+        caption = _chinese_caption(text, start, end, caption) or caption
         grid, spilled_unit = _without_caption_rows(grid) if fmt == "html" else (grid, "")
         # a cell-per-line table's header is known from its layout (its first row may hold no plain number)
         header, rows = (grid[:2], grid[2:]) if fmt == "lines" else split_header(grid)
@@ -371,6 +383,43 @@ def _cell_line_grid(lines: list[str], marks: list[int]):
     return caption, lines[top:marks[0]], header + rows
 
 
+_EMPTY_CELL = re.compile(r"^[—–\-…/／]+$")
+
+
+def _year_cell_tables(raw_text: str, clean_text: str):
+    """(start, end, "cells", grid, (caption, unit)) of each table printed one cell per line under a
+    `表N` caption: a name line, a line per year column (`2022年`), then rows of a label line and one
+    line per year, each a number (or a dash) — read only while every row keeps that shape."""
+    lines = [ln.strip() for ln in raw_text.replace("\f", "\n").split("\n") if ln.strip()]
+    for i, caption in enumerate(lines):
+        if not _is_caption(caption):
+            continue
+        j, unit = i + 1, ""
+        if j < len(lines) and (m := _UNIT_LINE.match(lines[j])):
+            unit, j = m.group(1), j + 1
+        k = 0
+        while j + 1 + k < len(lines) and _YEAR_ONLY.match(lines[j + 1 + k]):
+            k += 1
+        if k < 2 or j >= len(lines) or numbers_in(lines[j]):
+            continue
+        rows, p = [], j + 1 + k
+        while p + k < len(lines) and _is_row_label(lines[p]) and all(
+                len(numbers_in(c)) == 1 or _EMPTY_CELL.match(c) for c in lines[p + 1:p + 1 + k]):
+            rows.append([cell_text(lines[p]), *("" if _EMPTY_CELL.match(c) else c for c in lines[p + 1:p + 1 + k])])
+            p += k + 1
+        if len(rows) < 2:
+            continue
+        span = _clean_span(clean_text, caption, "".join(rows[-1]))
+        if span:
+            yield span[0], span[1], "cells", [[lines[j], *lines[j + 1:j + 1 + k]], *rows], (caption, unit)
+
+
+def _is_row_label(line: str) -> bool:
+    """A row's label in a cell-per-line table: a short line of words, not a number, caption or sentence."""
+    return len(line) <= _CELL_LINE_CHARS and not numbers_in(line) and not _EMPTY_CELL.match(line) \
+        and not _is_caption(line) and not line.endswith(("。", "；", "，"))
+
+
 def _is_row_number(line: str) -> bool:
     return bool(_ORDINAL.match(line))
 
@@ -416,6 +465,25 @@ def _caption_and_unit(text: str, start: int) -> tuple[str, str]:
     # two captions the cleaning joined into one line (a converter moved one): the nearer, last one
     caption = re.split(r"\s+(?=(?:续\s*)?表\s*\d)", re.sub(r"^#+\s*", "", caption))[-1]
     return caption, unit
+
+
+_NEAR_CAPTION_CHARS = 1500     # how far from the table a converter moves its Chinese caption
+
+
+def _chinese_caption(text: str, start: int, end: int, caption: str) -> str:
+    """For an English caption (`Tab.3 …`), the Chinese caption of the same number when the converter
+    put it a little away from the table, above or below (`表3山西省各行业总投入比／%`); else ""."""
+    m = re.match(r"^Tab(?:le)?\.?\s*(\d+)", caption, re.I)
+    if not m:
+        return ""
+    wanted = re.compile(rf"^(?:#+\s*)?表\s*{m.group(1)}(?!\d)")
+    lines = text[max(0, start - _NEAR_CAPTION_CHARS):end + _NEAR_CAPTION_CHARS].split("\n")
+    for ln in lines:
+        # two captions the cleaning joined into one line: the one of this number
+        for part in re.split(r"\s+(?=(?:续\s*)?表\s*\d)", re.sub(r"^#+\s*", "", ln.strip())):
+            if wanted.match(part) and _is_caption(part):
+                return part
+    return ""
 
 
 def _is_caption(line: str) -> bool:
@@ -562,6 +630,7 @@ def caption_topic(caption: str) -> str:
     t = re.sub(r"^(?:续\s*)?表\s*(\d{1,2}(?=(?:19|20)\d{2})|\d+(?:[.\-]\d+)?)\s*[:：.]?\s*", "", caption)
     t = re.sub(r"^Tab(?:le)?\.?\s*\d+(?:[.\-]\d+)?\s*[:：.]?\s*", "", t, flags=re.I)
     t = _UNIT_SUFFIX.sub("", t)
+    t = _RANKS_TOO.sub("", t)
     for p in reversed([p for p in find_periods(t) if p.has_year]):
         t = t[:p.start] + t[p.end:]
     t = re.sub(r"[（(]\s*[)）]", "", t)
@@ -638,18 +707,48 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     numeric = [c for c in range(nlab, width) if any(numbers_in(r[c]) for r in table.rows)]
     transposed = _is_transposed(row_labels, [col_labels[c] for c in numeric])
     topic = caption_topic(table.caption)
+    # a label column after value columns (an indicator system: 准则层, its weight, 指标层, its weight)
+    # names the rows for the value columns on its right
+    inner = [c for c in range(nlab + 1, width) if c not in numeric and any(r[c] for r in table.rows)
+             and all(not r[c] or not _is_quantity_cell(r[c]) for r in table.rows)]
+    # the corner names the rows as indicators (指标) over columns that are only years: the document's own series
+    years_across = bool(numeric) and all(col_labels[c].period and not col_labels[c].text for c in numeric) \
+        and bool(_INDICATOR_CORNER.match(cell_text(table.header[-1][name_col])))
+    values_are_rows = (any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) or years_across) and not transposed
+    grades = bool(_STANDARDS.search(topic))
+    decimals = _column_decimals(table, numeric)
+    labelled = any(col_labels[c].text or col_labels[c].period for c in numeric)
     base_period = _caption_period(table.caption)
     cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
     facts = []
     for ri, row in enumerate(table.rows):
         pairs = _row_pairs(row, nlab, col_labels, split_cols)
-        rl = row_labels[ri]
         evidence = " | ".join(c for c in row if c)
         for ci, col_label, number in pairs:
+            rl = row_labels[ri]
             if _RANK_LABEL.match(col_label.text) or not rl.text and not col_label.text:
                 continue
+            if not col_label.text and not col_label.period and labelled:
+                continue        # a number under a blank header among named columns: what it measures is unknown
+            if _too_many_decimals(number, decimals.get(ci)):
+                continue        # a rank glued to a value by the converter (0.0743 + 14 = 0.074314)
+            own = max((c for c in inner if c < ci and row[c]), default=None)
+            if own is not None:
+                rl = _label([row[own]])
             entity, measure = (col_label, rl) if transposed else (rl, col_label)
             indicator = measure.text or topic or None
+            if _STATISTIC.match(measure.text) and topic:
+                indicator = f"{topic}{measure.text}"
+            if grades:
+                entity = _Label("", entity.period, "")
+                indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
+                measure = _Label(indicator, col_label.period or rl.period, rl.unit or col_label.unit)
+            if values_are_rows:
+                entity = _Label("", entity.period, "")
+                indicator = rl.text + ("" if _VALUE_COLUMN.match(col_label.text) else col_label.text)
+                # the unit: a growth column's own (%), else the row's, else the value column's (绝对数（元）)
+                unit = rl.unit or col_label.unit if _VALUE_COLUMN.match(col_label.text) else col_label.unit or rl.unit
+                measure = _Label(rl.text, rl.period or col_label.period, unit, col_label.stage)
             unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
             scale, unit = unit_scale(unit_text)
             if number.percent:
@@ -674,7 +773,8 @@ def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: 
     if there are exactly as many of each, in the row or else in the cell."""
     cells = [(ci, numbers_in(row[ci])) for ci in range(nlab, len(row))]
     if all(len(ns) <= 1 for _, ns in cells):
-        return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns]
+        # one number under a header cell of several labels (`排名 2006年`): which one it is is unknown
+        return [(ci, col_labels[ci], ns[0]) for ci, ns in cells if ns and len(split_cols[ci]) == 1]
     labels = [(ci, lab) for ci in range(nlab, len(row)) for lab in split_cols[ci]]
     numbers = [(ci, n) for ci, ns in cells for n in ns]
     if len(labels) == len(numbers):
@@ -684,6 +784,26 @@ def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: 
     return [(ci, _label([lab]) if len(split_cols[ci]) > 1 else col_labels[ci], n)
             for ci, ns in cells if len(ns) == len(split_cols[ci])
             for lab, n in zip(split_cols[ci], ns)]
+
+
+def _decimals(raw: str) -> int:
+    digits = re.sub(r"[\s,%]", "", raw)
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _column_decimals(table: Table, columns: list[int]) -> dict[int, int]:
+    """The decimals most cells of each value column print (columns with three such cells at least)."""
+    out = {}
+    for c in columns:
+        counts = Counter(_decimals(ns[0].raw) for r in table.rows if len(ns := numbers_in(r[c])) == 1)
+        if sum(counts.values()) >= 3:
+            out[c] = counts.most_common(1)[0][0]
+    return out
+
+
+def _too_many_decimals(number: CellNumber, usual: int | None) -> bool:
+    """Two more decimals than the column prints: digits of a neighbouring cell glued on."""
+    return usual is not None and usual > 0 and _decimals(number.raw) >= usual + 2
 
 
 def _row_name(row: list[str], nlab: int) -> str:
