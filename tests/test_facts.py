@@ -879,3 +879,43 @@ def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_hea
         ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
     ], "work_report", "河南省", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]
+
+
+def test_a_base_named_in_the_clause_before_and_the_level_of_the_place_compared_with():
+    # 003 (seed): 虽然相较于2000年，… spans 2000—2019; 高于全国年均1.22%的增长率 is 全国's own rate
+    facts = _facts("虽然相较于2000年，西部地区2019年的实际利用外商直接投资总额增加了近11倍。")
+    assert facts[0].period == "2000—2019年"
+    facts = _facts("2019年，西部地区城市化水平提升至54.08%，年均增长率为1.3%，高于全国年均1.22%的增长率；")
+    assert [(f.raw, f.subject) for f in facts] == [("54.08%", "西部地区"), ("1.3%", "西部地区"), ("1.22%", "全国")]
+
+
+def test_the_top_hundred_counties_are_a_group_of_their_own():
+    # 003 (seed): 全国百强县 owns the counts of its counties, not the 县域 of the sentence before
+    facts = _doc_facts("我国县域面积、人口分别占到全国总量的90%、70%以上。"
+                       "对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts[2:]} == {"全国百强县"}
+
+
+def test_counts_of_places_just_listed_and_ranking_fields_are_not_facts():
+    # 003 (seed): the count of the places a sentence has just named, as a bare class; the field of a ranking
+    assert [f.raw for f in _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")] == ["3个"]   # says more
+    assert _facts("我们可以得到2009—2018年西部地区、东北地区、中部地区和东部地区4个区域的城乡高质量融合发展水平。") == []
+    assert _facts("中国环境监测总站公布的2019年12月168个城市空气质量排名中，其他城市空气质量均相对较差。") == []
+
+
+def test_a_yearly_average_after_a_change_spans_the_changes_years():
+    # 003 (seed): 增加26.08个百分点 spans 2000—2019 (the 2000 level stated before); so does 年均增长率为1.3%
+    facts = _doc_facts("2000年，西部地区城市化水平28.00%，低于东部地区3.39个百分点。"
+                       "2019年，西部地区城市化水平提升至54.08%，增加26.08个百分点，年均增长率为1.3%，高于全国年均1.22%的增长率；",
+                       "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][-3:] == [
+        ("26.08个百分点", "2000—2019年"), ("1.3%", "2000—2019年"), ("1.22%", "2000—2019年")]
+
+
+def test_kinds_named_with_deng_and_gong_and_size_classes_of_counted_projects():
+    # communique_2023_qiandongnan: 等外级公路 is a kind; gwr2026_beijing: 共性 stays in the counted noun
+    assert [f.indicator for f in _facts("四级公路24467公里、等外级公路3624公里。")] == ["四级公路里程", "等外级公路里程"]
+    assert _facts("专项治理农村供水保障等13个高频共性难题。")[0].indicator == "高频共性难题"
+    # gwr2026_guizhou: the size that delimits the projects counted is no figure of its own
+    assert [f.raw for f in _facts("加快推进产业园等12个百亿元、70个30亿元以上项目建设。")] == ["12个", "70个"]

@@ -350,6 +350,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
+    ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -410,6 +411,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
         period = _yearly_over_plan(period, sentence[:q.start], doc)
+        years = years_of(period)
+        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+                and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
+            period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
+        ranged = period if len(years_of(period)) == 2 else ranged
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
@@ -1009,6 +1015,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
             and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
         return False
+    if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
+        return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence):
         return False
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
@@ -1055,10 +1063,22 @@ def _studied_sample(sentence: str) -> bool:
 
 def _counts_listed_names(q: Quantity, sentence: str) -> bool:
     """陆家嘴、张江、金桥、世博4个片区: a count of the names listed just before it."""
-    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
-    if not m or q.value != int(q.value):
+    if abs(q.value - round(q.value)) > 1e-6 or q.value < 2:
         return False
-    return len(re.split(r"、|和|及|与", m.group(1))) == int(q.value)
+    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if m and len(re.split(r"、|和|及|与", m.group(1))) == round(q.value):
+        return True
+    # 得到…西部地区、东北地区、中部地区和东部地区4个区域的…: places listed after a verb, counted as a bare class
+    # (重庆、西安、成都3个核心城市 says more than the list: a fact of its own)
+    if not re.match(r"\s*(?:区域|地区|省份|省区|省市|板块)", sentence[q.end:]):
+        return False
+    run = re.search(r"((?:[^、，,。；：:（）()\d]{1,16}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if not run:
+        return False
+    items = re.split(r"、|和|及|与", run.group(1))
+    first = [p for p in _places()[1].finditer(items[0]) if p.end() == len(items[0])]
+    return (len(items) == round(q.value) and bool(first)
+            and all(_places()[1].fullmatch(x) for x in items[1:]))
 
 
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
@@ -1072,6 +1092,9 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
             and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
         return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
+    if (q.unit not in _COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
+            and re.match(r"\s*(?:的)?(?:项目|企业|工程)", sentence[q.end:])):
+        return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
     if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
@@ -1227,7 +1250,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     own = clause
     if not any(clause <= p.start < q.start for p in periods) and _CHANGE_LEAD.match(sentence, clause):
         clause = _clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
-    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4) and p.start < q.start]):
+    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4 or _base_clause(p, sentence))
+                       and p.start < q.start]):
         if p.start < own and not re.fullmatch(r"\d{4}年", p.text):
             continue   # 较“十三五”末…，增长33.6%: a growth over a plan period keeps the period
         if not _is_comparison_base(p, sentence):
@@ -1250,6 +1274,13 @@ def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: s
         if base and _is_comparison_base(p, sentence):
             return f"{base[-1]}—{year}年" if base[-1] < year else period
     return period
+
+
+def _base_clause(p: Period, sentence: str) -> bool:
+    """虽然相较于2000年，西部地区2019年的…增加了近11倍: a clause that only names the base of the next one."""
+    start, end = _clause_start(sentence, p.start), _clause_end(sentence, p.start)
+    rest = sentence[start:p.start] + sentence[p.end:end]
+    return _is_comparison_base(p, sentence) and not re.search(r"\d", rest) and len(rest) <= 8
 
 
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
@@ -1391,7 +1422,7 @@ _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
@@ -1476,6 +1507,10 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     for m in reversed([m for m in mentions if m.end <= q.start]):
+        if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
+                and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
+                and re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:])):
+            return m   # 高于全国年均1.22%的增长率: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
@@ -1570,9 +1605,9 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
@@ -1590,7 +1625,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -1904,9 +1939,12 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
     of a sibling's measure is a change of that measure (木材加工及家具制造增加值); so is a level of a part
     listed after 其中 (保费收入…，其中财产险…，人身险…)."""
     if (not indicator or len(indicator) < 2 or not stated or units[-1] != q.unit or (q.unit != "%" and not parts)
-            or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
+            or _MEASURE_WORD.search(indicator) or _MEASURE_TAIL.search(indicator) or is_generic_measure(indicator)
+            or indicator_confidence(indicator) == "low"):
         return indicator
     m = _SIBLING_MEASURE.search(stated[-1][0] or "")
+    if m and m.group(0) == "收入" and not parts:
+        return indicator   # 收入 alone is shared only by parts listed under 其中
     return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
 
 
