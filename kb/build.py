@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import traceback
 import unicodedata
@@ -67,6 +68,23 @@ class ProgressLog:
         self.files_done = self.files_total = self.embedded = self.to_embed = 0
         self.embed_started: float | None = None
         self.embed_base = 0
+        self._lock = threading.Lock()      # told from the build and from its embedding thread
+
+    @contextlib.contextmanager
+    def ticking(self):
+        """A line every `every` s even while nothing reports (a model being converted, a long PDF)."""
+        stop = threading.Event()
+
+        def tick():
+            while not stop.wait(self.every):
+                self._maybe_log()
+        ticker = threading.Thread(target=tick, name="progress-log", daemon=True)
+        ticker.start()
+        try:
+            yield self
+        finally:
+            stop.set()
+            ticker.join()
 
     def files(self, done: int, total: int) -> None:
         self.files_done, self.files_total = done, total
@@ -81,10 +99,11 @@ class ProgressLog:
         self._maybe_log()
 
     def _maybe_log(self) -> None:
-        now = time.monotonic()
-        if now - self.last >= self.every:
-            self.last = now
-            self.log(self.line(now))
+        with self._lock:
+            now = time.monotonic()
+            if now - self.last >= self.every:
+                self.last = now
+                self.log(self.line(now))
 
     def line(self, now: float) -> str:
         text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"

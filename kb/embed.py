@@ -282,6 +282,11 @@ class EmbedAhead:
         # stopping: the batch being embedded is not waited for (the daemon thread ends with the process)
         self._thread.join(None if wait else 1.0)
 
+    def _told_per_batch(self, done: int, _total: int) -> None:
+        """`progress` told about the passages of the chunk being embedded as well."""
+        if self.progress:
+            self.progress(self.done + done, self.given)
+
     def _run(self) -> None:
         cache = EmbeddingCache(self._cache_path)
         try:
@@ -298,11 +303,10 @@ class EmbedAhead:
                         break
                     before = self.embedder.encoded_count
                     chunk = texts[b:b + self.chunk]
-                    self.embedder.embed_passages(chunk, progress=False, cache=cache)
+                    self.embedder.embed_passages(chunk, cache=cache, progress=self._told_per_batch)
                     self.embedded += self.embedder.encoded_count - before
                     self.done += len(chunk)
-                    if self.progress:
-                        self.progress(self.done, self.given)
+                    self._told_per_batch(0, 0)
         except Exception:   # noqa: BLE001 -- reported by the build's own pass (see the docstring)
             pass
         finally:

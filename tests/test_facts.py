@@ -911,3 +911,11 @@ def test_a_yearly_average_after_a_change_spans_the_changes_years():
                        "journal_issue", year=2020)
     assert [(f.raw, f.period) for f in facts][-3:] == [
         ("26.08个百分点", "2000—2019年"), ("1.3%", "2000—2019年"), ("1.22%", "2000—2019年")]
+
+
+def test_kinds_named_with_deng_and_gong_and_size_classes_of_counted_projects():
+    # communique_2023_qiandongnan: 等外级公路 is a kind; gwr2026_beijing: 共性 stays in the counted noun
+    assert [f.indicator for f in _facts("四级公路24467公里、等外级公路3624公里。")] == ["四级公路里程", "等外级公路里程"]
+    assert _facts("专项治理农村供水保障等13个高频共性难题。")[0].indicator == "高频共性难题"
+    # gwr2026_guizhou: the size that delimits the projects counted is no figure of its own
+    assert [f.raw for f in _facts("加快推进产业园等12个百亿元、70个30亿元以上项目建设。")] == ["12个", "70个"]

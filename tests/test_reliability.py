@@ -398,6 +398,21 @@ def test_a_build_logs_progress_lines_when_output_is_not_a_terminal(tmp_path, set
     assert "2/2 files processed" in last and "passages embedded" in last
 
 
+def test_progress_lines_keep_coming_while_nothing_reports():
+    """A model being converted or a long PDF being read reports nothing for a while: lines still come."""
+    import time
+    from kb.build import ProgressLog
+
+    lines: list[str] = []
+    with ProgressLog(lines.append, every=0.05).ticking() as log:
+        log.files(1, 3)
+        time.sleep(0.3)
+    assert len(lines) >= 3 and all("1/3 files processed" in line for line in lines)
+    count = len(lines)
+    time.sleep(0.15)
+    assert len(lines) == count                      # no line after the build
+
+
 def test_progress_rate_counts_from_the_first_batch_and_waits_for_a_second():
     from kb.build import ProgressLog
 
