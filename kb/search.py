@@ -13,6 +13,7 @@ jurisdiction the question names rise. Overlapping hits of one document are merge
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -100,13 +101,21 @@ class Filters:
 
 class _Codes:
     """One text attribute of every row as small integer codes into its distinct values (a million
-    rows of a few thousand sources take 4 MB, not a million string objects)."""
+    rows of a few thousand sources take 4 MB, not a million string objects). Filled row by row
+    with `add`, then `done`."""
 
-    def __init__(self, values: list[str]):
+    def __init__(self):
         self.index: dict[str, int] = {}
-        self.codes = np.fromiter((self.index.setdefault(v, len(self.index)) for v in values),
-                                 dtype=np.int32, count=len(values))
+        self._added = array("i")
+
+    def add(self, value: str) -> None:
+        self._added.append(self.index.setdefault(value, len(self.index)))
+
+    def done(self) -> "_Codes":
+        self.codes = np.array(self._added, dtype=np.int32)
         self.values = list(self.index)
+        del self._added
+        return self
 
     def mask(self, wanted, rows: np.ndarray | None = None) -> np.ndarray:
         """Per row (all, or `rows`), whether its value is one of `wanted`."""
@@ -156,29 +165,27 @@ class Searcher:
         headings: dict[str, int] = {}
         openings: dict[str, int] = {"": -1}
         articles: dict[tuple[str, int], int] = {}
-        columns: dict[str, list] = {name: [] for name in ("source", "article", "kind", "year", "jurisdiction",
-                                                          "document", "heading", "opening", "article_of")}
+        coded = {name: _Codes() for name in ("source", "article", "kind", "jurisdiction")}
+        ints = {name: array("i") for name in ("year", "document", "heading", "opening", "article_of")}
         for p in self.passages:     # one pass: a PassageTable streams them from the database
-            columns["source"].append(p.source)
-            columns["article"].append(p.article)
-            columns["kind"].append(p.kind)
-            columns["year"].append(p.year if p.year is not None else -1)
-            columns["jurisdiction"].append(p.jurisdiction or "")
+            coded["source"].add(p.source)
+            coded["article"].add(p.article)
+            coded["kind"].add(p.kind)
+            coded["jurisdiction"].add(p.jurisdiction or "")
+            ints["year"].append(p.year if p.year is not None else -1)
             key = (p.article, p.jurisdiction, p.genre)
             if key not in document_of:       # place names are worked out once per document, not per row
                 document_of[key] = documents.setdefault(_document_field(p), len(documents))
-            columns["document"].append(document_of[key])
-            columns["heading"].append(headings.setdefault(p.section or "", len(headings)))
-            columns["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
-            columns["article_of"].append(articles.setdefault((p.source, p.article_index), len(articles)))
-        self.gazetteer = Gazetteer(j for j in dict.fromkeys(columns["jurisdiction"]))
+            ints["document"].append(document_of[key])
+            ints["heading"].append(headings.setdefault(p.section or "", len(headings)))
+            ints["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
+            ints["article_of"].append(articles.setdefault((p.source, p.article_index), len(articles)))
+        self.gazetteer = Gazetteer(coded["jurisdiction"].index)
         self._document_words = [frozenset(tokens(text)) for text in documents]
         self._heading_words = [frozenset(tokens(text)) for text in headings]
         self._opening_words = [frozenset(tokens(line)) for line in openings if line]
-        ints = {name: np.array(columns.pop(name), dtype=np.int32)
-                for name in ("year", "document", "heading", "opening", "article_of")}
-        self._rows = _Rows(source=_Codes(columns["source"]), article=_Codes(columns["article"]),
-                           kind=_Codes(columns["kind"]), jurisdiction=_Codes(columns["jurisdiction"]), **ints)
+        self._rows = _Rows(**{name: codes.done() for name, codes in coded.items()},
+                           **{name: np.array(values, dtype=np.int32) for name, values in ints.items()})
         self._kind_prior = np.array([KIND_PRIOR.get(k, 1.0) for k in self._rows.kind.values], dtype=np.float64)
         self._article_sizes = np.bincount(self._rows.article_of, minlength=len(articles)).astype(np.float64)
 
