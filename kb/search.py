@@ -322,25 +322,22 @@ class Searcher:
         return score / total if total else score
 
     def normalised_texts(self, rows: list[int]) -> list[str]:
-        """The passage texts as tokens see them (cached: phrase scoring rereads them)."""
+        """The passage texts as tokens see them (cached: phrase and window scoring reread them)."""
         missing = [r for r in rows if r not in self._normalised]
-        if missing:
-            if len(self._normalised) > TEXT_CACHE:
-                self._normalised.clear()
-            found = self.passages_at(missing)
-            self._normalised.update((r, normalise(found[r].text)) for r in missing)
-        return [self._normalised[r] for r in rows]
+        found = self.passages_at(missing) if missing else {}
+        texts = [self._normalised[r] if r in self._normalised else normalise(found[r].text) for r in rows]
+        _remember(self._normalised, dict(zip(rows, texts)))
+        return texts
 
     def passages_at(self, rows: list[int]) -> Mapping[int, Passage]:
         """{row: Passage} of `rows`, read from the database in one query when it serves them."""
         if not isinstance(self.passages, PassageTable):
             return {r: self.passages[r] for r in rows}
         missing = [r for r in rows if r not in self._fetched]
-        if missing:
-            if len(self._fetched) > TEXT_CACHE:
-                self._fetched.clear()
-            self._fetched.update(self.passages.fetch(missing))
-        return {r: self._fetched[r] for r in rows}
+        found = self.passages.fetch(missing) if missing else {}
+        out = {r: self._fetched.get(r) or found[r] for r in rows}
+        _remember(self._fetched, out)
+        return out
 
     def _idf(self, words: list[str]) -> dict[str, float]:
         """BM25's idf of each distinct question word over the passages."""
@@ -416,6 +413,14 @@ class Searcher:
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=start, end=end, text=text, page=p.page,
                    terms=terms_in(text, terms), passage_id=p.id)
+
+
+def _remember(cache: dict, items: dict) -> None:
+    """Add `items` to a cache of at most ~TEXT_CACHE entries (emptied when full: queries of a session
+    share few rows, so recency bookkeeping would cost more than it saves)."""
+    if len(cache) + len(items) > TEXT_CACHE:
+        cache.clear()
+    cache.update(items)
 
 
 def _document_field(p: Passage) -> str:
