@@ -359,14 +359,13 @@ class Searcher:
 
     def _top(self, scores: np.ndarray, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
         """(rows, scores) of the n best positive scores among the allowed rows, best first."""
-        if allowed is not None:
-            masked = np.full_like(scores, -1.0)
-            masked[allowed] = scores[allowed]
-            scores = masked
-        top = np.argpartition(-scores, min(n, len(scores) - 1))[:n]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        top = [int(r) for r in top if scores[r] > 0]
-        return top, [float(scores[r]) for r in top]
+        rows = np.flatnonzero(scores > 0) if allowed is None else allowed[scores[allowed] > 0]
+        if len(rows) > n:   # the n best; of rows tied at the n-th score, the first ones (deterministic)
+            kth = np.partition(scores[rows], len(rows) - n)[len(rows) - n]
+            above, tied = rows[scores[rows] > kth], rows[scores[rows] == kth]
+            rows = np.concatenate([above, tied[:n - len(above)]])
+        rows = rows[np.lexsort((rows, -scores[rows]))]
+        return rows.tolist(), scores[rows].astype(np.float64).tolist()
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         """Row numbers passing `filters`, or None when nothing is filtered."""

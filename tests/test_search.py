@@ -399,3 +399,10 @@ def test_a_passage_table_that_is_not_the_index_rows_is_refused(tmp_path, searche
     conn = store.connect(tmp_path / "kb.sqlite")
     with pytest.raises(KBError, match="kb build"):
         Searcher(searcher.indexes, store.PassageTable(conn, [1, 2]), searcher.embedder, SETTINGS)
+
+
+def test_top_rows_are_the_best_positive_scores_ties_broken_by_row(searcher):
+    scores = np.array([0.0, 2.0, 1.0, 2.0, 2.0, 0.5, -1.0])
+    assert searcher._top(scores, 2, None) == ([1, 3], [2.0, 2.0])
+    assert searcher._top(scores, 10, None) == ([1, 3, 4, 2, 5], [2.0, 2.0, 2.0, 1.0, 0.5])
+    assert searcher._top(scores, 2, np.array([0, 2, 4, 6])) == ([4, 2], [2.0, 1.0])
