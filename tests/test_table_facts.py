@@ -543,3 +543,11 @@ def test_a_table_of_year_columns_printed_one_cell_per_line_is_read_while_every_r
     assert got == {(None, "地区生产总值", "2022年"): 5675.2e8, (None, "地区生产总值", "2023年"): 5482.7e8,
                    (None, "一般公共预算收入", "2022年"): 392.1e8, (None, "固定资产投资", "2022年"): 2400.3e8,
                    (None, "固定资产投资", "2023年"): 2510.6e8}
+
+
+def test_a_unit_written_after_the_caption_scales_the_cells():
+    # demo corpus (003): `表1 2000—2018年中国服务贸易规模 单位：亿美元`, the unit on the caption's line
+    from kb.extract.tables import _unit_of_caption, caption_topic
+    caption = "表1 2000—2018年中国服务贸易规模 单位：亿美元"
+    assert _unit_of_caption(caption) == "亿美元"
+    assert caption_topic(caption) == "中国服务贸易规模"

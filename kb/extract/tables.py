@@ -629,6 +629,7 @@ def caption_topic(caption: str) -> str:
     """What a caption says the table measures: its number, periods and unit taken off."""
     t = re.sub(r"^(?:续\s*)?表\s*(\d{1,2}(?=(?:19|20)\d{2})|\d+(?:[.\-]\d+)?)\s*[:：.]?\s*", "", caption)
     t = re.sub(r"^Tab(?:le)?\.?\s*\d+(?:[.\-]\d+)?\s*[:：.]?\s*", "", t, flags=re.I)
+    t = _CAPTION_UNIT.sub("", t)
     t = _UNIT_SUFFIX.sub("", t)
     t = _RANKS_TOO.sub("", t)
     for p in reversed([p for p in find_periods(t) if p.has_year]):
@@ -637,7 +638,12 @@ def caption_topic(caption: str) -> str:
     return t.strip(" ，,：:")
 
 
+_CAPTION_UNIT = re.compile(r"\s*单位\s*[:：]\s*([^\s，,；;]{1,10})\s*$")
+
+
 def _unit_of_caption(caption: str) -> str:
+    if m := _CAPTION_UNIT.search(caption):      # `…服务贸易规模 单位：亿美元`
+        return m.group(1)
     u = _UNIT_SUFFIX.search(caption)
     text = _unit_text(u) if u and _is_unit(_unit_text(u)) else ""
     return text if text and not find_periods(text) else ""
