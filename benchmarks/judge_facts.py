@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from facts_dev import corpus_documents, resolve  # noqa: E402
 
+from kb.errors import KBError  # noqa: E402
 from kb.extract.facts import extract_facts  # noqa: E402
 from kb.sentences import sentence_spans  # noqa: E402
 
@@ -37,12 +38,14 @@ def previous_sentence(text: str, start: int) -> str:
     return text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
-def table(corpus: Path) -> list[dict]:
-    """Every row of the facts table of `corpus`, with its previous sentence and document."""
+def table(corpus: Path, whole: bool = False) -> list[dict]:
+    """Every row of the facts table of `corpus`, with its previous sentence and document: the facts
+    of the text, or with `whole` every row a build stores (kinds annotated, table-cell facts too)."""
     rows = []
-    for source, text, articles in corpus_documents(corpus):
+    for source, text, articles, facts in (built_documents(corpus) if whole else
+                                          ((s, t, a, extract_facts(t, a, s)) for s, t, a in corpus_documents(corpus))):
         by_start = sorted(articles, key=lambda a: a.start)
-        for fact in extract_facts(text, articles, source):
+        for fact in facts:
             article = next((a for a in by_start if a.start <= fact.start < a.end), None)
             row = dataclasses.asdict(fact)
             row["previous"] = previous_sentence(text.text, fact.evidence_start)
@@ -53,9 +56,25 @@ def table(corpus: Path) -> list[dict]:
     return rows
 
 
-def draw(corpus: Path, seed: int, n: int) -> list[dict]:
+def built_documents(corpus: Path):
+    """(source, clean text, articles, fact rows) as a build stores them (kb.build.process)."""
+    from kb.build import process
+    from kb.config import Settings
+    from kb.load import discover, load
+    files, _ = discover([corpus])
+    for path in files:
+        try:
+            raw = load(path)
+        except KBError as e:
+            print(f"skipped: {e}", file=sys.stderr)
+            continue
+        out = process(raw, Settings())
+        yield raw.source, out["clean"], out["articles"], out["rows"]["facts"]
+
+
+def draw(corpus: Path, seed: int, n: int, whole: bool = False) -> list[dict]:
     """`n` rows drawn with `seed` from the facts table of `corpus`, in table order."""
-    rows = table(corpus)
+    rows = table(corpus, whole)
     picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
     print(f"{len(picked)} of {len(rows)} rows drawn with seed {seed}", file=sys.stderr)
     return [dict(n=k, table_rows=len(rows), seed=seed, **rows[i], wrong=None, note="")
@@ -69,7 +88,9 @@ def show(rows: list[dict]) -> None:
         print(f"#{r['n']} [{r['source']} | {d['genre']} {d['jurisdiction']} {d['year']}] {d['title'][:30]}\n"
               f"   value {r['value']:g} {r['unit']}  raw {r['raw']!r}  subject {r['subject']} ({r['subject_source']})"
               f"  indicator {r['indicator']}{low}  change {r['change']}  period {r['period']}\n"
-              f"   prev: {r['previous'][-160:]}\n"
+              + (f"   TABLE CELL: table {r['table']!r}, row {r.get('row')!r}, column {r.get('column')!r}\n"
+                 if r.get("table") else "")
+              + f"   prev: {r['previous'][-160:]}\n"
               f"   sent: {mark(r)}\n"
               + (f"   JUDGED wrong={r['wrong']} {r['note']}\n" if r.get("wrong") is not None else ""))
 
@@ -155,6 +176,8 @@ def main() -> None:
     d.add_argument("--seed", type=int, required=True)
     d.add_argument("--n", type=int, default=100)
     d.add_argument("--out", required=True)
+    d.add_argument("--whole-table", action="store_true",
+                   help="draw from every row a build stores (table-cell facts too), not only the text's facts")
     s = sub.add_parser("show", help="print a sample for judging")
     s.add_argument("file")
     m = sub.add_parser("apply", help="merge a marks file (lines `N fields # note`) into a sample")
@@ -167,7 +190,7 @@ def main() -> None:
     c.add_argument("files", nargs="+")
     a = ap.parse_args()
     if a.cmd == "draw":
-        write(draw(resolve(a.corpus), a.seed, a.n), resolve(a.out))
+        write(draw(resolve(a.corpus), a.seed, a.n, a.whole_table), resolve(a.out))
     elif a.cmd == "show":
         show(read(resolve(a.file)))
     elif a.cmd == "apply":

@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import traceback
 import unicodedata
@@ -67,6 +68,23 @@ class ProgressLog:
         self.files_done = self.files_total = self.embedded = self.to_embed = 0
         self.embed_started: float | None = None
         self.embed_base = 0
+        self._lock = threading.Lock()      # told from the build and from its embedding thread
+
+    @contextlib.contextmanager
+    def ticking(self):
+        """A line every `every` s even while nothing reports (a model being converted, a long PDF)."""
+        stop = threading.Event()
+
+        def tick():
+            while not stop.wait(self.every):
+                self._maybe_log()
+        ticker = threading.Thread(target=tick, name="progress-log", daemon=True)
+        ticker.start()
+        try:
+            yield self
+        finally:
+            stop.set()
+            ticker.join()
 
     def files(self, done: int, total: int) -> None:
         self.files_done, self.files_total = done, total
@@ -81,10 +99,11 @@ class ProgressLog:
         self._maybe_log()
 
     def _maybe_log(self) -> None:
-        now = time.monotonic()
-        if now - self.last >= self.every:
-            self.last = now
-            self.log(self.line(now))
+        with self._lock:
+            now = time.monotonic()
+            if now - self.last >= self.every:
+                self.last = now
+                self.log(self.line(now))
 
     def line(self, now: float) -> str:
         text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"
@@ -297,8 +316,15 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
         if plan.database_usable:
             _copy_database(previous / check.DATABASE, db_path)
         conn = store.connect(db_path)
+        ahead = _embed_ahead(index_dir, settings, progress)
         try:
-            _sync_documents(conn, plan.files, plan.roots, plan.pipeline, settings, report, progress, log)
+            try:
+                _sync_documents(conn, plan.files, plan.roots, plan.pipeline, settings, report, progress, log,
+                                ahead)
+            except BaseException:
+                ahead.finish(wait=False)    # an error or Ctrl-C: stop it (its vectors stay cached)
+                raise
+            ahead.finish()
             if store.counts(conn)["passages"] == 0:
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
@@ -313,8 +339,10 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
             store.set_meta(conn, model=settings.model, pipeline=plan.pipeline, vector_store=settings.vector_store,
                            built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
-            report.embedded = _build_search_indexes(conn, work / check.SEARCH_DIR, index_dir, settings,
-                                                    report, progress)
+            if callable(progress):     # counts go on from what was embedded ahead
+                progress = _offset_progress(progress, ahead.embedded)
+            report.embedded = ahead.embedded + _build_search_indexes(
+                conn, work / check.SEARCH_DIR, index_dir, settings, progress, ahead.embedder)
             report.counts = store.counts(conn)
             store.set_meta(conn, counts=report.counts)
             conn.commit()
@@ -340,8 +368,10 @@ def _copy_database(src: Path, dst: Path) -> None:
 
 
 def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, settings: Settings,
-                    report: BuildReport, progress, log) -> None:
+                    report: BuildReport, progress, log, ahead) -> None:
     from tqdm import tqdm
+
+    from .index import passage_embedding_texts
 
     known = {row["path"]: row for row in store.documents(conn)}
     # Documents whose files are gone go first, so a copy of one elsewhere is not taken for a duplicate.
@@ -388,6 +418,7 @@ def _sync_documents(conn, files: list[Path], roots: list[Path], pipeline: str, s
             store.delete_document(conn, old["id"])
         _store_processed(conn, raw, done, pipeline)
         conn.commit()
+        ahead.add(passage_embedding_texts(done["rows"]["passages"]))
         by_hash[sha] = {"id": None, "source": raw.source, "path": key}
         report.chars += len(raw.text)
         (report.updated if old is not None else report.added).append(key)
@@ -437,9 +468,26 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
     return False
 
 
-def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, report: BuildReport,
-                          progress) -> int:
-    """Embed (through the cache) and index all passages; returns how many texts needed the model."""
+def _embed_ahead(index_dir: Path, settings: Settings, progress):
+    """Embedding of processed documents' passages while the next files are extracted (not with Ray:
+    its actors embed everything at the end)."""
+    from .embed import EmbedAhead, make_embedder
+    ahead = EmbedAhead(lambda: make_embedder(settings), index_dir / check.EMBED_CACHE,
+                       progress=progress if callable(progress) else None)
+    if settings.ray_address:
+        ahead.start_at = None
+    return ahead
+
+
+def _offset_progress(progress, before: int):
+    """`progress` told (done, total) counts that go on from `before` passages already embedded."""
+    return lambda done, total: progress(before + done, before + total)
+
+
+def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settings, progress,
+                          embedder=None) -> int:
+    """Embed (through the cache) and index all passages; returns how many texts needed the model.
+    `embedder`: the one the build already loaded, if any."""
     from .embed import make_embedder
     from .index import build_indexes
     from .vector_store import make_vector_store
@@ -450,7 +498,7 @@ def _build_search_indexes(conn, out_dir: Path, index_dir: Path, settings: Settin
         from .distributed import RayEmbedder
         embedder = RayEmbedder(settings)
     else:
-        embedder = make_embedder(settings)
+        embedder = embedder or make_embedder(settings)
     genres = {(row["source"], row["index"]): row["genre"] for row in store.article_rows(conn)}
     manifest = build_indexes(passages, embedder, out_dir, cache, settings, progress=progress,
                              store=make_vector_store(settings, genres))

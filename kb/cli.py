@@ -122,8 +122,11 @@ def build(ctx, paths, model, progress, ray_address):
                                "or put --ray after the paths")
     settings = settings.with_(ray_address=ray_address) if ray_address else settings
     # A bar on a terminal; elsewhere (CI, nohup, a pipe) a line every 10 s instead of silence.
-    shown = progress and (sys.stderr.isatty() or ProgressLog(lambda line: click.echo(line, err=True)))
-    report = run_build(list(paths) or None, settings, progress=shown)
+    if progress and not sys.stderr.isatty():
+        with ProgressLog(lambda line: click.echo(line, err=True)).ticking() as lines:
+            report = run_build(list(paths) or None, settings, progress=lines)
+    else:
+        report = run_build(list(paths) or None, settings, progress=progress)
     for path in report.skipped:
         click.echo(f"skipped (unsupported type): {path}", err=True)
     for path, twin in report.duplicates:

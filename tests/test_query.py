@@ -89,6 +89,11 @@ def test_plain_question_asks_for_no_special_kind():
     assert analyse("广东高铁运营总里程").asks_for == set()
 
 
+def test_asking_when_is_not_asking_for_a_definition():
+    assert "glossary" not in analyse("西部开发办是什么时候开始运作的").asks_for
+    assert "glossary" in analyse("“四上”企业是什么").asks_for
+
+
 def test_english_and_mixed_questions():
     english = analyse("Belt and Road connectivity")
     assert english.english and "english" in english.asks_for and english.tokens

@@ -526,3 +526,28 @@ def test_an_english_caption_gives_way_to_the_chinese_caption_of_the_same_number_
     (table,), facts = _facts(text)
     assert table.caption == "表3山西省各行业总投入比／%"
     assert {f.indicator for f in facts} == {"山西省各行业总投入比"}
+
+
+def test_a_table_of_year_columns_printed_one_cell_per_line_is_read_while_every_row_keeps_its_shape():
+    from kb.clean import clean
+    from kb.types import RawDocument
+    text = ("全市经济运行稳中有进。\n表2 主要经济指标\n单位：亿元\n指标\n2022年\n2023年\n地区生产总值\n5675.2\n5482.7\n"
+            "一般公共预算收入\n392.1\n—\n固定资产投资\n2400.3\n2510.6\n5\n这一段不是表格的行。\n正文继续。")
+    raw = RawDocument(source="report.txt", path="report.txt", text=text)
+    (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
+    assert table.header == [["指标", "2022年", "2023年"]] and table.unit == "亿元"
+    assert table.rows == [["地区生产总值", "5675.2", "5482.7"], ["一般公共预算收入", "392.1", ""],
+                          ["固定资产投资", "2400.3", "2510.6"]]
+    # the corner `指标` over year columns: the rows are indicators of the document's own place
+    got = {(f.subject, f.indicator, f.period): f.value for f in facts}
+    assert got == {(None, "地区生产总值", "2022年"): 5675.2e8, (None, "地区生产总值", "2023年"): 5482.7e8,
+                   (None, "一般公共预算收入", "2022年"): 392.1e8, (None, "固定资产投资", "2022年"): 2400.3e8,
+                   (None, "固定资产投资", "2023年"): 2510.6e8}
+
+
+def test_a_unit_written_after_the_caption_scales_the_cells():
+    # demo corpus (003): `表1 2000—2018年中国服务贸易规模 单位：亿美元`, the unit on the caption's line
+    from kb.extract.tables import _unit_of_caption, caption_topic
+    caption = "表1 2000—2018年中国服务贸易规模 单位：亿美元"
+    assert _unit_of_caption(caption) == "亿美元"
+    assert caption_topic(caption) == "中国服务贸易规模"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kb.clean import analysis_text
 from kb.extract.fact_kind import PLAN_LIST
-from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
+from kb.extract.indicators import ADMIN_UNIT_NAMES, canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, find_quantities, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
@@ -27,7 +27,9 @@ _PLACES = Path(__file__).resolve().parent.parent / "data" / "places.txt"
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
 _META = re.compile(r"文章编号|中图分类号|文献标识码|收稿日期|基金项目|作者简介|通讯作者|DOI|doi:|E-mail|邮编"
-                   r"|责任编辑|资料来源|数据来源|^\s*(?:续?表|图)\s*\d")
+                   r"|责任编辑|资料来源|数据来源"
+                   r"|^\s*(?:续?表|图)\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))")
+# (表7进一步通过…对比 and 表4展示了… are prose about a table; 表7 各变量… and 图2 2000年…分布图 are captions)
 _CLAUSE_END = re.compile(r"[，,：:]")
 # 在1%的水平上显著: a test's significance level, not a figure of the world
 _SIGNIFICANCE = re.compile(r"\s*的?\s*(?:统计)?(?:显著性?水平|水平上?(?:显著|通过)|置信)")
@@ -88,6 +90,7 @@ class _Carry:
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
+    stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
 
 
 @dataclass
@@ -109,8 +112,8 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
                 part = _report_part(path, reading.part, doc)
-                if part != reading.part or _heading_year(path):
-                    reading.span = None   # a new part, or a section on one year, ends a review of the span
+                if part != reading.part or _heading_year(path.split(" > ")[-1]):
+                    reading.span = None   # a new part, or a section headed by one year, ends a review of the span
                 reading.part = part
             facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
     return facts
@@ -141,15 +144,15 @@ def named_place(heading: str) -> str | None:
     """The one place (or zone) a title or heading names, in the place table's form; None when it names
     none or several (西北地区与西南地区的对比), or only a generic word (全省) or a class of places (县域,
     国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
-    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆)."""
+    it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆); a country's
+    zones are a topic of their own (中国国家高新区的30年建设…)."""
     _, pattern = _places()
     found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
     names = set()
     for m in _with_zones(found, heading):
         host = next(f for f in found if f.start == m.start).place.kind
         after = next((f.place.kind for f in found if f.start == m.end), None)
-        if (host in ("generic", "category") or (m.place.kind == "zone" and host == "country")
-                or (after and (after != "category" or host == "country"))):
+        if host in ("generic", "category") or (after and (after != "category" or host == "country")):
             continue
         names.add(m.place.canonical)
     return names.pop() if len(names) == 1 else None
@@ -315,7 +318,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
-                      if not (p.duration and _RECORD.match(sentence, p.end))], doc, carry.period or carry.stated_period)
+                      if not (p.duration and _RECORD.match(sentence, p.end))], doc,
+                     carry.stated_span or carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc))
     ctx = _Context(text, article, s, doc)
@@ -324,10 +328,14 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
+    carried = carry.subject, carry.subject_at
     if not quantities:
-        carry.variable = _gap_variable(sentence, mentions) or carry.variable
+        gap_of = _gap_variable(sentence, mentions)
+        if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
+            carry.variable = gap_of
         _carry_period(carry, periods, sentence)
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
+        _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
@@ -342,6 +350,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = carry.subject           # what the figures are said of, for the places compared with it
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
+    ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -362,7 +371,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                                owner, carry)
             carry.change = change
         if id(q) in named:
-            indicator = _respective_share(named[id(q)], sentence, clause, q)
+            indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
@@ -372,7 +381,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated)
-        indicator = _with_sibling_measure(indicator, q, stated, units)
+        indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
+        if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
+                and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
+            indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
         if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
             indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
@@ -395,7 +407,15 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause)
         span, period = _after_from_to(change, period, span)
-        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start])
+        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
+                               [y for p in periods if p.has_year and not p.duration and p.end <= q.start
+                                for y in years_of(p.text)])
+        period = _yearly_over_plan(period, sentence[:q.start], doc)
+        years = years_of(period)
+        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+                and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
+            period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
+        ranged = period if len(years_of(period)) == 2 else ranged
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
@@ -417,6 +437,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -438,6 +459,10 @@ _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 
 
+# 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
+_COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
+
+
 def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
               ctx: _Context, owners: list[str | None], position: int | None = None) -> tuple[str, str] | None:
     """(subject, source) for a figure of the gap between two places: 'A与B'; None otherwise.
@@ -452,6 +477,11 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
                 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and _LISTED.fullmatch(sentence[b.end:c.start])):
             other = (b, c)[position]
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(other.place, ctx, other.start)}", "sentence"
+    # 西部地区与中东部地区…的差额分别为A和B: a compound of two regions is compared one by one
+    for a, b in zip(before, before[1:]):
+        compound = _COMPOUND_REGION.fullmatch(b.place.name)
+        if compound and position is not None and position < 2 and _PAIR_LINK.fullmatch(sentence[a.end:b.start]):
+            return f"{_resolve(a.place, ctx, a.start)}与{compound.group(position + 1)}部地区", "sentence"
     stated = list(dict.fromkeys(o for o in owners if o))
     if (_GAP_WORD.search(sentence[clause:q.start]) and len(stated) >= 2
             and not any(clause <= m.start for m in before)):
@@ -527,7 +557,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
-                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿")
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
+                     r"|办理|办结|开行|始发|过境|运送|破获|查处")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
@@ -576,11 +607,15 @@ _OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计"
 
 
 def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
-                  before: str) -> str | None:
+                  before: str, stated_years: list[int] = ()) -> str | None:
     """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
     spans from the year the paragraph first stated the same measure for (a growth rate in % only within
     its sentence: 增长11.5% alone in an annual account is against the year before). `before`: the
-    clause up to the figure."""
+    clause up to the figure. 2000年…比重为17.5%，而2019年该比重已达19.2%，增幅为1.7%: a rise named as a
+    noun spans the years its sentence stated before it (`stated_years`)."""
+    if (not change and indicator and re.search(r"(?:增幅|增量|降幅|涨幅|增加值?额)$", indicator)
+            and re.fullmatch(r"\d{4}年", period or "") and stated_years and min(stated_years) < years_of(period)[0]):
+        return f"{min(stated_years)}—{years_of(period)[0]}年"
     if (not change or not indicator or "(" in change or _REACHED.fullmatch(change) or _OWN_BASE.search(before)
             or re.search(r"(?:为|到|至)\s*(?:约|近)?\s*$", before) or not re.fullmatch(r"\d{4}年", period or "")):
         return period
@@ -588,6 +623,16 @@ def _since_stated(q: Quantity, indicator: str | None, change: str | None, period
     if q.unit == "%" and first[1] != carry.sentence_at:
         return period
     return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
+
+
+def _yearly_over_plan(period: str | None, before: str, doc: _Document) -> str | None:
+    """每年新引进大学生35万人以上 among a plan's targets for 2030: a yearly figure holds over the whole plan
+    period, not its last year; 每年 reaches over the list it opens. `before`: the sentence up to the figure."""
+    years = years_of(period)
+    if ("每年" not in before or len(years) != 1 or doc.genre not in ("plan", "work_report")
+            or plan_years(years[0])[1] != years[0] or years[0] < (doc.year or 0)):
+        return period
+    return f"{years[0] - 4}—{years[0]}年"
 
 
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
@@ -835,6 +880,11 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
                 named = [m for m in mentions if before <= m.start and m.end <= clause]
         if len(_listed_periods(group, sentence)) == len(group):
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
+        if "分别" in head and len(named) != len(group):
+            named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
+                and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
+            continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
         if len(named) == len(group):
             owners.update({id(q): m for q, m in zip(group, named)})
             carry.distribution = named
@@ -842,6 +892,30 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
               and not any(clause <= m.start < group[-1].end for m in mentions)):
             owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
+
+
+# 京津两市, 两地区, 三省: places counted back to a list of as many named before
+_COUNTED_PLACES = re.compile(r"([两二三四五六七八九十])\s*个?\s*(?:市|省|省区|省份|地区|地|国|城市|区域)")
+
+
+def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, clause: int) -> list[_Mention]:
+    """如北京、天津是…，2019年京津两市GDP…分别为A和B: the last list of n places before the clause; with
+    no count, the list of the clause just before (伦敦、纽约、东京等城市的市郊铁路都非常发达，分别达到A、B和C)."""
+    counted = _COUNTED_PLACES.search(head)
+    if counted and numeral_value(counted.group(1)) != n:
+        return []
+    if not counted and (clause == 0 or any(m.start >= clause and m.end <= clause + len(head) for m in mentions)):
+        return []
+    earlier = [m for m in mentions if m.end <= clause
+               and (counted or m.start >= _clause_start(sentence, max(0, clause - 1)))]
+    for last in reversed(earlier):
+        first = _list_start(last, mentions, sentence)
+        run = mentions[mentions.index(first):mentions.index(last) + 1]
+        paired = any(_PAIR_LINK.fullmatch(sentence[a.end:b.start]) and not re.search(r"[、和及]", sentence[a.end:b.start])
+                     for a, b in zip(run, run[1:]))   # 西部地区与中东部地区: a pair compared, not a list
+        if len(run) == n and not (paired and not counted):
+            return run
+    return []
 
 
 # ------------------------------------------------------------------ which numbers are facts
@@ -853,7 +927,7 @@ _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|�
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
-_COUNT_UNITS = {"个", "项", "家", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
+_COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
                 "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
 
 
@@ -926,6 +1000,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
+    if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
+        return False   # 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承: a size class in a name
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
@@ -939,6 +1015,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
             and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
         return False
+    if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
+        return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence):
         return False
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
@@ -985,10 +1063,22 @@ def _studied_sample(sentence: str) -> bool:
 
 def _counts_listed_names(q: Quantity, sentence: str) -> bool:
     """陆家嘴、张江、金桥、世博4个片区: a count of the names listed just before it."""
-    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
-    if not m or q.value != int(q.value):
+    if abs(q.value - round(q.value)) > 1e-6 or q.value < 2:
         return False
-    return len(re.split(r"、|和|及|与", m.group(1))) == int(q.value)
+    m = re.search(r"(?:^|(?<=[，,。；;：:）)]))((?:[^、，,。；：:（）()\d]{1,10}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if m and len(re.split(r"、|和|及|与", m.group(1))) == round(q.value):
+        return True
+    # 得到…西部地区、东北地区、中部地区和东部地区4个区域的…: places listed after a verb, counted as a bare class
+    # (重庆、西安、成都3个核心城市 says more than the list: a fact of its own)
+    if not re.match(r"\s*(?:区域|地区|省份|省区|省市|板块)", sentence[q.end:]):
+        return False
+    run = re.search(r"((?:[^、，,。；：:（）()\d]{1,16}、)+[^、，,。；：:（）()\d]{1,10}?)\s*(?:等)?\s*$", sentence[:q.start])
+    if not run:
+        return False
+    items = re.split(r"、|和|及|与", run.group(1))
+    first = [p for p in _places()[1].finditer(items[0]) if p.end() == len(items[0])]
+    return (len(items) == round(q.value) and bool(first)
+            and all(_places()[1].fullmatch(x) for x in items[1:]))
 
 
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
@@ -999,6 +1089,12 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
                                   r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
         return True
+    if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
+            and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
+        return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
+    if (q.unit not in _COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
+            and re.match(r"\s*(?:的)?(?:项目|企业|工程)", sentence[q.end:])):
+        return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
     if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
@@ -1063,14 +1159,16 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        if _is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1]) or (p.now and (current or carry.stated_period)):
+        dated = current or carry.stated_period
+        if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
+                or (p.now and dated and not dated.endswith("以来"))):
             continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
                 and p.end <= _clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
-        current = with_year(p, current or carry.heading_year) if (not p.has_year) else p.text
+        current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
 
 
@@ -1152,7 +1250,8 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
     own = clause
     if not any(clause <= p.start < q.start for p in periods) and _CHANGE_LEAD.match(sentence, clause):
         clause = _clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
-    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4) and p.start < q.start]):
+    for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4 or _base_clause(p, sentence))
+                       and p.start < q.start]):
         if p.start < own and not re.fullmatch(r"\d{4}年", p.text):
             continue   # 较“十三五”末…，增长33.6%: a growth over a plan period keeps the period
         if not _is_comparison_base(p, sentence):
@@ -1177,6 +1276,13 @@ def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: s
     return period
 
 
+def _base_clause(p: Period, sentence: str) -> bool:
+    """虽然相较于2000年，西部地区2019年的…增加了近11倍: a clause that only names the base of the next one."""
+    start, end = _clause_start(sentence, p.start), _clause_end(sentence, p.start)
+    rest = sentence[start:p.start] + sentence[p.end:end]
+    return _is_comparison_base(p, sentence) and not re.search(r"\d", rest) and len(rest) <= 8
+
+
 def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
     """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
@@ -1191,11 +1297,14 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_HORIZON = re.compile(r"(?:^|[，,；;：:\s])(?:力争|争取|计划|预计|预期|将|要)?\s*(?:到|至)\s*$")
+_HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|至)\s*$")   # not 增长到2019年, 截至2019年
 
 
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences."""
+    years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
+    # 2000年…17.5%，而2019年…19.2%。在这20年间…: the span a later duration counts back over
+    carry.stated_span = f"{min(years)}—{max(years)}年" if len(years) > 1 else None
     for p in periods:
         if p.relative or _is_comparison_base(p, sentence) or (p.now and carry.period):
             continue
@@ -1248,6 +1357,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
+    found = sorted(found + _leading_bodies(sentence, masked, found), key=lambda m: m.start)
     ends = [q.end for q in quantities]
     topic: _Mention | None = None
     for m in found:
@@ -1262,9 +1372,41 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True
         if m.topic:
             topic = m
-        if m.topic and m.place.kind == "country" and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+        if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+    return found
+
+
+# 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
+# (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
+                   r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
+_FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+
+
+def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
+    """A group is the subject of its own sentence's figures; the sentences after it speak of the place again
+    (万华集团并购… then 亿帆医药公司收购…)."""
+    if any(m.place.kind == "body" and m.place.name == carry.subject for m in mentions):
+        carry.subject, carry.subject_at = carried
+
+
+def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[_Mention]:
+    """Groups named where a clause's subject stands (not inside a place's name: 河南能源集团 keeps 河南 out)."""
+    found = []
+    for m in _BODY.finditer(sentence):
+        start = m.start()
+        clause = _clause_start(sentence, start)
+        head = re.match(_TOPIC_HEAD.pattern, masked[clause:start])
+        if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
+                or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
+            continue
+        if m.group(0).isascii() and (len(m.group(0)) < 4 and not re.search(r"[a-z’']", m.group(0))
+                                     or re.search(r"(?:根据|据|从|依据|基于|利用|采用)\s*$", masked[clause:start])
+                                     or re.match(r"\s*(?:指数|数据|模型|方法|检验|系数|值)", sentence[m.end():])):
+            continue   # GDP, PM2.5, 根据 UN Comtrade数据, 从Theil指数来看: measures, sources and methods, not bodies
+        found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
 
@@ -1273,12 +1415,14 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强)")
+# (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+                                  r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
 
 
@@ -1363,6 +1507,10 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     for m in reversed([m for m in mentions if m.end <= q.start]):
+        if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
+                and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
+                and re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:])):
+            return m   # 高于全国年均1.22%的增长率: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
@@ -1457,14 +1605,14 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|共(?![济享建治识])|有效地?|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
-                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
-                      r"|即|其(?![他余次])|该|这里|那里|这一?|各|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|[、，,：:；;）)（(\s])+")
-_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
+                      r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
+_TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                        r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
-                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
+                     r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 _FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -1476,10 +1624,10 @@ _ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持�
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
-_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在|被|是|为|(?<![高初集小])中(?![心医国药小学])|共|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减|提|降|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通")
+_COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1500,8 +1648,12 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
             return carry.indicator, change
     phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
+    if phrase_start == previous_end > 0:   # 投放50%以上号源、转诊量增长90%: 号源 is the figure before's
+        phrase = re.sub(r"^[\u4e00-\u9fff]{1,8}、(?=[\u4e00-\u9fff]{2})", "", phrase)
+    listed_next = phrase.rstrip().endswith("、")   # 推进抽水蓄能电站、400万千瓦光伏装机等
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
+    occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
@@ -1513,15 +1665,32 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
-    phrase = _noun_phrase(phrase)
+    phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    total = re.fullmatch(r"(.{2,12}?)、(总数|总量|累计)", phrase or "")
+    if total:   # 28人当选“中国好人”、总数207人
+        phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
     if not phrase and clause > previous_end:
-        phrase = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions)
+        phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
         phrase = _as_share(phrase, carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
+    if item and q.unit not in _MEASURE_UNITS:
+        phrase = item.group(1)
+    phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
+    after = _CHANGE_AFTER.match(sentence, q.end) if q.unit == "%" and not change else None
+    if after:   # 进出口总额实现9.01%的快速增长
+        change = after.group(1)
+    given = _SHARE_VERB.search(sentence, phrase_start, q.start) if q.unit == "%" else None
+    of = re.match(r"\s*(?:以上|左右)?\s*的?\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、）)]|$)", sentence[q.end:]) if given else None
+    taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
+    if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
+        phrase = f"{taken}占比"
+    if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
+        phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
     if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
         phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
@@ -1547,10 +1716,44 @@ _RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
 # 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
 _RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
 _RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
+# 增速居全国第5位，较2019年年底提高14位: the ranking a move of places is of
+_RANK_MOVE = re.compile(r"(?:提高|上升|前进|提升|下降|后退|下滑|前移|跃升)了?\s*$")
+_RANKED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:居|位居|位列|排名|排在|列)(?:全国|全省|全市|全球|世界|中部|西部|东部)?"
+                     r"[^，,。；]{0,4}?第")
+
+
+def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None) -> str | None:
+    if q.unit not in ("位", "名") or not _RANK_MOVE.search(sentence[clause:q.start]):
+        return None
+    ranked = list(_RANKED.finditer(sentence, 0, q.start))
+    if not ranked:
+        return None
+    name = _noun_phrase(ranked[-1].group(1))
+    if is_generic_measure(name):
+        name = (_variable_of(carried) or "") + name
+    return f"{name}排名" if len(name) >= 2 else None
+
+
+# 实现9.01%的快速增长: the change named after the figure
+_CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅|降幅|涨幅|提升|提高)")
+# 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
+_SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|投放)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+
+
+def _gap_to_place(name: str | None, clause: str) -> str | None:
+    """西部地区与东部地区及全国平均水平的差距分别缩小至A和B: a place (or its average) that a gap is to names
+    no variable; the bare gap word is left for the variable of the clause or sentence before."""
+    place = _places()[1].match(name or "")
+    rest = name[place.end():] if place else name or ""
+    gap = re.fullmatch(r"(?:平均水平|平均)?的?(差距|差额|差值)?", rest)
+    if not gap or not (place or rest):
+        return name
+    word = re.search(r"差距|差额|差值", clause)
+    return gap.group(1) or (word.group(0) if word else name)
 
 
 def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1559,7 +1762,15 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         noun = re.split(r"的", m.group(1))[-1] if m else ""
         return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
     m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
-    return f"{phrase}{m.group(1)}时间" if m and phrase else phrase
+    if m and phrase:
+        return f"{phrase}{m.group(1)}时间"
+    span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
+    if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
+        return f"{phrase}{span.group(1)}"
+    held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
+    if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
+        return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
+    return phrase
 
 
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1601,6 +1812,8 @@ def _noun_phrase(phrase: str) -> str:
     phrase = re.sub(r"[（(][^（()）]*(?:[，,；;]|下同)[^（()）]*[）)]", "", phrase)   # 固定资产投资（不含农户，下同）
     phrase = re.sub(r"[（(]\s*(?:含|包括|不含)[^（()）]*[）)]\s*$", "", phrase)   # 中等职业教育学校（含技工）37所
     phrase = re.sub(r"^\d+\s*(?:个|项|家|所|座|条|批)(?=\D)", "", phrase)   # 1596个“千项万亿”重大项目完成投资
+    phrase = re.sub(r"连续\s*[\d一二三四五六七八九十]+\s*年|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十]年(?:来|间|内)?$", "",
+                    phrase)   # 公众安全感满意度连续5年保持在, 居民人均可支配收入五年增长
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
@@ -1624,12 +1837,12 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|"
-                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金)$")
+                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")
 
@@ -1672,7 +1885,7 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
             whole = whole[:found.end()] if found else whole
         measure = _MEASURE_WORD.search(whole or "")
         if measure and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", indicator):
-            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
+            word = re.search(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|保费收入|收入|支出|保有量|总额|人数|面积|余额|里程)$", whole)
             if count and not (word and word.group(0) in ("保有量", "人数", "产量")):
                 return indicator   # a count of parts is no part of the whole's money or value
             return indicator + (word.group(0) if word else "")
@@ -1688,7 +1901,7 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
 # the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
@@ -1716,17 +1929,22 @@ _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单
                           r"|起数|次数|件数|户数|人次)$")
 
 
-_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额)$")
+_ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
+_SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额|保费收入|收入)$")
 
 
 def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
-                          units: list[str]) -> str | None:
+                          units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
-    of a sibling's measure is a change of that measure (木材加工及家具制造增加值)."""
-    if (q.unit != "%" or not indicator or len(indicator) < 2 or not stated or units[-1] != "%"
-            or _MEASURE_WORD.search(indicator) or is_generic_measure(indicator) or indicator_confidence(indicator) == "low"):
+    of a sibling's measure is a change of that measure (木材加工及家具制造增加值); so is a level of a part
+    listed after 其中 (保费收入…，其中财产险…，人身险…)."""
+    if (not indicator or len(indicator) < 2 or not stated or units[-1] != q.unit or (q.unit != "%" and not parts)
+            or _MEASURE_WORD.search(indicator) or _MEASURE_TAIL.search(indicator) or is_generic_measure(indicator)
+            or indicator_confidence(indicator) == "low"):
         return indicator
     m = _SIBLING_MEASURE.search(stated[-1][0] or "")
+    if m and m.group(0) == "收入" and not parts:
+        return indicator   # 收入 alone is shared only by parts listed under 其中
     return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
 
 
@@ -1751,9 +1969,14 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     variable that the clause before names (or that the sentence's previous figure measured)."""
     join = measure if not measure.startswith("占") else measure.replace("的", "")
     lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if clause > previous_end else ""
-    if lead and not is_generic_measure(lead) and not _GAP_WORD.search(lead):
+    if measure == "隶属度":   # a membership degree is of the whole thing named (…的地区差距隶属度)
+        whole = lead or next((i for i, _ in reversed(stated) if i and not i.endswith(measure)), None)
+        return (whole or previous_variable) + measure
+    if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     for indicator, _ in reversed(stated):
+        if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
+            return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
         variable = _variable_of(indicator)
         if variable:
             return variable + join
@@ -1790,14 +2013,24 @@ def _counted_length(sentence: str, q: Quantity) -> int:
     return at + len(noun) - q.end
 
 
+# 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
+_COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
-    if q.unit not in _COUNT_UNITS or q.value != int(q.value):   # 23.25张 is an average, not a count
+    if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
+    named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
+    if named:
+        return named.group(1)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
+    if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
+        return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
     if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
@@ -1805,26 +2038,41 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
+    if stop and stop.group(0) in ("没有", "未") and stop.start() >= 2:   # 54个县级政府没有举债
+        did = re.match(r"(?:没有|未)[\u4e00-\u9fff]{1,4}?(?=[，,。；;]|$)", sentence[m.start("noun") + stop.start():])
+        if did:
+            return f"{did.group(0)}的{noun[:stop.start()]}"
     if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
         head = noun[stop.end():]
         head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
         if 1 <= len(head) <= 4:
             return noun[:stop.end() + len(head)]
     noun = noun[:stop.start()] if stop else noun
+    entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
+    if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市
+        return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
 
 
+
 # 我国70%的工业设施集中在沿海: a share stated before what it is a share of
-_SHARED_NOUN = re.compile(r"\s*的\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=集中|分布|被|在|是|为|由|来自|用于|属于|位于|投向|流向|[，,。；;])")
+_SHARED_NOUN = re.compile(r"\s*(?:以上|左右)?\s*(?:的)?\s*(?P<noun>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=(?P<pred>(?:集中|分布|被|在|是|为|由|来自|用于"
+                          r"|属于|位于|投向|流向|投入|落地|实现|化解)[^，,。；;]{0,12}?)?[，,。；;])")
 
 
 def _share_noun(sentence: str, q: Quantity) -> str:
+    """我国70%的工业设施集中在沿海一带: the share of the things that do what follows them."""
     m = _SHARED_NOUN.match(sentence, q.end) if q.unit == "%" else None
-    return m.group("noun") if m else ""
+    if not m or (not m.group("pred") and "的" not in sentence[q.end:m.start("noun")]):
+        return ""
+    return f"{m.group('noun')}{m.group('pred')}的比重" if m.group("pred") else m.group("noun")
 
 
 def _as_share(phrase: str, previous: str | None) -> str:
     """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+    part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
+    if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
+        return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
     m = _SHARE.match(phrase)
     if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
         return phrase

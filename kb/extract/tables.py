@@ -54,6 +54,7 @@ _STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大
 # a table of grading standards (分级标准, 阈值): its columns are grades, not entities; a cell is the
 # threshold of its row's indicator for that grade
 _STANDARDS = re.compile(r"标准|阈值|分级|等级划分")
+_INDICATOR_CORNER = re.compile(r"^(?:主要)?(?:指\s*标|项\s*目)(?:名称)?$")
 _VALUE_COLUMN = re.compile(r"^(?:绝对数|绝对值|数值|实绩)$")
 _SCALE_PREFIX = re.compile(r"^(万亿|亿|千万|百万|十万|万)(\S+)$")
 _SCALE_OF = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
@@ -73,7 +74,7 @@ def find_tables(clean: CleanText, articles: list[Article], source: str, raw_text
     found = [(m.start(), m.end(), "html", html_grid(m.group(0)), None) for m in _HTML_TABLE.finditer(text)]
     found += [(s, e, "markdown", grid, None) for s, e, grid in _pipe_tables(text)]
     found += list(_text_tables(raw_text, text)) + list(_tab_tables(raw_text, text)) \
-        + list(_cell_line_tables(raw_text, text)) if raw_text else []
+        + list(_cell_line_tables(raw_text, text)) + list(_year_cell_tables(raw_text, text)) if raw_text else []
     tables = []
     for start, end, fmt, grid, own in sorted(found, key=lambda f: f[0]):
         if not grid:
@@ -382,6 +383,43 @@ def _cell_line_grid(lines: list[str], marks: list[int]):
     return caption, lines[top:marks[0]], header + rows
 
 
+_EMPTY_CELL = re.compile(r"^[—–\-…/／]+$")
+
+
+def _year_cell_tables(raw_text: str, clean_text: str):
+    """(start, end, "cells", grid, (caption, unit)) of each table printed one cell per line under a
+    `表N` caption: a name line, a line per year column (`2022年`), then rows of a label line and one
+    line per year, each a number (or a dash) — read only while every row keeps that shape."""
+    lines = [ln.strip() for ln in raw_text.replace("\f", "\n").split("\n") if ln.strip()]
+    for i, caption in enumerate(lines):
+        if not _is_caption(caption):
+            continue
+        j, unit = i + 1, ""
+        if j < len(lines) and (m := _UNIT_LINE.match(lines[j])):
+            unit, j = m.group(1), j + 1
+        k = 0
+        while j + 1 + k < len(lines) and _YEAR_ONLY.match(lines[j + 1 + k]):
+            k += 1
+        if k < 2 or j >= len(lines) or numbers_in(lines[j]):
+            continue
+        rows, p = [], j + 1 + k
+        while p + k < len(lines) and _is_row_label(lines[p]) and all(
+                len(numbers_in(c)) == 1 or _EMPTY_CELL.match(c) for c in lines[p + 1:p + 1 + k]):
+            rows.append([cell_text(lines[p]), *("" if _EMPTY_CELL.match(c) else c for c in lines[p + 1:p + 1 + k])])
+            p += k + 1
+        if len(rows) < 2:
+            continue
+        span = _clean_span(clean_text, caption, "".join(rows[-1]))
+        if span:
+            yield span[0], span[1], "cells", [[lines[j], *lines[j + 1:j + 1 + k]], *rows], (caption, unit)
+
+
+def _is_row_label(line: str) -> bool:
+    """A row's label in a cell-per-line table: a short line of words, not a number, caption or sentence."""
+    return len(line) <= _CELL_LINE_CHARS and not numbers_in(line) and not _EMPTY_CELL.match(line) \
+        and not _is_caption(line) and not line.endswith(("。", "；", "，"))
+
+
 def _is_row_number(line: str) -> bool:
     return bool(_ORDINAL.match(line))
 
@@ -591,6 +629,7 @@ def caption_topic(caption: str) -> str:
     """What a caption says the table measures: its number, periods and unit taken off."""
     t = re.sub(r"^(?:续\s*)?表\s*(\d{1,2}(?=(?:19|20)\d{2})|\d+(?:[.\-]\d+)?)\s*[:：.]?\s*", "", caption)
     t = re.sub(r"^Tab(?:le)?\.?\s*\d+(?:[.\-]\d+)?\s*[:：.]?\s*", "", t, flags=re.I)
+    t = _CAPTION_UNIT.sub("", t)
     t = _UNIT_SUFFIX.sub("", t)
     t = _RANKS_TOO.sub("", t)
     for p in reversed([p for p in find_periods(t) if p.has_year]):
@@ -599,7 +638,12 @@ def caption_topic(caption: str) -> str:
     return t.strip(" ，,：:")
 
 
+_CAPTION_UNIT = re.compile(r"\s*单位\s*[:：]\s*([^\s，,；;]{1,10})\s*$")
+
+
 def _unit_of_caption(caption: str) -> str:
+    if m := _CAPTION_UNIT.search(caption):      # `…服务贸易规模 单位：亿美元`
+        return m.group(1)
     u = _UNIT_SUFFIX.search(caption)
     text = _unit_text(u) if u and _is_unit(_unit_text(u)) else ""
     return text if text and not find_periods(text) else ""
@@ -673,7 +717,10 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     # names the rows for the value columns on its right
     inner = [c for c in range(nlab + 1, width) if c not in numeric and any(r[c] for r in table.rows)
              and all(not r[c] or not _is_quantity_cell(r[c]) for r in table.rows)]
-    values_are_rows = any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) and not transposed
+    # the corner names the rows as indicators (指标) over columns that are only years: the document's own series
+    years_across = bool(numeric) and all(col_labels[c].period and not col_labels[c].text for c in numeric) \
+        and bool(_INDICATOR_CORNER.match(cell_text(table.header[-1][name_col])))
+    values_are_rows = (any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) or years_across) and not transposed
     grades = bool(_STANDARDS.search(topic))
     decimals = _column_decimals(table, numeric)
     labelled = any(col_labels[c].text or col_labels[c].period for c in numeric)
