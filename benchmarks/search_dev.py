@@ -163,7 +163,8 @@ def main() -> None:
     ap.add_argument("--modes", default="hybrid,dense,keyword,naive")
     ap.add_argument("--misses", action="store_true", help="list misses of the TUNING parts (hybrid)")
     ap.add_argument("--tune", help="grid over hybrid weights, scored on the TUNING parts only, e.g. "
-                                   "'document=0,0.3;topic=0,0.3' (names of kb.search.Weights)")
+                                   "'document=0,0.3;topic=0,0.3' (names of kb.search.Weights, or module "
+                                   "settings of kb.search: 'FUSION=max/minmax,rank/rank;WINDOW_CHARS=15,25')")
     a = ap.parse_args()
     if a.tune:
         return tune(a.tune, a.sets.split(","))
@@ -209,15 +210,15 @@ def main() -> None:
 
 
 def tune(grid: str, corpora: list[str]) -> None:
-    """Hybrid figures on the tuning parts for every combination of the weights in `grid`."""
+    """Hybrid figures on the tuning parts for every combination of the weights in `grid` (several
+    grids separated by |)."""
     import dataclasses
-    import itertools
 
+    import kb.search as search
     from kb.search import WEIGHTS
     score, settings = _scorer(), Settings()
     embedder = make_embedder(settings)
-    axes = [(name, [float(v) for v in values.split(",")])
-            for name, _, values in (item.partition("=") for item in grid.split(";"))]
+    fields = {f.name for f in dataclasses.fields(WEIGHTS)}
     prepared = []
     with tempfile.TemporaryDirectory() as tmp:
         for corpus_name in corpora:
@@ -228,22 +229,52 @@ def tune(grid: str, corpora: list[str]) -> None:
             for qset in (s for s in SETS if s.corpus == corpus_name):
                 if parts(qset)["tune"]:
                     prepared.append((qset.name, searcher, parts(qset)["tune"]))
-        print("  ".join(f"{n:>8s}" for n, _ in axes) + "  " + "  ".join(f"{n:>14s}" for n, _, _ in prepared)
-              + "   pooled s@1 MRR")
-        for values in itertools.product(*(v for _, v in axes)):
-            weights = dataclasses.replace(WEIGHTS, **dict(zip((n for n, _ in axes), values)))
-            cells, s1, rr, n = [], 0.0, 0.0, 0
-            for _, searcher, questions in prepared:
-                searcher.weights = weights
-                pred = [{"query": q["query"], "hits": ranked(searcher, None, q["query"], "hybrid")}
-                        for q in questions]
-                m, _ = score.score_search(questions, pred, 10)
-                cells.append(f"{m['success_at_1']:.2f} {m['mrr_at_10']:.2f}")
-                s1 += m["success_at_1"] * len(questions)
-                rr += m["mrr_at_10"] * len(questions)
-                n += len(questions)
-            print("  ".join(f"{v:8.2f}" for v in values) + "  " + "  ".join(f"{c:>14s}" for c in cells)
-                  + f"   {s1 / n:.3f} {rr / n:.3f}")
+        for sweep in grid.split("|"):    # several grids, one after the other, over the same indexes
+            _sweep(sweep, prepared, score, search, fields)
+
+
+def _sweep(grid: str, prepared: list, score, search, fields: set[str]) -> None:
+    """One grid of `tune`: a line per combination, each set's tuning s@1 and MRR, and pooled."""
+    import dataclasses
+    import itertools
+
+    from kb.search import WEIGHTS
+    axes = [(name, [_grid_value(v) for v in values.split(",")])
+            for name, _, values in (item.partition("=") for item in grid.split(";"))]
+    saved = {name: getattr(search, name) for name, _ in axes if name not in fields}
+    print("  ".join(f"{n:>8s}" for n, _ in axes) + "  " + "  ".join(f"{n:>14s}" for n, _, _ in prepared)
+          + "   pooled s@1 MRR")
+    for values in itertools.product(*(v for _, v in axes)):
+        chosen = dict(zip((n for n, _ in axes), values))
+        weights = dataclasses.replace(WEIGHTS, **{n: v for n, v in chosen.items() if n in fields})
+        for name, value in chosen.items():   # module settings of kb.search: FUSION, WINDOW_CHARS ...
+            if name not in fields:
+                setattr(search, name, value)
+        cells, s1, rr, n = [], 0.0, 0.0, 0
+        for _, searcher, questions in prepared:
+            searcher.weights = weights
+            pred = [{"query": q["query"], "hits": ranked(searcher, None, q["query"], "hybrid")}
+                    for q in questions]
+            m, _ = score.score_search(questions, pred, 10)
+            cells.append(f"{m['success_at_1']:.2f} {m['mrr_at_10']:.2f}")
+            s1 += m["success_at_1"] * len(questions)
+            rr += m["mrr_at_10"] * len(questions)
+            n += len(questions)
+        print("  ".join(f"{v if isinstance(v, str) else '/'.join(v) if isinstance(v, tuple) else f'{v:.2f}':>8}"
+                        for v in values) + "  " + "  ".join(f"{c:>14s}" for c in cells)
+              + f"   {s1 / n:.3f} {rr / n:.3f}")
+    for name, value in saved.items():
+        setattr(search, name, value)
+    for _, searcher, _ in prepared:
+        searcher.weights = WEIGHTS
+
+
+def _grid_value(text: str):
+    """A grid value: a number, or a/b for a pair of names (FUSION=max/minmax)."""
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return tuple(text.split("/")) if "/" in text else text
 
 
 def _first_hit(score, question: dict, hits: list[dict]) -> bool:

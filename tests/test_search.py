@@ -13,8 +13,8 @@ from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
 from kb.search import (DUPLICATE_SHARE, WEIGHTS, Filters, Searcher, covered_chars, distinct_rows,
-                       merged_rows, merged_span, opening_heading, phrase_scores, search,
-                       window_scores)
+                       is_bare, merged_rows, merged_span, opening_heading, phrase_scores, search,
+                       unit_scaled, window_scores)
 from kb.types import Article, CleanText, Passage, Section
 
 SETTINGS = Settings().with_(passage_chars=80, passage_max_chars=160, max_query_chars=200)
@@ -248,16 +248,23 @@ WILD_DOCS = [
 
 @pytest.fixture(scope="module")
 def wild(tmp_path_factory, searcher):
-    passages = []
+    documents = []
     for source, title, genre, place, parts in WILD_DOCS:
         clean, articles = _document(title, 2024, parts)
         articles[0].genre, articles[0].jurisdiction = genre, place
+        documents.append((source, clean, articles))
+    return _searcher_of(documents, tmp_path_factory.mktemp("wild"), searcher.embedder)
+
+
+def _searcher_of(documents, out, embedder):
+    """A Searcher over the passages of (source, clean text, articles) documents, indexed in `out`."""
+    passages = []
+    for source, clean, articles in documents:
         passages += make_passages(clean, articles, source, SETTINGS)
     for i, p in enumerate(passages):
         p.id = i
-    out = tmp_path_factory.mktemp("wild")
-    build_indexes(passages, searcher.embedder, out, None, SETTINGS, progress=False)
-    return Searcher(load_indexes(out), passages, searcher.embedder, SETTINGS)
+    build_indexes(passages, embedder, out, None, SETTINGS, progress=False)
+    return Searcher(load_indexes(out), passages, embedder, SETTINGS)
 
 
 def test_passages_carry_their_articles_jurisdiction(wild):
@@ -406,3 +413,52 @@ def test_top_rows_are_the_best_positive_scores_ties_broken_by_row(searcher):
     assert searcher._top(scores, 2, None) == ([1, 3], [2.0, 2.0])
     assert searcher._top(scores, 10, None) == ([1, 3, 4, 2, 5], [2.0, 2.0, 2.0, 1.0, 0.5])
     assert searcher._top(scores, 2, np.array([0, 2, 4, 6])) == ([4, 2], [2.0, 1.0])
+
+
+# Two national work reports (extcorpus) that both report high-speed rail mileage.
+REPORTS = [
+    ("gwr_2015.txt", 2015, [("body", "新建铁路投产里程8427公里，高速铁路运营里程达1.6万公里，占世界的60%以上。")]),
+    ("gwr_2019.txt", 2019, [("body", "新增高速铁路运营里程4100公里，新建改建高速公路6000多公里、"
+                                     "农村公路30多万公里。")]),
+]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory, searcher):
+    documents = [(source, *_document("政府工作报告", year, parts)) for source, year, parts in REPORTS]
+    return _searcher_of(documents, tmp_path_factory.mktemp("reports"), searcher.embedder)
+
+
+def test_a_question_about_a_year_prefers_documents_dated_then_or_the_year_after(reports):
+    def scores(question, dated):
+        reports.weights = dataclasses.replace(WEIGHTS, dated=dated)
+        try:
+            return {h.source: h.score for h in reports.search(question, k=2)}
+        finally:
+            reports.weights = WEIGHTS
+    # the report of 2019 reviews 2018; the one of 2015 (reviewing 2014) gains nothing
+    off, on = scores("2018年高速铁路运营里程", 0.0), scores("2018年高速铁路运营里程", 0.5)
+    assert on["gwr_2019.txt"] == pytest.approx(1.5 * off["gwr_2019.txt"])
+    assert on["gwr_2015.txt"] == pytest.approx(off["gwr_2015.txt"])
+    off, on = scores("2014年高速铁路运营里程", 0.0), scores("2014年高速铁路运营里程", 0.5)
+    assert on["gwr_2015.txt"] == pytest.approx(1.5 * off["gwr_2015.txt"])
+    assert on["gwr_2019.txt"] == pytest.approx(off["gwr_2019.txt"])
+    assert max(on, key=on.get) == "gwr_2015.txt"
+
+
+def test_a_heading_standing_alone_is_bare_but_a_short_sentence_is_not():
+    assert is_bare("三、2025年政府工作任务")
+    assert is_bare("关键词高新区，道路自信，创新经济生态")
+    assert not is_bare("加快培育壮大“四上”企业，新增规模以上工业企业4000家以上。")
+    assert not is_bare("一、2021年工作回顾\n过去一年，在新中国历史上极不平凡。")
+
+
+def test_score_scalings_keep_the_order_and_put_the_best_at_one():
+    scores = np.array([3.0, 9.0, 0.0, 4.5])
+    for how in ("max", "minmax", "z", "rank"):
+        scaled = unit_scaled(scores, how)
+        assert np.argsort(-scaled, kind="stable").tolist() == [1, 3, 0, 2], how
+        assert scaled.max() <= 1.0 and scaled.min() >= 0.0, how
+    assert unit_scaled(scores, "rank")[1] == 1.0 and unit_scaled(scores, "max")[1] == 1.0
+    with pytest.raises(ValueError):
+        unit_scaled(scores, "softmax")
