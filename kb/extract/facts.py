@@ -426,7 +426,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
-        indicator = _bracket_closed(indicator)
+        indicator = _bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit))
+        change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -1609,7 +1610,7 @@ _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
-                       r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
+                       r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|迈上了?|迈入|跨上|登上|站上|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
@@ -1627,7 +1628,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
+                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1788,7 +1789,34 @@ def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
 
 # 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
 _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
-                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
+                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引"
+                        r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
+
+
+# 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
+# span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
+_ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+
+
+def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
+    """The indicator of a count with the verb that says it counts additions (新增, 建成), when its clause has one."""
+    if not indicator or unit not in _COUNT_UNITS:
+        return indicator
+    verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
+    if not verbs or re.search(r"新增|新入库|新认定|新建|建成|开工|建设|累计|总数|总量", indicator):
+        return indicator
+    return f"{verbs[-1]}{indicator}"
+
+
+# 比全国平均水平54.64%低近11个百分点: a gap to another level, not the level itself
+_GAP_TO_BASE = re.compile(r"(比|较)([^，,；;比较]{1,14}?)(?:\d+(?:\.\d+)?\s*%)?\s*(高|低|多|少|快|慢)(?:出|了)?"
+                          r"(?:\s*(?:近|约|超过|逾)?\s*\d+(?:\.\d+)?\s*(?:个)?\s*(?:百分点)?\s*(?:和|、|与))*\s*(?:近|约|超过|逾)?\s*$")
+
+
+def _gap_to_base(before: str, unit: str) -> str | None:
+    """The change of a rate stated as a gap to another one (比全国平均水平低), when the figure is such a gap."""
+    m = _GAP_TO_BASE.search(before) if unit in ("百分点", "%") else None
+    return f"{m.group(1)}{m.group(2).strip()}{m.group(3)}" if m else None
 
 
 def _bracket_closed(phrase: str | None) -> str | None:
