@@ -216,19 +216,25 @@ def serve(index_dir: Path, work: Path) -> None:
           f"{before['VmRSS']:.0f} MB); BM25 matrix {searcher.indexes.keyword.memory_bytes() / 2**20:.0f} MB "
           f"mapped from disk, {len(searcher.indexes.keyword.bm25.vocab_dict)} words")
     queries = json.loads((work / "queries.json").read_text(encoding="utf-8"))
-    for mode in ("hybrid", "dense", "keyword"):
-        kb.search(queries[0], mode=mode)
-        times = []
+    steps = {"query embedding alone": lambda q: searcher.embedder.embed_queries([q]),
+             **{f"{mode:7s} (KnowledgeBase.search)": (lambda m: lambda q: kb.search(q, k=10, mode=m))(mode)
+                for mode in ("hybrid", "dense", "keyword")}}
+    for name, step in steps.items():
+        step(queries[0])
+        wall, cpu = [], []
         for q in queries:
-            t = time.perf_counter()
-            kb.search(q, k=10, mode=mode)
-            times.append(time.perf_counter() - t)
-        print(f"  {len(searcher.passages)} {mode:7s} (KnowledgeBase.search): {percentiles(times)}")
+            t, c = time.perf_counter(), time.process_time()
+            step(q)
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        print(f"  {len(searcher.passages)} {name}: {percentiles(wall)}; CPU {percentiles(cpu).split(' (')[0]}")
     after = rss_parts_mb()
-    print(f"  after {3 * len(queries)} queries: RSS {after['VmRSS']:.0f} MB = {after['RssAnon']:.0f} MB heap + "
+    print(f"  after {4 * len(queries)} queries: RSS {after['VmRSS']:.0f} MB = {after['RssAnon']:.0f} MB heap + "
           f"{after['RssFile']:.0f} MB mapped files (BM25 pages touched, libraries; the kernel may drop them); "
           f"peak {after['VmHWM']:.0f} MB")
     dense = searcher.indexes.dense
+    if dense.kind != "ivf-fp16":
+        return
     vectors, truth = np.load(work / "query_vectors.npy"), np.load(work / "truth.npy")
     default = dense.index.nprobe
     for probes in (16, 32, 64, 128):

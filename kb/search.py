@@ -13,6 +13,7 @@ jurisdiction the question names rise. Overlapping hits of one document are merge
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -101,13 +102,21 @@ class Filters:
 
 class _Codes:
     """One text attribute of every row as small integer codes into its distinct values (a million
-    rows of a few thousand sources take 4 MB, not a million string objects)."""
+    rows of a few thousand sources take 4 MB, not a million string objects). Filled row by row
+    with `add`, then `done`."""
 
-    def __init__(self, values: list[str]):
+    def __init__(self):
         self.index: dict[str, int] = {}
-        self.codes = np.fromiter((self.index.setdefault(v, len(self.index)) for v in values),
-                                 dtype=np.int32, count=len(values))
+        self._added = array("i")
+
+    def add(self, value: str) -> None:
+        self._added.append(self.index.setdefault(value, len(self.index)))
+
+    def done(self) -> "_Codes":
+        self.codes = np.array(self._added, dtype=np.int32)
         self.values = list(self.index)
+        del self._added
+        return self
 
     def mask(self, wanted, rows: np.ndarray | None = None) -> np.ndarray:
         """Per row (all, or `rows`), whether its value is one of `wanted`."""
@@ -157,29 +166,27 @@ class Searcher:
         headings: dict[str, int] = {}
         openings: dict[str, int] = {"": -1}
         articles: dict[tuple[str, int], int] = {}
-        columns: dict[str, list] = {name: [] for name in ("source", "article", "kind", "year", "jurisdiction",
-                                                          "document", "heading", "opening", "article_of")}
+        coded = {name: _Codes() for name in ("source", "article", "kind", "jurisdiction")}
+        ints = {name: array("i") for name in ("year", "document", "heading", "opening", "article_of")}
         for p in self.passages:     # one pass: a PassageTable streams them from the database
-            columns["source"].append(p.source)
-            columns["article"].append(p.article)
-            columns["kind"].append(p.kind)
-            columns["year"].append(p.year if p.year is not None else -1)
-            columns["jurisdiction"].append(p.jurisdiction or "")
+            coded["source"].add(p.source)
+            coded["article"].add(p.article)
+            coded["kind"].add(p.kind)
+            coded["jurisdiction"].add(p.jurisdiction or "")
+            ints["year"].append(p.year if p.year is not None else -1)
             key = (p.article, p.jurisdiction, p.genre)
             if key not in document_of:       # place names are worked out once per document, not per row
                 document_of[key] = documents.setdefault(_document_field(p), len(documents))
-            columns["document"].append(document_of[key])
-            columns["heading"].append(headings.setdefault(p.section or "", len(headings)))
-            columns["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
-            columns["article_of"].append(articles.setdefault((p.source, p.article_index), len(articles)))
-        self.gazetteer = Gazetteer(j for j in dict.fromkeys(columns["jurisdiction"]))
+            ints["document"].append(document_of[key])
+            ints["heading"].append(headings.setdefault(p.section or "", len(headings)))
+            ints["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
+            ints["article_of"].append(articles.setdefault((p.source, p.article_index), len(articles)))
+        self.gazetteer = Gazetteer(coded["jurisdiction"].index)
         self._document_words = [frozenset(tokens(text)) for text in documents]
         self._heading_words = [frozenset(tokens(text)) for text in headings]
         self._opening_words = [frozenset(tokens(line)) for line in openings if line]
-        ints = {name: np.array(columns.pop(name), dtype=np.int32)
-                for name in ("year", "document", "heading", "opening", "article_of")}
-        self._rows = _Rows(source=_Codes(columns["source"]), article=_Codes(columns["article"]),
-                           kind=_Codes(columns["kind"]), jurisdiction=_Codes(columns["jurisdiction"]), **ints)
+        self._rows = _Rows(**{name: codes.done() for name, codes in coded.items()},
+                           **{name: np.array(values, dtype=np.int32) for name, values in ints.items()})
         self._kind_prior = np.array([KIND_PRIOR.get(k, 1.0) for k in self._rows.kind.values], dtype=np.float64)
         self._article_sizes = np.bincount(self._rows.article_of, minlength=len(articles)).astype(np.float64)
 
@@ -318,25 +325,22 @@ class Searcher:
         return score / total if total else score
 
     def normalised_texts(self, rows: list[int]) -> list[str]:
-        """The passage texts as tokens see them (cached: phrase scoring rereads them)."""
+        """The passage texts as tokens see them (cached: phrase and window scoring reread them)."""
         missing = [r for r in rows if r not in self._normalised]
-        if missing:
-            if len(self._normalised) > TEXT_CACHE:
-                self._normalised.clear()
-            found = self.passages_at(missing)
-            self._normalised.update((r, normalise(found[r].text)) for r in missing)
-        return [self._normalised[r] for r in rows]
+        found = self.passages_at(missing) if missing else {}
+        texts = [self._normalised[r] if r in self._normalised else normalise(found[r].text) for r in rows]
+        _remember(self._normalised, dict(zip(rows, texts)))
+        return texts
 
     def passages_at(self, rows: list[int]) -> Mapping[int, Passage]:
         """{row: Passage} of `rows`, read from the database in one query when it serves them."""
         if not isinstance(self.passages, PassageTable):
             return {r: self.passages[r] for r in rows}
         missing = [r for r in rows if r not in self._fetched]
-        if missing:
-            if len(self._fetched) > TEXT_CACHE:
-                self._fetched.clear()
-            self._fetched.update(self.passages.fetch(missing))
-        return {r: self._fetched[r] for r in rows}
+        found = self.passages.fetch(missing) if missing else {}
+        out = {r: self._fetched.get(r) or found[r] for r in rows}
+        _remember(self._fetched, out)
+        return out
 
     def _idf(self, words: list[str]) -> dict[str, float]:
         """BM25's idf of each distinct question word over the passages."""
@@ -358,14 +362,13 @@ class Searcher:
 
     def _top(self, scores: np.ndarray, n: int, allowed: np.ndarray | None) -> tuple[list[int], list[float]]:
         """(rows, scores) of the n best positive scores among the allowed rows, best first."""
-        if allowed is not None:
-            masked = np.full_like(scores, -1.0)
-            masked[allowed] = scores[allowed]
-            scores = masked
-        top = np.argpartition(-scores, min(n, len(scores) - 1))[:n]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        top = [int(r) for r in top if scores[r] > 0]
-        return top, [float(scores[r]) for r in top]
+        rows = np.flatnonzero(scores > 0) if allowed is None else allowed[scores[allowed] > 0]
+        if len(rows) > n:   # the n best; of rows tied at the n-th score, the first ones (deterministic)
+            kth = np.partition(scores[rows], len(rows) - n)[len(rows) - n]
+            above, tied = rows[scores[rows] > kth], rows[scores[rows] == kth]
+            rows = np.concatenate([above, tied[:n - len(above)]])
+        rows = rows[np.lexsort((rows, -scores[rows]))]
+        return rows.tolist(), scores[rows].astype(np.float64).tolist()
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         """Row numbers passing `filters`, or None when nothing is filtered."""
@@ -412,6 +415,14 @@ class Searcher:
         return Hit(rank=rank, score=round(float(score), 6), source=p.source, article=p.article,
                    section=p.section, kind=p.kind, start=start, end=end, text=text, page=p.page,
                    terms=terms_in(text, terms), passage_id=p.id)
+
+
+def _remember(cache: dict, items: dict) -> None:
+    """Add `items` to a cache of at most ~TEXT_CACHE entries (emptied when full: queries of a session
+    share few rows, so recency bookkeeping would cost more than it saves)."""
+    if len(cache) + len(items) > TEXT_CACHE:
+        cache.clear()
+    cache.update(items)
 
 
 def _document_field(p: Passage) -> str:

@@ -104,13 +104,18 @@ def corpus_term_counts(texts: Iterable[str], workers: int | None = None
     if workers < 2 or len(texts) < POOL_MIN_TEXTS:
         yield from map(term_counts, texts)
         return
+    import gc
     import multiprocessing
 
     tokenizer(), stopwords()          # loaded once here; forked workers inherit them
     chunks = (texts[i:i + POOL_CHUNK] for i in range(0, len(texts), POOL_CHUNK))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for counted in pool.imap(_chunk_term_counts, chunks):
-            yield from counted
+    gc.freeze()   # the workers' collector would otherwise touch, and so copy, every page of the parent's objects
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for counted in pool.imap(_chunk_term_counts, chunks):
+                yield from counted
+    finally:
+        gc.unfreeze()
 
 
 def _chunk_term_counts(texts: Sequence[str]) -> list[tuple[list[str], list[int], int]]:

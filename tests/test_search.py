@@ -356,7 +356,7 @@ def test_heading_words_earn_less_in_the_passage_opening_with_the_heading(searche
 
 
 # ---------------------------------------------------------------- passages served from the database
-def test_passages_served_from_sqlite_rank_exactly_as_passages_in_memory(tmp_path, searcher):
+def test_passages_served_from_sqlite_rank_exactly_as_passages_in_memory(tmp_path, searcher, monkeypatch):
     """A loaded KB reads passage texts from kb.sqlite per query (kb.store.PassageTable); the hits are
     the same as with every passage in memory, in every mode and with filters."""
     from kb import store
@@ -384,7 +384,13 @@ def test_passages_served_from_sqlite_rank_exactly_as_passages_in_memory(tmp_path
         for mode in ("hybrid", "dense", "keyword"):
             expected = in_memory.search(query, k=5, mode=mode, filters=filters)
             assert expected and served.search(query, k=5, mode=mode, filters=filters) == expected
-    assert table[3] == passages[3] and table[-1] == passages[-1] and list(table.fetch([5, 1])) == [1, 5]
+    assert table[3] == passages[3] and table[-1] == passages[-1] and sorted(table.fetch([5, 1])) == [1, 5]
+    # a cache smaller than a query's candidates is emptied and refilled, never left short
+    import kb.search as search_module
+    monkeypatch.setattr(search_module, "TEXT_CACHE", 3)
+    small = Searcher(indexes, table, searcher.embedder, SETTINGS)
+    for query in ("郑州跨境电商交易额是多少", "西部地区外贸依存度", "郑州跨境电商交易额是多少"):
+        assert small.search(query, k=5) == in_memory.search(query, k=5)
 
 
 def test_a_passage_table_that_is_not_the_index_rows_is_refused(tmp_path, searcher):
@@ -393,3 +399,10 @@ def test_a_passage_table_that_is_not_the_index_rows_is_refused(tmp_path, searche
     conn = store.connect(tmp_path / "kb.sqlite")
     with pytest.raises(KBError, match="kb build"):
         Searcher(searcher.indexes, store.PassageTable(conn, [1, 2]), searcher.embedder, SETTINGS)
+
+
+def test_top_rows_are_the_best_positive_scores_ties_broken_by_row(searcher):
+    scores = np.array([0.0, 2.0, 1.0, 2.0, 2.0, 0.5, -1.0])
+    assert searcher._top(scores, 2, None) == ([1, 3], [2.0, 2.0])
+    assert searcher._top(scores, 10, None) == ([1, 3, 4, 2, 5], [2.0, 2.0, 2.0, 1.0, 0.5])
+    assert searcher._top(scores, 2, np.array([0, 2, 4, 6])) == ([4, 2], [2.0, 1.0])
