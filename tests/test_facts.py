@@ -938,3 +938,22 @@ def test_added_counts_gaps_to_a_base_and_verbs_cut_off():
     assert [f.indicator for f in _facts("首次明确了19个城市群作为国家主体功能区。")] == ["城市群"]
     rows = _facts("到2019年西部地区耦合协调度均值为0.51，相对于2000年增长了近一倍。")
     assert [f.indicator for f in rows] == ["耦合协调度均值", "耦合协调度均值"]
+
+
+def test_pairs_named_by_a_topic_kinds_given_their_measure_and_timed_names():
+    # 003: 在初高中的…上, a pair of figures after it: 初中 then 高中 (not the previous sentence's 小学)
+    rows = _facts("但在初高中的教育经费投入上，两地区的差距逐年增大，分别从2003年的899.28元和1188.66元增加到了2018年的"
+                  "10216.85元和14894.55元，扩大约11.36倍和12.53倍。")
+    assert [f.indicator for f in rows][:2] == ["初中教育经费投入差距", "高中教育经费投入差距"]
+    # communiques: a kind's change is of the measure named for the kinds before it; a class of goods
+    # with no measure named is flagged; the change of a count just stated stays the count's
+    rows = _facts("股份制企业增加值比上年增长4.9%；外商及港澳台商投资企业比上年增长4.6%，私营企业比上年增长7.8%。")
+    assert [f.indicator for f in rows] == ["股份制企业增加值", "外商及港澳台商投资企业增加值", "私营企业增加值"]
+    rows = _facts("其中，限额以上单位粮油食品类、烟酒类、服装鞋帽纺织品类分别增长0.3%、9.6%、3.9%；")
+    assert [f.indicator_confidence for f in rows] == ["low", "low", "low"]
+    rows = _facts("私营企业69804户，比上年末增长7.3%；")
+    assert [(f.indicator, f.indicator_confidence) for f in rows] == [("私营企业", "high")] * 2
+    rows = _facts("限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长2.4%、3.7%和7.1%。")
+    assert [f.indicator for f in rows][1:] == ["体育娱乐用品类", "书报杂志类"]
+    # gwr2026: a time inside the name of a system is no fact
+    assert _facts("强化多力量合成救援和实战拉练，建设城市1小时低空应急救援体系。") == []

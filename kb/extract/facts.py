@@ -84,6 +84,7 @@ class _Carry:
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
+    measure: str = ""    # the measure (增加值, 零售额) the paragraph's changes of kinds (股份制企业增长) are of
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -428,6 +429,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         indicator = _bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit))
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
+        counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
+        indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -436,7 +439,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
-                indicator_confidence=indicator_confidence(indicator, q.raw)))
+                indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
@@ -698,7 +701,7 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
         if len(group) < 2:
             continue
         clause = _clause_start(sentence, group[0].start)
-        items = _listed_names(masked, sentence, clause, group)
+        items = _listed_names(masked, sentence, clause, group) or (_topic_pair(sentence[:clause]) if len(group) == 2 else [])
         if not items and last and len(last) == len(group):
             items = last   # a later run of as many figures: the same things, in the same order
         if items:
@@ -708,7 +711,18 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
 
 
 # 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
-_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
+_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村"), "初高中": ("初中", "高中")}
+# 在初高中的教育经费投入上，两地区的差距…分别从A和B: a pair named by the topic clause, with the gap measured
+_PAIR_TOPIC = re.compile(r"在\s*((?:%s)[^，,。；;在]{2,16}?)\s*(?:上|方面)\s*[，,]" % "|".join(_PAIR_COMPOUNDS))
+
+
+def _topic_pair(before: str) -> list[str]:
+    """The two things a 在…上 topic with a pair compound names (初中…, 高中…), for a pair of figures after it."""
+    topics = list(_PAIR_TOPIC.finditer(before))
+    if not topics:
+        return []
+    gap = "差距" if _GAP_WORD.search(before, topics[-1].end()) else ""
+    return _pair_names(topics[-1].group(1).replace("的", ""), gap)
 
 
 def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
@@ -723,7 +737,10 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
-    if len(items) != len(group):
+    last = re.split(r"以及|和|及", items[-1])
+    if len(items) != len(group) and len(items) - 1 + len(last) == len(group):
+        items = items[:-1] + last   # 家用电器和音像器材类、体育娱乐用品类和书报杂志类: 和 before the last name only
+    elif len(items) != len(group):
         items = _NAME_SEP.split(listed)
     if all(_RANK_PLACE.search(x) for x in items) and group[0].unit in ("位", "名"):
         # 跻身全球科研城市第12位、科技集群第39位，分别前进8位、40位: the rankings that moved
@@ -751,8 +768,8 @@ _RANK_PLACE = re.compile(r"(?:居|列|位居|排名?|排在)?\s*第\s*[\d一二�
 
 def _pair_names(name: str, measure: str = "") -> list[str]:
     """城乡居民人均可支配收入 → 城镇居民…, 农村居民…: the two things a compound names, for a pair of figures."""
-    pair = next((v for c, v in _PAIR_COMPOUNDS.items() if name.startswith(c)), None)
-    rest = name[2:]
+    compound = next((c for c in _PAIR_COMPOUNDS if name.startswith(c)), "")
+    pair, rest = _PAIR_COMPOUNDS.get(compound), name[len(compound):]
     return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and len(rest) >= 2 else []
 
 
@@ -1025,6 +1042,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
     if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
         return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
+    if q.unit in ("小时", "分钟") and _TIMED_NAME.match(sentence, q.end):
+        return False   # 建设城市1小时低空应急救援体系, 15分钟便民生活圈: a time inside the name of a system
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -1052,6 +1071,7 @@ _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,
 # 全球最高10米液压支架: a size in a product's name
 _NAMED_SIZE = re.compile(r"最(?:高|大|长|宽|深|重|小|轻)\s*$")
 # 轻轨交通1小时能运输1万—3万人: a capacity per unit of time, as an illustration
+_TIMED_NAME = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:体系|服务圈|生活圈|交通圈|通勤圈|经济圈|服务网|救援圈)(?=[，,。；;、）)”]|$)")
 _PER_TIME = re.compile(r"\d+\s*(?:小时|分钟)\s*(?:内)?\s*(?:只|就|则)?(?:能|可以?)\s*[\u4e00-\u9fff]{1,4}\s*$")
 # 杜兴洋等（2019）…分别对…9个市（州）…进行实证分析: the sample of a study, cited or its own
 _STUDY_CITED = re.compile(r"[\u4e00-\u9fff]{2,4}等?\s*[（(](?:19|20)\d{2}[a-z]?[)）]")
@@ -1974,6 +1994,30 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
     if m and m.group(0) == "收入" and not parts:
         return indicator   # 收入 alone is shared only by parts listed under 其中
     return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
+
+
+# 股份制企业增长3.6%, 烟酒类增长9.6%: an ownership type or a class of goods is no variable; its change is
+# of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
+_KIND = re.compile(r"(?:企业|类|产业|行业)$")
+_KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
+
+
+def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
+                   counted: bool = False) -> tuple[str | None, str | None]:
+    """(indicator, "low" or None): a kind's change given the paragraph's measure, flagged when there is none
+    (a class of goods; 私营企业69804户，增长7.3% is the change of the count just stated); a measure named
+    here is kept in `carry` for the kinds after it."""
+    sibling = _KIND_MEASURE.search(indicator or "")
+    if sibling and q.unit == "%":
+        carry.measure = sibling.group(0)
+        return indicator, None
+    if counted or not (indicator and q.unit == "%" and change and _KIND.search(indicator)
+                       and not _MEASURE_TAIL.search(indicator)):
+        carry.measure = ""
+        return indicator, None
+    if carry.measure:
+        return indicator + carry.measure, None
+    return indicator, "low" if indicator.endswith("类") else None
 
 
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
