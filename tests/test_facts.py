@@ -957,3 +957,13 @@ def test_pairs_named_by_a_topic_kinds_given_their_measure_and_timed_names():
     assert [f.indicator for f in rows][1:] == ["体育娱乐用品类", "书报杂志类"]
     # gwr2026: a time inside the name of a system is no fact
     assert _facts("强化多力量合成救援和实战拉练，建设城市1小时低空应急救援体系。") == []
+
+
+def test_counted_classes_parts_and_a_measure_said_again():
+    # gwr2026 / 003 / communiques: 省列 is no place; the class a count is taken in (…中); 由…组成 names parts,
+    # not a start point; the same measure after its level is not scoped twice
+    assert [f.indicator for f in _facts("304个省列重大项目完成投资2929亿元。")] == ["省列重大项目", "省列重大项目完成投资"]
+    assert [f.indicator for f in _facts("在全国9个国家中心城市中，有4个直辖市、4个副省级城市、1个省会城市。")][0] == "国家中心城市"
+    assert [f.change for f in _facts("目前，该集群由181个合作伙伴组成。")] == [None]
+    assert [f.indicator for f in _facts("死亡人数39人，比上年下降4.9%。")] == ["死亡人数", "死亡人数"]
+    assert [f.indicator for f in _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市。")][-1] != "西部地区"

@@ -1635,7 +1635,7 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
-_FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
+_FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")   # 由181个合作伙伴组成: parts, not a start
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 # 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
 _COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
@@ -1648,7 +1648,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
+                           r"|到|至|占|比|较|相|同比|居|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -2026,6 +2026,8 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
         return indicator
     earlier = stated[-1][0]
+    if earlier.endswith(indicator):
+        return earlier   # 死亡人数39人，比上年下降4.9%: the same measure again
     end = _MEASURE_END.search(earlier)
     scope = earlier[:end.start()] if end else earlier
     if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
@@ -2104,6 +2106,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
+    if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
+        noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
     if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
         return noun   # 在全国9个国家中心城市中: a count of a class of places
