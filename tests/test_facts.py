@@ -621,7 +621,8 @@ def test_lists_ranks_and_pairs_stated_before_their_changes():
     assert [f.indicator for f in _facts("幼儿园1250所（其中：民办428所），在园幼儿14919人。")] == [
         "幼儿园", "民办幼儿园", "在园幼儿"]
     assert [f.indicator for f in _facts("以及6家负责技术转移的企业和136家赞助企业。")] == ["负责技术转移的企业", "赞助企业"]
-    assert [f.indicator for f in _facts("建成35个先导区、1000个和美乡村。")] == ["先导区", "和美乡村"]
+    # a count after 建成 is of things built over the span, not the stock of them
+    assert [f.indicator for f in _facts("建成35个先导区、1000个和美乡村。")] == ["建成先导区", "建成和美乡村"]
     # 003: what a verb released is named after the figure; plan15_suzhou: the time taken to arrive
     assert [f.indicator for f in _facts("2008年我国政府就出台了约4万亿元的一揽子以基建为主的投资计划，短期内作用明显。")] == [
         "投资计划"]
@@ -919,3 +920,40 @@ def test_kinds_named_with_deng_and_gong_and_size_classes_of_counted_projects():
     assert _facts("专项治理农村供水保障等13个高频共性难题。")[0].indicator == "高频共性难题"
     # gwr2026_guizhou: the size that delimits the projects counted is no figure of its own
     assert [f.raw for f in _facts("加快推进产业园等12个百亿元、70个30亿元以上项目建设。")] == ["12个", "70个"]
+
+
+def test_added_counts_gaps_to_a_base_and_verbs_cut_off():
+    # gwr2026 reports: a count after 新增/新入库/开工建设 is of additions, not the stock; the verb heads a list
+    assert [f.indicator for f in _facts("新增国家级单项冠军企业5户、专精特新中小企业1003户，3家企业主板上市。")][:2] == [
+        "新增国家级单项冠军企业", "新增专精特新中小企业"]
+    assert [f.indicator for f in _facts("开工建设8个抽水蓄能电站，陇电入鲁工程建成投运。")] == ["开工建设抽水蓄能电站"]
+    assert [f.indicator for f in _facts("新入库规模以上工业企业400家以上、规模以上服务业企业300家以上。")] == [
+        "新入库规模以上工业企业", "新入库规模以上服务业企业"]
+    # 003: a rate stated as a gap to the national one keeps the gap in its change
+    rows = _facts("2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。")
+    assert [(f.value, f.indicator, f.change) for f in rows][-1] == (11, "固体废物综合利用率", "比全国平均水平低")
+    assert rows[0].change is None
+    # a verb or a comparison word left alone before the figure names nothing
+    assert [f.indicator for f in _facts("到2030年，力争全市经济总量迈上2万亿元台阶。")] == ["经济总量"]
+    assert [f.indicator for f in _facts("首次明确了19个城市群作为国家主体功能区。")] == ["城市群"]
+    rows = _facts("到2019年西部地区耦合协调度均值为0.51，相对于2000年增长了近一倍。")
+    assert [f.indicator for f in rows] == ["耦合协调度均值", "耦合协调度均值"]
+
+
+def test_pairs_named_by_a_topic_kinds_given_their_measure_and_timed_names():
+    # 003: 在初高中的…上, a pair of figures after it: 初中 then 高中 (not the previous sentence's 小学)
+    rows = _facts("但在初高中的教育经费投入上，两地区的差距逐年增大，分别从2003年的899.28元和1188.66元增加到了2018年的"
+                  "10216.85元和14894.55元，扩大约11.36倍和12.53倍。")
+    assert [f.indicator for f in rows][:2] == ["初中教育经费投入差距", "高中教育经费投入差距"]
+    # communiques: a kind's change is of the measure named for the kinds before it; a class of goods
+    # with no measure named is flagged; the change of a count just stated stays the count's
+    rows = _facts("股份制企业增加值比上年增长4.9%；外商及港澳台商投资企业比上年增长4.6%，私营企业比上年增长7.8%。")
+    assert [f.indicator for f in rows] == ["股份制企业增加值", "外商及港澳台商投资企业增加值", "私营企业增加值"]
+    rows = _facts("其中，限额以上单位粮油食品类、烟酒类、服装鞋帽纺织品类分别增长0.3%、9.6%、3.9%；")
+    assert [f.indicator_confidence for f in rows] == ["low", "low", "low"]
+    rows = _facts("私营企业69804户，比上年末增长7.3%；")
+    assert [(f.indicator, f.indicator_confidence) for f in rows] == [("私营企业", "high")] * 2
+    rows = _facts("限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长2.4%、3.7%和7.1%。")
+    assert [f.indicator for f in rows][1:] == ["体育娱乐用品类", "书报杂志类"]
+    # gwr2026: a time inside the name of a system is no fact
+    assert _facts("强化多力量合成救援和实战拉练，建设城市1小时低空应急救援体系。") == []

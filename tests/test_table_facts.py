@@ -120,7 +120,7 @@ def test_rank_columns_are_not_facts_and_the_caption_names_the_indicator():
 def test_merged_year_cells_are_paired_only_when_the_counts_agree():
     tables, facts = _facts(MERGED)
     assert tables[0].unit == "%"
-    got = {(f.subject, f.period): f.value for f in facts}
+    got = {(f.row, f.period): f.value for f in facts}
     assert got[("煤炭资源业", "2002年")] == 18.6 and got[("煤炭资源业", "2012年")] == 31.3
     assert got[("煤炭资源业", "2015年")] == 22.6
     assert got[("非煤炭资源业", "2007年")] == 20.4 and got[("非煤炭资源业", "2015年")] == 10
@@ -225,17 +225,18 @@ def test_a_table_printed_as_text_lines_is_read_across_the_page_break():
     assert table.format == "text" and table.caption == "表 1 2023 年末周口市常住人口数及其构成"
     assert table.header == [["指标", "年末数（万人）", "比重（%）"]]
     assert [r[0] for r in table.rows] == ["全市常住人口", "城镇", "乡村", "0-15 岁（含不满 16 周岁）", "60 周岁及以上"]
+    # the rows are the things measured: the figures are those of the place the caption names
     got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
-    assert got[("城镇", "年末数")] == (3_926_600, "人") and got[("城镇", "比重")] == (45.31, "%")
-    assert got[("60 周岁及以上", "比重")] == (22.03, "%")
+    assert got[("周口", "城镇年末数")] == (3_926_600, "人") and got[("周口", "城镇比重")] == (45.31, "%")
+    assert got[("周口", "60 周岁及以上比重")] == (22.03, "%")
     assert all(f.period == "2023年末" for f in facts)
 
 
 def test_a_unit_column_gives_each_row_its_unit():
     (table,), facts = _text_table(QIANDONGNAN_RAW)[0]
-    got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
-    assert got[("猪牛羊禽肉产量", "产量")] == (192_300, "吨") and got[("猪肉", "比上年增长")] == (7.4, "%")
-    assert got[("生猪出栏", "产量")] == (1_531_200, "头")
+    got = {f.indicator: (f.value, f.unit) for f in facts}
+    assert got["猪牛羊禽肉产量"] == (192_300, "吨") and got["猪肉比上年增长"] == (7.4, "%")
+    assert got["生猪出栏产量"] == (1_531_200, "头")
     assert len(facts) == 6
 
 
@@ -341,8 +342,8 @@ def test_a_word_tables_merged_header_cell_heads_every_column_it_spans(tmp_path):
     raw = load(tmp_path / "report.docx")
     (table,), facts = extract_table_facts(clean(raw), [], raw.source, raw.text)
     assert table.header[0] == ["产品名称", "产量（万吨）", "产量（万吨）"]
-    got = {(f.subject, f.period): (f.value, f.unit) for f in facts}
-    assert got[("粮食", "2023年")] == (9_026_100, "吨") and got[("油料", "2022年")] == (528_000, "吨")
+    got = {(f.indicator, f.period): (f.value, f.unit) for f in facts}
+    assert got[("粮食产量", "2023年")] == (9_026_100, "吨") and got[("油料产量", "2022年")] == (528_000, "吨")
 
 
 # plan15_hangzhou.txt: the indicator table, one cell per line (rows 1-3, 7-8, 14-15, 21 and 28-29 of it)
@@ -525,7 +526,8 @@ def test_an_english_caption_gives_way_to_the_chinese_caption_of_the_same_number_
     text = MERGED + "\n通过上表各行业的总投入比可以看出煤炭资源业的总投入占比最大。\n表3山西省各行业总投入比／% 表4山西省各行业中间投入率／%"
     (table,), facts = _facts(text)
     assert table.caption == "表3山西省各行业总投入比／%"
-    assert {f.indicator for f in facts} == {"山西省各行业总投入比"}
+    assert {f.indicator for f in facts} == {"煤炭资源业（山西省各行业总投入比）", "非煤炭资源业（山西省各行业总投入比）"}
+    assert {f.subject for f in facts} == {"山西"}
 
 
 def test_a_table_of_year_columns_printed_one_cell_per_line_is_read_while_every_row_keeps_its_shape():
@@ -551,3 +553,20 @@ def test_a_unit_written_after_the_caption_scales_the_cells():
     caption = "表1 2000—2018年中国服务贸易规模 单位：亿美元"
     assert _unit_of_caption(caption) == "亿美元"
     assert caption_topic(caption) == "中国服务贸易规模"
+
+
+def test_rows_that_are_items_measured_give_the_figures_to_the_place_of_the_table():
+    # demo corpus (003): a score table of one country's indicators, years across; the rows are the
+    # indicators, not subjects
+    text = ("表2 2009—2018年中国城乡高质量融合水平及一级指标得分情况\n<table><tr><td>年份</td><td>2009</td><td>2010</td></tr>"
+            "<tr><td>城乡高质量融合水平</td><td>1.5783</td><td>1.6373</td></tr>"
+            "<tr><td>交通信息网络</td><td>0.4736</td><td>0.5183</td></tr></table>")
+    _, facts = _facts(text)
+    got = {(f.subject, f.indicator, f.period): f.value for f in facts}
+    assert got[("中国", "交通信息网络得分", "2010年")] == 0.5183
+    assert got[("中国", "城乡高质量融合水平得分", "2009年")] == 1.5783
+    # rows that are places keep them as subjects
+    regions = ("表1 各地区生产总值\n<table><tr><td>地区</td><td>2019</td><td>2020</td></tr>"
+               "<tr><td>西部地区</td><td>20.5</td><td>21.3</td></tr><tr><td>东部地区</td><td>51.1</td><td>52.5</td></tr></table>")
+    _, facts = _facts(regions)
+    assert {f.subject for f in facts} == {"西部地区", "东部地区"}

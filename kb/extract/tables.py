@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kb.extract.facts import named_place
 from kb.extract.indicators import canonical_indicator
 from kb.extract.numbers import analysis_text, find_quantities
 from kb.extract.periods import find_periods
@@ -722,6 +723,11 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
         and bool(_INDICATOR_CORNER.match(cell_text(table.header[-1][name_col])))
     values_are_rows = (any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) or years_across) and not transposed
     grades = bool(_STANDARDS.search(topic))
+    # rows that are the things measured (谷物, 交通信息网络, 煤炭资源业), none of them a place: the figures
+    # are those of the place the caption (or the article's title) names, else of the document's place
+    items = not (transposed or grades or values_are_rows) and _rows_are_items(row_labels)
+    table_place = (named_place(table.caption) or named_place(table.article) or "") if items else ""
+    item_measure = _ITEM_MEASURE.search(topic) if items else None
     decimals = _column_decimals(table, numeric)
     labelled = any(col_labels[c].text or col_labels[c].period for c in numeric)
     base_period = _caption_period(table.caption)
@@ -749,6 +755,14 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 entity = _Label("", entity.period, "")
                 indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
                 measure = _Label(indicator, col_label.period or rl.period, rl.unit or col_label.unit)
+            if items:
+                entity = _Label(table_place, rl.period, rl.unit)
+                # under year columns the caption says what each row's figure is: its measure (得分), or whole
+                # …, unless the row already names the caption's subject (中国服务贸易出口额 under 中国服务贸易规模)
+                measured = col_label.text or (item_measure.group(1) if item_measure else
+                                              f"（{topic}）" if topic and rl.text[:_SHARED_HEAD] not in topic else "")
+                indicator = rl.text if rl.text.endswith(measured) else rl.text + measured
+                measure = _Label(indicator, col_label.period or rl.period, col_label.unit or rl.unit, col_label.stage)
             if values_are_rows:
                 entity = _Label("", entity.period, "")
                 indicator = rl.text + ("" if _VALUE_COLUMN.match(col_label.text) else col_label.text)
@@ -771,6 +785,25 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 kind="target" if _TARGET_STAGE.search(measure.stage + entity.stage) else "outcome",
                 table=table.caption or None, row=_row_name(row, nlab), column=_col_name(col_parts[ci])))
     return facts
+
+
+# what a caption says each row's figure is (`…一级指标得分情况`: each row's 得分)
+_ITEM_MEASURE = re.compile(r"(得分|指数|评分)(?:情况)?$")
+_SHARED_HEAD = 4           # characters a row label shares with its caption when it names the caption's subject
+_PLACE_LABEL_REST = 3       # a row label longer than its place by more than this names an item of the place
+
+
+def _rows_are_items(row_labels: list[_Label]) -> bool:
+    """True when no row label is a place or reads like one (…省, …地区, 九龙坡区), so the rows name the
+    things measured, not the entities they are measured for."""
+    texts = [lb.text for lb in row_labels if lb.text]
+    if not texts:
+        return False
+    for t in texts:
+        place = named_place(t)
+        if place and len(t) - len(place) <= _PLACE_LABEL_REST or len(t) <= 8 and _PLACE.search(t):
+            return False
+    return True
 
 
 def _row_pairs(row: list[str], nlab: int, col_labels: list[_Label], split_cols: list[list[str]]):
