@@ -967,3 +967,12 @@ def test_counted_classes_parts_and_a_measure_said_again():
     assert [f.change for f in _facts("目前，该集群由181个合作伙伴组成。")] == [None]
     assert [f.indicator for f in _facts("死亡人数39人，比上年下降4.9%。")] == ["死亡人数", "死亡人数"]
     assert [f.indicator for f in _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市。")][-1] != "西部地区"
+
+
+def test_yearly_changes_of_a_list_and_gaps_of_what_it_named():
+    # gwr2026_guizhou: 年均分别增长 is a yearly average for each item; 003: the gaps of the listed measures
+    rows = _facts("一般公共预算收入、税收收入年均分别增长4.5%、3%，居民人均可支配收入年均增长6.6%。")
+    assert [f.change for f in rows] == ["年均增长"] * 3
+    rows = _facts("其中医疗保险、在职职工养老保险参保人数占全国相应保险总参保人数的比重分别由2003年的21.92%和17.31%"
+                  "上升至2018年的28.38%和20.18%，但与东部地区的差距呈先扩大后缩小的趋势，2018年，东西部在两个指标上的差距分别为8.64%和32.72%。")
+    assert [f.indicator for f in rows][-1] == "在职职工养老保险参保人数占全国相应保险总参保人数的比重差距"

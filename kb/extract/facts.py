@@ -431,6 +431,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
+        if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
+            indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -1678,7 +1680,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
-        change = change or verb.group(0)
+        yearly = not verb.group(1) and re.search(r"年均\s*(?:分别|均|都)\s*$", phrase[:verb.start()])
+        change = change or (f"年均{verb.group(0)}" if yearly else verb.group(0))   # 税收收入年均分别增长3%
         phrase = _TRAILING.sub("", _ADVERB.sub("", phrase[:verb.start()]))
     cmp_ = _COMPARE_CUT.search(phrase)
     # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name;
