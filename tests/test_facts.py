@@ -976,3 +976,14 @@ def test_yearly_changes_of_a_list_and_gaps_of_what_it_named():
     rows = _facts("其中医疗保险、在职职工养老保险参保人数占全国相应保险总参保人数的比重分别由2003年的21.92%和17.31%"
                   "上升至2018年的28.38%和20.18%，但与东部地区的差距呈先扩大后缩小的趋势，2018年，东西部在两个指标上的差距分别为8.64%和32.72%。")
     assert [f.indicator for f in rows][-1] == "在职职工养老保险参保人数占全国相应保险总参保人数的比重差距"
+
+
+def test_ordinal_lists_and_counts_of_what_a_predicate_holds_for():
+    # communique_2023_qiandongnan: 第一、二、三产业 are three items; 31个…中有18个实现正增长 counts those that grew
+    rows = _facts("第一、二、三产业对经济增长的贡献率分别为22.5%、22.1%和55.4%。")
+    assert [f.indicator for f in rows] == ["第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+    rows = _facts("全州31个工业行业大类中有18个实现正增长，其中，有色金属冶炼和压延加工业增加值比上年增长41.5%；")
+    assert [f.indicator for f in rows][:2] == ["工业行业大类", "实现正增长的工业行业大类"]
+    rows = _facts("2009年有4个省份处于高水平和中高水平阶段，2013年有8个省份处于高水平和中高水平阶段。")
+    assert {f.indicator for f in rows} == {"处于高水平和中高水平阶段的省份"}
+    assert "属于" not in (_facts("中东欧17国中有12国属于欧盟成员，其余五国均为欧盟潜在成员国。")[-1].indicator or "")

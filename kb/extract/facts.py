@@ -431,6 +431,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
+        indicator = _counted_by_predicate(indicator, sentence, q)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -738,6 +739,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+    listed = _ORDINALS_SHARED.sub(_ordinals_spelled, listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
     last = re.split(r"以及|和|及", items[-1])
     if len(items) != len(group) and len(items) - 1 + len(last) == len(group):
@@ -763,6 +765,15 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     items = _shared_tail(items)
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
     return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
+
+
+# 第一、二、三产业: ordinals sharing the head after the last one
+_ORDINALS_SHARED = re.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(产业|类|级|阶段|梯队)")
+
+
+def _ordinals_spelled(m: re.Match) -> str:
+    """第一、二、三产业 → 第一产业、第二产业、第三产业."""
+    return "、".join(f"第{n}{m.group(3)}" for n in [m.group(1)] + re.findall(r"[一二三四五六七八九十]", m.group(2)))
 
 
 _RANK_PLACE = re.compile(r"(?:居|列|位居|排名?|排在)?\s*第\s*[\d一二三四五六七八九十]+\s*[位名]\s*$")
@@ -2003,6 +2014,19 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
 # of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
 _KIND = re.compile(r"(?:企业|类|产业|行业)$")
 _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
+
+
+# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
+# the predicate after the figure holds for
+_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
+
+
+def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
+    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
+    m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or m.group(3) in indicator or indicator in m.group(3):
+        return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
+    return f"{m.group(2)}{m.group(3)}的{m.group(1) or indicator}"
 
 
 def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
