@@ -987,3 +987,9 @@ def test_ordinal_lists_and_counts_of_what_a_predicate_holds_for():
     rows = _facts("2009年有4个省份处于高水平和中高水平阶段，2013年有8个省份处于高水平和中高水平阶段。")
     assert {f.indicator for f in rows} == {"处于高水平和中高水平阶段的省份"}
     assert "属于" not in (_facts("中东欧17国中有12国属于欧盟成员，其余五国均为欧盟潜在成员国。")[-1].indicator or "")
+
+
+def test_membership_degree_of_the_thing_the_clause_before_names():
+    # wild paper: …则迅速下降，隶属度由A下降到B: the degree is of the variable the clause before names
+    rows = _facts("单位固定资产投资GDP产出则迅速下降，隶属度由2000年的0.9256下降到2014年的0.3859，由高质量变为较低质量。")
+    assert {f.indicator for f in rows} == {"单位固定资产投资GDP产出隶属度"}

@@ -1899,7 +1899,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
@@ -2024,7 +2024,7 @@ _PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)(
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
-    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or m.group(3) in indicator or indicator in m.group(3):
+    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or indicator in m.group(3):
         return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
     return f"{m.group(2)}{m.group(3)}的{m.group(1) or indicator}"
 
