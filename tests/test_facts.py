@@ -993,3 +993,11 @@ def test_membership_degree_of_the_thing_the_clause_before_names():
     # wild paper: …则迅速下降，隶属度由A下降到B: the degree is of the variable the clause before names
     rows = _facts("单位固定资产投资GDP产出则迅速下降，隶属度由2000年的0.9256下降到2014年的0.3859，由高质量变为较低质量。")
     assert {f.indicator for f in rows} == {"单位固定资产投资GDP产出隶属度"}
+
+
+def test_a_bare_measure_opening_a_sentence_is_of_the_thing_the_one_before_counted():
+    # communique_2023_qiandongnan: …事故数27起；死亡人数39人: the deaths of those accidents; 起 counts incidents
+    rows = _facts("全年全州各类生产安全事故数27起，比上年下降27.0%；死亡人数39人，比上年下降4.9%。")
+    assert [(f.raw, f.indicator) for f in rows] == [
+        ("27起", "全州各类生产安全事故数"), ("27.0%", "全州各类生产安全事故数"),
+        ("39人", "全州各类生产安全事故死亡人数"), ("4.9%", "全州各类生产安全事故死亡人数")]

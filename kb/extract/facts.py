@@ -85,6 +85,7 @@ class _Carry:
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
     measure: str = ""    # the measure (增加值, 零售额) the paragraph's changes of kinds (股份制企业增长) are of
+    previous_indicator: str | None = None   # the last figure's indicator of the sentence before (…事故数27起；死亡人数…)
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -381,7 +382,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
-        indicator = _with_earlier_scope(indicator, stated)
+        indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
@@ -444,6 +445,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
@@ -959,7 +961,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场", "起"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -1988,7 +1990,7 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
 _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
                            r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
-                          r"|起数|次数|件数|户数|人次)$")
+                          r"|起数|次数|件数|户数|人次|(?<=事故)数)$")
 
 
 _ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
