@@ -1001,3 +1001,9 @@ def test_a_bare_measure_opening_a_sentence_is_of_the_thing_the_one_before_counte
     assert [(f.raw, f.indicator) for f in rows] == [
         ("27起", "全州各类生产安全事故数"), ("27.0%", "全州各类生产安全事故数"),
         ("39人", "全州各类生产安全事故死亡人数"), ("4.9%", "全州各类生产安全事故死亡人数")]
+
+
+def test_per_student_measures_are_not_cut_at_jun():
+    # 003: 生均 (per student) is part of the name, not the adverb 均
+    rows = _facts("西南地区2018年各年级生均公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
+    assert all("生均公共财政预算教育经费" in (f.indicator or "") for f in rows[3:])
