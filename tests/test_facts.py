@@ -1007,3 +1007,10 @@ def test_per_student_measures_are_not_cut_at_jun():
     # 003: 生均 (per student) is part of the name, not the adverb 均
     rows = _facts("西南地区2018年各年级生均公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
     assert all("生均公共财政预算教育经费" in (f.indicator or "") for f in rows[3:])
+
+
+def test_kinds_keep_the_measure_across_their_shares():
+    # communique_2023_luoyang: the shares between the kinds' changes do not end the 增加值 they are of
+    rows = _facts("装备制造业增加值增长8.5%，占规模以上工业比重21.9%；六大高成长性制造业增长9.1%，占规模以上工业比重27.7%；"
+                  "高新技术产业增长1.5%，占规模以上工业比重46.8%；")
+    assert [f.indicator for f in rows if f.change][1:] == ["六大高成长性制造业增加值", "高新技术产业增加值"]

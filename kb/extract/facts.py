@@ -2014,7 +2014,7 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
 
 # 股份制企业增长3.6%, 烟酒类增长9.6%: an ownership type or a class of goods is no variable; its change is
 # of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
-_KIND = re.compile(r"(?:企业|类|产业|行业)$")
+_KIND = re.compile(r"(?:企业|类|产业|行业|制造业)$")
 _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
 
 
@@ -2042,7 +2042,8 @@ def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry
         return indicator, None
     if counted or not (indicator and q.unit == "%" and change and _KIND.search(indicator)
                        and not _MEASURE_TAIL.search(indicator)):
-        carry.measure = ""
+        if change or q.unit != "%":   # 占规模以上工业比重21.9%: a share between kinds' changes keeps the measure
+            carry.measure = ""
         return indicator, None
     if carry.measure:
         return indicator + carry.measure, None
