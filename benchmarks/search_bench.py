@@ -233,7 +233,7 @@ def serve(index_dir: Path, work: Path) -> None:
           f"{after['RssFile']:.0f} MB mapped files (BM25 pages touched, libraries; the kernel may drop them); "
           f"peak {after['VmHWM']:.0f} MB")
     dense = searcher.indexes.dense
-    if dense.kind != "ivf-fp16":
+    if dense.kind != "ivf-fp16" or not (work / "truth.npy").exists():
         return
     vectors, truth = np.load(work / "query_vectors.npy"), np.load(work / "truth.npy")
     default = dense.index.nprobe

@@ -321,10 +321,13 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
             try:
                 _sync_documents(conn, plan.files, plan.roots, plan.pipeline, settings, report, progress, log,
                                 ahead)
+                ahead.finish()
             except BaseException:
                 ahead.finish(wait=False)    # an error or Ctrl-C: stop it (its vectors stay cached)
                 raise
-            ahead.finish()
+            finally:
+                if isinstance(ahead.progress, _TerminalBar):
+                    ahead.progress.close()
             if store.counts(conn)["passages"] == 0:
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
@@ -473,10 +476,28 @@ def _embed_ahead(index_dir: Path, settings: Settings, progress):
     its actors embed everything at the end)."""
     from .embed import EmbedAhead, make_embedder
     ahead = EmbedAhead(lambda: make_embedder(settings), index_dir / check.EMBED_CACHE,
-                       progress=progress if callable(progress) else None)
+                       progress=progress if callable(progress) else _TerminalBar() if progress else None)
     if settings.ray_address:
         ahead.start_at = None
     return ahead
+
+
+class _TerminalBar:
+    """A progress bar told (passages embedded, passages to embed), shown once told something."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        from tqdm import tqdm
+        if self._bar is None:
+            self._bar = tqdm(desc="embedding", unit="passage", leave=False)
+        self._bar.total, self._bar.n = total, done
+        self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def _offset_progress(progress, before: int):

@@ -32,10 +32,11 @@ FORMAT_VERSION = 1
 # the float32 memory (768 MB at a million 384-d passages, against ~1.8 GB for HNSW over float32)
 # and trained and filled in ~1.5 minutes there, where HNSW took 17 s per 100,000 on these cores.
 # Lists: ~2·sqrt(N) (2,000 at a million), trained on IVF_TRAIN_PER_LIST vectors each. Measured
-# at a million synthetic passages with 200 real queries (benchmarks/search_bench.py, README
-# "Scale"): recall@10 against exact search 0.93 / 0.96 / 0.98 / 0.99 probing 16 / 32 / 64 / 128
-# lists (1.2 / 2.1 / 4.1 / 7.7 ms); 8-bit codes (IVF-SQ8, 384 MB) stop at 0.966 even probing
-# every list, too close to the 0.95 floor: neighbouring passages differ by less than their error.
+# at a million synthetic passages with 200 real queries (benchmarks/search_bench.py, README "A
+# million passages"): recall@10 against exact search 0.923 / 0.957 / 0.975 / 0.986 probing 16 /
+# 32 / 64 / 128 lists (0.6 / 1.1 / 2.2 / 4.2 ms); 8-bit codes (IVF-SQ8, 384 MB) stopped at 0.966
+# even probing every list, too close to the 0.95 floor: neighbouring passages differ by less than
+# their quantisation error.
 IVF_PROBES = 64
 IVF_QUANTISER = "QT_fp16"
 IVF_TRAIN_PER_LIST = 40

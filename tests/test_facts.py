@@ -621,7 +621,8 @@ def test_lists_ranks_and_pairs_stated_before_their_changes():
     assert [f.indicator for f in _facts("幼儿园1250所（其中：民办428所），在园幼儿14919人。")] == [
         "幼儿园", "民办幼儿园", "在园幼儿"]
     assert [f.indicator for f in _facts("以及6家负责技术转移的企业和136家赞助企业。")] == ["负责技术转移的企业", "赞助企业"]
-    assert [f.indicator for f in _facts("建成35个先导区、1000个和美乡村。")] == ["先导区", "和美乡村"]
+    # a count after 建成 is of things built over the span, not the stock of them
+    assert [f.indicator for f in _facts("建成35个先导区、1000个和美乡村。")] == ["建成先导区", "建成和美乡村"]
     # 003: what a verb released is named after the figure; plan15_suzhou: the time taken to arrive
     assert [f.indicator for f in _facts("2008年我国政府就出台了约4万亿元的一揽子以基建为主的投资计划，短期内作用明显。")] == [
         "投资计划"]
@@ -919,3 +920,97 @@ def test_kinds_named_with_deng_and_gong_and_size_classes_of_counted_projects():
     assert _facts("专项治理农村供水保障等13个高频共性难题。")[0].indicator == "高频共性难题"
     # gwr2026_guizhou: the size that delimits the projects counted is no figure of its own
     assert [f.raw for f in _facts("加快推进产业园等12个百亿元、70个30亿元以上项目建设。")] == ["12个", "70个"]
+
+
+def test_added_counts_gaps_to_a_base_and_verbs_cut_off():
+    # gwr2026 reports: a count after 新增/新入库/开工建设 is of additions, not the stock; the verb heads a list
+    assert [f.indicator for f in _facts("新增国家级单项冠军企业5户、专精特新中小企业1003户，3家企业主板上市。")][:2] == [
+        "新增国家级单项冠军企业", "新增专精特新中小企业"]
+    assert [f.indicator for f in _facts("开工建设8个抽水蓄能电站，陇电入鲁工程建成投运。")] == ["开工建设抽水蓄能电站"]
+    assert [f.indicator for f in _facts("新入库规模以上工业企业400家以上、规模以上服务业企业300家以上。")] == [
+        "新入库规模以上工业企业", "新入库规模以上服务业企业"]
+    # 003: a rate stated as a gap to the national one keeps the gap in its change
+    rows = _facts("2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。")
+    assert [(f.value, f.indicator, f.change) for f in rows][-1] == (11, "固体废物综合利用率", "比全国平均水平低")
+    assert rows[0].change is None
+    # a verb or a comparison word left alone before the figure names nothing
+    assert [f.indicator for f in _facts("到2030年，力争全市经济总量迈上2万亿元台阶。")] == ["经济总量"]
+    assert [f.indicator for f in _facts("首次明确了19个城市群作为国家主体功能区。")] == ["城市群"]
+    rows = _facts("到2019年西部地区耦合协调度均值为0.51，相对于2000年增长了近一倍。")
+    assert [f.indicator for f in rows] == ["耦合协调度均值", "耦合协调度均值"]
+
+
+def test_pairs_named_by_a_topic_kinds_given_their_measure_and_timed_names():
+    # 003: 在初高中的…上, a pair of figures after it: 初中 then 高中 (not the previous sentence's 小学)
+    rows = _facts("但在初高中的教育经费投入上，两地区的差距逐年增大，分别从2003年的899.28元和1188.66元增加到了2018年的"
+                  "10216.85元和14894.55元，扩大约11.36倍和12.53倍。")
+    assert [f.indicator for f in rows][:2] == ["初中教育经费投入差距", "高中教育经费投入差距"]
+    # communiques: a kind's change is of the measure named for the kinds before it; a class of goods
+    # with no measure named is flagged; the change of a count just stated stays the count's
+    rows = _facts("股份制企业增加值比上年增长4.9%；外商及港澳台商投资企业比上年增长4.6%，私营企业比上年增长7.8%。")
+    assert [f.indicator for f in rows] == ["股份制企业增加值", "外商及港澳台商投资企业增加值", "私营企业增加值"]
+    rows = _facts("其中，限额以上单位粮油食品类、烟酒类、服装鞋帽纺织品类分别增长0.3%、9.6%、3.9%；")
+    assert [f.indicator_confidence for f in rows] == ["low", "low", "low"]
+    rows = _facts("私营企业69804户，比上年末增长7.3%；")
+    assert [(f.indicator, f.indicator_confidence) for f in rows] == [("私营企业", "high")] * 2
+    rows = _facts("限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长2.4%、3.7%和7.1%。")
+    assert [f.indicator for f in rows][1:] == ["体育娱乐用品类", "书报杂志类"]
+    # gwr2026: a time inside the name of a system is no fact
+    assert _facts("强化多力量合成救援和实战拉练，建设城市1小时低空应急救援体系。") == []
+
+
+def test_counted_classes_parts_and_a_measure_said_again():
+    # gwr2026 / 003 / communiques: 省列 is no place; the class a count is taken in (…中); 由…组成 names parts,
+    # not a start point; the same measure after its level is not scoped twice
+    assert [f.indicator for f in _facts("304个省列重大项目完成投资2929亿元。")] == ["省列重大项目", "省列重大项目完成投资"]
+    assert [f.indicator for f in _facts("在全国9个国家中心城市中，有4个直辖市、4个副省级城市、1个省会城市。")][0] == "国家中心城市"
+    assert [f.change for f in _facts("目前，该集群由181个合作伙伴组成。")] == [None]
+    assert [f.indicator for f in _facts("死亡人数39人，比上年下降4.9%。")] == ["死亡人数", "死亡人数"]
+    assert [f.indicator for f in _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市。")][-1] != "西部地区"
+
+
+def test_yearly_changes_of_a_list_and_gaps_of_what_it_named():
+    # gwr2026_guizhou: 年均分别增长 is a yearly average for each item; 003: the gaps of the listed measures
+    rows = _facts("一般公共预算收入、税收收入年均分别增长4.5%、3%，居民人均可支配收入年均增长6.6%。")
+    assert [f.change for f in rows] == ["年均增长"] * 3
+    rows = _facts("其中医疗保险、在职职工养老保险参保人数占全国相应保险总参保人数的比重分别由2003年的21.92%和17.31%"
+                  "上升至2018年的28.38%和20.18%，但与东部地区的差距呈先扩大后缩小的趋势，2018年，东西部在两个指标上的差距分别为8.64%和32.72%。")
+    assert [f.indicator for f in rows][-1] == "在职职工养老保险参保人数占全国相应保险总参保人数的比重差距"
+
+
+def test_ordinal_lists_and_counts_of_what_a_predicate_holds_for():
+    # communique_2023_qiandongnan: 第一、二、三产业 are three items; 31个…中有18个实现正增长 counts those that grew
+    rows = _facts("第一、二、三产业对经济增长的贡献率分别为22.5%、22.1%和55.4%。")
+    assert [f.indicator for f in rows] == ["第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+    rows = _facts("全州31个工业行业大类中有18个实现正增长，其中，有色金属冶炼和压延加工业增加值比上年增长41.5%；")
+    assert [f.indicator for f in rows][:2] == ["工业行业大类", "实现正增长的工业行业大类"]
+    rows = _facts("2009年有4个省份处于高水平和中高水平阶段，2013年有8个省份处于高水平和中高水平阶段。")
+    assert {f.indicator for f in rows} == {"处于高水平和中高水平阶段的省份"}
+    assert "属于" not in (_facts("中东欧17国中有12国属于欧盟成员，其余五国均为欧盟潜在成员国。")[-1].indicator or "")
+
+
+def test_membership_degree_of_the_thing_the_clause_before_names():
+    # wild paper: …则迅速下降，隶属度由A下降到B: the degree is of the variable the clause before names
+    rows = _facts("单位固定资产投资GDP产出则迅速下降，隶属度由2000年的0.9256下降到2014年的0.3859，由高质量变为较低质量。")
+    assert {f.indicator for f in rows} == {"单位固定资产投资GDP产出隶属度"}
+
+
+def test_a_bare_measure_opening_a_sentence_is_of_the_thing_the_one_before_counted():
+    # communique_2023_qiandongnan: …事故数27起；死亡人数39人: the deaths of those accidents; 起 counts incidents
+    rows = _facts("全年全州各类生产安全事故数27起，比上年下降27.0%；死亡人数39人，比上年下降4.9%。")
+    assert [(f.raw, f.indicator) for f in rows] == [
+        ("27起", "全州各类生产安全事故数"), ("27.0%", "全州各类生产安全事故数"),
+        ("39人", "全州各类生产安全事故死亡人数"), ("4.9%", "全州各类生产安全事故死亡人数")]
+
+
+def test_per_student_measures_are_not_cut_at_jun():
+    # 003: 生均 (per student) is part of the name, not the adverb 均
+    rows = _facts("西南地区2018年各年级生均公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
+    assert all("生均公共财政预算教育经费" in (f.indicator or "") for f in rows[3:])
+
+
+def test_kinds_keep_the_measure_across_their_shares():
+    # communique_2023_luoyang: the shares between the kinds' changes do not end the 增加值 they are of
+    rows = _facts("装备制造业增加值增长8.5%，占规模以上工业比重21.9%；六大高成长性制造业增长9.1%，占规模以上工业比重27.7%；"
+                  "高新技术产业增长1.5%，占规模以上工业比重46.8%；")
+    assert [f.indicator for f in rows if f.change][1:] == ["六大高成长性制造业增加值", "高新技术产业增加值"]

@@ -84,6 +84,8 @@ class _Carry:
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
+    measure: str = ""    # the measure (增加值, 零售额) the paragraph's changes of kinds (股份制企业增长) are of
+    previous_indicator: str | None = None   # the last figure's indicator of the sentence before (…事故数27起；死亡人数…)
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
@@ -380,7 +382,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
         indicator = _with_shared_measure(indicator, q, stated, units)
-        indicator = _with_earlier_scope(indicator, stated)
+        indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
@@ -426,7 +428,13 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
-        indicator = _bracket_closed(indicator)
+        indicator = _bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit))
+        change = change or _gap_to_base(sentence[clause:q.start], q.unit)
+        counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
+        indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
+        indicator = _counted_by_predicate(indicator, sentence, q)
+        if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
+            indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
                 source=source, article=article.title, subject=subject,
@@ -435,8 +443,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 change=end_change, qualifier=qualifier,
                 indicator_canonical=canonical_indicator(indicator),
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
-                indicator_confidence=indicator_confidence(indicator, q.raw)))
+                indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
@@ -697,7 +706,7 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
         if len(group) < 2:
             continue
         clause = _clause_start(sentence, group[0].start)
-        items = _listed_names(masked, sentence, clause, group)
+        items = _listed_names(masked, sentence, clause, group) or (_topic_pair(sentence[:clause]) if len(group) == 2 else [])
         if not items and last and len(last) == len(group):
             items = last   # a later run of as many figures: the same things, in the same order
         if items:
@@ -707,7 +716,18 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
 
 
 # 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
-_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村")}
+_PAIR_COMPOUNDS = {"城乡": ("城镇", "农村"), "初高中": ("初中", "高中")}
+# 在初高中的教育经费投入上，两地区的差距…分别从A和B: a pair named by the topic clause, with the gap measured
+_PAIR_TOPIC = re.compile(r"在\s*((?:%s)[^，,。；;在]{2,16}?)\s*(?:上|方面)\s*[，,]" % "|".join(_PAIR_COMPOUNDS))
+
+
+def _topic_pair(before: str) -> list[str]:
+    """The two things a 在…上 topic with a pair compound names (初中…, 高中…), for a pair of figures after it."""
+    topics = list(_PAIR_TOPIC.finditer(before))
+    if not topics:
+        return []
+    gap = "差距" if _GAP_WORD.search(before, topics[-1].end()) else ""
+    return _pair_names(topics[-1].group(1).replace("的", ""), gap)
 
 
 def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]) -> list[str]:
@@ -721,8 +741,12 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+    listed = _ORDINALS_SHARED.sub(_ordinals_spelled, listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
-    if len(items) != len(group):
+    last = re.split(r"以及|和|及", items[-1])
+    if len(items) != len(group) and len(items) - 1 + len(last) == len(group):
+        items = items[:-1] + last   # 家用电器和音像器材类、体育娱乐用品类和书报杂志类: 和 before the last name only
+    elif len(items) != len(group):
         items = _NAME_SEP.split(listed)
     if all(_RANK_PLACE.search(x) for x in items) and group[0].unit in ("位", "名"):
         # 跻身全球科研城市第12位、科技集群第39位，分别前进8位、40位: the rankings that moved
@@ -745,13 +769,22 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
 
 
+# 第一、二、三产业: ordinals sharing the head after the last one
+_ORDINALS_SHARED = re.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(产业|类|级|阶段|梯队)")
+
+
+def _ordinals_spelled(m: re.Match) -> str:
+    """第一、二、三产业 → 第一产业、第二产业、第三产业."""
+    return "、".join(f"第{n}{m.group(3)}" for n in [m.group(1)] + re.findall(r"[一二三四五六七八九十]", m.group(2)))
+
+
 _RANK_PLACE = re.compile(r"(?:居|列|位居|排名?|排在)?\s*第\s*[\d一二三四五六七八九十]+\s*[位名]\s*$")
 
 
 def _pair_names(name: str, measure: str = "") -> list[str]:
     """城乡居民人均可支配收入 → 城镇居民…, 农村居民…: the two things a compound names, for a pair of figures."""
-    pair = next((v for c, v in _PAIR_COMPOUNDS.items() if name.startswith(c)), None)
-    rest = name[2:]
+    compound = next((c for c in _PAIR_COMPOUNDS if name.startswith(c)), "")
+    pair, rest = _PAIR_COMPOUNDS.get(compound), name[len(compound):]
     return [pair[0] + rest + measure, pair[1] + rest + measure] if pair and len(rest) >= 2 else []
 
 
@@ -928,7 +961,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场"}
+                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场", "起"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -1024,6 +1057,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
     if q.unit in ("小时", "分钟", "天") and q.value == 1 and re.match(r"\s*(?:内)?\s*(?:只|则|就)?(?:能|可|可以)", sentence[q.end:]):
         return False   # 小汽车1小时只能运输3000人: the time a capacity is stated per
+    if q.unit in ("小时", "分钟") and _TIMED_NAME.match(sentence, q.end):
+        return False   # 建设城市1小时低空应急救援体系, 15分钟便民生活圈: a time inside the name of a system
     if q.numeral == "chinese":
         return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
@@ -1051,6 +1086,7 @@ _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,
 # 全球最高10米液压支架: a size in a product's name
 _NAMED_SIZE = re.compile(r"最(?:高|大|长|宽|深|重|小|轻)\s*$")
 # 轻轨交通1小时能运输1万—3万人: a capacity per unit of time, as an illustration
+_TIMED_NAME = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:体系|服务圈|生活圈|交通圈|通勤圈|经济圈|服务网|救援圈)(?=[，,。；;、）)”]|$)")
 _PER_TIME = re.compile(r"\d+\s*(?:小时|分钟)\s*(?:内)?\s*(?:只|就|则)?(?:能|可以?)\s*[\u4e00-\u9fff]{1,4}\s*$")
 # 杜兴洋等（2019）…分别对…9个市（州）…进行实证分析: the sample of a study, cited or its own
 _STUDY_CITED = re.compile(r"[\u4e00-\u9fff]{2,4}等?\s*[（(](?:19|20)\d{2}[a-z]?[)）]")
@@ -1609,12 +1645,12 @@ _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
-                       r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|：|:|\s)+$")
+                       r"|都|就|只有|仅为|仅|占|的|期间|其实|(?<![集高初])中|迈上了?|迈入|跨上|登上|站上|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
-_FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)")
+_FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")   # 由181个合作伙伴组成: parts, not a start
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 # 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
 _COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
@@ -1627,7 +1663,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成")
+                           r"|到|至|占|比|较|相|同比|居|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -1657,7 +1693,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
-        change = change or verb.group(0)
+        yearly = not verb.group(1) and re.search(r"年均\s*(?:分别|均|都)\s*$", phrase[:verb.start()])
+        change = change or (f"年均{verb.group(0)}" if yearly else verb.group(0))   # 税收收入年均分别增长3%
         phrase = _TRAILING.sub("", _ADVERB.sub("", phrase[:verb.start()]))
     cmp_ = _COMPARE_CUT.search(phrase)
     # 人均地区生产总值比从2012年的1.69: 比 just before the figure's start point ends a ratio's name;
@@ -1788,7 +1825,34 @@ def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
 
 # 迈上3万亿元台阶, 组织4次: a verb alone before a figure, which names no variable
 _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
-                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引)")
+                        r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引"
+                        r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
+
+
+# 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
+# span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
+_ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+
+
+def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
+    """The indicator of a count with the verb that says it counts additions (新增, 建成), when its clause has one."""
+    if not indicator or unit not in _COUNT_UNITS:
+        return indicator
+    verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
+    if not verbs or re.search(r"新增|新入库|新认定|新建|建成|开工|建设|累计|总数|总量", indicator):
+        return indicator
+    return f"{verbs[-1]}{indicator}"
+
+
+# 比全国平均水平54.64%低近11个百分点: a gap to another level, not the level itself
+_GAP_TO_BASE = re.compile(r"(比|较)([^，,；;比较]{1,14}?)(?:\d+(?:\.\d+)?\s*%)?\s*(高|低|多|少|快|慢)(?:出|了)?"
+                          r"(?:\s*(?:近|约|超过|逾)?\s*\d+(?:\.\d+)?\s*(?:个)?\s*(?:百分点)?\s*(?:和|、|与))*\s*(?:近|约|超过|逾)?\s*$")
+
+
+def _gap_to_base(before: str, unit: str) -> str | None:
+    """The change of a rate stated as a gap to another one (比全国平均水平低), when the figure is such a gap."""
+    m = _GAP_TO_BASE.search(before) if unit in ("百分点", "%") else None
+    return f"{m.group(1)}{m.group(2).strip()}{m.group(3)}" if m else None
 
 
 def _bracket_closed(phrase: str | None) -> str | None:
@@ -1837,7 +1901,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平生户])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
@@ -1926,7 +1990,7 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
 _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
                            r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
-                          r"|起数|次数|件数|户数|人次)$")
+                          r"|起数|次数|件数|户数|人次|(?<=事故)数)$")
 
 
 _ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
@@ -1948,12 +2012,52 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
     return indicator + m.group(0) if m and indicator not in (stated[-1][0] or "") else indicator
 
 
+# 股份制企业增长3.6%, 烟酒类增长9.6%: an ownership type or a class of goods is no variable; its change is
+# of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
+_KIND = re.compile(r"(?:企业|类|产业|行业|制造业)$")
+_KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
+
+
+# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
+# the predicate after the figure holds for
+_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
+
+
+def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
+    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
+    m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or indicator in m.group(3):
+        return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
+    return f"{m.group(2)}{m.group(3)}的{m.group(1) or indicator}"
+
+
+def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
+                   counted: bool = False) -> tuple[str | None, str | None]:
+    """(indicator, "low" or None): a kind's change given the paragraph's measure, flagged when there is none
+    (a class of goods; 私营企业69804户，增长7.3% is the change of the count just stated); a measure named
+    here is kept in `carry` for the kinds after it."""
+    sibling = _KIND_MEASURE.search(indicator or "")
+    if sibling and q.unit == "%":
+        carry.measure = sibling.group(0)
+        return indicator, None
+    if counted or not (indicator and q.unit == "%" and change and _KIND.search(indicator)
+                       and not _MEASURE_TAIL.search(indicator)):
+        if change or q.unit != "%":   # 占规模以上工业比重21.9%: a share between kinds' changes keeps the measure
+            carry.measure = ""
+        return indicator, None
+    if carry.measure:
+        return indicator + carry.measure, None
+    return indicator, "low" if indicator.endswith("类") else None
+
+
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
     measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积)."""
     if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
         return indicator
     earlier = stated[-1][0]
+    if earlier.endswith(indicator):
+        return earlier   # 死亡人数39人，比上年下降4.9%: the same measure again
     end = _MEASURE_END.search(earlier)
     scope = earlier[:end.start()] if end else earlier
     if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
@@ -2032,6 +2136,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
+    if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
+        noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
     if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
             "城市", "地区", "城市群", "片区", "新区"):
         return noun   # 在全国9个国家中心城市中: a count of a class of places
