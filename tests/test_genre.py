@@ -223,6 +223,6 @@ def test_a_report_opening_with_its_salutation_is_a_work_report_not_a_policy():
     text = ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见\n"
             "一、2011年工作回顾\n过去的一年，面对复杂多变的国际政治经济环境和艰巨繁重的国内改革发展任务，"
             "全国各族人民在中国共产党领导下，同心同德，团结奋进。\n")
-    info = describe(text)
+    info = _describe(text)
     assert info.genre == "work_report"
     assert "意见" not in info.title
