@@ -1014,3 +1014,39 @@ def test_kinds_keep_the_measure_across_their_shares():
     rows = _facts("装备制造业增加值增长8.5%，占规模以上工业比重21.9%；六大高成长性制造业增长9.1%，占规模以上工业比重27.7%；"
                   "高新技术产业增长1.5%，占规模以上工业比重46.8%；")
     assert [f.indicator for f in rows if f.change][1:] == ["六大高成长性制造业增加值", "高新技术产业增加值"]
+
+
+def test_a_review_opened_inside_a_paragraph_and_what_was_done_over_it_span_the_five_years():
+    # gwr2026_guizhou: 回望过去五年 opens the review in the second sentence of a paragraph that starts with
+    # 2025年…; the sections after it review the five years (年均 and what was built span them)
+    facts = _sectioned_facts([
+        ("一、2025年和“十四五”时期工作回顾", "各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。"
+                                          "回望过去五年，打赢脱贫攻坚战后，贵州经济社会发展条件明显改善。"),
+        ("一、2025年和“十四五”时期工作回顾 > （八）加大力度保障和改善民生。",
+         "接待省外游客、入境过夜游客人次年均分别增长8.5%、80.9%。70个县（市、特区）与省外三甲医院建立帮扶协作关系。"),
+    ], "work_report", "贵州省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("8.5%", "2021—2025年"), ("80.9%", "2021—2025年"), ("70个", "2021—2025年")]
+    # gwr2026_city_hefei, gwr2026_gansu, gwr2026_guangdong: what was done over a review's span, by the verb
+    # before the figure or after the things it counts; a level reached and the countries traded with are not
+    text = ("五年来，我们奋力发展社会事业，民生福祉实现持续性增进。开发政策性岗位7.5万个，城镇新增就业88.7万人。"
+            "新设外资企业260家，利用外资和对外直接投资38亿美元。融资平台退出213户、压降81.3%。"
+            "揭阳中石油炼化一体化等23个投资额百亿元以上重大工业项目建成投产。A股上市公司88家。"
+            "与228个国家和地区建立贸易往来。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "work_report", "广东省", 2026)] == [
+        ("7.5万个", "2021—2025年"), ("88.7万人", "2021—2025年"), ("260家", "2021—2025年"),
+        ("38亿美元", "2021—2025年"), ("213户", "2021—2025年"), ("81.3%", "2021—2025年"),
+        ("23个", "2021—2025年"), ("88家", "2025年"), ("228个", "2025年")]
+
+
+def test_a_heading_line_left_in_the_text_opens_the_goals_of_the_plan_ahead():
+    # gwr2026_gansu: “十五五”时期的主要目标任务 is a line of the text, not a heading; the goals after it are
+    # for the plan period ahead, a yearly average over all of it
+    facts = _sectioned_facts([
+        ("“十四五”时期工作回顾", "“十四五”时期是甘肃发展极不寻常、极不平凡的五年。\n"
+                               "我们用心用情保障改善民生。全体居民人均可支配收入年均增长6.8%。\n"
+                               "“十五五”时期的主要目标任务\n“十五五”时期，要努力实现以下目标任务：\n"),
+        ("二是科技创新能力明显提升。", "二是科技创新能力明显提升。财政科技支出只增不减，全社会研发经费投入年均增长9.5%。"
+                                     "森林覆盖率达到13.52%。"),
+    ], "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6.8%", "2021—2025年"), ("9.5%", "2026—2030年"), ("13.52%", "2030年")]

@@ -270,11 +270,14 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         ended = clean.text[last_end - 1] if last_end > start else "。"
         if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
             if doc.genre == "work_report":
+                _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
                 reading.span = _reviewed_span(norm[s:e], doc, reading.span)
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = None
+        if doc.genre == "work_report" and reading.part == "review":
+            reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
         last_end = e
         sentence = clean.text[s:e]
@@ -286,6 +289,21 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     return facts
 
 
+# a line that stands as a heading though the structure stage kept it in the text: short, no clause marks
+_HEADING_LINE = re.compile(r"[^。，,；;：:！!？?]{2,30}")
+
+
+def _read_heading_line(line: str, doc: _Document, reading: _Reading) -> None:
+    """A work report's part as a paragraph that is a heading line decides it (“十五五”时期的主要目标任务
+    between the review and the goals ahead, 2026年重点工作), as `extract_facts` does for headings."""
+    line = line.strip()
+    if not _HEADING_LINE.fullmatch(line):
+        return
+    part = _report_part(line, reading.part, doc)
+    if part != reading.part:
+        reading.part, reading.span = part, None
+
+
 def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
     """The span a work report's paragraphs review, as the first sentence of a paragraph leaves it:
     过去的五年极不寻常。 / 这是经济实力持续提升的五年。 open a review of the plan period that goes on
@@ -295,6 +313,19 @@ def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
     if opened:
         return opened
     return None if any(p.has_year or p.offset_years is not None for p in periods) else span
+
+
+# 回望过去五年, 五年来, 这五年: a review of the plan period the report closes, opened inside a paragraph
+_LOOKING_BACK = re.compile(r"过去|来$|^这")
+
+
+def _span_looked_back_on(sentence: str, doc: _Document) -> str | None:
+    """The span a sentence inside a paragraph of a report's review opens for the paragraphs after it
+    (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高."""
+    for p in find_periods(sentence):
+        if p.duration and _LOOKING_BACK.search(p.text) and not _RECORD.match(sentence, p.end):
+            return _duration_range(p, doc, None)
+    return None
 
 
 # a period carries past 。 only into a sentence that continues the same account; past ； and a
@@ -404,7 +435,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         owners.append(subject)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit)
+        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
+                                                              sentence[q.end:_clause_end(sentence, q.end)])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause)
@@ -412,7 +444,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
-        period = _yearly_over_plan(period, sentence[:q.start], doc)
+        period = _yearly_over_plan(period, sentence[:q.start], doc, "年均" in sentence[clause:q.start])
         years = years_of(period)
         if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
                 and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
@@ -548,34 +580,44 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
     return None
 
 
-def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "") -> str | None:
+def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
-    新增…) span it; a level and an end point are its last year's; a start point the year before it."""
+    新增…) span it; a level and an end point are its last year's; a start point the year before it.
+    `before`: the clause up to the figure; `after`: the clause after it (…23个重大工业项目建成投产)."""
     years = years_of(span)
     if len(years) != 2:
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
     if not change:
-        return span if _is_flow(before, unit) else f"{years[1]}年"
+        return span if _is_flow(before, unit, after) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
 
 
-# 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市: what was done over the span;
+# 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市, 开发政策性岗位7.5万个,
+# 新设外资企业260家, 融资平台退出213户: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
-                     r"|办理|办结|开行|始发|过境|运送|破获|查处")
+                     r"|办理|办结|开行|始发|过境|运送|破获|查处|开发(?!区)|服务(?![业贸型])|新设|设立|利用|退出|关停|淘汰"
+                     r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
-def _is_flow(before: str, unit: str) -> bool:
-    """Whether a figure in a review of a span is an amount done over it rather than a level reached."""
+def _is_flow(before: str, unit: str, after: str = "") -> bool:
+    """Whether a figure in a review of a span is an amount done over it rather than a level reached:
+    the clause before it says what was done, or it opens the clause, or the clause after it says what
+    was done to what it counts (揭阳…等23个…重大工业项目建成投产)."""
     if unit in ("%", "‰", "倍") or _LEVEL_CUE.search(before):
         return False
-    return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip())
+    return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip()
+                or (unit in _COUNT_UNITS and _ACTION.search(after) and not _PREPOSITION_END.search(before)))
+
+
+# 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
+_PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
 
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
@@ -634,11 +676,12 @@ def _since_stated(q: Quantity, indicator: str | None, change: str | None, period
     return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
 
 
-def _yearly_over_plan(period: str | None, before: str, doc: _Document) -> str | None:
+def _yearly_over_plan(period: str | None, before: str, doc: _Document, yearly_average: bool = False) -> str | None:
     """每年新引进大学生35万人以上 among a plan's targets for 2030: a yearly figure holds over the whole plan
-    period, not its last year; 每年 reaches over the list it opens. `before`: the sentence up to the figure."""
+    period, not its last year; 每年 reaches over the list it opens; a yearly average (研发经费投入年均增长
+    9.5%, 年均 in the figure's clause) is over the plan period too. `before`: the sentence up to the figure."""
     years = years_of(period)
-    if ("每年" not in before or len(years) != 1 or doc.genre not in ("plan", "work_report")
+    if (("每年" not in before and not yearly_average) or len(years) != 1 or doc.genre not in ("plan", "work_report")
             or plan_years(years[0])[1] != years[0] or years[0] < (doc.year or 0)):
         return period
     return f"{years[0] - 4}—{years[0]}年"
