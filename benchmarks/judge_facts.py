@@ -7,7 +7,6 @@ Conventions: benchmarks/facts_judging.md.
     python benchmarks/judge_facts.py apply benchmarks/judged/x.jsonl marks.txt   # lines "N fields # note"
     python benchmarks/judge_facts.py score benchmarks/judged/x.jsonl [more.jsonl ...]
     python benchmarks/judge_facts.py recheck --corpus corpus benchmarks/judged/x.jsonl   # rows the code now changes
-    (add --whole-table to draw and recheck to include table-cell facts, as the final judging does)
 
 The text pipeline only (load → clean → structure → facts), no embeddings.
 """
@@ -145,12 +144,6 @@ def score(rows: list[dict]) -> dict:
 _COMPARED = ("subject", "indicator", "change", "period", "indicator_confidence", "value", "unit")
 
 
-def _row_key(row: dict) -> tuple:
-    """A row's place in the table: its source and offsets, and for a table cell its row and column
-    (the cells of one table row share the row's offsets)."""
-    return row["source"], row["start"], row["end"], row.get("table"), row.get("row"), row.get("column")
-
-
 def recheck(judged: list[dict], now: list[dict]) -> None:
     """Print the judged rows that the current code gives differently (matched by source and offsets),
     with their old verdict, for a judge to judge again; rows no longer in the table are listed too."""
@@ -164,6 +157,12 @@ def recheck(judged: list[dict], now: list[dict]) -> None:
         if changed:
             diff = "; ".join(f"{f}: {a} -> {b}" for f, (a, b) in changed.items())
             print(f"#{r['n']} (was wrong={r['wrong']} {r['note']}) {diff} | {mark(r)[:120]}")
+
+
+def _row_key(r: dict) -> tuple:
+    """A row's place in its document: the offsets of a text fact; a table cell's table, row and column
+    too (cells of a table printed as text share the table's offsets)."""
+    return r["source"], r["start"], r["end"], r.get("table"), r.get("row"), r.get("column")
 
 
 def read(path: Path) -> list[dict]:
@@ -192,8 +191,6 @@ def main() -> None:
     m.add_argument("marks")
     r = sub.add_parser("recheck", help="judged rows that the current code gives differently")
     r.add_argument("--corpus", required=True)
-    r.add_argument("--whole-table", action="store_true",
-                   help="compare with every row a build stores (for samples drawn with --whole-table)")
     r.add_argument("files", nargs="+")
     c = sub.add_parser("score", help="per-field counts of judged samples")
     c.add_argument("files", nargs="+")
@@ -207,7 +204,7 @@ def main() -> None:
         apply(rows, resolve(a.marks).read_text(encoding="utf-8"))
         write(rows, resolve(a.file))
     elif a.cmd == "recheck":
-        now = table(resolve(a.corpus), a.whole_table)
+        now = table(resolve(a.corpus), whole=True)     # every row a build stores, table cells too
         for f in a.files:
             print(f"== {Path(f).name}")
             recheck(read(resolve(f)), now)
