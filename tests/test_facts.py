@@ -1082,3 +1082,25 @@ def test_a_heading_line_left_in_the_text_opens_the_goals_of_the_plan_ahead():
                                      "森林覆盖率达到13.52%。"),
     ], "work_report", "甘肃省", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6.8%", "2021—2025年"), ("9.5%", "2026—2030年"), ("13.52%", "2030年")]
+
+
+def test_a_base_carries_over_the_account_and_same_period_figures_take_the_years_stated():
+    # 003 (seed): 与2004年相比 opens an account that goes on past ；
+    facts = _facts("1999—2017年，西部地区的能源消费量年均增长率为8.5%；与2004年相比，西部地区的废水排放总量增加39.39%，"
+                   "自然保护区面积下降2.15%；林木蓄积量占全国的比重下降3%；2017年，西部地区的固体废物综合利用率为55.8%。")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("8.5%", "1999—2017年"), ("39.39%", "2004—2017年"), ("2.15%", "2004—2017年"), ("3%", "2004—2017年"),
+        ("55.8%", "2017年")]
+    # 003 (seed): 同期全国…分别为 the two years stated before it
+    facts = _facts("2000年西部地区人均实际GDP为4848.2元，2019年为32989.4元，增加5.8倍，"
+                   "而同期全国人均实际GDP分别为7786.8元、46823.3元，增幅仅5.0倍；")
+    assert [(f.raw, f.subject, f.period) for f in facts][3:5] == [
+        ("7786.8元", "全国", "2000年"), ("46823.3元", "全国", "2019年")]
+
+
+def test_the_start_point_of_a_target_is_the_level_before_the_reports_year():
+    # gwr2026_guangdong (2026 民生实事): 从209元提高到217元 sets 217元 for 2026 from the 2025 standard
+    text = "困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。"
+    facts = _sectioned_facts([("三、2026年工作安排", text)], "work_report", "广东省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("209元", "2025年"), ("280元", "2025年"), ("217元", "2026年"), ("290元", "2026年")]

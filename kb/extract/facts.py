@@ -94,6 +94,7 @@ class _Carry:
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
+    base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
 @dataclass
@@ -276,7 +277,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
-            carry.period = None
+            carry.period = carry.base_period = None
         if doc.genre == "work_report" and reading.part == "review":
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
@@ -440,7 +441,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
-                                periods, sentence, clause)
+                                periods, sentence, clause, carry.base_period)
+        if change and change.endswith("(起点)") and period == carry.default_period:
+            period = _start_of_target(period, doc)
         span, period = _after_from_to(change, period, span)
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
@@ -579,6 +582,15 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
                                              or re.search(r"(?:与|同)\s*$", sentence[:b.start])):
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
     return None
+
+
+def _start_of_target(period: str | None, doc: _Document) -> str | None:
+    """标准分别从每人每月209元、280元提高到217元、290元 among a report's targets for its year or plan
+    period ahead: the start point is the level before the report's year, not the target year."""
+    years = years_of(period)
+    if doc.genre in ("work_report", "plan") and doc.year and len(years) == 1 and years[0] >= doc.year:
+        return f"{doc.year - 1}年"
+    return period
 
 
 def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
@@ -933,7 +945,19 @@ def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    return [p.text for p in runs[-1]] if runs and len(runs[-1]) == len(group) else []
+    if runs and len(runs[-1]) == len(group):
+        return [p.text for p in runs[-1]]
+    return _years_of_same_period(sentence, k, len(group))
+
+
+def _years_of_same_period(sentence: str, k: int, n: int) -> list[str]:
+    """2000年西部地区…为A，2019年为B，…而同期全国…分别为C、D: the n years the sentence stated before
+    同期/同年, one to one with the n figures listed after it (`k`: where 分别 stands)."""
+    same = max(sentence.rfind(w, 0, k) for w in ("同期", "同年"))
+    if same < 0 or same < _clause_start(sentence, k):
+        return []
+    years = list(dict.fromkeys(p.text for p in find_periods(sentence[:same]) if re.fullmatch(r"\d{4}年", p.text)))
+    return years if len(years) == n else []
 
 
 _COMPARED_CLAUSE = re.compile(r"(?:与|同|和)[^，,。；]{1,16}(?:相比|相较|比较)")
@@ -1320,10 +1344,11 @@ _CHANGE_LEAD = re.compile(r"\s*(?:共|累计|合计|总计)?(?:增长|增加|提
 
 
 def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
-                   sentence: str, clause: int) -> str | None:
+                   sentence: str, clause: int, carried_base: str | None = None) -> str | None:
     """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
-    spans from the base to the figure's year."""
+    spans from the base to the figure's year; `carried_base`: the base an earlier sentence of the
+    account set for its changes (与2004年相比，…；林木蓄积量占全国的比重下降3%；)."""
     years = years_of(period)
     if not change and q.unit == "倍" and len(years) == 1:
         return _multiple_range(q, period, periods, sentence, clause)
@@ -1354,6 +1379,9 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         end_of = re.search(r"末|底", sentence[p.start:p.end + 3]) is not None
         b = base[-1] if end_of or len(base) == 1 else base[0]
         return f"{b}—{years[0]}年" if b < years[0] else period
+    base = years_of(carried_base)
+    if base and not any(p.has_year and p.start < q.start for p in periods) and not _OWN_BASE.search(change):
+        return f"{base[-1]}—{years[0]}年" if base[-1] < years[0] else period
     return period
 
 
@@ -1393,8 +1421,14 @@ _HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|
 
 
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
-    """The last period stated (comparison bases excluded) carries into the next sentences."""
+    """The last period stated (comparison bases excluded) carries into the next sentences, and a base
+    the sentence opens with (与2004年相比，…) into the next sentences of the same account."""
     years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
+    opening = [p for p in periods if re.search(r"\d{4}", sentence[p.start:p.end]) and _clause_start(sentence, p.start) == 0]
+    if opening and _is_comparison_base(opening[0], sentence):
+        carry.base_period = opening[0].text
+    elif any(p.has_year and not _is_comparison_base(p, sentence) for p in periods):
+        carry.base_period = None
     # 2000年…17.5%，而2019年…19.2%。在这20年间…: the span a later duration counts back over
     carry.stated_span = f"{min(years)}—{max(years)}年" if len(years) > 1 else None
     for p in periods:
