@@ -1050,6 +1050,11 @@ def test_a_heading_line_left_in_the_text_opens_the_goals_of_the_plan_ahead():
                                      "森林覆盖率达到13.52%。"),
     ], "work_report", "甘肃省", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6.8%", "2021—2025年"), ("9.5%", "2026—2030年"), ("13.52%", "2030年")]
+    # gwr2026_guizhou: a level stated after the yearly average is the plan's last year's
+    facts = _sectioned_facts([("二、“十五五”时期主要目标任务 > ——高质量发展取得显著成效。",
+                               "全省地区生产总值年均增长5%左右、迈上3万亿元台阶，人均地区生产总值8万元以上。")],
+                             "work_report", "贵州省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("5%左右", "2026—2030年"), ("3万亿元", "2030年"), ("8万元以上", "2030年")]
 
 
 def test_a_base_carries_over_the_account_and_same_period_figures_take_the_years_stated():

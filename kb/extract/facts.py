@@ -447,9 +447,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
-        period = _yearly_over_plan(period, sentence[:q.start], doc, "年均" in sentence[clause:q.start])
+        # 年均 of the figure or of the list it is in (not …年均增长5%左右、迈上3万亿元台阶)
+        yearly = "年均" in sentence[clause:q.start] and bool(in_list or "年均" in sentence[max(clause, previous_end):q.start])
+        period = _yearly_over_plan(period, sentence[:q.start], doc, yearly)
         years = years_of(period)
-        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+        if (len(years) == 1 and yearly and ranged
                 and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
             period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
         ranged = period if len(years_of(period)) == 2 else ranged
