@@ -147,9 +147,9 @@ _COMPARED = ("subject", "indicator", "change", "period", "indicator_confidence",
 def recheck(judged: list[dict], now: list[dict]) -> None:
     """Print the judged rows that the current code gives differently (matched by source and offsets),
     with their old verdict, for a judge to judge again; rows no longer in the table are listed too."""
-    by_key = {(r["source"], r["start"], r["end"]): r for r in now}
+    by_key = {_row_key(r): r for r in now}
     for r in judged:
-        new = by_key.get((r["source"], r["start"], r["end"]))
+        new = by_key.get(_row_key(r))
         if new is None:
             print(f"#{r['n']} GONE (was wrong={r['wrong']} {r['note']}) {r['indicator']} | {mark(r)[:120]}")
             continue
@@ -157,6 +157,12 @@ def recheck(judged: list[dict], now: list[dict]) -> None:
         if changed:
             diff = "; ".join(f"{f}: {a} -> {b}" for f, (a, b) in changed.items())
             print(f"#{r['n']} (was wrong={r['wrong']} {r['note']}) {diff} | {mark(r)[:120]}")
+
+
+def _row_key(r: dict) -> tuple:
+    """A row's place in its document: the offsets of a text fact; a table cell's table, row and column
+    too (cells of a table printed as text share the table's offsets)."""
+    return r["source"], r["start"], r["end"], r.get("table"), r.get("row"), r.get("column")
 
 
 def read(path: Path) -> list[dict]:
@@ -198,7 +204,7 @@ def main() -> None:
         apply(rows, resolve(a.marks).read_text(encoding="utf-8"))
         write(rows, resolve(a.file))
     elif a.cmd == "recheck":
-        now = table(resolve(a.corpus))
+        now = table(resolve(a.corpus), whole=True)     # every row a build stores, table cells too
         for f in a.files:
             print(f"== {Path(f).name}")
             recheck(read(resolve(f)), now)

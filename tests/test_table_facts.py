@@ -227,17 +227,36 @@ def test_a_table_printed_as_text_lines_is_read_across_the_page_break():
     assert [r[0] for r in table.rows] == ["全市常住人口", "城镇", "乡村", "0-15 岁（含不满 16 周岁）", "60 周岁及以上"]
     # the rows are the things measured: the figures are those of the place the caption names
     got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
-    assert got[("周口", "城镇年末数")] == (3_926_600, "人") and got[("周口", "城镇比重")] == (45.31, "%")
-    assert got[("周口", "60 周岁及以上比重")] == (22.03, "%")
+    # … and of the measure the row above names (城镇 of 全市常住人口)
+    assert got[("周口", "城镇（全市常住人口）")] == (3_926_600, "人")
+    assert got[("周口", "城镇（全市常住人口）比重")] == (45.31, "%")
+    assert got[("周口", "60 周岁及以上（全市常住人口）比重")] == (22.03, "%")
     assert all(f.period == "2023年末" for f in facts)
 
 
 def test_a_unit_column_gives_each_row_its_unit():
     (table,), facts = _text_table(QIANDONGNAN_RAW)[0]
     got = {f.indicator: (f.value, f.unit) for f in facts}
-    assert got["猪牛羊禽肉产量"] == (192_300, "吨") and got["猪肉比上年增长"] == (7.4, "%")
+    # the growth column beside the 产量 column is the growth of 产量
+    assert got["猪牛羊禽肉产量"] == (192_300, "吨") and got["猪肉产量比上年增长"] == (7.4, "%")
     assert got["生猪出栏产量"] == (1_531_200, "头")
     assert len(facts) == 6
+
+
+def test_rows_that_name_no_measure_take_the_caption_s_or_the_column_s():
+    # communique_2023_zhoukou.pdf 表4/表2/表3 (held-out 9502 rows 89-91: 公有制比上年增长, 秋粮比上年增长)
+    raw = ("全市战略性新兴产业增加值同比增长 3.9%。\n表 4 2023 年周口市规模以上工业增加值增速\n指标 比上年增长（%）\n"
+           "轻工业 0.2\n重工业 11.2\n在总计中： 公有制 3.2\n非公有制 5.3\n"
+           "表 3 2023 年周口市主要农产品产量及增速\n产品名称 产量（万吨） 比上年增长（%）\n粮食 902.61 -3.2\n"
+           "夏粮 508.58 -8.6\n秋粮 394.03 4.8\n"
+           "表 2 2023 年周口市居民消费价格指数\n类 别 指 数（以上年为 100）\n居民消费价格指数 100.0\n城市 99.9\n"
+           "农村 100.1\n一、食品烟酒 99.2\n鲜 菜 91.9\n二、农 业\n全年全市农林牧渔业总产值实现 1185.63 亿元。\n")
+    (_, facts), _ = _text_table(raw)
+    got = {(f.subject, f.indicator): f.value for f in facts}
+    assert got[("周口", "公有制（规模以上工业增加值）比上年增长")] == 3.2
+    assert got[("周口", "秋粮产量比上年增长")] == 4.8 and got[("周口", "秋粮产量")] == 3_940_300
+    # 城市/农村 are parts of the place, and every row is a part of the 居民消费价格指数 the first row names
+    assert got[("周口", "城市（居民消费价格指数）")] == 99.9 and got[("周口", "鲜菜（居民消费价格指数）")] == 91.9
 
 
 def test_text_table_offsets_cover_the_caption_and_rows_in_the_cleaned_text():
@@ -484,7 +503,8 @@ def test_a_table_with_a_value_column_has_the_documents_place_as_subject_and_its_
     got = {(f.subject, f.indicator): (f.value, f.unit) for f in facts}
     assert got[("周口市", "货物运输周转量")] == (96_297_000_000, "吨公里")
     assert got[("周口市", "货物运输周转量增长")] == (-15.4, "%")
-    assert got[("周口市", "铁路")] == (80_000_000, "吨")
+    # a part (#铁路) is a part of the measure its parent row names
+    assert got[("周口市", "铁路（货物运输总量）")] == (80_000_000, "吨")
     # qiandongnan 表14: the value column carries the unit
     lines = ("表14 2023年城乡常住居民人均可支配收入构成及其增长\n指标 绝对数（元） 比上年增长（%）\n"
              "城镇常住居民人均可支配收入 39582 4.0\n工资性收入 21482 3.5\n正文继续。")
@@ -512,14 +532,19 @@ def test_statistics_name_their_variable_ranks_glued_to_values_and_blank_headers_
     got = {(f.subject, f.period): f.value for f in facts}
     assert ("璧山县", "1997年") not in got and ("璧山县", "2006年") not in got and ("万州区", "1997年") not in got
     assert got[("璧山县", "2001年")] == 0.0672 and got[("万州区", "2006年")] == 0.076 and got[("北碚区", "1997年")] == 0.1255
-    # chinaxiv_201909_00150.md 表2: grades across (one header cell blank), thresholds down
+    # chinaxiv_201909_00150.md 表2: grades across (one header cell blank), thresholds down: the study's
+    # grading standard, its method, so no facts (judged not-a-fact in the held-out sample 9502)
     grades = ("表2城镇化质量各级指标的分级标准与阈值\n<table><tr><td>城镇化质量类型</td><td>低质量</td><td>较低质量</td>"
               "<td>中等质量</td><td></td><td>较高质量</td></tr><tr><td>人均GDP／元①</td><td>0</td><td>8000</td>"
               "<td>16 000</td><td>24 000</td><td>32000</td></tr></table>")
-    _, facts = _facts(grades)
-    assert {(f.subject, f.indicator, f.value) for f in facts} == {
-        (None, "人均GDP（低质量）", 0), (None, "人均GDP（较低质量）", 8000), (None, "人均GDP（中等质量）", 16000),
-        (None, "人均GDP（较高质量）", 32000)}
+    tables, facts = _facts(grades)
+    assert len(tables) == 1 and facts == []
+    # its 表1: the evaluation system's weights are its method too
+    weights = ("表1西北地区城镇化质量的评价指标及权重\n<table><tr><td>一级指标</td><td>二级指标</td><td>指标权重</td></tr>"
+               "<tr><td>区域一体</td><td>城乡劳动生产率差距</td><td>0.292 4</td></tr>"
+               "<tr><td>人口城镇化</td><td>城镇化率／%</td><td>0.151 2</td></tr></table>")
+    tables, facts = _facts(weights)
+    assert len(tables) == 1 and facts == []
 
 
 def test_an_english_caption_gives_way_to_the_chinese_caption_of_the_same_number_below_the_table():

@@ -55,6 +55,8 @@ _STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大
 # a table of grading standards (分级标准, 阈值): its columns are grades, not entities; a cell is the
 # threshold of its row's indicator for that grade
 _STANDARDS = re.compile(r"标准|阈值|分级|等级划分")
+_METHOD_GRADES = re.compile(r"阈值|分级|等级划分|评价标准|分类标准")
+_WEIGHT_LABEL = re.compile(r"权重$")
 _INDICATOR_CORNER = re.compile(r"^(?:主要)?(?:指\s*标|项\s*目)(?:名称)?$")
 _VALUE_COLUMN = re.compile(r"^(?:绝对数|绝对值|数值|实绩)$")
 _SCALE_PREFIX = re.compile(r"^(万亿|亿|千万|百万|十万|万)(\S+)$")
@@ -209,8 +211,9 @@ def _text_tables(raw_text: str, clean_text: str):
 
 def _text_row(line: str) -> tuple[str, list[str]] | None:
     m = _TEXT_ROW.match(line)
-    if not m or len(m.group("label")) > _TEXT_ROW_LABEL_CHARS or _is_caption(line):
-        return None
+    if not m or len(m.group("label")) > _TEXT_ROW_LABEL_CHARS or _is_caption(line) \
+            or re.search(r"\d\s*[\u4e00-\u9fff]*[，。；]", m.group("label")):
+        return None     # 全州实现城镇新增就业 60188 人，失业人员再就业 16658: prose after the table, not a row
     return m.group("label"), m.group("nums").split()
 
 
@@ -723,12 +726,20 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
         and bool(_INDICATOR_CORNER.match(cell_text(table.header[-1][name_col])))
     values_are_rows = (any(_VALUE_COLUMN.match(col_labels[c].text) for c in numeric) or years_across) and not transposed
     grades = bool(_STANDARDS.search(topic))
+    if _METHOD_GRADES.search(topic):
+        return []       # a study's grading thresholds (分级标准与阈值): its method, not figures of the world
     # rows that are the things measured (谷物, 交通信息网络, 煤炭资源业), none of them a place: the figures
     # are those of the place the caption (or the article's title) names, else of the document's place
     items = not (transposed or grades or values_are_rows) and _rows_are_items(row_labels)
     table_place = (named_place(table.caption) or named_place(table.article) or "") if items else ""
     item_measure = _ITEM_MEASURE.search(topic) if items else None
     decimals = _column_decimals(table, numeric)
+    # rows that name no measure (铁路 under 货物运输周转量, 蔬菜 in 主要农产品产量) take it from the row they
+    # belong to, the column that names it (产量), or the caption
+    parents = _parent_rows([lb.text for lb in row_labels])
+    sibling_measure = next((col_labels[c].text for c in numeric if col_labels[c].text
+                            and not _MEASURELESS_COLUMN.match(col_labels[c].text)), "")
+    caption_measure = _caption_measure(topic, named_place(table.caption) or "")
     labelled = any(col_labels[c].text or col_labels[c].period for c in numeric)
     base_period = _caption_period(table.caption)
     cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
@@ -740,6 +751,8 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
             rl = row_labels[ri]
             if _RANK_LABEL.match(col_label.text) or not rl.text and not col_label.text:
                 continue
+            if _WEIGHT_LABEL.search(col_label.text) or _WEIGHT_LABEL.search(rl.text):
+                continue        # an evaluation system's weights: its method (kb/extract/indicators.py reads them)
             if not col_label.text and not col_label.period and labelled:
                 continue        # a number under a blank header among named columns: what it measures is unknown
             if _too_many_decimals(number, decimals.get(ci)):
@@ -755,6 +768,7 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 entity = _Label("", entity.period, "")
                 indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
                 measure = _Label(indicator, col_label.period or rl.period, rl.unit or col_label.unit)
+            measureless = (items or values_are_rows) and _MEASURELESS_COLUMN.match(col_label.text)
             if items:
                 entity = _Label(table_place, rl.period, rl.unit)
                 # under year columns the caption says what each row's figure is: its measure (得分), or whole
@@ -762,10 +776,14 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 measured = col_label.text or (item_measure.group(1) if item_measure else
                                               f"（{topic}）" if topic and rl.text[:_SHARED_HEAD] not in topic else "")
                 indicator = rl.text if rl.text.endswith(measured) else rl.text + measured
+                if measureless:
+                    indicator = _row_measured(rl.text, parents[ri], sibling_measure, caption_measure, col_label.text)
                 measure = _Label(indicator, col_label.period or rl.period, col_label.unit or rl.unit, col_label.stage)
             if values_are_rows:
                 entity = _Label("", entity.period, "")
                 indicator = rl.text + ("" if _VALUE_COLUMN.match(col_label.text) else col_label.text)
+                if measureless:
+                    indicator = _row_measured(rl.text, parents[ri], sibling_measure, caption_measure, col_label.text)
                 # the unit: a growth column's own (%), else the row's, else the value column's (绝对数（元）)
                 unit = rl.unit or col_label.unit if _VALUE_COLUMN.match(col_label.text) else col_label.unit or rl.unit
                 measure = _Label(rl.text, rl.period or col_label.period, unit, col_label.stage)
@@ -787,10 +805,60 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     return facts
 
 
+# a column of values or of their changes and shares: what is measured is named by the row, the row above
+# it or the caption (绝对数, 年末数（万人）, 比上年增长（%）, 增长%, 比重（%）)
+_MEASURELESS_COLUMN = re.compile(r"^(?:绝对数|绝对值|数值|总量|总数|年末数|比上年(?:增长|增减|涨跌幅度?)|增长|增速|增长率"
+                                 r"|增幅|涨跌幅度?|比重|占比|构成|类别指数(?:\s*[（(][^（）()]*[)）])?)$")
+_CHANGE_COLUMN = re.compile(r"增|涨|比重|占比|构成")
+# a row label that names a measure (货物运输周转量, 各级各类学校招生数, 居民消费价格), not only an item of one
+_MEASURE_LABEL = re.compile(r"(?:量|额|值|数|率|收入|支出|面积|投资|价格|人口|存栏|出栏|资金|贷款|存款|里程|次数|指数)$")
+# what a caption adds to its measure: 及增速, 增长速度, 及其构成, 主要…完成情况
+_CAPTION_EXTRAS = re.compile(r"(?:及其?|和)?(?:增长速度|增速|增长情况|构成|完成情况|涨跌情况|情况)$")
+
+
+def _parent_rows(labels: list[str]) -> list[str]:
+    """For each row, the row above it that names the measure it is a part of (货物运输周转量 for 铁路,
+    农林牧渔业总产值 for 种植业), or "". A row naming a measure right after another names a part measure
+    (通过公共网络实现的商品销售额 under …商品零售额), so the first stays the parent of the items below."""
+    parents, parent, previous_measure = [], "", False
+    for text in labels:
+        measure = bool(_MEASURE_LABEL.search(text))
+        if measure and not previous_measure:
+            parent = text
+        parents.append("" if measure else parent)
+        previous_measure = measure
+    return parents
+
+
+def _caption_measure(topic: str, place: str) -> str:
+    """The measure a caption names for all its rows: 2023年周口市规模以上工业增加值增速 -> 规模以上工业增加值."""
+    measure = re.sub(re.escape(place) + r"(?:自治区|地区|省|市|州|县|区)?", "", topic, count=1) if place else topic
+    measure = re.sub(r"^(?:全[省市州县区])", "", measure)
+    return _CAPTION_EXTRAS.sub("", measure).strip(" ，,")
+
+
+def _row_measured(row: str, parent: str, sibling: str, caption: str, column: str) -> str:
+    """The indicator of a row's figure under a column of values or changes: the row with the measure of
+    the column beside (蔬菜产量比上年增长), of its parent row (铁路（货物运输周转量）增长) or of the caption
+    (公有制（规模以上工业增加值）比上年增长); a row naming its own measure keeps it."""
+    change = column if _CHANGE_COLUMN.search(column) else ""
+    if _MEASURE_LABEL.search(row) or not (parent or sibling or caption):
+        return row + change
+    if sibling:
+        return f"{row}{sibling}{change}"
+    if parent:
+        return f"{row}（{parent}）{change}"
+    return row + change if caption in row else f"{row}（{caption}）{change}"
+
+
 # what a caption says each row's figure is (`…一级指标得分情况`: each row's 得分)
 _ITEM_MEASURE = re.compile(r"(得分|指数|评分)(?:情况)?$")
 _SHARED_HEAD = 4           # characters a row label shares with its caption when it names the caption's subject
 _PLACE_LABEL_REST = 3       # a row label longer than its place by more than this names an item of the place
+
+
+# 城市/农村 rows of a price or income table: the urban and rural parts of the place, not places of their own
+_TOWN_AND_COUNTRY = {"城市", "农村", "城镇", "乡村"}
 
 
 def _rows_are_items(row_labels: list[_Label]) -> bool:
@@ -800,6 +868,8 @@ def _rows_are_items(row_labels: list[_Label]) -> bool:
     if not texts:
         return False
     for t in texts:
+        if t in _TOWN_AND_COUNTRY:
+            continue
         place = named_place(t)
         if place and len(t) - len(place) <= _PLACE_LABEL_REST or len(t) <= 8 and _PLACE.search(t):
             return False
