@@ -323,9 +323,11 @@ _LOOKING_BACK = re.compile(r"过去|来$|^这")
 
 def _span_looked_back_on(sentence: str, doc: _Document) -> str | None:
     """The span a sentence inside a paragraph of a report's review opens for the paragraphs after it
-    (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高."""
+    (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高 and for
+    spans other than the plan period (七十年来)."""
     for p in find_periods(sentence):
-        if p.duration and _LOOKING_BACK.search(p.text) and not _RECORD.match(sentence, p.end):
+        if (p.duration and numeral_value(p.duration) == 5 and _LOOKING_BACK.search(p.text)
+                and not _RECORD.match(sentence, p.end)):
             return _duration_range(p, doc, None)
     return None
 
