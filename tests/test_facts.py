@@ -1016,6 +1016,38 @@ def test_kinds_keep_the_measure_across_their_shares():
     assert [f.indicator for f in rows if f.change][1:] == ["六大高成长性制造业增加值", "高新技术产业增加值"]
 
 
+def test_the_narrower_group_named_in_the_sentence_is_the_subject():
+    # 003 (seed): a quoted region opens the clause; a category narrows 我国 and is one item, not two,
+    # of a 分别 list; a category of counties is a subject of its own
+    facts = _doc_facts("2018年，“三区三州”农村居民人均可支配收入达到9796元。", "journal_issue", year=2020)
+    assert [f.subject for f in facts] == ["三区三州"]
+    facts = _facts("但是，县域经济发展效益不高、创新能力不强等问题仍较为严重，如：我国县域面积、人口分别占到全国总量的90%、70%以上，"
+                   "但其国内生产总值仅占全国总量的41%；")
+    assert [f.subject for f in facts] == ["县域"] * 3
+    facts = _facts("人均转移净收入为3163元，增长16.3%；国家扶贫开发工作重点县农村居民人均可支配收入为11524元，增长12.1%。")
+    assert [(f.subject, f.indicator) for f in facts][2:] == [("国家扶贫开发工作重点县", "农村居民人均可支配收入")] * 2
+    facts = _facts("对于“三区三州”最贫困的南疆四地州，2019年国家安排以工代赈资金28.91亿元，帮助其12个深度贫困县成功脱贫摘帽。")
+    assert {f.subject for f in facts} == {"南疆四地州"}
+
+
+def test_the_other_side_of_a_comparison_and_a_clause_about_another_site():
+    # chinaxiv_201809_00037 (wild): a figure alone in a bracket after 全国国内生产总值 is the country's
+    facts = _facts("基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币，"
+                   "这个数字相当于当年全国国内生产总值（82.71万亿元人民币）的11.5%。")
+    assert [(f.subject, f.indicator) for f in facts if f.raw.startswith("82.71")] == [("全国", "国内生产总值")]
+    # chinaxiv_201909_00150 (wild): 低于全国平均水平46507元 states the national level, not a gap
+    facts = _facts("人均GDP 分别为41601元、46861元、39480元、40346元、26389元，除陕西略高外，其他均低于全国平均水平46507元。")
+    assert (facts[-1].subject, facts[-1].indicator, facts[-1].change) == ("全国", "人均GDP平均水平", None)
+    # communique_2023_luoyang, gwr2026_xinjiang (wild): a clause that opens with a project or port of its own
+    # is not the group's or the zone's an earlier clause named
+    facts = _doc_facts("全市强力推进重大项目攻坚，滚动开展“三个一批”活动，海澜集团产业基地40天开工、9个月投产，"
+                       "百万吨乙烯项目6个月具备开工条件，中州时代一期核心厂房81天封顶。", "communique", "洛阳市", 2023)
+    assert [f.subject for f in facts] == ["海澜集团", "海澜集团", "洛阳", "洛阳"]
+    facts = _doc_facts("喀什、霍尔果斯经济开发区新一轮总体发展规划全面实施，别迭里口岸实现临时通关，对外开放口岸增至19个。",
+                       "work_report", "新疆维吾尔自治区", 2026)
+    assert [f.subject for f in facts] == ["新疆"]
+
+
 def test_a_review_opened_inside_a_paragraph_and_what_was_done_over_it_span_the_five_years():
     # gwr2026_guizhou: 回望过去五年 opens the review in the second sentence of a paragraph that starts with
     # 2025年…; the sections after it review the five years (年均 and what was built span them)
@@ -1050,6 +1082,33 @@ def test_a_heading_line_left_in_the_text_opens_the_goals_of_the_plan_ahead():
                                      "森林覆盖率达到13.52%。"),
     ], "work_report", "甘肃省", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6.8%", "2021—2025年"), ("9.5%", "2026—2030年"), ("13.52%", "2030年")]
+    # gwr2026_guizhou: a level stated after the yearly average is the plan's last year's
+    facts = _sectioned_facts([("二、“十五五”时期主要目标任务 > ——高质量发展取得显著成效。",
+                               "全省地区生产总值年均增长5%左右、迈上3万亿元台阶，人均地区生产总值8万元以上。")],
+                             "work_report", "贵州省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("5%左右", "2026—2030年"), ("3万亿元", "2030年"), ("8万元以上", "2030年")]
+
+
+def test_a_base_carries_over_the_account_and_same_period_figures_take_the_years_stated():
+    # 003 (seed): 与2004年相比 opens an account that goes on past ；
+    facts = _facts("1999—2017年，西部地区的能源消费量年均增长率为8.5%；与2004年相比，西部地区的废水排放总量增加39.39%，"
+                   "自然保护区面积下降2.15%；林木蓄积量占全国的比重下降3%；2017年，西部地区的固体废物综合利用率为55.8%。")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("8.5%", "1999—2017年"), ("39.39%", "2004—2017年"), ("2.15%", "2004—2017年"), ("3%", "2004—2017年"),
+        ("55.8%", "2017年")]
+    # 003 (seed): 同期全国…分别为 the two years stated before it
+    facts = _facts("2000年西部地区人均实际GDP为4848.2元，2019年为32989.4元，增加5.8倍，"
+                   "而同期全国人均实际GDP分别为7786.8元、46823.3元，增幅仅5.0倍；")
+    assert [(f.raw, f.subject, f.period) for f in facts][3:5] == [
+        ("7786.8元", "全国", "2000年"), ("46823.3元", "全国", "2019年")]
+
+
+def test_the_start_point_of_a_target_is_the_level_before_the_reports_year():
+    # gwr2026_guangdong (2026 民生实事): 从209元提高到217元 sets 217元 for 2026 from the 2025 standard
+    text = "困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。"
+    facts = _sectioned_facts([("三、2026年工作安排", text)], "work_report", "广东省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("209元", "2025年"), ("280元", "2025年"), ("217元", "2026年"), ("290元", "2026年")]
 
 
 def test_sizes_in_names_of_projects_and_instruments_study_years_and_class_limits_are_not_facts():

@@ -93,6 +93,8 @@ class _Carry:
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
+    entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
+    base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
 @dataclass
@@ -275,7 +277,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
-            carry.period = None
+            carry.period = carry.base_period = None
         if doc.genre == "work_report" and reading.part == "review":
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
@@ -361,7 +363,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
-    carried = carry.subject, carry.subject_at
+    carried = carry.entering = carry.subject, carry.subject_at
     if not quantities:
         gap_of = _gap_variable(sentence, mentions)
         if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
@@ -439,14 +441,18 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
                                 or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
-                                periods, sentence, clause)
+                                periods, sentence, clause, carry.base_period)
+        if change and change.endswith("(起点)") and period == carry.default_period:
+            period = _start_of_target(period, doc)
         span, period = _after_from_to(change, period, span)
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
-        period = _yearly_over_plan(period, sentence[:q.start], doc, "年均" in sentence[clause:q.start])
+        # 年均 of the figure or of the list it is in (not …年均增长5%左右、迈上3万亿元台阶)
+        yearly = "年均" in sentence[clause:q.start] and bool(in_list or "年均" in sentence[max(clause, previous_end):q.start])
+        period = _yearly_over_plan(period, sentence[:q.start], doc, yearly)
         years = years_of(period)
-        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+        if (len(years) == 1 and yearly and ranged
                 and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
             period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
         ranged = period if len(years_of(period)) == 2 else ranged
@@ -578,6 +584,15 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
                                              or re.search(r"(?:与|同)\s*$", sentence[:b.start])):
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
     return None
+
+
+def _start_of_target(period: str | None, doc: _Document) -> str | None:
+    """标准分别从每人每月209元、280元提高到217元、290元 among a report's targets for its year or plan
+    period ahead: the start point is the level before the report's year, not the target year."""
+    years = years_of(period)
+    if doc.genre in ("work_report", "plan") and doc.year and len(years) == 1 and years[0] >= doc.year:
+        return f"{doc.year - 1}年"
+    return period
 
 
 def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
@@ -932,7 +947,19 @@ def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    return [p.text for p in runs[-1]] if runs and len(runs[-1]) == len(group) else []
+    if runs and len(runs[-1]) == len(group):
+        return [p.text for p in runs[-1]]
+    return _years_of_same_period(sentence, k, len(group))
+
+
+def _years_of_same_period(sentence: str, k: int, n: int) -> list[str]:
+    """2000年西部地区…为A，2019年为B，…而同期全国…分别为C、D: the n years the sentence stated before
+    同期/同年, one to one with the n figures listed after it (`k`: where 分别 stands)."""
+    same = max(sentence.rfind(w, 0, k) for w in ("同期", "同年"))
+    if same < 0 or same < _clause_start(sentence, k):
+        return []
+    years = list(dict.fromkeys(p.text for p in find_periods(sentence[:same]) if re.fullmatch(r"\d{4}年", p.text)))
+    return years if len(years) == n else []
 
 
 _COMPARED_CLAUSE = re.compile(r"(?:与|同|和)[^，,。；]{1,16}(?:相比|相较|比较)")
@@ -948,7 +975,7 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
             continue
         clause = _clause_start(sentence, group[0].start)
         head = sentence[clause:group[0].start].replace("依次", "分别")
-        named = ([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")]
+        named = (_without_refined([m for m in mentions if clause <= m.start and m.end <= clause + head.index("分别")])
                  if "分别" in head else [])
         if "分别" in head and not named and clause > 0:   # 但与中部、东部地区相比，其差额分别从A和B…
             before = _clause_start(sentence, clause - 1)
@@ -968,6 +995,18 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
               and not any(clause <= m.start < group[-1].end for m in mentions)):
             owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
+
+
+def _without_refined(named: list[_Mention]) -> list[_Mention]:
+    """我国县域面积、人口分别…: a place that narrows the one before it (我国 → 县域) replaces it, it is no
+    second item of the list."""
+    out: list[_Mention] = []
+    for m in named:
+        if m.refines and out:
+            out[-1] = m
+        else:
+            out.append(m)
+    return out
 
 
 # 京津两市, 两地区, 三省: places counted back to a list of as many named before
@@ -1333,10 +1372,11 @@ _CHANGE_LEAD = re.compile(r"\s*(?:共|累计|合计|总计)?(?:增长|增加|提
 
 
 def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
-                   sentence: str, clause: int) -> str | None:
+                   sentence: str, clause: int, carried_base: str | None = None) -> str | None:
     """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
-    spans from the base to the figure's year."""
+    spans from the base to the figure's year; `carried_base`: the base an earlier sentence of the
+    account set for its changes (与2004年相比，…；林木蓄积量占全国的比重下降3%；)."""
     years = years_of(period)
     if not change and q.unit == "倍" and len(years) == 1:
         return _multiple_range(q, period, periods, sentence, clause)
@@ -1367,6 +1407,9 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         end_of = re.search(r"末|底", sentence[p.start:p.end + 3]) is not None
         b = base[-1] if end_of or len(base) == 1 else base[0]
         return f"{b}—{years[0]}年" if b < years[0] else period
+    base = years_of(carried_base)
+    if base and not any(p.has_year and p.start < q.start for p in periods) and not _OWN_BASE.search(change):
+        return f"{base[-1]}—{years[0]}年" if base[-1] < years[0] else period
     return period
 
 
@@ -1406,8 +1449,14 @@ _HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|
 
 
 def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
-    """The last period stated (comparison bases excluded) carries into the next sentences."""
+    """The last period stated (comparison bases excluded) carries into the next sentences, and a base
+    the sentence opens with (与2004年相比，…) into the next sentences of the same account."""
     years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
+    opening = [p for p in periods if re.search(r"\d{4}", sentence[p.start:p.end]) and _clause_start(sentence, p.start) == 0]
+    if opening and _is_comparison_base(opening[0], sentence):
+        carry.base_period = opening[0].text
+    elif any(p.has_year and not _is_comparison_base(p, sentence) for p in periods):
+        carry.base_period = None
     # 2000年…17.5%，而2019年…19.2%。在这20年间…: the span a later duration counts back over
     carry.stated_span = f"{min(years)}—{max(years)}年" if len(years) > 1 else None
     for p in periods:
@@ -1432,17 +1481,19 @@ class _Mention:
     refines: bool = False   # narrows the topic before it: 广东深圳市, 东部沿海收入最高的地区天津市
 
 
-# words that may stand before a clause's subject (connectives, prepositions of time and source)
+# words that may stand before a clause's subject (connectives, prepositions of time and source, an
+# opening quote: “三区三州”农村居民…)
 # (推动南康家具产业集群产值…: after a causative verb the place is the subject of what follows)
 _TOPIC_HEAD = re.compile(r"(?:目前|当前|推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
                          r"|只有|就|在|据|根据|截至|截止到?|到|至|从|自|对于|当时的?|此时|其|以|也|则|还|即|、|和|与|及"
-                         r"|以及|(?:在这|这|近|过去)?\d+\s*年(?:间|来|中|里)?|多年来|近年来|近些年来?|[\s，,:：;；（(])*")
+                         r"|以及|(?:在这|这|近|过去)?\d+\s*年(?:间|来|中|里)?|多年来|近年来|近些年来?|[\s，,:：;；（(“「])*")
 # 占全国面积1/3的广袤大西北地区: a subject after a modifier ending in 的
 _MODIFIED = re.compile(r"的[\u4e00-\u9fff]{0,3}$")
 # 广东深圳市, 东部沿海收入最高的地区天津市: a second place narrowing the first, no list word between
 _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:地区|地级市|城市|省会|贫困县|县|的))?")
 # 包括：重庆、四川…: places listed after these are members, not subjects
-_LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|如|有)\s*[：:]?\s*$")
+# (如： with a colon opens an example sentence, 我国县域面积…, not a list)
+_LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|有)\s*[：:]?\s*$|如\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
 _COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|比|较|相比)\s*$")
@@ -1528,7 +1579,7 @@ _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
                    r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
-                   r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地区)(?![的之]?(?:中|间|之间))")
+                   r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地州|地区)(?![的之]?(?:中|间|之间))")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -1578,7 +1629,24 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         return carry.subject, chosen
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
+    if _about_another_site(sentence[clause:q.start], carry, ctx):
+        return carry.entering[0], None
     return carry.subject, None
+
+
+# 百万吨乙烯项目6个月具备开工条件, 对外开放口岸增至19个: a clause that opens with a project, site or port of
+# its own speaks of that, not of the group or zone an earlier clause named
+_OTHER_SITE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z0-9“”]{0,12}?(?:项目|基地|口岸|工程|厂房|园区|机场|港口|码头|枢纽|电站)")
+
+
+def _about_another_site(head: str, carry: _Carry, ctx: _Context) -> bool:
+    """The clause (up to its figure) opens with a site of its own while the subject carried is a group or
+    zone named earlier in the same sentence."""
+    if (carry.subject_at != ctx.offset or carry.subject == carry.entering[0] or not _OTHER_SITE.match(head)
+            or (carry.subject or "") in re.sub(r"\s+", "", head)):
+        return False
+    kind = _places()[0].get(carry.subject or "", Place("", "", "")).kind
+    return kind not in ("province", "city", "region", "country", "category", "generic")
 
 
 def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
@@ -1614,8 +1682,8 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
     for m in reversed([m for m in mentions if m.end <= q.start]):
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
-                and re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:])):
-            return m   # 高于全国年均1.22%的增长率: the level of the place compared with, not a gap
+                and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
+            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
@@ -1626,9 +1694,27 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
     paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
     if paren < 0 or re.search(r"[)）]", sentence[paren:q.start]):
         return None
-    # 南宁（361.4万人）; 西北五省区的所有开发区（5家…）: the place whose thing the bracket details
+    # 南宁（361.4万人）; 西北五省区的所有开发区（5家…）: the place whose thing the bracket details;
+    # 相当于当年全国国内生产总值（82.71万亿元）的11.5%: a figure alone in a bracket after a place's measure
+    alone = _BRACKET_ALONE.fullmatch(sentence[paren + 1:q.start]) and re.match(r"\s*[)）]", sentence[q.end:])
     return next((m for m in reversed(mentions) if m.end <= paren
-                 and re.fullmatch(r"\s*(?:的[^，,。；（(的]{0,8})?", sentence[m.end:paren])), None)
+                 and re.fullmatch(r"\s*(?:的[^，,。；（(的]{0,8})?" if not alone else _BRACKETED_MEASURE,
+                                  sentence[m.end:paren])), None)
+
+
+_BRACKET_ALONE = re.compile(r"\s*(?:约|达|为)?\s*")
+_BRACKETED_MEASURE = r"\s*的?\s*[\u4e00-\u9fffA-Za-z]{0,10}\s*"
+
+
+def _bracketed_measure(sentence: str, q: Quantity, owner: _Mention | None) -> str | None:
+    """全国国内生产总值（82.71万亿元）: what a place's figure alone in a bracket measures, the words between
+    the place and the bracket."""
+    paren = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
+    if (not owner or paren < owner.end or not _BRACKET_ALONE.fullmatch(sentence[paren + 1:q.start])
+            or not re.match(r"\s*[)）]", sentence[q.end:])):
+        return None
+    named = re.sub(r"\s+", "", sentence[owner.end:paren]).lstrip("的")
+    return named if len(named) >= 2 and re.fullmatch(_BRACKETED_MEASURE, named) else None
 
 
 def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
@@ -1751,6 +1837,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         change = (f"{frm.group(1)}…{to.group(0)}…(终点)" if to else f"{frm.group(1)}…(起点)")
         if frm.start() < previous_end:   # 由A增加到B: B measures what A measured
             return carry.indicator, change
+    bracketed = _bracketed_measure(sentence, q, owner)
+    if bracketed:   # (not carried: the clause goes on about its own figures, …的11.5%)
+        return bracketed, change
     phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
     if phrase_start == previous_end > 0:   # 投放50%以上号源、转诊量增长90%: 号源 is the figure before's

@@ -66,7 +66,7 @@ def _catalogue() -> tuple[tuple[str, tuple[str, ...]], ...]:
 GENERIC_MEASURES = frozenset(
     "增长率 增速 增幅 降幅 涨幅 跌幅 比重 占比 份额 比例 差额 差距 相差 差值 对比 得分 分值 总量 规模 数量 水平 指数 均值 "
     "平均值 平均 年均增长率 年均增速 增长 下降 增量 增加 减少 总额 金额 人数 个数 总数 数 值 比 率 合计 累计 贡献率 覆盖率 "
-    "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比 净差额 净增 增额 构成 结构 恢复率 增产 减产 隶属度".split())
+    "达标率 完成率 利用率 比值 倍数 排名 位次 全国占比 全球占比 净差额 净增 增额 构成 结构 恢复率 增产 减产 隶属度 平均水平".split())
 # administrative units a count may name by one character (下辖19个区、15个县)
 ADMIN_UNIT_NAMES = frozenset("区 县 市 镇 乡 村 州 盟 旗".split())
 # nouns that count things without saying which (6676家企业参与…)
