@@ -462,3 +462,28 @@ def test_score_scalings_keep_the_order_and_put_the_best_at_one():
     assert unit_scaled(scores, "rank")[1] == 1.0 and unit_scaled(scores, "max")[1] == 1.0
     with pytest.raises(ValueError):
         unit_scaled(scores, "softmax")
+
+
+# Two paragraphs of the national work report of 2019 (extcorpus): a section opening under a heading
+# naming the year, and the paragraph that answers a question about that year's employment policy.
+REPORT_2019 = [("body", "三、2019年政府工作任务\n今年经济社会发展任务重、挑战多、要求高。我们要突出重点、把握关键，"
+                        "扎实做好各项工作。"),
+               ("body", "就业优先政策要全面发力。就业是民生之本、财富之源。今年首次将就业优先政策置于宏观政策层面，"
+                        "旨在强化各方面重视就业、支持就业的导向。")]
+
+
+def test_a_year_the_question_names_weighs_little_as_a_word_when_documents_of_that_year_exist(tmp_path_factory, searcher):
+    from kb import search as search_module
+
+    def keyword_and_year(dated):
+        documents = [("gwr_2019.txt", *_document("政府工作报告", dated, REPORT_2019))]
+        s = _searcher_of(documents, tmp_path_factory.mktemp("report2019"), searcher.embedder)
+        q = s.analyse("2019年就业政策有什么新变化")
+        assert "2019" in q.tokens and q.years == (2019, 2019)
+        heading = next(i for i, p in enumerate(s.passages) if p.text.startswith("三、2019年"))
+        return s.keyword_scores(q)[heading], s.indexes.keyword.scores(["2019"])[heading]
+    undated_score, year_bm25 = keyword_and_year(None)      # no document of 2019: the year is a word like any
+    dated_score, _ = keyword_and_year(2019)                # the dated prior picks the year's documents
+    assert year_bm25 > 0
+    assert dated_score == pytest.approx(undated_score - (1 - search_module.YEAR_WORD) * year_bm25, rel=1e-5)
+    assert dated_score < undated_score - 0.5 * year_bm25
