@@ -1170,3 +1170,20 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert facts and all(f.indicator_confidence == "low" for f in facts if f.indicator == "除成")
     facts = _facts("从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略，是人类历史上绝无仅有的壮举。")
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
+
+
+def test_zones_described_by_a_figure_classes_with_exceptions_and_places_counted_in():
+    # 003 (seed): the area stated before 的临港新区 is the new zone's, not the whole free-trade zone's
+    facts = _facts("2019年8月，上海自贸试验区再度扩容，面积接近120平方千米的临港新区被定位为“新的经济功能区”。")
+    assert [(f.subject, f.indicator) for f in facts] == [("临港新区", "面积")]
+    # a class without the places excepted from it
+    facts = _facts("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，"
+                   "其中除广州、成都以外，其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
+    assert facts[-1].subject == "除广州、成都以外的国家中心城市"
+    # a region the sentence names after 使得
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，"
+                   "使得三江源地区荒漠化面积减少近500平方千米，各类草地平均覆盖度增加11.6个百分点。")
+    assert [f.subject for f in facts][1:] == ["三江源地区"] * 2
+    # chinaxiv_201809_00037 (wild): 全国共51家 counts the country's zones (中关村高新区 opened the clause before)
+    facts = _facts("自中关村高新区率先设立之后，1991年和1992年国务院分两次集中批复了全国共51家国家高新区建设。")
+    assert [(f.subject, f.indicator) for f in facts] == [("全国", "国家高新区")]
