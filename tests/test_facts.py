@@ -1151,3 +1151,14 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert facts and all(f.indicator_confidence == "low" for f in facts if f.indicator == "除成")
     facts = _facts("从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略，是人类历史上绝无仅有的壮举。")
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
+
+
+def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_extent():
+    # held-out wild 9502 rows 6, 47 (chinaxiv_201909_00150, gwr2026_guizhou); demo 9501 row 53 (003)
+    (f,) = _facts("70个县（市、特区）与省外三甲医院建立帮扶协作关系。")
+    assert (f.indicator, f.indicator_confidence) == ("与省外三甲医院建立帮扶协作关系的县", "high")
+    facts = _facts("2000年，较高、中等和较低质量的地州市分别为22个、24个和3个，分别占43.14%，.47.06%和5.88%;")
+    assert [(f.indicator, f.indicator_confidence) for f in facts[:3]] == [
+        ("较高质量的地州市", "high"), ("中等质量的地州市", "high"), ("较低质量的地州市", "high")]
+    facts = _facts("快线铁路（在地面运行）一般在15—30千米范围，站距长，速度快，主要满足近郊区的快速出行需求；")
+    assert {f.indicator for f in facts} == {"快线铁路范围"}
