@@ -94,6 +94,7 @@ class _Carry:
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
+    last_body: Place | None = None   # the last group or zone the paragraph named (for 该集群, 该区)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
@@ -323,9 +324,11 @@ _LOOKING_BACK = re.compile(r"过去|来$|^这")
 
 def _span_looked_back_on(sentence: str, doc: _Document) -> str | None:
     """The span a sentence inside a paragraph of a report's review opens for the paragraphs after it
-    (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高."""
+    (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高 and for
+    spans other than the plan period (七十年来)."""
     for p in find_periods(sentence):
-        if p.duration and _LOOKING_BACK.search(p.text) and not _RECORD.match(sentence, p.end):
+        if (p.duration and numeral_value(p.duration) == 5 and _LOOKING_BACK.search(p.text)
+                and not _RECORD.match(sentence, p.end)):
             return _duration_range(p, doc, None)
     return None
 
@@ -356,7 +359,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc,
                      carry.stated_span or carry.period or carry.stated_period)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
-    mentions = _mentions(sentence, periods, quantities, _is_local(doc))
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.last_body)
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -372,6 +375,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
+        carry.last_body = _last_body(mentions, carry.last_body)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -448,9 +452,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
-        period = _yearly_over_plan(period, sentence[:q.start], doc, "年均" in sentence[clause:q.start])
+        # 年均 of the figure or of the list it is in (not …年均增长5%左右、迈上3万亿元台阶)
+        yearly = "年均" in sentence[clause:q.start] and bool(in_list or "年均" in sentence[max(clause, previous_end):q.start])
+        period = _yearly_over_plan(period, sentence[:q.start], doc, yearly)
         years = years_of(period)
-        if (len(years) == 1 and "年均" in sentence[clause:q.start] and ranged
+        if (len(years) == 1 and yearly and ranged
                 and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
             period = ranged   # …增加26.08个百分点，年均增长率为1.3%: the yearly average over the change's span
         ranged = period if len(years_of(period)) == 2 else ranged
@@ -483,6 +489,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     _levels_named_later(facts)
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
+    carry.last_body = _last_body(mentions, carry.last_body)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -1035,7 +1042,7 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
 _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
                          r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
-                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|类))")
+                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
@@ -1115,6 +1122,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
         return False   # 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承: a size class in a name
+    if q.unit in _LENGTH_UNITS and _APERTURE.match(sentence, q.end):
+        return False   # 110米口径全向可动射电望远镜: a size inside an instrument's name
+    if _is_named_capacity(q, sentence):
+        return False
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
@@ -1157,6 +1168,22 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         and not _PER_TIME.search(sentence, _clause_start(sentence, q.start), q.start)
 
 
+_LENGTH_UNITS = {"米", "千米", "公里", "厘米"}
+_APERTURE = re.compile(r"\s*(?:口径|直径|孔径|跨径|主跨)[\u4e00-\u9fff]")
+# 国能准东20亿立方米/年煤制天然气项目, 国能哈密400万吨煤制油和…项目: a capacity that names a project
+_CAPACITY_UNITS = {"吨", "立方米", "千瓦", "瓦", "千瓦时", "吨标准煤", "GW", "MW"}
+_NAMED_PROJECT = re.compile(r"\s*(?:[/／]\s*年)?(?=[\u4e00-\u9fff])[^，,。；;：:]{0,30}?(?:项目|工程|装置|生产线)")
+_STATED_BEFORE = re.compile(r"(?:为|达|达到|是|超过|突破|增加|增长|提高|合计|共|累计|总计|新增|规模|产能|产量|能力|装机|容量)\s*$")
+
+
+def _is_named_capacity(q: Quantity, sentence: str) -> bool:
+    """20亿立方米/年煤制天然气项目: a plant's capacity inside the name of a project, after the name of its
+    owner or site, not a capacity stated (新增产能400万吨, 装机容量达到…)."""
+    before = sentence[:q.start].rstrip()
+    return (q.unit in _CAPACITY_UNITS and bool(re.search(r"[\u4e00-\u9fff]$", before))
+            and not _STATED_BEFORE.search(before) and bool(_NAMED_PROJECT.match(sentence, q.end)))
+
+
 # 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
 _DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
 # 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
@@ -1197,6 +1224,10 @@ def _counts_listed_names(q: Quantity, sentence: str) -> bool:
             and all(_places()[1].fullmatch(x) for x in items[1:]))
 
 
+# 50户以上农村木质房屋连片村寨, 30户以上的自然村: settlements a household count delimits
+_SETTLEMENT = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,10}?(?:村寨|自然村|村组|村庄|屯|聚居点|聚居区|安置点)")
+
+
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
     """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
     only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
@@ -1208,6 +1239,8 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
             and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
         return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
+    if q.unit in ("户", "人") and q.raw.rstrip().endswith("以上") and _SETTLEMENT.match(sentence, q.end):
+        return True   # 全省50户以上农村木质房屋连片村寨“水改”: the size of the villages meant
     if (q.unit not in _COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
             and re.match(r"\s*(?:的)?(?:项目|企业|工程)", sentence[q.end:])):
         return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
@@ -1474,14 +1507,17 @@ _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|�
 
 
 def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
-              local: bool = False) -> list[_Mention]:
+              local: bool = False, last_body: Place | None = None) -> list[_Mention]:
     """Places the sentence names, each marked whether it stands in a subject's position. In a local
     document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
-    subjects, so they are not places there."""
+    subjects, so they are not places there. 该集群, 该区 name the group or zone `last_body` an earlier
+    sentence of the paragraph named."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
+    if last_body:
+        found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
@@ -1496,6 +1532,8 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             continue
         if topic and topic.end >= bound and _NARROWING_GAP.fullmatch(masked[topic.end:m.start]):
             m.topic = m.refines = True
+        elif topic and _counted_within(topic, m, masked):
+            m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
         elif _TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head)):
             m.topic = True
         if m.topic:
@@ -1511,6 +1549,15 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
                    r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+
+
+# 该集群, 该集团, 该区: a group or zone named before
+_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)")
+
+
+def _last_body(mentions: list[_Mention], last: Place | None) -> Place | None:
+    """The group or zone the sentence names last (else the one named before), for a later 该集群."""
+    return next((m.place for m in reversed(mentions) if m.place.kind in ("body", "zone")), last)
 
 
 def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
@@ -1542,9 +1589,11 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
-# 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
+# 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
+# rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+                                  r"|[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
@@ -1565,6 +1614,11 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
             m = _Mention(m.start, zone.end(), Place(name, "zone", name))
         out.append(m)
     return out
+
+
+def _counted_within(topic: _Mention, m: _Mention, masked: str) -> bool:
+    return (m.place.kind in ("category", "zone") and _clause_start(masked, m.start) <= topic.start
+            and re.fullmatch(r"\s*\d+\s*个?\s*", masked[topic.end:m.start]) is not None)
 
 
 def _paren_start(sentence: str, pos: int) -> int:
@@ -1599,6 +1653,9 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         chosen = _narrowest(topics, mentions)
         carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
         return carry.subject, chosen
+    counted = next((m for m in mentions if m.start >= q.end and not sentence[q.end:m.start].strip()), None)
+    if counted and counted.place.kind in ("category", "zone") and not topics:
+        return _resolve(counted.place, ctx, counted.start), counted   # 9个国家中心城市全部入选
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
     if _about_another_site(sentence[clause:q.start], carry, ctx):
@@ -1657,6 +1714,8 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
             return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+            if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
+                return None   # 设立国家级开发区552个: the class counted, not the owner of the count
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
             if "的" not in sentence[m.end:q.start] and _COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start]):
@@ -1889,13 +1948,21 @@ _RANKED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10}?)(?:居|位居|位列|排名
                      r"[^，,。；]{0,4}?第")
 
 
+_RANK_FIELD = re.compile(r"在[^，,。；;]{0,24}?中(?=(?:位居|居|位列|排名|排在|列)第)")
+
+
 def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None) -> str | None:
     if q.unit not in ("位", "名") or not _RANK_MOVE.search(sentence[clause:q.start]):
         return None
-    ranked = list(_RANKED.finditer(sentence, 0, q.start))
+    # 营商环境在全球161个主要经济体中位居第31位: the field ranked over is no part of what is ranked
+    before = _RANK_FIELD.sub("", sentence[:q.start])
+    ranked = list(_RANKED.finditer(before))
     if not ranked:
         return None
-    name = _noun_phrase(ranked[-1].group(1))
+    name = re.sub(r"^[年月日]", "", _noun_phrase(ranked[-1].group(1)))   # 2019年中国的营商环境: the year's 年 left
+    place = _places()[1].match(name)
+    if place and name[place.end():place.end() + 1] == "的":
+        name = name[place.end() + 1:]   # 中国的营商环境: the place is the subject
     if is_generic_measure(name):
         name = (_variable_of(carried) or "") + name
     return f"{name}排名" if len(name) >= 2 else None
@@ -2213,8 +2280,13 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
             return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
         variable = _variable_of(indicator)
         if variable:
-            return variable + join
+            return _stock_of(variable, measure) + join
     return previous_variable + join if previous_variable else measure
+
+
+def _stock_of(variable: str, measure: str) -> str:
+    """新登记经营主体320万户，总量达2037.7万户: a total is of all the things, not only of those added."""
+    return re.sub(r"^(?:新登记|新增|新设立?|新注册|新入库|新认定)", "", variable) if measure in ("总量", "总数") else variable
 
 
 def _variable_of(indicator: str | None) -> str:
@@ -2266,11 +2338,14 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
+    if place and _place_named(place.group(0)).kind == "category":
+        return re.sub(r"\s+", "", place.group(0))   # 156家国家高新区的园区生产总值, …拥有: the class counted
     if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
         noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
-    if place and place.end() == len(noun) and _place_named(noun).kind in ("region", "category", "generic", "zone") and noun[-2:] in (
-            "城市", "地区", "城市群", "片区", "新区"):
-        return noun   # 在全国9个国家中心城市中: a count of a class of places
+    if place and _place_named(noun[:place.end()]).kind in ("region", "category", "generic", "zone") \
+            and noun[:place.end()][-2:] in ("城市", "地区", "城市群", "片区", "新区") \
+            and (place.end() == len(noun) or place.end() >= 4 and noun[place.end()] != "的"):
+        return noun[:place.end()]   # 在全国9个国家中心城市中, 9个国家中心城市常住人口合计…: a count of a class of places
     if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
@@ -2279,10 +2354,16 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if did:
             return f"{did.group(0)}的{noun[:stop.start()]}"
     if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
-        head = noun[stop.end():]
+        head = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", sentence[m.start("noun") + stop.end():]).group(0)
         head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
-        if 1 <= len(head) <= 4:
-            return noun[:stop.end() + len(head)]
+        if 1 <= len(head) <= 4:   # read on past the noun's reach: 19项推动…发展的重点任务
+            return noun[:stop.end()] + head
+    if stop and stop.group(0) == "以上" and stop.start() >= 2:   # 23个投资额百亿元以上重大工业项目: the class's head
+        rest = noun[stop.end():]
+        head = rest[:_COUNTED_STOP.search(rest).start()] if _COUNTED_STOP.search(rest) else rest
+        head = re.sub(r"全$", "", head)   # 21个地级以上市全覆盖
+        if len(head) >= 2 or head in ADMIN_UNIT_NAMES:
+            return noun[:stop.end()] + head
     noun = noun[:stop.start()] if stop else noun
     entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
     if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市

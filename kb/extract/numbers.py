@@ -148,6 +148,8 @@ _UNITS = {
     "个月": "个月", "国": "国", "省": "省", "市": "市", "县": "县", "村": "村",
     "GW": "GW", "MW": "MW",
 }
+# 部/百人, 张/千人, 辆/百户: a count per so many people or households
+_PER_POPULATION = re.compile(r"\s*[/／]\s*((?:百|千|万|十万)(?:人口|人|户))")
 _UNIT = re.compile(r"\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")")
 _PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点)")
 _PREFIX_QUAL = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "高达",
@@ -266,6 +268,8 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
         u = _UNIT.match(norm, end)
         if u:
             unit, end = _UNITS[u.group(1)], u.end()
+            if per := _PER_POPULATION.match(norm, end):   # 移动电话普及率126.5部/百人
+                unit, end = f"{unit}/{per.group(1)}", per.end()
     if unit in ("%", "‰", "百分点", "倍"):
         scale = 1.0 if scale == 1.0 else scale   # 百分点/倍 take no scale; keep literal value
     qualifier = _qualifiers(norm, start, end)
