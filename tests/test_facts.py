@@ -863,8 +863,8 @@ def test_a_rise_named_as_a_noun_a_provinces_title_and_a_countrys_zones_in_a_titl
     # communique_2023_zhoukou: 河南省智能制造标杆企业 is a province's title in a city's communiqué
     facts = _doc_facts("新增河南省智能制造标杆企业1家、智能车间（工厂）17家。", "communique", "周口市", 2023)
     assert {f.subject for f in facts} == {"周口"}
-    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them
-    text = "基于2017年的数据统计，当年参与统计的156家国家高新区的园区生产总值加总达到9.52万亿元人民币。"
+    # chinaxiv_201809_00037: a paper on 中国国家高新区 speaks for them (the sentence names them too)
+    text = "当年新注册企业38.6万家。"
     article = Article(index=0, title="中国国家高新区的30年建设与新时代发展", start=0, end=len(text), year=2018, genre="paper")
     facts = extract_facts(CleanText(text=text), [article], "wild.txt")
     assert facts[-1].subject == "中国国家高新区"
@@ -1111,6 +1111,25 @@ def test_the_start_point_of_a_target_is_the_level_before_the_reports_year():
         ("209元", "2025年"), ("280元", "2025年"), ("217元", "2026年"), ("290元", "2026年")]
 
 
+def test_groups_counted_or_named_again_and_scopes_that_are_no_subject():
+    # 003 (seed): 该集群 is the cluster the sentence before named
+    facts = _doc_facts("作为“尖端集群竞赛”的杰出代表，It’s OWL获得德国联邦政府4000万欧元的资助。"
+                       "目前，该集群由181个合作伙伴组成，BECKHOFF、Lenze和Hettich等27家核心企业。", "journal_issue", year=2020)
+    assert [f.subject for f in facts] == ["It’s OWL"] * 3
+    # a class of places counted within the country is the subject of the counts of its members;
+    # 全球…排行榜 is a ranking, 在全国层面 a scope, not a subject
+    facts = _facts("在全国9个国家中心城市中，有4个直辖市、4个副省级城市、1个省会城市。")
+    assert [f.subject for f in facts][1:] == ["国家中心城市"] * 3
+    facts = _facts("2018年在科尔尼评选的全球最具潜力城市排行榜中，9个国家中心城市全部入选。")
+    assert [(f.subject, f.indicator) for f in facts] == [("国家中心城市", "国家中心城市")]
+    facts = _facts("自贸试验区自建设之始，就一直强调对标国际先进规则，在全国层面就有300多项制度创新成果得到复制推广。")
+    assert [f.subject for f in facts] == ["自贸试验区"]
+    # chinaxiv_201809_00037 (wild): 156家国家高新区 counts the zones, whose figures follow
+    facts = _facts("从创新主体发育角度看，2017年156家国家高新区拥有5.2万家高新技术企业，占全国的38.2%；")
+    assert [(f.subject, f.indicator) for f in facts][0] == ("国家高新区", "国家高新区")
+    assert {f.subject for f in facts} == {"国家高新区"}
+
+
 def test_sizes_in_names_of_projects_and_instruments_study_years_and_class_limits_are_not_facts():
     # held-out wild 9502 rows 10, 45, 55, 58 (judged not facts): gwr2026_xinjiang, gwr2026_guizhou, chinaxiv_202006_00002
     sentence = ("加快推进煤炭清洁高效利用，国能哈密400万吨煤制油和天池准东、国能准东20亿立方米/年煤制天然气项目开工建设。")
@@ -1167,3 +1186,14 @@ def test_a_sentence_cut_by_a_flattened_table_is_read_whole():
         ("12.75%", "西北地区", "公路里程占全国的比重", "2000年"), ("4.99%", "西北地区", "高速公路里程占全国的比重", "2000年"),
         ("19.8%", "西北地区", "铁路营业里程占全国的比重", "2000年"), ("23.98%", "西南地区", "公路里程占全国的比重", "2018年")]
     assert facts[0].subject == "西南地区" and facts[0].evidence == after and text[facts[0].start:facts[0].end] == "20.23%"
+
+
+def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_extent():
+    # held-out wild 9502 rows 6, 47 (chinaxiv_201909_00150, gwr2026_guizhou); demo 9501 row 53 (003)
+    (f,) = _facts("70个县（市、特区）与省外三甲医院建立帮扶协作关系。")
+    assert (f.indicator, f.indicator_confidence) == ("与省外三甲医院建立帮扶协作关系的县", "high")
+    facts = _facts("2000年，较高、中等和较低质量的地州市分别为22个、24个和3个，分别占43.14%，.47.06%和5.88%;")
+    assert [(f.indicator, f.indicator_confidence) for f in facts[:3]] == [
+        ("较高质量的地州市", "high"), ("中等质量的地州市", "high"), ("较低质量的地州市", "high")]
+    facts = _facts("快线铁路（在地面运行）一般在15—30千米范围，站距长，速度快，主要满足近郊区的快速出行需求；")
+    assert {f.indicator for f in facts} == {"快线铁路范围"}

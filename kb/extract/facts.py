@@ -94,6 +94,7 @@ class _Carry:
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
+    last_body: Place | None = None   # the last group or zone the paragraph named (for 该集群, 该区)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
@@ -401,7 +402,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                      carry.stated_span or carry.period or carry.stated_period)
     periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
-    mentions = _mentions(sentence, periods, quantities, _is_local(doc))
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.last_body)
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -417,6 +418,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
+        carry.last_body = _last_body(mentions, carry.last_body)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -530,6 +532,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     _levels_named_later(facts)
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
+    carry.last_body = _last_body(mentions, carry.last_body)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -902,6 +905,8 @@ def _shared_tail(items: list[str]) -> list[str]:
     rest = last[len(items[0]):] if len(lengths) == 1 else ""
     if at < 0 and len(rest) >= 4 and _MEASURE_WORD.search(rest) and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + rest for x in items[:-1]] + [last]   # 城市、县城建成区面积
+    if at < 0 and lengths <= {2, 3} and "的" in rest[1:] and len(rest) >= 4:
+        return [x + rest for x in items[:-1]] + [last]   # 较高、中等和较低质量的地州市: grades of one class
     if at < 0 and measure and len(measure.group(0)) >= 2 and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + measure.group(0) for x in items[:-1]] + [last]   # 新能源汽车、集成电路、工业机器人产量
     head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
@@ -1561,14 +1566,17 @@ _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|�
 
 
 def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
-              local: bool = False) -> list[_Mention]:
+              local: bool = False, last_body: Place | None = None) -> list[_Mention]:
     """Places the sentence names, each marked whether it stands in a subject's position. In a local
     document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
-    subjects, so they are not places there."""
+    subjects, so they are not places there. 该集群, 该区 name the group or zone `last_body` an earlier
+    sentence of the paragraph named."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
+    if last_body:
+        found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
@@ -1583,6 +1591,8 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             continue
         if topic and topic.end >= bound and _NARROWING_GAP.fullmatch(masked[topic.end:m.start]):
             m.topic = m.refines = True
+        elif topic and _counted_within(topic, m, masked):
+            m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
         elif _TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head)):
             m.topic = True
         if m.topic:
@@ -1598,6 +1608,15 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
                    r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+
+
+# 该集群, 该集团, 该区: a group or zone named before
+_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)")
+
+
+def _last_body(mentions: list[_Mention], last: Place | None) -> Place | None:
+    """The group or zone the sentence names last (else the one named before), for a later 该集群."""
+    return next((m.place for m in reversed(mentions) if m.place.kind in ("body", "zone")), last)
 
 
 def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
@@ -1629,9 +1648,11 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
-# 全国重点实验室, 中国制造业民营企业500强, 全球首台: the country word qualifies a rank or title
+# 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
+# rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+                                  r"|[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
@@ -1652,6 +1673,11 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
             m = _Mention(m.start, zone.end(), Place(name, "zone", name))
         out.append(m)
     return out
+
+
+def _counted_within(topic: _Mention, m: _Mention, masked: str) -> bool:
+    return (m.place.kind in ("category", "zone") and _clause_start(masked, m.start) <= topic.start
+            and re.fullmatch(r"\s*\d+\s*个?\s*", masked[topic.end:m.start]) is not None)
 
 
 def _paren_start(sentence: str, pos: int) -> int:
@@ -1686,6 +1712,9 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         chosen = _narrowest(topics, mentions)
         carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
         return carry.subject, chosen
+    counted = next((m for m in mentions if m.start >= q.end and not sentence[q.end:m.start].strip()), None)
+    if counted and counted.place.kind in ("category", "zone") and not topics:
+        return _resolve(counted.place, ctx, counted.start), counted   # 9个国家中心城市全部入选
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
     if _about_another_site(sentence[clause:q.start], carry, ctx):
@@ -1744,6 +1773,8 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
             return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
         if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+            if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
+                return None   # 设立国家级开发区552个: the class counted, not the owner of the count
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
                 return None
             if "的" not in sentence[m.end:q.start] and _COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start]):
@@ -2028,7 +2059,7 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         return f"{phrase}{m.group(1)}时间"
     span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
     if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
-        return f"{phrase}{span.group(1)}"
+        return f"{_bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
     held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
         return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
@@ -2352,6 +2383,10 @@ _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-
 _ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
+_ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已)"
+                              r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2364,8 +2399,13 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         return None
     noun = m.group("noun")
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
+        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if len(noun) == 1 else None
+        if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for
+            return f"{did.group('pred')}的{noun}"
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
+    if place and _place_named(place.group(0)).kind == "category":
+        return re.sub(r"\s+", "", place.group(0))   # 156家国家高新区的园区生产总值, …拥有: the class counted
     if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
         noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
     if place and _place_named(noun[:place.end()]).kind in ("region", "category", "generic", "zone") \
