@@ -2,7 +2,7 @@
 import pytest
 
 from kb.query import Gazetteer, analyse, place_names, term_groups
-from kb.tokenize import normalise
+from kb.tokenize import normalise, tokens
 
 
 def spellings(q):
@@ -43,6 +43,17 @@ def test_planning_period_is_years():
     assert analyse("“十五五”时期的目标").years == (2026, 2030)
     assert analyse("2024年末常住人口").years == (2024, 2024)
     assert analyse("常住人口").years is None
+    # the earlier five-year plans, as national reports of 2006–2016 name them
+    assert analyse("十二五期间GDP平均每年增长多少").years == (2011, 2015)
+    assert analyse("“十一五”时期节能减排成效").years == (2006, 2010)
+
+
+def test_planning_periods_stay_whole_words():
+    # jieba alone cuts 十五五 and 十三五 into 十五/五 and 十三/五 (but keeps 十四五): a question
+    # about the plan then matches every 十五 and 五 of the text
+    for text, period in [("浙江十五五期间教育方面怎么安排", "十五五"), ("“十三五”时期主要目标", "十三五")]:
+        assert period in analyse(text).tokens
+        assert period in tokens(text)
 
 
 def test_every_group_has_two_spellings_or_a_period():
