@@ -1172,6 +1172,22 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
 
 
+def test_a_sentence_cut_by_a_flattened_table_is_read_whole():
+    # 003 (seed): a table of the page cuts 同年，西南地区的公路里程、高速 | 表4… | 公路里程和铁路营业里程…; the
+    # sentence goes on to 2018年, so 同年 is the account's first year (2000)
+    before = ("在交通基础设施发展上，西部地区公路里程、高速公路里程和铁路营业里程在2000年占全国比重为32.97%、22.19%、"
+              "32.02%，到2018年上升至41.09%、37.61%、40.17%，比重的增长幅度明显高于东部、中部地区。同年，西南地区的公路里程、高速\n")
+    table = "西部 中部 东部 全国 整体 西北 西南 2000 28.00 30.26 26.93 22.87 31.39 36.22 2005 34.50 37.87 32.84 30.85\n"
+    after = ("公路里程和铁路营业里程占全国的比重分别为20.23%、17.19%、12.23%，西北地区为12.75%、4.99%、19.8%，2018年，"
+             "西南地区各里程占全国的比重增长至23.98%、19.31%、15.72%。")
+    text = before + table + after
+    facts = [f for f in _facts(text, spans=[Span("table", len(before), len(before) + len(table))]) if f.start >= len(before)]
+    assert [(f.raw, f.subject, f.indicator, f.period) for f in facts][3:7] == [
+        ("12.75%", "西北地区", "公路里程占全国的比重", "2000年"), ("4.99%", "西北地区", "高速公路里程占全国的比重", "2000年"),
+        ("19.8%", "西北地区", "铁路营业里程占全国的比重", "2000年"), ("23.98%", "西南地区", "公路里程占全国的比重", "2018年")]
+    assert facts[0].subject == "西南地区" and facts[0].evidence == after and text[facts[0].start:facts[0].end] == "20.23%"
+
+
 def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_extent():
     # held-out wild 9502 rows 6, 47 (chinaxiv_201909_00150, gwr2026_guizhou); demo 9501 row 53 (003)
     (f,) = _facts("70个县（市、特区）与省外三甲医院建立帮扶协作关系。")

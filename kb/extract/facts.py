@@ -269,9 +269,19 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
+    cut: tuple[int, int] | None = None   # a prose sentence that ends mid-phrase (…西南地区的公路里程、高速)
+    cut_by_table = False                 # and what came after it so far was a flattened table or a caption
+    before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
     for s, e in sentence_spans(clean.text, start, end):
+        skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        if skipped and cut is not None:
+            cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
+            continue
         ended = clean.text[last_end - 1] if last_end > start else "。"
-        if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
+        continued = cut is not None and cut_by_table
+        if continued:
+            pass   # the rest of a sentence a table cut off
+        elif last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
                 reading.span = _reviewed_span(norm[s:e], doc, reading.span)
@@ -283,12 +293,44 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
         last_end = e
-        sentence = clean.text[s:e]
-        if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
+        if skipped:
             continue
         targets = targets or _sets_target(norm[s:e], reading.part)
         carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
-        facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+        if continued:   # read again from where the fragment began, as one sentence
+            carry = before_cut
+            facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
+        else:
+            cut = (s, e) if _CUT_OFF.search(norm[s:e]) else None
+            before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years)) if cut else None
+            facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+        if continued or not cut:
+            cut = None
+        cut_by_table = False
+    return facts
+
+
+# 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
+# clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
+_CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: _Carry,
+                     article: Article, doc: _Document, source: str) -> list[Fact]:
+    """The figures of a sentence a flattened table or caption cut in two (同年，西南地区的公路里程、高速 |
+    table | 公路里程和铁路营业里程占全国的比重分别为20.23%、…), read with the fragment before the cut: the
+    fragment is laid over the end of what cut it, so every offset stays the document's, and the rows
+    keep the sentence after the cut as their evidence."""
+    fragment = text[cut[0]:cut[1]].rstrip()
+    joined_at = s - len(fragment)
+    if joined_at < cut[1]:
+        return _sentence_facts(text, norm, s, e, carry, article, doc, source)
+    joined_text = text[:joined_at] + fragment + text[s:]
+    joined_norm = norm[:joined_at] + norm[cut[0]:cut[0] + len(fragment)] + norm[s:]
+    facts = [f for f in _sentence_facts(joined_text, joined_norm, joined_at, e, carry, article, doc, source)
+             if f.start >= s]
+    for f in facts:
+        f.evidence, f.evidence_start = text[s:e], s
     return facts
 
 
@@ -358,6 +400,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc,
                      carry.stated_span or carry.period or carry.stated_period)
+    periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.last_body)
     ctx = _Context(text, article, s, doc)
@@ -1324,6 +1367,20 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
         current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
+
+
+def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[Period]:
+    """在2000年…为A，到2018年上升至B。同年，西南地区…分别为C，…，2018年，西南地区…增长至D: a 同年 whose
+    sentence goes on to the last year stated is the account's first year, not that one."""
+    last, span = years_of(carry.period), years_of(carry.stated_span)
+    if len(last) != 1 or len(span) != 2 or span[1] != last[0]:
+        return periods
+    out = []
+    for p in periods:
+        if p.relative and any(q.start > p.start and years_of(q.text) == last for q in periods if q.has_year):
+            p = Period(p.start, p.end, f"{span[0]}年", True)
+        out.append(p)
+    return out
 
 
 def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
