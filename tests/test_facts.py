@@ -1214,3 +1214,10 @@ def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_ext
         ("较高质量的地州市", "high"), ("中等质量的地州市", "high"), ("较低质量的地州市", "high")]
     facts = _facts("快线铁路（在地面运行）一般在15—30千米范围，站距长，速度快，主要满足近郊区的快速出行需求；")
     assert {f.indicator for f in facts} == {"快线铁路范围"}
+
+
+def test_a_study_s_units_components_and_merged_classes_are_not_facts():
+    # chinaxiv_201909_00150, chinaxiv_202006_00002, chinaxiv_201909_00143 (wild): the design of a study
+    assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
+    assert _facts("选取特征根大于1的3个主成分，累计解释了原始指标的大部分信息。") == []
+    assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []

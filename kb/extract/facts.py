@@ -1087,7 +1087,7 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
 _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
                          r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
-                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|类))")
+                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|(?:研究|评价|空间|地理|基本)单元|主成分(?:因子)?|公因子|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
@@ -1206,7 +1206,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
                                    or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
-                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)):
+                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)
+                                   or _MERGED.match(sentence, q.end)):
         return False
     return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
         and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
@@ -1230,7 +1231,9 @@ def _is_named_capacity(q: Quantity, sentence: str) -> bool:
 
 
 # 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
-_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
+_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成|归并为|合并为|整合为)\s*$")
+# 将42个行业进行了归并: the classes a study merges its data into, not a count in the world
+_MERGED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:进行了?)?(?:归并|合并|整合)(?:为|成)?")
 # 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
 _CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
 _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
