@@ -1197,3 +1197,13 @@ def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_ext
         ("较高质量的地州市", "high"), ("中等质量的地州市", "high"), ("较低质量的地州市", "high")]
     facts = _facts("快线铁路（在地面运行）一般在15—30千米范围，站距长，速度快，主要满足近郊区的快速出行需求；")
     assert {f.indicator for f in facts} == {"快线铁路范围"}
+
+
+def test_a_yearly_average_named_in_the_indicator_spans_the_review():
+    # gwr2026_heilongjiang: 出口年均增速 in a 五年来 paragraph; plan15_suzhou: 年均增速 in the plan's 发展基础
+    text = ("“十四五”时期我省发展历程极不寻常、极不平凡。五年来，我们坚定不移沿着习近平总书记指引的方向勇毅前行。"
+            "全省进出口总额实现翻番，出口年均增速20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "work_report", "黑龙江省", 2026)] == [("20%以上", "2021—2025年")]
+    facts = _sectioned_facts([("第一章 发展基础 > 综合实力迈上新台阶。",
+                               "地区生产总值达2.77万亿元，稳居全国城市第六，年均增速达5.4%。")], "plan", "苏州市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("2.77万亿元", "2025年"), ("5.4%", "2021—2025年")]
