@@ -1172,6 +1172,23 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
 
 
+def test_zones_described_by_a_figure_classes_with_exceptions_and_places_counted_in():
+    # 003 (seed): the area stated before 的临港新区 is the new zone's, not the whole free-trade zone's
+    facts = _facts("2019年8月，上海自贸试验区再度扩容，面积接近120平方千米的临港新区被定位为“新的经济功能区”。")
+    assert [(f.subject, f.indicator) for f in facts] == [("临港新区", "面积")]
+    # a class without the places excepted from it
+    facts = _facts("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，"
+                   "其中除广州、成都以外，其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
+    assert facts[-1].subject == "除广州、成都以外的国家中心城市"
+    # a region the sentence names after 使得
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，"
+                   "使得三江源地区荒漠化面积减少近500平方千米，各类草地平均覆盖度增加11.6个百分点。")
+    assert [f.subject for f in facts][1:] == ["三江源地区"] * 2
+    # chinaxiv_201809_00037 (wild): 全国共51家 counts the country's zones (中关村高新区 opened the clause before)
+    facts = _facts("自中关村高新区率先设立之后，1991年和1992年国务院分两次集中批复了全国共51家国家高新区建设。")
+    assert [(f.subject, f.indicator) for f in facts] == [("全国", "国家高新区")]
+
+
 def test_a_sentence_cut_by_a_flattened_table_is_read_whole():
     # 003 (seed): a table of the page cuts 同年，西南地区的公路里程、高速 | 表4… | 公路里程和铁路营业里程…; the
     # sentence goes on to 2018年, so 同年 is the account's first year (2000)
@@ -1207,3 +1224,10 @@ def test_a_yearly_average_named_in_the_indicator_spans_the_review():
     facts = _sectioned_facts([("第一章 发展基础 > 综合实力迈上新台阶。",
                                "地区生产总值达2.77万亿元，稳居全国城市第六，年均增速达5.4%。")], "plan", "苏州市", 2026)
     assert [(f.raw, f.period) for f in facts] == [("2.77万亿元", "2025年"), ("5.4%", "2021—2025年")]
+
+
+def test_a_study_s_units_components_and_merged_classes_are_not_facts():
+    # chinaxiv_201909_00150, chinaxiv_202006_00002, chinaxiv_201909_00143 (wild): the design of a study
+    assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
+    assert _facts("选取特征根大于1的3个主成分，累计解释了原始指标的大部分信息。") == []
+    assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []

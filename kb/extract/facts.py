@@ -1091,7 +1091,7 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
 _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
                          r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
-                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|类))")
+                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|(?:研究|评价|空间|地理|基本)单元|主成分(?:因子)?|公因子|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
@@ -1210,7 +1210,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
                                    or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
-                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)):
+                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)
+                                   or _MERGED.match(sentence, q.end)):
         return False
     return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
         and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
@@ -1234,7 +1235,9 @@ def _is_named_capacity(q: Quantity, sentence: str) -> bool:
 
 
 # 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
-_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
+_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成|归并为|合并为|整合为)\s*$")
+# 将42个行业进行了归并: the classes a study merges its data into, not a count in the world
+_MERGED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:进行了?)?(?:归并|合并|整合)(?:为|成)?")
 # 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
 _CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
 _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
@@ -1581,6 +1584,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
                         sentence)
     if last_body:
         found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
+    found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
@@ -1604,7 +1608,15 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+        excepted = _EXCEPTED.search(sentence, 0, m.start)
+        if excepted and m.place.kind in ("category", "zone", "region"):
+            name = "除" + re.sub(r"\s+", "", excepted.group(1)) + "以外的" + m.place.canonical
+            m.place, m.topic = Place(name, m.place.kind, name), True
     return found
+
+
+# 除广州、成都以外，其他国家中心城市…: the class without the places excepted
+_EXCEPTED = re.compile(r"除\s*([^，,。；;除]{1,20}?)\s*(?:以外|之外|外)\s*[，,]?\s*(?:其他|其余|其它)的?\s*$")
 
 
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
@@ -1660,10 +1672,26 @@ _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
-_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联共个]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
                    r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地州|地区)(?![的之]?(?:中|间|之间))")
+
+
+# 面积接近120平方千米的临港新区: a zone named without a place of the table, after a clause mark or 的
+_NAMED_ZONE = re.compile(r"(?:^|(?<=[的，,、“：:（(]))[^\s的和与及、，,。；：:“”（()建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联各该此其"
+                         r"0-9一二三四五六七八九十]{2,4}?(?:新区|片区|自贸区|高新区|经济技术开发区|开发区|综合保税区|示范区)")
+
+
+def _named_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    """Zones the place table does not hold (临港新区), where no place of the table starts them."""
+    taken = [(m.start, m.end) for m in found]
+    return [_Mention(z.start(), z.end(), Place(z.group(0), "zone", z.group(0))) for z in _NAMED_ZONE.finditer(sentence)
+            if not any(a < z.end() and z.start() < b for a, b in taken) and not _ZONE_CLASS.match(z.group(0))]
+
+
+# 省级开发区, 经济开发区, 所有开发区, 自中关村高新区: a class of zones or a preposition, not a zone's name
+_ZONE_CLASS = re.compile(r"[^级]{0,3}级|经济|国家|高新技术|所有|自|从|经|至|与|同")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -1701,6 +1729,9 @@ def _masked(sentence: str, periods: list[Period]) -> str:
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
+    described = _described_after(q, mentions, sentence)
+    if described:
+        return _resolve(described.place, ctx, described.start), described
     owner = _owner_before(q, mentions, sentence)
     if owner:
         first = _list_start(owner, mentions, sentence)
@@ -1769,14 +1800,25 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
     return first
 
 
+def _described_after(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    """面积接近120平方千米的临港新区: a zone or class of places the figure describes, right after its 的."""
+    after = re.match(r"\s*(?:左右|以上|多)?\s*的\s*", sentence[q.end:])
+    return next((m for m in mentions if after and m.start == q.end + after.end()
+                 and m.place.kind in ("zone", "category")), None)
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
+    before = [m for m in mentions if m.end <= q.start]
+    if (q.unit in _COUNT_UNITS and any(m.start == q.end and m.place.kind == "category" for m in mentions)
+            and len(before) > 1 and _LISTED.fullmatch(sentence[before[-2].end:before[-1].start])):
+        return None   # …、云南、黑龙江17个自贸试验区: the places listed are what the class counted holds
     for m in reversed([m for m in mentions if m.end <= q.start]):
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
             return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
-        if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+        if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
