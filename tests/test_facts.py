@@ -1231,3 +1231,13 @@ def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
     assert _facts("选取特征根大于1的3个主成分，累计解释了原始指标的大部分信息。") == []
     assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
+
+
+def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_its_figures():
+    # 003 (seed): 2004年以来 in a 2020 paper; 一、2020年上半年河南经济运行态势分析 dates 较去年同期
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，使得三江源地区荒漠化面积减少近500平方千米。",
+                   year=2020)
+    assert {f.period for f in facts} == {"2004—2020年"}
+    facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
+                             "journal_issue", "", 2020)
+    assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]

@@ -254,9 +254,14 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月) and its undated figures."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures; with the part of the year
+    the heading names for all of them (2020年上半年)."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
-    return f"{years.pop()}年" if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    parts = {p.text for p in find_periods(path) if p.has_year and not p.text.startswith("“")}
+    return parts.pop() if len(parts) == 1 and re.search(r"年(?:上半年|下半年|前三季度)$", next(iter(parts))) \
+        else f"{years.pop()}年"
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
@@ -439,7 +444,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
         frm = _from_of(sentence, clause, q)
-        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        period = _since_range(_period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q)), doc)
         period = respective_years.get(id(q), period)
         subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
@@ -1385,6 +1390,14 @@ def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[
             p = Period(p.start, p.end, f"{span[0]}年", True)
         out.append(p)
     return out
+
+
+def _since_range(period: str | None, doc: _Document) -> str | None:
+    """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
+    to the past year)."""
+    since = re.fullmatch(r"(\d{4})年以来", period or "")
+    end = (doc.year - 1 if doc.genre == "work_report" else doc.year) if doc.year else None
+    return f"{since.group(1)}—{end}年" if since and end and int(since.group(1)) < end else period
 
 
 def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
