@@ -1216,6 +1216,16 @@ def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_ext
     assert {f.indicator for f in facts} == {"快线铁路范围"}
 
 
+def test_a_yearly_average_named_in_the_indicator_spans_the_review():
+    # gwr2026_heilongjiang: 出口年均增速 in a 五年来 paragraph; plan15_suzhou: 年均增速 in the plan's 发展基础
+    text = ("“十四五”时期我省发展历程极不寻常、极不平凡。五年来，我们坚定不移沿着习近平总书记指引的方向勇毅前行。"
+            "全省进出口总额实现翻番，出口年均增速20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "work_report", "黑龙江省", 2026)] == [("20%以上", "2021—2025年")]
+    facts = _sectioned_facts([("第一章 发展基础 > 综合实力迈上新台阶。",
+                               "地区生产总值达2.77万亿元，稳居全国城市第六，年均增速达5.4%。")], "plan", "苏州市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("2.77万亿元", "2025年"), ("5.4%", "2021—2025年")]
+
+
 def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     # chinaxiv_201909_00150, chinaxiv_202006_00002, chinaxiv_201909_00143 (wild): the design of a study
     assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
@@ -1244,3 +1254,13 @@ def test_the_city_named_before_groups_compared_with_ports_and_firms_listed():
     # 003 (seed): the firms a class noun lists before 分别 own the figures
     facts = _facts("北京本土培育的企业寒武纪、地平线分别排23名、24名，企业在AI芯片技术积累方面与国际巨头还有很大差距。")
     assert [f.subject for f in facts] == ["寒武纪", "地平线"]
+
+
+def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_its_figures():
+    # 003 (seed): 2004年以来 in a 2020 paper; 一、2020年上半年河南经济运行态势分析 dates 较去年同期
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，使得三江源地区荒漠化面积减少近500平方千米。",
+                   year=2020)
+    assert {f.period for f in facts} == {"2004—2020年"}
+    facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
+                             "journal_issue", "", 2020)
+    assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]

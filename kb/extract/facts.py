@@ -171,7 +171,7 @@ _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
                             r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # 年均增长, 累计新增, 连续5年: a work report's review of the whole plan period it closes
-_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
@@ -245,16 +245,23 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "work_report":
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
-        first, last = plan_years(doc.year)
-        return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
+        first, last = plan_years(doc.year)   # (年均增速达5.4% in the review: the plan period before it)
+        if _REVIEW_HEADING.search(path):
+            return f"{first - 5}—{first - 1}年" if _FIVE_YEAR_CUE.search(sentence) else f"{first - 1}年"
+        return f"{last}年"
     return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月) and its undated figures."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures; with the part of the year
+    the heading names for all of them (2020年上半年)."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
-    return f"{years.pop()}年" if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    parts = {p.text for p in find_periods(path) if p.has_year and not p.text.startswith("“")}
+    return parts.pop() if len(parts) == 1 and re.search(r"年(?:上半年|下半年|前三季度)$", next(iter(parts))) \
+        else f"{years.pop()}年"
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
@@ -437,7 +444,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
         frm = _from_of(sentence, clause, q)
-        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        period = _since_range(_period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q)), doc)
         period = respective_years.get(id(q), period)
         subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
@@ -652,8 +659,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change:
-        return span if _is_flow(before, unit, after) else f"{years[1]}年"
+    if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator)
+        return span if _is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1]) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -682,6 +689,8 @@ def _is_flow(before: str, unit: str, after: str = "") -> bool:
 # 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
 _PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
 
+
+_YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
@@ -1399,6 +1408,14 @@ def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[
             p = Period(p.start, p.end, f"{span[0]}年", True)
         out.append(p)
     return out
+
+
+def _since_range(period: str | None, doc: _Document) -> str | None:
+    """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
+    to the past year)."""
+    since = re.fullmatch(r"(\d{4})年以来", period or "")
+    end = (doc.year - 1 if doc.genre == "work_report" else doc.year) if doc.year else None
+    return f"{since.group(1)}—{end}年" if since and end and int(since.group(1)) < end else period
 
 
 def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
