@@ -1204,3 +1204,16 @@ def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
     assert _facts("选取特征根大于1的3个主成分，累计解释了原始指标的大部分信息。") == []
     assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
+
+
+def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_units_per_distance_stay_whole():
+    # tuning demo 9624 rows 25, 26, 30 (003); wild 9623 rows 58, 60, 51 (communique_2023_qiandongnan, gwr2026_zhejiang)
+    facts = _facts("对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%，"
+                   "51个县固定资产投资占GDP的比重处于50%—100%。")
+    assert [(f.raw, f.indicator) for f in facts] == [("7个", "固定资产投资占GDP的比重超过100%的县"),
+                                                     ("51个", "固定资产投资占GDP的比重处于50%—100%的县")]
+    assert _facts("结果表明，利用外资与产业结构的交互作用会扩大3个地区之间城镇化高质量发展的差距。") == []
+    assert [(f.value, f.unit) for f in _facts("旅客周转量18.38亿人公里，比上年增长16.2%；")][0] == (1_838_000_000, "人公里")
+    assert _facts("年末全州电视转播发射台17个，有线数字电视用户116.86万户。")[1].indicator == "有线数字电视用户"
+    (f,) = [f for f in _facts("新就业群体近300万人，在浙就业省外劳动力2300万人。") if f.raw == "2300万人"]
+    assert (f.indicator, f.indicator_confidence) == ("在浙就业省外劳动力", "high")
