@@ -1172,6 +1172,23 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
 
 
+def test_zones_described_by_a_figure_classes_with_exceptions_and_places_counted_in():
+    # 003 (seed): the area stated before 的临港新区 is the new zone's, not the whole free-trade zone's
+    facts = _facts("2019年8月，上海自贸试验区再度扩容，面积接近120平方千米的临港新区被定位为“新的经济功能区”。")
+    assert [(f.subject, f.indicator) for f in facts] == [("临港新区", "面积")]
+    # a class without the places excepted from it
+    facts = _facts("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，"
+                   "其中除广州、成都以外，其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
+    assert facts[-1].subject == "除广州、成都以外的国家中心城市"
+    # a region the sentence names after 使得
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，"
+                   "使得三江源地区荒漠化面积减少近500平方千米，各类草地平均覆盖度增加11.6个百分点。")
+    assert [f.subject for f in facts][1:] == ["三江源地区"] * 2
+    # chinaxiv_201809_00037 (wild): 全国共51家 counts the country's zones (中关村高新区 opened the clause before)
+    facts = _facts("自中关村高新区率先设立之后，1991年和1992年国务院分两次集中批复了全国共51家国家高新区建设。")
+    assert [(f.subject, f.indicator) for f in facts] == [("全国", "国家高新区")]
+
+
 def test_a_sentence_cut_by_a_flattened_table_is_read_whole():
     # 003 (seed): a table of the page cuts 同年，西南地区的公路里程、高速 | 表4… | 公路里程和铁路营业里程…; the
     # sentence goes on to 2018年, so 同年 is the account's first year (2000)
@@ -1199,6 +1216,16 @@ def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_ext
     assert {f.indicator for f in facts} == {"快线铁路范围"}
 
 
+def test_a_yearly_average_named_in_the_indicator_spans_the_review():
+    # gwr2026_heilongjiang: 出口年均增速 in a 五年来 paragraph; plan15_suzhou: 年均增速 in the plan's 发展基础
+    text = ("“十四五”时期我省发展历程极不寻常、极不平凡。五年来，我们坚定不移沿着习近平总书记指引的方向勇毅前行。"
+            "全省进出口总额实现翻番，出口年均增速20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "work_report", "黑龙江省", 2026)] == [("20%以上", "2021—2025年")]
+    facts = _sectioned_facts([("第一章 发展基础 > 综合实力迈上新台阶。",
+                               "地区生产总值达2.77万亿元，稳居全国城市第六，年均增速达5.4%。")], "plan", "苏州市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("2.77万亿元", "2025年"), ("5.4%", "2021—2025年")]
+
+
 def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     # chinaxiv_201909_00150, chinaxiv_202006_00002, chinaxiv_201909_00143 (wild): the design of a study
     assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
@@ -1217,3 +1244,13 @@ def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_unit
     assert _facts("年末全州电视转播发射台17个，有线数字电视用户116.86万户。")[1].indicator == "有线数字电视用户"
     (f,) = [f for f in _facts("新就业群体近300万人，在浙就业省外劳动力2300万人。") if f.raw == "2300万人"]
     assert (f.indicator, f.indicator_confidence) == ("在浙就业省外劳动力", "high")
+
+
+def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_its_figures():
+    # 003 (seed): 2004年以来 in a 2020 paper; 一、2020年上半年河南经济运行态势分析 dates 较去年同期
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，使得三江源地区荒漠化面积减少近500平方千米。",
+                   year=2020)
+    assert {f.period for f in facts} == {"2004—2020年"}
+    facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
+                             "journal_issue", "", 2020)
+    assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]

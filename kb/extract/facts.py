@@ -171,7 +171,7 @@ _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
                             r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # 年均增长, 累计新增, 连续5年: a work report's review of the whole plan period it closes
-_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
@@ -245,16 +245,23 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "work_report":
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
-        first, last = plan_years(doc.year)
-        return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
+        first, last = plan_years(doc.year)   # (年均增速达5.4% in the review: the plan period before it)
+        if _REVIEW_HEADING.search(path):
+            return f"{first - 5}—{first - 1}年" if _FIVE_YEAR_CUE.search(sentence) else f"{first - 1}年"
+        return f"{last}年"
     return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月) and its undated figures."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures; with the part of the year
+    the heading names for all of them (2020年上半年)."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
-    return f"{years.pop()}年" if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    parts = {p.text for p in find_periods(path) if p.has_year and not p.text.startswith("“")}
+    return parts.pop() if len(parts) == 1 and re.search(r"年(?:上半年|下半年|前三季度)$", next(iter(parts))) \
+        else f"{years.pop()}年"
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
@@ -437,7 +444,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
         frm = _from_of(sentence, clause, q)
-        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        period = _since_range(_period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q)), doc)
         period = respective_years.get(id(q), period)
         subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
@@ -652,8 +659,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change:
-        return span if _is_flow(before, unit, after) else f"{years[1]}年"
+    if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator)
+        return span if _is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1]) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -682,6 +689,8 @@ def _is_flow(before: str, unit: str, after: str = "") -> bool:
 # 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
 _PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
 
+
+_YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
@@ -1394,6 +1403,14 @@ def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[
     return out
 
 
+def _since_range(period: str | None, doc: _Document) -> str | None:
+    """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
+    to the past year)."""
+    since = re.fullmatch(r"(\d{4})年以来", period or "")
+    end = (doc.year - 1 if doc.genre == "work_report" else doc.year) if doc.year else None
+    return f"{since.group(1)}—{end}年" if since and end and int(since.group(1)) < end else period
+
+
 def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
     """The last 由/从 of the clause before the quantity: its start point, or the start of its 由…到…."""
     found = None
@@ -1591,6 +1608,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
                         sentence)
     if last_body:
         found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
+    found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
@@ -1614,7 +1632,15 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+        excepted = _EXCEPTED.search(sentence, 0, m.start)
+        if excepted and m.place.kind in ("category", "zone", "region"):
+            name = "除" + re.sub(r"\s+", "", excepted.group(1)) + "以外的" + m.place.canonical
+            m.place, m.topic = Place(name, m.place.kind, name), True
     return found
+
+
+# 除广州、成都以外，其他国家中心城市…: the class without the places excepted
+_EXCEPTED = re.compile(r"除\s*([^，,。；;除]{1,20}?)\s*(?:以外|之外|外)\s*[，,]?\s*(?:其他|其余|其它)的?\s*$")
 
 
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
@@ -1670,10 +1696,26 @@ _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
 # its own, not its host place
-_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联共个]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
                    r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地州|地区)(?![的之]?(?:中|间|之间))")
+
+
+# 面积接近120平方千米的临港新区: a zone named without a place of the table, after a clause mark or 的
+_NAMED_ZONE = re.compile(r"(?:^|(?<=[的，,、“：:（(]))[^\s的和与及、，,。；：:“”（()建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联各该此其"
+                         r"0-9一二三四五六七八九十]{2,4}?(?:新区|片区|自贸区|高新区|经济技术开发区|开发区|综合保税区|示范区)")
+
+
+def _named_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    """Zones the place table does not hold (临港新区), where no place of the table starts them."""
+    taken = [(m.start, m.end) for m in found]
+    return [_Mention(z.start(), z.end(), Place(z.group(0), "zone", z.group(0))) for z in _NAMED_ZONE.finditer(sentence)
+            if not any(a < z.end() and z.start() < b for a, b in taken) and not _ZONE_CLASS.match(z.group(0))]
+
+
+# 省级开发区, 经济开发区, 所有开发区, 自中关村高新区: a class of zones or a preposition, not a zone's name
+_ZONE_CLASS = re.compile(r"[^级]{0,3}级|经济|国家|高新技术|所有|自|从|经|至|与|同")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -1711,6 +1753,9 @@ def _masked(sentence: str, periods: list[Period]) -> str:
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
+    described = _described_after(q, mentions, sentence)
+    if described:
+        return _resolve(described.place, ctx, described.start), described
     owner = _owner_before(q, mentions, sentence)
     if owner:
         first = _list_start(owner, mentions, sentence)
@@ -1779,14 +1824,25 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
     return first
 
 
+def _described_after(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    """面积接近120平方千米的临港新区: a zone or class of places the figure describes, right after its 的."""
+    after = re.match(r"\s*(?:左右|以上|多)?\s*的\s*", sentence[q.end:])
+    return next((m for m in mentions if after and m.start == q.end + after.end()
+                 and m.place.kind in ("zone", "category")), None)
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
+    before = [m for m in mentions if m.end <= q.start]
+    if (q.unit in _COUNT_UNITS and any(m.start == q.end and m.place.kind == "category" for m in mentions)
+            and len(before) > 1 and _LISTED.fullmatch(sentence[before[-2].end:before[-1].start])):
+        return None   # …、云南、黑龙江17个自贸试验区: the places listed are what the class counted holds
     for m in reversed([m for m in mentions if m.end <= q.start]):
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
             return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
-        if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+        if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
