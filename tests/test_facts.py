@@ -1277,3 +1277,9 @@ def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_
     facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
                              "journal_issue", "", 2020)
     assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]
+
+
+def test_a_class_counted_in_a_bracket_is_what_is_counted_not_whose():
+    # chinaxiv_201906_00062 (wild): 而对青海省而言 names the place; 国家级开发区1家 counts a class of zones
+    facts = _facts("而对青海省而言，面积辽阔，开发区数量较少（国家级开发区1家，省级开发区3家），所以并没有显著的空间现象。")
+    assert [(f.subject, f.indicator) for f in facts] == [("青海", "国家级开发区"), ("青海", "省级开发区")]
