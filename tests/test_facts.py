@@ -1241,3 +1241,16 @@ def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_
     facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
                              "journal_issue", "", 2020)
     assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]
+
+
+def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole():
+    # 003 (seed): …2018年中国服务贸易额占比下数据来源：… | 表1… | 图1…数据来源：… | 降为15.81%，其中…
+    before = "此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下数据来源：作者由UNComtrade数据库整理所得。\n"
+    table = "表1 2000—2018年中国服务贸易规模 单位：亿美元 年份 2000 2001 2002 2003 2004 2005 2006 2007 2008\n"
+    caption = "图1 2000—2018年中国服务贸易规模变动趋势图数据来源：作者由UNComtrade数据库整理得到。\n"
+    after = "降为15.81%，其中服务贸易出口额占比7.73%，服务贸易进口额占比19.68%。"
+    text = before + table + caption + after
+    facts = _facts(text, spans=[Span("table", len(before), len(before) + len(table))], year=2020)
+    assert [(f.raw, f.indicator, f.period) for f in facts] == [
+        ("15.81%", "服务贸易额占比", "2018年"), ("7.73%", "服务贸易出口额占比", "2018年"),
+        ("19.68%", "服务贸易进口额占比", "2018年")]
