@@ -1233,6 +1233,19 @@ def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
 
 
+def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_units_per_distance_stay_whole():
+    # tuning demo 9624 rows 25, 26, 30 (003); wild 9623 rows 58, 60, 51 (communique_2023_qiandongnan, gwr2026_zhejiang)
+    facts = _facts("对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%，"
+                   "51个县固定资产投资占GDP的比重处于50%—100%。")
+    assert [(f.raw, f.indicator) for f in facts] == [("7个", "固定资产投资占GDP的比重超过100%的县"),
+                                                     ("51个", "固定资产投资占GDP的比重处于50%—100%的县")]
+    assert _facts("结果表明，利用外资与产业结构的交互作用会扩大3个地区之间城镇化高质量发展的差距。") == []
+    assert [(f.value, f.unit) for f in _facts("旅客周转量18.38亿人公里，比上年增长16.2%；")][0] == (1_838_000_000, "人公里")
+    assert _facts("年末全州电视转播发射台17个，有线数字电视用户116.86万户。")[1].indicator == "有线数字电视用户"
+    (f,) = [f for f in _facts("新就业群体近300万人，在浙就业省外劳动力2300万人。") if f.raw == "2300万人"]
+    assert (f.indicator, f.indicator_confidence) == ("在浙就业省外劳动力", "high")
+
+
 def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_its_figures():
     # 003 (seed): 2004年以来 in a 2020 paper; 一、2020年上半年河南经济运行态势分析 dates 较去年同期
     facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，使得三江源地区荒漠化面积减少近500平方千米。",

@@ -1149,15 +1149,16 @@ _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
     """The quantities that state facts; the members of a list whose first member is not a fact
     (累积贡献率依次分别为90.665%、87.685%…) are not either."""
-    kept, dropped_end = [], -1
+    kept, dropped_end, dropped_unit = [], -1, None
     for q in found:
-        if dropped_end >= 0 and _LIST_GAP.fullmatch(sentence[dropped_end:q.start]):
-            dropped_end = q.end
+        gap = sentence[dropped_end:q.start] if dropped_end >= 0 else ""
+        if dropped_end >= 0 and _LIST_GAP.fullmatch(gap) and (dropped_unit == q.unit or not dropped_unit and "，" not in gap):
+            dropped_end = q.end   # …超过100%，51个县…: after a comma a figure of another unit opens a new statement
         elif _is_fact_quantity(q, sentence):
             kept.append(q)
             dropped_end = -1
         else:
-            dropped_end = q.end
+            dropped_end, dropped_unit = q.end, q.unit
     return kept
 
 
@@ -1214,6 +1215,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence):
         return False
+    if q.unit == "%" and _COUNTED_CLASS.search(clause):
+        return False   # 仍有7个县固定资产投资占GDP的比重超过100%: the limit of the class counted
+    if q.unit in _COUNT_UNITS and _BETWEEN_REGIONS.match(sentence, q.end):
+        return False   # 扩大3个地区之间…的差距: the regions the text divides the country into
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
             and not re.search(r"(?:为|达到?|是|至|在)\s*$", before):
         return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
@@ -1254,6 +1259,12 @@ def _is_named_capacity(q: Quantity, sentence: str) -> bool:
     before = sentence[:q.start].rstrip()
     return (q.unit in _CAPACITY_UNITS and bool(re.search(r"[\u4e00-\u9fff]$", before))
             and not _STATED_BEFORE.search(before) and bool(_NAMED_PROJECT.match(sentence, q.end)))
+
+
+# 51个县固定资产投资占GDP的比重处于50%—100%: a share range that delimits the things counted before it
+_COUNTED_CLASS = re.compile(r"(?:^|有)\s*\d+\s*个[\u4e00-\u9fff]{1,4}[^，,。；;\d]{2,24}(?:超过|大于|高于|低于|小于|不足|处于|介于)"
+                            r"\s*(?:\d+(?:\.\d+)?\s*%?\s*[—–\-~～至到]\s*)?$")
+_BETWEEN_REGIONS = re.compile(r"\s*(?:大)?(?:地区|区域|板块|地带)(?:之间|间)")
 
 
 # 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
@@ -1962,7 +1973,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关线])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])(?![\u4e00-\u9fff](?:就业|务工|投资|创业|居住|学习|工作))"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
@@ -2463,6 +2474,9 @@ _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:�
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
 
 
+_ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|低于|大于|小于|处于|介于|不足)[^，,。；;]{1,12})(?=[，,。；;]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2474,6 +2488,10 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
+        if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
+    if prop:   # 7个县固定资产投资占GDP的比重超过100%: the places whose figure passes the limit
+        return f"{prop.group('prop')}的{noun[0]}"
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
         did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if len(noun) == 1 else None
         if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for
