@@ -1233,6 +1233,29 @@ def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
 
 
+def test_the_city_named_before_groups_compared_with_ports_and_firms_listed():
+    # chinaxiv_202006_00002 (wild): 该市 is the city the paragraph opened with, not 渝东北's 东北
+    facts = _doc_facts("重庆市，简称渝，位于中国大陆西南部，渝东北连接陕西省，渝东南抵湖北省。"
+                       "该市2013年年末总人口数为2970万人，城镇化率58.34%。", "paper", year=2020)
+    assert {f.subject for f in facts} == {"重庆"}
+    # 003 (seed): 远超过创新型国家和地区2.5%的水平 is the level of the group compared with
+    facts = _facts("如2019年北京科技创新研发投入强度达到6.17%，远超过创新型国家和地区2.5%的水平；")
+    assert [(f.subject, f.indicator) for f in facts] == [("北京", "科技创新研发投入强度"),
+                                                         ("创新型国家和地区", "科技创新研发投入强度")]
+    # chinaxiv_201909_00150 (wild): …均低于全国平均水平54.77%； is the national level
+    facts = _facts("2014年宁夏、陕西城镇化率分别为53.61%和52.58%，均低于全国平均水平54.77%；")
+    assert (facts[-1].subject, facts[-1].change) == ("全国", None)
+    # gwr2026_zhejiang, gwr2026_guangdong (wild): a port named after its city; a hall named after one
+    facts = _doc_facts("推动中欧北极集装箱航线常态化运行，宁波舟山港集装箱吞吐量达到4500万标箱。", "work_report", "浙江省", 2026)
+    assert [(f.subject, f.indicator) for f in facts] == [("宁波舟山港", "集装箱吞吐量")]
+    facts = _doc_facts("广州国家版本馆、白鹅潭大湾区艺术中心等标志性文化设施建成使用，建成新时代文明实践中心（所、站）2.8万个。",
+                       "work_report", "广东省", 2026)
+    assert {f.subject for f in facts} == {"广东"}
+    # 003 (seed): the firms a class noun lists before 分别 own the figures
+    facts = _facts("北京本土培育的企业寒武纪、地平线分别排23名、24名，企业在AI芯片技术积累方面与国际巨头还有很大差距。")
+    assert [f.subject for f in facts] == ["寒武纪", "地平线"]
+
+
 def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_units_per_distance_stay_whole():
     # tuning demo 9624 rows 25, 26, 30 (003); wild 9623 rows 58, 60, 51 (communique_2023_qiandongnan, gwr2026_zhejiang)
     facts = _facts("对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%，"
