@@ -1290,3 +1290,9 @@ def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole()
     assert [(f.raw, f.indicator, f.period) for f in facts] == [
         ("15.81%", "服务贸易额占比", "2018年"), ("7.73%", "服务贸易出口额占比", "2018年"),
         ("19.68%", "服务贸易进口额占比", "2018年")]
+
+
+def test_a_multiple_of_a_base_years_figure_spans_from_the_base():
+    # 003 (seed): 是1978年的2.7倍 is no figure of 1978
+    facts = _facts("如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，是1978年的2.7倍；", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("13.9万千米", "2019年"), ("2.7倍", "1978—2019年")]

@@ -1407,8 +1407,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
-        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
-            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+        if (_is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start])
+                and q.unit != "倍"):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base (是1978年的2.7倍 is not it)
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         dated = current or carry.stated_period
