@@ -1283,3 +1283,22 @@ def test_a_class_counted_in_a_bracket_is_what_is_counted_not_whose():
     # chinaxiv_201906_00062 (wild): 而对青海省而言 names the place; 国家级开发区1家 counts a class of zones
     facts = _facts("而对青海省而言，面积辽阔，开发区数量较少（国家级开发区1家，省级开发区3家），所以并没有显著的空间现象。")
     assert [(f.subject, f.indicator) for f in facts] == [("青海", "国家级开发区"), ("青海", "省级开发区")]
+
+
+def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole():
+    # 003 (seed): …2018年中国服务贸易额占比下数据来源：… | 表1… | 图1…数据来源：… | 降为15.81%，其中…
+    before = "此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下数据来源：作者由UNComtrade数据库整理所得。\n"
+    table = "表1 2000—2018年中国服务贸易规模 单位：亿美元 年份 2000 2001 2002 2003 2004 2005 2006 2007 2008\n"
+    caption = "图1 2000—2018年中国服务贸易规模变动趋势图数据来源：作者由UNComtrade数据库整理得到。\n"
+    after = "降为15.81%，其中服务贸易出口额占比7.73%，服务贸易进口额占比19.68%。"
+    text = before + table + caption + after
+    facts = _facts(text, spans=[Span("table", len(before), len(before) + len(table))], year=2020)
+    assert [(f.raw, f.indicator, f.period) for f in facts] == [
+        ("15.81%", "服务贸易额占比", "2018年"), ("7.73%", "服务贸易出口额占比", "2018年"),
+        ("19.68%", "服务贸易进口额占比", "2018年")]
+
+
+def test_a_multiple_of_a_base_years_figure_spans_from_the_base():
+    # 003 (seed): 是1978年的2.7倍 is no figure of 1978
+    facts = _facts("如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，是1978年的2.7倍；", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("13.9万千米", "2019年"), ("2.7倍", "1978—2019年")]

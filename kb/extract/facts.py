@@ -281,6 +281,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
     for s, e in sentence_spans(clean.text, start, end):
         skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
+            before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
         if skipped and cut is not None:
             cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
             continue
@@ -320,6 +322,21 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
 # 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
 # clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
 _CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+# …2018年中国服务贸易额占比下数据来源：作者由…整理所得。: a figure's source line glued to a cut sentence
+_GLUED_SOURCE = re.compile(r"(?<=[\u4e00-\u9fff])(?:数据来源|资料来源)\s*[:：]")
+
+
+def _fragment_before_caption(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a sentence cut off mid-phrase that the source line of a figure or table was glued to
+    (此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下 | 数据来源：…), else None."""
+    glued = _GLUED_SOURCE.search(norm, s, e)
+    if not glued:
+        return None
+    caption = re.search(r"[图表]\s*\d", norm[s:glued.start()])   # …出口类别集中图6 1997年和2019年…对比
+    end = s + caption.start() if caption else glued.start()
+    return (s, end) if _CUT_OFF.search(norm[s:end]) and _is_prose(norm[s:end]) else None
 
 
 def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: _Carry,
@@ -1390,8 +1407,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
-        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
-            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+        if (_is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start])
+                and q.unit != "倍"):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base (是1978年的2.7倍 is not it)
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         dated = current or carry.stated_period
