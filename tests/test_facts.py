@@ -1302,3 +1302,17 @@ def test_a_multiple_of_a_base_years_figure_spans_from_the_base():
     # 003 (seed): 是1978年的2.7倍 is no figure of 1978
     facts = _facts("如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，是1978年的2.7倍；", year=2020)
     assert [(f.raw, f.period) for f in facts] == [("13.9万千米", "2019年"), ("2.7倍", "1978—2019年")]
+
+
+def test_countries_abbreviated_a_verb_before_listed_groups_and_a_ranking_of_the_country():
+    # 003 (seed): 中美韩三国…分别 names three countries; 自由 holds no start point 由
+    facts = _facts("截至2019年，中美韩三国自由贸易伙伴数分别为24、20、51个，而自贸伙伴间贸易规模占其总贸易规模比重分别为25%、40%、68%。")
+    assert [f.subject for f in facts] == ["中国", "美国", "韩国"] * 2
+    assert {f.change for f in facts} == {None}
+    # gwr2026_guizhou (wild): 完成能源集团、… are groups a task names, not the subject of the clause after
+    facts = _doc_facts("完成能源集团、大数据集团、民航集团等一批企业战略性重组，"
+                       "省国资委监管企业“十四五”时期利润总额为“十三五”时期的2.2倍。", "work_report", "贵州省", 2026)
+    assert [f.subject for f in facts] == ["贵州"]
+    # 003 (seed): 中国服务贸易合作排名前十的国家 is China's (only the world's rankings are no subject)
+    facts = _facts("北京、上海和广东服务业发达。目前，中国服务贸易合作排名前十的国家占服务贸易总收支的75%。")
+    assert facts[-1].subject == "中国"

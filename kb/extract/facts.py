@@ -1062,7 +1062,7 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
         if "分别" in head and len(named) != len(group):
             named = _counted_places(head, len(group), mentions, sentence, clause) or named
         if "分别" in head and len(named) != len(group):
-            named = _named_members(head, clause, len(group)) or named
+            named = _named_members(head, clause, len(group)) or _abbreviated_countries(head, clause, len(group)) or named
         if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
                 and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
             continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
@@ -1089,6 +1089,21 @@ def _named_members(head: str, clause: int, n: int) -> list[_Mention]:
                       Place(m.group(0), "body", m.group(0)))
              for m in re.finditer(r"[\u4e00-\u9fffA-Za-z]{2,8}", members.group(1))]
     return found if len(found) == n else []
+
+
+# 中美韩三国: countries named by one character each, counted
+_ABBREVIATED = {"中": "中国", "美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "德": "德国", "法": "法国", "英": "英国",
+                "印": "印度", "欧": "欧盟"}
+_ABBREVIATED_RUN = re.compile(f"([{''.join(_ABBREVIATED)}]{{2,6}})\\s*([两二三四五六])国")
+
+
+def _abbreviated_countries(head: str, clause: int, n: int) -> list[_Mention]:
+    """中美韩三国自由贸易伙伴数分别为A、B、C: the n countries the abbreviation names, in order."""
+    run = _ABBREVIATED_RUN.search(head)
+    if not run or len(run.group(1)) != n or numeral_value(run.group(2)) != n:
+        return []
+    return [_Mention(clause + run.start(1) + i, clause + run.start(1) + i + 1, _place_named(_ABBREVIATED[ch]))
+            for i, ch in enumerate(run.group(1))]
 
 
 def _without_refined(named: list[_Mention]) -> list[_Mention]:
@@ -1668,7 +1683,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True   # (而对青海省而言: the place the clause speaks of)
         if m.topic:
             topic = m
-        if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
+        if m.topic and m.place.kind in ("country", "province") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
+                                                                    or m.place.name in ("全球", "世界")
+                                                                    and _WORLD_RANKING.match(sentence, m.end)):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
         excepted = _EXCEPTED.search(sentence, 0, m.start)
@@ -1686,7 +1703,8 @@ _EXCEPTED = re.compile(r"除\s*([^，,。；;除]{1,20}?)\s*(?:以外|之外|外
 # (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
 _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
                    r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
-_FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
+# 新组建农发集团: a task; 完成能源集团、…战略性重组: a verb run into listed groups
+_FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组|完成|实施|依托|引进|携手")
 
 
 # 该集群, 该集团: a group or zone named before; 该市, 该省: the city, the province named before
@@ -1744,8 +1762,10 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 # rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
-                                  r"|[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)|层面|范围内"
+                                  r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
+# 全球最具潜力城市排行榜: a world ranking the places entered
+_WORLD_RANKING = re.compile(r"[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
 # named after its place is a subject of its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联共个]{0,6}?"
@@ -2045,7 +2065,8 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
-_FROM = re.compile(r"(由|从)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")   # 由181个合作伙伴组成: parts, not a start
+# 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word
+_FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 # 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
 _COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
