@@ -1254,3 +1254,10 @@ def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_
     facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
                              "journal_issue", "", 2020)
     assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]
+
+
+def test_a_class_of_places_that_names_the_facilities_counted_keeps_them():
+    # gwr2026_guizhou, gwr2026_gansu (wild): 县域 names where the counted facilities are
+    facts = _facts("5个国家区域医疗中心、6个省级区域医疗中心开诊运营，建成200个县域医疗次中心。")
+    assert facts[-1].indicator == "建成县域医疗次中心"
+    assert _facts("建成125个县域医共体，实现五大急危重症救治中心县级全覆盖。")[0].indicator == "建成县域医共体"
