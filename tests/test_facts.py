@@ -1233,6 +1233,29 @@ def test_a_study_s_units_components_and_merged_classes_are_not_facts():
     assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
 
 
+def test_the_city_named_before_groups_compared_with_ports_and_firms_listed():
+    # chinaxiv_202006_00002 (wild): 该市 is the city the paragraph opened with, not 渝东北's 东北
+    facts = _doc_facts("重庆市，简称渝，位于中国大陆西南部，渝东北连接陕西省，渝东南抵湖北省。"
+                       "该市2013年年末总人口数为2970万人，城镇化率58.34%。", "paper", year=2020)
+    assert {f.subject for f in facts} == {"重庆"}
+    # 003 (seed): 远超过创新型国家和地区2.5%的水平 is the level of the group compared with
+    facts = _facts("如2019年北京科技创新研发投入强度达到6.17%，远超过创新型国家和地区2.5%的水平；")
+    assert [(f.subject, f.indicator) for f in facts] == [("北京", "科技创新研发投入强度"),
+                                                         ("创新型国家和地区", "科技创新研发投入强度")]
+    # chinaxiv_201909_00150 (wild): …均低于全国平均水平54.77%； is the national level
+    facts = _facts("2014年宁夏、陕西城镇化率分别为53.61%和52.58%，均低于全国平均水平54.77%；")
+    assert (facts[-1].subject, facts[-1].change) == ("全国", None)
+    # gwr2026_zhejiang, gwr2026_guangdong (wild): a port named after its city; a hall named after one
+    facts = _doc_facts("推动中欧北极集装箱航线常态化运行，宁波舟山港集装箱吞吐量达到4500万标箱。", "work_report", "浙江省", 2026)
+    assert [(f.subject, f.indicator) for f in facts] == [("宁波舟山港", "集装箱吞吐量")]
+    facts = _doc_facts("广州国家版本馆、白鹅潭大湾区艺术中心等标志性文化设施建成使用，建成新时代文明实践中心（所、站）2.8万个。",
+                       "work_report", "广东省", 2026)
+    assert {f.subject for f in facts} == {"广东"}
+    # 003 (seed): the firms a class noun lists before 分别 own the figures
+    facts = _facts("北京本土培育的企业寒武纪、地平线分别排23名、24名，企业在AI芯片技术积累方面与国际巨头还有很大差距。")
+    assert [f.subject for f in facts] == ["寒武纪", "地平线"]
+
+
 def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_units_per_distance_stay_whole():
     # tuning demo 9624 rows 25, 26, 30 (003); wild 9623 rows 58, 60, 51 (communique_2023_qiandongnan, gwr2026_zhejiang)
     facts = _facts("对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%，"
@@ -1261,3 +1284,22 @@ def test_a_class_of_places_that_names_the_facilities_counted_keeps_them():
     facts = _facts("5个国家区域医疗中心、6个省级区域医疗中心开诊运营，建成200个县域医疗次中心。")
     assert facts[-1].indicator == "建成县域医疗次中心"
     assert _facts("建成125个县域医共体，实现五大急危重症救治中心县级全覆盖。")[0].indicator == "建成县域医共体"
+
+
+def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole():
+    # 003 (seed): …2018年中国服务贸易额占比下数据来源：… | 表1… | 图1…数据来源：… | 降为15.81%，其中…
+    before = "此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下数据来源：作者由UNComtrade数据库整理所得。\n"
+    table = "表1 2000—2018年中国服务贸易规模 单位：亿美元 年份 2000 2001 2002 2003 2004 2005 2006 2007 2008\n"
+    caption = "图1 2000—2018年中国服务贸易规模变动趋势图数据来源：作者由UNComtrade数据库整理得到。\n"
+    after = "降为15.81%，其中服务贸易出口额占比7.73%，服务贸易进口额占比19.68%。"
+    text = before + table + caption + after
+    facts = _facts(text, spans=[Span("table", len(before), len(before) + len(table))], year=2020)
+    assert [(f.raw, f.indicator, f.period) for f in facts] == [
+        ("15.81%", "服务贸易额占比", "2018年"), ("7.73%", "服务贸易出口额占比", "2018年"),
+        ("19.68%", "服务贸易进口额占比", "2018年")]
+
+
+def test_a_multiple_of_a_base_years_figure_spans_from_the_base():
+    # 003 (seed): 是1978年的2.7倍 is no figure of 1978
+    facts = _facts("如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，是1978年的2.7倍；", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("13.9万千米", "2019年"), ("2.7倍", "1978—2019年")]

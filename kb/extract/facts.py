@@ -94,7 +94,7 @@ class _Carry:
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
-    last_body: Place | None = None   # the last group or zone the paragraph named (for 该集群, 该区)
+    named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
@@ -281,6 +281,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
     for s, e in sentence_spans(clean.text, start, end):
         skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
+            before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
         if skipped and cut is not None:
             cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
             continue
@@ -320,6 +322,21 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
 # 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
 # clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
 _CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+# …2018年中国服务贸易额占比下数据来源：作者由…整理所得。: a figure's source line glued to a cut sentence
+_GLUED_SOURCE = re.compile(r"(?<=[\u4e00-\u9fff])(?:数据来源|资料来源)\s*[:：]")
+
+
+def _fragment_before_caption(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a sentence cut off mid-phrase that the source line of a figure or table was glued to
+    (此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下 | 数据来源：…), else None."""
+    glued = _GLUED_SOURCE.search(norm, s, e)
+    if not glued:
+        return None
+    caption = re.search(r"[图表]\s*\d", norm[s:glued.start()])   # …出口类别集中图6 1997年和2019年…对比
+    end = s + caption.start() if caption else glued.start()
+    return (s, end) if _CUT_OFF.search(norm[s:end]) and _is_prose(norm[s:end]) else None
 
 
 def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: _Carry,
@@ -409,7 +426,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                      carry.stated_span or carry.period or carry.stated_period)
     periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
-    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.last_body)
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -425,7 +442,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
-        carry.last_body = _last_body(mentions, carry.last_body)
+        carry.named_before = _named_before(mentions, sentence, carry.named_before)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -539,7 +556,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     _levels_named_later(facts)
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
-    carry.last_body = _last_body(mentions, carry.last_body)
+    carry.named_before = _named_before(mentions, sentence, carry.named_before)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -1044,6 +1061,8 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if "分别" in head and len(named) != len(group):
             named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if "分别" in head and len(named) != len(group):
+            named = _named_members(head, clause, len(group)) or named
         if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
                 and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
             continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
@@ -1054,6 +1073,22 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
               and not any(clause <= m.start < group[-1].end for m in mentions)):
             owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
+
+
+# 北京本土培育的企业寒武纪、地平线分别排23名、24名: the firms (bodies) a class noun introduces before 分别
+_NAMED_MEMBERS = re.compile(r"(?:企业|公司|集团|高校|大学|机构|品牌)\s*((?:[\u4e00-\u9fffA-Za-z]{2,8}\s*[、和与及]\s*)+"
+                            r"[\u4e00-\u9fffA-Za-z]{2,8}?)\s*(?:的[^，,。；]{0,10}?)?分别")
+
+
+def _named_members(head: str, clause: int, n: int) -> list[_Mention]:
+    """The n bodies a class noun names in a list before 分别, as mentions at their places in the sentence."""
+    members = _NAMED_MEMBERS.search(head)
+    if not members:
+        return []
+    found = [_Mention(clause + members.start(1) + m.start(), clause + members.start(1) + m.end(),
+                      Place(m.group(0), "body", m.group(0)))
+             for m in re.finditer(r"[\u4e00-\u9fffA-Za-z]{2,8}", members.group(1))]
+    return found if len(found) == n else []
 
 
 def _without_refined(named: list[_Mention]) -> list[_Mention]:
@@ -1372,8 +1407,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
-        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
-            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+        if (_is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start])
+                and q.unit != "倍"):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base (是1978年的2.7倍 is not it)
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         dated = current or carry.stated_period
@@ -1597,17 +1633,19 @@ _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|�
 
 
 def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
-              local: bool = False, last_body: Place | None = None) -> list[_Mention]:
+              local: bool = False, named_before: dict | None = None) -> list[_Mention]:
     """Places the sentence names, each marked whether it stands in a subject's position. In a local
     document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
-    subjects, so they are not places there. 该集群, 该区 name the group or zone `last_body` an earlier
-    sentence of the paragraph named."""
+    subjects, so they are not places there. 该集群, 该市 name the group or zone, the city an earlier
+    sentence of the paragraph named (`named_before`, _named_before)."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
-    if last_body:
-        found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
+    for m in _ANAPHOR.finditer(sentence):
+        named = (named_before or {}).get(m.group("level") or "body")
+        if named:
+            found.append(_Mention(m.start(), m.end(), named))
     found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
@@ -1650,13 +1688,24 @@ _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
 
 
-# 该集群, 该集团, 该区: a group or zone named before
-_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)")
+# 该集群, 该集团: a group or zone named before; 该市, 该省: the city, the province named before
+_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)"
+                      r"|该(?P<level>市|省)")
 
 
-def _last_body(mentions: list[_Mention], last: Place | None) -> Place | None:
-    """The group or zone the sentence names last (else the one named before), for a later 该集群."""
-    return next((m.place for m in reversed(mentions) if m.place.kind in ("body", "zone")), last)
+def _named_before(mentions: list[_Mention], sentence: str, named: dict) -> dict:
+    """The last group or zone, city and province the sentence names as a subject (else those named
+    before), for a later 该集群, 该市, 该省."""
+    named = dict(named)
+    for m in (m for m in mentions if m.topic):
+        text = sentence[m.start:m.end] if m.start >= 0 else ""
+        if m.place.kind in ("body", "zone"):
+            named["body"] = m.place
+        elif m.place.kind == "city" or m.place.kind == "province" and text.endswith("市"):
+            named["市"] = m.place
+        elif m.place.kind == "province":
+            named["省"] = m.place
+    return named
 
 
 def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
@@ -1684,8 +1733,10 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
     return found
 
 
-# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学: a place that begins an institution's name is no subject
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
+# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学, 广州国家版本馆: a place that begins an institution's name is
+# no subject
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所|版本馆|博物馆|图书馆|美术馆|科技馆)"
+                          r"(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
@@ -1694,11 +1745,12 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
-# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
-# its own, not its host place
+# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
+# named after its place is a subject of its own, not its host place
 _ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联共个]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区|产业园|工业园|陆地港|陆港|港(?![口澳股])"
+                   r")(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地州|地区)(?![的之]?(?:中|间|之间))")
 
 
@@ -1723,7 +1775,7 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
     for m in found:
         if out and m.start < out[-1].end:
             continue   # a place inside a zone's name (河南自贸区郑州片区)
-        zone = _ZONE.match(sentence, m.end) if m.place.kind != "generic" else None
+        zone = _ZONE.match(sentence, m.end) if m.place.kind not in ("generic", "category") else None
         if zone and zone.end() > m.end:
             name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
             m = _Mention(m.start, zone.end(), Place(name, "zone", name))
@@ -1753,7 +1805,7 @@ def _masked(sentence: str, periods: list[Period]) -> str:
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
-    described = _described_after(q, mentions, sentence)
+    described = _described_after(q, mentions, sentence) or _compared_level(q, mentions, sentence)
     if described:
         return _resolve(described.place, ctx, described.start), described
     owner = _owner_before(q, mentions, sentence)
@@ -1831,6 +1883,19 @@ def _described_after(q: Quantity, mentions: list[_Mention], sentence: str) -> _M
                  and m.place.kind in ("zone", "category")), None)
 
 
+# 远超过创新型国家和地区2.5%的水平: the level of the group compared with, named before the figure
+_COMPARED_GROUP = re.compile(r"(?:超过|超出|高于|低于|快于|慢于|不及|接近)(?P<name>[\u4e00-\u9fff]{2,12}?)\s*$")
+_LEVEL_AFTER = re.compile(r"\s*(?:左右|以上)?\s*的\s*(?:平均)?水平")
+
+
+def _compared_level(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    group = _COMPARED_GROUP.search(sentence, _clause_start(sentence, q.start), q.start)
+    if not group or not _LEVEL_AFTER.match(sentence, q.end) or any(group.start() < m.end <= q.start for m in mentions):
+        return None   # (a place compared with is _owner_before's)
+    name = group.group("name")
+    return _Mention(group.start("name"), group.end("name"), Place(name, "body", name))
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     before = [m for m in mentions if m.end <= q.start]
@@ -1840,8 +1905,9 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
     for m in reversed([m for m in mentions if m.end <= q.start]):
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
-                and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
-            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
+                and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS
+                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:]))):
+            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；: the level of the place compared with
         if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
@@ -1997,6 +2063,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         change = (f"{frm.group(1)}…{to.group(0)}…(终点)" if to else f"{frm.group(1)}…(起点)")
         if frm.start() < previous_end:   # 由A增加到B: B measures what A measured
             return carry.indicator, change
+    if owner is not None and owner.place.kind == "body" and _compared_level(q, mentions, sentence):
+        return carry.indicator, None   # …达到6.17%，远超过创新型国家和地区2.5%的水平: the same measure
     bracketed = _bracketed_measure(sentence, q, owner)
     if bracketed:   # (not carried: the clause goes on about its own figures, …的11.5%)
         return bracketed, change
