@@ -1286,6 +1286,12 @@ def test_a_class_of_places_that_names_the_facilities_counted_keeps_them():
     assert _facts("建成125个县域医共体，实现五大急危重症救治中心县级全覆盖。")[0].indicator == "建成县域医共体"
 
 
+def test_a_class_counted_in_a_bracket_is_what_is_counted_not_whose():
+    # chinaxiv_201906_00062 (wild): 而对青海省而言 names the place; 国家级开发区1家 counts a class of zones
+    facts = _facts("而对青海省而言，面积辽阔，开发区数量较少（国家级开发区1家，省级开发区3家），所以并没有显著的空间现象。")
+    assert [(f.subject, f.indicator) for f in facts] == [("青海", "国家级开发区"), ("青海", "省级开发区")]
+
+
 def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole():
     # 003 (seed): …2018年中国服务贸易额占比下数据来源：… | 表1… | 图1…数据来源：… | 降为15.81%，其中…
     before = "此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下数据来源：作者由UNComtrade数据库整理所得。\n"

@@ -1663,8 +1663,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = True
         elif topic and _counted_within(topic, m, masked):
             m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
-        elif _TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head)):
-            m.topic = True
+        elif (_TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head))
+              or re.fullmatch(r"\s*而?对\s*", head) and re.match(r"\s*(?:而言|来说)", sentence[m.end:])):
+            m.topic = True   # (而对青海省而言: the place the clause speaks of)
         if m.topic:
             topic = m
         if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
@@ -1816,9 +1817,10 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
             carry.subject, carry.subject_at = subject, ctx.offset
         return subject, owner
     segment = max(clause, previous_end)
-    topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
+    counts = _counted_classes(q, mentions, sentence)
+    topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start and m not in counts]
     if not topics and previous_end <= clause:
-        topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
+        topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start and m not in counts]
     if topics:
         chosen = _narrowest(topics, mentions)
         carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
@@ -1846,6 +1848,18 @@ def _about_another_site(head: str, carry: _Carry, ctx: _Context) -> bool:
         return False
     kind = _places()[0].get(carry.subject or "", Place("", "", "")).kind
     return kind not in ("province", "city", "region", "country", "category", "generic")
+
+
+def _counts_follow(m: _Mention, sentence: str) -> bool:
+    """国家级开发区1家: a class of places right before a count of it."""
+    return m.place.kind == "category" and re.match(r"\s*[\d一二三四五六七八九十两]", sentence[m.end:]) is not None
+
+
+def _counted_classes(q: Quantity, mentions: list[_Mention], sentence: str) -> list[_Mention]:
+    """（国家级开发区1家，…）: the class of places a count right after it counts (what is counted, not
+    whose count it is)."""
+    return [m for m in mentions if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end <= q.start
+            and not sentence[m.end:q.start].strip()]
 
 
 def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
@@ -1957,7 +1971,7 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     """The subject of the last clause that names one carries into later clauses."""
     by_clause: dict[int, _Mention] = {}
     for m in mentions:
-        if m.start >= upto or not m.topic:
+        if m.start >= upto or not m.topic or _counts_follow(m, sentence):
             continue
         by_clause.setdefault(_clause_start(sentence, m.start), m)
     if by_clause:
@@ -2120,6 +2134,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
+    if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)):
+        phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
