@@ -1170,3 +1170,135 @@ def test_counted_things_are_read_whole_and_fragments_are_flagged():
     assert facts and all(f.indicator_confidence == "low" for f in facts if f.indicator == "除成")
     facts = _facts("从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略，是人类历史上绝无仅有的壮举。")
     assert all(f.indicator_confidence == "low" for f in facts if f.indicator == "一个")
+
+
+def test_zones_described_by_a_figure_classes_with_exceptions_and_places_counted_in():
+    # 003 (seed): the area stated before 的临港新区 is the new zone's, not the whole free-trade zone's
+    facts = _facts("2019年8月，上海自贸试验区再度扩容，面积接近120平方千米的临港新区被定位为“新的经济功能区”。")
+    assert [(f.subject, f.indicator) for f in facts] == [("临港新区", "面积")]
+    # a class without the places excepted from it
+    facts = _facts("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，"
+                   "其中除广州、成都以外，其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
+    assert facts[-1].subject == "除广州、成都以外的国家中心城市"
+    # a region the sentence names after 使得
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，"
+                   "使得三江源地区荒漠化面积减少近500平方千米，各类草地平均覆盖度增加11.6个百分点。")
+    assert [f.subject for f in facts][1:] == ["三江源地区"] * 2
+    # chinaxiv_201809_00037 (wild): 全国共51家 counts the country's zones (中关村高新区 opened the clause before)
+    facts = _facts("自中关村高新区率先设立之后，1991年和1992年国务院分两次集中批复了全国共51家国家高新区建设。")
+    assert [(f.subject, f.indicator) for f in facts] == [("全国", "国家高新区")]
+
+
+def test_a_sentence_cut_by_a_flattened_table_is_read_whole():
+    # 003 (seed): a table of the page cuts 同年，西南地区的公路里程、高速 | 表4… | 公路里程和铁路营业里程…; the
+    # sentence goes on to 2018年, so 同年 is the account's first year (2000)
+    before = ("在交通基础设施发展上，西部地区公路里程、高速公路里程和铁路营业里程在2000年占全国比重为32.97%、22.19%、"
+              "32.02%，到2018年上升至41.09%、37.61%、40.17%，比重的增长幅度明显高于东部、中部地区。同年，西南地区的公路里程、高速\n")
+    table = "西部 中部 东部 全国 整体 西北 西南 2000 28.00 30.26 26.93 22.87 31.39 36.22 2005 34.50 37.87 32.84 30.85\n"
+    after = ("公路里程和铁路营业里程占全国的比重分别为20.23%、17.19%、12.23%，西北地区为12.75%、4.99%、19.8%，2018年，"
+             "西南地区各里程占全国的比重增长至23.98%、19.31%、15.72%。")
+    text = before + table + after
+    facts = [f for f in _facts(text, spans=[Span("table", len(before), len(before) + len(table))]) if f.start >= len(before)]
+    assert [(f.raw, f.subject, f.indicator, f.period) for f in facts][3:7] == [
+        ("12.75%", "西北地区", "公路里程占全国的比重", "2000年"), ("4.99%", "西北地区", "高速公路里程占全国的比重", "2000年"),
+        ("19.8%", "西北地区", "铁路营业里程占全国的比重", "2000年"), ("23.98%", "西南地区", "公路里程占全国的比重", "2018年")]
+    assert facts[0].subject == "西南地区" and facts[0].evidence == after and text[facts[0].start:facts[0].end] == "20.23%"
+
+
+def test_counted_places_with_their_predicate_grades_of_a_class_and_a_range_s_extent():
+    # held-out wild 9502 rows 6, 47 (chinaxiv_201909_00150, gwr2026_guizhou); demo 9501 row 53 (003)
+    (f,) = _facts("70个县（市、特区）与省外三甲医院建立帮扶协作关系。")
+    assert (f.indicator, f.indicator_confidence) == ("与省外三甲医院建立帮扶协作关系的县", "high")
+    facts = _facts("2000年，较高、中等和较低质量的地州市分别为22个、24个和3个，分别占43.14%，.47.06%和5.88%;")
+    assert [(f.indicator, f.indicator_confidence) for f in facts[:3]] == [
+        ("较高质量的地州市", "high"), ("中等质量的地州市", "high"), ("较低质量的地州市", "high")]
+    facts = _facts("快线铁路（在地面运行）一般在15—30千米范围，站距长，速度快，主要满足近郊区的快速出行需求；")
+    assert {f.indicator for f in facts} == {"快线铁路范围"}
+
+
+def test_a_yearly_average_named_in_the_indicator_spans_the_review():
+    # gwr2026_heilongjiang: 出口年均增速 in a 五年来 paragraph; plan15_suzhou: 年均增速 in the plan's 发展基础
+    text = ("“十四五”时期我省发展历程极不寻常、极不平凡。五年来，我们坚定不移沿着习近平总书记指引的方向勇毅前行。"
+            "全省进出口总额实现翻番，出口年均增速20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "work_report", "黑龙江省", 2026)] == [("20%以上", "2021—2025年")]
+    facts = _sectioned_facts([("第一章 发展基础 > 综合实力迈上新台阶。",
+                               "地区生产总值达2.77万亿元，稳居全国城市第六，年均增速达5.4%。")], "plan", "苏州市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("2.77万亿元", "2025年"), ("5.4%", "2021—2025年")]
+
+
+def test_a_study_s_units_components_and_merged_classes_are_not_facts():
+    # chinaxiv_201909_00150, chinaxiv_202006_00002, chinaxiv_201909_00143 (wild): the design of a study
+    assert _facts("以西北地区51个研究单元为对象，测度其城镇化质量。") == []
+    assert _facts("选取特征根大于1的3个主成分，累计解释了原始指标的大部分信息。") == []
+    assert _facts("本文以山西省为例，将山西省的42个行业归并为22个产业。") == []
+
+
+def test_the_city_named_before_groups_compared_with_ports_and_firms_listed():
+    # chinaxiv_202006_00002 (wild): 该市 is the city the paragraph opened with, not 渝东北's 东北
+    facts = _doc_facts("重庆市，简称渝，位于中国大陆西南部，渝东北连接陕西省，渝东南抵湖北省。"
+                       "该市2013年年末总人口数为2970万人，城镇化率58.34%。", "paper", year=2020)
+    assert {f.subject for f in facts} == {"重庆"}
+    # 003 (seed): 远超过创新型国家和地区2.5%的水平 is the level of the group compared with
+    facts = _facts("如2019年北京科技创新研发投入强度达到6.17%，远超过创新型国家和地区2.5%的水平；")
+    assert [(f.subject, f.indicator) for f in facts] == [("北京", "科技创新研发投入强度"),
+                                                         ("创新型国家和地区", "科技创新研发投入强度")]
+    # chinaxiv_201909_00150 (wild): …均低于全国平均水平54.77%； is the national level
+    facts = _facts("2014年宁夏、陕西城镇化率分别为53.61%和52.58%，均低于全国平均水平54.77%；")
+    assert (facts[-1].subject, facts[-1].change) == ("全国", None)
+    # gwr2026_zhejiang, gwr2026_guangdong (wild): a port named after its city; a hall named after one
+    facts = _doc_facts("推动中欧北极集装箱航线常态化运行，宁波舟山港集装箱吞吐量达到4500万标箱。", "work_report", "浙江省", 2026)
+    assert [(f.subject, f.indicator) for f in facts] == [("宁波舟山港", "集装箱吞吐量")]
+    facts = _doc_facts("广州国家版本馆、白鹅潭大湾区艺术中心等标志性文化设施建成使用，建成新时代文明实践中心（所、站）2.8万个。",
+                       "work_report", "广东省", 2026)
+    assert {f.subject for f in facts} == {"广东"}
+    # 003 (seed): the firms a class noun lists before 分别 own the figures
+    facts = _facts("北京本土培育的企业寒武纪、地平线分别排23名、24名，企业在AI芯片技术积累方面与国际巨头还有很大差距。")
+    assert [f.subject for f in facts] == ["寒武纪", "地平线"]
+
+
+def test_limits_of_counted_classes_and_the_text_s_regions_are_not_facts_and_units_per_distance_stay_whole():
+    # tuning demo 9624 rows 25, 26, 30 (003); wild 9623 rows 58, 60, 51 (communique_2023_qiandongnan, gwr2026_zhejiang)
+    facts = _facts("对投资的依赖度过高，2019年全国百强县中，仍有7个县固定资产投资占GDP的比重超过100%，"
+                   "51个县固定资产投资占GDP的比重处于50%—100%。")
+    assert [(f.raw, f.indicator) for f in facts] == [("7个", "固定资产投资占GDP的比重超过100%的县"),
+                                                     ("51个", "固定资产投资占GDP的比重处于50%—100%的县")]
+    assert _facts("结果表明，利用外资与产业结构的交互作用会扩大3个地区之间城镇化高质量发展的差距。") == []
+    assert [(f.value, f.unit) for f in _facts("旅客周转量18.38亿人公里，比上年增长16.2%；")][0] == (1_838_000_000, "人公里")
+    assert _facts("年末全州电视转播发射台17个，有线数字电视用户116.86万户。")[1].indicator == "有线数字电视用户"
+    (f,) = [f for f in _facts("新就业群体近300万人，在浙就业省外劳动力2300万人。") if f.raw == "2300万人"]
+    assert (f.indicator, f.indicator_confidence) == ("在浙就业省外劳动力", "high")
+
+
+def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_its_figures():
+    # 003 (seed): 2004年以来 in a 2020 paper; 一、2020年上半年河南经济运行态势分析 dates 较去年同期
+    facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，使得三江源地区荒漠化面积减少近500平方千米。",
+                   year=2020)
+    assert {f.period for f in facts} == {"2004—2020年"}
+    facts = _sectioned_facts([("一、2020年上半年河南经济运行态势分析", "富士康在豫企业发挥了主要拉动作用，进出口较去年同期净增100亿元。")],
+                             "journal_issue", "", 2020)
+    assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]
+
+
+def test_a_class_counted_in_a_bracket_is_what_is_counted_not_whose():
+    # chinaxiv_201906_00062 (wild): 而对青海省而言 names the place; 国家级开发区1家 counts a class of zones
+    facts = _facts("而对青海省而言，面积辽阔，开发区数量较少（国家级开发区1家，省级开发区3家），所以并没有显著的空间现象。")
+    assert [(f.subject, f.indicator) for f in facts] == [("青海", "国家级开发区"), ("青海", "省级开发区")]
+
+
+def test_a_sentence_cut_where_a_figures_source_line_was_glued_on_is_read_whole():
+    # 003 (seed): …2018年中国服务贸易额占比下数据来源：… | 表1… | 图1…数据来源：… | 降为15.81%，其中…
+    before = "此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下数据来源：作者由UNComtrade数据库整理所得。\n"
+    table = "表1 2000—2018年中国服务贸易规模 单位：亿美元 年份 2000 2001 2002 2003 2004 2005 2006 2007 2008\n"
+    caption = "图1 2000—2018年中国服务贸易规模变动趋势图数据来源：作者由UNComtrade数据库整理得到。\n"
+    after = "降为15.81%，其中服务贸易出口额占比7.73%，服务贸易进口额占比19.68%。"
+    text = before + table + caption + after
+    facts = _facts(text, spans=[Span("table", len(before), len(before) + len(table))], year=2020)
+    assert [(f.raw, f.indicator, f.period) for f in facts] == [
+        ("15.81%", "服务贸易额占比", "2018年"), ("7.73%", "服务贸易出口额占比", "2018年"),
+        ("19.68%", "服务贸易进口额占比", "2018年")]
+
+
+def test_a_multiple_of_a_base_years_figure_spans_from_the_base():
+    # 003 (seed): 是1978年的2.7倍 is no figure of 1978
+    facts = _facts("如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，是1978年的2.7倍；", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("13.9万千米", "2019年"), ("2.7倍", "1978—2019年")]

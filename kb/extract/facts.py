@@ -94,7 +94,7 @@ class _Carry:
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
-    last_body: Place | None = None   # the last group or zone the paragraph named (for 该集群, 该区)
+    named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
 
 
@@ -171,7 +171,7 @@ _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
                             r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # 年均增长, 累计新增, 连续5年: a work report's review of the whole plan period it closes
-_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 
@@ -245,16 +245,23 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     if doc.genre == "work_report":
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
-        first, last = plan_years(doc.year)
-        return f"{first - 1}年" if _REVIEW_HEADING.search(path) else f"{last}年"
+        first, last = plan_years(doc.year)   # (年均增速达5.4% in the review: the plan period before it)
+        if _REVIEW_HEADING.search(path):
+            return f"{first - 5}—{first - 1}年" if _FIVE_YEAR_CUE.search(sentence) else f"{first - 1}年"
+        return f"{last}年"
     return None
 
 
 def _heading_year(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
-    section's year-less periods (第一季度, 1—5月) and its undated figures."""
+    section's year-less periods (第一季度, 1—5月) and its undated figures; with the part of the year
+    the heading names for all of them (2020年上半年)."""
     years = set(re.findall(r"((?:19|20)\d{2})\s*年(?!代)", path or ""))
-    return f"{years.pop()}年" if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    parts = {p.text for p in find_periods(path) if p.has_year and not p.text.startswith("“")}
+    return parts.pop() if len(parts) == 1 and re.search(r"年(?:上半年|下半年|前三季度)$", next(iter(parts))) \
+        else f"{years.pop()}年"
 
 
 def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
@@ -269,9 +276,21 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
+    cut: tuple[int, int] | None = None   # a prose sentence that ends mid-phrase (…西南地区的公路里程、高速)
+    cut_by_table = False                 # and what came after it so far was a flattened table or a caption
+    before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
     for s, e in sentence_spans(clean.text, start, end):
+        skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
+            before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
+        if skipped and cut is not None:
+            cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
+            continue
         ended = clean.text[last_end - 1] if last_end > start else "。"
-        if last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
+        continued = cut is not None and cut_by_table
+        if continued:
+            pass   # the rest of a sentence a table cut off
+        elif last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
                 reading.span = _reviewed_span(norm[s:e], doc, reading.span)
@@ -283,12 +302,59 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
         last_end = e
-        sentence = clean.text[s:e]
-        if clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(sentence):
+        if skipped:
             continue
         targets = targets or _sets_target(norm[s:e], reading.part)
         carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
-        facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+        if continued:   # read again from where the fragment began, as one sentence
+            carry = before_cut
+            facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
+        else:
+            cut = (s, e) if _CUT_OFF.search(norm[s:e]) else None
+            before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years)) if cut else None
+            facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+        if continued or not cut:
+            cut = None
+        cut_by_table = False
+    return facts
+
+
+# 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
+# clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
+_CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+# …2018年中国服务贸易额占比下数据来源：作者由…整理所得。: a figure's source line glued to a cut sentence
+_GLUED_SOURCE = re.compile(r"(?<=[\u4e00-\u9fff])(?:数据来源|资料来源)\s*[:：]")
+
+
+def _fragment_before_caption(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a sentence cut off mid-phrase that the source line of a figure or table was glued to
+    (此后服务贸易额占比逐年下降，2018年中国服务贸易额占比下 | 数据来源：…), else None."""
+    glued = _GLUED_SOURCE.search(norm, s, e)
+    if not glued:
+        return None
+    caption = re.search(r"[图表]\s*\d", norm[s:glued.start()])   # …出口类别集中图6 1997年和2019年…对比
+    end = s + caption.start() if caption else glued.start()
+    return (s, end) if _CUT_OFF.search(norm[s:end]) and _is_prose(norm[s:end]) else None
+
+
+def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: _Carry,
+                     article: Article, doc: _Document, source: str) -> list[Fact]:
+    """The figures of a sentence a flattened table or caption cut in two (同年，西南地区的公路里程、高速 |
+    table | 公路里程和铁路营业里程占全国的比重分别为20.23%、…), read with the fragment before the cut: the
+    fragment is laid over the end of what cut it, so every offset stays the document's, and the rows
+    keep the sentence after the cut as their evidence."""
+    fragment = text[cut[0]:cut[1]].rstrip()
+    joined_at = s - len(fragment)
+    if joined_at < cut[1]:
+        return _sentence_facts(text, norm, s, e, carry, article, doc, source)
+    joined_text = text[:joined_at] + fragment + text[s:]
+    joined_norm = norm[:joined_at] + norm[cut[0]:cut[0] + len(fragment)] + norm[s:]
+    facts = [f for f in _sentence_facts(joined_text, joined_norm, joined_at, e, carry, article, doc, source)
+             if f.start >= s]
+    for f in facts:
+        f.evidence, f.evidence_start = text[s:e], s
     return facts
 
 
@@ -358,8 +424,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc,
                      carry.stated_span or carry.period or carry.stated_period)
+    periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
-    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.last_body)
+    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
     facts = []
     carry.from_period = None
@@ -375,7 +442,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _carry_subject(carry, mentions, sentence, len(sentence), ctx)
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
-        carry.last_body = _last_body(mentions, carry.last_body)
+        carry.named_before = _named_before(mentions, sentence, carry.named_before)
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -394,7 +461,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
         frm = _from_of(sentence, clause, q)
-        period = _period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q))
+        period = _since_range(_period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q)), doc)
         period = respective_years.get(id(q), period)
         subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
@@ -489,7 +556,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     _levels_named_later(facts)
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
-    carry.last_body = _last_body(mentions, carry.last_body)
+    carry.named_before = _named_before(mentions, sentence, carry.named_before)
     _carry_period(carry, periods, sentence)
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
@@ -609,8 +676,8 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change:
-        return span if _is_flow(before, unit, after) else f"{years[1]}年"
+    if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator)
+        return span if _is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1]) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -639,6 +706,8 @@ def _is_flow(before: str, unit: str, after: str = "") -> bool:
 # 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
 _PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
 
+
+_YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
 
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
@@ -862,6 +931,8 @@ def _shared_tail(items: list[str]) -> list[str]:
     rest = last[len(items[0]):] if len(lengths) == 1 else ""
     if at < 0 and len(rest) >= 4 and _MEASURE_WORD.search(rest) and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + rest for x in items[:-1]] + [last]   # 城市、县城建成区面积
+    if at < 0 and lengths <= {2, 3} and "的" in rest[1:] and len(rest) >= 4:
+        return [x + rest for x in items[:-1]] + [last]   # 较高、中等和较低质量的地州市: grades of one class
     if at < 0 and measure and len(measure.group(0)) >= 2 and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + measure.group(0) for x in items[:-1]] + [last]   # 新能源汽车、集成电路、工业机器人产量
     head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
@@ -990,6 +1061,8 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
             continue   # 2000年和2008年，A与B的差距分别为…: the figures are the years', not the places'
         if "分别" in head and len(named) != len(group):
             named = _counted_places(head, len(group), mentions, sentence, clause) or named
+        if "分别" in head and len(named) != len(group):
+            named = _named_members(head, clause, len(group)) or named
         if (len(named) == 2 and _PAIR_LINK.fullmatch(sentence[named[0].end:named[1].start])
                 and _GAP_WORD.search(head) and not _COMPOUND_REGION.fullmatch(named[0].place.name)):
             continue   # 西部地区与中东部地区…的差额分别为A和B: gaps of one pair (_gap_pair), not each place's figure
@@ -1000,6 +1073,22 @@ def _respective_subjects(quantities: list[Quantity], mentions: list[_Mention], s
               and not any(clause <= m.start < group[-1].end for m in mentions)):
             owners.update({id(q): m for q, m in zip(group, carry.distribution)})
     return owners
+
+
+# 北京本土培育的企业寒武纪、地平线分别排23名、24名: the firms (bodies) a class noun introduces before 分别
+_NAMED_MEMBERS = re.compile(r"(?:企业|公司|集团|高校|大学|机构|品牌)\s*((?:[\u4e00-\u9fffA-Za-z]{2,8}\s*[、和与及]\s*)+"
+                            r"[\u4e00-\u9fffA-Za-z]{2,8}?)\s*(?:的[^，,。；]{0,10}?)?分别")
+
+
+def _named_members(head: str, clause: int, n: int) -> list[_Mention]:
+    """The n bodies a class noun names in a list before 分别, as mentions at their places in the sentence."""
+    members = _NAMED_MEMBERS.search(head)
+    if not members:
+        return []
+    found = [_Mention(clause + members.start(1) + m.start(), clause + members.start(1) + m.end(),
+                      Place(m.group(0), "body", m.group(0)))
+             for m in re.finditer(r"[\u4e00-\u9fffA-Za-z]{2,8}", members.group(1))]
+    return found if len(found) == n else []
 
 
 def _without_refined(named: list[_Mention]) -> list[_Mention]:
@@ -1042,7 +1131,7 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 # 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
 _ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
                          r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
-                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|类))")
+                         r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|(?:研究|评价|空间|地理|基本)单元|主成分(?:因子)?|公因子|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
 _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|其中|以上)\s*$")
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
@@ -1078,15 +1167,16 @@ _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
     """The quantities that state facts; the members of a list whose first member is not a fact
     (累积贡献率依次分别为90.665%、87.685%…) are not either."""
-    kept, dropped_end = [], -1
+    kept, dropped_end, dropped_unit = [], -1, None
     for q in found:
-        if dropped_end >= 0 and _LIST_GAP.fullmatch(sentence[dropped_end:q.start]):
-            dropped_end = q.end
+        gap = sentence[dropped_end:q.start] if dropped_end >= 0 else ""
+        if dropped_end >= 0 and _LIST_GAP.fullmatch(gap) and (dropped_unit == q.unit or not dropped_unit and "，" not in gap):
+            dropped_end = q.end   # …超过100%，51个县…: after a comma a figure of another unit opens a new statement
         elif _is_fact_quantity(q, sentence):
             kept.append(q)
             dropped_end = -1
         else:
-            dropped_end = q.end
+            dropped_end, dropped_unit = q.end, q.unit
     return kept
 
 
@@ -1143,6 +1233,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence):
         return False
+    if q.unit == "%" and _COUNTED_CLASS.search(clause):
+        return False   # 仍有7个县固定资产投资占GDP的比重超过100%: the limit of the class counted
+    if q.unit in _COUNT_UNITS and _BETWEEN_REGIONS.match(sentence, q.end):
+        return False   # 扩大3个地区之间…的差距: the regions the text divides the country into
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
             and not re.search(r"(?:为|达到?|是|至|在)\s*$", before):
         return False   # 公交与轨道50米内换乘比例: a distance that delimits what is measured
@@ -1161,7 +1255,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
                                    or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
-                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)):
+                                   or _counts_listed_names(q, sentence) or _studied_sample(sentence)
+                                   or _MERGED.match(sentence, q.end)):
         return False
     return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
         and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
@@ -1184,8 +1279,16 @@ def _is_named_capacity(q: Quantity, sentence: str) -> bool:
             and not _STATED_BEFORE.search(before) and bool(_NAMED_PROJECT.match(sentence, q.end)))
 
 
+# 51个县固定资产投资占GDP的比重处于50%—100%: a share range that delimits the things counted before it
+_COUNTED_CLASS = re.compile(r"(?:^|有)\s*\d+\s*个[\u4e00-\u9fff]{1,4}[^，,。；;\d]{2,24}(?:超过|大于|高于|低于|小于|不足|处于|介于)"
+                            r"\s*(?:\d+(?:\.\d+)?\s*%?\s*[—–\-~～至到]\s*)?$")
+_BETWEEN_REGIONS = re.compile(r"\s*(?:大)?(?:地区|区域|板块|地带)(?:之间|间)")
+
+
 # 分13个领域细化任务, 划分为4个等级: the parts a text divides its matter into
-_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成)\s*$")
+_DIVIDED_INTO = re.compile(r"(?:^|[^部])(?:分|分为|划分为|归纳为|概括为|总结为|分成|归并为|合并为|整合为)\s*$")
+# 将42个行业进行了归并: the classes a study merges its data into, not a count in the world
+_MERGED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:进行了?)?(?:归并|合并|整合)(?:为|成)?")
 # 超过300万人的城市只有…, 占比超过10%的有44种: the limit that defines a class, not a measurement
 _CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
 _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
@@ -1304,8 +1407,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     for p in periods:
         if p.start >= q.start:
             break
-        if _is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start]):
-            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base
+        if (_is_comparison_base(p, sentence) and re.fullmatch(r"\s*(?:期)?[末底]?\s*的\s*", sentence[p.end:q.start])
+                and q.unit != "倍"):
+            # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base (是1978年的2.7倍 is not it)
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         dated = current or carry.stated_period
@@ -1319,6 +1423,28 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
         current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
+
+
+def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[Period]:
+    """在2000年…为A，到2018年上升至B。同年，西南地区…分别为C，…，2018年，西南地区…增长至D: a 同年 whose
+    sentence goes on to the last year stated is the account's first year, not that one."""
+    last, span = years_of(carry.period), years_of(carry.stated_span)
+    if len(last) != 1 or len(span) != 2 or span[1] != last[0]:
+        return periods
+    out = []
+    for p in periods:
+        if p.relative and any(q.start > p.start and years_of(q.text) == last for q in periods if q.has_year):
+            p = Period(p.start, p.end, f"{span[0]}年", True)
+        out.append(p)
+    return out
+
+
+def _since_range(period: str | None, doc: _Document) -> str | None:
+    """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
+    to the past year)."""
+    since = re.fullmatch(r"(\d{4})年以来", period or "")
+    end = (doc.year - 1 if doc.genre == "work_report" else doc.year) if doc.year else None
+    return f"{since.group(1)}—{end}年" if since and end and int(since.group(1)) < end else period
 
 
 def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
@@ -1507,17 +1633,20 @@ _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|�
 
 
 def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
-              local: bool = False, last_body: Place | None = None) -> list[_Mention]:
+              local: bool = False, named_before: dict | None = None) -> list[_Mention]:
     """Places the sentence names, each marked whether it stands in a subject's position. In a local
     document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
-    subjects, so they are not places there. 该集群, 该区 name the group or zone `last_body` an earlier
-    sentence of the paragraph named."""
+    subjects, so they are not places there. 该集群, 该市 name the group or zone, the city an earlier
+    sentence of the paragraph named (`named_before`, _named_before)."""
     _, pattern = _places()
     masked = _masked(sentence, periods)
     found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
-    if last_body:
-        found += [_Mention(m.start(), m.end(), last_body) for m in _ANAPHOR.finditer(sentence)]
+    for m in _ANAPHOR.finditer(sentence):
+        named = (named_before or {}).get(m.group("level") or "body")
+        if named:
+            found.append(_Mention(m.start(), m.end(), named))
+    found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
@@ -1534,14 +1663,23 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = True
         elif topic and _counted_within(topic, m, masked):
             m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
-        elif _TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head)):
-            m.topic = True
+        elif (_TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head))
+              or re.fullmatch(r"\s*而?对\s*", head) and re.match(r"\s*(?:而言|来说)", sentence[m.end:])):
+            m.topic = True   # (而对青海省而言: the place the clause speaks of)
         if m.topic:
             topic = m
         if m.topic and m.place.kind in ("country", "province") and _COUNTRY_AS_MODIFIER.match(sentence, m.end):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
+        excepted = _EXCEPTED.search(sentence, 0, m.start)
+        if excepted and m.place.kind in ("category", "zone", "region"):
+            name = "除" + re.sub(r"\s+", "", excepted.group(1)) + "以外的" + m.place.canonical
+            m.place, m.topic = Place(name, m.place.kind, name), True
     return found
+
+
+# 除广州、成都以外，其他国家中心城市…: the class without the places excepted
+_EXCEPTED = re.compile(r"除\s*([^，,。；;除]{1,20}?)\s*(?:以外|之外|外)\s*[，,]?\s*(?:其他|其余|其它)的?\s*$")
 
 
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
@@ -1551,13 +1689,24 @@ _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组")   # 新组建农发集团: a task
 
 
-# 该集群, 该集团, 该区: a group or zone named before
-_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)")
+# 该集群, 该集团: a group or zone named before; 该市, 该省: the city, the province named before
+_ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|新区|片区|开发区|高新区|自贸区|自贸试验区|试验区|示范区|城市群|都市圈)"
+                      r"|该(?P<level>市|省)")
 
 
-def _last_body(mentions: list[_Mention], last: Place | None) -> Place | None:
-    """The group or zone the sentence names last (else the one named before), for a later 该集群."""
-    return next((m.place for m in reversed(mentions) if m.place.kind in ("body", "zone")), last)
+def _named_before(mentions: list[_Mention], sentence: str, named: dict) -> dict:
+    """The last group or zone, city and province the sentence names as a subject (else those named
+    before), for a later 该集群, 该市, 该省."""
+    named = dict(named)
+    for m in (m for m in mentions if m.topic):
+        text = sentence[m.start:m.end] if m.start >= 0 else ""
+        if m.place.kind in ("body", "zone"):
+            named["body"] = m.place
+        elif m.place.kind == "city" or m.place.kind == "province" and text.endswith("市"):
+            named["市"] = m.place
+        elif m.place.kind == "province":
+            named["省"] = m.place
+    return named
 
 
 def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
@@ -1585,8 +1734,10 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
     return found
 
 
-# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学: a place that begins an institution's name is no subject
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所)(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
+# 杭州职业技术大学, 宁波东方理工大学, 温州医科大学, 广州国家版本馆: a place that begins an institution's name is
+# no subject
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术学校|医院|银行|研究院|研究所|版本馆|博物馆|图书馆|美术馆|科技馆)"
+                          r"(?![\u4e00-\u9fff]{0,2}(?:数量|个数))")
 
 
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
@@ -1595,12 +1746,29 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
-# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区: a zone named after its place is a subject of
-# its own, not its host place
-_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联]{0,6}?"
+# 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
+# named after its place is a subject of its own, not its host place
+_ZONE = re.compile(r"[^\s的和与及、，,。；建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联共个]{0,6}?"
                    r"(?:自由贸易试验区|自贸试验区|自贸区|城市群|都市圈|经济圈|经济技术开发区|高新技术产业开发区|开发区|高新区"
-                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区)(?:[\u4e00-\u9fff]{2,4}片区)?"
+                   r"|新区|示范区|经济带|综合保税区|保税区|试验区|片区|百强县|百强市|百强区|产业园|工业园|陆地港|陆港|港(?![口澳股])"
+                   r")(?:[\u4e00-\u9fff]{2,4}片区)?"
                    r"|[一二三四五六七八九十\d]{1,2}\s*个?\s*(?:省区市|省区|省份|省市|城市|地市|地州|地区)(?![的之]?(?:中|间|之间))")
+
+
+# 面积接近120平方千米的临港新区: a zone named without a place of the table, after a clause mark or 的
+_NAMED_ZONE = re.compile(r"(?:^|(?<=[的，,、“：:（(]))[^\s的和与及、，,。；：:“”（()建设推进打造支持加快深化是为在对向等以由从到将已了全引领带动辐射联各该此其"
+                         r"0-9一二三四五六七八九十]{2,4}?(?:新区|片区|自贸区|高新区|经济技术开发区|开发区|综合保税区|示范区)")
+
+
+def _named_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+    """Zones the place table does not hold (临港新区), where no place of the table starts them."""
+    taken = [(m.start, m.end) for m in found]
+    return [_Mention(z.start(), z.end(), Place(z.group(0), "zone", z.group(0))) for z in _NAMED_ZONE.finditer(sentence)
+            if not any(a < z.end() and z.start() < b for a, b in taken) and not _ZONE_CLASS.match(z.group(0))]
+
+
+# 省级开发区, 经济开发区, 所有开发区, 自中关村高新区: a class of zones or a preposition, not a zone's name
+_ZONE_CLASS = re.compile(r"[^级]{0,3}级|经济|国家|高新技术|所有|自|从|经|至|与|同")
 
 
 def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
@@ -1608,7 +1776,7 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
     for m in found:
         if out and m.start < out[-1].end:
             continue   # a place inside a zone's name (河南自贸区郑州片区)
-        zone = _ZONE.match(sentence, m.end) if m.place.kind != "generic" else None
+        zone = _ZONE.match(sentence, m.end) if m.place.kind not in ("generic", "category") else None
         if zone and zone.end() > m.end:
             name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
             m = _Mention(m.start, zone.end(), Place(name, "zone", name))
@@ -1638,6 +1806,9 @@ def _masked(sentence: str, periods: list[Period]) -> str:
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
+    described = _described_after(q, mentions, sentence) or _compared_level(q, mentions, sentence)
+    if described:
+        return _resolve(described.place, ctx, described.start), described
     owner = _owner_before(q, mentions, sentence)
     if owner:
         first = _list_start(owner, mentions, sentence)
@@ -1646,9 +1817,10 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
             carry.subject, carry.subject_at = subject, ctx.offset
         return subject, owner
     segment = max(clause, previous_end)
-    topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start]
+    counts = _counted_classes(q, mentions, sentence)
+    topics = [m for m in mentions if m.topic and segment <= m.start and m.end <= q.start and m not in counts]
     if not topics and previous_end <= clause:
-        topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start]
+        topics = [m for m in mentions if m.topic and clause <= m.start and m.end <= q.start and m not in counts]
     if topics:
         chosen = _narrowest(topics, mentions)
         carry.subject, carry.subject_at = _place_list(chosen, mentions, sentence, ctx), ctx.offset
@@ -1676,6 +1848,18 @@ def _about_another_site(head: str, carry: _Carry, ctx: _Context) -> bool:
         return False
     kind = _places()[0].get(carry.subject or "", Place("", "", "")).kind
     return kind not in ("province", "city", "region", "country", "category", "generic")
+
+
+def _counts_follow(m: _Mention, sentence: str) -> bool:
+    """国家级开发区1家: a class of places right before a count of it."""
+    return m.place.kind == "category" and re.match(r"\s*[\d一二三四五六七八九十两]", sentence[m.end:]) is not None
+
+
+def _counted_classes(q: Quantity, mentions: list[_Mention], sentence: str) -> list[_Mention]:
+    """（国家级开发区1家，…）: the class of places a count right after it counts (what is counted, not
+    whose count it is)."""
+    return [m for m in mentions if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end <= q.start
+            and not sentence[m.end:q.start].strip()]
 
 
 def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
@@ -1706,14 +1890,39 @@ def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Men
     return first
 
 
+def _described_after(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    """面积接近120平方千米的临港新区: a zone or class of places the figure describes, right after its 的."""
+    after = re.match(r"\s*(?:左右|以上|多)?\s*的\s*", sentence[q.end:])
+    return next((m for m in mentions if after and m.start == q.end + after.end()
+                 and m.place.kind in ("zone", "category")), None)
+
+
+# 远超过创新型国家和地区2.5%的水平: the level of the group compared with, named before the figure
+_COMPARED_GROUP = re.compile(r"(?:超过|超出|高于|低于|快于|慢于|不及|接近)(?P<name>[\u4e00-\u9fff]{2,12}?)\s*$")
+_LEVEL_AFTER = re.compile(r"\s*(?:左右|以上)?\s*的\s*(?:平均)?水平")
+
+
+def _compared_level(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
+    group = _COMPARED_GROUP.search(sentence, _clause_start(sentence, q.start), q.start)
+    if not group or not _LEVEL_AFTER.match(sentence, q.end) or any(group.start() < m.end <= q.start for m in mentions):
+        return None   # (a place compared with is _owner_before's)
+    name = group.group("name")
+    return _Mention(group.start("name"), group.end("name"), Place(name, "body", name))
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
+    before = [m for m in mentions if m.end <= q.start]
+    if (q.unit in _COUNT_UNITS and any(m.start == q.end and m.place.kind == "category" for m in mentions)
+            and len(before) > 1 and _LISTED.fullmatch(sentence[before[-2].end:before[-1].start])):
+        return None   # …、云南、黑龙江17个自贸试验区: the places listed are what the class counted holds
     for m in reversed([m for m in mentions if m.end <= q.start]):
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
-                and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS)):
-            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元: the level of the place compared with, not a gap
-        if re.fullmatch(r"\s*的?\s*", sentence[m.end:q.start]):
+                and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS
+                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:]))):
+            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；: the level of the place compared with
+        if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
             if q.unit in ("%", "百分点", "倍") and _SHARE_BASE.search(sentence[max(0, m.start - 3):m.start]):
@@ -1762,7 +1971,7 @@ def _carry_subject(carry: _Carry, mentions: list[_Mention], sentence: str, upto:
     """The subject of the last clause that names one carries into later clauses."""
     by_clause: dict[int, _Mention] = {}
     for m in mentions:
-        if m.start >= upto or not m.topic:
+        if m.start >= upto or not m.topic or _counts_follow(m, sentence):
             continue
         by_clause.setdefault(_clause_start(sentence, m.start), m)
     if by_clause:
@@ -1827,7 +2036,7 @@ def _article_place(text: str, article: Article, offset: int, kind: str) -> str |
 
 # ------------------------------------------------------------------ indicators and changes
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关线])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])(?![\u4e00-\u9fff](?:就业|务工|投资|创业|居住|学习|工作))"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
@@ -1868,6 +2077,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         change = (f"{frm.group(1)}…{to.group(0)}…(终点)" if to else f"{frm.group(1)}…(起点)")
         if frm.start() < previous_end:   # 由A增加到B: B measures what A measured
             return carry.indicator, change
+    if owner is not None and owner.place.kind == "body" and _compared_level(q, mentions, sentence):
+        return carry.indicator, None   # …达到6.17%，远超过创新型国家和地区2.5%的水平: the same measure
     bracketed = _bracketed_measure(sentence, q, owner)
     if bracketed:   # (not carried: the clause goes on about its own figures, …的11.5%)
         return bracketed, change
@@ -1923,6 +2134,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     multiple = re.fullmatch(r"(.{2,}?)是(.{2,})", phrase or "") if q.unit == "倍" else None
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
+    if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)):
+        phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
@@ -2000,7 +2213,7 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         return f"{phrase}{m.group(1)}时间"
     span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
     if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
-        return f"{phrase}{span.group(1)}"
+        return f"{_bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
     held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
         return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
@@ -2324,6 +2537,13 @@ _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-
 _ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
+_ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已)"
+                              r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
+
+
+_ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|低于|大于|小于|处于|介于|不足)[^，,。；;]{1,12})(?=[，,。；;]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2335,7 +2555,14 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
+        if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
+    if prop:   # 7个县固定资产投资占GDP的比重超过100%: the places whose figure passes the limit
+        return f"{prop.group('prop')}的{noun[0]}"
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
+        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if len(noun) == 1 else None
+        if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for
+            return f"{did.group('pred')}的{noun}"
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
     if place and _place_named(place.group(0)).kind == "category":

@@ -70,7 +70,7 @@ GENERIC_MEASURES = frozenset(
 # administrative units a count may name by one character (下辖19个区、15个县)
 ADMIN_UNIT_NAMES = frozenset("区 县 市 镇 乡 村 州 盟 旗".split())
 # nouns that count things without saying which (6676家企业参与…)
-_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数".split())
+_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数 季度 月 年份".split())
 _SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
 _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[\d+\]|[¹²³⁰-⁹]")
 _QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
@@ -79,7 +79,7 @@ _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 _LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模|人次|人数|花费)[、和及与]"
                              r"|^第?[一二三四五六七八九十]、")
 # a phrase cut in the wrong place starts or ends with a function word
-_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建园])|以(?![色])|和(?![美谐平])|与|及|从|由|到|至|比|较|为|是|了|而|但|虽然|其|之|并|或|又|则"
+_FRAGMENT = re.compile(r"^(?:的|在(?![职岗校建园])(?![\u4e00-\u9fff](?:就业|务工|投资|创业|居住|学习|工作))|以(?![色])|和(?![美谐平])|与(?![^，,。；;]{2,24}的(?:[县市区镇乡村州盟旗]|[\u4e00-\u9fff]{0,4}(?:城市|企业|项目|单位|机构|学校|医院))$)|及|从|由|到|至|比|较(?![高低大小好差快慢多少][^，,。；;]{0,12}的[\u4e00-\u9fff]{1,4}$)|为|是|了|而|但|虽然|其|之|并|或|又|则"
                        r"|除(?![尘湿雪险草])|个(?![体人性税])|[一二两三四五六七八九十几]+个$)"
                        r"|(?:的|在|以|和|与|及|从|由|到|至|较|为|是|了|而|但|虽然|不|占|达|共|约|超|近|将|已|仍|均|分别)$")
 
