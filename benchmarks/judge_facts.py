@@ -161,8 +161,10 @@ def recheck(judged: list[dict], now: list[dict]) -> None:
 
 def _row_key(r: dict) -> tuple:
     """A row's place in its document: the offsets of a text fact; a table cell's table, row and column
-    too (cells of a table printed as text share the table's offsets)."""
-    return r["source"], r["start"], r["end"], r.get("table"), r.get("row"), r.get("column")
+    too (cells of a table printed as text share the table's offsets), and the cell's text, as a merged
+    header cell (`2002年 2007年 2012年`) or a repeated row label holds several figures."""
+    return (r["source"], r["start"], r["end"], r.get("table"), r.get("row"), r.get("column"),
+            r["raw"] if r.get("table") else None)
 
 
 def read(path: Path) -> list[dict]:

@@ -1279,6 +1279,13 @@ def test_since_a_year_spans_to_the_documents_year_and_a_half_year_heading_dates_
     assert [(f.raw, f.period) for f in facts] == [("100亿元", "2020年上半年")]
 
 
+def test_a_class_of_places_that_names_the_facilities_counted_keeps_them():
+    # gwr2026_guizhou, gwr2026_gansu (wild): 县域 names where the counted facilities are
+    facts = _facts("5个国家区域医疗中心、6个省级区域医疗中心开诊运营，建成200个县域医疗次中心。")
+    assert facts[-1].indicator == "建成县域医疗次中心"
+    assert _facts("建成125个县域医共体，实现五大急危重症救治中心县级全覆盖。")[0].indicator == "建成县域医共体"
+
+
 def test_a_class_counted_in_a_bracket_is_what_is_counted_not_whose():
     # chinaxiv_201906_00062 (wild): 而对青海省而言 names the place; 国家级开发区1家 counts a class of zones
     facts = _facts("而对青海省而言，面积辽阔，开发区数量较少（国家级开发区1家，省级开发区3家），所以并没有显著的空间现象。")

@@ -9,7 +9,7 @@ from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
 import kb.index as index_module
 import kb.tokenize as tokenize_module
-from kb.index import DenseIndex, KeywordIndex, build_indexes, load_indexes
+from kb.index import BM25_B, BM25_K1, DenseIndex, KeywordIndex, build_indexes, load_indexes
 from kb.passages import make_passages
 from kb.tokenize import tokens
 from kb.types import CleanText
@@ -101,7 +101,7 @@ def test_keyword_index_scores_equal_bm25s_own(monkeypatch):
     import bm25s
 
     texts = [TEXT[i:i + 60] for i in range(0, len(TEXT), 23)]
-    reference = bm25s.BM25()
+    reference = bm25s.BM25(k1=BM25_K1, b=BM25_B)
     reference.index([tokens(t) for t in texts], show_progress=False)
     monkeypatch.setattr(tokenize_module, "POOL_MIN_TEXTS", 5)
     monkeypatch.setattr(tokenize_module, "POOL_CHUNK", 3)
@@ -148,3 +148,18 @@ def test_tampered_or_missing_index_is_a_kberror(tmp_path, nano, passages):
 def test_no_passages_is_a_kberror(tmp_path, nano):
     with pytest.raises(KBError, match="No passages"):
         build_indexes([], nano, tmp_path, None, SETTINGS)
+
+
+def test_keyword_index_length_normalisation_leaves_the_answering_paragraph_close_to_a_heading():
+    # national work report of 2014 (extcorpus): a one-line heading and the long paragraph that
+    # answers 改革从哪些方面突破; with bm25s' default b 0.75 the paragraph scored 0.57 of the heading
+    heading = "（一）推动重要领域改革取得新突破。"
+    paragraph = ("第一，向深化改革要动力。改革是最大的红利。当前改革已进入攻坚期和深水区，必须紧紧依靠人民群众，"
+                 "以壮士断腕的决心、背水一战的气概，冲破思想观念的束缚，突破利益固化的藩篱，以经济体制改革为牵引，"
+                 "全面深化各领域改革。要从群众最期盼的领域改起，从制约经济社会发展最突出的问题改起，从社会各界能够"
+                 "达成共识的环节改起，使市场在资源配置中起决定性作用和更好发挥政府作用，积极推进有利于结构调整的改革，"
+                 "破除制约市场主体活力和要素优化配置的障碍，让全社会创造潜力充分释放，让公平正义得以彰显，"
+                 "让全体人民共享改革发展成果。")
+    opening = "做好今年政府工作，要以深化改革为强大动力，以调整结构为主攻方向，以改善民生为根本目的，统筹兼顾，突出重点，务求实效。"
+    scores = KeywordIndex.build([heading, paragraph, "三、2014年重点工作", opening]).scores(tokens("改革从哪些方面突破"))
+    assert scores[1] > 0.7 * scores[0]

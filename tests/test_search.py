@@ -352,7 +352,7 @@ def test_heading_words_earn_less_in_the_passage_opening_with_the_heading(searche
     rows = np.array([0, 1, 2])
     heading_part = s.heading_line_scores(q, rows)
     assert heading_part[0] > 0 and heading_part[1] == 0 and heading_part[2] == 0
-    assert heading_part[0] <= s.keyword_scores(q)[0]
+    assert heading_part[0] <= s.keyword_scores(q)[0] * (1 + 1e-6)    # float32 sums in another order
 
     def opening_lead(weights):
         s.weights = weights

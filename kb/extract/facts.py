@@ -2077,7 +2077,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|居|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -2562,6 +2562,8 @@ _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:�
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
 
 
+# 200个县域医疗次中心: a class of places naming the facilities counted, not the places themselves
+_THING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|站|院|所|学校|馆|基地|平台|项目|工程|医共体)")
 _ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|低于|大于|小于|处于|介于|不足)[^，,。；;]{1,12})(?=[，,。；;]|$)")
 
 
@@ -2586,7 +2588,7 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
             return f"{did.group('pred')}的{noun}"
         return noun[0]   # 下辖19个区、15个县和4个自治县
     place = _places()[1].match(noun)
-    if place and _place_named(place.group(0)).kind == "category":
+    if place and _place_named(place.group(0)).kind == "category" and not _THING_AFTER.match(noun, place.end()):
         return re.sub(r"\s+", "", place.group(0))   # 156家国家高新区的园区生产总值, …拥有: the class counted
     if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
         noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
@@ -2594,7 +2596,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
             and noun[:place.end()][-2:] in ("城市", "地区", "城市群", "片区", "新区") \
             and (place.end() == len(noun) or place.end() >= 4 and noun[place.end()] != "的"):
         return noun[:place.end()]   # 在全国9个国家中心城市中, 9个国家中心城市常住人口合计…: a count of a class of places
-    if place and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
+    named_thing = place and _place_named(place.group(0)).kind == "category" and _THING_AFTER.match(noun, place.end())
+    if place and not named_thing and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
     if stop and stop.group(0) in ("没有", "未") and stop.start() >= 2:   # 54个县级政府没有举债
