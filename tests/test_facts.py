@@ -1323,3 +1323,12 @@ def test_countries_abbreviated_a_verb_before_listed_groups_and_a_ranking_of_the_
     # 003 (seed): 中国服务贸易合作排名前十的国家 is China's (only the world's rankings are no subject)
     facts = _facts("北京、上海和广东服务业发达。目前，中国服务贸易合作排名前十的国家占服务贸易总收支的75%。")
     assert facts[-1].subject == "中国"
+
+
+def test_the_region_a_policy_covers():
+    # 003 (seed): 被纳入西部大开发的国土 is the western region's, and so are the figures of the sentence after
+    facts = _facts("中国的西部大开发，就是在东部地区率先改革开放的态势之下确定的经济发展政策。"
+                   "被纳入西部大开发的国土面积为685万平方千米，约占全国国土面积的71%。总人口3亿多人，约占全国总人口的27%。")
+    assert [(f.subject, f.indicator) for f in facts][:2] == [("西部地区", "国土面积"),
+                                                             ("西部地区", "国土面积占全国国土面积的比重")]
+    assert {f.subject for f in facts} == {"西部地区"}

@@ -1661,6 +1661,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         named = (named_before or {}).get(m.group("level") or "body")
         if named:
             found.append(_Mention(m.start(), m.end(), named))
+    found += [_Mention(m.start(), m.end(), _place_named(m.group(1) + "地区")) for m in _POLICY_REGION.finditer(sentence)]
     found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
@@ -1679,8 +1680,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         elif topic and _counted_within(topic, m, masked):
             m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
         elif (_TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head))
-              or re.fullmatch(r"\s*而?对\s*", head) and re.match(r"\s*(?:而言|来说)", sentence[m.end:])):
-            m.topic = True   # (而对青海省而言: the place the clause speaks of)
+              or re.fullmatch(r"\s*而?对\s*", head) and re.match(r"\s*(?:而言|来说)", sentence[m.end:])
+              or re.fullmatch(r"\s*被?(?:纳入|列入)\s*", head)):
+            m.topic = True   # (而对青海省而言, 被纳入西部大开发的国土: the place the clause speaks of)
         if m.topic:
             topic = m
         if m.topic and m.place.kind in ("country", "province") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
@@ -1764,6 +1766,8 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
+# 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
+_POLICY_REGION = re.compile(r"(西部|东北|中部)(?:大开发|振兴|崛起)(?=的?(?:国土|范围|地区|区域|省份|省区))")
 # 全球最具潜力城市排行榜: a world ranking the places entered
 _WORLD_RANKING = re.compile(r"[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
