@@ -1332,3 +1332,10 @@ def test_the_region_a_policy_covers():
     assert [(f.subject, f.indicator) for f in facts][:2] == [("西部地区", "国土面积"),
                                                              ("西部地区", "国土面积占全国国土面积的比重")]
     assert {f.subject for f in facts} == {"西部地区"}
+
+
+def test_qi_points_back_to_the_places_a_clause_named():
+    # 003 (seed): 其交通结构 is the metropolises' the research named, also in the sentence after
+    facts = _facts("根据学者们对纽约、东京、伦敦、巴黎等运行效率比较高的国际大都市的研究，其交通结构的共同特点是两个“主导”："
+                   "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；二是轨道交通在公共交通中占主导，占公共交通的75%—80%。")
+    assert {f.subject for f in facts} == {"纽约、东京、伦敦、巴黎"}

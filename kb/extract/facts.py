@@ -1694,6 +1694,7 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
         if excepted and m.place.kind in ("category", "zone", "region"):
             name = "除" + re.sub(r"\s+", "", excepted.group(1)) + "以外的" + m.place.canonical
             m.place, m.topic = Place(name, m.place.kind, name), True
+    _pointed_back(found, sentence)
     return found
 
 
@@ -1872,6 +1873,15 @@ def _about_another_site(head: str, carry: _Carry, ctx: _Context) -> bool:
         return False
     kind = _places()[0].get(carry.subject or "", Place("", "", "")).kind
     return kind not in ("province", "city", "region", "country", "category", "generic")
+
+
+def _pointed_back(mentions: list[_Mention], sentence: str) -> None:
+    """根据学者们对纽约、东京…等国际大都市的研究，其交通结构…: a clause that opens with 其 speaks of the places
+    an earlier clause named when none of them was a subject; the first of them becomes one."""
+    for its in re.finditer(r"[，,；;：:]\s*其(?![中他它余次实])", sentence):
+        earlier = [m for m in mentions if m.end <= its.start()]
+        if earlier and not any(m.topic for m in earlier):
+            _list_start(earlier[-1], mentions, sentence).topic = True
 
 
 def _counts_follow(m: _Mention, sentence: str) -> bool:
