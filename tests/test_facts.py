@@ -3,7 +3,7 @@ from kb.clean import clean
 from kb.extract.facts import extract_facts
 from kb.load import load
 from kb.structure import split_articles
-from kb.types import Article, CleanText, Span
+from kb.types import Article, CleanText, Section, Span
 
 
 def _facts(text, title="t", spans=(), year=None):
@@ -478,6 +478,30 @@ def test_a_five_year_review_dates_start_points_totals_and_stocks(tmp_path):
     text = clean(raw)
     facts = extract_facts(text, split_articles(text, raw.source), raw.source)
     assert [f.period for f in facts] == ["2020年", "2025年", "2021—2025年", "2025年"]
+
+
+def test_a_paragraph_opening_on_the_past_year_ends_the_five_year_heading():
+    # gwr2026_gansu: the structure stage keeps the last ——这是…的五年 heading over the 2025 account after it
+    heading = "——这是攻坚克难、发展安全有效统筹的五年。"
+    text = (heading + "五年间，风险挑战超出预期。\n五年来主要做了以下工作。\n"
+            "我们加快构建现代化基础设施体系，新增高速公路2300公里。\n"
+            "刚刚过去的2025年，全省上下坚决贯彻党中央、国务院决策部署，顺利完成全年目标任务，实现“十四五”圆满收官。"
+            "投资消费回暖向好。304个省列重大项目完成投资2929亿元、超年度计划28%。\n")
+    article = Article(index=0, title="2026年甘肃省政府工作报告", start=0, end=len(text), year=2026,
+                      genre="work_report", jurisdiction="甘肃省",
+                      sections=[Section(heading, heading, "body", 1, 0, len(text))])
+    facts = extract_facts(CleanText(text=text), [article], "r.txt")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("2300公里", "2021—2025年"), ("304个", "2025年"), ("2929亿元", "2025年"), ("28%", "2025年")]
+
+
+def test_a_yearly_reports_undated_figures_are_of_its_year():
+    # govinfo_report_2024 (a city's yearly report on open government information)
+    text = "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；"
+    article = Article(index=0, title="某市人民政府2024年政府信息公开工作年度报告", start=0, end=len(text),
+                      year=2024, genre="other", jurisdiction="淮安市")
+    facts = extract_facts(CleanText(text=text), [article], "r.pdf")
+    assert {f.period for f in facts} == {"2024年"}
 
 
 def test_years_listed_before_xianhou_date_the_figures_one_to_one():

@@ -105,6 +105,7 @@ class _Document:
     jurisdiction: str | None   # the place its figures are about when no sentence names one
     year: int | None           # its year (a communiqué's: the year it reports on)
     title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
+    reported_year: str | None = None   # the year a yearly report is of (…2024年政府信息公开工作年度报告)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -142,7 +143,18 @@ def _document(article: Article) -> _Document:
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""))
+    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""),
+                     _reported_year(article.title or ""))
+
+
+# …2024年政府信息公开工作年度报告, 2023年工作总结: a report on one year
+_YEARLY_REPORT = re.compile(r"年度报告|年报|工作总结|年度总结")
+
+
+def _reported_year(title: str) -> str | None:
+    """The one year a yearly report's title names (某市人民政府2024年政府信息公开工作年度报告 → 2024年):
+    its figures that nothing else dates are that year's."""
+    return _heading_year(title) if _YEARLY_REPORT.search(title) else None
 
 
 def named_place(heading: str) -> str | None:
@@ -242,6 +254,8 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
         return None
     if doc.genre == "communique":
         return f"{doc.year}年"
+    if doc.reported_year:
+        return doc.reported_year
     if doc.genre == "work_report":
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
@@ -294,6 +308,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
                 reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+                if _opens_past_year(norm[s:e], doc):
+                    heading_span = None   # ——这是…的五年 > …刚刚过去的2025年，…: the span's heading ends here
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
@@ -382,6 +398,26 @@ def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
     if opened:
         return opened
     return None if any(p.has_year or p.offset_years is not None for p in periods) else span
+
+
+# 刚刚过去的2025年，…; 2025年是…; 过去一年，…: a paragraph that opens on the report's past year
+_PAST_YEAR_OPENING = re.compile(r"(?:刚刚|刚)?过去的?")
+
+
+def _opens_past_year(first: str, doc: _Document) -> bool:
+    """Whether the first sentence of a work report's paragraph opens on the year before the report
+    (刚刚过去的2025年，全省上下…；2025年是…；过去一年，…): an account of that year, even under a heading
+    that reviews the plan period (——这是攻坚克难…的五年。 kept by the structure stage over the paragraphs
+    after it)."""
+    periods = find_periods(first)
+    if not periods or not doc.year:
+        return False
+    p = periods[0]
+    lead = first[:p.start].strip()
+    if lead and not _PAST_YEAR_OPENING.fullmatch(lead):
+        return False
+    return (p.offset_years == -1 and not p.duration) or (p.has_year and years_of(p.text) == [doc.year - 1]
+                                                          and not p.text.startswith("“"))
 
 
 # 回望过去五年, 五年来, 这五年: a review of the plan period the report closes, opened inside a paragraph
