@@ -502,6 +502,9 @@ def test_a_yearly_reports_undated_figures_are_of_its_year():
                       year=2024, genre="other", jurisdiction="淮安市")
     facts = extract_facts(CleanText(text=text), [article], "r.pdf")
     assert {f.period for f in facts} == {"2024年"}
+    # the parts after 其中 are named by how the cases ended: parts of the whole before 其中
+    assert [f.indicator for f in facts][1:] == [
+        "政府信息公开行政复议结果维持", "政府信息公开行政复议结果纠正", "政府信息公开行政复议其他结果", "政府信息公开行政复议尚未审结"]
 
 
 def test_years_listed_before_xianhou_date_the_figures_one_to_one():

@@ -518,6 +518,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
         whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
+        whole = _outcome_of(whole, sentence, clause)
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
@@ -2450,6 +2451,20 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
         return indicator
     level = re.search(r"级(?:以上|以下)?(?:的)?", stated[-1][0])
     return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
+
+
+# 其中结果维持72件，…其他结果178件，尚未审结37件: parts named only by how they ended, or as the rest
+_OUTCOME = re.compile(r"(?:结果|其他|其余|其它|尚未|已经?)[\u4e00-\u9fff]{0,2}")
+_WHOLE_BEFORE_PARTS = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,16}?)\s*\d[\d.,]*\s*[\u4e00-\u9fff]{0,2}\s*[，,：:]?\s*其中\s*[：:]?")
+
+
+def _outcome_of(indicator: str | None, sentence: str, clause: int) -> str | None:
+    """政府信息公开行政复议351件，其中结果维持72件，…，其他结果178件: a part after 其中 named only by its
+    outcome or as the rest is a part of the whole counted before 其中 (政府信息公开行政复议其他结果)."""
+    if not indicator or not _OUTCOME.fullmatch(indicator):
+        return indicator
+    wholes = list(_WHOLE_BEFORE_PARTS.finditer(sentence, 0, clause + len("其中") + 1))
+    return _noun_phrase(wholes[-1].group(1)) + indicator if wholes else indicator
 
 
 # 其中国家级2个, （其中：民办428所）: a kind of the thing counted just before
