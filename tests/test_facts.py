@@ -1397,3 +1397,11 @@ def test_people_a_measure_was_done_for_or_reached_are_counted_with_it():
     # gwr2026_xinjiang: 宜居 and 居民 are words, not a rank (居全国第一) that ends the counted noun
     rows = _doc_facts("高质量建成260个自治区美丽宜居村，农村自来水普及率达99.4%。", "work_report", "新疆维吾尔自治区", 2026)
     assert rows[0].indicator == "建成自治区美丽宜居村"
+
+
+def test_lots_and_scheduled_runs_are_counts():
+    # gwr2026_gansu: 宗 counts lots (矿业权), and what describes them is scoped by them
+    rows = _doc_facts("出让矿业权755宗、成交价616.6亿元。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.indicator) for f in rows] == [("755宗", "出让矿业权"), ("616.6亿元", "出让矿业权成交价")]
+    # gwr2026_henan: 班次 is the unit, not 班 followed by 次
+    assert [f.raw for f in _doc_facts("推动中欧（亚）班列拓线扩量、开行4000班次。", "work_report", "河南省", 2026)] == ["4000班次"]

@@ -1189,7 +1189,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场", "起"}
+                "辆", "艘", "架", "列", "趟", "班", "班次", "宗", "省", "市", "县", "国", "次", "场", "起"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -2411,7 +2411,7 @@ def _last_scope(text: str) -> re.Match | None:
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
 _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
-                        r"签约总金额|总金额|投资额|总产值|营业收入)")
+                        r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额)")
 
 
 def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
