@@ -502,6 +502,9 @@ def test_a_yearly_reports_undated_figures_are_of_its_year():
                       year=2024, genre="other", jurisdiction="淮安市")
     facts = extract_facts(CleanText(text=text), [article], "r.pdf")
     assert {f.period for f in facts} == {"2024年"}
+    # the parts after 其中 are named by how the cases ended: parts of the whole before 其中
+    assert [f.indicator for f in facts][1:] == [
+        "政府信息公开行政复议结果维持", "政府信息公开行政复议结果纠正", "政府信息公开行政复议其他结果", "政府信息公开行政复议尚未审结"]
 
 
 def test_years_listed_before_xianhou_date_the_figures_one_to_one():
@@ -1363,3 +1366,42 @@ def test_qi_points_back_to_the_places_a_clause_named():
     facts = _facts("根据学者们对纽约、东京、伦敦、巴黎等运行效率比较高的国际大都市的研究，其交通结构的共同特点是两个“主导”："
                    "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；二是轨道交通在公共交通中占主导，占公共交通的75%—80%。")
     assert {f.subject for f in facts} == {"纽约、东京、伦敦、巴黎"}
+
+
+def test_produce_listed_after_a_total_output_is_measured_by_it():
+    # gwr2026_xinjiang: 总产 named once for the list (蔬菜2062.6万吨 is 蔬菜总产), 单产 keeps its own
+    text = ("粮食总产486.5亿斤，单产1105.6斤、居全国第一，棉花总产616.5万吨、占全国92.8%，蔬菜2062.6万吨，"
+            "特色林果1400万吨以上，“牧九条”政策效应持续显现，猪牛羊禽肉223万吨，水产品20.6万吨。")
+    assert [f.indicator for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)] == [
+        "粮食总产", "粮食总产单产", "棉花总产", "棉花总产占全国的比重", "蔬菜总产", "特色林果总产", "猪牛羊禽肉总产",
+        "水产品总产"]
+
+
+def test_a_share_given_as_a_bare_measure_is_of_the_variable_before_it():
+    # gwr2026_guangdong: 贡献了全国24.1%的增量
+    facts = _doc_facts("货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。", "work_report", "广东省", 2026)
+    assert facts[-1].indicator == "货物进出口总额增量占全国的比重"
+
+
+def test_people_a_measure_was_done_for_or_reached_are_counted_with_it():
+    # gwr2026_city_hefei, gwr2026_guangdong, gwr2026_beijing: the people alone read as their number
+    rows = _doc_facts("关爱“一老一小”，新建11个养老服务综合体、58个农村养老服务站，为1.4万名独居高龄老人安装用电监测和门磁预警。",
+                      "work_report", "合肥市", 2026)
+    assert rows[-1].indicator == "安装用电监测和门磁预警的独居高龄老人"
+    rows = _doc_facts("社保医保统筹层次和待遇水平稳步提升，职业伤害保障试点覆盖696万名新业态劳动者，药品价格合理回归。",
+                      "work_report", "广东省", 2026)
+    assert rows[0].indicator == "职业伤害保障试点覆盖的新业态劳动者"
+    rows = _doc_facts("完善就业优先政策，提供11.2万个高校毕业生就业岗位，精准帮扶7.2万名就业困难人员实现就业。",
+                      "work_report", "北京市", 2026)
+    assert rows[-1].indicator == "实现就业的就业困难人员"
+    # gwr2026_xinjiang: 宜居 and 居民 are words, not a rank (居全国第一) that ends the counted noun
+    rows = _doc_facts("高质量建成260个自治区美丽宜居村，农村自来水普及率达99.4%。", "work_report", "新疆维吾尔自治区", 2026)
+    assert rows[0].indicator == "建成自治区美丽宜居村"
+
+
+def test_lots_and_scheduled_runs_are_counts():
+    # gwr2026_gansu: 宗 counts lots (矿业权), and what describes them is scoped by them
+    rows = _doc_facts("出让矿业权755宗、成交价616.6亿元。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.indicator) for f in rows] == [("755宗", "出让矿业权"), ("616.6亿元", "出让矿业权成交价")]
+    # gwr2026_henan: 班次 is the unit, not 班 followed by 次
+    assert [f.raw for f in _doc_facts("推动中欧（亚）班列拓线扩量、开行4000班次。", "work_report", "河南省", 2026)] == ["4000班次"]
