@@ -28,7 +28,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 ASKS_FOR = {
     # 是什么时候 / 是什么样 ask when and how, not for a definition
     "glossary": re.compile(r"名词解释|什么意思|是什么(?!时候|时间|样)|指什么|是指|含义|定义|概念"),
-    "notes": re.compile(r"注释|注解|脚注|说明|口径"),
+    # a communiqué gives the year before's finally verified (最终核实) figures in its notes
+    "notes": re.compile(r"注释|注解|脚注|说明|口径|核实"),
     "toc": re.compile(r"目录|章节|篇章"),
     "references": re.compile(r"参考文献|文献|引用|出处"),
 }

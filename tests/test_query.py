@@ -91,6 +91,8 @@ def test_a_one_character_short_name_is_not_used():
     ("公报的注释说明了什么口径", "notes"),
     ("规划纲要的目录", "toc"),
     ("这篇论文引用了哪些参考文献", "references"),
+    # a communiqué gives the year before's finally verified figures in its notes (经最终核实，2022年…)
+    ("洛阳2022年生产总值最终核实数是多少", "notes"),
 ])
 def test_question_asks_for_a_section_kind(question, kind):
     assert kind in analyse(question).asks_for
