@@ -1424,3 +1424,14 @@ def test_a_count_names_the_things_after_what_describes_them():
     # 004 (demo): the count inside a phrase that describes the network counts the stations
     rows = _facts("形成覆盖亚欧100多个站点的密集运输网络，降低了跨境物流成本30%以上。")
     assert rows[0].indicator == "站点"
+
+
+def test_a_quoted_name_inside_the_counted_noun_is_kept():
+    # gwr2026_henan, gwr2026_gansu: the quote is part of the thing counted, not its predicate
+    rows = _doc_facts("支持郑州创建国家“两业”融合试点，新培育20家省级“两业”融合标杆企业。", "work_report", "河南省", 2026)
+    assert rows[-1].indicator.endswith("省级“两业”融合标杆企业")
+    rows = _doc_facts("180项高频事项“一网通办”。", "work_report", "合肥市", 2026)
+    assert rows[0].indicator == "高频事项"
+    # gwr2026_guangdong: 批次 is the unit
+    rows = _doc_facts("开展大宗原料、餐饮具、餐饮食品抽检监测3250批次。", "work_report", "广东省", 2026)
+    assert rows[0].raw == "3250批次" and rows[0].unit == "批次"
