@@ -46,6 +46,13 @@ _REFERENCE_ENTRY_RE = re.compile(r"\[(?:[JMRCDNPSZGK]|EB/OL|DB/OL|[JM]/OL)\]")
 def is_reference_entry(text: str) -> bool:
     """A numbered entry of a reference list (`1 顾朝林.城市群研究进展与展望[J].…`, `[2] …[M]`)."""
     return bool(_REFERENCE_ENTRY_RE.search(text[:200])) and bool(re.match(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[\s.．、])", text))
+
+
+def reference_marks(text: str) -> int:
+    """How many document-type marks of reference entries (`[J]`, `[M]`, `[EB/OL]` …) `text` holds."""
+    return len(_REFERENCE_ENTRY_RE.findall(text))
+
+
 UNNUMBERED_HEADINGS = {"引言", "前言", "结语", "结束语", "绪论", "导言", "结论", "余论", "结论与建议", "结论与启示"}
 
 # Numbered lists: 一、 （一） 1. （1） are four styles (list_marker)

@@ -28,10 +28,20 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 ASKS_FOR = {
     # 是什么时候 / 是什么样 ask when and how, not for a definition
     "glossary": re.compile(r"名词解释|什么意思|是什么(?!时候|时间|样)|指什么|是指|含义|定义|概念"),
-    "notes": re.compile(r"注释|注解|脚注|说明|口径"),
+    # a communiqué gives the year before's finally verified (最终核实) figures in its notes
+    "notes": re.compile(r"注释|注解|脚注|说明|口径|核实"),
     "toc": re.compile(r"目录|章节|篇章"),
     "references": re.compile(r"参考文献|文献|引用|出处"),
 }
+# Which way in time a question looks: back at what was done (建了多少, 累计, 去年) or ahead at what is
+# planned (计划, 目标, 今后); and which way a section looks, by its top heading (一、2025年工作回顾,
+# 三、2026年重点工作) or its document's genre (a plan looks ahead, a communiqué back).
+_DONE = re.compile(r"(?<![为除])了(?!解)|已经|已有|累计|去年|上年|过去|以来|取得|建成|完成")
+_AHEAD = re.compile(r"计划|打算|准备|目标|今后|未来|将要|拟|部署|规划")
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去|总结|进展|成效")
+_PLAN_HEADING = re.compile(r"重点工作|工作安排|主要任务|工作任务|目标任务|主要目标|总体部署|建议|重点任务")
+AHEAD_GENRES = ("plan",)
+BACK_GENRES = ("communique",)
 # Administrative suffixes, longest first; what is left is the short name people use (长宁, 新疆).
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|县|区|旗)$")
 _ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
@@ -63,6 +73,7 @@ class Query:
     places: list[str] = field(default_factory=list)      # KB jurisdictions the question names
     years: tuple[int, int] | None = None         # years the question is about (十四五, 2024年末)
     asks_for: set[str] = field(default_factory=set)      # section kinds asked for
+    tense: int = 0                              # 1: asks what was done, -1: what is planned, 0: either
     english: bool = False
 
     @property
@@ -186,6 +197,22 @@ def period_of(normalised: str, groups: list[tuple[str, TermGroup]]) -> tuple[int
     return (years[0], years[-1]) if years else None
 
 
+def question_tense(normalised: str) -> int:
+    """1 when the question asks what was done (建了多少), -1 what is planned (计划), 0 both or neither."""
+    done, ahead = bool(_DONE.search(normalised)), bool(_AHEAD.search(normalised))
+    return int(done) - int(ahead)
+
+
+def passage_tense(section: str | None, genre: str | None) -> int:
+    """1 when a passage's section reviews what was done, -1 when it plans ahead, 0 neither or both:
+    read from its top heading (一、2025年工作回顾 / 三、2026年重点工作), else its genre."""
+    top = (section or "").split(" > ", 1)[0]
+    back, ahead = bool(_REVIEW_HEADING.search(top)), bool(_PLAN_HEADING.search(top))
+    if back or ahead:
+        return int(back) - int(ahead)
+    return 1 if genre in BACK_GENRES else -1 if genre in AHEAD_GENRES else 0
+
+
 def analyse(text: str, gazetteer: Gazetteer | None = None, max_chars: int = 500) -> Query:
     """The analysed form of a question (empty or punctuation-only text gives a Query without words)."""
     text = (text or "").strip()[:max_chars]
@@ -204,4 +231,5 @@ def analyse(text: str, gazetteer: Gazetteer | None = None, max_chars: int = 500)
     words = [w for w in tokens(text, parts=False) if w not in asking]
     return Query(text=text, normalised=normalised, tokens=words, expansions=expansions,
                  places=gazetteer.places_in(normalised) if gazetteer else [],
-                 years=period_of(normalised, groups), asks_for=asks_for, english=english)
+                 years=period_of(normalised, groups), asks_for=asks_for, english=english,
+                 tense=question_tense(normalised))

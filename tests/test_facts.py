@@ -3,7 +3,7 @@ from kb.clean import clean
 from kb.extract.facts import extract_facts
 from kb.load import load
 from kb.structure import split_articles
-from kb.types import Article, CleanText, Span
+from kb.types import Article, CleanText, Section, Span
 
 
 def _facts(text, title="t", spans=(), year=None):
@@ -478,6 +478,33 @@ def test_a_five_year_review_dates_start_points_totals_and_stocks(tmp_path):
     text = clean(raw)
     facts = extract_facts(text, split_articles(text, raw.source), raw.source)
     assert [f.period for f in facts] == ["2020年", "2025年", "2021—2025年", "2025年"]
+
+
+def test_a_paragraph_opening_on_the_past_year_ends_the_five_year_heading():
+    # gwr2026_gansu: the structure stage keeps the last ——这是…的五年 heading over the 2025 account after it
+    heading = "——这是攻坚克难、发展安全有效统筹的五年。"
+    text = (heading + "五年间，风险挑战超出预期。\n五年来主要做了以下工作。\n"
+            "我们加快构建现代化基础设施体系，新增高速公路2300公里。\n"
+            "刚刚过去的2025年，全省上下坚决贯彻党中央、国务院决策部署，顺利完成全年目标任务，实现“十四五”圆满收官。"
+            "投资消费回暖向好。304个省列重大项目完成投资2929亿元、超年度计划28%。\n")
+    article = Article(index=0, title="2026年甘肃省政府工作报告", start=0, end=len(text), year=2026,
+                      genre="work_report", jurisdiction="甘肃省",
+                      sections=[Section(heading, heading, "body", 1, 0, len(text))])
+    facts = extract_facts(CleanText(text=text), [article], "r.txt")
+    assert [(f.raw, f.period) for f in facts] == [
+        ("2300公里", "2021—2025年"), ("304个", "2025年"), ("2929亿元", "2025年"), ("28%", "2025年")]
+
+
+def test_a_yearly_reports_undated_figures_are_of_its_year():
+    # govinfo_report_2024 (a city's yearly report on open government information)
+    text = "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；"
+    article = Article(index=0, title="某市人民政府2024年政府信息公开工作年度报告", start=0, end=len(text),
+                      year=2024, genre="other", jurisdiction="淮安市")
+    facts = extract_facts(CleanText(text=text), [article], "r.pdf")
+    assert {f.period for f in facts} == {"2024年"}
+    # the parts after 其中 are named by how the cases ended: parts of the whole before 其中
+    assert [f.indicator for f in facts][1:] == [
+        "政府信息公开行政复议结果维持", "政府信息公开行政复议结果纠正", "政府信息公开行政复议其他结果", "政府信息公开行政复议尚未审结"]
 
 
 def test_years_listed_before_xianhou_date_the_figures_one_to_one():
@@ -1386,3 +1413,42 @@ def test_respective_gaps_of_a_later_sentence_keep_the_pairs_listed_before():
     rows = _rows(_facts(text, year=2020))
     assert [r[2] for r in rows[3:5] + rows[8:]] == ["中西部地区", "东西部地区"] * 3
     assert [r[4] for r in rows[10:]] == ["2000—2019年"] * 2
+
+
+def test_produce_listed_after_a_total_output_is_measured_by_it():
+    # gwr2026_xinjiang: 总产 named once for the list (蔬菜2062.6万吨 is 蔬菜总产), 单产 keeps its own
+    text = ("粮食总产486.5亿斤，单产1105.6斤、居全国第一，棉花总产616.5万吨、占全国92.8%，蔬菜2062.6万吨，"
+            "特色林果1400万吨以上，“牧九条”政策效应持续显现，猪牛羊禽肉223万吨，水产品20.6万吨。")
+    assert [f.indicator for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)] == [
+        "粮食总产", "粮食总产单产", "棉花总产", "棉花总产占全国的比重", "蔬菜总产", "特色林果总产", "猪牛羊禽肉总产",
+        "水产品总产"]
+
+
+def test_a_share_given_as_a_bare_measure_is_of_the_variable_before_it():
+    # gwr2026_guangdong: 贡献了全国24.1%的增量
+    facts = _doc_facts("货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。", "work_report", "广东省", 2026)
+    assert facts[-1].indicator == "货物进出口总额增量占全国的比重"
+
+
+def test_people_a_measure_was_done_for_or_reached_are_counted_with_it():
+    # gwr2026_city_hefei, gwr2026_guangdong, gwr2026_beijing: the people alone read as their number
+    rows = _doc_facts("关爱“一老一小”，新建11个养老服务综合体、58个农村养老服务站，为1.4万名独居高龄老人安装用电监测和门磁预警。",
+                      "work_report", "合肥市", 2026)
+    assert rows[-1].indicator == "安装用电监测和门磁预警的独居高龄老人"
+    rows = _doc_facts("社保医保统筹层次和待遇水平稳步提升，职业伤害保障试点覆盖696万名新业态劳动者，药品价格合理回归。",
+                      "work_report", "广东省", 2026)
+    assert rows[0].indicator == "职业伤害保障试点覆盖的新业态劳动者"
+    rows = _doc_facts("完善就业优先政策，提供11.2万个高校毕业生就业岗位，精准帮扶7.2万名就业困难人员实现就业。",
+                      "work_report", "北京市", 2026)
+    assert rows[-1].indicator == "实现就业的就业困难人员"
+    # gwr2026_xinjiang: 宜居 and 居民 are words, not a rank (居全国第一) that ends the counted noun
+    rows = _doc_facts("高质量建成260个自治区美丽宜居村，农村自来水普及率达99.4%。", "work_report", "新疆维吾尔自治区", 2026)
+    assert rows[0].indicator == "建成自治区美丽宜居村"
+
+
+def test_lots_and_scheduled_runs_are_counts():
+    # gwr2026_gansu: 宗 counts lots (矿业权), and what describes them is scoped by them
+    rows = _doc_facts("出让矿业权755宗、成交价616.6亿元。", "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.indicator) for f in rows] == [("755宗", "出让矿业权"), ("616.6亿元", "出让矿业权成交价")]
+    # gwr2026_henan: 班次 is the unit, not 班 followed by 次
+    assert [f.raw for f in _doc_facts("推动中欧（亚）班列拓线扩量、开行4000班次。", "work_report", "河南省", 2026)] == ["4000班次"]

@@ -1,7 +1,7 @@
 """kb.query: a question analysed once — synonyms, places, periods, asked-for kinds, odd input."""
 import pytest
 
-from kb.query import Gazetteer, analyse, place_names, term_groups
+from kb.query import Gazetteer, analyse, passage_tense, place_names, term_groups
 from kb.tokenize import normalise, tokens
 
 
@@ -91,6 +91,8 @@ def test_a_one_character_short_name_is_not_used():
     ("公报的注释说明了什么口径", "notes"),
     ("规划纲要的目录", "toc"),
     ("这篇论文引用了哪些参考文献", "references"),
+    # a communiqué gives the year before's finally verified figures in its notes (经最终核实，2022年…)
+    ("洛阳2022年生产总值最终核实数是多少", "notes"),
 ])
 def test_question_asks_for_a_section_kind(question, kind):
     assert kind in analyse(question).asks_for
@@ -121,3 +123,30 @@ def test_empty_or_punctuation_has_no_words(text):
 def test_long_question_is_truncated():
     q = analyse("西部地区森林覆盖率" + "，西部大开发" * 330, max_chars=200)
     assert len(q.text) == 200 and q.has_words
+
+
+def test_general_policy_wording_finds_the_official_terms():
+    # a researcher's words for what the documents say otherwise (wildcorpus papers and work reports)
+    assert ("溢出",) in analyse("大湾区城市群如何借助知识外溢带动增长").expansions
+    assert any("自贸试验区" in g for g in analyse("新疆自由贸易试验区改革任务落实比例").expansions)
+    assert any("人均预期寿命" in g for g in analyse("北京市民平均寿命提高到多少岁").expansions)
+    assert any("经营主体" in g for g in analyse("新疆市场主体数量有多少户").expansions)
+
+
+@pytest.mark.parametrize("question, tense", [
+    ("北京百千工程示范村建了多少", 1), ("河南累计建成多少高标准农田", 1), ("合肥去年新增托位多少", 1),
+    ("河南十五五时期研发投入增长目标", -1), ("广东计划筹建什么海洋类高校", -1),
+    ("为了解决就业问题有哪些政策", 0), ("苏州人均体育场地面积", 0)])
+def test_question_looks_back_or_ahead(question, tense):
+    assert analyse(question).tense == tense
+
+
+def test_section_looks_back_or_ahead_by_its_top_heading_else_its_genre():
+    # top headings of the wildcorpus work reports
+    assert passage_tense("一、2025年工作回顾 > 五是城乡区域发展更趋协调。", "work_report") == 1
+    assert passage_tense("一、“十四五”时期和2025年工作回顾 > 乡村振兴扎实有效。", "work_report") == 1
+    assert passage_tense("三、2026年重点工作 > （七）推进农业农村现代化，促进城乡融合发展", "work_report") == -1
+    assert passage_tense("二、“十四五”时期发展成就和“十五五”时期主要目标任务", "work_report") == 0
+    assert passage_tense("第十三篇 全面绿色转型 建设人与自然和谐共生的美丽苏州", "plan") == -1
+    assert passage_tense("三、工业和建筑业", "communique") == 1
+    assert passage_tense("2.2 变量设置", "paper") == 0

@@ -429,13 +429,18 @@ def reports(tmp_path_factory, searcher):
     return _searcher_of(documents, tmp_path_factory.mktemp("reports"), searcher.embedder)
 
 
+def _hits_with(searcher, question, k=2, **weights):
+    """The hits of `question` with some ranking weights changed (restored afterwards)."""
+    searcher.weights = dataclasses.replace(WEIGHTS, **weights)
+    try:
+        return searcher.search(question, k=k)
+    finally:
+        searcher.weights = WEIGHTS
+
+
 def test_a_question_about_a_year_prefers_documents_dated_then_or_the_year_after(reports):
     def scores(question, dated):
-        reports.weights = dataclasses.replace(WEIGHTS, dated=dated)
-        try:
-            return {h.source: h.score for h in reports.search(question, k=2)}
-        finally:
-            reports.weights = WEIGHTS
+        return {h.source: h.score for h in _hits_with(reports, question, dated=dated)}
     # the report of 2019 reviews 2018; the one of 2015 (reviewing 2014) gains nothing
     off, on = scores("2018年高速铁路运营里程", 0.0), scores("2018年高速铁路运营里程", 0.5)
     assert on["gwr_2019.txt"] == pytest.approx(1.5 * off["gwr_2019.txt"])
@@ -487,3 +492,60 @@ def test_a_year_the_question_names_weighs_little_as_a_word_when_documents_of_tha
     assert year_bm25 > 0
     assert dated_score == pytest.approx(undated_score - (1 - search_module.YEAR_WORD) * year_bm25, rel=1e-5)
     assert dated_score < undated_score - 0.5 * year_bm25
+
+
+# The Beijing work report of 2026 (wildcorpus): what the 百千工程 built last year, under the review,
+# and what it will build this year, under the plan.
+BEIJING = [("一、2025年工作回顾", "压茬推进“百千工程”，累计创建42个示范村、22个示范片区，建成美丽庭院5000余户，"
+                                 "推进32个城中村改造项目，农村人居环境持续改善。"),
+           ("三、2026年重点工作", "深入推进和美乡村建设。开展“百千工程”第三批示范村、示范片区建设，"
+                                 "加大农村人居环境整治，打造美丽乡村路300公里。")]
+
+
+def test_a_question_about_what_was_done_prefers_the_review_to_the_plan(tmp_path_factory, searcher):
+    text, sections = "", []
+    for heading, body in BEIJING:
+        part = heading + "\n" + body
+        sections.append(Section(heading, heading, "body", 1, len(text), len(text) + len(part)))
+        text += part + "\n"
+    article = Article(0, "北京市政府工作报告", 0, len(text), year=2026, sections=sections)
+    article.genre = "work_report"
+    s = _searcher_of([("gwr_beijing.txt", CleanText(text=text, pages=[(0, 1)]), [article])],
+                     tmp_path_factory.mktemp("beijing"), searcher.embedder)
+
+    def scores(question, tense):
+        return {h.section: h.score for h in _hits_with(s, question, tense=tense)}
+    off, on = scores("北京百千工程示范村建了多少", 0.0), scores("北京百千工程示范村建了多少", 0.35)
+    assert on["三、2026年重点工作"] == pytest.approx(0.65 * off["三、2026年重点工作"])
+    assert on["一、2025年工作回顾"] == pytest.approx(off["一、2025年工作回顾"])
+    assert max(on, key=on.get) == "一、2025年工作回顾"
+    # a question looking ahead sinks the review instead
+    off, on = scores("北京百千工程示范村今年计划", 0.0), scores("北京百千工程示范村今年计划", 0.35)
+    assert on["一、2025年工作回顾"] == pytest.approx(0.65 * off["一、2025年工作回顾"])
+
+
+# A paper of the wildcorpus (chinaxiv_201906_00062): a body sentence on development zones' spatial
+# pattern, and the reference list that runs on under the last body heading (its kind is body).
+ZONES = [("body", "因此，本文选取西北五省区作为研究对象，利用核密度分析和多距离空间聚类分析等方法分析该区域的"
+                  "经济开发区空间格局演变和主导产业变迁特征。"),
+         ("body", "[21］高超,金凤君.沿海地区经济技术开发区空间格局演化及产业 特征[J].地理学报,2015,70（2）:202－213."
+                  "[26］王法辉.基于GIS 的数量方法与应用[M].北京：商务印书馆,2009.")]
+
+
+def test_a_reference_list_left_in_the_body_ranks_as_references(tmp_path_factory, searcher):
+    from kb import search as search_module
+    s = _searcher_of([("zones.md", *_document("西北五省区经济开发区空间格局演变", 2019, ZONES))],
+                     tmp_path_factory.mktemp("zones"), searcher.embedder)
+    cited = next(p.text[:4] for p in s.passages if "[J]" in p.text)
+
+    def cited_score(question, marks):
+        saved, search_module.CITED_MARKS = search_module.CITED_MARKS, marks
+        try:
+            return next(h.score for h in s.search(question, k=5) if h.text.startswith(cited))
+        finally:
+            search_module.CITED_MARKS = saved
+    question = "开发区空间格局演化"
+    assert cited_score(question, 2) == pytest.approx(search_module.KIND_PRIOR["references"] * cited_score(question, 0))
+    assert s.search(question, k=1)[0].text.startswith("因此")
+    asked = "开发区空间格局演化的参考文献"
+    assert cited_score(asked, 2) == pytest.approx(cited_score(asked, 0))

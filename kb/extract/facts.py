@@ -107,6 +107,7 @@ class _Document:
     jurisdiction: str | None   # the place its figures are about when no sentence names one
     year: int | None           # its year (a communiqué's: the year it reports on)
     title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
+    reported_year: str | None = None   # the year a yearly report is of (…2024年政府信息公开工作年度报告)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -144,7 +145,18 @@ def _document(article: Article) -> _Document:
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""))
+    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""),
+                     _reported_year(article.title or ""))
+
+
+# …2024年政府信息公开工作年度报告, 2023年工作总结: a report on one year
+_YEARLY_REPORT = re.compile(r"年度报告|年报|工作总结|年度总结")
+
+
+def _reported_year(title: str) -> str | None:
+    """The one year a yearly report's title names (某市人民政府2024年政府信息公开工作年度报告 → 2024年):
+    its figures that nothing else dates are that year's."""
+    return _heading_year(title) if _YEARLY_REPORT.search(title) else None
 
 
 def named_place(heading: str) -> str | None:
@@ -244,6 +256,8 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
         return None
     if doc.genre == "communique":
         return f"{doc.year}年"
+    if doc.reported_year:
+        return doc.reported_year
     if doc.genre == "work_report":
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
@@ -297,6 +311,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
                 reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+                if _opens_past_year(norm[s:e], doc):
+                    heading_span = None   # ——这是…的五年 > …刚刚过去的2025年，…: the span's heading ends here
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
@@ -415,6 +431,26 @@ def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
     return None if any(p.has_year or p.offset_years is not None for p in periods) else span
 
 
+# 刚刚过去的2025年，…; 2025年是…; 过去一年，…: a paragraph that opens on the report's past year
+_PAST_YEAR_OPENING = re.compile(r"(?:刚刚|刚)?过去的?")
+
+
+def _opens_past_year(first: str, doc: _Document) -> bool:
+    """Whether the first sentence of a work report's paragraph opens on the year before the report
+    (刚刚过去的2025年，全省上下…；2025年是…；过去一年，…): an account of that year, even under a heading
+    that reviews the plan period (——这是攻坚克难…的五年。 kept by the structure stage over the paragraphs
+    after it)."""
+    periods = find_periods(first)
+    if not periods or not doc.year:
+        return False
+    p = periods[0]
+    lead = first[:p.start].strip()
+    if lead and not _PAST_YEAR_OPENING.fullmatch(lead):
+        return False
+    return (p.offset_years == -1 and not p.duration) or (p.has_year and years_of(p.text) == [doc.year - 1]
+                                                          and not p.text.startswith("“"))
+
+
 # 回望过去五年, 五年来, 这五年: a review of the plan period the report closes, opened inside a paragraph
 _LOOKING_BACK = re.compile(r"过去|来$|^这")
 
@@ -519,6 +555,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
         whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
+        whole = _outcome_of(whole, sentence, clause)
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
@@ -1233,7 +1270,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 _COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
-                "辆", "艘", "架", "列", "趟", "班", "省", "市", "县", "国", "次", "场", "起"}
+                "辆", "艘", "架", "列", "趟", "班", "班次", "宗", "省", "市", "县", "国", "次", "场", "起"}
 
 
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
@@ -2180,7 +2217,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
-                           r"|到|至|占|比|较|相|同比|居|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
+                           r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
                     r"(?:来看|看|而言|方面来看)[，,]")
@@ -2229,7 +2266,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if total:   # 28人当选“中国好人”、总数207人
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = _counted_noun(sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q)
+    phrase = (_people_served(sentence, max(clause, previous_end), q) or _counted_noun(sentence, q)
+              or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
@@ -2247,7 +2285,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     of = re.match(r"\s*(?:以上|左右)?\s*的?\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、）)]|$)", sentence[q.end:]) if given else None
     taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
     if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
-        phrase = f"{taken}占比"
+        phrase = _share_given(taken, sentence[given.end():q.start] if of else "", carry.indicator)
     if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
         phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
@@ -2311,6 +2349,16 @@ _SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|�
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+
+
+def _share_given(taken: str, whole: str, before: str | None) -> str:
+    """The indicator of a share a clause gives to what follows it (占据德国99%的商业市场 → 商业市场占比); a
+    bare measure (贡献了全国24.1%的增量) is of the variable the figure before measured (货物进出口总额增量占全国的比重)."""
+    variable = _variable_of(before) if is_generic_measure(taken) else ""
+    if not variable:
+        return f"{taken}占比"
+    whole = re.sub(r"^了|的$", "", whole.strip())
+    return f"{variable}{taken}占{whole}的比重" if 2 <= len(whole) <= 6 else f"{variable}{taken}占比"
 
 
 def _gap_to_place(name: str | None, clause: str) -> str | None:
@@ -2450,7 +2498,7 @@ def _last_scope(text: str) -> re.Match | None:
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
 _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
-                        r"签约总金额|总金额|投资额|总产值|营业收入)")
+                        r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额)")
 
 
 def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
@@ -2492,6 +2540,20 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
     return indicator + (stated[-1][0][level.end():] if level else stated[-1][0])
 
 
+# 其中结果维持72件，…其他结果178件，尚未审结37件: parts named only by how they ended, or as the rest
+_OUTCOME = re.compile(r"(?:结果|其他|其余|其它|尚未|已经?)[\u4e00-\u9fff]{0,2}")
+_WHOLE_BEFORE_PARTS = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,16}?)\s*\d[\d.,]*\s*[\u4e00-\u9fff]{0,2}\s*[，,：:]?\s*其中\s*[：:]?")
+
+
+def _outcome_of(indicator: str | None, sentence: str, clause: int) -> str | None:
+    """政府信息公开行政复议351件，其中结果维持72件，…，其他结果178件: a part after 其中 named only by its
+    outcome or as the rest is a part of the whole counted before 其中 (政府信息公开行政复议其他结果)."""
+    if not indicator or not _OUTCOME.fullmatch(indicator):
+        return indicator
+    wholes = list(_WHOLE_BEFORE_PARTS.finditer(sentence, 0, clause + len("其中") + 1))
+    return _noun_phrase(wholes[-1].group(1)) + indicator if wholes else indicator
+
+
 # 其中国家级2个, （其中：民办428所）: a kind of the thing counted just before
 _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|私营|个体|外资|公立|私立|民营")
 
@@ -2500,8 +2562,9 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均|平均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
-# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 县道里程…，乡道6820公里)
-_SHARED_MEASURE = re.compile(r"(?:产量|里程|面积|装机容量|用水量|用电量)$")
+# the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 棉花总产…，蔬菜…;
+# 县道里程…，乡道6820公里)
+_SHARED_MEASURE = re.compile(r"(?:产量|总产|里程|面积|装机容量|用水量|用电量)$")
 
 
 def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
@@ -2509,6 +2572,7 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
     """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
     sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
     if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+            or _SHARED_MEASURE.search(indicator) or _BARE_MEASURE.fullmatch(indicator)   # 棉花总产, 单产
             or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
         return indicator
     for (earlier, _), unit in reversed(list(zip(stated, units))):
@@ -2652,6 +2716,29 @@ def _counted_length(sentence: str, q: Quantity) -> int:
     if at < 0 or re.match(r"[\u4e00-\u9fffA-Za-z0-9]", sentence[at + len(noun):at + len(noun) + 1]):
         return 0   # the noun was cut from a longer phrase (…发放资助金5637.2万元): keep the phrase whole
     return at + len(noun) - q.end
+
+
+# 为1.4万名独居高龄老人安装…, 试点覆盖696万名新业态劳动者: people a measure was done for or reached
+_SERVED_BY = re.compile(r"(?:(?P<for>为)|(?P<verb>覆盖|惠及|帮扶|救助|资助|慰问|培训))\s*$")
+_PEOPLE = re.compile(r"[\u4e00-\u9fff、]{0,10}(?:老人|老年人|儿童|学生|新生|农民工|劳动者|群众|居民|残疾人|职工|人员|对象|患者"
+                     r"|妇女|青年|毕业生|亲属|家庭|人)")
+_DONE_FOR = re.compile(r"[\u4e00-\u9fff、“”]{2,20}?(?=[，,。；;]|\d|$)")
+
+
+def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
+    """The people a count counts with what was done for them (为1.4万名独居高龄老人安装用电监测和门磁预警 →
+    安装用电监测和门磁预警的独居高龄老人) or what reached them (职业伤害保障试点覆盖696万名新业态劳动者 →
+    职业伤害保障试点覆盖的新业态劳动者): the people alone read as their number. `start`: where the
+    figure's clause (or the part after the figure before) begins."""
+    served = _SERVED_BY.search(sentence, start, q.start) if q.unit in ("名", "人", "户", "位") else None
+    people = _PEOPLE.match(sentence, q.end) if served else None
+    if not people or _PREDICATED.match(sentence, people.start()):
+        return None   # 帮扶7.2万名就业困难人员实现就业: counted by what holds for them (_counted_by_predicate)
+    if served.group("for"):
+        done = _DONE_FOR.match(sentence, people.end())
+        return f"{done.group(0)}的{people.group(0)}" if done else None
+    by = _noun_phrase(sentence[start:served.start()])
+    return f"{by if 2 <= len(by) <= 16 else ''}{served.group('verb')}的{people.group(0)}"
 
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
