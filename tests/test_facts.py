@@ -1452,3 +1452,22 @@ def test_lots_and_scheduled_runs_are_counts():
     assert [(f.raw, f.indicator) for f in rows] == [("755宗", "出让矿业权"), ("616.6亿元", "出让矿业权成交价")]
     # gwr2026_henan: 班次 is the unit, not 班 followed by 次
     assert [f.raw for f in _doc_facts("推动中欧（亚）班列拓线扩量、开行4000班次。", "work_report", "河南省", 2026)] == ["4000班次"]
+
+
+def test_a_numbered_legal_education_campaign_is_no_plan_period():
+    # gwr2026_gansu: “八五”普法 (2021—2025) is no 八五 plan (1991—1995), nor the span 五年来 after it reviews
+    text = ("“八五”普法目标任务全面完成。依法开展审计监督。“三公”经费等一般性支出大幅压减。"
+            "五年来，在省委领导下，省人大、省政协与我们同频共振、同题共答，给予政府工作有效监督和鼎力支持，"
+            "人大代表、政协委员心系全省发展，积极建言献策，累计提出意见建议2979件、提案3397件。")
+    assert [f.period for f in _doc_facts(text, "work_report", "甘肃省", 2026)] == ["2021—2025年", "2021—2025年"]
+
+
+def test_a_count_names_the_things_after_what_describes_them():
+    # plan15_suzhou: 1～2个领跑全国的未来产业集群, 1～2个有国际竞争力的主导产业
+    rows = _doc_facts("到2030年，形成1～2个领跑全国的未来产业集群。", "plan", "苏州市", 2026)
+    assert [f.indicator for f in rows] == ["领跑全国的未来产业集群"] * 2
+    rows = _doc_facts("引导开发区集中力量打造1～2个有国际竞争力的主导产业，创新产城融合发展机制。", "plan", "苏州市", 2026)
+    assert [f.indicator for f in rows] == ["有国际竞争力的主导产业"] * 2
+    # 004 (demo): the count inside a phrase that describes the network counts the stations
+    rows = _facts("形成覆盖亚欧100多个站点的密集运输网络，降低了跨境物流成本30%以上。")
+    assert rows[0].indicator == "站点"

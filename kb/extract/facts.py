@@ -2216,7 +2216,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|没有|未(?!来)|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
@@ -2755,6 +2755,10 @@ _THING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|站|院|所|学校|�
 _ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|低于|大于|小于|处于|介于|不足)[^，,。；;]{1,12})(?=[，,。；;]|$)")
 
 
+# 覆盖亚欧100多个站点的…网络: the count inside a phrase that describes what comes after 的
+_RELATIVE_VERB = re.compile(r"(?:覆盖|连接|联通|辐射|包括|涵盖|串联|途经|经过|拥有|汇聚|集聚)[^，,。；;\d]{0,6}$")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2766,6 +2770,7 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    noun_text = sentence[m.start("noun"):]
     prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
         if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
     if prop:   # 7个县固定资产投资占GDP的比重超过100%: the places whose figure passes the limit
@@ -2793,10 +2798,17 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if did:
             return f"{did.group(0)}的{noun[:stop.start()]}"
     if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
-        head = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", sentence[m.start("noun") + stop.end():]).group(0)
+        at = m.start("noun") + stop.end()
+        head = re.match(r"[\u4e00-\u9fffA-Za-z]{0,8}", sentence[at:]).group(0)
         head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
-        if 1 <= len(head) <= 4:   # read on past the noun's reach: 19项推动…发展的重点任务
+        ends = re.match(r"[，,。；;、]|$", sentence[at + len(head):])   # 1～2个领跑全国的未来产业集群。
+        inside = _RELATIVE_VERB.search(sentence, 0, q.start)   # 形成覆盖亚欧100多个站点的密集运输网络
+        if 1 <= len(head) <= 4 or (ends and len(head) <= 8 and not inside):   # not 19项推动…发展的重点任务
             return noun[:stop.end()] + head
+    having = re.match(r"(?:具)?有[^，,。；;的\d]{1,10}的[\u4e00-\u9fff]{2,8}?(?=[，,。；;、]|$)", noun_text) \
+        if stop and stop.start() == 0 and stop.group(0) == "有" else None
+    if having:   # 打造1～2个有国际竞争力的主导产业
+        return having.group(0)
     if stop and stop.group(0) == "以上" and stop.start() >= 2:   # 23个投资额百亿元以上重大工业项目: the class's head
         rest = noun[stop.end():]
         head = rest[:_COUNTED_STOP.search(rest).start()] if _COUNTED_STOP.search(rest) else rest
