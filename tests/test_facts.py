@@ -1368,6 +1368,53 @@ def test_qi_points_back_to_the_places_a_clause_named():
     assert {f.subject for f in facts} == {"纽约、东京、伦敦、巴黎"}
 
 
+def test_level_right_after_the_base_of_a_bi_gap_is_the_base_places():
+    # 003: 比全国平均水平54.64%低近11个百分点 — the figure after 比 is the national average's
+    text = "2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。"
+    rows = _rows(_facts(text, year=2020))
+    assert rows[1][2] == "全国" and rows[1][3].startswith("固体废物综合利用率")
+    assert rows[0][2] == rows[2][2] == "西部地区" and rows[2][3] == "固体废物综合利用率"
+
+
+def test_sentence_cut_by_glued_figure_captions_is_read_whole():
+    # 003: the captions of figures 6–10 and their source lines sit inside the sentence
+    text = ("作为拉动经济增长的三驾马车之一，自西部大开发战略实施以来，西部地区的全社会固定资产投资不论是总量规模还是"
+            "全国占比都在不断增加（见图10）。其中，投资总量从2000年的6100.72亿元图6 西北、西南、西部地区以及全国人均GDP"
+            "变化（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。图7 西部地区财政收入及其占全国的比重"
+            "（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。图10 西部地区全社会固定资产投资额及其占全国的比重"
+            "（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。增加到2019年的178665.45亿元，是前者的29.29倍；"
+            "占全国的比重从18.73%相应增加到26.33%。")
+    rows = _rows(_facts(text, year=2020))
+    assert rows[1:] == [(17866545000000.0, "元", "西部地区", "投资总量", "2019年"),
+                        (29.29, "倍", "西部地区", "投资总量", "2000—2019年"),
+                        (18.73, "%", "西部地区", "投资占全国比重", "2000年"),
+                        (26.33, "%", "西部地区", "投资占全国比重", "2019年")]
+
+
+def test_sentence_cut_inside_a_quotation_by_a_caption_line_keeps_its_subject():
+    # 004: a photo's caption (连云港港口) between 其创新“三节点枢 and 纽一体化”运营体系
+    text = ("据连云港市交通运输成绩单显示，中哈（连云港）物流基地和上合组织（连云港）国际物流园在2024年上半年合计完成"
+            "集装箱量58.5万标箱，连云港中欧（亚）班列全年开行突破900列，运量规模保持全省第一。其创新“三节点枢\n连云港港口\n"
+            "纽一体化”运营体系，整合铁路、公路和海运资源，形成覆盖亚欧100多个站点的密集运输网络，降低了跨境物流成本30%以上。"
+            "再如，日喀则国际陆地港采用先进的海关智能查验系统，结合AI识别与自动化流程，车辆通关时间缩短至2~3分钟，"
+            "并利用全程北斗导航监控确保货物追踪实时性；通过“查验场+保税仓+跨境电商”三位一体模式，优化南亚供应链，"
+            "将传统物流时效从40天压缩至10~15天，单箱成本降低2000元，显著提升了边境贸易竞争力。")
+    facts = _facts(text)
+    assert [f.subject for f in facts if f.value in (100.0, 30.0)] == ["连云港", "连云港"]
+    assert {f.period for f in facts if f.unit == "天"} == {None}   # 再如: another example, not dated by the one before
+
+
+def test_respective_gaps_of_a_later_sentence_keep_the_pairs_listed_before():
+    # 003: 相应差额扩大到A和B, 分别是2000年的C倍和D倍 — the gaps of 中西部地区 and 东西部地区
+    text = ("2000年，东部、中部、西部地区GDP 总量分别为52743.47亿元、18900.75亿元和17276.41亿元，此时，中西部地区和"
+            "东西部地区的GDP 差额分别为1624.34亿元和35467.06亿元。2019年，东部、中部、西部地区 GDP 总量分别为"
+            "511161.19亿元、218737.79亿元和205185.18亿元，相应差额扩大到13552.61亿元和305976.01亿元，分别是2000年的"
+            "8.34倍和8.63倍。")
+    rows = _rows(_facts(text, year=2020))
+    assert [r[2] for r in rows[3:5] + rows[8:]] == ["中西部地区", "东西部地区"] * 3
+    assert [r[4] for r in rows[10:]] == ["2000—2019年"] * 2
+
+
 def test_produce_listed_after_a_total_output_is_measured_by_it():
     # gwr2026_xinjiang: 总产 named once for the list (蔬菜2062.6万吨 is 蔬菜总产), 单产 keeps its own
     text = ("粮食总产486.5亿斤，单产1105.6斤、居全国第一，棉花总产616.5万吨、占全国92.8%，蔬菜2062.6万吨，"

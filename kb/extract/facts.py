@@ -79,6 +79,7 @@ class _Carry:
     indicator: str | None = None
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
+    previous_from: str | None = None  # the same of the sentence before, when it ended with ； or ，
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     heading_place: str | None = None  # the one place the section's innermost naming heading names
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
@@ -90,6 +91,7 @@ class _Carry:
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
+    gap_list: list = field(default_factory=list)   # the subjects of the last list of gaps (中西部地区, 东西部地区)
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
@@ -297,6 +299,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
         if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
+        skipped = skipped or (cut is not None and _is_caption_line(norm, s, e))
         if skipped and cut is not None:
             cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
             continue
@@ -313,7 +316,9 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
-            carry.period = carry.base_period = None
+            carry.period = carry.base_period = carry.from_period = None
+        if _ANOTHER_EXAMPLE.match(norm, s):
+            carry.period = carry.stated_period = None   # 再如，日喀则国际陆地港…: not dated by the example before
         if doc.genre == "work_report" and reading.part == "review":
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
@@ -326,9 +331,9 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = before_cut
             facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
         else:
-            cut = (s, e) if _CUT_OFF.search(norm[s:e]) else None
+            cut = _cut_fragment(norm, s, e)
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years)) if cut else None
-            facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+            facts += _sentence_facts(clean.text, norm, s, cut[1] if cut else e, carry, article, doc, source)
         if continued or not cut:
             cut = None
         cut_by_table = False
@@ -338,6 +343,32 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
 # 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
 # clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
 _CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+# 其创新“三节点枢 (then a photo's caption, then 纽一体化”运营体系…): a sentence that stops inside a quotation
+_OPEN_QUOTE_CUT = re.compile(r"“[^”]*[\u4e00-\u9fff]\s*$")
+# 投资总量从2000年的6100.72亿元图6 西北…变化（2000—2019年）: a figure's caption glued to a cut sentence (not
+# 见图10, 如图9所示, 图8进一步反映了…: prose about a figure)
+_GLUED_CAPTION = re.compile(r"(?<=[\u4e00-\u9fff\d%])(?<![见如从由据在])(?:续?表|图)\s*\d+(?:[.\-]\d+)*\s+(?=[\u4e00-\u9fff])")
+# 连云港港口: a photo's caption, a short line of words alone between a cut sentence and its continuation
+_CAPTION_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+
+
+def _cut_fragment(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a prose sentence that stops mid-phrase, before the caption glued to it if one is,
+    else None."""
+    caption = _GLUED_CAPTION.search(norm, s, e)
+    end = caption.start() if caption else e
+    if _CUT_OFF.search(norm[s:end]) or _OPEN_QUOTE_CUT.search(norm[s:end]):
+        return s, end
+    return None
+
+
+def _is_caption_line(norm: str, s: int, e: int) -> bool:
+    """A short line of words alone in its paragraph (a photo's caption) while a cut sentence waits for
+    the rest of it."""
+    return (norm[s - 1:s] == "\n" and norm[e:e + 1] in ("\n", "")
+            and bool(_CAPTION_LINE.fullmatch(norm[s:e])))
 
 
 # …2018年中国服务贸易额占比下数据来源：作者由…整理所得。: a figure's source line glued to a cut sentence
@@ -441,6 +472,10 @@ _FULL_STOPS = "。！？!?”’」』）)】"
 _CONTINUES = re.compile(r"\s*(?:其中|同期|同年|当年|该年|这一年|同比|环比|比上年|较上年|期间|此间|截至当年)")
 
 
+# 再如, 又如: a sentence that opens another example
+_ANOTHER_EXAMPLE = re.compile(r"\s*(?:再如|又如|再比如|另如)")
+
+
 def _is_prose(sentence: str) -> bool:
     if _META.search(sentence):
         return False
@@ -465,7 +500,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
     facts = []
-    carry.from_period = None
+    carry.previous_from, carry.from_period = carry.from_period, None
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
@@ -485,6 +520,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                         for q, y in zip(group, _listed_periods(group, sentence))}
     respective_years.update(_year_sequence(quantities, sentence))
     positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
+    group_sizes = {id(q): len(group) for group in _list_groups(quantities, sentence) if len(group) > 1 for q in group}
+    gaps: list[str | None] = []   # the subjects of the current list's gaps
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
@@ -538,11 +575,13 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
-            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q)))
+            pair = (_listed_gap(q, indicator, sentence, mentions, carry, positions.get(id(q)), group_sizes.get(id(q), 1))
+                    or _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q))))
             topic = subject or topic
         if pair:
             subject, subject_source = pair
         owners.append(subject)
+        gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
@@ -553,6 +592,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = _start_of_target(period, doc)
         span, period = _after_from_to(change, period, span)
+        if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
+            indicator, period = _multiple_of_former(stated[-1][0], period, span)
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
@@ -653,6 +694,28 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
     return None
 
 
+def _listed_gap(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
+                position: int | None, n: int) -> tuple[str, str] | None:
+    """中西部地区和东西部地区的GDP差额分别为A和B。…相应差额扩大到C和D，分别是2000年的E倍和F倍: a list of
+    gaps whose clause names no place has the subjects of the last list of as many gaps, in order."""
+    if (position is None or len(carry.gap_list) != n or not _GAP_WORD.search(indicator or "")
+            or any(_clause_start(sentence, q.start) <= m.start < q.start for m in mentions)
+            or re.search(r"两地区?|两者|二者", sentence[:q.start])):
+        return None   # (两地区的差距分别…: the pair of the sentence before, _gap_pair's)
+    return carry.gap_list[position], "previous"
+
+
+def _gap_list(gaps: list[str | None], subject: str | None, indicator: str | None, position: int | None,
+              n: int, carry: _Carry) -> list[str | None]:
+    """The subjects of the gaps of the list being read, handed to `carry` once the list is complete."""
+    if position is None or not _GAP_WORD.search(indicator or ""):
+        return []
+    gaps = (gaps if position else []) + [subject]
+    if len(gaps) == n and all(gaps):
+        carry.gap_list = list(gaps)
+    return gaps
+
+
 def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str | None, sentence: str,
                    topic: str | None) -> tuple[str, str] | None:
     """但与中部、东部地区相比，其差额分别…: each gap is between the topic and the place it is compared with."""
@@ -689,6 +752,8 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
         return None
     before = [m for m in mentions if m.end <= gap.start()]
     for a, b in reversed(list(zip(before, before[1:]))):
+        if _COMPOUND_REGION.fullmatch(a.place.name) and _COMPOUND_REGION.fullmatch(b.place.name):
+            continue   # 中西部地区和东西部地区的差额: two pairs, not one
         if a.place.kind == b.place.kind and (_PAIR_LINK.fullmatch(sentence[a.end:b.start])
                                              or re.search(r"(?:与|同)\s*$", sentence[:b.start])):
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
@@ -816,12 +881,28 @@ def _yearly_over_plan(period: str | None, before: str, doc: _Document, yearly_av
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
                         carry: _Carry) -> str | None:
     """中部地区由2012年的21.3%提高到…、西部地区由19.6%提高到…: a start point without its own year
-    has the year of the sentence's previous start point."""
+    has the year of the sentence's previous start point, or of the clause before the ； when the sentence
+    dates nothing before it (…从2000年的A增加到2019年的B；占全国的比重从18.73%相应增加到26.33%)."""
     own = frm is not None and any(frm.start() <= p.start < q.start for p in periods)
     if own:
         carry.from_period = period
         return period
+    undated = not any(p.start < q.start for p in periods)
+    carry.from_period = carry.from_period or (carry.previous_from if undated else None)
     return carry.from_period or period
+
+
+# …增加到2019年的178665.45亿元，是前者的29.29倍: a multiple of the start point the clause before stated
+_OF_THE_FORMER = re.compile(r"(?:是|为|相当于)前者的\s*(?:近|约)?\s*$")
+
+
+def _multiple_of_former(indicator: str | None, period: str | None,
+                        span: tuple[int | None, int | None]) -> tuple[str | None, str | None]:
+    """(indicator, period) of a multiple of the former figure: the variable the two figures measured,
+    over the years from the start point to the end point."""
+    if span[0] and span[1] and span[0] < span[1]:
+        period = f"{span[0]}—{span[1]}年"
+    return indicator, period
 
 
 def _values(q: Quantity, change: str | None, sentence: str):
@@ -1981,6 +2062,10 @@ def _compared_level(q: Quantity, mentions: list[_Mention], sentence: str) -> _Me
     return _Mention(group.start("name"), group.end("name"), Place(name, "body", name))
 
 
+# 比全国平均水平54.64%低近11个百分点: the base's level, then the direction of the gap
+_BASE_LEVEL_THEN_GAP = re.compile(r"\s*(?:左右)?\s*(?:高|低|多|少|快|慢)")
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     before = [m for m in mentions if m.end <= q.start]
@@ -1991,8 +2076,10 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS
-                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:]))):
-            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；: the level of the place compared with
+                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:])
+                     or _BASE_LEVEL_THEN_GAP.match(sentence, q.end) and re.search(r"[比较]\s*$", sentence[max(0, m.start - 3):m.start]))):
+            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；, 比全国平均水平54.64%低近11个百分点:
+            #            the level of the place compared with
         if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
@@ -2472,7 +2559,7 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均|平均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
 # the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 棉花总产…，蔬菜…;
