@@ -1482,3 +1482,17 @@ def test_a_quoted_name_inside_the_counted_noun_is_kept():
     # gwr2026_guangdong: 批次 is the unit
     rows = _doc_facts("开展大宗原料、餐饮具、餐饮食品抽检监测3250批次。", "work_report", "广东省", 2026)
     assert rows[0].raw == "3250批次" and rows[0].unit == "批次"
+
+
+def test_times_name_what_they_took_or_held_and_a_policy_named_by_a_time_is_no_fact():
+    # communique_2023_luoyang: how long a project took to reach a stage
+    rows = _doc_facts("海澜集团产业基地40天开工、9个月投产，百万吨乙烯项目6个月具备开工条件，中州时代一期核心厂房81天封顶。",
+                      "communique", "洛阳市", 2023)
+    assert [f.indicator for f in rows if f.raw in ("40天", "6个月", "81天")] == [
+        "产业基地开工时间", "百万吨乙烯项目具备开工条件时间", "中州时代一期核心厂房封顶时间"]
+    # gwr2026_gansu: a streak of months at a rank
+    rows = _doc_facts("规模以上工业增加值增速连续30个月居全国前10位，规模以上工业企业从1832户增加到3382户。",
+                      "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "规模以上工业增加值增速居全国前10位的时长"
+    # gwr2026_city_hefei: 用好240小时过境免签等政策
+    assert [f.raw for f in _doc_facts("用好240小时过境免签等政策，主动承接外资企业。", "work_report", "合肥市", 2026)] == []
