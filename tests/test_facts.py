@@ -1496,3 +1496,16 @@ def test_times_name_what_they_took_or_held_and_a_policy_named_by_a_time_is_no_fa
     assert rows[0].indicator == "规模以上工业增加值增速居全国前10位的时长"
     # gwr2026_city_hefei: 用好240小时过境免签等政策
     assert [f.raw for f in _doc_facts("用好240小时过境免签等政策，主动承接外资企业。", "work_report", "合肥市", 2026)] == []
+
+
+def test_places_inside_names_of_listed_items_and_routes_are_no_subjects():
+    # gwr2026_guizhou: 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路 name projects of the province's plan
+    text = ("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设，开工大村至遵义、纳雍至六盘水等铁路，"
+            "推进重庆至贵阳高速铁路前期工作，力争完成交通投资800亿元。")
+    assert {f.subject for f in _doc_facts(text, "work_report", "贵州省", 2026)} == {"贵州"}
+    # gwr2026_gansu: 张掖等11个市 counts the province's cities
+    rows = _doc_facts("张掖等11个市和两当、迭部县被命名为新一届“全国双拥模范城（县）”。", "work_report", "甘肃省", 2026)
+    assert rows[0].subject == "甘肃"
+    # gwr2026_city_hefei: 全省首创 ranks the city in its province
+    rows = _doc_facts("深入落实“双碳”行动，全省首创“碳惠庐州”碳普惠试点，创建“碳中和”工厂1家。", "work_report", "合肥市", 2026)
+    assert rows[0].subject == "合肥"

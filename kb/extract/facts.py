@@ -1809,10 +1809,14 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True   # (而对青海省而言, 被纳入西部大开发的国土: the place the clause speaks of)
         if m.topic:
             topic = m
-        if m.topic and m.place.kind in ("country", "province") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
+        if m.topic and m.place.kind in ("country", "province", "generic") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
                                                                     or m.place.name in ("全球", "世界")
                                                                     and _WORLD_RANKING.match(sentence, m.end)):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
+        if m.topic and _NAMES_AN_ITEM.match(sentence, m.end) or _IN_ROUTE_NAME.search(sentence, 0, m.start) \
+                and _ROUTE_AFTER.match(sentence, m.end):
+            m.topic = m.refines = False   # 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路: a name, not the subject
             topic = None
         excepted = _EXCEPTED.search(sentence, 0, m.start)
         if excepted and m.place.kind in ("category", "zone", "region"):
@@ -1820,6 +1824,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.place, m.topic = Place(name, m.place.kind, name), True
     _pointed_back(found, sentence)
     return found
+
+
+# 推动贵阳环高扩容工程等14条高速公路项目, 张掖等11个市: a place that names an example of the things counted
+_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])")
+# 重庆至贵阳高速铁路: a place inside a route's name
+_IN_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:至|到|—|－|-)\s*$")
+_ROUTE_AFTER = re.compile(r"\s*(?:高速铁路|城际铁路|高铁|铁路|高速公路|高速|公路|航线|管道|运河|城际|班列)")
 
 
 # 除广州、成都以外，其他国家中心城市…: the class without the places excepted
@@ -1888,7 +1899,7 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
 # rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
