@@ -1488,3 +1488,28 @@ def test_share_of_the_rest_of_a_class_names_what_holds_for_them():
     text = ("综合技术效率大于0.9的省份有9个，占全国的29.03%，其余70.97%的省份综合技术效率均低于0.9，"
             "这表明中国金融扶贫综合技术效率在省际层面存在较大的水平差异。")
     assert _facts(text, year=2020)[2].indicator == "综合技术效率低于0.9的省份占比"
+
+
+def test_a_quoted_name_inside_the_counted_noun_is_kept():
+    # gwr2026_henan, gwr2026_gansu: the quote is part of the thing counted, not its predicate
+    rows = _doc_facts("支持郑州创建国家“两业”融合试点，新培育20家省级“两业”融合标杆企业。", "work_report", "河南省", 2026)
+    assert rows[-1].indicator.endswith("省级“两业”融合标杆企业")
+    rows = _doc_facts("180项高频事项“一网通办”。", "work_report", "合肥市", 2026)
+    assert rows[0].indicator == "高频事项"
+    # gwr2026_guangdong: 批次 is the unit
+    rows = _doc_facts("开展大宗原料、餐饮具、餐饮食品抽检监测3250批次。", "work_report", "广东省", 2026)
+    assert rows[0].raw == "3250批次" and rows[0].unit == "批次"
+
+
+def test_times_name_what_they_took_or_held_and_a_policy_named_by_a_time_is_no_fact():
+    # communique_2023_luoyang: how long a project took to reach a stage
+    rows = _doc_facts("海澜集团产业基地40天开工、9个月投产，百万吨乙烯项目6个月具备开工条件，中州时代一期核心厂房81天封顶。",
+                      "communique", "洛阳市", 2023)
+    assert [f.indicator for f in rows if f.raw in ("40天", "6个月", "81天")] == [
+        "产业基地开工时间", "百万吨乙烯项目具备开工条件时间", "中州时代一期核心厂房封顶时间"]
+    # gwr2026_gansu: a streak of months at a rank
+    rows = _doc_facts("规模以上工业增加值增速连续30个月居全国前10位，规模以上工业企业从1832户增加到3382户。",
+                      "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "规模以上工业增加值增速居全国前10位的时长"
+    # gwr2026_city_hefei: 用好240小时过境免签等政策
+    assert [f.raw for f in _doc_facts("用好240小时过境免签等政策，主动承接外资企业。", "work_report", "合肥市", 2026)] == []

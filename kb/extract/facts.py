@@ -1349,6 +1349,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 110米口径全向可动射电望远镜: a size inside an instrument's name
     if _is_named_capacity(q, sentence):
         return False
+    if q.unit in ("小时", "天", "日") and _NAMED_POLICY.match(sentence, q.end):
+        return False   # 用好240小时过境免签等政策: a time inside a policy's name
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
@@ -1402,6 +1404,10 @@ _APERTURE = re.compile(r"\s*(?:口径|直径|孔径|跨径|主跨)[\u4e00-\u9fff
 _CAPACITY_UNITS = {"吨", "立方米", "千瓦", "瓦", "千瓦时", "吨标准煤", "GW", "MW"}
 _NAMED_PROJECT = re.compile(r"\s*(?:[/／]\s*年)?(?=[\u4e00-\u9fff])[^，,。；;：:]{0,30}?(?:项目|工程|装置|生产线)")
 _STATED_BEFORE = re.compile(r"(?:为|达|达到|是|超过|突破|增加|增长|提高|合计|共|累计|总计|新增|规模|产能|产量|能力|装机|容量)\s*$")
+
+
+# 240小时过境免签政策, 72小时无理由退货: a time that names a policy
+_NAMED_POLICY = re.compile(r"\s*(?:过境)?免签|\s*[\u4e00-\u9fff]{0,6}(?:政策|制度)(?!执行|实施|落实)")
 
 
 def _is_named_capacity(q: Quantity, sentence: str) -> bool:
@@ -2352,7 +2358,8 @@ _SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|�
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
-_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应|(?:上高速|开工|投产|封顶|竣工|完工|交付|"
+                         r"具备开工条件)(?=[，,。；;、]|$))")
 
 
 def _share_given(taken: str, whole: str, before: str | None) -> str:
@@ -2382,13 +2389,14 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         m = _RELEASED.match(sentence, q.end)
         noun = re.split(r"的", m.group(1))[-1] if m else ""
         return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
-    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
+    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日", "个月") else None
     if m and phrase:
         return f"{phrase}{m.group(1)}时间"
     span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
     if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
         return f"{_bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
-    held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
+    held = re.match(r"\s*((?:达到|保持|处于|位居|居)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) \
+        if q.unit in ("个月", "天", "年") else None
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
         return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
     return phrase
@@ -2797,6 +2805,12 @@ _ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|�
 _RELATIVE_VERB = re.compile(r"(?:覆盖|连接|联通|辐射|包括|涵盖|串联|途经|经过|拥有|汇聚|集聚)[^，,。；;\d]{0,6}$")
 
 
+# 省级“两业”融合标杆企业, 高速公路“开口子”工程: a quoted name inside the counted noun, which ends in
+# a kind of thing (not 企业挂牌“新三板”, 高校“双一流”创建…: a quote that the predicate holds)
+_QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}”[\u4e00-\u9fff]{0,6}?"
+                            r"(?:工程|项目|企业|基地|园区|平台|中心|品牌|示范区|示范村|乡村|村|街区|产品|店|行动)(?=[，,。；;、）)]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2804,6 +2818,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if named:
         return named.group(1)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
+    quoted = _QUOTED_INSIDE.match(sentence, q.end)
+    if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
+        return quoted.group(0)
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
