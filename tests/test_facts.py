@@ -1473,6 +1473,23 @@ def test_a_count_names_the_things_after_what_describes_them():
     assert rows[0].indicator == "站点"
 
 
+def test_share_in_a_distribution_over_places_and_a_list_of_places_along_a_belt():
+    # 003: 中国服务业进出口区域分布中，东部地区占比84.8% — the share is of what the scope distributes;
+    # 长江经济带沿线、京津冀地区、珠三角经济圈 is one list of places
+    text = ("从国内区域分布来看，截至2018年，中国服务业进出口区域分布中，东部地区占比84.8%，长江经济带沿线、京津冀地区、"
+            "珠三角经济圈服务贸易进出口额占到全国服务贸易进出口总额的77%。")
+    rows = _rows(_facts(text, year=2020))
+    assert rows[0] == (84.8, "%", "东部地区", "服务业进出口占比", "2018年")
+    assert rows[1][2] == "长江经济带沿线、京津冀地区、珠三角经济圈" and rows[1][3].startswith("服务贸易进出口额")
+
+
+def test_share_of_the_rest_of_a_class_names_what_holds_for_them():
+    # 003: 其余70.97%的省份综合技术效率均低于0.9
+    text = ("综合技术效率大于0.9的省份有9个，占全国的29.03%，其余70.97%的省份综合技术效率均低于0.9，"
+            "这表明中国金融扶贫综合技术效率在省际层面存在较大的水平差异。")
+    assert _facts(text, year=2020)[2].indicator == "综合技术效率低于0.9的省份占比"
+
+
 def test_a_quoted_name_inside_the_counted_noun_is_kept():
     # gwr2026_henan, gwr2026_gansu: the quote is part of the thing counted, not its predicate
     rows = _doc_facts("支持郑州创建国家“两业”融合试点，新培育20家省级“两业”融合标杆企业。", "work_report", "河南省", 2026)

@@ -619,7 +619,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
-        indicator = _counted_by_predicate(indicator, sentence, q)
+        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -2031,12 +2031,16 @@ def _counted_classes(q: Quantity, mentions: list[_Mention], sentence: str) -> li
             and not sentence[m.end:q.start].strip()]
 
 
+# 、, 和; 长江经济带沿线、京津冀地区: what may stand between two places of a list
+_PLACE_LIST_GAP = re.compile(r"\s*(?:沿线|沿岸|沿边|一带)?\s*(?:、|和|与|及|以及)\s*")
+
+
 def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
     """北京、上海和广州三个大都市的平均人均GDP: places listed together (with no 分别 to share them out)
     are the subject together."""
     names, last = [_resolve(first.place, ctx, first.start)], first
     for m in mentions[mentions.index(first) + 1:]:
-        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", sentence[last.end:m.start]) or m.place.kind == "generic":
+        if not _PLACE_LIST_GAP.fullmatch(sentence[last.end:m.start]) or m.place.kind == "generic":
             break
         names.append(_resolve(m.place, ctx, m.start))
         last = m
@@ -2638,6 +2642,19 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 _PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
 
 
+# 其余70.97%的省份综合技术效率均低于0.9: the share of the rest of a class, with what holds for them
+_SHARE_OF_REST = re.compile(r"\s*的\s*(?P<cls>省份|省区|城市|地区|县|区县|企业|国家|地级市)(?P<prop>[^，,。；;]{2,20}?)(?=[，,。；;]|$)")
+
+
+def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """综合技术效率低于0.9的省份占比 for 其余70.97%的省份综合技术效率均低于0.9, else `indicator`."""
+    rest = _SHARE_OF_REST.match(sentence, q.end) if q.unit == "%" and re.search(r"其余\s*$", sentence[clause:q.start]) else None
+    if not rest:
+        return indicator
+    holds = re.sub(r"(?<!人)(?:均|都|也|则)(?=低于|高于|大于|小于|超过|不足|达到|处于|在|为)", "", rest.group("prop").strip())
+    return f"{holds}的{rest.group('cls')}占比"
+
+
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
@@ -2693,6 +2710,9 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
         return (whole or previous_variable) + measure
     if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
+    distributed = _distributed_variable(sentence, clause, mentions) if measure in ("占比", "比重", "份额") else ""
+    if distributed:
+        return distributed + measure
     for indicator, _ in reversed(stated):
         if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
             return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
@@ -2700,6 +2720,24 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
         if variable:
             return _stock_of(variable, measure) + join
     return previous_variable + join if previous_variable else measure
+
+
+# 中国服务业进出口区域分布中，东部地区占比84.8%: the places' shares are of the variable distributed
+_DISTRIBUTED = re.compile(r"(?:在)?(?P<variable>[^，,。；]{2,20}?)的?(?:区域|地区|空间)(?:分布|结构|构成)中\s*[，,]?\s*$")
+
+
+def _distributed_variable(sentence: str, clause: int, mentions: list[_Mention]) -> str:
+    """服务业进出口 of …中国服务业进出口区域分布中，东部地区占比…: what the clause before distributes over
+    places, without the place it is of; "" when the clause before is no such scope."""
+    if clause <= 0:
+        return ""
+    start = _clause_start(sentence, clause - 1)
+    found = _DISTRIBUTED.fullmatch(sentence, start, clause)
+    if not found:
+        return ""
+    begin = max([found.start("variable")] + [m.end for m in mentions if start <= m.start and m.end <= found.end("variable")])
+    variable = sentence[begin:found.end("variable")].strip()
+    return variable if len(variable) >= 2 else ""
 
 
 def _stock_of(variable: str, measure: str) -> str:
@@ -2918,7 +2956,8 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
             break
     # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member
     for m in inside:
-        if m.start - offset >= cut and re.fullmatch(r"\s*[、和与及]?\s*", "".join(chars[cut:m.start - offset])):
+        gap = "".join(chars[cut:m.start - offset])
+        if m.start - offset >= cut and (not gap.strip() or _PLACE_LIST_GAP.fullmatch(gap)):
             cut = m.end - offset
     rest = "".join(chars[cut:]).strip()
     # …三个大都市的, 12个省（区、市）: the count that describes the subject
