@@ -1526,3 +1526,17 @@ def test_places_inside_names_of_listed_items_and_routes_are_no_subjects():
     # gwr2026_city_hefei: 全省首创 ranks the city in its province
     rows = _doc_facts("深入落实“双碳”行动，全省首创“碳惠庐州”碳普惠试点，创建“碳中和”工厂1家。", "work_report", "合肥市", 2026)
     assert rows[0].subject == "合肥"
+
+
+def test_describing_counts_take_the_institution_and_long_gaps_keep_their_base():
+    # communique_2023_luoyang: 特殊教育学校招生396人，在校生2195人
+    rows = _doc_facts("特殊教育学校招生396人，在校生2195人。", "communique", "洛阳市", 2023)
+    assert [f.indicator for f in rows] == ["特殊教育学校招生", "特殊教育学校在校生"]
+    # communique_2023_zhoukou: 编制床位… names no institution for 卫生技术人员
+    rows = _doc_facts("编制床位4.78万张，实有床位数7.15万张，卫生技术人员7.24万人。", "communique", "周口市", 2023)
+    assert rows[-1].indicator == "卫生技术人员"
+    # communique_2023_zhoukou: gaps of a list to a long-named base
+    rows = _doc_facts("全年全市高新技术产业增加值、高成长性制造业增加值分别增长21.4%、6.3%，高于规模以上工业增加值增速16.4个、"
+                      "1.3个百分点。", "communique", "周口市", 2023)
+    assert [(f.indicator, f.change) for f in rows[2:]] == [
+        ("全市高新技术产业增加值", "高于规模以上工业增加值增速"), ("高成长性制造业增加值", "高于规模以上工业增加值增速")]

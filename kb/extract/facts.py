@@ -2223,7 +2223,7 @@ _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
-                     r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
+                     r"|高于[^，,]{0,16}|低于[^，,]{0,16}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word
 _FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -2529,7 +2529,11 @@ def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) 
     if not indicator or not stated or not _DESCRIBES.fullmatch(indicator):
         return indicator
     first = next((i for i, _ in stated if i and not _DESCRIBES.fullmatch(i)), None)
-    return first + indicator if first and len(first) <= 12 else indicator
+    thing = first or ""
+    if _DESCRIBES.search(thing):   # 特殊教育学校招生396人，在校生2195人 (not 编制床位…，卫生技术人员…)
+        thing = re.sub(f"(?:{_DESCRIBES.pattern})$", "", thing)
+        thing = thing if re.search(r"(?:学校|学|园|院|机构|企业|项目)$", thing) else ""
+    return thing + indicator if 2 <= len(thing) <= 12 else indicator
 
 
 def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
