@@ -1368,6 +1368,53 @@ def test_qi_points_back_to_the_places_a_clause_named():
     assert {f.subject for f in facts} == {"纽约、东京、伦敦、巴黎"}
 
 
+def test_level_right_after_the_base_of_a_bi_gap_is_the_base_places():
+    # 003: 比全国平均水平54.64%低近11个百分点 — the figure after 比 is the national average's
+    text = "2017年，西部地区的固体废物综合利用率为43.77%，比全国平均水平54.64%低近11个百分点。"
+    rows = _rows(_facts(text, year=2020))
+    assert rows[1][2] == "全国" and rows[1][3].startswith("固体废物综合利用率")
+    assert rows[0][2] == rows[2][2] == "西部地区" and rows[2][3] == "固体废物综合利用率"
+
+
+def test_sentence_cut_by_glued_figure_captions_is_read_whole():
+    # 003: the captions of figures 6–10 and their source lines sit inside the sentence
+    text = ("作为拉动经济增长的三驾马车之一，自西部大开发战略实施以来，西部地区的全社会固定资产投资不论是总量规模还是"
+            "全国占比都在不断增加（见图10）。其中，投资总量从2000年的6100.72亿元图6 西北、西南、西部地区以及全国人均GDP"
+            "变化（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。图7 西部地区财政收入及其占全国的比重"
+            "（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。图10 西部地区全社会固定资产投资额及其占全国的比重"
+            "（2000—2019年）\n数据来源：根据国家统计局网站数据计算得出。增加到2019年的178665.45亿元，是前者的29.29倍；"
+            "占全国的比重从18.73%相应增加到26.33%。")
+    rows = _rows(_facts(text, year=2020))
+    assert rows[1:] == [(17866545000000.0, "元", "西部地区", "投资总量", "2019年"),
+                        (29.29, "倍", "西部地区", "投资总量", "2000—2019年"),
+                        (18.73, "%", "西部地区", "投资占全国比重", "2000年"),
+                        (26.33, "%", "西部地区", "投资占全国比重", "2019年")]
+
+
+def test_sentence_cut_inside_a_quotation_by_a_caption_line_keeps_its_subject():
+    # 004: a photo's caption (连云港港口) between 其创新“三节点枢 and 纽一体化”运营体系
+    text = ("据连云港市交通运输成绩单显示，中哈（连云港）物流基地和上合组织（连云港）国际物流园在2024年上半年合计完成"
+            "集装箱量58.5万标箱，连云港中欧（亚）班列全年开行突破900列，运量规模保持全省第一。其创新“三节点枢\n连云港港口\n"
+            "纽一体化”运营体系，整合铁路、公路和海运资源，形成覆盖亚欧100多个站点的密集运输网络，降低了跨境物流成本30%以上。"
+            "再如，日喀则国际陆地港采用先进的海关智能查验系统，结合AI识别与自动化流程，车辆通关时间缩短至2~3分钟，"
+            "并利用全程北斗导航监控确保货物追踪实时性；通过“查验场+保税仓+跨境电商”三位一体模式，优化南亚供应链，"
+            "将传统物流时效从40天压缩至10~15天，单箱成本降低2000元，显著提升了边境贸易竞争力。")
+    facts = _facts(text)
+    assert [f.subject for f in facts if f.value in (100.0, 30.0)] == ["连云港", "连云港"]
+    assert {f.period for f in facts if f.unit == "天"} == {None}   # 再如: another example, not dated by the one before
+
+
+def test_respective_gaps_of_a_later_sentence_keep_the_pairs_listed_before():
+    # 003: 相应差额扩大到A和B, 分别是2000年的C倍和D倍 — the gaps of 中西部地区 and 东西部地区
+    text = ("2000年，东部、中部、西部地区GDP 总量分别为52743.47亿元、18900.75亿元和17276.41亿元，此时，中西部地区和"
+            "东西部地区的GDP 差额分别为1624.34亿元和35467.06亿元。2019年，东部、中部、西部地区 GDP 总量分别为"
+            "511161.19亿元、218737.79亿元和205185.18亿元，相应差额扩大到13552.61亿元和305976.01亿元，分别是2000年的"
+            "8.34倍和8.63倍。")
+    rows = _rows(_facts(text, year=2020))
+    assert [r[2] for r in rows[3:5] + rows[8:]] == ["中西部地区", "东西部地区"] * 3
+    assert [r[4] for r in rows[10:]] == ["2000—2019年"] * 2
+
+
 def test_produce_listed_after_a_total_output_is_measured_by_it():
     # gwr2026_xinjiang: 总产 named once for the list (蔬菜2062.6万吨 is 蔬菜总产), 单产 keeps its own
     text = ("粮食总产486.5亿斤，单产1105.6斤、居全国第一，棉花总产616.5万吨、占全国92.8%，蔬菜2062.6万吨，"
@@ -1405,3 +1452,77 @@ def test_lots_and_scheduled_runs_are_counts():
     assert [(f.raw, f.indicator) for f in rows] == [("755宗", "出让矿业权"), ("616.6亿元", "出让矿业权成交价")]
     # gwr2026_henan: 班次 is the unit, not 班 followed by 次
     assert [f.raw for f in _doc_facts("推动中欧（亚）班列拓线扩量、开行4000班次。", "work_report", "河南省", 2026)] == ["4000班次"]
+
+
+def test_a_numbered_legal_education_campaign_is_no_plan_period():
+    # gwr2026_gansu: “八五”普法 (2021—2025) is no 八五 plan (1991—1995), nor the span 五年来 after it reviews
+    text = ("“八五”普法目标任务全面完成。依法开展审计监督。“三公”经费等一般性支出大幅压减。"
+            "五年来，在省委领导下，省人大、省政协与我们同频共振、同题共答，给予政府工作有效监督和鼎力支持，"
+            "人大代表、政协委员心系全省发展，积极建言献策，累计提出意见建议2979件、提案3397件。")
+    assert [f.period for f in _doc_facts(text, "work_report", "甘肃省", 2026)] == ["2021—2025年", "2021—2025年"]
+
+
+def test_a_count_names_the_things_after_what_describes_them():
+    # plan15_suzhou: 1～2个领跑全国的未来产业集群, 1～2个有国际竞争力的主导产业
+    rows = _doc_facts("到2030年，形成1～2个领跑全国的未来产业集群。", "plan", "苏州市", 2026)
+    assert [f.indicator for f in rows] == ["领跑全国的未来产业集群"] * 2
+    rows = _doc_facts("引导开发区集中力量打造1～2个有国际竞争力的主导产业，创新产城融合发展机制。", "plan", "苏州市", 2026)
+    assert [f.indicator for f in rows] == ["有国际竞争力的主导产业"] * 2
+    # 004 (demo): the count inside a phrase that describes the network counts the stations
+    rows = _facts("形成覆盖亚欧100多个站点的密集运输网络，降低了跨境物流成本30%以上。")
+    assert rows[0].indicator == "站点"
+
+
+def test_share_in_a_distribution_over_places_and_a_list_of_places_along_a_belt():
+    # 003: 中国服务业进出口区域分布中，东部地区占比84.8% — the share is of what the scope distributes;
+    # 长江经济带沿线、京津冀地区、珠三角经济圈 is one list of places
+    text = ("从国内区域分布来看，截至2018年，中国服务业进出口区域分布中，东部地区占比84.8%，长江经济带沿线、京津冀地区、"
+            "珠三角经济圈服务贸易进出口额占到全国服务贸易进出口总额的77%。")
+    rows = _rows(_facts(text, year=2020))
+    assert rows[0] == (84.8, "%", "东部地区", "服务业进出口占比", "2018年")
+    assert rows[1][2] == "长江经济带沿线、京津冀地区、珠三角经济圈" and rows[1][3].startswith("服务贸易进出口额")
+
+
+def test_share_of_the_rest_of_a_class_names_what_holds_for_them():
+    # 003: 其余70.97%的省份综合技术效率均低于0.9
+    text = ("综合技术效率大于0.9的省份有9个，占全国的29.03%，其余70.97%的省份综合技术效率均低于0.9，"
+            "这表明中国金融扶贫综合技术效率在省际层面存在较大的水平差异。")
+    assert _facts(text, year=2020)[2].indicator == "综合技术效率低于0.9的省份占比"
+
+
+def test_a_quoted_name_inside_the_counted_noun_is_kept():
+    # gwr2026_henan, gwr2026_gansu: the quote is part of the thing counted, not its predicate
+    rows = _doc_facts("支持郑州创建国家“两业”融合试点，新培育20家省级“两业”融合标杆企业。", "work_report", "河南省", 2026)
+    assert rows[-1].indicator.endswith("省级“两业”融合标杆企业")
+    rows = _doc_facts("180项高频事项“一网通办”。", "work_report", "合肥市", 2026)
+    assert rows[0].indicator == "高频事项"
+    # gwr2026_guangdong: 批次 is the unit
+    rows = _doc_facts("开展大宗原料、餐饮具、餐饮食品抽检监测3250批次。", "work_report", "广东省", 2026)
+    assert rows[0].raw == "3250批次" and rows[0].unit == "批次"
+
+
+def test_times_name_what_they_took_or_held_and_a_policy_named_by_a_time_is_no_fact():
+    # communique_2023_luoyang: how long a project took to reach a stage
+    rows = _doc_facts("海澜集团产业基地40天开工、9个月投产，百万吨乙烯项目6个月具备开工条件，中州时代一期核心厂房81天封顶。",
+                      "communique", "洛阳市", 2023)
+    assert [f.indicator for f in rows if f.raw in ("40天", "6个月", "81天")] == [
+        "产业基地开工时间", "百万吨乙烯项目具备开工条件时间", "中州时代一期核心厂房封顶时间"]
+    # gwr2026_gansu: a streak of months at a rank
+    rows = _doc_facts("规模以上工业增加值增速连续30个月居全国前10位，规模以上工业企业从1832户增加到3382户。",
+                      "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "规模以上工业增加值增速居全国前10位的时长"
+    # gwr2026_city_hefei: 用好240小时过境免签等政策
+    assert [f.raw for f in _doc_facts("用好240小时过境免签等政策，主动承接外资企业。", "work_report", "合肥市", 2026)] == []
+
+
+def test_places_inside_names_of_listed_items_and_routes_are_no_subjects():
+    # gwr2026_guizhou: 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路 name projects of the province's plan
+    text = ("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设，开工大村至遵义、纳雍至六盘水等铁路，"
+            "推进重庆至贵阳高速铁路前期工作，力争完成交通投资800亿元。")
+    assert {f.subject for f in _doc_facts(text, "work_report", "贵州省", 2026)} == {"贵州"}
+    # gwr2026_gansu: 张掖等11个市 counts the province's cities
+    rows = _doc_facts("张掖等11个市和两当、迭部县被命名为新一届“全国双拥模范城（县）”。", "work_report", "甘肃省", 2026)
+    assert rows[0].subject == "甘肃"
+    # gwr2026_city_hefei: 全省首创 ranks the city in its province
+    rows = _doc_facts("深入落实“双碳”行动，全省首创“碳惠庐州”碳普惠试点，创建“碳中和”工厂1家。", "work_report", "合肥市", 2026)
+    assert rows[0].subject == "合肥"

@@ -79,6 +79,7 @@ class _Carry:
     indicator: str | None = None
     change: str | None = None
     from_period: str | None = None   # the year of the last start point (由2012年的A…) of the sentence
+    previous_from: str | None = None  # the same of the sentence before, when it ended with ； or ，
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     heading_place: str | None = None  # the one place the section's innermost naming heading names
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
@@ -90,6 +91,7 @@ class _Carry:
     subject_at: int = -1             # offset of the sentence the carried subject was named in
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
+    gap_list: list = field(default_factory=list)   # the subjects of the last list of gaps (中西部地区, 东西部地区)
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
@@ -297,6 +299,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
         if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
+        skipped = skipped or (cut is not None and _is_caption_line(norm, s, e))
         if skipped and cut is not None:
             cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
             continue
@@ -313,7 +316,9 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
-            carry.period = carry.base_period = None
+            carry.period = carry.base_period = carry.from_period = None
+        if _ANOTHER_EXAMPLE.match(norm, s):
+            carry.period = carry.stated_period = None   # 再如，日喀则国际陆地港…: not dated by the example before
         if doc.genre == "work_report" and reading.part == "review":
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
         targets = targets and ended in "；;，,：:"
@@ -326,9 +331,9 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry = before_cut
             facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
         else:
-            cut = (s, e) if _CUT_OFF.search(norm[s:e]) else None
+            cut = _cut_fragment(norm, s, e)
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years)) if cut else None
-            facts += _sentence_facts(clean.text, norm, s, e, carry, article, doc, source)
+            facts += _sentence_facts(clean.text, norm, s, cut[1] if cut else e, carry, article, doc, source)
         if continued or not cut:
             cut = None
         cut_by_table = False
@@ -338,6 +343,32 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
 # 同年，西南地区的公路里程、高速 (then a flattened table): a sentence that stops inside a phrase after a
 # clause mark (a table's header row, 指标名称 单位 比上年涨跌幅度, has none)
 _CUT_OFF = re.compile(r"[，,、：:][^。！？!?；;]*[\u4e00-\u9fff]\s*$")
+
+
+# 其创新“三节点枢 (then a photo's caption, then 纽一体化”运营体系…): a sentence that stops inside a quotation
+_OPEN_QUOTE_CUT = re.compile(r"“[^”]*[\u4e00-\u9fff]\s*$")
+# 投资总量从2000年的6100.72亿元图6 西北…变化（2000—2019年）: a figure's caption glued to a cut sentence (not
+# 见图10, 如图9所示, 图8进一步反映了…: prose about a figure)
+_GLUED_CAPTION = re.compile(r"(?<=[\u4e00-\u9fff\d%])(?<![见如从由据在])(?:续?表|图)\s*\d+(?:[.\-]\d+)*\s+(?=[\u4e00-\u9fff])")
+# 连云港港口: a photo's caption, a short line of words alone between a cut sentence and its continuation
+_CAPTION_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+
+
+def _cut_fragment(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a prose sentence that stops mid-phrase, before the caption glued to it if one is,
+    else None."""
+    caption = _GLUED_CAPTION.search(norm, s, e)
+    end = caption.start() if caption else e
+    if _CUT_OFF.search(norm[s:end]) or _OPEN_QUOTE_CUT.search(norm[s:end]):
+        return s, end
+    return None
+
+
+def _is_caption_line(norm: str, s: int, e: int) -> bool:
+    """A short line of words alone in its paragraph (a photo's caption) while a cut sentence waits for
+    the rest of it."""
+    return (norm[s - 1:s] == "\n" and norm[e:e + 1] in ("\n", "")
+            and bool(_CAPTION_LINE.fullmatch(norm[s:e])))
 
 
 # …2018年中国服务贸易额占比下数据来源：作者由…整理所得。: a figure's source line glued to a cut sentence
@@ -441,6 +472,10 @@ _FULL_STOPS = "。！？!?”’」』）)】"
 _CONTINUES = re.compile(r"\s*(?:其中|同期|同年|当年|该年|这一年|同比|环比|比上年|较上年|期间|此间|截至当年)")
 
 
+# 再如, 又如: a sentence that opens another example
+_ANOTHER_EXAMPLE = re.compile(r"\s*(?:再如|又如|再比如|另如)")
+
+
 def _is_prose(sentence: str) -> bool:
     if _META.search(sentence):
         return False
@@ -465,7 +500,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
     facts = []
-    carry.from_period = None
+    carry.previous_from, carry.from_period = carry.from_period, None
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = topic
@@ -485,6 +520,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                         for q, y in zip(group, _listed_periods(group, sentence))}
     respective_years.update(_year_sequence(quantities, sentence))
     positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
+    group_sizes = {id(q): len(group) for group in _list_groups(quantities, sentence) if len(group) > 1 for q in group}
+    gaps: list[str | None] = []   # the subjects of the current list's gaps
     named = _respective_indicators(quantities, periods, mentions, sentence)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
@@ -538,11 +575,13 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
-            pair = _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q)))
+            pair = (_listed_gap(q, indicator, sentence, mentions, carry, positions.get(id(q)), group_sizes.get(id(q), 1))
+                    or _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q))))
             topic = subject or topic
         if pair:
             subject, subject_source = pair
         owners.append(subject)
+        gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
@@ -553,6 +592,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = _start_of_target(period, doc)
         span, period = _after_from_to(change, period, span)
+        if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
+            indicator, period = _multiple_of_former(stated[-1][0], period, span)
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
@@ -578,7 +619,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
-        indicator = _counted_by_predicate(indicator, sentence, q)
+        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -653,6 +694,28 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
     return None
 
 
+def _listed_gap(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
+                position: int | None, n: int) -> tuple[str, str] | None:
+    """中西部地区和东西部地区的GDP差额分别为A和B。…相应差额扩大到C和D，分别是2000年的E倍和F倍: a list of
+    gaps whose clause names no place has the subjects of the last list of as many gaps, in order."""
+    if (position is None or len(carry.gap_list) != n or not _GAP_WORD.search(indicator or "")
+            or any(_clause_start(sentence, q.start) <= m.start < q.start for m in mentions)
+            or re.search(r"两地区?|两者|二者", sentence[:q.start])):
+        return None   # (两地区的差距分别…: the pair of the sentence before, _gap_pair's)
+    return carry.gap_list[position], "previous"
+
+
+def _gap_list(gaps: list[str | None], subject: str | None, indicator: str | None, position: int | None,
+              n: int, carry: _Carry) -> list[str | None]:
+    """The subjects of the gaps of the list being read, handed to `carry` once the list is complete."""
+    if position is None or not _GAP_WORD.search(indicator or ""):
+        return []
+    gaps = (gaps if position else []) + [subject]
+    if len(gaps) == n and all(gaps):
+        carry.gap_list = list(gaps)
+    return gaps
+
+
 def _compared_pair(subject: str | None, owner: _Mention | None, indicator: str | None, sentence: str,
                    topic: str | None) -> tuple[str, str] | None:
     """但与中部、东部地区相比，其差额分别…: each gap is between the topic and the place it is compared with."""
@@ -689,6 +752,8 @@ def _pair_of_gap(sentence: str, mentions: list[_Mention], ctx: _Context) -> str 
         return None
     before = [m for m in mentions if m.end <= gap.start()]
     for a, b in reversed(list(zip(before, before[1:]))):
+        if _COMPOUND_REGION.fullmatch(a.place.name) and _COMPOUND_REGION.fullmatch(b.place.name):
+            continue   # 中西部地区和东西部地区的差额: two pairs, not one
         if a.place.kind == b.place.kind and (_PAIR_LINK.fullmatch(sentence[a.end:b.start])
                                              or re.search(r"(?:与|同)\s*$", sentence[:b.start])):
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
@@ -816,12 +881,28 @@ def _yearly_over_plan(period: str | None, before: str, doc: _Document, yearly_av
 def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
                         carry: _Carry) -> str | None:
     """中部地区由2012年的21.3%提高到…、西部地区由19.6%提高到…: a start point without its own year
-    has the year of the sentence's previous start point."""
+    has the year of the sentence's previous start point, or of the clause before the ； when the sentence
+    dates nothing before it (…从2000年的A增加到2019年的B；占全国的比重从18.73%相应增加到26.33%)."""
     own = frm is not None and any(frm.start() <= p.start < q.start for p in periods)
     if own:
         carry.from_period = period
         return period
+    undated = not any(p.start < q.start for p in periods)
+    carry.from_period = carry.from_period or (carry.previous_from if undated else None)
     return carry.from_period or period
+
+
+# …增加到2019年的178665.45亿元，是前者的29.29倍: a multiple of the start point the clause before stated
+_OF_THE_FORMER = re.compile(r"(?:是|为|相当于)前者的\s*(?:近|约)?\s*$")
+
+
+def _multiple_of_former(indicator: str | None, period: str | None,
+                        span: tuple[int | None, int | None]) -> tuple[str | None, str | None]:
+    """(indicator, period) of a multiple of the former figure: the variable the two figures measured,
+    over the years from the start point to the end point."""
+    if span[0] and span[1] and span[0] < span[1]:
+        period = f"{span[0]}—{span[1]}年"
+    return indicator, period
 
 
 def _values(q: Quantity, change: str | None, sentence: str):
@@ -1268,6 +1349,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 110米口径全向可动射电望远镜: a size inside an instrument's name
     if _is_named_capacity(q, sentence):
         return False
+    if q.unit in ("小时", "天", "日") and _NAMED_POLICY.match(sentence, q.end):
+        return False   # 用好240小时过境免签等政策: a time inside a policy's name
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
@@ -1321,6 +1404,10 @@ _APERTURE = re.compile(r"\s*(?:口径|直径|孔径|跨径|主跨)[\u4e00-\u9fff
 _CAPACITY_UNITS = {"吨", "立方米", "千瓦", "瓦", "千瓦时", "吨标准煤", "GW", "MW"}
 _NAMED_PROJECT = re.compile(r"\s*(?:[/／]\s*年)?(?=[\u4e00-\u9fff])[^，,。；;：:]{0,30}?(?:项目|工程|装置|生产线)")
 _STATED_BEFORE = re.compile(r"(?:为|达|达到|是|超过|突破|增加|增长|提高|合计|共|累计|总计|新增|规模|产能|产量|能力|装机|容量)\s*$")
+
+
+# 240小时过境免签政策, 72小时无理由退货: a time that names a policy
+_NAMED_POLICY = re.compile(r"\s*(?:过境)?免签|\s*[\u4e00-\u9fff]{0,6}(?:政策|制度)(?!执行|实施|落实)")
 
 
 def _is_named_capacity(q: Quantity, sentence: str) -> bool:
@@ -1722,10 +1809,14 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True   # (而对青海省而言, 被纳入西部大开发的国土: the place the clause speaks of)
         if m.topic:
             topic = m
-        if m.topic and m.place.kind in ("country", "province") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
+        if m.topic and m.place.kind in ("country", "province", "generic") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
                                                                     or m.place.name in ("全球", "世界")
                                                                     and _WORLD_RANKING.match(sentence, m.end)):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
+        if m.topic and _NAMES_AN_ITEM.match(sentence, m.end) or _IN_ROUTE_NAME.search(sentence, 0, m.start) \
+                and _ROUTE_AFTER.match(sentence, m.end):
+            m.topic = m.refines = False   # 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路: a name, not the subject
             topic = None
         excepted = _EXCEPTED.search(sentence, 0, m.start)
         if excepted and m.place.kind in ("category", "zone", "region"):
@@ -1733,6 +1824,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.place, m.topic = Place(name, m.place.kind, name), True
     _pointed_back(found, sentence)
     return found
+
+
+# 推动贵阳环高扩容工程等14条高速公路项目, 张掖等11个市: a place that names an example of the things counted
+_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])")
+# 重庆至贵阳高速铁路: a place inside a route's name
+_IN_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:至|到|—|－|-)\s*$")
+_ROUTE_AFTER = re.compile(r"\s*(?:高速铁路|城际铁路|高铁|铁路|高速公路|高速|公路|航线|管道|运河|城际|班列)")
 
 
 # 除广州、成都以外，其他国家中心城市…: the class without the places excepted
@@ -1801,7 +1899,7 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
 # rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
@@ -1933,12 +2031,16 @@ def _counted_classes(q: Quantity, mentions: list[_Mention], sentence: str) -> li
             and not sentence[m.end:q.start].strip()]
 
 
+# 、, 和; 长江经济带沿线、京津冀地区: what may stand between two places of a list
+_PLACE_LIST_GAP = re.compile(r"\s*(?:沿线|沿岸|沿边|一带)?\s*(?:、|和|与|及|以及)\s*")
+
+
 def _place_list(first: _Mention, mentions: list[_Mention], sentence: str, ctx: _Context) -> str:
     """北京、上海和广州三个大都市的平均人均GDP: places listed together (with no 分别 to share them out)
     are the subject together."""
     names, last = [_resolve(first.place, ctx, first.start)], first
     for m in mentions[mentions.index(first) + 1:]:
-        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", sentence[last.end:m.start]) or m.place.kind == "generic":
+        if not _PLACE_LIST_GAP.fullmatch(sentence[last.end:m.start]) or m.place.kind == "generic":
             break
         names.append(_resolve(m.place, ctx, m.start))
         last = m
@@ -1981,6 +2083,10 @@ def _compared_level(q: Quantity, mentions: list[_Mention], sentence: str) -> _Me
     return _Mention(group.start("name"), group.end("name"), Place(name, "body", name))
 
 
+# 比全国平均水平54.64%低近11个百分点: the base's level, then the direction of the gap
+_BASE_LEVEL_THEN_GAP = re.compile(r"\s*(?:左右)?\s*(?:高|低|多|少|快|慢)")
+
+
 def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Mention | None:
     """西北地区的13155家, 南宁（361.4万人）, 重庆（从1.8%增加到2.3%）: the place a figure hangs on."""
     before = [m for m in mentions if m.end <= q.start]
@@ -1991,8 +2097,10 @@ def _owner_before(q: Quantity, mentions: list[_Mention], sentence: str) -> _Ment
         if (_COMPARED_WITH.search(sentence[max(0, m.start - 3):m.start])
                 and re.fullmatch(r"\s*(?:的\s*)?(?:平均水平|平均|年均)\s*", sentence[m.end:q.start])
                 and (re.match(r"\s*(?:左右|以上)?\s*的", sentence[q.end:]) or q.unit not in _MEASURE_UNITS
-                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:]))):
-            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；: the level of the place compared with
+                     or q.unit == "%" and "平均水平" in sentence[m.end:q.start] and re.match(r"\s*(?:[；;。]|$)", sentence[q.end:])
+                     or _BASE_LEVEL_THEN_GAP.match(sentence, q.end) and re.search(r"[比较]\s*$", sentence[max(0, m.start - 3):m.start]))):
+            return m   # 高于全国年均1.22%的增长率, 低于全国平均水平46507元, …54.77%；, 比全国平均水平54.64%低近11个百分点:
+            #            the level of the place compared with
         if re.fullmatch(r"\s*(?:的|共有?)?\s*", sentence[m.end:q.start]):   # 全国共51家
             if q.unit in _COUNT_UNITS and m.place.kind == "category" and m.end == q.start:
                 return None   # 设立国家级开发区552个: the class counted, not the owner of the count
@@ -2129,7 +2237,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|没有|未(?!来)|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
@@ -2261,7 +2369,8 @@ _SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|�
 # 财政支出八成以上投向民生领域: a share named by where it goes
 _SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
-_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应)")
+_TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应|(?:上高速|开工|投产|封顶|竣工|完工|交付|"
+                         r"具备开工条件)(?=[，,。；;、]|$))")
 
 
 def _share_given(taken: str, whole: str, before: str | None) -> str:
@@ -2291,13 +2400,14 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         m = _RELEASED.match(sentence, q.end)
         noun = re.split(r"的", m.group(1))[-1] if m else ""
         return noun if len(noun) >= 2 and indicator_confidence(noun) == "high" else phrase
-    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日") else None
+    m = _TIME_TAKEN.match(sentence, q.end) if q.unit in ("分钟", "小时", "天", "日", "个月") else None
     if m and phrase:
         return f"{phrase}{m.group(1)}时间"
     span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
     if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
         return f"{_bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
-    held = re.match(r"\s*((?:达到|保持|处于)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) if q.unit in ("个月", "天") else None
+    held = re.match(r"\s*((?:达到|保持|处于|位居|居)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) \
+        if q.unit in ("个月", "天", "年") else None
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
         return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
     return phrase
@@ -2472,7 +2582,7 @@ _PART_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}级|民办|公办|国有|集体|�
 
 
 # what a measure word is a measure of: the phrase without its share (占全国的比重) or measure tail
-_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
+_MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均|平均)?(?:增长率|增速|增幅|降幅|涨幅|比重|占比|份额|比例|总量|规模|数量|水平|差额|差距|相差|差值|得分|分值|指数|增额|增量|隶属度))$")
 
 
 # the measure words a list of products or facilities shares (粮食产量…，蔬菜2062.6万吨; 棉花总产…，蔬菜…;
@@ -2532,6 +2642,19 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 _PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
 
 
+# 其余70.97%的省份综合技术效率均低于0.9: the share of the rest of a class, with what holds for them
+_SHARE_OF_REST = re.compile(r"\s*的\s*(?P<cls>省份|省区|城市|地区|县|区县|企业|国家|地级市)(?P<prop>[^，,。；;]{2,20}?)(?=[，,。；;]|$)")
+
+
+def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """综合技术效率低于0.9的省份占比 for 其余70.97%的省份综合技术效率均低于0.9, else `indicator`."""
+    rest = _SHARE_OF_REST.match(sentence, q.end) if q.unit == "%" and re.search(r"其余\s*$", sentence[clause:q.start]) else None
+    if not rest:
+        return indicator
+    holds = re.sub(r"(?<!人)(?:均|都|也|则)(?=低于|高于|大于|小于|超过|不足|达到|处于|在|为)", "", rest.group("prop").strip())
+    return f"{holds}的{rest.group('cls')}占比"
+
+
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
@@ -2587,6 +2710,9 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
         return (whole or previous_variable) + measure
     if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
+    distributed = _distributed_variable(sentence, clause, mentions) if measure in ("占比", "比重", "份额") else ""
+    if distributed:
+        return distributed + measure
     for indicator, _ in reversed(stated):
         if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
             return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
@@ -2594,6 +2720,24 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
         if variable:
             return _stock_of(variable, measure) + join
     return previous_variable + join if previous_variable else measure
+
+
+# 中国服务业进出口区域分布中，东部地区占比84.8%: the places' shares are of the variable distributed
+_DISTRIBUTED = re.compile(r"(?:在)?(?P<variable>[^，,。；]{2,20}?)的?(?:区域|地区|空间)(?:分布|结构|构成)中\s*[，,]?\s*$")
+
+
+def _distributed_variable(sentence: str, clause: int, mentions: list[_Mention]) -> str:
+    """服务业进出口 of …中国服务业进出口区域分布中，东部地区占比…: what the clause before distributes over
+    places, without the place it is of; "" when the clause before is no such scope."""
+    if clause <= 0:
+        return ""
+    start = _clause_start(sentence, clause - 1)
+    found = _DISTRIBUTED.fullmatch(sentence, start, clause)
+    if not found:
+        return ""
+    begin = max([found.start("variable")] + [m.end for m in mentions if start <= m.start and m.end <= found.end("variable")])
+    variable = sentence[begin:found.end("variable")].strip()
+    return variable if len(variable) >= 2 else ""
 
 
 def _stock_of(variable: str, measure: str) -> str:
@@ -2668,6 +2812,16 @@ _THING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:中心|站|院|所|学校|�
 _ADMIN_PROPERTY = re.compile(r"(?P<prop>[^，,。；;]{2,24}?(?:超过|高于|低于|大于|小于|处于|介于|不足)[^，,。；;]{1,12})(?=[，,。；;]|$)")
 
 
+# 覆盖亚欧100多个站点的…网络: the count inside a phrase that describes what comes after 的
+_RELATIVE_VERB = re.compile(r"(?:覆盖|连接|联通|辐射|包括|涵盖|串联|途经|经过|拥有|汇聚|集聚)[^，,。；;\d]{0,6}$")
+
+
+# 省级“两业”融合标杆企业, 高速公路“开口子”工程: a quoted name inside the counted noun, which ends in
+# a kind of thing (not 企业挂牌“新三板”, 高校“双一流”创建…: a quote that the predicate holds)
+_QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}”[\u4e00-\u9fff]{0,6}?"
+                            r"(?:工程|项目|企业|基地|园区|平台|中心|品牌|示范区|示范村|乡村|村|街区|产品|店|行动)(?=[，,。；;、）)]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2675,10 +2829,14 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if named:
         return named.group(1)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
+    quoted = _QUOTED_INSIDE.match(sentence, q.end)
+    if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
+        return quoted.group(0)
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
     noun = m.group("noun")
+    noun_text = sentence[m.start("noun"):]
     prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
         if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
     if prop:   # 7个县固定资产投资占GDP的比重超过100%: the places whose figure passes the limit
@@ -2706,10 +2864,17 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if did:
             return f"{did.group(0)}的{noun[:stop.start()]}"
     if stop and stop.group(0) == "的" and stop.start() >= 2:   # 6家负责技术转移的企业: the head after 的
-        head = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", sentence[m.start("noun") + stop.end():]).group(0)
+        at = m.start("noun") + stop.end()
+        head = re.match(r"[\u4e00-\u9fffA-Za-z]{0,8}", sentence[at:]).group(0)
         head = head[:_COUNTED_STOP.search(head).start()] if _COUNTED_STOP.search(head) else head
-        if 1 <= len(head) <= 4:   # read on past the noun's reach: 19项推动…发展的重点任务
+        ends = re.match(r"[，,。；;、]|$", sentence[at + len(head):])   # 1～2个领跑全国的未来产业集群。
+        inside = _RELATIVE_VERB.search(sentence, 0, q.start)   # 形成覆盖亚欧100多个站点的密集运输网络
+        if 1 <= len(head) <= 4 or (ends and len(head) <= 8 and not inside):   # not 19项推动…发展的重点任务
             return noun[:stop.end()] + head
+    having = re.match(r"(?:具)?有[^，,。；;的\d]{1,10}的[\u4e00-\u9fff]{2,8}?(?=[，,。；;、]|$)", noun_text) \
+        if stop and stop.start() == 0 and stop.group(0) == "有" else None
+    if having:   # 打造1～2个有国际竞争力的主导产业
+        return having.group(0)
     if stop and stop.group(0) == "以上" and stop.start() >= 2:   # 23个投资额百亿元以上重大工业项目: the class's head
         rest = noun[stop.end():]
         head = rest[:_COUNTED_STOP.search(rest).start()] if _COUNTED_STOP.search(rest) else rest
@@ -2791,7 +2956,8 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
             break
     # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member
     for m in inside:
-        if m.start - offset >= cut and re.fullmatch(r"\s*[、和与及]?\s*", "".join(chars[cut:m.start - offset])):
+        gap = "".join(chars[cut:m.start - offset])
+        if m.start - offset >= cut and (not gap.strip() or _PLACE_LIST_GAP.fullmatch(gap)):
             cut = m.end - offset
     rest = "".join(chars[cut:]).strip()
     # …三个大都市的, 12个省（区、市）: the count that describes the subject

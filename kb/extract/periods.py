@@ -21,7 +21,7 @@ _YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|
 # “一五”…“十五”, “十一五”…“十五五”: a single-digit plan name is only a period when quoted or followed
 # by 时期/期间…, since 一五/三五 also occur inside ordinary words
 _PLAN = re.compile(r"(?P<open>[“\"]?)(?P<plan>十[一二三四五](?=五)|[一二三四五六七八九十])五(?P<close>[”\"]?)"
-                   r"(?P<tail>时期|期间|规划|计划|以来|末)?")
+                   r"(?P<tail>时期|期间|规划|计划|以来|末)?(?!\s*普法)")   # “八五”普法: the 8th legal-education campaign
 _PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970", "四": "1971—1975", "五": "1976—1980",
                "六": "1981—1985", "七": "1986—1990", "八": "1991—1995", "九": "1996—2000", "十": "2001—2005",
                "十一": "2006—2010", "十二": "2011—2015", "十三": "2016—2020", "十四": "2021—2025",
