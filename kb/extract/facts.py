@@ -1631,6 +1631,8 @@ def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | Non
     years = years_of(carried)
     if len(years) == 2 and years[1] - years[0] in (n - 1, n):
         return carried
+    if len(years) == 1 and re.search(r"年\d{1,2}月(?:底|末)", carried or "") and (not doc.year or years[0] <= doc.year):
+        return f"{years[0] - n}—{years[0]}年"   # 截至2019年8月底…。自贸试验区成立两年多来: up to the date stated
     if not doc.year:
         return None
     end = doc.year - 1 if doc.genre == "work_report" else doc.year
