@@ -1540,3 +1540,17 @@ def test_describing_counts_take_the_institution_and_long_gaps_keep_their_base():
                       "1.3个百分点。", "communique", "周口市", 2023)
     assert [(f.indicator, f.change) for f in rows[2:]] == [
         ("全市高新技术产业增加值", "高于规模以上工业增加值增速"), ("高成长性制造业增加值", "高于规模以上工业增加值增速")]
+
+
+def test_the_last_item_of_a_list_says_its_flow_or_use_of_all_and_a_bare_increment_takes_the_opening_variable():
+    # gwr2026_heilongjiang: 对共建“一带一路”国家、非洲、欧洲出口分别增长…
+    rows = _doc_facts("对共建“一带一路”国家、非洲、欧洲出口分别增长11.6%、28.4%、10.5%。", "work_report", "黑龙江省", 2026)
+    assert [f.indicator for f in rows] == ["对共建“一带一路”国家出口", "非洲出口", "欧洲出口"]
+    # gwr2026_zhejiang: what the resources went to is said of each
+    rows = _doc_facts("专项产业基金、新增能耗、新增工业用地支持民间投资项目比重分别为99.3%、93.8%、84.6%。",
+                      "work_report", "浙江省", 2026)
+    assert [f.indicator for f in rows] == ["专项产业基金支持民间投资项目比重", "新增能耗支持民间投资项目比重",
+                                           "新增工业用地支持民间投资项目比重"]
+    # gwr2026_heilongjiang: 增量 of what the sentence opened with
+    rows = _doc_facts("粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤、占全国23.6%。", "work_report", "黑龙江省", 2026)
+    assert rows[0].indicator == "粮食总产增量"

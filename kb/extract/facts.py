@@ -1053,6 +1053,11 @@ def _shared_tail(items: list[str]) -> list[str]:
         return [x + rest for x in items[:-1]] + [last]   # 较高、中等和较低质量的地州市: grades of one class
     if at < 0 and measure and len(measure.group(0)) >= 2 and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + measure.group(0) for x in items[:-1]] + [last]   # 新能源汽车、集成电路、工业机器人产量
+    said = _SAID_OF_ITEMS.search(last, 2)
+    if at < 0 and said and not any(_SAID_OF_ITEMS.search(x) for x in items[:-1]) \
+            and (said.group("flow") or _MEASURE_WORD.search(last)):
+        tail = last[said.start():]   # 非洲、欧洲出口; 新增能耗、新增工业用地支持民间投资项目比重
+        return [x + tail for x in items[:-1]] + [last]
     head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
     if at < 0 and head and all(x in _SCOPE_WORDS for x in items[:-1]):   # 城镇、农村居民人均可支配收入
         at, ending = 0, head
@@ -1062,6 +1067,11 @@ def _shared_tail(items: list[str]) -> list[str]:
     if len(tail) < 2:
         return items
     return [x + tail for x in items[:-1]] + [head + tail]
+
+
+# what the last item of a list says of them all: a trade flow (…、非洲、欧洲出口) or what the things
+# measured went to (专项产业基金、新增能耗、新增工业用地支持民间投资项目比重)
+_SAID_OF_ITEMS = re.compile(r"(?P<flow>(?:进出口|出口|进口)(?:额|总额)?$)|(?:支持|用于|投向|带动)(?=[\u4e00-\u9fff]{2,})")
 
 
 # short words that scope a measure (城镇居民…, 小学生均…): a list of them shares the measure after the last
@@ -2725,7 +2735,25 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
         variable = _variable_of(indicator)
         if variable:
             return _stock_of(variable, measure) + join
+    opening = _opening_variable(sentence, clause)
+    if opening:   # 粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤
+        return opening + join
     return previous_variable + join if previous_variable else measure
+
+
+# 粮食总产再创历史新高: the variable a sentence opens with, before what it did
+_OPENING_VERB = re.compile(r"再创|创下?|实现|保持|稳居|位居|连续|突破|持续|首次|迈上|跃居")
+
+
+def _opening_variable(sentence: str, clause: int) -> str:
+    """The variable the sentence's first clause (without figures, before the figure's clause) names before
+    its verb; "" when there is none."""
+    first = re.match(r"[^，,；;：:]{2,30}", sentence)
+    if not first or first.end() >= clause or re.search(r"\d", first.group(0)):
+        return ""
+    verb = _OPENING_VERB.search(first.group(0))
+    noun = _noun_phrase(first.group(0)[:verb.start()]) if verb else ""
+    return noun if 2 <= len(noun) <= 12 and not is_generic_measure(noun) and indicator_confidence(noun) == "high" else ""
 
 
 # 中国服务业进出口区域分布中，东部地区占比84.8%: the places' shares are of the variable distributed
