@@ -1053,6 +1053,11 @@ def _shared_tail(items: list[str]) -> list[str]:
         return [x + rest for x in items[:-1]] + [last]   # 较高、中等和较低质量的地州市: grades of one class
     if at < 0 and measure and len(measure.group(0)) >= 2 and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + measure.group(0) for x in items[:-1]] + [last]   # 新能源汽车、集成电路、工业机器人产量
+    said = _SAID_OF_ITEMS.search(last, 2)
+    if at < 0 and said and not any(_SAID_OF_ITEMS.search(x) for x in items[:-1]) \
+            and (said.group("flow") or _MEASURE_WORD.search(last)):
+        tail = last[said.start():]   # 非洲、欧洲出口; 新增能耗、新增工业用地支持民间投资项目比重
+        return [x + tail for x in items[:-1]] + [last]
     head = next((w for w in _SCOPE_WORDS if last.startswith(w)), "")
     if at < 0 and head and all(x in _SCOPE_WORDS for x in items[:-1]):   # 城镇、农村居民人均可支配收入
         at, ending = 0, head
@@ -1062,6 +1067,11 @@ def _shared_tail(items: list[str]) -> list[str]:
     if len(tail) < 2:
         return items
     return [x + tail for x in items[:-1]] + [head + tail]
+
+
+# what the last item of a list says of them all: a trade flow (…、非洲、欧洲出口) or what the things
+# measured went to (专项产业基金、新增能耗、新增工业用地支持民间投资项目比重)
+_SAID_OF_ITEMS = re.compile(r"(?P<flow>(?:进出口|出口|进口)(?:额|总额)?$)|(?:支持|用于|投向|带动)(?=[\u4e00-\u9fff]{2,})")
 
 
 # short words that scope a measure (城镇居民…, 小学生均…): a list of them shares the measure after the last
