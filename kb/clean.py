@@ -289,6 +289,7 @@ def latex_to_text(expr: str) -> str:
     """The text a TeX fragment of a PDF converter stands for: `5 7 . 4 2 \\%` -> `57.42%`,
     `\\textcircled{1}` -> `①` (a note marker), `l _ { i j }` -> `l_ij`, `1 0 ^ { 6 }` -> `10^6`."""
     t = _TEX_CIRCLED_RE.sub(lambda m: chr(0x245F + int(m.group(1))) if 1 <= int(m.group(1)) <= 20 else m.group(1), expr)
+    t = re.sub(r"(?<!\\)~", " ", t)   # a tie is a space: `2 ~ 9 7 0` (2 970, thousands) -> 2970, not 2~970
     t = _TEX_STYLE_RE.sub("", t)
     t = re.sub(r"\\(?:begin|end)\s*\{[^}]*\}(?:\s*\{[^}]*\})?|\\(?:nonumber|notag|limits)(?![A-Za-z])", "", t)
     t = t.replace("\\\\", "; ")

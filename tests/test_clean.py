@@ -341,3 +341,10 @@ def test_pdf_table_rows_printed_on_one_line_are_table_spans():
     assert not _span_kinds_at(ct, "全年全州农林牧渔业增加值290.41亿元")
     # prose with figures between its words is no row (003: "床位数由 2000 年的 23.25 张增加到 2018 年的 64.89")
     assert not _span_kinds_at(clean(load(_seed("003"))), "张增加到")
+
+
+def test_a_tex_tie_between_digits_is_a_thousands_space():
+    # chinaxiv_202006_00002: $2 ~ 9 7 0 \times 1 0 ^ { 4 }$ 人 is 2 970×10^4 people, not a range 2~970
+    from kb.clean import latex_to_text
+    assert latex_to_text(r"2 ~ 9 7 0 \times 1 0 ^ { 4 }") == "2970×10^4"
+    assert latex_to_text(r"5 \sim 7") == "5~7"

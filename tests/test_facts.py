@@ -1525,3 +1525,30 @@ def test_duration_after_an_as_of_date_counts_back_from_it():
     text = ("2000年3月，经全国人民代表大会审议通过，国务院西部开发办开始正式运作。20年来，中央和国务院及有关部门制定和下达了"
             "一系列重要文件。从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略。")
     assert _facts(text, year=2020)[0].period != "2000年"
+
+
+def test_places_inside_names_of_listed_items_and_routes_are_no_subjects():
+    # gwr2026_guizhou: 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路 name projects of the province's plan
+    text = ("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设，开工大村至遵义、纳雍至六盘水等铁路，"
+            "推进重庆至贵阳高速铁路前期工作，力争完成交通投资800亿元。")
+    assert {f.subject for f in _doc_facts(text, "work_report", "贵州省", 2026)} == {"贵州"}
+    # gwr2026_gansu: 张掖等11个市 counts the province's cities
+    rows = _doc_facts("张掖等11个市和两当、迭部县被命名为新一届“全国双拥模范城（县）”。", "work_report", "甘肃省", 2026)
+    assert rows[0].subject == "甘肃"
+    # gwr2026_city_hefei: 全省首创 ranks the city in its province
+    rows = _doc_facts("深入落实“双碳”行动，全省首创“碳惠庐州”碳普惠试点，创建“碳中和”工厂1家。", "work_report", "合肥市", 2026)
+    assert rows[0].subject == "合肥"
+
+
+def test_describing_counts_take_the_institution_and_long_gaps_keep_their_base():
+    # communique_2023_luoyang: 特殊教育学校招生396人，在校生2195人
+    rows = _doc_facts("特殊教育学校招生396人，在校生2195人。", "communique", "洛阳市", 2023)
+    assert [f.indicator for f in rows] == ["特殊教育学校招生", "特殊教育学校在校生"]
+    # communique_2023_zhoukou: 编制床位… names no institution for 卫生技术人员
+    rows = _doc_facts("编制床位4.78万张，实有床位数7.15万张，卫生技术人员7.24万人。", "communique", "周口市", 2023)
+    assert rows[-1].indicator == "卫生技术人员"
+    # communique_2023_zhoukou: gaps of a list to a long-named base
+    rows = _doc_facts("全年全市高新技术产业增加值、高成长性制造业增加值分别增长21.4%、6.3%，高于规模以上工业增加值增速16.4个、"
+                      "1.3个百分点。", "communique", "周口市", 2023)
+    assert [(f.indicator, f.change) for f in rows[2:]] == [
+        ("全市高新技术产业增加值", "高于规模以上工业增加值增速"), ("高成长性制造业增加值", "高于规模以上工业增加值增速")]

@@ -134,3 +134,10 @@ def test_numeral_value_is_the_one_grammar_for_arabic_and_chinese_numerals():
     assert [numeral_value(x) for x in ("十二", "二十", "十", "一百零五", "二〇二六", "1,234.5", "三点五")] == [
         12, 20, 10, 105, 2026, 1234.5, 3.5]
     assert numeral_value("") is None and numeral_value("十二项") is None
+
+
+def test_powers_of_ten_of_a_papers_formulas_scale_the_mantissa():
+    # chinaxiv_201909_00143 / _202006_00002 (TeX turned to text): 3.234×10^12元, 8.24×10^4km^2
+    found = find_quantities("2002年,山西省各产业的总投入为4.922×10^11元,2015年的总投入为3.234×10^12元,10a间增加了5.6倍")
+    assert [(q.value, q.unit) for q in found] == [(4.922e11, "元"), (3.234e12, "元"), (5.6, "倍")]
+    assert [(q.value, q.unit) for q in find_quantities("该市辖区面积为8.24×10^4km^2,主要包括")] == [(82400.0, "平方公里")]

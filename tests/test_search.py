@@ -549,3 +549,31 @@ def test_a_reference_list_left_in_the_body_ranks_as_references(tmp_path_factory,
     assert s.search(question, k=1)[0].text.startswith("因此")
     asked = "开发区空间格局演化的参考文献"
     assert cited_score(asked, 2) == pytest.approx(cited_score(asked, 0))
+
+
+# The Guangdong work report of 2026 (wildcorpus): a section opening with a slogan naming the province,
+# and the passage that answers a question about a new ocean university; and a Henan passage.
+GUANGDONG = [("body", "（九）推动海洋经济高质量发展，加快打造海上新广东。坚持经略海洋、向海图强，加强陆海统筹、"
+                      "山海互济，全面建设海洋强省。"),
+             ("body", "完善海洋经济发展支撑体系。大力实施科技兴海，加快筹设深圳海洋大学，推进国家海洋综合试验场建设。")]
+HENAN = [("body", "全社会研发经费投入年均增长10%以上，战略性新兴产业增加值占规上工业比重30%。")]
+
+
+def test_a_place_the_question_names_weighs_little_as_a_word_where_the_kb_has_its_documents(tmp_path_factory, searcher):
+    from kb import search as search_module
+    documents = []
+    for source, place, parts in (("gwr_guangdong.txt", "广东省", GUANGDONG), ("gwr_henan.txt", "河南省", HENAN)):
+        clean, articles = _document("政府工作报告", 2026, parts)
+        articles[0].jurisdiction = place
+        documents.append((source, clean, articles))
+    s = _searcher_of(documents, tmp_path_factory.mktemp("guangdong"), searcher.embedder)
+    q = s.analyse("广东海洋大学")
+    assert q.places == ["广东省"] and s.place_words(q) == ["广东"]
+    slogan = next(i for i, p in enumerate(s.passages) if p.text.startswith("（九）"))
+    bm25 = s.indexes.keyword.scores
+    assert bm25(["广东"])[slogan] > 0
+    expected = bm25([t for t in q.tokens if t != "广东"])[slogan] + search_module.PLACE_WORD * bm25(["广东"])[slogan]
+    assert s.keyword_scores(q)[slogan] == pytest.approx(expected, rel=1e-5)
+    assert search_module.PLACE_WORD < 1.0
+    # a place the KB holds no document of is a word like any
+    assert s.place_words(s.analyse("浙江海洋大学")) == []

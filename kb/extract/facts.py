@@ -1819,10 +1819,14 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = True   # (而对青海省而言, 被纳入西部大开发的国土: the place the clause speaks of)
         if m.topic:
             topic = m
-        if m.topic and m.place.kind in ("country", "province") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
+        if m.topic and m.place.kind in ("country", "province", "generic") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
                                                                     or m.place.name in ("全球", "世界")
                                                                     and _WORLD_RANKING.match(sentence, m.end)):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
+            topic = None
+        if m.topic and _NAMES_AN_ITEM.match(sentence, m.end) or _IN_ROUTE_NAME.search(sentence, 0, m.start) \
+                and _ROUTE_AFTER.match(sentence, m.end):
+            m.topic = m.refines = False   # 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路: a name, not the subject
             topic = None
         excepted = _EXCEPTED.search(sentence, 0, m.start)
         if excepted and m.place.kind in ("category", "zone", "region"):
@@ -1830,6 +1834,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.place, m.topic = Place(name, m.place.kind, name), True
     _pointed_back(found, sentence)
     return found
+
+
+# 推动贵阳环高扩容工程等14条高速公路项目, 张掖等11个市: a place that names an example of the things counted
+_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])")
+# 重庆至贵阳高速铁路: a place inside a route's name
+_IN_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:至|到|—|－|-)\s*$")
+_ROUTE_AFTER = re.compile(r"\s*(?:高速铁路|城际铁路|高铁|铁路|高速公路|高速|公路|航线|管道|运河|城际|班列)")
 
 
 # 除广州、成都以外，其他国家中心城市…: the class without the places excepted
@@ -1898,7 +1909,7 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
 # rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
@@ -2222,7 +2233,7 @@ _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
-                     r"|高于[^，,]{0,8}|低于[^，,]{0,8}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
+                     r"|高于[^，,]{0,16}|低于[^，,]{0,16}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word
 _FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
@@ -2528,7 +2539,11 @@ def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) 
     if not indicator or not stated or not _DESCRIBES.fullmatch(indicator):
         return indicator
     first = next((i for i, _ in stated if i and not _DESCRIBES.fullmatch(i)), None)
-    return first + indicator if first and len(first) <= 12 else indicator
+    thing = first or ""
+    if _DESCRIBES.search(thing):   # 特殊教育学校招生396人，在校生2195人 (not 编制床位…，卫生技术人员…)
+        thing = re.sub(f"(?:{_DESCRIBES.pattern})$", "", thing)
+        thing = thing if re.search(r"(?:学校|学|园|院|机构|企业|项目)$", thing) else ""
+    return thing + indicator if 2 <= len(thing) <= 12 else indicator
 
 
 def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,

@@ -131,13 +131,16 @@ _TENTHS = re.compile(r"\s*(成(?![为立本果员就交功长熟型效绩都品�
 _NEGATIVE = re.compile(r"(?:负|(?<![\dA-Za-z])[-−])\s*$")
 _APPROX = re.compile(r"(多|余)")
 
+# ×10^12, × 10^{12}: a power of ten after a mantissa
+_POWER_OF_TEN = re.compile(r"\s*[×xX]\s*10\s*\^\s*\{?\s*(-?\d{1,2})\s*\}?")
+
 # unit text -> base unit; longest first when matching
 _UNITS = {
     "元人民币": "元", "人民币": "元", "美元": "美元", "欧元": "欧元", "日元": "日元", "港元": "港元",
     "英镑": "英镑", "卢布": "卢布", "元": "元", "块钱": "元",
     "标准箱": "标箱", "标箱": "标箱", "TEU": "标箱",
     "吨标准煤": "吨标准煤", "吨公里": "吨公里", "人公里": "人公里", "吨": "吨", "公斤": "公斤", "千克": "千克", "克": "克",
-    "平方公里": "平方公里", "平方千米": "平方千米", "平方米": "平方米", "立方米": "立方米",
+    "平方公里": "平方公里", "平方千米": "平方千米", "km^2": "平方公里", "km²": "平方公里", "平方米": "平方米", "立方米": "立方米",
     "公顷": "公顷", "亩": "亩", "公里": "公里", "千米": "千米", "米": "米", "厘米": "厘米",
     "千瓦时": "千瓦时", "千瓦": "千瓦", "瓦": "瓦", "度": "度",
     "人次": "人次", "人": "人", "户": "户", "家": "家", "个": "个", "项": "项", "张": "张",
@@ -246,6 +249,9 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
     if approx and numeral == "arabic":
         end = approx.end()
     scale = 1.0
+    power = _POWER_OF_TEN.match(norm, end) if numeral == "arabic" else None
+    if power:   # 3.234×10^12元 (a formula of a paper turned to text)
+        value, end = value * 10 ** int(power.group(1)), power.end()
     if numeral == "arabic":
         s = _SCALE.match(norm, end)
         if s:
