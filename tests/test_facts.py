@@ -1515,6 +1515,18 @@ def test_times_name_what_they_took_or_held_and_a_policy_named_by_a_time_is_no_fa
     assert [f.raw for f in _doc_facts("用好240小时过境免签等政策，主动承接外资企业。", "work_report", "合肥市", 2026)] == []
 
 
+def test_duration_after_an_as_of_date_counts_back_from_it():
+    # 003 (2020 issue): 截至2019年8月底…。自贸试验区成立两年多来… — up to the date stated, not the issue's year;
+    # 2000年3月…。20年来 counts from an event, not back from it
+    text = ("截至2019年8月底，河南自贸区郑州片区新增注册企业达到50099家，注册资本5873.8亿元，是自贸试验区成立前的近3倍，"
+            "平均每天入区企业80余家。自贸试验区成立两年多来，郑州片区新签约重大项目128个，签约总金额 2508.5亿元；"
+            "新开工项目 79个，总投资金额 2150亿元。")
+    assert {f.period for f in _facts(text, year=2020)[4:]} == {"2017—2019年"}
+    text = ("2000年3月，经全国人民代表大会审议通过，国务院西部开发办开始正式运作。20年来，中央和国务院及有关部门制定和下达了"
+            "一系列重要文件。从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略。")
+    assert _facts(text, year=2020)[0].period != "2000年"
+
+
 def test_places_inside_names_of_listed_items_and_routes_are_no_subjects():
     # gwr2026_guizhou: 贵阳环高扩容工程等14条…, 重庆至贵阳高速铁路 name projects of the province's plan
     text = ("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设，开工大村至遵义、纳雍至六盘水等铁路，"
