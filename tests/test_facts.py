@@ -1577,3 +1577,35 @@ def test_a_papers_case_speaks_for_figures_whose_sentence_names_none_and_a_body_c
     assert [(f.value, f.subject, f.indicator, f.change) for f in facts] == [
         (20.0, "It’s OWL", "董事会成员", None), (4.0, "It’s OWL", "科技咨询委员会成员", None)]
     assert {f.subject for f in _facts(text, year=2020)} == {None}   # no case in the title: none
+
+
+def test_places_and_people_reached_counts_of_places_with_a_predicate_and_each_year_of_a_review():
+    # gwr2026_gansu: 惠及26个省份; gwr2026_guangdong: 为超8000名孤独症儿童免费提供…服务
+    rows = _doc_facts("陇原绿电通达大江南北，惠及26个省份。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "惠及的省份"
+    rows = _doc_facts("为超8000名孤独症儿童免费提供个体康复、社会融入等针对性服务。", "work_report", "广东省", 2026)
+    assert rows[0].indicator == "免费提供个体康复、社会融入等针对性服务的孤独症儿童"
+    # gwr2026_xinjiang: 86个县市区开展县域医共体建设; 19个援疆省市落实对口援疆资金197亿元
+    rows = _doc_facts("医疗卫生服务水平稳步提升，86个县市区开展县域医共体建设，群众看病难的问题得到有效缓解。",
+                      "work_report", "新疆维吾尔自治区", 2026)
+    assert rows[0].indicator == "开展县域医共体建设的县市区"
+    rows = _doc_facts("19个援疆省市落实对口援疆资金197亿元。", "work_report", "新疆维吾尔自治区", 2026)
+    assert rows[0].indicator == "援疆省市"
+
+
+def test_each_year_of_a_review_and_what_was_formed_over_it_span_it(tmp_path):
+    # gwr2026_guizhou / gwr2026_gansu: 每年70%左右…, 组建13家… in the five-year review
+    heading = "——这是攻坚克难、发展安全有效统筹的五年。"
+    text = heading + "五年间，风险挑战超出预期。\n组建13家企业创新联合体。坚持民生投入只增不减，每年70%左右财政支出用于民生事业。\n"
+    article = Article(index=0, title="2026年甘肃省政府工作报告", start=0, end=len(text), year=2026,
+                      genre="work_report", jurisdiction="甘肃省",
+                      sections=[Section(heading, heading, "body", 1, 0, len(text))])
+    assert [f.period for f in extract_facts(CleanText(text=text), [article], "r.txt")] == ["2021—2025年"] * 2
+
+
+def test_amounts_per_month_or_person_keep_their_unit_and_the_urban_rural_pair():
+    # gwr2026_guizhou: 城乡低保平均标准分别从…645元/月、4318元/年提高到…801元/月、7226元/年
+    rows = _doc_facts("城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。",
+                      "work_report", "贵州省", 2026)
+    assert [(f.unit, f.indicator) for f in rows] == [
+        ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准"), ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准")]

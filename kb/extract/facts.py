@@ -796,8 +796,10 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return span
     if change and change.endswith("(起点)"):
         return f"{years[0] - 1}年"
-    if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator)
-        return span if _is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1]) else f"{years[1]}年"
+    if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator;
+        #              每年70%左右财政支出用于民生事业: each year of it)
+        return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
+                        or "每年" in before) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -809,7 +811,7 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 _ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
                      r"|办理|办结|开行|始发|过境|运送|破获|查处|开发(?!区)|服务(?![业贸型])|新设|设立|利用|退出|关停|淘汰"
-                     r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌")
+                     r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌|组建|重组")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
@@ -1442,7 +1444,7 @@ def _is_named_capacity(q: Quantity, sentence: str) -> bool:
     """20亿立方米/年煤制天然气项目: a plant's capacity inside the name of a project, after the name of its
     owner or site, not a capacity stated (新增产能400万吨, 装机容量达到…)."""
     before = sentence[:q.start].rstrip()
-    return (q.unit in _CAPACITY_UNITS and bool(re.search(r"[\u4e00-\u9fff]$", before))
+    return (q.unit.split("/")[0] in _CAPACITY_UNITS and bool(re.search(r"[\u4e00-\u9fff]$", before))
             and not _STATED_BEFORE.search(before) and bool(_NAMED_PROJECT.match(sentence, q.end)))
 
 
@@ -2267,7 +2269,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未(?!来)|有|通过|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|没有|未(?!来)|有|通过|落实|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
@@ -2843,9 +2845,11 @@ def _counted_length(sentence: str, q: Quantity) -> int:
 
 
 # 为1.4万名独居高龄老人安装…, 试点覆盖696万名新业态劳动者: people a measure was done for or reached
-_SERVED_BY = re.compile(r"(?:(?P<for>为)|(?P<verb>覆盖|惠及|帮扶|救助|资助|慰问|培训))\s*$")
+_SERVED_BY = re.compile(r"(?:(?P<for>为)|(?P<verb>覆盖|惠及|帮扶|救助|资助|慰问|培训))\s*(?:超过?|近|约|逾)?\s*$")
 _PEOPLE = re.compile(r"[\u4e00-\u9fff、]{0,10}(?:老人|老年人|儿童|学生|新生|农民工|劳动者|群众|居民|残疾人|职工|人员|对象|患者"
                      r"|妇女|青年|毕业生|亲属|家庭|人)")
+# 惠及26个省份: the places a measure reached
+_PLACES_REACHED = re.compile(r"(?:省份|省区|省市|国家和地区|国家|地区|城市|县市区|县区|市县|乡镇|行政村|村)(?=[，,。；;、]|$)")
 _DONE_FOR = re.compile(r"[\u4e00-\u9fff、“”]{2,20}?(?=[，,。；;]|\d|$)")
 
 
@@ -2854,8 +2858,10 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
     安装用电监测和门磁预警的独居高龄老人) or what reached them (职业伤害保障试点覆盖696万名新业态劳动者 →
     职业伤害保障试点覆盖的新业态劳动者): the people alone read as their number. `start`: where the
     figure's clause (or the part after the figure before) begins."""
-    served = _SERVED_BY.search(sentence, start, q.start) if q.unit in ("名", "人", "户", "位") else None
-    people = _PEOPLE.match(sentence, q.end) if served else None
+    served = _SERVED_BY.search(sentence, start, q.start) if q.unit in ("名", "人", "户", "位", "个") else None
+    people = (_PEOPLE if q.unit != "个" else _PLACES_REACHED).match(sentence, q.end) if served else None
+    if q.unit == "个" and (not served or served.group("for")):
+        return None
     if not people or _PREDICATED.match(sentence, people.start()):
         return None   # 帮扶7.2万名就业困难人员实现就业: counted by what holds for them (_counted_by_predicate)
     if served.group("for"):
@@ -2908,6 +2914,11 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
     if prop:   # 7个县固定资产投资占GDP的比重超过100%: the places whose figure passes the limit
         return f"{prop.group('prop')}的{noun[0]}"
+    admin = re.match(r"[县市区乡镇]{2,3}(?=开展|实现|完成|建立|通过|全部|均|已)", noun)
+    if admin:   # 86个县市区开展县域医共体建设: the places the predicate holds for
+        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + admin.end())
+        if did:
+            return f"{did.group('pred')}的{admin.group(0)}"
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与"):
         did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if len(noun) == 1 else None
         if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for

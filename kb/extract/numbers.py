@@ -154,6 +154,8 @@ _UNITS = {
 }
 # 部/百人, 张/千人, 辆/百户: a count per so many people or households
 _PER_POPULATION = re.compile(r"\s*[/／]\s*((?:百|千|万|十万)(?:人口|人|户))")
+# 801元/月, 58万元/人: an amount per month, year, person…
+_PER_UNIT = re.compile(r"\s*[/／]\s*(月|年|日|天|人|户|吨|亩)(?![口次均数])")
 _UNIT = re.compile(r"\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")")
 _PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点)")
 _PREFIX_QUAL = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "高达",
@@ -275,7 +277,7 @@ def _quantity_at(norm: str, m: re.Match) -> Quantity | None:
         u = _UNIT.match(norm, end)
         if u:
             unit, end = _UNITS[u.group(1)], u.end()
-            if per := _PER_POPULATION.match(norm, end):   # 移动电话普及率126.5部/百人
+            if per := _PER_POPULATION.match(norm, end) or _PER_UNIT.match(norm, end):   # 126.5部/百人, 801元/月
                 unit, end = f"{unit}/{per.group(1)}", per.end()
     if unit in ("%", "‰", "百分点", "倍"):
         scale = 1.0 if scale == 1.0 else scale   # 百分点/倍 take no scale; keep literal value
