@@ -1598,3 +1598,15 @@ def test_amounts_per_month_or_person_keep_their_unit_and_the_urban_rural_pair():
                       "work_report", "贵州省", 2026)
     assert [(f.unit, f.indicator) for f in rows] == [
         ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准"), ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准")]
+
+
+def test_section_numbers_places_in_listed_facilities_and_coordinated_projects():
+    # chinaxiv_202006_00002: `2 县域经济密度综合测度及时间演变` is a heading's number
+    assert _facts("2 县域经济密度综合测度及时间演变") == []
+    # gwr2026_xinjiang: 乌鲁木齐天山国际机场、…等重大基础设施投运 names a facility; the airports are the region's
+    text = ("基础设施系统升级，中吉乌铁路开工，乌鲁木齐天山国际机场、“疆电外送”第三通道、和若铁路等重大基础设施投运，"
+            "机场增至28座，铁路运营里程达9234公里。")
+    assert {f.subject for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"新疆"}
+    # plan15_hangzhou: the count is of both kinds of projects
+    rows = _doc_facts("每年滚动实施节能降碳技术改造项目和用能设施设备更新项目100个以上。", "plan", "杭州市", 2026)
+    assert rows[0].indicator == "节能降碳技术改造项目和用能设施设备更新项目"

@@ -1333,6 +1333,10 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
             and "”" not in sentence[opened:q.start] and "“" not in sentence[q.end:closed])
 
 
+# 2 县域经济密度…, 3.1 数据来源: a section number, a space, the heading's words
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 def _heading_count(sentence: str, q: Quantity) -> bool:
     """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
     if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
@@ -1351,6 +1355,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
         return False
+    if _SECTION_NUMBER.match(sentence) and q.start < _SECTION_NUMBER.match(sentence).end() \
+            and not re.search(r"[，,。；;：:]", sentence):
+        return False   # 2 县域经济密度综合测度及时间演变, 3.1 数据来源: a heading's section number
     if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
@@ -1841,7 +1848,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 推动贵阳环高扩容工程等14条高速公路项目, 张掖等11个市: a place that names an example of the things counted
-_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])")
+_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])"
+                            r"|[\u4e00-\u9fff]{1,8}?(?:机场|港|站|大桥|隧道|铁路|工程)、[^，,。；;]{0,60}?等(?:一批)?(?:重大|重点)?"
+                            r"(?:基础设施|项目|工程)")   # 乌鲁木齐天山国际机场、…等重大基础设施投运
 # 重庆至贵阳高速铁路: a place inside a route's name
 _IN_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:至|到|—|－|-)\s*$")
 _ROUTE_AFTER = re.compile(r"\s*(?:高速铁路|城际铁路|高铁|铁路|高速公路|高速|公路|航线|管道|运河|城际|班列)")
@@ -2500,9 +2509,15 @@ def _noun_phrase(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase)
     if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
         tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
+        done = _LEADING_VERB.match(tail)   # 滚动实施节能降碳技术改造项目和用能设施设备更新项目: what was done
+        tail = tail[done.end():] if done and len(tail) - done.end() <= 24 else tail
         phrase = tail if len(tail) <= 24 else re.split(r"[的和及]", phrase)[-1][-24:]
     phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+# 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
+_LEADING_VERB = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:实施|建设|推进|完成|开展|打造|新建|改造|培育|推动)")
 
 
 def _unquoted_ends(phrase: str) -> str:
