@@ -1568,6 +1568,17 @@ def test_the_last_item_of_a_list_says_its_flow_or_use_of_all_and_a_bare_incremen
     assert rows[0].indicator == "粮食总产增量"
 
 
+def test_a_papers_case_speaks_for_figures_whose_sentence_names_none_and_a_body_counts_its_members():
+    # 003: the title studies a case (——以德国工业4.0旗舰集群为例), its abstract names it (“It’s OWL”)
+    text = ("摘 要：以德国工业4.0旗舰集群“It’s OWL”为例，系统剖析世界级先进制造业集群的竞争力提升机制。\n"
+            "其中，董事会由20位来自集群内部企业、大学和研究机构等部门的权威人士构成，他们共同决定集群发展的战略方向；"
+            "科技咨询委员会主要由来自大学和研究机构的4位国际知名的科技专家构成，他们为集群组织提供战略决策与技术预见等方面的智力支持。")
+    facts = _facts(text, title="世界级先进制造业集群竞争力提升机制及启示——以德国工业4.0旗舰集群为例", year=2020)
+    assert [(f.value, f.subject, f.indicator, f.change) for f in facts] == [
+        (20.0, "It’s OWL", "董事会成员", None), (4.0, "It’s OWL", "科技咨询委员会成员", None)]
+    assert {f.subject for f in _facts(text, year=2020)} == {None}   # no case in the title: none
+
+
 def test_places_and_people_reached_counts_of_places_with_a_predicate_and_each_year_of_a_review():
     # gwr2026_gansu: 惠及26个省份; gwr2026_guangdong: 为超8000名孤独症儿童免费提供…服务
     rows = _doc_facts("陇原绿电通达大江南北，惠及26个省份。", "work_report", "甘肃省", 2026)

@@ -108,6 +108,7 @@ class _Document:
     year: int | None           # its year (a communiqué's: the year it reports on)
     title_place: str | None = None   # the one place a paper's title names (中国西北地区城镇化质量…)
     reported_year: str | None = None   # the year a yearly report is of (…2024年政府信息公开工作年度报告)
+    case: str | None = None   # the body a paper's title studies as its case (——以德国工业4.0旗舰集群为例)
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -116,6 +117,7 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
     norm = analysis_text(clean.text)
     for article in articles:
         doc = _document(article)
+        doc.case = None if doc.title_place else _case_studied(article.title or "", clean.text[article.start:article.start + 1500])
         reading = _Reading()
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
@@ -147,6 +149,21 @@ def _document(article: Article) -> _Document:
             pass
     return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""),
                      _reported_year(article.title or ""))
+
+
+# ——以德国工业4.0旗舰集群为例: the case a paper studies; 以…“It’s OWL”为例 in its abstract names it
+_CASE = re.compile(r"以\s*(?P<case>[^，,。；为]{2,30}?)\s*为(?:例|研究对象|案例)")
+_NAMED_CASE = re.compile(r"[“\"](?P<name>[A-Za-z][A-Za-z0-9’'.\- ]{1,30})[”\"]\s*为(?:例|研究对象|案例)")
+
+
+def _case_studied(title: str, opening: str) -> str | None:
+    """The body a paper's title names as its case (a zone, a cluster, a firm), by the name its opening
+    gives it when that is a proper name in quotes (“It’s OWL”); None when the title names no case."""
+    case = _CASE.search(title)
+    if not case:
+        return None
+    named = _NAMED_CASE.search(opening)
+    return named.group("name").strip() if named else re.sub(r"\s+", "", case.group("case"))
 
 
 # …2024年政府信息公开工作年度报告, 2023年工作总结: a report on one year
@@ -620,6 +637,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
+        indicator = _members_of(indicator, sentence, clause, q)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -2193,8 +2211,8 @@ def _subject_with_source(subject: str | None, owner: _Mention | None, carry: _Ca
     if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
     # a paper's section on one place (连云港港口), else a paper on one place (中国西北地区城镇化质量…)
-    if carry.heading_place or ctx.doc.title_place:
-        return carry.heading_place or ctx.doc.title_place, "document"
+    if carry.heading_place or ctx.doc.title_place or ctx.doc.case:
+        return carry.heading_place or ctx.doc.title_place or ctx.doc.case, "document"
     return None, None
 
 
@@ -2248,7 +2266,7 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
                      r"|高于[^，,]{0,16}|低于[^，,]{0,16}|高出[^，,]{0,8}|多于[^，,]{0,8}|少于[^，,]{0,8}|超出[^，,]{0,8})$")
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word
-_FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,20}?(?:组成|构成))")
+_FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,40}?(?:组成|构成))")
 _TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
 # 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
 _COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
@@ -2673,6 +2691,21 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 # 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
 # the predicate after the figure holds for
 _PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
+
+
+# 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
+_MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
+_MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
+
+
+def _members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """董事会成员 for the 20位 of 董事会由20位…权威人士构成, else `indicator`."""
+    if q.unit not in ("位", "名", "人"):
+        return indicator
+    body = _MADE_UP_BY.search(sentence, clause, q.start)
+    if not body or not _MADE_UP_OF.match(sentence, q.end):
+        return indicator
+    return re.sub(r"^(?:其中|该|其)", "", body.group("body")) + "成员"
 
 
 # 其余70.97%的省份综合技术效率均低于0.9: the share of the rest of a class, with what holds for them
