@@ -1621,3 +1621,15 @@ def test_section_numbers_places_in_listed_facilities_and_coordinated_projects():
     # plan15_hangzhou: the count is of both kinds of projects
     rows = _doc_facts("每年滚动实施节能降碳技术改造项目和用能设施设备更新项目100个以上。", "plan", "杭州市", 2026)
     assert rows[0].indicator == "节能降碳技术改造项目和用能设施设备更新项目"
+
+
+def test_concentrations_are_figures_and_counts_going_on_to_a_change_or_an_entry():
+    # gwr2026_beijing: 细颗粒物年均浓度27微克/立方米、下降11.5%
+    rows = _doc_facts("优良天数比例首次突破80%，细颗粒物年均浓度27微克/立方米、下降11.5%。", "work_report", "北京市", 2026)
+    assert [(f.raw, f.indicator) for f in rows][1:] == [("27微克/立方米", "细颗粒物年均浓度"), ("11.5%", "细颗粒物年均浓度")]
+    # gwr2026_zhejiang: 从15家跃升到38家 names no 跃升
+    rows = _doc_facts("全国重点实验室从15家跃升到38家。", "work_report", "浙江省", 2026)
+    assert {f.indicator for f in rows} == {"全国重点实验室"}
+    # gwr2026_gansu: 5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”
+    rows = _doc_facts("5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows] == ["挂牌“新三板”的企业", "进入“中国隐形独角兽500强”的企业"]

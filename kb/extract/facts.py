@@ -2278,7 +2278,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未(?!来)|有|通过|落实|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|没有|未(?!来)|有|通过|落实|进入|挂牌|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
@@ -2888,7 +2888,7 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
-_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已)"
@@ -2910,6 +2910,9 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
                             r"(?:工程|项目|企业|基地|园区|平台|中心|品牌|示范区|示范村|乡村|村|街区|产品|店|行动)(?=[，,。；;、）)]|$)")
 
 
+_CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2924,6 +2927,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    if _CHANGE_VERB_AFTER.match(noun):
+        return None   # 全国重点实验室从15家跃升到38家: the count goes on to its change, it names nothing after it
     noun_text = sentence[m.start("noun"):]
     prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
         if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None
