@@ -1633,3 +1633,9 @@ def test_concentrations_are_figures_and_counts_going_on_to_a_change_or_an_entry(
     # gwr2026_gansu: 5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”
     rows = _doc_facts("5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”。", "work_report", "甘肃省", 2026)
     assert [f.indicator for f in rows] == ["挂牌“新三板”的企业", "进入“中国隐形独角兽500强”的企业"]
+
+
+def test_a_topic_that_achieved_something_then_its_own_measure():
+    # gwr2026_zhejiang: 首批17家省级部门运维实现集中管理、经费下降28%
+    rows = _doc_facts("稳步推进集约运维改革，首批17家省级部门运维实现集中管理、经费下降28%。", "work_report", "浙江省", 2026)
+    assert [(f.indicator, f.change) for f in rows] == [("实现集中管理的省级部门运维", None), ("省级部门运维经费", "下降")]

@@ -2324,6 +2324,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
     phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    done = _DONE_THEN.fullmatch(phrase or "")
+    if done:   # 省级部门运维实现集中管理、经费下降28%: the topic's own measure after what it achieved
+        phrase = done.group("topic") + done.group("measure")
     total = re.fullmatch(r"(.{2,12}?)、(总数|总量|累计)", phrase or "")
     if total:   # 28人当选“中国好人”、总数207人
         phrase = f"{total.group(1)}{total.group(2)}"
@@ -2364,6 +2367,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     return carry.indicator, change
 
 
+# 省级部门运维实现集中管理、经费: a topic, what it achieved, and then a measure of its own
+_DONE_THEN = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?)(?:实现|完成|达到)[^、，,]{2,10}、(?P<measure>[\u4e00-\u9fff]{1,4})")
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # 招生占比不低于总招生数的70%: a bound stated with the figure, not a change against another thing
 _NOT_BEYOND = re.compile(r"不(?:低于|少于|高于|超过|多于|大于|小于)[^，,\d]{0,12}?的?$")
@@ -2690,7 +2695,7 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 
 # 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
 # the predicate after the figure holds for
-_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
+_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12})(?=[，,。；;、]|$)")
 
 
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
