@@ -148,8 +148,12 @@ def recheck(judged: list[dict], now: list[dict]) -> None:
     """Print the judged rows that the current code gives differently (matched by source and offsets),
     with their old verdict, for a judge to judge again; rows no longer in the table are listed too."""
     by_key = {_row_key(r): r for r in now}
+    by_content = {}
+    for r in now:
+        by_content.setdefault(_content_key(r), []).append(r)
     for r in judged:
-        new = by_key.get(_row_key(r))
+        moved = by_content.get(_content_key(r), [])
+        new = by_key.get(_row_key(r)) or (moved[0] if len(moved) == 1 else None)
         if new is None:
             print(f"#{r['n']} GONE (was wrong={r['wrong']} {r['note']}) {r['indicator']} | {mark(r)[:120]}")
             continue
@@ -165,6 +169,12 @@ def _row_key(r: dict) -> tuple:
     header cell (`2002年 2007年 2012年`) or a repeated row label holds several figures."""
     return (r["source"], r["start"], r["end"], r.get("table"), r.get("row"), r.get("column"),
             r["raw"] if r.get("table") else None)
+
+
+def _content_key(r: dict) -> tuple:
+    """A row by what it says, for a row whose offsets moved because the text before it changed (a cleaning
+    change earlier in the document): its raw figure, its sentence and its cell."""
+    return (r["source"], r["raw"], r.get("evidence"), r.get("table"), r.get("row"), r.get("column"))
 
 
 def read(path: Path) -> list[dict]:

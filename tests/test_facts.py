@@ -1618,3 +1618,33 @@ def test_a_list_of_multiples_shares_its_unit_base_and_the_items_named_before():
     rows = _rows(_facts(text, year=2020))
     assert rows[3] == (12.68, "倍", "西北地区", "小学生均公共财政预算教育经费", "2003—2018年")
     assert [r[3][:2] for r in rows] == ["小学", "初中", "高中"] * 2 and {r[4] for r in rows} == {"2003—2018年"}
+
+
+def test_section_numbers_places_in_listed_facilities_and_coordinated_projects():
+    # chinaxiv_202006_00002: `2 县域经济密度综合测度及时间演变` is a heading's number
+    assert _facts("2 县域经济密度综合测度及时间演变") == []
+    # gwr2026_xinjiang: 乌鲁木齐天山国际机场、…等重大基础设施投运 names a facility; the airports are the region's
+    text = ("基础设施系统升级，中吉乌铁路开工，乌鲁木齐天山国际机场、“疆电外送”第三通道、和若铁路等重大基础设施投运，"
+            "机场增至28座，铁路运营里程达9234公里。")
+    assert {f.subject for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"新疆"}
+    # plan15_hangzhou: the count is of both kinds of projects
+    rows = _doc_facts("每年滚动实施节能降碳技术改造项目和用能设施设备更新项目100个以上。", "plan", "杭州市", 2026)
+    assert rows[0].indicator == "节能降碳技术改造项目和用能设施设备更新项目"
+
+
+def test_concentrations_are_figures_and_counts_going_on_to_a_change_or_an_entry():
+    # gwr2026_beijing: 细颗粒物年均浓度27微克/立方米、下降11.5%
+    rows = _doc_facts("优良天数比例首次突破80%，细颗粒物年均浓度27微克/立方米、下降11.5%。", "work_report", "北京市", 2026)
+    assert [(f.raw, f.indicator) for f in rows][1:] == [("27微克/立方米", "细颗粒物年均浓度"), ("11.5%", "细颗粒物年均浓度")]
+    # gwr2026_zhejiang: 从15家跃升到38家 names no 跃升
+    rows = _doc_facts("全国重点实验室从15家跃升到38家。", "work_report", "浙江省", 2026)
+    assert {f.indicator for f in rows} == {"全国重点实验室"}
+    # gwr2026_gansu: 5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”
+    rows = _doc_facts("5家企业挂牌“新三板”，10家企业进入“中国隐形独角兽500强”。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows] == ["挂牌“新三板”的企业", "进入“中国隐形独角兽500强”的企业"]
+
+
+def test_a_topic_that_achieved_something_then_its_own_measure():
+    # gwr2026_zhejiang: 首批17家省级部门运维实现集中管理、经费下降28%
+    rows = _doc_facts("稳步推进集约运维改革，首批17家省级部门运维实现集中管理、经费下降28%。", "work_report", "浙江省", 2026)
+    assert [(f.indicator, f.change) for f in rows] == [("实现集中管理的省级部门运维", None), ("省级部门运维经费", "下降")]

@@ -595,3 +595,15 @@ def test_rows_that_are_items_measured_give_the_figures_to_the_place_of_the_table
                "<tr><td>西部地区</td><td>20.5</td><td>21.3</td></tr><tr><td>东部地区</td><td>51.1</td><td>52.5</td></tr></table>")
     _, facts = _facts(regions)
     assert {f.subject for f in facts} == {"西部地区", "东部地区"}
+
+
+def test_a_papers_own_table_takes_the_place_its_title_names():
+    # chinaxiv_202006_00002.md, 表3 (years down, statistics across; the title names 重庆市县域)
+    text = ("表31997—2013年经济密度综合测度值的一般性统计\n"
+            "<html><body><table><tr><td>年份</td><td>最小值</td><td>最大值</td><td>均值</td></tr>"
+            "<tr><td>1997</td><td>0.0151</td><td>0.860 0</td><td>0.0933</td></tr></table></body></html>")
+    from kb.types import Article
+    article = Article(index=0, title="基于PCA-TOPSIS的重庆市县域经济密度综合测度及时空演变", start=0, end=len(text),
+                      genre="paper")
+    _, facts = extract_table_facts(CleanText(text=text), [article], "paper.md")
+    assert facts and {f.subject for f in facts} == {"重庆"}

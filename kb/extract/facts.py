@@ -1357,6 +1357,10 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
             and "”" not in sentence[opened:q.start] and "“" not in sentence[q.end:closed])
 
 
+# 2 县域经济密度…, 3.1 数据来源: a section number, a space, the heading's words
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 def _heading_count(sentence: str, q: Quantity) -> bool:
     """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
     if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
@@ -1375,6 +1379,9 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
         return False
+    if _SECTION_NUMBER.match(sentence) and q.start < _SECTION_NUMBER.match(sentence).end() \
+            and not re.search(r"[，,。；;：:]", sentence):
+        return False   # 2 县域经济密度综合测度及时间演变, 3.1 数据来源: a heading's section number
     if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
@@ -1865,7 +1872,9 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
 
 
 # 推动贵阳环高扩容工程等14条高速公路项目, 张掖等11个市: a place that names an example of the things counted
-_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])")
+_NAMES_AN_ITEM = re.compile(r"[^，,。；;、]{0,14}?等\s*(?:\d|[一二两三四五六七八九十百几多])"
+                            r"|[\u4e00-\u9fff]{1,8}?(?:机场|港|站|大桥|隧道|铁路|工程)、[^，,。；;]{0,60}?等(?:一批)?(?:重大|重点)?"
+                            r"(?:基础设施|项目|工程)")   # 乌鲁木齐天山国际机场、…等重大基础设施投运
 # 重庆至贵阳高速铁路: a place inside a route's name
 _IN_ROUTE_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:至|到|—|－|-)\s*$")
 _ROUTE_AFTER = re.compile(r"\s*(?:高速铁路|城际铁路|高铁|铁路|高速公路|高速|公路|航线|管道|运河|城际|班列)")
@@ -2275,7 +2284,7 @@ _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
 _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
-                           r"|没有|未(?!来)|有|通过|落实|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
+                           r"|没有|未(?!来)|有|通过|落实|进入|挂牌|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
 _TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
@@ -2321,6 +2330,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
     phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    done = _DONE_THEN.fullmatch(phrase or "")
+    if done:   # 省级部门运维实现集中管理、经费下降28%: the topic's own measure after what it achieved
+        phrase = done.group("topic") + done.group("measure")
     total = re.fullmatch(r"(.{2,12}?)、(总数|总量|累计)", phrase or "")
     if total:   # 28人当选“中国好人”、总数207人
         phrase = f"{total.group(1)}{total.group(2)}"
@@ -2361,6 +2373,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     return carry.indicator, change
 
 
+# 省级部门运维实现集中管理、经费: a topic, what it achieved, and then a measure of its own
+_DONE_THEN = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?)(?:实现|完成|达到)[^、，,]{2,10}、(?P<measure>[\u4e00-\u9fff]{1,4})")
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|[\u2460-\u24ff\u2776-\u2793¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # 招生占比不低于总招生数的70%: a bound stated with the figure, not a change against another thing
 _NOT_BEYOND = re.compile(r"不(?:低于|少于|高于|超过|多于|大于|小于)[^，,\d]{0,12}?的?$")
@@ -2524,9 +2538,15 @@ def _noun_phrase(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase)
     if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
         tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
+        done = _LEADING_VERB.match(tail)   # 滚动实施节能降碳技术改造项目和用能设施设备更新项目: what was done
+        tail = tail[done.end():] if done and len(tail) - done.end() <= 24 else tail
         phrase = tail if len(tail) <= 24 else re.split(r"[的和及]", phrase)[-1][-24:]
     phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+# 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
+_LEADING_VERB = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:实施|建设|推进|完成|开展|打造|新建|改造|培育|推动)")
 
 
 def _unquoted_ends(phrase: str) -> str:
@@ -2681,7 +2701,7 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 
 # 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
 # the predicate after the figure holds for
-_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;\d“”\"]{2,12})(?=[，,。；;]|$)")
+_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12})(?=[，,。；;、]|$)")
 
 
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
@@ -2879,7 +2899,7 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
-_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已)"
@@ -2901,6 +2921,9 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
                             r"(?:工程|项目|企业|基地|园区|平台|中心|品牌|示范区|示范村|乡村|村|街区|产品|店|行动)(?=[，,。；;、）)]|$)")
 
 
+_CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -2915,6 +2938,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    if _CHANGE_VERB_AFTER.match(noun):
+        return None   # 全国重点实验室从15家跃升到38家: the count goes on to its change, it names nothing after it
     noun_text = sentence[m.start("noun"):]
     prop = _ADMIN_PROPERTY.match(sentence, m.start("noun") + 1) \
         if noun[0] in ADMIN_UNIT_NAMES and len(noun) > 1 and noun[1] not in "和、及与级域城区市" else None

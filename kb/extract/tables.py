@@ -941,9 +941,10 @@ def extract_table_facts(clean: CleanText, articles: list[Article], source: str,
     for tables printed as text lines)."""
     tables = find_tables(clean, articles, source, raw_text)
     facts = [f for t in tables for f in table_facts(t, clean)]
-    jurisdiction = {a.title: a.jurisdiction for a in articles}
+    # a table of the document's own figures (years across, indicators down): its place is the subject, or
+    # the one place a paper's title names (基于PCA-TOPSIS的重庆市县域经济密度… → 重庆)
+    jurisdiction = {a.title: a.jurisdiction or named_place(a.title or "") for a in articles}
     for f in facts:
         if f.subject is None and jurisdiction.get(f.article):
-            # a table of the document's own figures (years across, indicators down): its place is the subject
             f.subject, f.subject_source = jurisdiction[f.article], "document"
     return tables, facts
