@@ -1648,3 +1648,12 @@ def test_a_topic_that_achieved_something_then_its_own_measure():
     # gwr2026_zhejiang: 首批17家省级部门运维实现集中管理、经费下降28%
     rows = _doc_facts("稳步推进集约运维改革，首批17家省级部门运维实现集中管理、经费下降28%。", "work_report", "浙江省", 2026)
     assert [(f.indicator, f.change) for f in rows] == [("实现集中管理的省级部门运维", None), ("省级部门运维经费", "下降")]
+
+
+def test_a_yearly_average_with_nothing_before_it_takes_the_variable_the_sentence_opened_with():
+    # gwr2026_zhejiang: 全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%
+    rows = _doc_facts("全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%，规模稳居全国第4位。", "work_report", "浙江省", 2026)
+    assert [(f.indicator, f.change) for f in rows if f.raw == "5.9%"] == [("全省生产总值", "年均增长")]
+    # gwr2026_guangdong: 惠及超50万名3岁以下婴幼儿
+    rows = _doc_facts("新建设5个市级托育综合服务中心、10个县级托育服务机构，惠及超50万名3岁以下婴幼儿。", "work_report", "广东省", 2026)
+    assert rows[-1].indicator == "惠及的3岁以下婴幼儿"

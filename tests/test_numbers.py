@@ -141,3 +141,9 @@ def test_powers_of_ten_of_a_papers_formulas_scale_the_mantissa():
     found = find_quantities("2002年,山西省各产业的总投入为4.922×10^11元,2015年的总投入为3.234×10^12元,10a间增加了5.6倍")
     assert [(q.value, q.unit) for q in found] == [(4.922e11, "元"), (3.234e12, "元"), (5.6, "倍")]
     assert [(q.value, q.unit) for q in find_quantities("该市辖区面积为8.24×10^4km^2,主要包括")] == [(82400.0, "平方公里")]
+
+
+def test_jianfu_is_a_burden_cut_not_a_negative_sign():
+    # gwr2026_zhejiang: 为经营主体减负2500亿元以上
+    (q,) = find_quantities("精准落实惠企政策，为经营主体减负2500亿元以上。")
+    assert q.value == 2.5e11 and q.raw == "2500亿元以上"

@@ -2367,6 +2367,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)):
         phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
+    if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and q.unit == "%" and not carry.indicator:
+        phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
@@ -2803,18 +2805,19 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
 
 
 # 粮食总产再创历史新高: the variable a sentence opens with, before what it did
-_OPENING_VERB = re.compile(r"再创|创下?|实现|保持|稳居|位居|连续|突破|持续|首次|迈上|跃居")
+_OPENING_VERB = re.compile(r"再创|创下?|实现|保持|稳居|位居|连续|突破|持续|首次|迈上|跃居|跨越")
 
 
 def _opening_variable(sentence: str, clause: int) -> str:
     """The variable the sentence's first clause (without figures, before the figure's clause) names before
     its verb; "" when there is none."""
-    first = re.match(r"[^，,；;：:]{2,30}", sentence)
-    if not first or first.end() >= clause or re.search(r"\d", first.group(0)):
+    first = re.match(r"[^，,；;：:]{2,40}", sentence)
+    if not first or first.end() >= clause:
         return ""
     verb = _OPENING_VERB.search(first.group(0))
     noun = _noun_phrase(first.group(0)[:verb.start()]) if verb else ""
-    return noun if 2 <= len(noun) <= 12 and not is_generic_measure(noun) and indicator_confidence(noun) == "high" else ""
+    return noun if (2 <= len(noun) <= 12 and not re.search(r"\d", noun) and not is_generic_measure(noun)
+                    and indicator_confidence(noun) == "high") else ""
 
 
 # 中国服务业进出口区域分布中，东部地区占比84.8%: the places' shares are of the variable distributed
@@ -2872,7 +2875,7 @@ def _counted_length(sentence: str, q: Quantity) -> int:
 
 # 为1.4万名独居高龄老人安装…, 试点覆盖696万名新业态劳动者: people a measure was done for or reached
 _SERVED_BY = re.compile(r"(?:(?P<for>为)|(?P<verb>覆盖|惠及|帮扶|救助|资助|慰问|培训))\s*(?:超过?|近|约|逾)?\s*$")
-_PEOPLE = re.compile(r"[\u4e00-\u9fff、]{0,10}(?:老人|老年人|儿童|学生|新生|农民工|劳动者|群众|居民|残疾人|职工|人员|对象|患者"
+_PEOPLE = re.compile(r"[\u4e00-\u9fff、\d]{0,10}(?:老人|老年人|儿童|婴幼儿|幼儿|学生|新生|农民工|劳动者|群众|居民|残疾人|职工|人员|对象|患者"
                      r"|妇女|青年|毕业生|亲属|家庭|人)")
 # 惠及26个省份: the places a measure reached
 _PLACES_REACHED = re.compile(r"(?:省份|省区|省市|国家和地区|国家|地区|城市|县市区|县区|市县|乡镇|行政村|村)(?=[，,。；;、]|$)")

@@ -128,7 +128,7 @@ _SCALE = re.compile(r"\s*(万亿|萬億|千亿|百亿|十亿|亿|億|兆|千万|
 _SCALE_TAIL = re.compile(r"\s*(\d+)\s*(千万|百万|十万|万|千(?![米瓦克伏帕])|百(?![分万])|十)")
 # 三成 = 30 %, 75折 = 75 %; not 成为, 成本, 折扣 …
 _TENTHS = re.compile(r"\s*(成(?![为立本果员就交功长熟型效绩都品分效])|折(?![扣旧算合射线中]))")
-_NEGATIVE = re.compile(r"(?:负|(?<![\dA-Za-z])[-−])\s*$")
+_NEGATIVE = re.compile(r"(?:(?<![减抱担胜])负|(?<![\dA-Za-z])[-−])\s*$")   # not 减负2500亿元
 _APPROX = re.compile(r"(多|余)")
 
 # ×10^12, × 10^{12}: a power of ten after a mantissa
