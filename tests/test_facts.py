@@ -1657,3 +1657,20 @@ def test_a_yearly_average_with_nothing_before_it_takes_the_variable_the_sentence
     # gwr2026_guangdong: 惠及超50万名3岁以下婴幼儿
     rows = _doc_facts("新建设5个市级托育综合服务中心、10个县级托育服务机构，惠及超50万名3岁以下婴幼儿。", "work_report", "广东省", 2026)
     assert rows[-1].indicator == "惠及的3岁以下婴幼儿"
+
+
+def test_multiple_of_a_named_base_measures_the_figure_before_and_keeps_the_base_as_its_change():
+    # 003: 截至2019年6月底，上海自贸区共计新设企业逾5.5万户，是前20年同一区域设立企业数的1.5倍
+    facts = _facts("截至2019年6月底，上海自贸区共计新设企业逾5.5万户，是前20年同一区域设立企业数的1.5倍。", year=2020)
+    assert (facts[1].indicator, facts[1].change) == ("新设企业", "是前20年同一区域设立企业数的")
+
+
+def test_gap_of_east_and_west_and_a_city_before_its_whole_area_and_a_quoted_predicate():
+    # 003: 东西部在两个指标上的差距; 北京全市; 004: 推动151个高频政务服务事项实现“跨省通办”
+    text = ("其中医疗保险、在职职工养老保险参保人数占全国相应保险总参保人数的比重分别由2003年的21.92%和17.31%上升至2018年的"
+            "28.38%和20.18%，但与东部地区的差距呈先扩大后缩小的趋势，2018年，东西部在两个指标上的差距分别为8.64%和32.72%。")
+    assert {f.subject for f in _facts(text, year=2020)[4:]} == {"东西部地区"}
+    text = "目前中国城市轨道交通体系建设普遍存在两个短板。比如北京全市轨道交通里程仅相当于东京的28%。"
+    assert _facts(text, year=2020)[0].subject == "北京"
+    facts = _facts("同时，推动151个高频政务服务事项实现“跨省通办”，极大提升了跨区域营商便利度。")
+    assert facts[0].indicator == "实现“跨省通办”的高频政务服务事项"

@@ -611,6 +611,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         span, period = _after_from_to(change, period, span)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
+        elif q.unit == "倍" and stated and stated[-1][0] and (base := _MULTIPLE_OF_BASE.fullmatch(sentence, clause, q.start)):
+            indicator, change = stated[-1][0], f"是{base.group('base')}的"   # 新设企业…，是前20年同一区域设立企业数的1.5倍
         period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
@@ -915,6 +917,9 @@ def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period]
     return carry.from_period or period
 
 
+# …新设企业逾5.5万户，是前20年同一区域设立企业数的1.5倍: the figure before as a multiple of a base (not of a
+# year's: 是2000年的8.34倍 spans the years)
+_MULTIPLE_OF_BASE = re.compile(r"[，,]?\s*(?:是|为|相当于)(?P<base>(?!(?:19|20)\d{2}\s*年)[^，,。；;]{2,20}?)的\s*(?:近|约)?\s*")
 # …增加到2019年的178665.45亿元，是前者的29.29倍: a multiple of the start point the clause before stated
 _OF_THE_FORMER = re.compile(r"(?:是|为|相当于)前者的\s*(?:近|约)?\s*$")
 
@@ -2240,7 +2245,16 @@ def _resolve(place: Place, ctx: _Context, start: int) -> str:
     if jurisdiction and jurisdiction.endswith(_GENERIC_LEVEL.get(place.name[-1], ())):
         return ctx.doc.jurisdiction or jurisdiction
     wanted = "city" if place.name.endswith("市") else "province"
-    return _article_place(ctx.text, ctx.article, ctx.offset + start, wanted) or place.name
+    return _named_right_before(ctx.text, ctx.offset + start, wanted) or _article_place(ctx.text, ctx.article, ctx.offset + start, wanted) or place.name
+
+
+def _named_right_before(text: str, offset: int, kind: str) -> str | None:
+    """北京 of 北京全市: the place of `kind` (a city may be a province-level one) named right before a
+    generic word, else None."""
+    before = text[max(0, offset - 8):offset]
+    ends = [m for m in _places()[1].finditer(before) if m.end() == len(before)]
+    place = _place_named(ends[-1].group(0)) if ends else None
+    return place.canonical if place and place.kind in ((kind, "province") if kind == "city" else (kind,)) else None
 
 
 def _article_place(text: str, article: Article, offset: int, kind: str) -> str | None:
@@ -2703,7 +2717,7 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 
 # 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
 # the predicate after the figure holds for
-_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12})(?=[，,。；;、]|$)")
+_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"])(?=[，,。；;、]|$)")
 
 
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
