@@ -1648,3 +1648,14 @@ def test_a_yearly_average_with_nothing_before_it_takes_the_variable_the_sentence
     # gwr2026_guangdong: 惠及超50万名3岁以下婴幼儿
     rows = _doc_facts("新建设5个市级托育综合服务中心、10个县级托育服务机构，惠及超50万名3岁以下婴幼儿。", "work_report", "广东省", 2026)
     assert rows[-1].indicator == "惠及的3岁以下婴幼儿"
+
+
+def test_counted_places_with_a_passive_predicate_and_public_things():
+    # gwr2026_beijing / gwr2026_henan: 16个区均被评为…, 11个县被认定为…
+    rows = _doc_facts("退役军人服务保障有力有效，16个区均被评为全国双拥模范城（县）。", "work_report", "北京市", 2026)
+    assert rows[0].indicator == "被评为全国双拥模范城(县)的区"
+    rows = _doc_facts("免费学前教育逐步推行，11个县被认定为国家义务教育优质均衡发展县。", "work_report", "河南省", 2026)
+    assert rows[0].indicator == "被认定为国家义务教育优质均衡发展县的县"
+    # gwr2026_city_hefei: 公共 is no 共 (共有…)
+    rows = _doc_facts("推进公共数据资源授权运营，打造30个公共数据标杆产品。", "work_report", "合肥市", 2026)
+    assert rows[0].indicator == "公共数据标杆产品"
