@@ -1611,6 +1611,15 @@ def test_amounts_per_month_or_person_keep_their_unit_and_the_urban_rural_pair():
         ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准"), ("元/月", "城镇低保平均标准"), ("元/年", "农村低保平均标准")]
 
 
+def test_a_list_of_multiples_shares_its_unit_base_and_the_items_named_before():
+    # 003: …在小学、初中、高中生均公共财政预算教育经费…，…各年级生均…经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是…
+    text = ("2018年，西北地区与西南地区在小学、初中、高中生均公共财政预算教育经费都已超过万元，西南地区2018年各年级生均"
+            "公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
+    rows = _rows(_facts(text, year=2020))
+    assert rows[3] == (12.68, "倍", "西北地区", "小学生均公共财政预算教育经费", "2003—2018年")
+    assert [r[3][:2] for r in rows] == ["小学", "初中", "高中"] * 2 and {r[4] for r in rows} == {"2003—2018年"}
+
+
 def test_section_numbers_places_in_listed_facilities_and_coordinated_projects():
     # chinaxiv_202006_00002: `2 县域经济密度综合测度及时间演变` is a heading's number
     assert _facts("2 县域经济密度综合测度及时间演变") == []

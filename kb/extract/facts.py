@@ -625,6 +625,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if id(q) in respective_years:   # 2000年和2008年…分别为A和B，扩大了3倍: a later change spans the listed years
             listed = years_of(respective_years[id(q)])
             span = (span[0] if span[0] and span[1] else listed[0], listed[-1]) if listed else span
+        if (q.unit == "倍" and units and units[-1] == "倍" and len(years_of(stated[-1][1])) == 2
+                and not any(clause <= p.start < q.start for p in periods)):
+            period = stated[-1][1]   # …分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68…倍: the same base
         stated.append((indicator, period))
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
@@ -1011,6 +1014,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
         listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+        listed = re.sub(r"^[^在、，,]{2,}在(?=[\u4e00-\u9fff]{2})", "", listed)   # 西北地区与西南地区在小学、初中…
     listed = _ORDINALS_SHARED.sub(_ordinals_spelled, listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
     last = re.split(r"以及|和|及", items[-1])
@@ -1035,6 +1039,8 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if len(items) != len(group) or not all(len(x) >= 2 and not re.search(figure, x) for x in items):
         return []
     items = _shared_tail(items)
+    if measure and all(_common_suffix([x, measure]) and len(_common_suffix([x, measure])) >= 4 for x in items):
+        measure = ""   # 在小学、初中、高中生均…经费…，各年级生均…经费分别是…: the items name it already
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
     return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
 
@@ -1562,7 +1568,7 @@ _COMPARISON_BASE = re.compile(r"(比|较|相比|相较|与|同比|对比|比上�
 _COMPARISON_OPEN = re.compile(r"(?:比(?![重例值率如从由较])|(?<!比)较(?![高低快慢大小多少好为])|相比于?|相较于?|相对于?|对比)"
                               r"[^，,；;。%\d]{0,14}$")
 # 是1978年的2.7倍: the period a multiple is taken of is a base too
-_COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*\d+(?:\.\d+)?\s*倍)")
+_COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?:近|约)?\s*(?:\d+(?:\.\d+)?\s*[、和及]\s*)*\d+(?:\.\d+)?\s*倍)")
 
 
 def _is_comparison_base(p: Period, sentence: str) -> bool:

@@ -349,14 +349,15 @@ _POINTS_LIST_GAP = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
 
 
 def _shared_percentage_points(norm: str, quantities: list[Quantity]) -> list[Quantity]:
-    """2.2个、7.2个和3.5个百分点; 20.86、28.29张; 80018、35693所: members of a list written without
-    their unit take the unit (and scale) of the member after them."""
+    """2.2个、7.2个和3.5个百分点; 20.86、28.29张; 80018、35693所; 14.87、15.03、9.16倍 (multiples with
+    decimals): members of a list written without their unit take the unit (and scale) of the member after them."""
     for q, following in reversed(list(zip(quantities, quantities[1:]))):
         if q.is_range or not _POINTS_LIST_GAP.fullmatch(norm[q.end:following.start]):
             continue
         if q.unit == "个" and following.unit == "百分点":
             q.unit = "百分点"
-        elif (q.unit == "" and following.unit and following.unit not in ("倍", "年") and q.numeral == "arabic"
+        elif (q.unit == "" and following.unit and following.unit != "年" and q.numeral == "arabic"
+              and (following.unit != "倍" or "." in norm[q.start:q.end])   # 14.87、15.03、9.16倍
               and not q.qualifier and "、" in norm[q.end:following.start]):
             scale = _scale_of(norm[following.start:following.end])
             q.value, q.unit = q.value * (scale if _scale_of(norm[q.start:q.end]) == 1.0 else 1.0), following.unit
