@@ -1674,3 +1674,14 @@ def test_gap_of_east_and_west_and_a_city_before_its_whole_area_and_a_quoted_pred
     assert _facts(text, year=2020)[0].subject == "北京"
     facts = _facts("同时，推动151个高频政务服务事项实现“跨省通办”，极大提升了跨区域营商便利度。")
     assert facts[0].indicator == "实现“跨省通办”的高频政务服务事项"
+
+
+def test_counted_places_with_a_passive_predicate_and_public_things():
+    # gwr2026_beijing / gwr2026_henan: 16个区均被评为…, 11个县被认定为…
+    rows = _doc_facts("退役军人服务保障有力有效，16个区均被评为全国双拥模范城（县）。", "work_report", "北京市", 2026)
+    assert rows[0].indicator == "被评为全国双拥模范城(县)的区"
+    rows = _doc_facts("免费学前教育逐步推行，11个县被认定为国家义务教育优质均衡发展县。", "work_report", "河南省", 2026)
+    assert rows[0].indicator == "被认定为国家义务教育优质均衡发展县的县"
+    # gwr2026_city_hefei: 公共 is no 共 (共有…)
+    rows = _doc_facts("推进公共数据资源授权运营，打造30个公共数据标杆产品。", "work_report", "合肥市", 2026)
+    assert rows[0].indicator == "公共数据标杆产品"

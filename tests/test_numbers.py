@@ -147,3 +147,9 @@ def test_jianfu_is_a_burden_cut_not_a_negative_sign():
     # gwr2026_zhejiang: 为经营主体减负2500亿元以上
     (q,) = find_quantities("精准落实惠企政策，为经营主体减负2500亿元以上。")
     assert q.value == 2.5e11 and q.raw == "2500亿元以上"
+
+
+def test_sites_and_sessions_are_count_units():
+    # communique_2023_luoyang / gwr2026_beijing: 全国重点文物保护单位51处, 举办大型活动2295场, 2.9万场次
+    assert [(q.value, q.unit) for q in find_quantities("全国重点文物保护单位51处，举办大型活动2295场、增长25.8%，开展促消费活动2.9万场次")] == [
+        (51.0, "处"), (2295.0, "场"), (25.8, "%"), (29000.0, "场次")]
