@@ -1685,3 +1685,10 @@ def test_counted_places_with_a_passive_predicate_and_public_things():
     # gwr2026_city_hefei: 公共 is no 共 (共有…)
     rows = _doc_facts("推进公共数据资源授权运营，打造30个公共数据标杆产品。", "work_report", "合肥市", 2026)
     assert rows[0].indicator == "公共数据标杆产品"
+
+
+def test_a_concessive_word_before_the_comparison_is_no_part_of_the_indicator():
+    # 003: …实际GDP总和占全国的比重虽然比2000年的比重提升了1.7个百分点
+    text = ("从经济总量来看，2019年西部地区12个省（区、市）实际GDP总和占全国的比重虽然比2000年的比重提升了1.7个百分点，"
+            "但从总体来看，西部地区的经济规模占比与其人口和面积占全国的比重仍不匹配。")
+    assert _facts(text, year=2020)[0].indicator == "实际GDP总和占全国的比重"
