@@ -1692,3 +1692,11 @@ def test_a_concessive_word_before_the_comparison_is_no_part_of_the_indicator():
     text = ("从经济总量来看，2019年西部地区12个省（区、市）实际GDP总和占全国的比重虽然比2000年的比重提升了1.7个百分点，"
             "但从总体来看，西部地区的经济规模占比与其人口和面积占全国的比重仍不匹配。")
     assert _facts(text, year=2020)[0].indicator == "实际GDP总和占全国的比重"
+
+
+def test_a_share_alone_takes_the_thing_the_enumerated_clause_before_names():
+    # 003: 二是轨道交通在公共交通中占主导，占公共交通的75%—80% — not the indicator of the clause after 一是
+    text = ("根据学者们对纽约、东京、伦敦、巴黎等运行效率比较高的国际大都市的研究，其交通结构的共同特点是两个“主导”："
+            "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；二是轨道交通在公共交通中占主导，"
+            "占公共交通的75%—80%。")
+    assert {f.indicator for f in _facts(text, year=2020)[2:]} == {"轨道交通占公共交通的比重"}

@@ -2356,7 +2356,10 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
-        phrase = _as_share(phrase, carry.indicator)
+        # 二是轨道交通在公共交通中占主导，占公共交通的75%: a share alone takes the thing the clause before names
+        lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) \
+            if clause > previous_end and phrase.startswith("占") else ""
+        phrase = _as_share(phrase, lead or carry.indicator)
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
@@ -2872,6 +2875,7 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     before = max(_clause_start(sentence, clause - 1), previous_end)
     text = re.sub(r"\s+", "", _without(sentence[before:clause], before, periods, mentions, None))
     text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
+    text = re.sub(r"^[一二三四五六七八九十]是", "", text)   # 二是轨道交通在…占主导: an enumerator's 是 is no predicate
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
     phrase = _noun_phrase(text)
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
