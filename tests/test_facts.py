@@ -1700,3 +1700,19 @@ def test_a_share_alone_takes_the_thing_the_enumerated_clause_before_names():
             "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；二是轨道交通在公共交通中占主导，"
             "占公共交通的75%—80%。")
     assert {f.indicator for f in _facts(text, year=2020)[2:]} == {"轨道交通占公共交通的比重"}
+
+
+def test_a_section_number_glued_to_its_heading_is_not_a_fact():
+    # chinaxiv_201809_00037 (converted paper): `1.1国家高新区的由来` read as 1.1 国
+    assert _facts("1.1国家高新区的由来") == []
+    assert _facts("1.2.3三次创业阶段 (2011年至今)") == []
+    # an amount or a measure opening a sentence is still one
+    assert [(f.value, f.unit) for f in _facts("1.5万家企业完成了数字化改造。", year=2025)] == [(15000, "家")]
+
+
+def test_a_phrase_cut_inside_quoted_examples_names_the_thing_after_deng():
+    # govinfo_report_2024_huaian: …“…若干政策”等新闻发布会12场
+    text = ("紧紧围绕保障民生、深化改革、科技创新等工作主线，组织召开了“春节前后服务企业用工和促进返乡人员就业创业专项活动”"
+            "“建设‘四最’一流营商环境高质量推进产业发展”“加快建设长三角北部重要产业科技创新高地的若干政策”等新闻发布会12场，"
+            "努力传递政府声音、宣传政策法规、回应舆论关切。")
+    assert [f.indicator for f in _facts(text, year=2024)] == ["新闻发布会"]

@@ -1366,6 +1366,18 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
 _SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
+# 1.1国家高新区的由来, 1.2.3三次创业阶段: a dotted section number with no space before the heading's words
+_GLUED_SECTION_NUMBER = re.compile(r"\s*#*\s*\d{1,2}(?:\.\d{1,2}){1,2}(?=[\u4e00-\u9fff“])")
+
+
+def _is_glued_section_number(q: Quantity, sentence: str) -> bool:
+    """The quantity is a section number opening a heading, read with the heading's first character as
+    its unit (1.1国 of 1.1国家高新区的由来); an amount (1.2万亿元…) or a measure (1.5%) is not one."""
+    m = _GLUED_SECTION_NUMBER.match(sentence)
+    return (m is not None and q.start < m.end() and (q.unit in _COUNT_UNITS or not q.unit)
+            and not re.search(r"[万亿千百]", q.raw))
+
+
 def _heading_count(sentence: str, q: Quantity) -> bool:
     """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
     if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
@@ -1387,6 +1399,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if _SECTION_NUMBER.match(sentence) and q.start < _SECTION_NUMBER.match(sentence).end() \
             and not re.search(r"[，,。；;：:]", sentence):
         return False   # 2 县域经济密度综合测度及时间演变, 3.1 数据来源: a heading's section number
+    if _is_glued_section_number(q, sentence):
+        return False   # 1.1国家高新区的由来: a converted paper's section number glued to its heading
     if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
@@ -2386,10 +2400,21 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and q.unit == "%" and not carry.indicator:
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    phrase = _after_quoted_examples(phrase)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+# …的若干政策”等新闻发布会12场: a phrase cut inside quoted examples, then 等 and the thing counted
+_QUOTED_EXAMPLES = re.compile(r"^[^“《]*[”》]\s*等(?=[\u4e00-\u9fffA-Za-z]{2})")
+
+
+def _after_quoted_examples(phrase: str | None) -> str | None:
+    """The thing the quoted examples before 等 are of (新闻发布会), when the phrase opens inside the quotes."""
+    m = _QUOTED_EXAMPLES.match(phrase or "")
+    return phrase[m.end():] if m else phrase
 
 
 # 省级部门运维实现集中管理、经费: a topic, what it achieved, and then a measure of its own
