@@ -1716,3 +1716,23 @@ def test_a_phrase_cut_inside_quoted_examples_names_the_thing_after_deng():
             "“建设‘四最’一流营商环境高质量推进产业发展”“加快建设长三角北部重要产业科技创新高地的若干政策”等新闻发布会12场，"
             "努力传递政府声音、宣传政策法规、回应舆论关切。")
     assert [f.indicator for f in _facts(text, year=2024)] == ["新闻发布会"]
+
+
+def test_a_multiple_of_a_base_years_figure_names_the_base_in_the_indicator():
+    # 003 (2020 paper): 铁路运营里程 alone with 2.7倍 reads as the length itself
+    text = ("改革开放以来，我国传统基建取得了举世瞩目的成就，如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，"
+            "是1978年的2.7倍；")
+    multiple = [f for f in _facts(text, year=2020) if f.unit == "倍"]
+    assert [(f.indicator, f.period) for f in multiple] == [("铁路运营里程相当于1978年的倍数", "1978—2019年")]
+    # a list of multiples of the same base year: each names it
+    text = ("2018年，西北地区与西南地区在小学、初中、高中生均公共财政预算教育经费都已超过万元，西南地区2018年各年级生均"
+            "公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍。")
+    assert all(f.indicator.endswith("相当于2003年的倍数") for f in _facts(text, year=2020) if f.unit == "倍")
+    # a multiple without a base (增长超过16倍) keeps its variable and change
+    text = "2019年，西部地区财政收入达到19561.34亿元，比2000年的1127.26亿元增加18434.08亿元，增长超过16倍。"
+    assert "倍数" not in [f for f in _facts(text, year=2020) if f.unit == "倍"][0].indicator
+
+
+def test_a_count_of_the_new_points_a_text_makes_is_not_a_fact():
+    # 003 (2020 paper): 3个新内涵 counts the points that follow (一是…), not anything in the world
+    assert _facts("该定义赋予区域一体化3个新内涵：一是产业发展的差异化与协同化，体现区域资源配置的有效性。", year=2020) == []

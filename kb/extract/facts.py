@@ -637,7 +637,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
-        indicator = _bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit))
+        indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
+                                         sentence[clause:q.start], q.unit)
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
@@ -1302,8 +1303,8 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 
 
 # ------------------------------------------------------------------ which numbers are facts
-# 4个方面, 3个“更加注重”, 17个指标: counts of a text's own points, dimensions or variables
-_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级)*(?:方面|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
+# 4个方面, 3个“更加注重”, 17个指标, 3个新内涵: counts of a text's own points, dimensions or variables
+_ENUMERATED = re.compile(r"\s*(?:[“\"]|(?:主要|重要|核心|关键|基本|具体|经济|构成|[一二三]级|新)*(?:方面|内涵|含义|启示|层次|层面|维度|要件|要素|关键问题|问题|特征|特点|原因|途径|路径|阶段"
                          r"|类型|部分|角度|视角|原则|任务|措施|对策|建议|环节|(?:[一二三]级|分项|具体|表征|预期性|约束性|评价|考核)?指标|子系统|等级|(?:时间)?断面"
                          r"|模型|变量|假设|步骤|板块|俱乐部|结论|思路|方向|模式|层级|梯队|样本|检验|要件|年份点?|时间点|时点|截面|(?:研究|评价|空间|地理|基本)单元|主成分(?:因子)?|公因子|类))")
 # 以下4个, 这9个: a number that points back or forward to an enumeration
@@ -2531,6 +2532,20 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
 # 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
 _ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+
+
+# 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
+_OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*"
+                           r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*$")
+
+
+def _as_multiple_of_year(indicator: str | None, before: str, unit: str) -> str | None:
+    """The indicator of a multiple of a base year's figure (铁路运营里程是1978年的2.7倍):
+    the variable 相当于 that year's, so the row does not read as the variable's own size."""
+    m = _OF_BASE_YEAR.search(before) if unit == "倍" and indicator else None
+    if not m or re.search(r"倍|相当于", indicator):
+        return indicator
+    return f"{indicator}相当于{m.group(1)}年的倍数"
 
 
 def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
