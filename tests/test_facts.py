@@ -1736,3 +1736,11 @@ def test_a_multiple_of_a_base_years_figure_names_the_base_in_the_indicator():
 def test_a_count_of_the_new_points_a_text_makes_is_not_a_fact():
     # 003 (2020 paper): 3个新内涵 counts the points that follow (一是…), not anything in the world
     assert _facts("该定义赋予区域一体化3个新内涵：一是产业发展的差异化与协同化，体现区域资源配置的有效性。", year=2020) == []
+
+
+def test_counted_things_listed_with_others_take_the_predicate_after_the_list():
+    # gwr2026_gansu: 35个地方和单位荣获…, 张掖等11个市和两当、迭部县被命名为… — not bare 地方 / 市
+    rows = _doc_facts("35个地方和单位荣获国家级民族团结进步示范命名。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "荣获国家级民族团结进步示范命名的地方和单位"
+    rows = _doc_facts("张掖等11个市和两当、迭部县被命名为新一届“全国双拥模范城（县）”。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "被命名为新一届“全国双拥模范城(县)”的市"

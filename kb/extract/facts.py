@@ -2960,11 +2960,17 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
-_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已|被)"
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
+
+
+def _predicate_after_places(sentence: str, at: int) -> re.Match | None:
+    """张掖等11个市和两当、迭部县被命名为…: the passive predicate after the places listed with the counted ones."""
+    listed = re.match(r"[和及与、][^，,。；;\d被]{1,12}?(?=被)", sentence[at:])
+    return _ADMIN_PREDICATE.match(sentence, at + listed.end()) if listed else None
 
 
 # 200个县域医疗次中心: a class of places naming the facilities counted, not the places themselves
@@ -3013,7 +3019,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
             return f"{did.group('pred')}的{admin.group(0)}"
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与" or _COUNTED_STOP.match(noun, 1)):
         # 16个区均被评为…: the places the predicate holds for
-        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if noun[1:2] not in ("和", "、", "及", "与") else None
+        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if noun[1:2] not in ("和", "、", "及", "与") \
+            else _predicate_after_places(sentence, m.start("noun") + 1)
         if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for
             pred = re.sub(r"^(?:均|全部|已)(?=[\u4e00-\u9fff]{3})", "", did.group("pred"))
             return f"{pred}的{noun[0]}"
@@ -3054,8 +3061,12 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if len(head) >= 2 or head in ADMIN_UNIT_NAMES:
             return noun[:stop.end()] + head
     noun = noun[:stop.start()] if stop else noun
+    paired = re.match(r"[和及与][\u4e00-\u9fff]{1,4}?(?=" + _ENTERED.pattern[:_ENTERED.pattern.index(")")] + r"))",
+                      sentence[m.start("noun") + len(noun):]) if stop and stop.group(0) in ("和", "及", "与") else None
+    if paired and len(noun) >= 2:   # 35个地方和单位荣获…: the pair of things the predicate holds for
+        noun += paired.group(0)
     entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
-    if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市
+    if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
 
