@@ -1702,6 +1702,22 @@ def test_a_share_alone_takes_the_thing_the_enumerated_clause_before_names():
     assert {f.indicator for f in _facts(text, year=2020)[2:]} == {"轨道交通占公共交通的比重"}
 
 
+def test_a_section_number_glued_to_its_heading_is_not_a_fact():
+    # chinaxiv_201809_00037 (converted paper): `1.1国家高新区的由来` read as 1.1 国
+    assert _facts("1.1国家高新区的由来") == []
+    assert _facts("1.2.3三次创业阶段 (2011年至今)") == []
+    # an amount or a measure opening a sentence is still one
+    assert [(f.value, f.unit) for f in _facts("1.5万家企业完成了数字化改造。", year=2025)] == [(15000, "家")]
+
+
+def test_a_phrase_cut_inside_quoted_examples_names_the_thing_after_deng():
+    # govinfo_report_2024_huaian: …“…若干政策”等新闻发布会12场
+    text = ("紧紧围绕保障民生、深化改革、科技创新等工作主线，组织召开了“春节前后服务企业用工和促进返乡人员就业创业专项活动”"
+            "“建设‘四最’一流营商环境高质量推进产业发展”“加快建设长三角北部重要产业科技创新高地的若干政策”等新闻发布会12场，"
+            "努力传递政府声音、宣传政策法规、回应舆论关切。")
+    assert [f.indicator for f in _facts(text, year=2024)] == ["新闻发布会"]
+
+
 def test_a_multiple_of_a_base_years_figure_names_the_base_in_the_indicator():
     # 003 (2020 paper): 铁路运营里程 alone with 2.7倍 reads as the length itself
     text = ("改革开放以来，我国传统基建取得了举世瞩目的成就，如：根据中国统计局的统计，2019年，我国铁路运营里程已达13.9万千米，"
@@ -1739,3 +1755,11 @@ def test_a_count_of_things_that_belong_to_a_class_names_the_class():
     text = "如中国目前600多座城市中，有300多个属于联合国人居环境署评价标准的“严重缺水”和“缺水”城市。"
     counted = [f for f in _facts(text, year=2020) if f.raw == "300多个"]
     assert [f.indicator for f in counted] == ["属于联合国人居环境署评价标准的“严重缺水”和“缺水”城市"]
+
+
+def test_counted_things_listed_with_others_take_the_predicate_after_the_list():
+    # gwr2026_gansu: 35个地方和单位荣获…, 张掖等11个市和两当、迭部县被命名为… — not bare 地方 / 市
+    rows = _doc_facts("35个地方和单位荣获国家级民族团结进步示范命名。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "荣获国家级民族团结进步示范命名的地方和单位"
+    rows = _doc_facts("张掖等11个市和两当、迭部县被命名为新一届“全国双拥模范城（县）”。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "被命名为新一届“全国双拥模范城(县)”的市"

@@ -1367,6 +1367,18 @@ def _in_short_quote(sentence: str, q: Quantity) -> bool:
 _SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
+# 1.1国家高新区的由来, 1.2.3三次创业阶段: a dotted section number with no space before the heading's words
+_GLUED_SECTION_NUMBER = re.compile(r"\s*#*\s*\d{1,2}(?:\.\d{1,2}){1,2}(?=[\u4e00-\u9fff“])")
+
+
+def _is_glued_section_number(q: Quantity, sentence: str) -> bool:
+    """The quantity is a section number opening a heading, read with the heading's first character as
+    its unit (1.1国 of 1.1国家高新区的由来); an amount (1.2万亿元…) or a measure (1.5%) is not one."""
+    m = _GLUED_SECTION_NUMBER.match(sentence)
+    return (m is not None and q.start < m.end() and (q.unit in _COUNT_UNITS or not q.unit)
+            and not re.search(r"[万亿千百]", q.raw))
+
+
 def _heading_count(sentence: str, q: Quantity) -> bool:
     """二、百姓富（7项）: the count of items a heading announces (also run into a flattened table's row)."""
     if re.search(r"[一二三四五六七八九十]、[\u4e00-\u9fff]{1,10}[（(]\s*$", sentence[:q.start]) \
@@ -1388,6 +1400,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if _SECTION_NUMBER.match(sentence) and q.start < _SECTION_NUMBER.match(sentence).end() \
             and not re.search(r"[，,。；;：:]", sentence):
         return False   # 2 县域经济密度综合测度及时间演变, 3.1 数据来源: a heading's section number
+    if _is_glued_section_number(q, sentence):
+        return False   # 1.1国家高新区的由来: a converted paper's section number glued to its heading
     if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
     if q.unit in ("名", "位") and _RANK.search(before):
@@ -2387,10 +2401,21 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and q.unit == "%" and not carry.indicator:
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    phrase = _after_quoted_examples(phrase)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+# …的若干政策”等新闻发布会12场: a phrase cut inside quoted examples, then 等 and the thing counted
+_QUOTED_EXAMPLES = re.compile(r"^[^“《]*[”》]\s*等(?=[\u4e00-\u9fffA-Za-z]{2})")
+
+
+def _after_quoted_examples(phrase: str | None) -> str | None:
+    """The thing the quoted examples before 等 are of (新闻发布会), when the phrase opens inside the quotes."""
+    m = _QUOTED_EXAMPLES.match(phrase or "")
+    return phrase[m.end():] if m else phrase
 
 
 # 省级部门运维实现集中管理、经费: a topic, what it achieved, and then a measure of its own
@@ -2940,11 +2965,17 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
-_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 
 
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已|被)"
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
+
+
+def _predicate_after_places(sentence: str, at: int) -> re.Match | None:
+    """张掖等11个市和两当、迭部县被命名为…: the passive predicate after the places listed with the counted ones."""
+    listed = re.match(r"[和及与、][^，,。；;\d被]{1,12}?(?=被)", sentence[at:])
+    return _ADMIN_PREDICATE.match(sentence, at + listed.end()) if listed else None
 
 
 # 200个县域医疗次中心: a class of places naming the facilities counted, not the places themselves
@@ -3000,7 +3031,8 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
             return f"{did.group('pred')}的{admin.group(0)}"
     if noun[0] in ADMIN_UNIT_NAMES and (len(noun) == 1 or noun[1] in "和、及与" or _COUNTED_STOP.match(noun, 1)):
         # 16个区均被评为…: the places the predicate holds for
-        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if noun[1:2] not in ("和", "、", "及", "与") else None
+        did = _ADMIN_PREDICATE.match(sentence, m.start("noun") + 1) if noun[1:2] not in ("和", "、", "及", "与") \
+            else _predicate_after_places(sentence, m.start("noun") + 1)
         if did:   # 70个县（市、特区）与省外三甲医院建立帮扶协作关系: the places the predicate holds for
             pred = re.sub(r"^(?:均|全部|已)(?=[\u4e00-\u9fff]{3})", "", did.group("pred"))
             return f"{pred}的{noun[0]}"
@@ -3041,8 +3073,12 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         if len(head) >= 2 or head in ADMIN_UNIT_NAMES:
             return noun[:stop.end()] + head
     noun = noun[:stop.start()] if stop else noun
+    paired = re.match(r"[和及与][\u4e00-\u9fff]{1,4}?(?=" + _ENTERED.pattern[:_ENTERED.pattern.index(")")] + r"))",
+                      sentence[m.start("noun") + len(noun):]) if stop and stop.group(0) in ("和", "及", "与") else None
+    if paired and len(noun) >= 2:   # 35个地方和单位荣获…: the pair of things the predicate holds for
+        noun += paired.group(0)
     entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
-    if entered and len(noun) <= 4:   # 27座城市入选全球最具影响力城市
+    if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
 
