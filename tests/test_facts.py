@@ -1616,7 +1616,7 @@ def test_a_list_of_multiples_shares_its_unit_base_and_the_items_named_before():
     text = ("2018年，西北地区与西南地区在小学、初中、高中生均公共财政预算教育经费都已超过万元，西南地区2018年各年级生均"
             "公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
     rows = _rows(_facts(text, year=2020))
-    assert rows[3] == (12.68, "倍", "西北地区", "小学生均公共财政预算教育经费", "2003—2018年")
+    assert rows[3] == (12.68, "倍", "西北地区", "小学生均公共财政预算教育经费相当于2003年的倍数", "2003—2018年")
     assert [r[3][:2] for r in rows] == ["小学", "初中", "高中"] * 2 and {r[4] for r in rows} == {"2003—2018年"}
 
 
@@ -1736,6 +1736,25 @@ def test_a_multiple_of_a_base_years_figure_names_the_base_in_the_indicator():
 def test_a_count_of_the_new_points_a_text_makes_is_not_a_fact():
     # 003 (2020 paper): 3个新内涵 counts the points that follow (一是…), not anything in the world
     assert _facts("该定义赋予区域一体化3个新内涵：一是产业发展的差异化与协同化，体现区域资源配置的有效性。", year=2020) == []
+
+
+def test_a_later_list_of_multiples_without_a_base_keeps_the_base_year_of_the_first():
+    # 003 (2020 paper): 西北地区分别是12.68、15.56、10.69倍 are multiples of 2003 as well
+    text = ("2018年，西北地区与西南地区在小学、初中、高中生均公共财政预算教育经费都已超过万元，西南地区2018年各年级生均"
+            "公共财政预算教育经费分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68、15.56、10.69倍。")
+    northwest = [f for f in _facts(text, year=2020) if f.subject == "西北地区"]
+    assert [f.indicator for f in northwest] == [f"{level}生均公共财政预算教育经费相当于2003年的倍数"
+                                                for level in ("小学", "初中", "高中")]
+    # a multiple of a place (是西部地区的3.05倍) names no year
+    text = "2000年，东部地区的 GDP是西部地区的3.05倍，2007年扩大为3.13倍，2019年缩小到2.53倍。"
+    assert not any("年的倍数" in f.indicator for f in _facts(text, year=2020))
+
+
+def test_a_count_of_things_that_belong_to_a_class_names_the_class():
+    # 003 (2020 paper): not the fragment 属于联合国人 (cut at 人居)
+    text = "如中国目前600多座城市中，有300多个属于联合国人居环境署评价标准的“严重缺水”和“缺水”城市。"
+    counted = [f for f in _facts(text, year=2020) if f.raw == "300多个"]
+    assert [f.indicator for f in counted] == ["属于联合国人居环境署评价标准的“严重缺水”和“缺水”城市"]
 
 
 def test_counted_things_listed_with_others_take_the_predicate_after_the_list():

@@ -638,7 +638,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
-                                         sentence[clause:q.start], q.unit)
+                                         sentence, clause, q)
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
@@ -2552,17 +2552,22 @@ _ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?!
 
 
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
-_OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*"
-                           r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*$")
+_MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
+_OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
+# …分别是2003年的14.87、15.03、9.16倍，西北地区分别是12.68…倍: a later list without a base has the same one
+_OF_NO_BASE = re.compile(r"分别(?:是|为|相当于)\s*" + _MULTIPLES_LISTED + "$")
+_BASE_YEAR_MULTIPLES = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + r"\d+(?:\.\d+)?\s*倍")
 
 
-def _as_multiple_of_year(indicator: str | None, before: str, unit: str) -> str | None:
+def _as_multiple_of_year(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
     """The indicator of a multiple of a base year's figure (铁路运营里程是1978年的2.7倍):
     the variable 相当于 that year's, so the row does not read as the variable's own size."""
-    m = _OF_BASE_YEAR.search(before) if unit == "倍" and indicator else None
-    if not m or re.search(r"倍|相当于", indicator):
+    if q.unit != "倍" or not indicator or re.search(r"倍|相当于", indicator):
         return indicator
-    return f"{indicator}相当于{m.group(1)}年的倍数"
+    m = _OF_BASE_YEAR.search(sentence, clause, q.start)
+    if not m and _OF_NO_BASE.search(sentence, clause, q.start):
+        m = next(reversed(list(_BASE_YEAR_MULTIPLES.finditer(sentence, 0, clause))), None)
+    return f"{indicator}相当于{m.group(1)}年的倍数" if m else indicator
 
 
 def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
@@ -3008,6 +3013,10 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
 _CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
 
 
+# 300多个属于联合国人居环境署评价标准的“缺水”城市: a count followed by what the things belong to, then the things
+_HOLDS_FOR_COUNTED = re.compile(r"(?:属于|位于|处于)[^，,。；;\d]{2,40}?的[^，,。；;\d的]{0,12}?[\u4e00-\u9fff]{2}(?=[，,。；;]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -3022,6 +3031,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if not m:
         return None
     noun = m.group("noun")
+    held = _HOLDS_FOR_COUNTED.match(sentence, m.start("noun"))
+    if held:   # 有300多个属于…“严重缺水”和“缺水”城市: the counted things are what the whole clause names
+        return held.group(0)
     if _CHANGE_VERB_AFTER.match(noun):
         return None   # 全国重点实验室从15家跃升到38家: the count goes on to its change, it names nothing after it
     noun_text = sentence[m.start("noun"):]
