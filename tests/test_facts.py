@@ -1773,3 +1773,12 @@ def test_a_yearly_amount_keeps_its_per_year_word_also_when_a_list_shares_it():
     assert [f.indicator for f in rows[:2]] == ["每年城镇新增就业", "省外务工劳动力"]
     rows = _doc_facts("年均新增城镇就业30万人、输转城乡富余劳动力500万人以上。", "work_report", "甘肃省", 2026)
     assert [f.indicator for f in rows] == ["年均新增城镇就业", "年均输转城乡富余劳动力"]
+
+
+def test_an_amount_or_length_describing_the_things_counted_before_is_scoped_by_them():
+    # communique_2023_qiandongnan: 补助金额 alone; gwr2026_beijing: 新增运营里程 of the new metro lines
+    rows = _doc_facts("全年全州国家抚恤补助优抚对象28.16万人次，补助金额1.94亿元。", "communique", "黔东南州", 2023)
+    assert rows[1].indicator == "全州国家抚恤补助优抚对象补助金额"
+    rows = _doc_facts("深化交通综合治理，开通3条地铁新线、新增运营里程30公里，总里程达909公里、居全国首位；",
+                      "work_report", "北京市", 2026)
+    assert rows[1].indicator == "地铁新线新增运营里程"

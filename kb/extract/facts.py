@@ -2660,7 +2660,8 @@ def _last_scope(text: str) -> re.Match | None:
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
 _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
-                        r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额)")
+                        r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额|"
+                        r"(?:补助|补贴|救助|资助|奖补|发放|支付|赔付)(?:金额|资金)|新增(?:运营|通车)?里程)")
 
 
 def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
