@@ -1627,9 +1627,9 @@ def test_section_numbers_places_in_listed_facilities_and_coordinated_projects():
     text = ("基础设施系统升级，中吉乌铁路开工，乌鲁木齐天山国际机场、“疆电外送”第三通道、和若铁路等重大基础设施投运，"
             "机场增至28座，铁路运营里程达9234公里。")
     assert {f.subject for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)} == {"新疆"}
-    # plan15_hangzhou: the count is of both kinds of projects
+    # plan15_hangzhou: the count is of both kinds of projects, each year
     rows = _doc_facts("每年滚动实施节能降碳技术改造项目和用能设施设备更新项目100个以上。", "plan", "杭州市", 2026)
-    assert rows[0].indicator == "节能降碳技术改造项目和用能设施设备更新项目"
+    assert rows[0].indicator == "每年节能降碳技术改造项目和用能设施设备更新项目"
 
 
 def test_concentrations_are_figures_and_counts_going_on_to_a_change_or_an_entry():
@@ -1773,3 +1773,13 @@ def test_a_difference_named_bare_is_of_what_the_paragraph_said_differs():
     # without such a sentence before, the indicator stays as stated
     text = "2003—2018年，西部地区省域间差异在总体差异中的占比从38.5%增加到44.7%。"
     assert {f.indicator for f in _facts(text, year=2020)} == {"省域间差异在总体差异中的占比"}
+
+
+def test_a_yearly_amount_keeps_its_per_year_word_also_when_a_list_shares_it():
+    # gwr2026_guizhou / gwr2026_gansu: 每年城镇新增就业60万人 is no five-year total; 年均 is shared by the list
+    text = ("扎实推进“六六就业稳岗计划”，每年城镇新增就业60万人以上、省外务工劳动力稳定在600万人左右，"
+            "高校毕业生初次毕业去向落实率达80%以上，退役士兵安置率100%。")
+    rows = _doc_facts(text, "work_report", "贵州省", 2026)
+    assert [f.indicator for f in rows[:2]] == ["每年城镇新增就业", "省外务工劳动力"]
+    rows = _doc_facts("年均新增城镇就业30万人、输转城乡富余劳动力500万人以上。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows] == ["年均新增城镇就业", "年均输转城乡富余劳动力"]

@@ -2405,10 +2405,27 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and q.unit == "%" and not carry.indicator:
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
     phrase = _after_quoted_examples(phrase)
+    if q.unit not in _MEASURE_UNITS and not change:
+        phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+_PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
+_LEVEL_VERB = re.compile(r"稳定|保持|达到?|为|超过|突破|累计|总")
+
+
+def _per_year(phrase: str | None, region: str, before: str | None) -> str | None:
+    """每年城镇新增就业60万人, 年均新增城镇就业30万人、输转城乡富余劳动力500万人: a yearly amount keeps its
+    每年/年均 (also when a list shares it), so it does not read as a total over the years."""
+    if not phrase or _PER_YEAR.match(phrase) or _LEVEL_VERB.search(region):
+        return phrase
+    own = _PER_YEAR.match(region)
+    shared = _PER_YEAR.match(before or "") if region.lstrip().startswith("、") else None
+    word = own or shared
+    return f"{word.group(1)}{phrase}" if word else phrase
 
 
 # …的若干政策”等新闻发布会12场: a phrase cut inside quoted examples, then 等 and the thing counted
