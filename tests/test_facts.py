@@ -1765,6 +1765,16 @@ def test_counted_things_listed_with_others_take_the_predicate_after_the_list():
     assert rows[0].indicator == "被命名为新一届“全国双拥模范城(县)”的市"
 
 
+def test_a_difference_named_bare_is_of_what_the_paragraph_said_differs():
+    # 003 (2020 paper): 省域间差异 after 省域间城镇化质量差异最大 is the difference in 城镇化质量
+    text = ("中部地区省域间城镇化质量差异最小，而西部地区省域间城镇化质量差异最大。2003—2018年，西部地区省域间差异在总体差异中的"
+            "占比从38.5%增加到44.7%，而东部地区省域间差异在总体差异中的占比从52.1%下降到42.5%。")
+    assert {f.indicator for f in _facts(text, year=2020)} == {"省域间城镇化质量差异在总体差异中的占比"}
+    # without such a sentence before, the indicator stays as stated
+    text = "2003—2018年，西部地区省域间差异在总体差异中的占比从38.5%增加到44.7%。"
+    assert {f.indicator for f in _facts(text, year=2020)} == {"省域间差异在总体差异中的占比"}
+
+
 def test_a_yearly_amount_keeps_its_per_year_word_also_when_a_list_shares_it():
     # gwr2026_guizhou / gwr2026_gansu: 每年城镇新增就业60万人 is no five-year total; 年均 is shared by the list
     text = ("扎实推进“六六就业稳岗计划”，每年城镇新增就业60万人以上、省外务工劳动力稳定在600万人左右，"

@@ -85,6 +85,7 @@ class _Carry:
     distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
+    differences: dict = field(default_factory=dict)   # 省域间 -> 省域间城镇化质量差异: what the paragraph's 差异 are of
     measure: str = ""    # the measure (增加值, 零售额) the paragraph's changes of kinds (股份制企业增长) are of
     previous_indicator: str | None = None   # the last figure's indicator of the sentence before (…事故数27起；死亡人数…)
     paragraph_period: str | None = None   # 五年来…, ——这是…的五年: the span the whole paragraph reviews  # the last period the paragraph stated (kept past 。, for 20年间)
@@ -522,6 +523,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     if topic:
         carry.indicator = topic
     carried = carry.entering = carry.subject, carry.subject_at
+    carry.differences.update((m.group(1), m.group(0)) for m in _NAMED_DIFFERENCE.finditer(sentence))
     if not quantities:
         gap_of = _gap_variable(sentence, mentions)
         if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
@@ -639,6 +641,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
                                          sentence, clause, q)
+        indicator = _difference_of(indicator, carry.differences)
         change = change or _gap_to_base(sentence[clause:q.start], q.unit)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
@@ -2568,6 +2571,20 @@ def _as_multiple_of_year(indicator: str | None, sentence: str, clause: int, q: Q
     if not m and _OF_NO_BASE.search(sentence, clause, q.start):
         m = next(reversed(list(_BASE_YEAR_MULTIPLES.finditer(sentence, 0, clause))), None)
     return f"{indicator}相当于{m.group(1)}年的倍数" if m else indicator
+
+
+# 省域间城镇化质量差异: a difference between parts named with what differs
+_NAMED_DIFFERENCE = re.compile(r"([\u4e00-\u9fff]{2}[间内])((?:(?!差异|[间内])[\u4e00-\u9fff]){2,8}?)差异")
+_BARE_DIFFERENCE = re.compile(r"([\u4e00-\u9fff]{2}[间内])差异")
+
+
+def _difference_of(indicator: str | None, differences: dict) -> str | None:
+    """西部地区省域间差异在总体差异中的占比 after 省域间城镇化质量差异最大: a difference named bare is of
+    what the paragraph said differs."""
+    m = _BARE_DIFFERENCE.search(indicator or "")
+    if not m or m.group(1) not in differences:
+        return indicator
+    return indicator[:m.start()] + differences[m.group(1)] + indicator[m.end():]
 
 
 def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
