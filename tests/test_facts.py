@@ -1792,3 +1792,11 @@ def test_an_amount_or_length_describing_the_things_counted_before_is_scoped_by_t
     rows = _doc_facts("深化交通综合治理，开通3条地铁新线、新增运营里程30公里，总里程达909公里、居全国首位；",
                       "work_report", "北京市", 2026)
     assert rows[1].indicator == "地铁新线新增运营里程"
+
+
+def test_a_long_indicator_is_not_cut_inside_its_list_of_examples():
+    # gwr2026_henan: the last 24 characters began with 、电子信息 (先进装备 cut off)
+    text = ("战略性新兴产业占规上工业增加值比重超过25%，先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率超过70%，"
+            "超硬、超轻、超薄、超纯等新材料产业积厚成势。")
+    rows = _doc_facts(text, "work_report", "河南省", 2026)
+    assert rows[1].indicator == "先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率"

@@ -2638,9 +2638,15 @@ def _noun_phrase(phrase: str) -> str:
         tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
         done = _LEADING_VERB.match(tail)   # 滚动实施节能降碳技术改造项目和用能设施设备更新项目: what was done
         tail = tail[done.end():] if done and len(tail) - done.end() <= 24 else tail
-        phrase = tail if len(tail) <= 24 else re.split(r"[的和及]", phrase)[-1][-24:]
+        phrase = tail if len(tail) <= 24 else _last_part(re.split(r"[的和及]", phrase)[-1])
     phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
+
+
+def _last_part(run: str) -> str:
+    """The last 24 characters of a long run, or all of it when they would cut into a list of examples
+    (先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率, not 、电子信息…)."""
+    return run if "、" in run[-24:] and len(run) <= 32 else run[-24:]
 
 
 # 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
