@@ -1800,3 +1800,10 @@ def test_a_long_indicator_is_not_cut_inside_its_list_of_examples():
             "超硬、超轻、超薄、超纯等新材料产业积厚成势。")
     rows = _doc_facts(text, "work_report", "河南省", 2026)
     assert rows[1].indicator == "先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率"
+
+
+def test_incidents_named_once_for_a_list_are_said_of_every_item():
+    # gwr2026_guangdong: 刑事治安、涉诈、涉毒警情分别下降… — not bare 刑事治安 / 涉诈
+    text = "积极预防、依法打击各类违法犯罪活动，刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。"
+    rows = _doc_facts(text, "work_report", "广东省", 2026)
+    assert [f.indicator for f in rows] == ["刑事治安警情", "涉诈警情", "涉毒警情"]
