@@ -291,6 +291,13 @@ def test_footnote_markers_and_target_verbs_stay_out_of_indicators():
     assert (facts[0].indicator, facts[0].period, facts[0].indicator_confidence) == ("全社会研发投入强度", "2026年", "high")
 
 
+def test_relief_given_to_someone_names_what_was_relieved_with_confidence():
+    # gwr2026_beijing: 为经营主体减轻税费负担 is the measure (a relief amount), not a fragment cut at 为
+    facts = _doc_facts("全市财政支出八成以上投向民生领域，累计为经营主体减轻税费负担超4900亿元；", "work_report", "北京市", 2026)
+    relief = next(f for f in facts if f.raw == "4900亿元")
+    assert (relief.indicator, relief.indicator_confidence) == ("为经营主体减轻税费负担", "high")
+
+
 def test_statistics_of_a_method_and_a_studys_design_are_not_facts():
     # 003 (seed)
     text = "对工具变量进行检验，过度识别检验中 chi2值为 0.36，P值为 0.65，接受原假设。"
