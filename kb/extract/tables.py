@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kb.extract.facts import named_place
+from kb.extract.places import named_place
 from kb.extract.indicators import canonical_indicator
 from kb.extract.numbers import analysis_text, find_quantities
 from kb.extract.periods import find_periods
