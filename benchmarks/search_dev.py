@@ -166,6 +166,8 @@ def main() -> None:
     ap.add_argument("--sets", default="seed,wild", help="corpora to run: seed, wild, ext")
     ap.add_argument("--modes", default="hybrid,dense,keyword,naive")
     ap.add_argument("--misses", action="store_true", help="list misses of the TUNING parts (hybrid)")
+    ap.add_argument("--tuning-only", action="store_true",
+                    help="print the tuning parts only (while tuning: held-out figures are read once, at the end)")
     ap.add_argument("--tune", help="grid over hybrid weights, scored on the TUNING parts only, e.g. "
                                    "'document=0,0.3;topic=0,0.3' (names of kb.search.Weights, or module "
                                    "settings of kb.search: 'FUSION=max/minmax,rank/rank;WINDOW_CHARS=15,25')")
@@ -192,7 +194,7 @@ def main() -> None:
                   f"ready in {time.time() - t0:.0f}s")
             for qset in (s for s in SETS if s.corpus == corpus_name):
                 for part, questions in parts(qset).items():
-                    if not questions:
+                    if not questions or (a.tuning_only and part != "tune"):
                         continue
                     cells, misses = [], []
                     for mode in modes:
