@@ -695,9 +695,11 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
 # of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
 _KIND = re.compile(r"(?:企业|类|产业|行业|制造业)$")
 _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
-# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
-# the predicate after the figure holds for
-_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"])(?=[，,。；;、]|$)")
+# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段, 210项关键核心技术获得突破,
+# 243个重点项目建成投产, 179个重大项目开工: what is counted is the things the predicate after the figure holds for
+_PREDICATED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<adverb>陆续|相继|先后|全部|均|已经?|都|率先)?"
+                         r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工)"
+                         r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产))(?=[，,。；;、]|$)")
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
@@ -729,9 +731,11 @@ def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Qua
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
-    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or indicator in m.group(3):
+    if not m or (m.group("noun") and not indicator.startswith(m.group("noun"))) or indicator in m.group("what"):
         return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
-    return f"{m.group(2)}{m.group(3)}的{m.group(1) or indicator}"
+    if m.group("adverb") and not m.group("noun"):
+        return indicator   # 5000个已建成自然村的…设施: a verb right after the figure describes the noun after it
+    return f"{m.group('verb')}{m.group('what')}的{m.group('noun') or indicator}"
 
 
 def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
