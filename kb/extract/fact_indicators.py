@@ -669,7 +669,7 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
 
 # a measure that names no thing of its own: 秋粮播种面积…，总产量…; 风景名胜区10个，总面积…
 _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
-                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
+                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次|资金|(?:月|年)?人均[\u4e00-\u9fff]{0,4}?标准")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
                           r"|起数|次数|件数|户数|人次|(?<=事故)数)$")
 _ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
@@ -757,20 +757,41 @@ def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry
     return indicator, "low" if indicator.endswith("类") else None
 
 
+# 年末全州…参保人数: when and where people were counted is no part of what their rate is of
+_WHEN_AND_WHERE = re.compile(r"^(?:年末|年初|年底|全年)?(?:全[省市州县区盟旗])?")
+
+
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
-    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积)."""
-    if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
+    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积); so does a
+    measure whose qualifier or stem the earlier figure named (…备案投资亿元以上项目400个，备案投资额…; 新增长护险
+    参保人数…，参保率… → 长护险参保率)."""
+    earlier = stated[-1][0] if indicator and stated else None
+    if not earlier:
         return indicator
-    earlier = stated[-1][0]
+    rate = _RATE_OF.fullmatch(indicator)
+    if rate and earlier.find(rate.group("stem")) > 0 \
+            and _MEASURE_END.fullmatch(earlier, earlier.find(rate.group("stem")) + len(rate.group("stem"))):
+        scope = _NEWLY.sub("", _WHEN_AND_WHERE.sub("", earlier[:earlier.find(rate.group("stem"))]))
+        return scope + indicator if 2 <= len(scope) <= 12 and indicator_confidence(scope) == "high" else indicator
+    qualified = _QUALIFIED_MEASURE.fullmatch(indicator)
+    if not (_BARE_MEASURE.fullmatch(indicator)
+            or (qualified and qualified.group("qualifier") in earlier and _THINGS_COUNTED.search(earlier))):
+        return indicator
     if earlier.endswith(indicator):
         return earlier   # 死亡人数39人，比上年下降4.9%: the same measure again
     end = _MEASURE_END.search(earlier)
     scope = earlier[:end.start()] if end else earlier
-    if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
+    if not (2 <= len(scope) <= 18) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
             or _MEASURE_TAIL.search(scope) or re.search(r"[率比]$", scope):
         return indicator
     return scope + indicator
+
+
+_RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
+_NEWLY = re.compile(r"^(?:新增|累计|新)")
+_THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
+_QUALIFIED_MEASURE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,4}?)(?:" + _BARE_MEASURE.pattern + ")")
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
