@@ -49,10 +49,15 @@ from kb.types import Article, CleanText, Fact
 
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
+_CAPTION = r"\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))"
 _META = re.compile(r"文章编号|中图分类号|文献标识码|收稿日期|基金项目|作者简介|通讯作者|DOI|doi:|E-mail|邮编"
                    r"|责任编辑|资料来源|数据来源"
-                   r"|^\s*(?:续?表|图)\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))")
+                   r"|^\s*(?:续?表|图)" + _CAPTION)
+_TABLE_CAPTION = re.compile(r"^\s*续?表" + _CAPTION)
 # (表7进一步通过…对比 and 表4展示了… are prose about a table; 表7 各变量… and 图2 2000年…分布图 are captions)
+# 31国家发展和改革委员会，…《…》.[2015-3-28]. http://…: an entry of a reference list, its number glued to its author
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3})\s*(?=[^\d\s.．、，,%])[^。]*?(?:https?://|\[\d{4}-\d{1,2}-\d{1,2}\]"
+                              r"|(?:19|20)\d{2}\s*[,，]\s*\d{0,3}\s*[（(]\d{1,3}[)）]\s*[:：]|\[[JMDNRSCZ]\])")
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -135,8 +140,11 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     cut: tuple[int, int] | None = None   # a prose sentence that ends mid-phrase (…西南地区的公路里程、高速)
     cut_by_table = False                 # and what came after it so far was a flattened table or a caption
     before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
+    in_table = False   # after a table's caption left in the text, until a line of prose ends a sentence
     for s, e in sentence_spans(clean.text, start, end):
-        skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        in_table = _in_flattened_table(clean.text, s, e, in_table)
+        skipped = (clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+                   or (in_table and cut is None))   # (a sentence the table cut goes on after it)
         if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
         skipped = skipped or (cut is not None and _is_caption_line(norm, s, e))
@@ -269,8 +277,19 @@ _ANOTHER_EXAMPLE = re.compile(r"\s*(?:再如|又如|再比如|另如)")
 _INNOVATION = re.compile(r"(?:首创|创新|独创)(?:了|的)?\s*[“\"]")
 
 
+def _in_flattened_table(text: str, s: int, e: int, in_table: bool) -> bool:
+    """Whether the sentence text[s:e] is a table's caption or a cell line after it: a line that does not end
+    a sentence (表5 都市圈与城市群的关系 … | 半径一般70千米范围内 | 面积可达到5—15万平方千米…); a sentence that
+    ends with its full stop, or the table's source line, ends it."""
+    if _TABLE_CAPTION.match(text[s:e]):
+        return True
+    if re.match(r"\s*(?:数据来源|资料来源)", text[s:e]):
+        return False
+    return in_table and text[s:e].rstrip()[-1:] not in "。！？!?" and text[e:e + 1] in ("\n", "")
+
+
 def _is_prose(sentence: str) -> bool:
-    if _META.search(sentence):
+    if _META.search(sentence) or _REFERENCE_ENTRY.match(sentence):
         return False
     # flattened table rows: mostly digits and separators
     return han_ratio(sentence) >= 0.3
