@@ -298,7 +298,7 @@ def _is_prose(sentence: str) -> bool:
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    carry.previous_at, carry.sentence_at = carry.sentence_at, s
+    carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
                              if not (p.duration and _RECORD.match(sentence, p.end))]
@@ -324,6 +324,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         carry.named_before = _named_before(mentions, sentence, carry.named_before)
+        carry.quiet = 0 if carry.stated_at == s else carry.quiet + 1
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -398,7 +399,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
-                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue") else None)
+                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
+                                    and (carry.quiet < 2 or carry.stated_period == f"{doc.year}年") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
@@ -453,7 +455,6 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
-    carry.account_at = s
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)
@@ -461,6 +462,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
+    carry.quiet = 0
     return facts
 
 
