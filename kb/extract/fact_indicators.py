@@ -711,7 +711,7 @@ def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[
 
 # a measure that names no thing of its own: 秋粮播种面积…，总产量…; 风景名胜区10个，总面积…
 _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播种面积|单产|增加值|营业收入|营收|利润总?额?|里程|人数"
-                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次")
+                           r"|死亡人数|受伤人数|起数|次数|件数|户数|人次|资金|(?:月|年)?人均[\u4e00-\u9fff]{0,4}?标准")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
                           r"|起数|次数|件数|户数|人次|(?<=事故)数)$")
 _ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
@@ -737,10 +737,12 @@ def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple
 # of the measure the paragraph named for the kinds before it (增加值, 零售额), or it is flagged
 _KIND = re.compile(r"(?:企业|类|产业|行业|制造业)$")
 _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|产值|营业收入|利润总额|价格)$")
-# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段: what is counted is the things
-# the predicate after the figure holds for
-_PREDICATED = re.compile(r"([\u4e00-\u9fff]{0,8}?)(实现|处于|位于|属于)([^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"])(?=[，,。；;、]|$)")
-_PREDICATED_OF = re.compile(r"的([\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(实现"):])
+# 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段, 210项关键核心技术获得突破,
+# 243个重点项目建成投产, 179个重大项目开工: what is counted is the things the predicate after the figure holds for
+_PREDICATED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<adverb>陆续|相继|先后|全部|均|已经?|都|率先)?"
+                         r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工)"
+                         r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产))(?=[，,。；;、]|$)")
+_PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
@@ -775,12 +777,15 @@ def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> 
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
         if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
     if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state
-        return f"{of.group(1)}{of.group(2)}{of.group(3)}的{indicator}"
-    if not m or (m.group(1) and not indicator.startswith(m.group(1))) or indicator in m.group(3):
+        return f"{of.group('var')}{of.group('verb')}{of.group('what')}的{indicator}"
+    if not m or (m.group("noun") and not indicator.startswith(m.group("noun"))) or indicator in m.group("what"):
         return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
-    earlier = re.search(r"的([\u4e00-\u9fff]{2,12}?)" + re.escape(m.group(2) + m.group(3)), sentence[:q.start])
+    if m.group("adverb") and not m.group("noun"):
+        return indicator   # 5000个已建成自然村的…设施: a verb right after the figure describes the noun after it
+    state = m.group("verb") + m.group("what")
+    earlier = re.search(r"的([\u4e00-\u9fff]{2,12}?)" + re.escape(state), sentence[:q.start])
     # …，2013年有8个省份处于低水平阶段: the variable the sentence named for the same state before
-    return f"{earlier.group(1) if earlier else ''}{m.group(2)}{m.group(3)}的{m.group(1) or indicator}"
+    return f"{earlier.group(1) if earlier else ''}{state}的{m.group('noun') or indicator}"
 
 
 # 在科尔尼评选的全球最具潜力城市排行榜中，9个国家中心城市全部入选: a count of the things a list took in
@@ -815,20 +820,41 @@ def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry
     return indicator, "low" if indicator.endswith("类") else None
 
 
+# 年末全州…参保人数: when and where people were counted is no part of what their rate is of
+_WHEN_AND_WHERE = re.compile(r"^(?:年末|年初|年底|全年)?(?:全[省市州县区盟旗])?")
+
+
 def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
-    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积)."""
-    if not indicator or not stated or not stated[-1][0] or not _BARE_MEASURE.fullmatch(indicator):
+    measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积); so does a
+    measure whose qualifier or stem the earlier figure named (…备案投资亿元以上项目400个，备案投资额…; 新增长护险
+    参保人数…，参保率… → 长护险参保率)."""
+    earlier = stated[-1][0] if indicator and stated else None
+    if not earlier:
         return indicator
-    earlier = stated[-1][0]
+    rate = _RATE_OF.fullmatch(indicator)
+    if rate and earlier.find(rate.group("stem")) > 0 \
+            and _MEASURE_END.fullmatch(earlier, earlier.find(rate.group("stem")) + len(rate.group("stem"))):
+        scope = _NEWLY.sub("", _WHEN_AND_WHERE.sub("", earlier[:earlier.find(rate.group("stem"))]))
+        return scope + indicator if 2 <= len(scope) <= 12 and indicator_confidence(scope) == "high" else indicator
+    qualified = _QUALIFIED_MEASURE.fullmatch(indicator)
+    if not (_BARE_MEASURE.fullmatch(indicator)
+            or (qualified and qualified.group("qualifier") in earlier and _THINGS_COUNTED.search(earlier))):
+        return indicator
     if earlier.endswith(indicator):
         return earlier   # 死亡人数39人，比上年下降4.9%: the same measure again
     end = _MEASURE_END.search(earlier)
     scope = earlier[:end.start()] if end else earlier
-    if not (2 <= len(scope) <= 12) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
+    if not (2 <= len(scope) <= 18) or is_generic_measure(scope) or indicator_confidence(scope) == "low" \
             or _MEASURE_TAIL.search(scope) or re.search(r"[率比]$", scope):
         return indicator
     return scope + indicator
+
+
+_RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
+_NEWLY = re.compile(r"^(?:新增|累计|新)")
+_THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
+_QUALIFIED_MEASURE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,4}?)(?:" + _BARE_MEASURE.pattern + ")")
 
 
 def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,

@@ -186,6 +186,9 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return f"{years[0] - 1}年"
     if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator;
         #              每年70%左右财政支出用于民生事业: each year of it)
+        if _HELD.search(before):   # 连续9年稳定在1300亿斤以上: the years it held; 参保率保持在95%以上: the span
+            n = numeral_value(m.group(1)) if (m := _RUN_OF_YEARS.search(before)) else None
+            return f"{years[1] - int(n) + 1}—{years[1]}年" if n and n > 1 else span
         return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
                         or "每年" in before) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
@@ -196,7 +199,7 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 # 引育高技能人才39万人, 治理水土流失面积6779平方公里, 3家企业主板上市, 开发政策性岗位7.5万个,
 # 新设外资企业260家, 融资平台退出213户: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
-_ACTION = re.compile(r"建成|新建|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
+_ACTION = re.compile(r"建成|新建|增补|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
                      r"|办理|办结|开行|始发|过境|运送|破获|查处|开发(?!区)|服务(?![业贸型])|新设|设立|利用|退出|关停|淘汰"
                      r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌|组建|重组")
@@ -215,6 +218,9 @@ def _is_flow(before: str, unit: str, after: str = "") -> bool:
 
 # 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
 _PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
+# 参保率保持在95%以上, 比例稳定在80%左右: a level held through the span, not one reached at its end
+_HELD = re.compile(r"(?:保持|稳定|维持)在?\s*(?:超过?|逾|近)?\s*$")
+_RUN_OF_YEARS = re.compile(r"连续\s*(\d{1,2}|[二两三四五六七八九十]{1,2})\s*年")
 _YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
@@ -229,9 +235,14 @@ def _after_from_to(change: str | None, period: str | None,
         return (years[0] if len(years) == 1 else None, None), period
     if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
         return (span[0], years[0] if len(years) == 1 else None), period
-    if change and not _REACHED.fullmatch(change) and span[0] and span[1] and years == [span[1]] and span[0] < span[1]:
+    if (change and not _REACHED.fullmatch(change) and not _PLACE_GAP.match(change)
+            and span[0] and span[1] and years == [span[1]] and span[0] < span[1]):
         return span, f"{span[0]}—{span[1]}年"
     return span, period
+
+
+# 增速高于全国0.2个百分点, 比全国平均水平低: a gap to another place in the same year, not a change over time
+_PLACE_GAP = re.compile(r"高于|低于|快于|慢于|高出|低出|比(?!上年)")
 
 
 # 提高到, 降至: a change word naming the level reached, not the change
@@ -365,7 +376,9 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             # 较“十三五”末的9323.1亿元: the base's own figure is dated by the base (是1978年的2.7倍 is not it)
             years = years_of(p.text)
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
-        dated = current or carry.stated_period
+        # a year the sentence before stated dates it (the account goes on); one stated before a sentence
+        # without figures does not (…截至2018年…。从国际市场分布来看，…。目前，…: the text's year)
+        dated = current or (carry.stated_period if carry.account_at >= carry.previous_at >= 0 else None)
         if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
                 or (p.now and dated and not dated.endswith("以来"))):
             continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
@@ -554,7 +567,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
             carry.period = text
             # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
             if not _HORIZON.search(sentence[:p.start]):
-                carry.stated_period = text
+                carry.stated_period, carry.account_at = text, carry.sentence_at
 
 
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word

@@ -49,10 +49,15 @@ from kb.types import Article, CleanText, Fact
 
 
 # lines that carry numbers but no facts, whether or not the cleaner marked them
+_CAPTION = r"\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))"
 _META = re.compile(r"文章编号|中图分类号|文献标识码|收稿日期|基金项目|作者简介|通讯作者|DOI|doi:|E-mail|邮编"
                    r"|责任编辑|资料来源|数据来源"
-                   r"|^\s*(?:续?表|图)\s*\d+(?:[.\-]\d+)*(?![.\-\d]|\s*(?:进一步|显示|表明|展示|列出|报告|给出|中|可知|所示))")
+                   r"|^\s*(?:续?表|图)" + _CAPTION)
+_TABLE_CAPTION = re.compile(r"^\s*续?表" + _CAPTION)
 # (表7进一步通过…对比 and 表4展示了… are prose about a table; 表7 各变量… and 图2 2000年…分布图 are captions)
+# 31国家发展和改革委员会，…《…》.[2015-3-28]. http://…: an entry of a reference list, its number glued to its author
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3})\s*(?=[^\d\s.．、，,%])[^。]*?(?:https?://|\[\d{4}-\d{1,2}-\d{1,2}\]"
+                              r"|(?:19|20)\d{2}\s*[,，]\s*\d{0,3}\s*[（(]\d{1,3}[)）]\s*[:：]|\[[JMDNRSCZ]\])")
 
 
 def extract_facts(clean: CleanText, articles: list[Article], source: str) -> list[Fact]:
@@ -135,8 +140,11 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     cut: tuple[int, int] | None = None   # a prose sentence that ends mid-phrase (…西南地区的公路里程、高速)
     cut_by_table = False                 # and what came after it so far was a flattened table or a caption
     before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
+    in_table = False   # after a table's caption left in the text, until a line of prose ends a sentence
     for s, e in sentence_spans(clean.text, start, end):
-        skipped = clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+        in_table = _in_flattened_table(clean.text, s, e, in_table)
+        skipped = (clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
+                   or (in_table and cut is None))   # (a sentence the table cut goes on after it)
         if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
             before_cut = dataclasses.replace(carry, first_years=dict(carry.first_years))
         skipped = skipped or (cut is not None and _is_caption_line(norm, s, e))
@@ -157,7 +165,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
                            heading_place=heading_place)
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = carry.base_period = carry.from_period = None
-        if _ANOTHER_EXAMPLE.match(norm, s):
+        if _ANOTHER_EXAMPLE.match(norm, s) or _INNOVATION.search(norm, s, e):
             carry.period = carry.stated_period = None   # 再如，日喀则国际陆地港…: not dated by the example before
         if doc.genre == "work_report" and reading.part == "review":
             reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
@@ -264,10 +272,24 @@ _FULL_STOPS = "。！？!?”’」』）)】"
 _CONTINUES = re.compile(r"\s*(?:其中|同期|同年|当年|该年|这一年|同比|环比|比上年|较上年|期间|此间|截至当年)")
 # 再如, 又如: a sentence that opens another example
 _ANOTHER_EXAMPLE = re.compile(r"\s*(?:再如|又如|再比如|另如)")
+# 瑞丽市首创的“种植备案…”机制, 其创新的“数字孪生监管平台”: what a named innovation achieves (将采购周期从15天缩短至
+# 72小时) is not dated by the figures of the account before it
+_INNOVATION = re.compile(r"(?:首创|创新|独创)(?:了|的)?\s*[“\"]")
+
+
+def _in_flattened_table(text: str, s: int, e: int, in_table: bool) -> bool:
+    """Whether the sentence text[s:e] is a table's caption or a cell line after it: a line that does not end
+    a sentence (表5 都市圈与城市群的关系 … | 半径一般70千米范围内 | 面积可达到5—15万平方千米…); a sentence that
+    ends with its full stop, or the table's source line, ends it."""
+    if _TABLE_CAPTION.match(text[s:e]):
+        return True
+    if re.match(r"\s*(?:数据来源|资料来源)", text[s:e]):
+        return False
+    return in_table and text[s:e].rstrip()[-1:] not in "。！？!?" and text[e:e + 1] in ("\n", "")
 
 
 def _is_prose(sentence: str) -> bool:
-    if _META.search(sentence):
+    if _META.search(sentence) or _REFERENCE_ENTRY.match(sentence):
         return False
     # flattened table rows: mostly digits and separators
     return han_ratio(sentence) >= 0.3
@@ -276,7 +298,7 @@ def _is_prose(sentence: str) -> bool:
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    carry.sentence_at = s
+    carry.previous_at, carry.sentence_at = carry.sentence_at, s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
                       if not (p.duration and _RECORD.match(sentence, p.end))], doc,
@@ -432,6 +454,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    carry.account_at = s
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)

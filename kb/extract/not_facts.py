@@ -138,8 +138,11 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
         return False   # 168个城市空气质量排名中: the field a ranking is taken over
-    if _is_class_bound(q, sentence):
-        return False
+    if _is_class_bound(q, sentence) or (_BRACKETED_LIMIT.search(sentence, 0, q.start)
+                                        and re.match(r"\s*(?:以上|以下)?\s*[)）]", sentence[q.end:])):
+        return False   # 极度缺水城市（人均水资源量不足500立方米）: the limit that defines the class just named
+    if q.unit in ("种", "类") and _KINDS_LISTED.match(sentence, q.end):
+        return False   # 拓展出新的4种产业范围，简单说就是硬件、软件、内容和服务: the text's own classification
     if q.unit == "%" and _COUNTED_CLASS.search(clause):
         return False   # 仍有7个县固定资产投资占GDP的比重超过100%: the limit of the class counted
     if q.unit in _COUNT_UNITS and _BETWEEN_REGIONS.match(sentence, q.end):
@@ -200,6 +203,11 @@ _MERGED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:进行了?)?(?:归并|合并|整�
 _CLASS_LIMIT = re.compile(r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
 _CLASS_OF = re.compile(r"\s*(?:以上|以下)?\s*的\s*(?:有|[\u4e00-\u9fff]{0,4}(?:城市|省份|省区|地区|国家|企业|县|区县|地州市|产品"
                        r"|行业|项目|家庭|样本))")
+_BRACKETED_LIMIT = re.compile(r"(?:城市|地区|国家|省份|县|企业|家庭|农户|人口|村)\s*[（(][\u4e00-\u9fff]{0,10}"
+                              r"(?:超过|大于|高于|不低于|不少于|低于|小于|不足|少于)\s*$")
+# 4种产业范围，简单说就是硬件、软件、内容和服务: kinds a text names as it sorts things
+_KINDS_LISTED = re.compile(r"[^，,。；;]{0,12}[，,：:]\s*(?:简单(?:地)?说|具体(?:来)?说|也)?\s*(?:就是|即|包括|分别是|分别为)"
+                           r"\s*[：:]?\s*[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+")
 # 全球最高10米液压支架: a size in a product's name
 _NAMED_SIZE = re.compile(r"最(?:高|大|长|宽|深|重|小|轻)\s*$")
 # 轻轨交通1小时能运输1万—3万人: a capacity per unit of time, as an illustration

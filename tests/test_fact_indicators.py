@@ -1,0 +1,39 @@
+"""Indicators of facts in wild documents (kb/extract/fact_indicators.py): what a figure measures, with its scope."""
+from tests.test_facts import _doc_facts
+
+
+def test_a_count_is_named_with_the_predicate_after_the_counted_things():
+    # gwr2026_beijing / gwr2026_heilongjiang: a count of the things the predicate holds for, not of all of them
+    rows = _doc_facts("强化原创性引领性科技攻关，210项关键核心技术获得突破，北京连续9年稳居自然指数-科研城市全球榜首。",
+                      "work_report", "北京市", 2026)
+    assert rows[0].indicator == "获得突破的关键核心技术"
+    rows = _doc_facts("产业项目建设年活动深入实施，1000个省级重点产业项目完成投资1865.7亿元、增长4%，243个重点项目建成投产。",
+                      "work_report", "黑龙江省", 2026)
+    assert [f.indicator for f in rows][0] == "省级重点产业项目"
+    assert rows[-1].indicator == "建成投产的重点项目"
+    # gwr_2005: a verb alone after the counted things, behind an adverb
+    rows = _doc_facts("1410个县级和250个省、市（地）级疾病预防控制中心基本建成，290所紧急救援中心陆续开工。",
+                      "work_report", "", 2005)
+    assert rows[-1].indicator == "开工的紧急救援中心"
+    # gwr2026_guangdong: 已建成 right after the figure describes the things after it, it is no predicate
+    rows = _doc_facts("改造提升超5000个已建成自然村的生活污水治理设施，优化已建成自然村生活污水治理设施运维管护。",
+                      "work_report", "广东省", 2026)
+    assert "建成" not in (rows[0].indicator or "")
+
+
+def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
+    # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
+    text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"
+    rows = _doc_facts(text, "communique", "黔东南州", 2023)
+    assert [f.indicator for f in rows[1:]] == ["年末全州城市居民最低生活保障月人均保障标准"] * 2
+    text = "全年向上争取实施省级以上科技计划项目88项，比上年增长66.0%；争取到资金5737万元，比上年增长4.7%。"
+    assert _doc_facts(text, "communique", "黔东南州", 2023)[2].indicator == "向上争取实施省级以上科技计划项目资金"
+    # gwr2026_city_hefei: a measure qualified as the projects counted were (备案投资)
+    text = "力争新招引备案投资亿元以上项目400个，备案投资额突破2000亿元。"
+    assert _doc_facts(text, "work_report", "合肥市", 2026)[1].indicator == "新招引备案投资亿元以上项目备案投资额"
+    # gwr2026_zhejiang: a rate of the people just counted (参保人数 → 参保率)
+    rows = _doc_facts("新增长护险参保人数1561万人，参保率达93%。", "work_report", "浙江省", 2026)
+    assert rows[1].indicator == "长护险参保率"
+    # gwr_2016: 赤字率 is no rate of a count; a product's own measure is not scoped by the one before
+    rows = _doc_facts("今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。", "work_report", "", 2016)
+    assert rows[-1].indicator == "赤字率"

@@ -1,0 +1,55 @@
+"""Periods of fact rows (kb/extract/fact_periods.py through extract_facts), on real corpus sentences."""
+from kb.extract.numbers import find_quantities
+from tests.test_facts import _doc_facts
+
+
+def test_now_is_the_paper_year_when_a_sentence_without_figures_came_between():
+    # 003 (seed, a 2020 issue): 截至2018年… then a sentence without figures, then 目前: the paper's year
+    text = ("截至2018年，中国服务业进出口区域分布中，东部地区占比84.8%。内陆地区主要以劳动密集型服务贸易为主。"
+            "从国际市场分布来看，区域结构失衡问题愈发明显。目前，中国服务贸易合作排名前十的国家占服务贸易总收支的75%。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("84.8%", "2018年"), ("75%", "2020年")]
+    # the account goes on in the sentence right after a dated one: 目前 keeps its date
+    text = ("截至2019年6月底，上海自贸区共计新设企业逾5.5万户。"
+            "新设企业中，外资企业占比从挂牌初期的5%上升到目前的20%左右。")
+    assert _doc_facts(text, "journal_issue", year=2020)[-1].period == "2019年6月底"
+
+
+def test_what_a_named_innovation_achieves_is_not_dated_by_the_account_before():
+    # 004 (seed, a paper without a year): 2024年上半年 belongs to the 跨境农业产值, not to the mechanism's effect
+    text = ("根据官方数据，2024年上半年，瑞丽市跨境农业产值达到13.97亿元，同比增长3.9%，其中农业产值增长4.0%。"
+            "此外，瑞丽市首创的“种植备案、跨境直通、全程溯源”机制，结合区块链技术确保原料可追溯，"
+            "有效将采购周期从15天缩短至72小时，物流成本降低25%，显著增强了产业链的韧性和可持续性。")
+    facts = _doc_facts(text, "paper")
+    assert [f.period for f in facts[:3]] == ["2024年上半年"] * 3
+    assert [(f.raw, f.period) for f in facts[3:]] == [("15天", None), ("72小时", None), ("25%", None)]
+
+
+def test_a_gap_to_another_place_is_the_year_of_its_clause_not_the_range_before():
+    # 003 (seed): 增速高于全国 is 2019's, though the from-to before it spans 2010—2019
+    text = ("以河南省为例，2010—2019年河南外贸进出口总值由1783151万美元跃升至8247439万美元，2019年河南的"
+            "对外贸易进出口总额稳居中部六省第一位，增速高于全国0.2个百分点。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("1783151万美元", "2010年"), ("8247439万美元", "2019年"), ("0.2个百分点", "2019年")]
+
+
+def test_levels_held_and_places_added_over_a_five_year_review_span_it():
+    # gwr2026_xinjiang / gwr2026_gansu / gwr2026_henan: 保持在, 稳定在 over 这五年; 增补 what was done;
+    # 连续9年 the years it held
+    text = ("五年来，我们主要做了以下工作。\n"
+            "切实兜牢民生底线，持续推进全民参保计划，基本养老保险和基本医疗保险参保率保持在95%以上。"
+            "民生支出占一般公共预算支出比例稳定在80%左右。"
+            "“增学位”工程增补市州城区义务教育学位13.1万个。"
+            "积极应对气候变化影响，粮食总产量连续9年稳定在1300亿斤以上。"
+            "常住人口城镇化率达到58.08%。")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("95%以上", "2021—2025年"), ("80%左右", "2021—2025年"), ("13.1万个", "2021—2025年"),
+        ("1300亿斤以上", "2017—2025年"), ("58.08%", "2025年")]
+
+
+def test_a_count_of_household_visits_keeps_its_unit():
+    # gwr2026_zhejiang: 1万户次 is 户次, not 户
+    found = find_quantities("为未成年人家庭提供一对一公益家庭教育指导服务1万户次，开设“幸福家长”亲子关系成长课堂1万期。")
+    assert [(q.value, q.unit) for q in found if q.value == 10000][0] == (10000, "户次")
