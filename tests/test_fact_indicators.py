@@ -37,3 +37,21 @@ def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # gwr_2016: 赤字率 is no rate of a count; a product's own measure is not scoped by the one before
     rows = _doc_facts("今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。", "work_report", "", 2016)
     assert rows[-1].indicator == "赤字率"
+
+
+def test_the_scope_a_sentence_or_list_gives_its_counts_is_kept():
+    # gwr2026_henan: the level opening a list of kinds of one family is said of each
+    text = "国家生态文明建设示范区23个，省级以上绿色工厂1210家、绿色工业园区74个，重点行业绿色化改造实现全覆盖。"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "河南省", 2026)][1:] == ["省级以上绿色工厂", "省级以上绿色工业园区"]
+    # plan15_suzhou: not by a kind of another family
+    text = "到2030年，累计新增人工智能领域上市企业20家、省级独角兽企业100家、高新技术企业1000家，市级人工智能产业园达30个。"
+    assert "省级" not in _doc_facts(text, "plan", "苏州市", 2026)[2].indicator
+    # gwr2026_city_hefei: a sentence opening on an industry alone speaks of it (not one that acts on it)
+    text = "具身智能产业，加快突破世界模型等前沿技术，提升核心部件及高性能整机研发制造能力，引育行业领军企业5家以上。"
+    assert _doc_facts(text, "work_report", "合肥市", 2026)[0].indicator == "具身智能产业引育行业领军企业"
+    text = "全市财政支出八成以上投向民生领域，累计为经营主体减轻税费负担超4900亿元；"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[1].indicator == "为经营主体减轻税费负担"
+    # communique_2023_zhoukou: the province that awards a title is no subject of a city's count, and stays in it
+    text = "新增国家级智能制造示范优秀场景2家、河南省服务型制造标杆企业1家、智能车间（工厂）17家。"
+    rows = _doc_facts(text, "communique", "周口市", 2023)
+    assert rows[1].indicator.endswith("河南省服务型制造标杆企业") and rows[1].subject == "周口"

@@ -13,7 +13,7 @@ from kb.extract.fact_periods import _TO
 from kb.extract.indicators import ADMIN_UNIT_NAMES, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
 from kb.extract.periods import Period
-from kb.extract.places import _Mention, _place_named, _places
+from kb.extract.places import _COUNTRY_AS_MODIFIER, _Mention, _place_named, _places
 from kb.extract.subjects import _PLACE_LIST_GAP, _bracketed_measure, _compared_level, _counted_classes
 
 
@@ -718,6 +718,37 @@ _ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道
 _SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额|保费收入|收入)$")
 
 
+# 省级以上绿色工厂1210家、绿色工业园区74个: the level that opens a list of counted kinds is said of each
+_LEVEL = re.compile(r"(?:国家级|省部级|省级|市级|州级|县级)(?:及?以上)?")
+
+
+def _with_listed_level(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:
+    """省级以上绿色工业园区 for 绿色工业园区74个 right after 省级以上绿色工厂1210家、 (`between`: the text from the
+    earlier figure's end to this one), else `indicator`."""
+    earlier = stated[-1][0] if stated and indicator else None
+    level = _LEVEL.match(earlier or "")
+    listed = re.fullmatch(r"\s*、\s*([\u4e00-\u9fff]{2,16})\s*", between) if level else None
+    if not listed or listed.group(1) != indicator or _LEVEL.search(indicator) \
+            or indicator[:2] != earlier[level.end():level.end() + 2]:
+        return indicator   # 国家级示范企业1家、智能车间17家: only kinds of one family share their level
+    return level.group(0) + indicator
+
+
+# 具身智能产业，加快突破…，引育行业领军企业5家以上。: a sentence that opens on an industry alone speaks of it
+_INDUSTRY_OPENING = re.compile(r"\s*([\u4e00-\u9fffA-Za-z]{2,14}(?:产业|行业|领域))\s*[，,]")
+_ACTION = re.compile(r"发展|布局|培育|壮大|打造|提升|改造|聚焦|围绕|推进|推动|加快|加速|支持|做[强优大]|实施|建设|优化|巩固"
+                     r"|引进|招引|集聚|瞄准|抢占|抓住|突出|强化|深化|拓展|投向|投入|用于|占|[一二三四五六七八九十]成|^(?:如|例如|比如|以|对|在|为|从|将|把|其中|包括)")
+
+
+def _in_industry(indicator: str | None, sentence: str) -> str | None:
+    """具身智能产业引育行业领军企业 for 引育行业领军企业 in a sentence that opens on 具身智能产业 alone, else
+    `indicator`."""
+    opening = _INDUSTRY_OPENING.match(sentence)
+    if not indicator or not opening or _ACTION.search(opening.group(1)) or opening.group(1) in indicator:
+        return indicator
+    return opening.group(1) + indicator
+
+
 def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
                           units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
@@ -1150,7 +1181,9 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
     for p in periods:
         for i in range(max(p.start, offset), min(p.end, offset + len(phrase))):
             chars[i - offset] = ""
-    inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)]
+    inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)
+              # 河南省服务型制造标杆企业 in a city's report: the level of a title, no subject to cut
+              and (m.topic or not _COUNTRY_AS_MODIFIER.match(phrase, m.end - offset))]
     cut = 0
     if owner and owner in inside:
         cut = owner.end - offset

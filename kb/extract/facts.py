@@ -24,12 +24,13 @@ from kb.extract.clauses import (
     _list_groups)
 from kb.extract.fact_indicators import (
     _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
-    _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _indicator_for, _with_comparator,
-    _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
+    _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
+    _indicator_for, _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _with_earlier_scope, _with_shared_measure, _with_sibling_measure, _with_variable)
+    _with_comparator, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure,
+    _with_variable)
 from kb.extract.fact_periods import (
-    _RECORD, _after_from_to, _article_year, _carry_period, _dated, _default_period, _duration_range,
+    _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
     _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
@@ -300,8 +301,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     sentence = norm[s:e]
     carry.previous_at, carry.sentence_at = carry.sentence_at, s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
-                      if not (p.duration and _RECORD.match(sentence, p.end))], doc,
+    periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
+                             if not (p.duration and _RECORD.match(sentence, p.end))]
+                            + _since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
                      carry.stated_span or carry.period or carry.stated_period)
     periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
@@ -339,6 +341,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
+    level: tuple[int, str] | None = None   # (year, unit) of the sentence's last level of one year (2000年…437.75元)
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -373,6 +376,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
+        indicator = _with_listed_level(indicator, stated, sentence[previous_end:q.start])
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
             indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
@@ -399,12 +403,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
-                                or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
+                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = _start_of_target(period, doc)
-        span, period = _after_from_to(change, period, span)
+        span, period = _after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
         elif q.unit == "倍" and stated and stated[-1][0] and (base := _MULTIPLE_OF_BASE.fullmatch(sentence, clause, q.start)):
@@ -430,6 +434,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
+        level = (years_of(period)[0], q.unit) if not change and re.fullmatch(r"\d{4}年", period or "") else level
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -441,7 +446,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
-        indicator = _members_of(indicator, sentence, clause, q)
+        indicator = _in_industry(_members_of(indicator, sentence, clause, q), sentence)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
