@@ -72,6 +72,7 @@ class _Context:
 # 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
 _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+_GAP_LINK = re.compile(r"\s*(?:高出|低于|高于|多出|多于|少于|落后于?)\s*")   # 中部地区高出西部地区
 # 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
 _COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
 # quantities of one enumeration (12.75%、4.99%和19.8%) are joined only by these

@@ -24,10 +24,11 @@ from kb.extract.clauses import (
     _list_groups)
 from kb.extract.fact_indicators import (
     _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
-    _counted_length, _counted_noun, _difference_of, _gap_to_base, _gap_to_place, _indicator_for,
-    _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
+    _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
+    _indicator_for, _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _in_industry, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure, _with_variable)
+    _with_comparator, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure,
+    _with_variable)
 from kb.extract.fact_periods import (
     _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
@@ -43,7 +44,7 @@ from kb.extract.places import (
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
     _carry_subject, _compared_pair, _gap_list, _gap_pair, _gap_variable, _listed_gap, _pair_of_gap,
-    _respective_subjects, _subject_for, _subject_with_source)
+    _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole)
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
 
@@ -361,6 +362,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
             carry.change = change
+        if owner is not None and owner.start >= q.end and (field := _located_in(q, mentions, sentence)[1]):
+            indicator = field   # 世界十大港口中有7个在我国
         if id(q) in named:
             indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
@@ -393,6 +396,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             topic = subject or topic
         if pair:
             subject, subject_source = pair
+        elif subject_source == "document" and (part := _zone_share_of_whole(indicator, sentence, clause)):
+            subject, subject_source = part, "sentence"
         owners.append(subject)
         gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):
@@ -438,10 +443,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
                                          sentence, clause, q)
         indicator = _difference_of(indicator, carry.differences)
-        change = change or _gap_to_base(sentence[clause:q.start], q.unit)
+        change = _with_comparator(change or _gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
+        indicator = _entered_list(indicator, sentence, q)
         indicator = _in_industry(_members_of(indicator, sentence, clause, q), sentence)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
