@@ -53,3 +53,38 @@ def test_a_count_of_household_visits_keeps_its_unit():
     # gwr2026_zhejiang: 1万户次 is 户次, not 户
     found = find_quantities("为未成年人家庭提供一对一公益家庭教育指导服务1万户次，开设“幸福家长”亲子关系成长课堂1万期。")
     assert [(q.value, q.unit) for q in found if q.value == 10000][0] == (10000, "户次")
+
+
+def test_a_change_after_a_level_of_an_earlier_year_spans_from_it():
+    # 003 (seed): 扩大了5.39倍 spans 2000—2019, the years of the gap's two levels
+    text = ("西部地区的农村居民人均可支配收入一直低于中部地区，且差距不断扩大，2000年，中部地区高出西部地区437.75元，"
+            "到2019年该差额扩大到2360.21元，扩大了5.39倍。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("437.75元", "2000年"), ("2360.21元", "2019年"), ("5.39倍", "2000—2019年")]
+
+
+def test_since_a_programme_began_spans_from_the_year_the_article_gives_it():
+    # 003 (seed, a 2020 issue): the article's title 西部大开发20年 dates 自西部大开发战略实施以来 and 开发初期
+    title = "西部大开发20年：西北地区与西南地区的对比"
+    text = title + "\n自西部大开发战略实施以来，西部地区已累计退耕还林达1.37亿亩，治理严重退化草原1.9亿亩。"
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("1.37亿亩", "2000—2020年"), ("1.9亿亩", "2000—2020年")]
+    text = ("西部大开发20年的成效是推进新时代西部大开发形成新格局的重要基础。\n西部大开发战略实施以来，无论是从统计数据来看，"
+            "还是从民众的实际感受来看，西部大开发确实带来了非常大的变化。西部地区经济总量占全国的份额也从开发初期的17%"
+            "提升到目前的20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [("17%", "2000年"), ("20%以上", "2020年")]
+    # an article that gives the programme no age or first year leaves it undated
+    text = "自西部大开发战略实施以来，西部地区已累计退耕还林达1.37亿亩。"
+    assert _doc_facts(text, "journal_issue", year=2020)[0].period is None
+
+
+def test_a_year_stated_sentences_before_does_not_date_an_aside_after_figureless_ones():
+    # 003 (seed, a 2020 issue): 从2012年到2019年 dated one total; six sentences without figures later the
+    # bracketed shares of 中小型企业 are undated
+    text = ("为搭建这一工业互联网平台，德国研发支持计划从2012年到2019年共向工业4.0科技解决方案投入45亿欧元，"
+            "但并不是所有的成果都转化为成功的产品、服务和商业模式。这就要求中小型企业务必通过科学恰当的方式参与研究领域的最新发展。"
+            "经过大量的实践探索与尝试，工业互联网平台应运而生。德国正在步入第四次工业革命。"
+            "为此，德国企业界，特别是中小型企业（中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%"
+            "不得不投资数字化并搭建工业互联网平台。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][1:] == [("99%", None), ("60%", None), ("55%", None)]

@@ -41,8 +41,8 @@ class _Carry:
     gap_list: list = field(default_factory=list)   # the subjects of the last list of gaps (中西部地区, 东西部地区)
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
-    previous_at: int = -1            # offset of the sentence read before it
-    account_at: int = -1             # offset of the last sentence that stated a figure or a year
+    stated_at: int = -1              # offset of the sentence that set stated_period
+    quiet: int = 0                   # sentences read since the last that stated a figure or a year
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
     named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)
@@ -72,6 +72,7 @@ class _Context:
 # 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
 _GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
 _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+_GAP_LINK = re.compile(r"\s*(?:高出|低于|高于|多出|多于|少于|落后于?)\s*")   # 中部地区高出西部地区
 # 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
 _COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
 # quantities of one enumeration (12.75%、4.99%和19.8%) are joined only by these

@@ -210,7 +210,7 @@ _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 _TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
-                       r"|都|就|只有|仅为|仅|占|的|期间|其实|虽然|虽|尽管|(?<![集高初])中|迈上了?|迈入|跨上|登上|站上|：|:|\s)+$")
+                       r"|都|就|只有|仅为|仅|占|的|期间|其实|虽然|虽|尽管|(?<![集高初])中|迈上了?|迈入|跨上|登上|站上|(?<![名大老主])将(?:会|要)?|：|:|\s)+$")
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
@@ -270,7 +270,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
-    phrase = _gap_to_place(_noun_phrase(phrase), sentence[clause:q.start])
+    phrase = _with_partner(_gap_to_place(_noun_phrase(phrase), sentence[clause:q.start]), sentence[clause:q.start])
     done = _DONE_THEN.fullmatch(phrase or "")
     if done:   # 省级部门运维实现集中管理、经费下降28%: the topic's own measure after what it achieved
         phrase = done.group("topic") + done.group("measure")
@@ -300,7 +300,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     of = re.match(r"\s*(?:以上|左右)?\s*的?\s*([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、）)]|$)", sentence[q.end:]) if given else None
     taken = of.group(1) if of else _noun_phrase(re.sub(r"的\s*$", "", sentence[given.end():q.start])) if given else ""
     if len(taken) >= 2:   # 占据德国99%的商业市场, 创造德国经济总量的55%
-        phrase = _share_given(taken, sentence[given.end():q.start] if of else "", carry.indicator)
+        phrase = _share_given(taken, sentence[given.end():q.start] if of else "", carry.indicator,
+                              *_share_giver(sentence, given.start(), periods, mentions))
     if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
         phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
@@ -311,7 +312,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)):
         phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
-    if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and q.unit == "%" and not carry.indicator:
+    if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
+            and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
     phrase = _after_quoted_examples(phrase)
     if q.unit not in _MEASURE_UNITS and not change:
@@ -395,14 +397,27 @@ _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到
                          r"具备开工条件)(?=[，,。；;、]|$))")
 
 
-def _share_given(taken: str, whole: str, before: str | None) -> str:
-    """The indicator of a share a clause gives to what follows it (占据德国99%的商业市场 → 商业市场占比); a
-    bare measure (贡献了全国24.1%的增量) is of the variable the figure before measured (货物进出口总额增量占全国的比重)."""
+def _share_given(taken: str, whole: str, before: str | None, giver: str = "", verb: str = "") -> str:
+    """The indicator of a share a clause gives to what follows it (中小型企业占据德国99%的商业市场 → 中小型企业占商业
+    市场的比重, …提供60%的就业 → 中小型企业提供的就业占比); a bare measure (贡献了全国24.1%的增量) is of the
+    variable the figure before measured (货物进出口总额增量占全国的比重)."""
     variable = _variable_of(before) if is_generic_measure(taken) else ""
+    if not variable and giver:
+        return f"{giver}占{taken}的比重" if verb.startswith("占") else f"{giver}{verb}的{taken}占比"
     if not variable:
         return f"{taken}占比"
     whole = re.sub(r"^了|的$", "", whole.strip())
     return f"{variable}{taken}占{whole}的比重" if 2 <= len(whole) <= 6 else f"{variable}{taken}占比"
+
+
+# 中国内陆与中国香港的双边服务贸易: what two sides have with each other is named with the partner
+_WITH_PARTNER = re.compile(r"([^，,。；;与和的]{2,10}?)\s*(与|和|同)\s*([^，,。；;与和的]{2,10}?)\s*的\s*(?=(?:双边|相互|之间的?))")
+
+
+def _with_partner(name: str | None, clause: str) -> str | None:
+    """中国内陆与中国香港的双边服务贸易占…比重 for 双边服务贸易占… when the clause names both sides before it."""
+    sides = _WITH_PARTNER.search(clause) if name and re.match(r"双边|相互|之间", name) else None
+    return re.sub(r"\s+", "", sides.group(0)) + name if sides else name
 
 
 def _gap_to_place(name: str | None, clause: str) -> str | None:
@@ -503,10 +518,36 @@ _GAP_TO_BASE = re.compile(r"(比|较)([^，,；;比较]{1,14}?)(?:\d+(?:\.\d+)?\
                           r"(?:\s*(?:近|约|超过|逾)?\s*\d+(?:\.\d+)?\s*(?:个)?\s*(?:百分点)?\s*(?:和|、|与))*\s*(?:近|约|超过|逾)?\s*$")
 
 
+_SHARE_VERBS = re.compile(_SHARE_VERB.pattern.split("(?=")[0])
+
+
+def _share_giver(sentence: str, upto: int, periods: list[Period], mentions: list[_Mention]) -> tuple[str, str]:
+    """(who gives, the verb): 中小型企业占据…，提供…，创造…: the noun phrase before the last share verb
+    up to `upto` whose clause names one, and the verb at `upto`."""
+    verb = _SHARE_VERBS.match(sentence, upto)
+    for v in reversed([v for v in _SHARE_VERBS.finditer(sentence) if v.start() <= upto]):
+        start = max(_clause_start(sentence, v.start()), _paren_start(sentence, v.start()))
+        giver = _noun_phrase(re.sub(r"\s+", "", _without(sentence[start:v.start()], start, periods, mentions, None)))
+        if 2 <= len(giver) <= 10 and not re.search(r"\d|[向对给为在把将从]", giver):   # (三级公立医院提前两周向基层投放: no noun)
+            return giver, verb.group(0) if verb else ""
+    return "", ""
+
+
 def _gap_to_base(before: str, unit: str) -> str | None:
     """The change of a rate stated as a gap to another one (比全国平均水平低), when the figure is such a gap."""
     m = _GAP_TO_BASE.search(before) if unit in ("百分点", "%") else None
     return f"{m.group(1)}{m.group(2).strip()}{m.group(3)}" if m else None
+
+
+# 比西南地区高出3.33个百分点，2005年…分别高出5.03、…: the comparator a later gap of the sentence leaves out
+_COMPARATOR = re.compile(r"(比|较)([^，,；;。比较]{2,14}?)\s*(高|低|多|少|快|慢)")
+
+
+def _with_comparator(change: str | None, before: str) -> str | None:
+    """A bare gap (高出) with what the sentence compared the subject with before it (比西南地区高出)."""
+    bare = re.fullmatch(r"(高|低|多|少|快|慢)出?了?", change or "")
+    compared = [m for m in _COMPARATOR.finditer(before) if bare and m.group(3) == bare.group(1)]
+    return f"{compared[-1].group(1)}{compared[-1].group(2).strip()}{change}" if compared else change
 
 
 def _bracket_closed(phrase: str | None) -> str | None:
@@ -533,6 +574,7 @@ def _noun_phrase(phrase: str) -> str:
     phrase = re.sub(r"连续\s*[\d一二三四五六七八九十]+\s*年|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十]年(?:来|间|内)?$", "",
                     phrase)   # 公众安全感满意度连续5年保持在, 居民人均可支配收入五年增长
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
+    phrase = re.sub(r"(?:一般|通常|大多|大都|基本)?在(?=(?:半径|直径|距离|范围)$)", "", phrase)   # 地铁运营范围一般在半径15千米以内
     phrase = _unquoted_ends(_TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
     if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part
@@ -755,6 +797,7 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 _PREDICATED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<adverb>陆续|相继|先后|全部|均|已经?|都|率先)?"
                          r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工)"
                          r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产))(?=[，,。；;、]|$)")
+_PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
@@ -786,11 +829,31 @@ def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Qua
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
+        if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
+    if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state
+        return f"{of.group('var')}{of.group('verb')}{of.group('what')}的{indicator}"
     if not m or (m.group("noun") and not indicator.startswith(m.group("noun"))) or indicator in m.group("what"):
         return indicator   # 17国中有12国属于欧盟成员: the count already names what it holds
     if m.group("adverb") and not m.group("noun"):
         return indicator   # 5000个已建成自然村的…设施: a verb right after the figure describes the noun after it
-    return f"{m.group('verb')}{m.group('what')}的{m.group('noun') or indicator}"
+    state = m.group("verb") + m.group("what")
+    earlier = re.search(r"的([\u4e00-\u9fff]{2,12}?)" + re.escape(state), sentence[:q.start])
+    # …，2013年有8个省份处于低水平阶段: the variable the sentence named for the same state before
+    return f"{earlier.group(1) if earlier else ''}{state}的{m.group('noun') or indicator}"
+
+
+# 在科尔尼评选的全球最具潜力城市排行榜中，9个国家中心城市全部入选: a count of the things a list took in
+_ALL_ENTERED = re.compile(r"\s*(?:全部|均|都|也|已)?(?:入选|上榜|进入)(?=[，,。；;]|$)")
+_LIST_FIELD = re.compile(r"在[^，,。；;]{0,24}?([^，,。；;的]{2,20}(?:排行榜|榜单|名单|排名))中")
+
+
+def _entered_list(indicator: str | None, sentence: str, q: Quantity) -> str | None:
+    """入选全球最具潜力城市排行榜的国家中心城市 for 在…排行榜中，9个国家中心城市全部入选, else `indicator`."""
+    counted = q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end)
+    entered = _ALL_ENTERED.match(sentence, q.end + len(indicator)) if counted else None
+    field = list(_LIST_FIELD.finditer(sentence, 0, q.start)) if entered else []
+    return f"入选{field[-1].group(1)}的{indicator}" if field else indicator
 
 
 def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
@@ -877,7 +940,7 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
 
 
 # 粮食总产再创历史新高: the variable a sentence opens with, before what it did
-_OPENING_VERB = re.compile(r"再创|创下?|实现|保持|稳居|位居|连续|突破|持续|首次|迈上|跃居|跨越")
+_OPENING_VERB = re.compile(r"再创|创下?|实现|保持|稳居|位居|连续|突破|持续|首次|迈上|跃居|跨越|(?:总体上?|整体上?)?呈现出?")
 
 
 def _opening_variable(sentence: str, clause: int) -> str:
@@ -887,8 +950,10 @@ def _opening_variable(sentence: str, clause: int) -> str:
     if not first or first.end() >= clause:
         return ""
     verb = _OPENING_VERB.search(first.group(0))
-    noun = _noun_phrase(first.group(0)[:verb.start()]) if verb else ""
-    return noun if (2 <= len(noun) <= 12 and not re.search(r"\d", noun) and not is_generic_measure(noun)
+    noun = _noun_phrase(re.sub(r"^\s*(?:19|20)\d{2}\s*(?:[—–-]\s*(?:19|20)\d{2}\s*)?年(?:间)?", "",
+                               first.group(0)[:verb.start()])) if verb else ""   # (2003—2018年…的Theil指数)
+    return noun if (2 <= len(noun) <= (24 if "的" in noun else 12) and not re.search(r"\d", noun) and not is_generic_measure(noun)
+                    and not is_generic_measure(noun.split("的")[-1]) and not _GAP_WORD.search(noun)
                     and indicator_confidence(noun) == "high") else ""
 
 
@@ -1072,6 +1137,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
         inside = _RELATIVE_VERB.search(sentence, 0, q.start)   # 形成覆盖亚欧100多个站点的密集运输网络
         if 1 <= len(head) <= 4 or (ends and len(head) <= 8 and not inside):   # not 19项推动…发展的重点任务
             return noun[:stop.end()] + head
+        if inside and ends and 2 <= len(head) <= 8:   # 密集运输网络覆盖的亚欧站点: what covers the things counted
+            verb = re.match(_RELATIVE_VERB.pattern.split(")")[0] + ")", inside.group(0)).group(0)
+            return f"{head}{verb}的{inside.group(0)[len(verb):]}{noun[:stop.start()]}"
     having = re.match(r"(?:具)?有[^，,。；;的\d]{1,10}的[\u4e00-\u9fff]{2,8}?(?=[，,。；;、]|$)", noun_text) \
         if stop and stop.start() == 0 and stop.group(0) == "有" else None
     if having:   # 打造1～2个有国际竞争力的主导产业

@@ -226,15 +226,17 @@ _YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|�
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
 
-def _after_from_to(change: str | None, period: str | None,
-                   span: tuple[int | None, int | None]) -> tuple[tuple[int | None, int | None], str | None]:
+def _after_from_to(change: str | None, period: str | None, span: tuple[int | None, int | None],
+                   level_year: int | None = None) -> tuple[tuple[int | None, int | None], str | None]:
     """由2004年的8.7%上升至2019年的12.2%，提高了3.5个百分点: the change after a start and an end
-    point spans their years. Returns the updated (start year, end year) and the figure's period."""
+    point spans their years; an end point reached after a level the sentence stated for an earlier year
+    (`level_year`) starts there (2000年，中部地区高出西部地区437.75元，到2019年该差额扩大到2360.21元，扩大了
+    5.39倍). Returns the updated (start year, end year) and the figure's period."""
     years = years_of(period)
     if change and change.endswith("(起点)"):
         return (years[0] if len(years) == 1 else None, None), period
     if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
-        return (span[0], years[0] if len(years) == 1 else None), period
+        return (span[0] or level_year, years[0] if len(years) == 1 else None), period
     if (change and not _REACHED.fullmatch(change) and not _PLACE_GAP.match(change)
             and span[0] and span[1] and years == [span[1]] and span[0] < span[1]):
         return span, f"{span[0]}—{span[1]}年"
@@ -378,7 +380,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         # a year the sentence before stated dates it (the account goes on); one stated before a sentence
         # without figures does not (…截至2018年…。从国际市场分布来看，…。目前，…: the text's year)
-        dated = current or (carry.stated_period if carry.account_at >= carry.previous_at >= 0 else None)
+        dated = current or (carry.stated_period if carry.quiet < 2 else None)
         if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
                 or (p.now and dated and not dated.endswith("以来"))):
             continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
@@ -402,6 +404,29 @@ def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[
         if p.relative and any(q.start > p.start and years_of(q.text) == last for q in periods if q.has_year):
             p = Period(p.start, p.end, f"{span[0]}年", True)
         out.append(p)
+    return out
+
+
+# 自西部大开发战略实施以来: since a named programme began, a year the sentence does not state
+_SINCE_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;：:]))\s*自?\s*(?P<name>(?!自)[\u4e00-\u9fff]{2,10}?)(?:战略|政策|工程|计划)?"
+                              r"(?:开始)?(?:实施|启动|开展|设立|建立)以来")
+
+
+def _since_programme(sentence: str, article_text: str, doc: _Document) -> list[Period]:
+    """自西部大开发战略实施以来 as 2000年以来 (a period `_since_range` spans to the document's year), when
+    the article tells the programme's age (西部大开发20年 in a 2020 article) or the year it began
+    (2000年西部大开发战略开始实施); none when it tells neither."""
+    out = []
+    for m in _SINCE_PROGRAMME.finditer(sentence) if "以来" in sentence and doc.year else ():
+        name = re.escape(m.group("name"))
+        age = re.search(name + r"(?:战略|政策|工程|计划)?(?:实施|开展|设立)?了?\s*(\d{1,2}|[二三四五六七八九十]{1,3})\s*周?年",
+                        article_text)
+        began = re.search(r"((?:19|20)\d{2})\s*年[^。，,；;]{0,10}?(?:实施|提出|启动|开始实施)[^。，,；;]{0,4}?" + name,
+                          article_text)
+        n = numeral_value(age.group(1)) if age else None
+        start = doc.year - int(n) if n else int(began.group(1)) if began else None
+        if start and start < doc.year:
+            out.append(Period(m.start("name"), m.end(), f"{start}年以来", True))
     return out
 
 
@@ -567,7 +592,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
             carry.period = text
             # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
             if not _HORIZON.search(sentence[:p.start]):
-                carry.stated_period, carry.account_at = text, carry.sentence_at
+                carry.stated_period, carry.stated_at = text, carry.sentence_at
 
 
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word

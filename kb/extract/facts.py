@@ -24,12 +24,13 @@ from kb.extract.clauses import (
     _list_groups)
 from kb.extract.fact_indicators import (
     _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
-    _counted_length, _counted_noun, _difference_of, _gap_to_base, _gap_to_place, _indicator_for,
-    _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
+    _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
+    _indicator_for, _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _in_industry, _size_of, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure, _with_variable)
+    _size_of, _with_comparator, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
+    _with_variable)
 from kb.extract.fact_periods import (
-    _RECORD, _after_from_to, _article_year, _carry_period, _dated, _default_period, _duration_range,
+    _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
     _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
@@ -43,7 +44,7 @@ from kb.extract.places import (
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
     _carry_subject, _compared_pair, _gap_list, _gap_pair, _gap_variable, _listed_gap, _pair_of_gap,
-    _respective_subjects, _subject_for, _subject_with_source)
+    _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole)
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
 
@@ -298,10 +299,11 @@ def _is_prose(sentence: str) -> bool:
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    carry.previous_at, carry.sentence_at = carry.sentence_at, s
+    carry.sentence_at = s
     quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated([p for p in _outside_titles(find_periods(sentence), sentence)
-                      if not (p.duration and _RECORD.match(sentence, p.end))], doc,
+    periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
+                             if not (p.duration and _RECORD.match(sentence, p.end))]
+                            + _since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
                      carry.stated_span or carry.period or carry.stated_period)
     periods = _same_year_before_a_later_one(periods, carry)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
@@ -323,6 +325,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         carry.named_before = _named_before(mentions, sentence, carry.named_before)
+        carry.quiet = 0 if carry.stated_at == s else carry.quiet + 1
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -339,6 +342,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     previous_end = 0
     span: tuple[int | None, int | None] = (None, None)   # years of the last start and end point
     ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
+    level: tuple[int, str] | None = None   # (year, unit) of the sentence's last level of one year (2000年…437.75元)
     for q in quantities:
         clause = _clause_start(sentence, q.start)
         in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
@@ -358,6 +362,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
             carry.change = change
+        if owner is not None and owner.start >= q.end and (field := _located_in(q, mentions, sentence)[1]):
+            indicator = field   # 世界十大港口中有7个在我国
         if id(q) in named:
             indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
@@ -390,18 +396,21 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             topic = subject or topic
         if pair:
             subject, subject_source = pair
+        elif subject_source == "document" and (part := _zone_share_of_whole(indicator, sentence, clause)):
+            subject, subject_source = part, "sentence"
         owners.append(subject)
         gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
-                                or (carry.stated_period if doc.genre in ("paper", "journal_issue") else None)
+                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
+                                    and (carry.quiet < 2 or carry.stated_period == f"{doc.year}年") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = _start_of_target(period, doc)
-        span, period = _after_from_to(change, period, span)
+        span, period = _after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
         elif q.unit == "倍" and stated and stated[-1][0] and (base := _MULTIPLE_OF_BASE.fullmatch(sentence, clause, q.start)):
@@ -427,16 +436,18 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
+        level = (years_of(period)[0], q.unit) if not change and re.fullmatch(r"\d{4}年", period or "") else level
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
         indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
                                          sentence, clause, q)
         indicator = _difference_of(indicator, carry.differences)
-        change = change or _gap_to_base(sentence[clause:q.start], q.unit)
+        change = _with_comparator(change or _gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
+        indicator = _entered_list(indicator, sentence, q)
         indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
@@ -450,7 +461,6 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
-    carry.account_at = s
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)
@@ -458,6 +468,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
+    carry.quiet = 0
     return facts
 
 

@@ -26,7 +26,7 @@ _POINTING = re.compile(r"(?:以下|如下|下列|这|那|这些|上述|前述|�
 # 12个省（区、市）, 9个市（州）: the make-up of a region or a sample, not a measurement
 _ADMIN_UNITS = re.compile(r"\s*(?:省|市|县|州)?\s*[（(][区市州县盟、\s]+[)）]|\s*省、自治区、直辖市")
 # 从2012年的1.69下降至2021年的1.53: a bare figure as the dated start or end point of a change
-_DATED_POINT = re.compile(r"(?:从|由|到|至|为)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
+_DATED_POINT = re.compile(r"(?:从|由|到了?|至|为)\s*(?:19|20)\d{2}\s*年\s*的\s*$")
 # P值为0.03, R²=0.86, 系数为0.35, t值: statistics of a method, not figures of the world
 _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?\s*(?:\^?\{?2\}?|²|平方|方)?\$?\s*值?|系数|弹性|权重|相关系数|显著性水平|置信度|拟合优度"
                         r"|累[积计]贡献率|方差贡献率|特征根|特征值|载荷"
@@ -55,6 +55,9 @@ def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
         gap = sentence[dropped_end:q.start] if dropped_end >= 0 else ""
         if dropped_end >= 0 and _LIST_GAP.fullmatch(gap) and (dropped_unit == q.unit or not dropped_unit and "，" not in gap):
             dropped_end = q.end   # …超过100%，51个县…: after a comma a figure of another unit opens a new statement
+        elif (not q.unit and kept and not kept[-1].unit and "." in q.raw
+              and _LIST_GAP.fullmatch(sentence[kept[-1].end:q.start]) and not re.search(r"[，,]", sentence[kept[-1].end:q.start])):
+            kept.append(q)   # 依次是0.5370、0.4611…和0.4403: the bare values listed after the first stated one
         elif _is_fact_quantity(q, sentence):
             kept.append(q)
             dropped_end = -1

@@ -93,7 +93,7 @@ _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:�
 _LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|有)\s*[：:]?\s*$|如\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
-_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|比|较|相比)\s*$")
+_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|高出|多出|比|较|相比)\s*$")
 # 不足全国的2%: for a share, the place before 的 is the base, not the owner
 _SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
@@ -165,6 +165,10 @@ _EXCEPTED = re.compile(r"除\s*([^，,。；;除]{1,20}?)\s*(?:以外|之外|外
 # 金川集团工业总产值…, 酒钢集团“三化”改造…: a group (company) that opens a clause is the subject of its figures
 # (also a name in Latin letters: It’s OWL特别重视…，58家企业…)
 _BODY = re.compile(r"[\u4e00-\u9fff]{2,6}?集团(?![\u4e00-\u9fff]{0,2}(?:公司|化))"
+                   r"|(?<![\u4e00-\u9fff])(?![全我本各该])[\u4e00-\u9fffA-Za-z]{2,6}?在[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青蒙桂藏宁新港澳台华]"
+                   r"(?:企业|工厂|子公司|公司)(?=[\u4e00-\u9fff])"   # 富士康在豫企业: a firm's companies in a province
+                   r"|(?<![\u4e00-\u9fff])(?![全我本各该])[\u4e00-\u9fff]{2,8}?(?:中心|实验室)"   # 国先中心导入…74家: a centre's doings
+                   r"(?=(?:已|累计|共)?(?:导入|引进|孵化|集聚|吸引|承担|获批|培育|转化|签约|服务|支撑|带动)[\u4e00-\u9fff])"
                    r"|(?<![A-Za-z’'])[A-Z][A-Za-z]*(?:[’'][a-z]+)?(?:\s[A-Z][A-Za-z]+)*(?=\s?[\u4e00-\u9fff])")
 # 新组建农发集团: a task; 完成能源集团、…战略性重组: a verb run into listed groups
 _FORMING = re.compile(r"新|组建|成立|做强|做大|做优|支持|推动|推进|打造|培育|整合|重组|改组|完成|实施|依托|引进|携手")

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from kb.extract.clauses import (
-    _COMPOUND_REGION, _COUNT_UNITS, _Carry, _Context, _GAP_WORD, _MEASURE_UNITS, _PAIR_LINK, _clause_start,
+    _COMPOUND_REGION, _COUNT_UNITS, _Carry, _Context, _GAP_LINK, _GAP_WORD, _MEASURE_UNITS, _PAIR_LINK, _clause_start,
     _list_groups)
 from kb.extract.fact_periods import _listed_periods
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity, numeral_value
 from kb.extract.places import (
-    Place, _COMPARED_WITH, _LISTED, _Mention, _SHARE_BASE, _counts_follow, _is_local, _list_start,
+    Place, _COMPARED_WITH, _LISTED, _Mention, _SHARE_BASE, _TOPIC_HEAD, _counts_follow, _is_local, _list_start,
     _place_named, _places, _resolve)
 
 
@@ -41,8 +41,14 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
             and not any(clause <= m.start for m in before)):
         return f"{stated[-2]}与{stated[-1]}", "sentence"   # A…是X元，而B…只有Y元，相差约5倍
     for a, b in reversed(list(zip(before, before[1:]))):
-        if _PAIR_LINK.fullmatch(sentence[a.end:b.start]) and a.place.kind == b.place.kind:
+        if (_PAIR_LINK.fullmatch(sentence[a.end:b.start]) or _GAP_LINK.fullmatch(sentence[a.end:b.start])) \
+                and a.place.kind == b.place.kind:   # (中部地区高出西部地区A，…该差额扩大到B: the pair of the gap)
             return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "sentence"
+    both = re.search(r"两(?:地区|区域|地|者)|二者", sentence[clause:q.start])
+    topic = next((m for m in before if m.topic), None)
+    other = [m for m in before if topic and m.start > topic.end and re.search(r"(?:与|同)\s*$", sentence[:m.start])]
+    if both and other:   # 西部地区…，且与东部地区的差距逐年扩大，…两地区差距扩大至A: the topic and the place it is set against
+        return f"{_resolve(topic.place, ctx, topic.start)}与{_resolve(other[-1].place, ctx, other[-1].start)}", "sentence"
     if "两地区" in sentence[:q.start] and len(carry.distribution) == 2:
         a, b = carry.distribution
         return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}", "previous"
@@ -224,7 +230,8 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
-    described = _described_after(q, mentions, sentence) or _compared_level(q, mentions, sentence)
+    described = (_described_after(q, mentions, sentence) or _compared_level(q, mentions, sentence)
+                 or _located_in(q, mentions, sentence)[0])
     if described:
         return _resolve(described.place, ctx, described.start), described
     owner = _owner_before(q, mentions, sentence)
@@ -248,9 +255,18 @@ def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Me
         return _resolve(counted.place, ctx, counted.start), counted   # 9个国家中心城市全部入选
     if previous_end <= clause:
         _carry_subject(carry, mentions, sentence, clause, ctx)
+    if (carry.subject_at != ctx.offset and not _is_local(ctx.doc) and _NATIONAL_ESTIMATE.match(sentence)
+            and not any(m.topic and m.start < q.start for m in mentions)):
+        carry.subject, carry.subject_at = "全国", ctx.offset   # 据中国银行研究院测算，仅2020年新基建…投资总规模…
     if _about_another_site(sentence[clause:q.start], carry, ctx):
         return carry.entering[0], None
     return carry.subject, None
+
+
+# 据中国银行研究院测算，…; 招商证券估计，…: an estimate a national body (no province's or city's) is quoted for
+_NATIONAL_BODY = r"(?:[^，,。；;省市县州区]{0,12}?(?:研究院|研究所|研究中心|证券|银行|统计局|协会|联合会|智库|咨询|部|委员会|国务院|中心))"
+_NATIONAL_ESTIMATE = re.compile(r"\s*(?:(?:据|根据)\s*" + _NATIONAL_BODY + r"(?:的)?(?:测算|估计|估算|预测|统计|调查|数据|报告|研究)"
+                                r"|" + _NATIONAL_BODY + r"(?:估计|预测|测算|估算|研究发现|数据显示|报告显示))\s*(?:显示|表明)?\s*[，,]")
 
 
 # 百万吨乙烯项目6个月具备开工条件, 对外开放口岸增至19个: a clause that opens with a project, site or port of
@@ -298,6 +314,37 @@ def _described_after(q: Quantity, mentions: list[_Mention], sentence: str) -> _M
     after = re.match(r"\s*(?:左右|以上|多)?\s*的\s*", sentence[q.end:])
     return next((m for m in mentions if after and m.start == q.end + after.end()
                  and m.place.kind in ("zone", "category")), None)
+
+
+# 开发区规模以上工业总产值…占全市比重: a kind of zone opening the clause whose share of the whole place is stated
+_ZONE_KIND = re.compile(r"(?:各类|全部|所有)?(?:国家级|省级)?(?:开发区|高新区|经开区|产业园区|工业园区|园区|自贸区|自贸试验区|综保区"
+                        r"|保税区|功能区|片区)(?:[（(][\u4e00-\u9fff]{2,4}[)）])?")
+
+
+def _zone_share_of_whole(indicator: str | None, sentence: str, clause: int) -> str | None:
+    """The kind of zone a share of the whole place (占全市比重) is said of, when the clause opens with it
+    and the document's place would otherwise own the share of itself; None otherwise."""
+    if not re.search(r"占全[市省区县州]", indicator or ""):
+        return None
+    head = re.match(_TOPIC_HEAD.pattern, sentence[clause:])
+    zone = _ZONE_KIND.match(sentence, clause + (head.end() if head else 0))
+    return re.sub(r"[（(].*", "", zone.group(0)) if zone and not re.match(r"\s*(?:数量|个数)", sentence[zone.end():]) else None
+
+
+# 世界十大港口中有7个在我国: the things of a field that are in a place
+_FIELD_HAS = re.compile(r"(?P<field>[^，,。；;：:]{2,24}?)\s*中\s*(?:共|仅|只)?有\s*$")
+_LOCATED = re.compile(r"\s*(?:个|家|所|座|位|项)?\s*(?:在|位于|来自|落户)\s*$")
+
+
+def _located_in(q: Quantity, mentions: list[_Mention], sentence: str) -> tuple[_Mention | None, str]:
+    """(the place, the field counted) of a count of a field's members that are in a place: 世界十大港口中有7个在
+    我国 is 我国's count of the world's ten largest ports; (None, "") otherwise."""
+    field = _FIELD_HAS.search(sentence, _clause_start(sentence, q.start), q.start)
+    place = next((m for m in mentions if m.start >= q.end and _LOCATED.fullmatch(sentence, q.end, m.start)
+                  and re.match(r"\s*(?:[，,。；;）)]|$)", sentence[m.end:])), None)   # (not 属于欧盟成员: a class)
+    if not (field and place and q.unit in _COUNT_UNITS):
+        return None, ""
+    return place, re.sub(r"^(?:在|其中|而)|\s+", "", field.group("field"))
 
 
 # 远超过创新型国家和地区2.5%的水平: the level of the group compared with, named before the figure
@@ -363,7 +410,15 @@ def _bracketed_measure(sentence: str, q: Quantity, owner: _Mention | None) -> st
             or not re.match(r"\s*[)）]", sentence[q.end:])):
         return None
     named = re.sub(r"\s+", "", sentence[owner.end:paren]).lstrip("的")
+    if not named:   # 城市建设区超过300万人的城市只有南宁（361.4万人）: the variable the class is bounded by
+        bound = next(_CLASS_THRESHOLD.finditer(sentence, _clause_start(sentence, owner.start), owner.start), None)
+        if bound and q.unit and q.unit == bound.group("unit"):
+            return bound.group(1) + ("人口" if q.unit == "人" and not re.search(r"人口|人数$", bound.group(1)) else "")
     return named if len(named) >= 2 and re.fullmatch(_BRACKETED_MEASURE, named) else None
+
+
+_CLASS_THRESHOLD = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:超过|大于|高于|不低于|不少于|达到)\s*\d+(?:\.\d+)?\s*[万亿千百]?"
+                              r"\s*(?P<unit>[\u4e00-\u9fff]{1,2}?)\s*(?:以上)?的")
 
 
 def _narrowest(topics: list[_Mention], mentions: list[_Mention]) -> _Mention:
