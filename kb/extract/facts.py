@@ -30,7 +30,7 @@ from kb.extract.fact_indicators import (
     _with_comparator, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure,
     _with_variable)
 from kb.extract.fact_periods import (
-    _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
+    _PLACE_GAP, _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
     _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
@@ -436,7 +436,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
-        level = (years_of(period)[0], q.unit) if not change and re.fullmatch(r"\d{4}年", period or "") else level
+        if (not change or _PLACE_GAP.match(change)) and re.fullmatch(r"\d{4}年", period or ""):
+            level = (years_of(period)[0], q.unit)   # a level, or a gap to another place, of one year
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
