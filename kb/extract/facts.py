@@ -27,7 +27,7 @@ from kb.extract.fact_indicators import (
     _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
     _indicator_for, _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _with_comparator, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure,
+    _size_of, _with_comparator, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
     _with_variable)
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
@@ -377,7 +377,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
-        indicator = _with_listed_level(indicator, stated, sentence[previous_end:q.start])
+        indicator = _with_listed_head(indicator, stated, sentence[previous_end:q.start])
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
             indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
@@ -449,7 +449,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
-        indicator = _in_industry(_members_of(indicator, sentence, clause, q), sentence)
+        indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
