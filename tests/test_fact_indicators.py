@@ -55,3 +55,17 @@ def test_the_scope_a_sentence_or_list_gives_its_counts_is_kept():
     text = "新增国家级智能制造示范优秀场景2家、河南省服务型制造标杆企业1家、智能车间（工厂）17家。"
     rows = _doc_facts(text, "communique", "周口市", 2023)
     assert rows[1].indicator.endswith("河南省服务型制造标杆企业") and rows[1].subject == "周口"
+
+
+def test_a_bare_word_takes_what_the_sentence_says_it_counts_or_measures():
+    # gwr2026_xinjiang: a length stated before 的 is the length of the thing after it
+    text = "完成“三北”工程建设任务6063万亩，全长3046公里的环塔克拉玛干沙漠生态屏障实现合龙，荒漠化及沙化土地面积实现“双缩减”。"
+    assert _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)[1].indicator == "环塔克拉玛干沙漠生态屏障全长"
+    # gwr2026_beijing: the change opening a list is said of the item after 、
+    text = "持续营造国际一流营商环境，累计推出119个“高效办成一件事”重点事项，平均压减时间58%、材料52%；"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "北京市", 2026)][-2:] == ["平均压减时间", "平均压减材料"]
+    # plan15_hangzhou: a count of things started is of that event; gwr2026_beijing: not of lines opened
+    assert _doc_facts("分批启动100个片区组团，力争实现村集体经济“10080”目标全覆盖。", "plan", "杭州市", 2026)[0].indicator \
+        == "启动片区组团"
+    text = "深化交通综合治理，开通3条地铁新线、新增运营里程30公里，总里程达909公里、居全国首位；"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[0].indicator == "地铁新线"

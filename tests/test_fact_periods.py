@@ -76,3 +76,15 @@ def test_since_a_programme_began_spans_from_the_year_the_article_gives_it():
     # an article that gives the programme no age or first year leaves it undated
     text = "自西部大开发战略实施以来，西部地区已累计退耕还林达1.37亿亩。"
     assert _doc_facts(text, "journal_issue", year=2020)[0].period is None
+
+
+def test_a_year_stated_sentences_before_does_not_date_an_aside_after_figureless_ones():
+    # 003 (seed, a 2020 issue): 从2012年到2019年 dated one total; six sentences without figures later the
+    # bracketed shares of 中小型企业 are undated
+    text = ("为搭建这一工业互联网平台，德国研发支持计划从2012年到2019年共向工业4.0科技解决方案投入45亿欧元，"
+            "但并不是所有的成果都转化为成功的产品、服务和商业模式。这就要求中小型企业务必通过科学恰当的方式参与研究领域的最新发展。"
+            "经过大量的实践探索与尝试，工业互联网平台应运而生。德国正在步入第四次工业革命。"
+            "为此，德国企业界，特别是中小型企业（中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%"
+            "不得不投资数字化并搭建工业互联网平台。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][1:] == [("99%", None), ("60%", None), ("55%", None)]

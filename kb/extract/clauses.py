@@ -41,8 +41,8 @@ class _Carry:
     gap_list: list = field(default_factory=list)   # the subjects of the last list of gaps (中西部地区, 东西部地区)
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
-    previous_at: int = -1            # offset of the sentence read before it
-    account_at: int = -1             # offset of the last sentence that stated a figure or a year
+    stated_at: int = -1              # offset of the sentence that set stated_period
+    quiet: int = 0                   # sentences read since the last that stated a figure or a year
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
     named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)

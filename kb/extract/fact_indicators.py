@@ -278,7 +278,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if total:   # 28人当选“中国好人”、总数207人
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = (_people_served(sentence, max(clause, previous_end), q) or _counted_noun(sentence, q)
+    phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, _counted_noun(sentence, q))
               or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
@@ -720,18 +720,42 @@ _SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|�
 
 # 省级以上绿色工厂1210家、绿色工业园区74个: the level that opens a list of counted kinds is said of each
 _LEVEL = re.compile(r"(?:国家级|省部级|省级|市级|州级|县级)(?:及?以上)?")
+# 平均压减时间58%、材料52%: the change that opens a list of things changed is said of each
+_DONE_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:压减|减少|缩短|降低|压缩|精简|节约|提高|提升)")
 
 
-def _with_listed_level(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:
-    """省级以上绿色工业园区 for 绿色工业园区74个 right after 省级以上绿色工厂1210家、 (`between`: the text from the
-    earlier figure's end to this one), else `indicator`."""
+def _with_listed_head(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:
+    """What the first item of a list says of the one after 、 (`between`: the text from the earlier figure's
+    end to this one): its level (省级以上绿色工业园区 after 省级以上绿色工厂1210家、) or its change (平均压减材料
+    after 平均压减时间58%、), else `indicator`."""
     earlier = stated[-1][0] if stated and indicator else None
-    level = _LEVEL.match(earlier or "")
-    listed = re.fullmatch(r"\s*、\s*([\u4e00-\u9fff]{2,16})\s*", between) if level else None
-    if not listed or listed.group(1) != indicator or _LEVEL.search(indicator) \
-            or indicator[:2] != earlier[level.end():level.end() + 2]:
-        return indicator   # 国家级示范企业1家、智能车间17家: only kinds of one family share their level
-    return level.group(0) + indicator
+    listed = re.fullmatch(r"\s*、\s*([\u4e00-\u9fff]{2,16})\s*", between) if earlier else None
+    if not listed or listed.group(1) != indicator:
+        return indicator
+    level = _LEVEL.match(earlier)
+    if level and not _LEVEL.search(indicator) and indicator[:2] == earlier[level.end():level.end() + 2]:
+        return level.group(0) + indicator   # (国家级示范企业1家、智能车间17家: only kinds of one family)
+    done = _DONE_TO.match(earlier)
+    if done and len(indicator) <= 4 and done.end() < len(earlier) and not _DONE_TO.match(indicator):
+        return done.group(0) + indicator
+    return indicator
+
+
+# 全长3046公里的环塔克拉玛干沙漠生态屏障实现合龙: a size stated before 的 is the size of the thing after it
+_SIZE = re.compile(r"全长|总长|长度|总?里程|总?面积|占地面积|建筑面积|总投资额?|总规模|总?库容|总?装机容量?")
+_SIZED_THING = re.compile(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fffA-Za-z“”]{2,20})")
+
+
+def _size_of(indicator: str | None, sentence: str, q: Quantity, subject: str | None) -> str | None:
+    """环塔克拉玛干沙漠生态屏障全长 for 全长3046公里的环塔克拉玛干沙漠生态屏障, else `indicator` (also when the thing
+    is the subject: 面积接近120平方千米的临港新区)."""
+    sized = _SIZED_THING.match(sentence, q.end) if indicator and _SIZE.fullmatch(indicator) else None
+    if not sized:
+        return indicator
+    thing = sized.group(1)
+    stop = _COUNTED_STOP.search(thing, 2)
+    thing = thing[:stop.start()] if stop else thing
+    return thing + indicator if len(thing) >= 2 and thing != subject else indicator
 
 
 # 具身智能产业，加快突破…，引育行业领军企业5家以上。: a sentence that opens on an industry alone speaks of it
@@ -1050,6 +1074,16 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
 _CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
 # 300多个属于联合国人居环境署评价标准的“缺水”城市: a count followed by what the things belong to, then the things
 _HOLDS_FOR_COUNTED = re.compile(r"(?:属于|位于|处于)[^，,。；;\d]{2,40}?的[^，,。；;\d的]{0,12}?[\u4e00-\u9fff]{2}(?=[，,。；;]|$)")
+
+
+# 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things
+_LAUNCH = re.compile(r"新?(?:启动|开工|签约|谋划|储备|推出|上线)$")
+
+
+def _launched(before: str, noun: str | None) -> str | None:
+    """启动片区组团 for the 100个 of 分批启动100个片区组团 (`before`: the clause up to the figure), else `noun`."""
+    verb = _LAUNCH.search(before) if noun else None
+    return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
 
 
 def _counted_noun(sentence: str, q: Quantity) -> str | None:

@@ -380,7 +380,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
             return f"{years[-1]}年" if re.search(r"末|底", sentence[p.start:q.start]) and years else p.text
         # a year the sentence before stated dates it (the account goes on); one stated before a sentence
         # without figures does not (…截至2018年…。从国际市场分布来看，…。目前，…: the text's year)
-        dated = current or (carry.stated_period if carry.account_at >= carry.previous_at >= 0 else None)
+        dated = current or (carry.stated_period if carry.quiet < 2 else None)
         if (_is_comparison_base(p, sentence) or (skip and skip[0] <= p.start < skip[1])
                 or (p.now and dated and not dated.endswith("以来"))):
             continue   # 目前 does not redate an account the paragraph has dated (2019年1—10月…，目前…)
@@ -592,7 +592,7 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
             carry.period = text
             # 到2030年再翻一番: a horizon set ahead dates no later sentence of a paper's account
             if not _HORIZON.search(sentence[:p.start]):
-                carry.stated_period, carry.account_at = text, carry.sentence_at
+                carry.stated_period, carry.stated_at = text, carry.sentence_at
 
 
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word

@@ -27,10 +27,10 @@ from kb.extract.fact_indicators import (
     _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _with_comparator, _with_earlier_scope, _with_listed_level, _with_shared_measure, _with_sibling_measure,
+    _size_of, _with_comparator, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
     _with_variable)
 from kb.extract.fact_periods import (
-    _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
+    _PLACE_GAP, _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
     _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
@@ -299,7 +299,7 @@ def _is_prose(sentence: str) -> bool:
 def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
-    carry.previous_at, carry.sentence_at = carry.sentence_at, s
+    carry.sentence_at = s
     carry.rank_field = _rank_field(sentence) or carry.rank_field
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
@@ -326,6 +326,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         _keep_bodies_to_their_sentence(carry, carried, mentions)
         carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
         carry.named_before = _named_before(mentions, sentence, carry.named_before)
+        carry.quiet = 0 if carry.stated_at == s else carry.quiet + 1
         return facts
     respective = _respective_subjects(quantities, mentions, sentence, carry)
     respective_years = {id(q): y for group in _list_groups(quantities, sentence)
@@ -379,7 +380,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _with_shared_measure(indicator, q, stated, units)
         indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
-        indicator = _with_listed_level(indicator, stated, sentence[previous_end:q.start])
+        indicator = _with_listed_head(indicator, stated, sentence[previous_end:q.start])
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
             indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
@@ -409,7 +410,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             period = _start_point_period(q, frm, periods, period, carry)
         period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
                                                               sentence[q.end:_clause_end(sentence, q.end)])
-                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue") else None)
+                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
+                                    and (carry.quiet < 2 or carry.stated_period == f"{doc.year}年") else None)
                                 or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
@@ -440,7 +442,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
-        level = (years_of(period)[0], q.unit) if not change and re.fullmatch(r"\d{4}年", period or "") else level
+        if (not change or _PLACE_GAP.match(change)) and re.fullmatch(r"\d{4}年", period or ""):
+            level = (years_of(period)[0], q.unit)   # a level, or a gap to another place, of one year
         carry.variable = _variable_of(indicator) or carry.variable
         previous_end = q.end + _counted_length(sentence, q)
         qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
@@ -452,7 +455,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
-        indicator = _in_industry(_members_of(indicator, sentence, clause, q), sentence)
+        indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
@@ -465,7 +468,6 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
-    carry.account_at = s
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)
@@ -473,6 +475,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
+    carry.quiet = 0
     return facts
 
 
