@@ -1883,3 +1883,13 @@ def test_indicators_of_a_class_bound_an_opening_index_a_state_and_a_bilateral_fl
     # 003: a bilateral flow keeps both sides
     text = "中国香港是中国内地最大的服务出口目的地，中国内陆与中国香港的双边服务贸易占中国内陆服务贸易总额的67%。"
     assert _facts(text)[0].indicator == "中国内陆与中国香港的双边服务贸易占中国内陆服务贸易总额的比重"
+
+
+def test_ranks_owned_by_listed_names_and_gaps_under_a_topic_of_gaps():
+    # 004: the companies listed own the ranks; what they are ranks of comes from the field named before
+    text = ("以AI核心环节—芯片为例，在全球前24名的AI芯片企业中，英伟达、英特尔以及 IBM分别位列前三名。"
+            "北京本土培育的企业寒武纪、地平线分别排23名、24名，企业在AI芯片技术积累及研发能力方面与国际巨头还有很大差距。")
+    assert [(f.subject, f.indicator) for f in _facts(text)] == [("寒武纪", "全球AI芯片企业排名"), ("地平线", "全球AI芯片企业排名")]
+    # 003: under 在地区差距方面, the figures after A…一直高于B are the gap between them
+    text = "在地区差距方面，西部大开发战略实施以来，西部地区的外贸依存度一直高于中部地区，由2000年的1.77%提高到了2019年的2.88%。"
+    assert {(f.subject, f.indicator) for f in _facts(text)} == {("西部地区与中部地区", "外贸依存度差距")}

@@ -826,6 +826,17 @@ def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Qua
     return f"{holds}的{rest.group('cls')}占比"
 
 
+# 在全球前24名的AI芯片企业中，英伟达…位列前三名: the field a ranking is taken over
+_RANKED_OVER = re.compile(r"在([^，,。；;在]{2,30}?)中\s*[，,]?[^。；;]{0,30}?(?:位列|位居|排名|排在|排第|居第)")
+
+
+def _rank_field(sentence: str) -> str:
+    """全球AI芯片企业 for 在全球前24名的AI芯片企业中…位列…, else ""."""
+    m = _RANKED_OVER.search(sentence)
+    field = re.sub(r"(?:前|后)\s*\d+\s*[名位强]\s*的?|\s+", "", m.group(1)) if m else ""
+    return field if 2 <= len(field) <= 16 and not re.search(r"\d", field) else ""
+
+
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None

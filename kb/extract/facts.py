@@ -25,7 +25,7 @@ from kb.extract.clauses import (
 from kb.extract.fact_indicators import (
     _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
     _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
-    _indicator_for, _kind_measured, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
+    _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
     _size_of, _with_comparator, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
     _with_variable)
@@ -44,7 +44,7 @@ from kb.extract.places import (
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
     _carry_subject, _compared_pair, _gap_list, _gap_pair, _gap_variable, _listed_gap, _pair_of_gap,
-    _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole)
+    _gap_by_topic, _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole)
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
 
@@ -306,6 +306,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     carry.sentence_at = s
+    carry.rank_field = _rank_field(sentence) or carry.rank_field
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
                              if not (p.duration and _RECORD.match(sentence, p.end))]
@@ -370,7 +371,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             carry.change = change
         if owner is not None and owner.start >= q.end and (field := _located_in(q, mentions, sentence)[1]):
             indicator = field   # 世界十大港口中有7个在我国
-        if id(q) in named:
+        if id(q) in named and id(q) in respective and q.unit in ("名", "位") and subject and named[id(q)].endswith(subject):
+            indicator = f"{carry.rank_field}排名"   # 企业寒武纪、地平线分别排23名、24名: the names own the ranks
+        elif id(q) in named:
             indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
@@ -404,6 +407,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             subject, subject_source = pair
         elif subject_source == "document" and (part := _zone_share_of_whole(indicator, sentence, clause)):
             subject, subject_source = part, "sentence"
+        elif indicator and (between := _gap_by_topic(q, sentence, mentions, ctx)):
+            subject, subject_source = between, "sentence"   # 在地区差距方面，…A的X一直高于B，由…提高到…
+            indicator = indicator if _GAP_WORD.search(indicator) else indicator + "差距"
         owners.append(subject)
         gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):

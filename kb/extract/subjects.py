@@ -57,6 +57,28 @@ def _gap_pair(q: Quantity, indicator: str | None, sentence: str, mentions: list[
     return None
 
 
+# 在地区差距方面，…，西部地区的外贸依存度一直高于中部地区，由A提高到B: under a topic of gaps, the figures after
+# a comparison that states none are the gap between the two places compared
+_GAP_TOPIC = re.compile(r"\s*(?:[一二三四五六七八九十]是)?\s*在[^，,。；;]{0,6}差距(?:方面|上)")
+_HIGHER = re.compile(r"\s*(?:的[^，,。；;]{1,12}?)?\s*(?:一直|始终|均|都|仍)?\s*(?:高于|低于|快于|慢于)\s*$")
+
+
+def _gap_by_topic(q: Quantity, sentence: str, mentions: list[_Mention], ctx: _Context) -> str | None:
+    """'A与B' for a figure under a 差距方面 topic whose clause goes on from A…高于B (a clause with no figure of
+    its own); None otherwise."""
+    clause = _clause_start(sentence, q.start)
+    if not _GAP_TOPIC.match(sentence) or clause < 2:
+        return None
+    before = _clause_start(sentence, clause - 1)
+    if re.search(r"\d", sentence[before:clause]):
+        return None
+    inside = [m for m in mentions if before <= m.start and m.end <= clause - 1]
+    for a, b in zip(inside, inside[1:]):
+        if _HIGHER.fullmatch(sentence, a.end, b.start) and re.fullmatch(r"\s*[，,]?\s*", sentence[b.end:clause]):
+            return f"{_resolve(a.place, ctx, a.start)}与{_resolve(b.place, ctx, b.start)}"
+    return None
+
+
 def _listed_gap(q: Quantity, indicator: str | None, sentence: str, mentions: list[_Mention], carry: _Carry,
                 position: int | None, n: int) -> tuple[str, str] | None:
     """中西部地区和东西部地区的GDP差额分别为A和B。…相应差额扩大到C和D，分别是2000年的E倍和F倍: a list of
