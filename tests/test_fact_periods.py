@@ -88,3 +88,18 @@ def test_a_year_stated_sentences_before_does_not_date_an_aside_after_figureless_
             "不得不投资数字化并搭建工业互联网平台。")
     facts = _doc_facts(text, "journal_issue", year=2020)
     assert [(f.raw, f.period) for f in facts][1:] == [("99%", None), ("60%", None), ("55%", None)]
+
+
+def test_the_paragraph_right_after_a_table_takes_the_period_its_caption_names():
+    # 003 (seed, a 2020 issue): the DEA results after 表2 2012—2018年… are the study span's
+    text = ("表2 2012—2018年中国金融扶贫DEA评价效率 地区 东部 地区 中部 地区\n"
+            "0.8071 0.8356 0.8522 0.8178 0.7821 0.8545 0.8996 0.7656\n"
+            "综合技术效率大于0.9的省份有9个，占全国的29.03%，其余70.97%的省份综合技术效率均低于0.9。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("9个", "2012—2018年"), ("29.03%", "2012—2018年"), ("70.97%", "2012—2018年")]
+    # a paragraph that is not the first after the table keeps its own account
+    text = ("表2 2012—2018年中国金融扶贫DEA评价效率 地区 东部 地区 中部 地区\n"
+            "0.8071 0.8356 0.8522 0.8178 0.7821 0.8545 0.8996 0.7656\n"
+            "综合技术效率大于0.9的省份有9个。\n"
+            "目前全国共有普通高等学校2688所。")
+    assert _doc_facts(text, "paper")[-1].period is None

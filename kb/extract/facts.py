@@ -142,8 +142,11 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
     cut_by_table = False                 # and what came after it so far was a flattened table or a caption
     before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
     in_table = False   # after a table's caption left in the text, until a line of prose ends a sentence
+    captioned: str | None = None   # the period a table's caption names (表2 2012—2018年中国金融扶贫DEA评价效率)
     for s, e in sentence_spans(clean.text, start, end):
         in_table = _in_flattened_table(clean.text, s, e, in_table)
+        if _TABLE_CAPTION.match(clean.text[s:e]):
+            captioned = next((p.text for p in find_periods(norm[s:e]) if p.has_year), None)
         skipped = (clean.overlaps(s, e, SKIP_SPAN_KINDS) or not _is_prose(clean.text[s:e])
                    or (in_table and cut is None))   # (a sentence the table cut goes on after it)
         if skipped and cut is None and (cut := _fragment_before_caption(norm, s, e)):
@@ -164,6 +167,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
                     heading_span = None   # ——这是…的五年 > …刚刚过去的2025年，…: the span's heading ends here
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
+            if captioned and doc.genre in ("paper", "journal_issue") and not skipped:
+                carry.stated_period = captioned   # the paragraph right after a table speaks of its figures
         elif ended in _FULL_STOPS and not _CONTINUES.match(norm, s):
             carry.period = carry.base_period = carry.from_period = None
         if _ANOTHER_EXAMPLE.match(norm, s) or _INNOVATION.search(norm, s, e):
@@ -174,6 +179,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         last_end = e
         if skipped:
             continue
+        captioned = None
         targets = targets or _sets_target(norm[s:e], reading.part)
         carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
         if continued:   # read again from where the fragment began, as one sentence
