@@ -69,3 +69,16 @@ def test_a_bare_word_takes_what_the_sentence_says_it_counts_or_measures():
         == "启动片区组团"
     text = "深化交通综合治理，开通3条地铁新线、新增运营里程30公里，总里程达909公里、居全国首位；"
     assert _doc_facts(text, "work_report", "北京市", 2026)[0].indicator == "地铁新线"
+
+
+def test_a_list_of_names_is_read_whole_and_item_by_item():
+    # gwr2026_beijing: 和 inside a list closed by its count does not cut the run
+    text = "大力发展现代服务业，软件信息、科技服务和商务服务三大产业对经济增长贡献超五成，金融服务实体经济能效不断提升。"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[0].indicator == "软件信息、科技服务和商务服务三大产业对经济增长贡献"
+    # gwr2026_gansu: the shared tail starts at 产业, not at the first item's length
+    rows = _doc_facts("新材料、生物医药产业产值分别增长195.6%、83.5%。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows] == ["新材料产业产值", "生物医药产业产值"]
+    # gwr2026_guizhou: 一二三产 names three sectors
+    text = "主要预期目标是：地区生产总值增长5%左右，其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。"
+    rows = _doc_facts(text, "work_report", "贵州省", 2026)
+    assert [f.indicator for f in rows[1:]] == ["一产增加值", "二产增加值", "三产增加值"]

@@ -72,6 +72,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
     # 装备制造产业增加值年均分别增长: how the figures change is no part of the names
     listed = re.sub(r"(?:年均|同比|环比|比上年|较上年|平均)\s*$", "", listed)
+    listed = _SECTORS_SHARED.sub(_sectors_spelled, listed)
     if k < 0 and len(group) == 2:   # 城乡居民人均可支配收入差额从2000年的A和B: a pair without 分别
         return _pair_names(_noun_phrase(re.split(r"(?:从|由)", listed)[0]))
     if k < 0 and "、" not in listed:
@@ -113,6 +114,15 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
 _ORDINALS_SHARED = re.compile(r"第([一二三四五六七八九十])((?:[、和及][一二三四五六七八九十])+)(产业|类|级|阶段|梯队)")
 
 
+# 一二三产增加值: sectors named by their numerals, sharing 产
+_SECTORS_SHARED = re.compile(r"(?<!第)([一二三])([一二三]{1,2})产(?![业品量值])")
+
+
+def _sectors_spelled(m: re.Match) -> str:
+    """一二三产 → 一产、二产、三产."""
+    return "、".join(f"{n}产" for n in m.group(1) + m.group(2))
+
+
 def _ordinals_spelled(m: re.Match) -> str:
     """第一、二、三产业 → 第一产业、第二产业、第三产业."""
     return "、".join(f"第{n}{m.group(3)}" for n in [m.group(1)] + re.findall(r"[一二三四五六七八九十]", m.group(2)))
@@ -136,7 +146,9 @@ def _shared_tail(items: list[str]) -> list[str]:
     at = last.find(ending) if ending else -1
     measure = _MEASURE_WORD.search(last)
     lengths = {len(x) for x in items[:-1]}
-    rest = last[len(items[0]):] if len(lengths) == 1 else ""
+    kind = re.search(r"(?:产业|行业)(?=.{2,})", last)
+    rest = last[kind.start():] if kind and kind.start() >= 2 and "产业" not in items[0] and "行业" not in items[0] \
+        else last[len(items[0]):] if len(lengths) == 1 else ""   # 新材料、生物医药产业产值: the tail from 产业 on
     if at < 0 and len(rest) >= 4 and _MEASURE_WORD.search(rest) and not any(_MEASURE_WORD.search(x) for x in items[:-1]):
         return [x + rest for x in items[:-1]] + [last]   # 城市、县城建成区面积
     if at < 0 and lengths <= {2, 3} and "的" in rest[1:] and len(rest) >= 4:
@@ -563,6 +575,10 @@ def _bracket_closed(phrase: str | None) -> str | None:
     return phrase[:cut].rstrip("的、 ") or phrase if depth and cut else phrase
 
 
+# 软件信息、科技服务和商务服务三大产业: a list of names closed by their count
+_LIST_COUNTED = re.compile(r"[^，,、的和及]{2,10}、[^，,的]{2,24}?[和及][^，,、的和及]{2,10}?[两三四五六七八九十\d]+大")
+
+
 def _noun_phrase(phrase: str) -> str:
     """The phrase without leading connectives, trailing verbs and quotes, footnote markers
     (生产总值[2]) and letter-spacing."""
@@ -581,7 +597,8 @@ def _noun_phrase(phrase: str) -> str:
         tail = phrase.split("的")[-1]   # 具有资质等级的总承包和专业承包建筑业企业总产值: after 的 first
         done = _LEADING_VERB.match(tail)   # 滚动实施节能降碳技术改造项目和用能设施设备更新项目: what was done
         tail = tail[done.end():] if done and len(tail) - done.end() <= 24 else tail
-        phrase = tail if len(tail) <= 24 else _last_part(re.split(r"[的和及]", phrase)[-1])
+        listed = _LIST_COUNTED.search(phrase)   # 软件信息、科技服务和商务服务三大产业…: 和 inside the list
+        phrase = tail if len(tail) <= 24 else _last_part(phrase[listed.start():] if listed else re.split(r"[的和及]", phrase)[-1])
     phrase = re.sub(r"^度(?=[\u4e00-\u9fff]{2})", "", phrase)   # 上年度结转申请: what the masked 上年 leaves
     return re.sub(r"\s+", "", phrase)   # letter-spaced print: 社 会 消 费 → 社会消费
 
