@@ -103,3 +103,13 @@ def test_the_paragraph_right_after_a_table_takes_the_period_its_caption_names():
             "综合技术效率大于0.9的省份有9个。\n"
             "目前全国共有普通高等学校2688所。")
     assert _doc_facts(text, "paper")[-1].period is None
+
+
+def test_a_level_held_over_the_years_a_sentence_counts_back_spans_them():
+    # chinaxiv_201909_00143 (a paper of unknown year): 过去的13a up to the 2015 the sentence states
+    text = ("表4展示了重要行业的中间投入率，各个行业的中间投入在过去的13a中均保持较为稳定的增长，这些行业中间投入率最高的是建筑业，"
+            "其次是非煤炭资源行业，维持在65%以上，而2015年的中间投入率达到80.5%，原因在于非煤炭资源行业增加值的突然下降，"
+            "使得中间投入率放大，但是总体而言，非煤资源行业的中间投入的增速是稳定的，随后是装备制造业，中间投入率介于69%~79%,"
+            "煤炭资源行业的中间投入率维持在50%~65%之间。")
+    facts = {f.raw: f.period for f in _doc_facts(text, "paper")}
+    assert (facts["65%以上"], facts["80.5%"], facts["50%"], facts["65%"]) == ("2002—2015年", "2015年", "2002—2015年", "2002—2015年")

@@ -430,6 +430,13 @@ def _since_programme(sentence: str, article_text: str, doc: _Document) -> list[P
     return out
 
 
+def _held_over(q: Quantity, periods: list[Period], before: str, change: str | None, period: str | None) -> str | None:
+    """煤炭资源行业的中间投入率维持在50%~65%之间 in a sentence on 过去的13a: a level held over the span the
+    sentence names before it spans it. `before`: the clause up to the figure."""
+    span = next((p.text for p in reversed(periods) if p.duration and p.end <= q.start and len(years_of(p.text)) == 2), None)
+    return span if span and not change and _HELD.search(before) else period
+
+
 def _since_range(period: str | None, doc: _Document) -> str | None:
     """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
     to the past year)."""
@@ -464,7 +471,8 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     for p in periods:
         if p.duration:
             before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
-            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried)
+            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried,
+                                   max((y for q in periods if q.has_year for y in years_of(q.text)), default=None))
             if span:
                 out.append(Period(p.start, p.end, span, True, duration=p.duration))
         elif p.offset_years is None:
@@ -475,7 +483,10 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     return out
 
 
-def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | None:
+def _duration_range(p: Period, doc: _Document, carried: str | None, latest: int | None = None) -> str | None:
+    """The years a span counted back (20年来, 五年来) covers: the range stated before it when it spans as
+    many years, else up to the document's year; in a document of unknown year, up to the `latest` year its
+    sentence states (各个行业的中间投入在过去的13a中…，而2015年的中间投入率… → 2002—2015年)."""
     n = numeral_value(p.duration or "")
     if not n or not 2 <= n <= 80:
         return None
@@ -486,7 +497,7 @@ def _duration_range(p: Period, doc: _Document, carried: str | None) -> str | Non
     if len(years) == 1 and re.search(r"年\d{1,2}月(?:底|末)", carried or "") and (not doc.year or years[0] <= doc.year):
         return f"{years[0] - n}—{years[0]}年"   # 截至2019年8月底…。自贸试验区成立两年多来: up to the date stated
     if not doc.year:
-        return None
+        return f"{latest - n}—{latest}年" if latest else None
     end = doc.year - 1 if doc.genre == "work_report" else doc.year
     return f"{end - n + (1 if doc.genre == 'work_report' else 0)}—{end}年"
 

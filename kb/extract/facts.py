@@ -30,7 +30,7 @@ from kb.extract.fact_indicators import (
     _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
     _with_variable)
 from kb.extract.fact_periods import (
-    _PLACE_GAP, _RECORD, _after_from_to, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
+    _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
     _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
@@ -423,6 +423,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = _start_of_target(period, doc)
+        period = _held_over(q, periods, sentence[clause:q.start], change, period)
         span, period = _after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
