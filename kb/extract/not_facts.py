@@ -270,4 +270,4 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
             or re.match(r"\s*的\s*[\u4e00-\u9fff]{1,10}?(?:占比|比重|比例)", sentence[end:])):
         return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
     rest = sentence[end:_clause_end(sentence, end)]
-    return bool(re.search(r"(?:占|为|达|比重|占比|突破|超过)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+    return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
