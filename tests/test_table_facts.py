@@ -607,3 +607,13 @@ def test_a_papers_own_table_takes_the_place_its_title_names():
                       genre="paper")
     _, facts = extract_table_facts(CleanText(text=text), [article], "paper.md")
     assert facts and {f.subject for f in facts} == {"重庆"}
+
+
+@needs_shared("wildcorpus", "pdf/communique_2023_qiandongnan.pdf")
+def test_a_caption_on_the_central_city_gives_the_part_of_the_place_as_subject():
+    # communique_2023_qiandongnan: 表11 2023年中心城市居民消费价格比上年涨跌情况 is the central city's CPI
+    from kb.build import process
+    from kb.load import load
+    out = process(load(shared_path("wildcorpus", "pdf/communique_2023_qiandongnan.pdf")), Settings())
+    rows = [f for f in out["rows"]["facts"] if (f.table or "").endswith("中心城市居民消费价格比上年涨跌情况")]
+    assert rows and {f.subject for f in rows} == {"黔东南州中心城市"}

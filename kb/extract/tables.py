@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kb.extract.facts import named_place
+from kb.extract.places import named_place
 from kb.extract.indicators import canonical_indicator
 from kb.extract.numbers import analysis_text, find_quantities
 from kb.extract.periods import find_periods
@@ -653,6 +653,16 @@ def _unit_of_caption(caption: str) -> str:
     return text if text and not find_periods(text) else ""
 
 
+# 2023年中心城市居民消费价格比上年涨跌情况: a caption that measures a part of the document's place
+_PART_OF_PLACE = re.compile(r"(?:中心城市|中心城区|主城区|市区|县城)(?=[\u4e00-\u9fff]{2})")
+
+
+def _with_part(place: str, topic: str) -> str:
+    """黔东南州中心城市 for a caption on 中心城市居民消费价格…: the part of the place the caption measures."""
+    part = _PART_OF_PLACE.match(topic) if place else None
+    return place + part.group(0) if part else place
+
+
 def _caption_period(caption: str) -> str | None:
     """The year a caption dates the whole table to (`（2020年）`, `2023年末…`), not a range of years."""
     periods = [p for p in find_periods(caption) if p.has_year]
@@ -731,7 +741,7 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     # rows that are the things measured (谷物, 交通信息网络, 煤炭资源业), none of them a place: the figures
     # are those of the place the caption (or the article's title) names, else of the document's place
     items = not (transposed or grades or values_are_rows) and _rows_are_items(row_labels)
-    table_place = (named_place(table.caption) or named_place(table.article) or "") if items else ""
+    table_place = _with_part(named_place(table.caption) or named_place(table.article) or "", topic) if items else ""
     item_measure = _ITEM_MEASURE.search(topic) if items else None
     decimals = _column_decimals(table, numeric)
     # rows that name no measure (铁路 under 货物运输周转量, 蔬菜 in 主要农产品产量) take it from the row they
@@ -946,5 +956,5 @@ def extract_table_facts(clean: CleanText, articles: list[Article], source: str,
     jurisdiction = {a.title: a.jurisdiction or named_place(a.title or "") for a in articles}
     for f in facts:
         if f.subject is None and jurisdiction.get(f.article):
-            f.subject, f.subject_source = jurisdiction[f.article], "document"
+            f.subject, f.subject_source = _with_part(jurisdiction[f.article], caption_topic(f.table or "")), "document"
     return tables, facts

@@ -1,0 +1,84 @@
+"""Indicators of facts in wild documents (kb/extract/fact_indicators.py): what a figure measures, with its scope."""
+from tests.test_facts import _doc_facts
+
+
+def test_a_count_is_named_with_the_predicate_after_the_counted_things():
+    # gwr2026_beijing / gwr2026_heilongjiang: a count of the things the predicate holds for, not of all of them
+    rows = _doc_facts("强化原创性引领性科技攻关，210项关键核心技术获得突破，北京连续9年稳居自然指数-科研城市全球榜首。",
+                      "work_report", "北京市", 2026)
+    assert rows[0].indicator == "获得突破的关键核心技术"
+    rows = _doc_facts("产业项目建设年活动深入实施，1000个省级重点产业项目完成投资1865.7亿元、增长4%，243个重点项目建成投产。",
+                      "work_report", "黑龙江省", 2026)
+    assert [f.indicator for f in rows][0] == "省级重点产业项目"
+    assert rows[-1].indicator == "建成投产的重点项目"
+    # gwr_2005: a verb alone after the counted things, behind an adverb
+    rows = _doc_facts("1410个县级和250个省、市（地）级疾病预防控制中心基本建成，290所紧急救援中心陆续开工。",
+                      "work_report", "", 2005)
+    assert rows[-1].indicator == "开工的紧急救援中心"
+    # gwr2026_guangdong: 已建成 right after the figure describes the things after it, it is no predicate
+    rows = _doc_facts("改造提升超5000个已建成自然村的生活污水治理设施，优化已建成自然村生活污水治理设施运维管护。",
+                      "work_report", "广东省", 2026)
+    assert "建成" not in (rows[0].indicator or "")
+
+
+def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
+    # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
+    text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"
+    rows = _doc_facts(text, "communique", "黔东南州", 2023)
+    assert [f.indicator for f in rows[1:]] == ["年末全州城市居民最低生活保障月人均保障标准"] * 2
+    text = "全年向上争取实施省级以上科技计划项目88项，比上年增长66.0%；争取到资金5737万元，比上年增长4.7%。"
+    assert _doc_facts(text, "communique", "黔东南州", 2023)[2].indicator == "向上争取实施省级以上科技计划项目资金"
+    # gwr2026_city_hefei: a measure qualified as the projects counted were (备案投资)
+    text = "力争新招引备案投资亿元以上项目400个，备案投资额突破2000亿元。"
+    assert _doc_facts(text, "work_report", "合肥市", 2026)[1].indicator == "新招引备案投资亿元以上项目备案投资额"
+    # gwr2026_zhejiang: a rate of the people just counted (参保人数 → 参保率)
+    rows = _doc_facts("新增长护险参保人数1561万人，参保率达93%。", "work_report", "浙江省", 2026)
+    assert rows[1].indicator == "长护险参保率"
+    # gwr_2016: 赤字率 is no rate of a count; a product's own measure is not scoped by the one before
+    rows = _doc_facts("今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。", "work_report", "", 2016)
+    assert rows[-1].indicator == "赤字率"
+
+
+def test_the_scope_a_sentence_or_list_gives_its_counts_is_kept():
+    # gwr2026_henan: the level opening a list of kinds of one family is said of each
+    text = "国家生态文明建设示范区23个，省级以上绿色工厂1210家、绿色工业园区74个，重点行业绿色化改造实现全覆盖。"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "河南省", 2026)][1:] == ["省级以上绿色工厂", "省级以上绿色工业园区"]
+    # plan15_suzhou: not by a kind of another family
+    text = "到2030年，累计新增人工智能领域上市企业20家、省级独角兽企业100家、高新技术企业1000家，市级人工智能产业园达30个。"
+    assert "省级" not in _doc_facts(text, "plan", "苏州市", 2026)[2].indicator
+    # gwr2026_city_hefei: a sentence opening on an industry alone speaks of it (not one that acts on it)
+    text = "具身智能产业，加快突破世界模型等前沿技术，提升核心部件及高性能整机研发制造能力，引育行业领军企业5家以上。"
+    assert _doc_facts(text, "work_report", "合肥市", 2026)[0].indicator == "具身智能产业引育行业领军企业"
+    text = "全市财政支出八成以上投向民生领域，累计为经营主体减轻税费负担超4900亿元；"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[1].indicator == "为经营主体减轻税费负担"
+    # communique_2023_zhoukou: the province that awards a title is no subject of a city's count, and stays in it
+    text = "新增国家级智能制造示范优秀场景2家、河南省服务型制造标杆企业1家、智能车间（工厂）17家。"
+    rows = _doc_facts(text, "communique", "周口市", 2023)
+    assert rows[1].indicator.endswith("河南省服务型制造标杆企业") and rows[1].subject == "周口"
+
+
+def test_a_bare_word_takes_what_the_sentence_says_it_counts_or_measures():
+    # gwr2026_xinjiang: a length stated before 的 is the length of the thing after it
+    text = "完成“三北”工程建设任务6063万亩，全长3046公里的环塔克拉玛干沙漠生态屏障实现合龙，荒漠化及沙化土地面积实现“双缩减”。"
+    assert _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)[1].indicator == "环塔克拉玛干沙漠生态屏障全长"
+    # gwr2026_beijing: the change opening a list is said of the item after 、
+    text = "持续营造国际一流营商环境，累计推出119个“高效办成一件事”重点事项，平均压减时间58%、材料52%；"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "北京市", 2026)][-2:] == ["平均压减时间", "平均压减材料"]
+    # plan15_hangzhou: a count of things started is of that event; gwr2026_beijing: not of lines opened
+    assert _doc_facts("分批启动100个片区组团，力争实现村集体经济“10080”目标全覆盖。", "plan", "杭州市", 2026)[0].indicator \
+        == "启动片区组团"
+    text = "深化交通综合治理，开通3条地铁新线、新增运营里程30公里，总里程达909公里、居全国首位；"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[0].indicator == "地铁新线"
+
+
+def test_a_list_of_names_is_read_whole_and_item_by_item():
+    # gwr2026_beijing: 和 inside a list closed by its count does not cut the run
+    text = "大力发展现代服务业，软件信息、科技服务和商务服务三大产业对经济增长贡献超五成，金融服务实体经济能效不断提升。"
+    assert _doc_facts(text, "work_report", "北京市", 2026)[0].indicator == "软件信息、科技服务和商务服务三大产业对经济增长贡献"
+    # gwr2026_gansu: the shared tail starts at 产业, not at the first item's length
+    rows = _doc_facts("新材料、生物医药产业产值分别增长195.6%、83.5%。", "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows] == ["新材料产业产值", "生物医药产业产值"]
+    # gwr2026_guizhou: 一二三产 names three sectors
+    text = "主要预期目标是：地区生产总值增长5%左右，其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。"
+    rows = _doc_facts(text, "work_report", "贵州省", 2026)
+    assert [f.indicator for f in rows[1:]] == ["一产增加值", "二产增加值", "三产增加值"]

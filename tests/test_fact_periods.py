@@ -1,0 +1,115 @@
+"""Periods of fact rows (kb/extract/fact_periods.py through extract_facts), on real corpus sentences."""
+from kb.extract.numbers import find_quantities
+from tests.test_facts import _doc_facts
+
+
+def test_now_is_the_paper_year_when_a_sentence_without_figures_came_between():
+    # 003 (seed, a 2020 issue): 截至2018年… then a sentence without figures, then 目前: the paper's year
+    text = ("截至2018年，中国服务业进出口区域分布中，东部地区占比84.8%。内陆地区主要以劳动密集型服务贸易为主。"
+            "从国际市场分布来看，区域结构失衡问题愈发明显。目前，中国服务贸易合作排名前十的国家占服务贸易总收支的75%。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("84.8%", "2018年"), ("75%", "2020年")]
+    # the account goes on in the sentence right after a dated one: 目前 keeps its date
+    text = ("截至2019年6月底，上海自贸区共计新设企业逾5.5万户。"
+            "新设企业中，外资企业占比从挂牌初期的5%上升到目前的20%左右。")
+    assert _doc_facts(text, "journal_issue", year=2020)[-1].period == "2019年6月底"
+
+
+def test_what_a_named_innovation_achieves_is_not_dated_by_the_account_before():
+    # 004 (seed, a paper without a year): 2024年上半年 belongs to the 跨境农业产值, not to the mechanism's effect
+    text = ("根据官方数据，2024年上半年，瑞丽市跨境农业产值达到13.97亿元，同比增长3.9%，其中农业产值增长4.0%。"
+            "此外，瑞丽市首创的“种植备案、跨境直通、全程溯源”机制，结合区块链技术确保原料可追溯，"
+            "有效将采购周期从15天缩短至72小时，物流成本降低25%，显著增强了产业链的韧性和可持续性。")
+    facts = _doc_facts(text, "paper")
+    assert [f.period for f in facts[:3]] == ["2024年上半年"] * 3
+    assert [(f.raw, f.period) for f in facts[3:]] == [("15天", None), ("72小时", None), ("25%", None)]
+
+
+def test_a_gap_to_another_place_is_the_year_of_its_clause_not_the_range_before():
+    # 003 (seed): 增速高于全国 is 2019's, though the from-to before it spans 2010—2019
+    text = ("以河南省为例，2010—2019年河南外贸进出口总值由1783151万美元跃升至8247439万美元，2019年河南的"
+            "对外贸易进出口总额稳居中部六省第一位，增速高于全国0.2个百分点。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("1783151万美元", "2010年"), ("8247439万美元", "2019年"), ("0.2个百分点", "2019年")]
+
+
+def test_levels_held_and_places_added_over_a_five_year_review_span_it():
+    # gwr2026_xinjiang / gwr2026_gansu / gwr2026_henan: 保持在, 稳定在 over 这五年; 增补 what was done;
+    # 连续9年 the years it held
+    text = ("五年来，我们主要做了以下工作。\n"
+            "切实兜牢民生底线，持续推进全民参保计划，基本养老保险和基本医疗保险参保率保持在95%以上。"
+            "民生支出占一般公共预算支出比例稳定在80%左右。"
+            "“增学位”工程增补市州城区义务教育学位13.1万个。"
+            "积极应对气候变化影响，粮食总产量连续9年稳定在1300亿斤以上。"
+            "常住人口城镇化率达到58.08%。")
+    facts = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("95%以上", "2021—2025年"), ("80%左右", "2021—2025年"), ("13.1万个", "2021—2025年"),
+        ("1300亿斤以上", "2017—2025年"), ("58.08%", "2025年")]
+
+
+def test_a_count_of_household_visits_keeps_its_unit():
+    # gwr2026_zhejiang: 1万户次 is 户次, not 户
+    found = find_quantities("为未成年人家庭提供一对一公益家庭教育指导服务1万户次，开设“幸福家长”亲子关系成长课堂1万期。")
+    assert [(q.value, q.unit) for q in found if q.value == 10000][0] == (10000, "户次")
+
+
+def test_a_change_after_a_level_of_an_earlier_year_spans_from_it():
+    # 003 (seed): 扩大了5.39倍 spans 2000—2019, the years of the gap's two levels
+    text = ("西部地区的农村居民人均可支配收入一直低于中部地区，且差距不断扩大，2000年，中部地区高出西部地区437.75元，"
+            "到2019年该差额扩大到2360.21元，扩大了5.39倍。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("437.75元", "2000年"), ("2360.21元", "2019年"), ("5.39倍", "2000—2019年")]
+
+
+def test_since_a_programme_began_spans_from_the_year_the_article_gives_it():
+    # 003 (seed, a 2020 issue): the article's title 西部大开发20年 dates 自西部大开发战略实施以来 and 开发初期
+    title = "西部大开发20年：西北地区与西南地区的对比"
+    text = title + "\n自西部大开发战略实施以来，西部地区已累计退耕还林达1.37亿亩，治理严重退化草原1.9亿亩。"
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [
+        ("1.37亿亩", "2000—2020年"), ("1.9亿亩", "2000—2020年")]
+    text = ("西部大开发20年的成效是推进新时代西部大开发形成新格局的重要基础。\n西部大开发战略实施以来，无论是从统计数据来看，"
+            "还是从民众的实际感受来看，西部大开发确实带来了非常大的变化。西部地区经济总量占全国的份额也从开发初期的17%"
+            "提升到目前的20%以上。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "journal_issue", year=2020)] == [("17%", "2000年"), ("20%以上", "2020年")]
+    # an article that gives the programme no age or first year leaves it undated
+    text = "自西部大开发战略实施以来，西部地区已累计退耕还林达1.37亿亩。"
+    assert _doc_facts(text, "journal_issue", year=2020)[0].period is None
+
+
+def test_a_year_stated_sentences_before_does_not_date_an_aside_after_figureless_ones():
+    # 003 (seed, a 2020 issue): 从2012年到2019年 dated one total; six sentences without figures later the
+    # bracketed shares of 中小型企业 are undated
+    text = ("为搭建这一工业互联网平台，德国研发支持计划从2012年到2019年共向工业4.0科技解决方案投入45亿欧元，"
+            "但并不是所有的成果都转化为成功的产品、服务和商业模式。这就要求中小型企业务必通过科学恰当的方式参与研究领域的最新发展。"
+            "经过大量的实践探索与尝试，工业互联网平台应运而生。德国正在步入第四次工业革命。"
+            "为此，德国企业界，特别是中小型企业（中小型企业占据德国99%的商业市场，提供60%的就业，创造德国经济总量的55%"
+            "不得不投资数字化并搭建工业互联网平台。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts][1:] == [("99%", None), ("60%", None), ("55%", None)]
+
+
+def test_the_paragraph_right_after_a_table_takes_the_period_its_caption_names():
+    # 003 (seed, a 2020 issue): the DEA results after 表2 2012—2018年… are the study span's
+    text = ("表2 2012—2018年中国金融扶贫DEA评价效率 地区 东部 地区 中部 地区\n"
+            "0.8071 0.8356 0.8522 0.8178 0.7821 0.8545 0.8996 0.7656\n"
+            "综合技术效率大于0.9的省份有9个，占全国的29.03%，其余70.97%的省份综合技术效率均低于0.9。")
+    facts = _doc_facts(text, "journal_issue", year=2020)
+    assert [(f.raw, f.period) for f in facts] == [("9个", "2012—2018年"), ("29.03%", "2012—2018年"), ("70.97%", "2012—2018年")]
+    # a paragraph that is not the first after the table keeps its own account
+    text = ("表2 2012—2018年中国金融扶贫DEA评价效率 地区 东部 地区 中部 地区\n"
+            "0.8071 0.8356 0.8522 0.8178 0.7821 0.8545 0.8996 0.7656\n"
+            "综合技术效率大于0.9的省份有9个。\n"
+            "目前全国共有普通高等学校2688所。")
+    assert _doc_facts(text, "paper")[-1].period is None
+
+
+def test_a_level_held_over_the_years_a_sentence_counts_back_spans_them():
+    # chinaxiv_201909_00143 (a paper of unknown year): 过去的13a up to the 2015 the sentence states
+    text = ("表4展示了重要行业的中间投入率，各个行业的中间投入在过去的13a中均保持较为稳定的增长，这些行业中间投入率最高的是建筑业，"
+            "其次是非煤炭资源行业，维持在65%以上，而2015年的中间投入率达到80.5%，原因在于非煤炭资源行业增加值的突然下降，"
+            "使得中间投入率放大，但是总体而言，非煤资源行业的中间投入的增速是稳定的，随后是装备制造业，中间投入率介于69%~79%,"
+            "煤炭资源行业的中间投入率维持在50%~65%之间。")
+    facts = {f.raw: f.period for f in _doc_facts(text, "paper")}
+    assert (facts["65%以上"], facts["80.5%"], facts["50%"], facts["65%"]) == ("2002—2015年", "2015年", "2002—2015年", "2002—2015年")

@@ -1,0 +1,38 @@
+"""Numbers that state no fact of the world (kb/extract/not_facts.py and the prose filter of kb/extract/facts.py),
+on real corpus text."""
+from tests.test_facts import _doc_facts
+
+
+def test_an_entry_of_a_reference_list_states_no_fact():
+    # chinaxiv_201704_00222: the entry's number glued to its author (31国家发展和改革委员会 read as 31国)
+    text = ("30 储殷,高远.中国“一带一路”战略定位的三个问题.国际经济评论,2015,(2): 90-99.\n"
+            "31国家发展和改革委员会，外交部，商务部．《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》."
+            "[2015-3-28]. http://news.sina.com.cn/c/2015-03-28/140031655780.shtml.")
+    assert _doc_facts(text, "paper", year=2017) == []
+    # prose that starts with a count is still read
+    assert [f.raw for f in _doc_facts("31个省份的人均GDP均有提高。", "paper", year=2017)] == ["31个"]
+
+
+def test_the_limit_that_defines_a_class_named_before_its_bracket_is_no_fact():
+    # 003 (seed): 极度缺水城市（人均水资源量不足500立方米） defines the class; 1000立方米 is a threshold
+    text = ("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，其中除广州、成都以外，"
+            "其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
+    assert _doc_facts(text, "journal_issue", year=2020) == []
+
+
+def test_kinds_a_text_sorts_things_into_are_no_fact():
+    # chinaxiv_201809_00037: 4种产业范围 followed by the kinds it names
+    text = ("从当前的发展我们已经看到，新的数字化和智能化技术普遍可以拓展出新的4种产业范围，"
+            "简单说就是硬件、软件、内容和服务：硬件是新的基于物理科学的硬科技产品；")
+    assert _doc_facts(text, "paper", year=2018) == []
+
+
+def test_cell_lines_of_a_table_left_in_the_text_after_its_caption_are_no_prose():
+    # 003 (seed): 表5 flattened into lines without full stops, then prose again
+    text = ("表5 都市圈与城市群的关系 功能 范围 规模 核心支 撑条件 现实 价值 都市圈\n"
+            "通过功能分散化、合理化布局，提升大城市的承载力与运行效率\n"
+            "半径一般70千米范围内\n"
+            "城市群\n"
+            "面积可达到5—15万平方千米以若干都市圈为基础，形成城市群城际铁路、干线铁路和高速公路构成骨架\n"
+            "近年来，中国城市群的数量增加到19个。")
+    assert [f.raw for f in _doc_facts(text, "journal_issue", year=2020)] == ["19个"]
