@@ -82,3 +82,14 @@ def test_a_list_of_names_is_read_whole_and_item_by_item():
     text = "主要预期目标是：地区生产总值增长5%左右，其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。"
     rows = _doc_facts(text, "work_report", "贵州省", 2026)
     assert [f.indicator for f in rows[1:]] == ["一产增加值", "二产增加值", "三产增加值"]
+
+
+def test_a_kind_named_alone_after_a_sentence_on_a_kinds_measure_is_measured_so():
+    # 003 (seed paper): the kinds of services trade, one per sentence; 其他 opens a name, it is no fragment
+    text = "加工服务业进出口总额1014亿元，同比下降6.3%；其他商业服务6210.5亿元，同比增长10.2%。"
+    rows = _doc_facts(text, "paper", "", 2020)
+    assert [(f.indicator, f.indicator_confidence) for f in rows[2:]] == [("其他商业服务进出口总额", "high")] * 2
+    # gwr_1995: a fragment is not given the measure of the sentence before
+    text = ("全年国内生产总值增加值增长百分之十一点八。"
+            "固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八，增长过快的势头初步得到遏制。")
+    assert not any((f.indicator or "").endswith("由增加值") for f in _doc_facts(text, "work_report", "", 1995))

@@ -790,6 +790,22 @@ def _in_industry(indicator: str | None, sentence: str) -> str | None:
     return opening.group(1) + indicator
 
 
+# 加工服务业进出口总额1014亿元…；其他商业服务6210.5亿元: a kind named alone at the start of the sentence after
+# one that gave a kind's measure is measured so too
+_MEASURE_OF_KINDS = re.compile(r"(?:进出口总?额|出口总?额|进口总?额|零售额|销售额|营业收入|增加值|产值)$")
+
+
+def _with_previous_measure(indicator: str | None, q: Quantity, previous: str | None) -> str | None:
+    """其他商业服务进出口总额 for 其他商业服务6210.5亿元 after a sentence on 加工服务业进出口总额 (`previous`: the
+    indicator the sentence before ended on, for the sentence's first figure), else `indicator`."""
+    measure = _MEASURE_OF_KINDS.search(previous or "")
+    if (not measure or measure.start() < 2 or not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator)
+            or _MEASURE_TAIL.search(indicator) or indicator_confidence(indicator) == "low"
+            or not (q.unit.endswith("元") or q.unit == "%")):
+        return indicator
+    return indicator + measure.group(0)
+
+
 def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
                           units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
