@@ -105,3 +105,14 @@ def test_an_ocr_run_of_shares_is_read_item_by_item_and_a_later_bare_run_takes_th
     shares = [n + "占比" for n in names]
     assert [f.indicator for f in rows] == names + shares + names + shares
     assert {f.indicator_confidence for f in rows} == {"high"}
+
+
+def test_counts_and_shares_of_a_range_class_name_the_variable_announced():
+    # chinaxiv_201909_00150: 从…的多年平均值来看 announces the variable whose range the classes are of
+    text = ("从2000~2014年城市生态环境质量的多年平均值来看，在0.2~0.4之间的地州市有6个，占11.76%；"
+            "在0.6~0.8之间的仅1个，为克拉玛依市的0.7122。")
+    rows = _doc_facts(text, "paper", "", 2019)
+    assert [(f.indicator, f.indicator_confidence) for f in rows[:3]] == [
+        ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市", "high"),
+        ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市占比", "high"),
+        ("城市生态环境质量的多年平均值在0.6~0.8之间的个数", "high")]
