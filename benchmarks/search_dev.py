@@ -225,18 +225,31 @@ def tune(grid: str, corpora: list[str]) -> None:
     score, settings = _scorer(), Settings()
     embedder = make_embedder(settings)
     fields = {f.name for f in dataclasses.fields(WEIGHTS)}
-    prepared = []
     with tempfile.TemporaryDirectory() as tmp:
-        for corpus_name in corpora:
-            corpus, cache = CORPORA[corpus_name]
-            passages, _ = corpus_passages(corpus, settings)
-            build_indexes(passages, embedder, Path(tmp) / corpus_name, cache, settings, progress=False)
-            searcher = Searcher(load_indexes(Path(tmp) / corpus_name), passages, embedder, settings)
-            for qset in (s for s in SETS if s.corpus == corpus_name):
-                if parts(qset)["tune"]:
-                    prepared.append((qset.name, searcher, parts(qset)["tune"]))
+        prepared = tuning_searchers(corpora, Path(tmp), settings, embedder)
         for sweep in grid.split("|"):    # several grids, one after the other, over the same indexes
             _sweep(sweep, prepared, score, search, fields)
+
+
+def tuning_searchers(corpora: list[str], tmp: Path, settings: Settings, embedder) -> list[tuple]:
+    """(set name, Searcher over its corpus, tuning questions) of every question set with a tuning
+    part, the indexes built in `tmp`."""
+    prepared = []
+    for corpus_name in corpora:
+        corpus, cache = CORPORA[corpus_name]
+        passages, _ = corpus_passages(corpus, settings)
+        build_indexes(passages, embedder, tmp / corpus_name, cache, settings, progress=False)
+        searcher = Searcher(load_indexes(tmp / corpus_name), passages, embedder, settings)
+        for qset in (s for s in SETS if s.corpus == corpus_name):
+            if parts(qset)["tune"]:
+                prepared.append((qset.name, searcher, parts(qset)["tune"]))
+    return prepared
+
+
+def tuning_scores(score, searcher: Searcher, questions: list[dict]) -> dict:
+    """The scorer's hybrid metrics of `questions` with the searcher's current weights."""
+    pred = [{"query": q["query"], "hits": ranked(searcher, None, q["query"], "hybrid")} for q in questions]
+    return score.score_search(questions, pred, 10)[0]
 
 
 def _sweep(grid: str, prepared: list, score, search, fields: set[str]) -> None:
@@ -259,9 +272,7 @@ def _sweep(grid: str, prepared: list, score, search, fields: set[str]) -> None:
         cells, s1, rr, n = [], 0.0, 0.0, 0
         for _, searcher, questions in prepared:
             searcher.weights = weights
-            pred = [{"query": q["query"], "hits": ranked(searcher, None, q["query"], "hybrid")}
-                    for q in questions]
-            m, _ = score.score_search(questions, pred, 10)
+            m = tuning_scores(score, searcher, questions)
             cells.append(f"{m['success_at_1']:.2f} {m['mrr_at_10']:.2f}")
             s1 += m["success_at_1"] * len(questions)
             rr += m["mrr_at_10"] * len(questions)

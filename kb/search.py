@@ -324,6 +324,16 @@ class Searcher:
         ranks first but the small embedding model misses (a heading phrase, an abstract listing
         several measures) sinks; scoring each candidate with both signals avoids that.
         """
+        rows, signals = self.candidate_signals(q, n, allowed)
+        fused = np.zeros(len(rows))
+        for name, values in signals.items():
+            fused += getattr(self.weights, name) * values
+        return dict(zip(rows.tolist(), fused.tolist()))
+
+    def candidate_signals(self, q: Query, n: int, allowed: np.ndarray | None
+                          ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """(rows, {Weights field: per-row signal on a 0..1 scale}) of the union of the BM25 and the
+        dense candidates; a signal whose weight is 0 is left out."""
         w = self.weights
         bm25 = self.keyword_scores(q)
         vector = self.query_vector(q)
@@ -335,25 +345,25 @@ class Searcher:
             candidates |= set(self._top(bm25, n, place_rows)[0])
         rows = np.array(sorted(candidates), dtype=np.int64)
         if not len(rows):
-            return {}
-        dense = self.indexes.dense.vectors(rows) @ vector
+            return rows, {}
         keyword = bm25[rows]
         if w.heading_line != 1.0:
             keyword = keyword - (1.0 - w.heading_line) * self.heading_line_scores(q, rows)
-        fused = w.keyword * unit_scaled(keyword, FUSION[0]) + w.dense * unit_scaled(dense, FUSION[1])
+        signals = {"keyword": unit_scaled(keyword, FUSION[0]),
+                   "dense": unit_scaled(self.indexes.dense.vectors(rows) @ vector, FUSION[1])}
         if w.phrase:
-            fused += w.phrase * phrase_scores(q.normalised, self.normalised_texts(rows.tolist()))
+            signals["phrase"] = phrase_scores(q.normalised, self.normalised_texts(rows.tolist()))
         if w.document or w.heading:
             idf = self._idf(q.tokens)
-            fused += w.document * field_shares(idf, self._document_words, self._rows.document[rows])
-            fused += w.heading * field_shares(idf, self._heading_words, self._rows.heading[rows])
+            signals["document"] = field_shares(idf, self._document_words, self._rows.document[rows])
+            signals["heading"] = field_shares(idf, self._heading_words, self._rows.heading[rows])
         if w.topic:
-            fused += w.topic * self.article_topic(q)[self._rows.article_of[rows]]
+            signals["topic"] = self.article_topic(q)[self._rows.article_of[rows]]
         if w.window:
             # a pasted paragraph is not a question whose words should sit together: its first words do
-            fused += w.window * window_scores(self._idf(q.tokens[:WINDOW_MAX_WORDS]),
+            signals["window"] = window_scores(self._idf(q.tokens[:WINDOW_MAX_WORDS]),
                                               self.normalised_texts(rows.tolist()), WINDOW_CHARS)
-        return dict(zip(rows.tolist(), fused.tolist()))
+        return rows, signals
 
     def heading_line_scores(self, q: Query, rows: np.ndarray) -> np.ndarray:
         """Per row, the BM25 of the question words that the passage's opening section heading holds

@@ -93,3 +93,14 @@ def test_a_kind_named_alone_after_a_sentence_on_a_kinds_measure_is_measured_so()
     text = ("全年国内生产总值增加值增长百分之十一点八。"
             "固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八，增长过快的势头初步得到遏制。")
     assert not any((f.indicator or "").endswith("由增加值") for f in _doc_facts(text, "work_report", "", 1995))
+
+
+def test_counts_and_shares_of_a_range_class_name_the_variable_announced():
+    # chinaxiv_201909_00150: 从…的多年平均值来看 announces the variable whose range the classes are of
+    text = ("从2000~2014年城市生态环境质量的多年平均值来看，在0.2~0.4之间的地州市有6个，占11.76%；"
+            "在0.6~0.8之间的仅1个，为克拉玛依市的0.7122。")
+    rows = _doc_facts(text, "paper", "", 2019)
+    assert [(f.indicator, f.indicator_confidence) for f in rows[:3]] == [
+        ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市", "high"),
+        ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市占比", "high"),
+        ("城市生态环境质量的多年平均值在0.6~0.8之间的个数", "high")]

@@ -36,3 +36,14 @@ def test_cell_lines_of_a_table_left_in_the_text_after_its_caption_are_no_prose()
             "面积可达到5—15万平方千米以若干都市圈为基础，形成城市群城际铁路、干线铁路和高速公路构成骨架\n"
             "近年来，中国城市群的数量增加到19个。")
     assert [f.raw for f in _doc_facts(text, "journal_issue", year=2020)] == ["19个"]
+
+
+def test_class_bounds_thresholds_and_what_a_region_is_made_of_are_no_facts():
+    # gwr2026_zhejiang: the income that delimits the villages whose share is given
+    facts = _doc_facts("发展乡村特色产业，“土特产富”全产业链总产值达3420亿元，村集体经济经营性收入50万元以上的行政村占比达68%，"
+                       "和美乡村覆盖率达73%。", "work_report", "浙江省", 2026)
+    assert [f.raw for f in facts] == ["3420亿元", "68%", "73%"]
+    # chinaxiv_201909_00150: a threshold named as a turning point; chinaxiv_202110_00025: what a region is made of
+    assert _doc_facts("随着城镇化水平不断逼近并逐渐超过50%这一标志性转折点，原本粗放的城镇化过程中重量不重质的问题凸显。", "paper") == []
+    assert _doc_facts("东京湾区包括东京都和周边7县。", "paper") == []
+    assert _doc_facts("2006年，粤港合作联席会议提出“大珠三角”的概念，地域包括港澳与“珠三角”9市。", "paper") == []

@@ -577,3 +577,22 @@ def test_a_place_the_question_names_weighs_little_as_a_word_where_the_kb_has_its
     assert search_module.PLACE_WORD < 1.0
     # a place the KB holds no document of is a word like any
     assert s.place_words(s.analyse("浙江海洋大学")) == []
+
+
+# The Henan work report of 2026 (wildcorpus): the opening of its 十五五 section, and the line giving
+# the research-spending target, which says 研发经费投入 where a researcher types R&D投入.
+HENAN_PLAN = [("body", "“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期，也是河南扬长补短、"
+                       "全面崛起的关键阶段。根据省委“十五五”规划《建议》，省政府编制了《河南省国民经济和社会发展"
+                       "第十五个五年规划纲要（草案）》。"),
+              ("body", "——坚持扩大有效需求，融入服务全国统一大市场建设。促进消费和投资、供给和需求良性互动，"
+                       "经济年均增长5%左右。"),
+              ("body", "——坚持创新驱动发展，因地制宜发展新质生产力。构建具有河南特色优势的现代化产业体系，"
+                       "全社会研发经费投入年均增长10%以上，战略性新兴产业增加值占规上工业比重30%。")]
+
+
+def test_r_and_d_spending_in_a_question_finds_the_official_wording(tmp_path_factory, searcher):
+    clean, articles = _document("河南省政府工作报告", 2026, HENAN_PLAN)
+    s = _searcher_of([("gwr_henan.txt", clean, articles)], tmp_path_factory.mktemp("henan"), searcher.embedder)
+    hits = s.search("河南十五五时期R&D投入增长目标", k=3)
+    assert "研发经费投入年均增长10%" in hits[0].text
+    assert "研发经费投入" in {t for g in s.analyse("R&D投入").expansions for t in g}

@@ -48,6 +48,7 @@ class _Carry:
     named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
     rank_field: str = ""             # 在全球前24名的AI芯片企业中…位列…: what the paragraph's ranks are taken over
+    topic: str = ""                  # 从…的多年平均值来看，…: the variable the last 从…来看 announced
 
 
 @dataclass

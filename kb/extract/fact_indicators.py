@@ -806,6 +806,25 @@ def _with_previous_measure(indicator: str | None, q: Quantity, previous: str | N
     return indicator + measure.group(0)
 
 
+# 从…城镇化质量综合指数的多年平均值来看，在0.2~0.4之间的地州市有6个，占11.76%: the things whose value of
+# the announced variable lies in a range, and their share
+_IN_RANGE = re.compile(r"在\s*(?P<range>\d[\d.]*\s*[~～—\-]\s*\d[\d.]*)\s*之间的\s*(?P<noun>[\u4e00-\u9fff]{0,6}?)\s*(?:有|为|共|仅有?|只有)?\s*$")
+
+
+def _range_class(indicator: str | None, head: str, q: Quantity, topic: str,
+                 stated: list[tuple[str | None, str | None]]) -> str | None:
+    """城镇化质量综合指数的多年平均值在0.2~0.4之间的地州市 for the count (`head`: its clause up to it; `topic`:
+    what the last 从…来看 announced), …占比 for the share right after it, else `indicator`."""
+    found = _IN_RANGE.search(head) if topic and q.unit in _COUNT_UNITS else None
+    if found:
+        bounds = re.sub(r"\s+", "", found.group("range"))
+        return f"{topic}在{bounds}之间的{found.group('noun') or '个数'}"
+    earlier = stated[-1][0] if stated and q.unit == "%" else None
+    if earlier and topic and earlier.startswith(topic) and re.fullmatch(r"\s*占\s*", head):
+        return earlier + "占比"
+    return indicator
+
+
 def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
                           units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change

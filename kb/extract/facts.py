@@ -27,7 +27,7 @@ from kb.extract.fact_indicators import (
     _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
+    _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
     _with_variable)
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
@@ -320,7 +320,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.previous_from, carry.from_period = carry.from_period, None
     topic = _topic_indicator(sentence, periods, mentions)
     if topic:
-        carry.indicator = topic
+        carry.indicator = carry.topic = topic
     carried = carry.entering = carry.subject, carry.subject_at
     carry.differences.update((m.group(1), m.group(0)) for m in _NAMED_DIFFERENCE.finditer(sentence))
     if not quantities:
@@ -388,6 +388,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
         indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
         indicator = _with_listed_head(indicator, stated, sentence[previous_end:q.start])
+        indicator = _range_class(indicator, sentence[clause:q.start], q, carry.topic, stated)
         if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
             indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route

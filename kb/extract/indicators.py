@@ -94,7 +94,8 @@ def indicator_confidence(indicator: str | None, raw: str = "") -> str:
     """"low" when an indicator phrase cannot stand alone as the name of what was measured: empty, a
     bare generic measure (增长率, 占全国的比重), a span holding digits of a value or a unit, a list or a
     punctuation run, a footnote marker, a fragment cut at a function word; else "high"."""
-    name = re.sub(r"\s+", "", indicator or "")
+    # …的多年平均值在0.2~0.4之间的地州市: the bounds of a class of things are no digits of a value
+    name = re.sub(r"在\d[\d.]*[~～—-]\d[\d.]*之间的(?=[\u4e00-\u9fff]{2})", "在之间的", re.sub(r"\s+", "", indicator or ""))
     value_digits = re.sub(r"[^\d.]", "", raw)
     if ((len(name) < 2 and name not in ADMIN_UNIT_NAMES) or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
             or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)

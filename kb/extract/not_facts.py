@@ -47,7 +47,7 @@ _TABLE_POINTER = re.compile(r"(?:表|图)\s*\d+(?:[-.]\d+)?\s*(?:中|所示的?|
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 # 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
-_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值|国际标准|国际通行标准)")
+_THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门槛|临界值|国际标准|国际通行标准|标志性转折点)")
 # “三个80%”, 中东欧17国, 二、百姓富（7项）: a number inside a name or a heading's count
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 
@@ -140,6 +140,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
     if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
+    if q.unit in ("县", "市", "省", "国") and re.search(r"(?:包括|包含|涵盖)[^，,。；;]{0,20}$", clause):
+        return False   # 东京湾区包括东京都和周边7县: what a region is made of
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
             and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
         return False
@@ -277,8 +279,9 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
         return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
-    if not re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:]):
-        return False
+    if not (re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:])
+            or re.match(r"\s*的\s*[\u4e00-\u9fff]{1,10}?(?:占比|比重|比例)", sentence[end:])):
+        return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
     rest = sentence[end:_clause_end(sentence, end)]
     return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
 
