@@ -113,3 +113,21 @@ def test_a_level_held_over_the_years_a_sentence_counts_back_spans_them():
             "煤炭资源行业的中间投入率维持在50%~65%之间。")
     facts = {f.raw: f.period for f in _doc_facts(text, "paper")}
     assert (facts["65%以上"], facts["80.5%"], facts["50%"], facts["65%"]) == ("2002—2015年", "2015年", "2002—2015年", "2002—2015年")
+
+
+def test_runs_of_years_and_what_was_done_over_a_five_year_review():
+    # gwr2026_xinjiang / gwr2026_henan: 连续4年 in the 这五年 review; 开挖疏浚, 外出务工, 复制推广 done over it
+    text = ("五年来，我们主要做了以下工作。\n"
+            "巩固棉花优势地位，棉花产量连续4年占全国九成以上、就地转化率达45%。"
+            "耕地面积净增212万亩，开挖疏浚沟渠11.76万公里。"
+            "就业优先战略有效实施，农村劳动力外出务工1610万人次。"
+            "自贸试验区9项制度创新成果全国复制推广。")
+    facts = {f.raw: f.period for f in _doc_facts(text, "work_report", "新疆维吾尔自治区", 2026)}
+    assert (facts["九成以上"], facts["45%"]) == ("2022—2025年", "2025年")
+    assert {facts[k] for k in ("11.76万公里", "1610万人次", "9项")} == {"2021—2025年"}
+
+
+def test_from_a_year_until_now_spans_to_the_paper_year():
+    # 003 (seed, a 2020 issue)
+    text = ("从2013年，中国（上海）自由贸易试验区成立至今，自贸试验区已累计复制推广了223项制度创新成果。")
+    assert _doc_facts(text, "journal_issue", year=2020)[0].period == "2013—2020年"

@@ -186,9 +186,11 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
         return f"{years[0] - 1}年"
     if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator;
         #              每年70%左右财政支出用于民生事业: each year of it)
-        if _HELD.search(before):   # 连续9年稳定在1300亿斤以上: the years it held; 参保率保持在95%以上: the span
-            n = numeral_value(m.group(1)) if (m := _RUN_OF_YEARS.search(before)) else None
-            return f"{years[1] - int(n) + 1}—{years[1]}年" if n and n > 1 else span
+        n = numeral_value(m.group(1)) if (m := _RUN_OF_YEARS.search(before.split("、")[-1])) else None
+        if n and n > 1:   # 连续9年稳定在1300亿斤以上, 棉花产量连续4年占全国九成以上: the years it held
+            return f"{years[1] - int(n) + 1}—{years[1]}年"
+        if _HELD.search(before):   # 参保率保持在95%以上: the span
+            return span
         return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
                         or "每年" in before) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
@@ -202,7 +204,7 @@ def _in_span(span: str | None, change: str | None, before: str = "", unit: str =
 _ACTION = re.compile(r"建成|新建|增补|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
                      r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
                      r"|办理|办结|开行|始发|过境|运送|破获|查处|开发(?!区)|服务(?![业贸型])|新设|设立|利用|退出|关停|淘汰"
-                     r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌|组建|重组")
+                     r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌|组建|重组|开挖|疏浚|推广|务工")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
 
 
@@ -427,7 +429,12 @@ def _since_programme(sentence: str, article_text: str, doc: _Document) -> list[P
         start = doc.year - int(n) if n else int(began.group(1)) if began else None
         if start and start < doc.year:
             out.append(Period(m.start("name"), m.end(), f"{start}年以来", True))
+    for m in _UNTIL_NOW.finditer(sentence) if "至今" in sentence and doc.year else ():
+        out.append(Period(m.end() - 2, m.end(), f"{m.group(1)}年以来", True))   # 从2013年，…成立至今
     return out
+
+
+_UNTIL_NOW = re.compile(r"(?:从|自)\s*((?:19|20)\d{2})\s*年[^。；;]{0,30}?至今")
 
 
 def _held_over(q: Quantity, periods: list[Period], before: str, change: str | None, period: str | None) -> str | None:
