@@ -95,6 +95,18 @@ def test_a_kind_named_alone_after_a_sentence_on_a_kinds_measure_is_measured_so()
     assert not any((f.indicator or "").endswith("由增加值") for f in _doc_facts(text, "work_report", "", 1995))
 
 
+def test_an_ocr_run_of_shares_is_read_item_by_item_and_a_later_bare_run_takes_the_same_names():
+    # chinaxiv_201909_00150 (converted paper): a stray dot for a separator (，.47.06%, 21.57%.58.82%)
+    text = ("2000年，较高、中等和较低质量的地州市分别为22个、24个和3个，分别占43.14%，.47.06%和5.88%;"
+            "而到了2014年，分别变为11个、30个和10个，分别占21.57%.58.82%和19.61%。")
+    rows = _doc_facts(text, "paper", "", None)
+    assert [f.value for f in rows] == [22, 24, 3, 43.14, 47.06, 5.88, 11, 30, 10, 21.57, 58.82, 19.61]
+    names = ["较高质量的地州市", "中等质量的地州市", "较低质量的地州市"]
+    shares = [n + "占比" for n in names]
+    assert [f.indicator for f in rows] == names + shares + names + shares
+    assert {f.indicator_confidence for f in rows} == {"high"}
+
+
 def test_counts_and_shares_of_a_range_class_name_the_variable_announced():
     # chinaxiv_201909_00150: 从…的多年平均值来看 announces the variable whose range the classes are of
     text = ("从2000~2014年城市生态环境质量的多年平均值来看，在0.2~0.4之间的地州市有6个，占11.76%；"

@@ -39,6 +39,7 @@ class _Carry:
     default_period: str | None = None  # the section's or document's period for undated figures
     gap_pair: str | None = None      # 'A与B' of the last sentence that spoke of the gap between two places
     gap_list: list = field(default_factory=list)   # the subjects of the last list of gaps (中西部地区, 东西部地区)
+    listed: list = field(default_factory=list)   # the names of the sentence before's 分别 list, for a later 分别变为A、B和C
     first_years: dict = field(default_factory=dict)   # indicator -> (first single year stated for it, sentence offset)
     sentence_at: int = -1            # offset of the sentence being read
     stated_at: int = -1              # offset of the sentence that set stated_period
@@ -77,8 +78,9 @@ _PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
 _GAP_LINK = re.compile(r"\s*(?:高出|低于|高于|多出|多于|少于|落后于?)\s*")   # 中部地区高出西部地区
 # 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
 _COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
-# quantities of one enumeration (12.75%、4.99%和19.8%) are joined only by these
-_LIST_GAP = re.compile(r"\s*(?:[、，,]|和|及|与|以及|或)\s*")
+# quantities of one enumeration (12.75%、4.99%和19.8%) are joined only by these (and an OCR run's
+# stray dot, 43.14%，.47.06%和5.88%: see kb.extract.numbers)
+_LIST_GAP = re.compile(r"\s*(?:[、，,]\.?|\.|和|及|与|以及|或)\s*")
 
 
 def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantity]]:

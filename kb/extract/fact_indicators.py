@@ -23,11 +23,13 @@ _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
 def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
-                           sentence: str) -> dict[int, str]:
+                           sentence: str, before: list[str] | None = None) -> dict[int, str]:
     """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
     measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
     2000年占全国比重为a、b、c, …到2018年上升至d、e、f: a list of n names right before n figures, and
-    later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村…."""
+    later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村….
+    `before` holds the names of the sentence before's list, for a run after a bare 分别 (而到了2014年，分别变
+    为A、B和C); it is set to this sentence's last list, or emptied."""
     dated = _masked(sentence, periods)
     # a place inside a compound name (国家中心城市中国企业500强) stays in the name
     inside = re.compile(r"[\u4e00-\u9fff]")
@@ -39,6 +41,7 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
     masked = "".join(masked)
     names: dict[int, str] = {}
     last: list[str] = []
+    earlier = list(before or [])
     for group in _list_groups(quantities, sentence):
         if len(group) < 2:
             continue
@@ -46,10 +49,18 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
         items = _listed_names(masked, sentence, clause, group) or (_topic_pair(sentence[:clause]) if len(group) == 2 else [])
         if not items and last and len(last) == len(group):
             items = last   # a later run of as many figures: the same things, in the same order
+        if not items and not last and len(earlier) == len(group) and _BARE_RESPECTIVE.fullmatch(sentence[clause:group[0].start]):
+            items = earlier
         if items:
             names.update({id(q): x for q, x in zip(group, items)})
             last = items
+    if before is not None:
+        before[:] = last
     return names
+
+
+# 而到了2014年，分别变为A、B和C / 分别占a、b和c: a run that names nothing, said of the list before
+_BARE_RESPECTIVE = re.compile(r"\s*(?:而|但)?(?:到了?|至)?\s*(?:[，,]\s*)?(?:则|也|又)?分别(?:变为|为|是|达到?|增至|降至|增加到|减少到|占)?\s*")
 
 
 # 城乡居民收入 → 城镇居民收入, 农村居民收入: a compound naming two things that a pair of figures measure
@@ -210,6 +221,8 @@ def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str
     """The indicator of one of the figures a 分别 enumerates: the thing named, or its share of a whole
     when the figures are shares (分别占全国的)."""
     after = re.search(r"分别\s*(?:为|是|达到?)?\s*([占完][^，,\d%]{1,12}?)的?\s*(?:\d|$)", sentence[clause:q.start])
+    if not after and q.unit == "%" and re.search(r"分别\s*占\s*\d[\d.%、，,和及\s]*$", sentence[:q.end]):
+        return f"{name}占比"   # 较高、中等和较低质量的地州市…分别占43.14%、47.06%和5.88%: each one's share
     if not after or q.unit != "%":
         return name
     if after.group(1).startswith("完成"):   # 分别完成年度目标的56.1%: the share of the target reached

@@ -341,7 +341,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
     group_sizes = {id(q): len(group) for group in _list_groups(quantities, sentence) if len(group) > 1 for q in group}
     gaps: list[str | None] = []   # the subjects of the current list's gaps
-    named = _respective_indicators(quantities, periods, mentions, sentence)
+    named = _respective_indicators(quantities, periods, mentions, sentence, carry.listed)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
     units: list[str] = []           # the unit of each earlier figure

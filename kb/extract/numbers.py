@@ -117,7 +117,9 @@ def chinese_number(text: str) -> float | None:
 # ------------------------------------------------------------------ grammar
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = rf"[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGIT)}]+)?"
-_TOKEN = re.compile(rf"(?<![0-9A-Za-z.])(?P<ar>{_AR})(?![0-9A-Za-z])|(?P<cn>{_CN})")
+# an OCR run of figures may keep a stray dot for the separator (43.14%，.47.06%和…, 21.57%.58.82%和…):
+# a dot after a figure's % or a list separator opens the next figure, it is no decimal point
+_TOKEN = re.compile(rf"(?:(?<![0-9A-Za-z.])|(?<=[%，,、；;]\.))(?P<ar>{_AR})(?![0-9A-Za-z])|(?P<cn>{_CN})")
 _CN_HAS_DIGIT = re.compile(rf"[{''.join(_CN_DIGIT)}十拾]")
 
 _SCALES = {"十": 10, "万亿": 1e12, "萬億": 1e12, "億": 1e8, "萬": 1e4, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7,
