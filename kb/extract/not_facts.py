@@ -39,6 +39,11 @@ _RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
 _HYPOTHETICAL = re.compile(r"^\s*(?:假设|假定|假如|设想|不妨设)")
+# 如利用区块链技术…，通关效率提升超30%: the effect a recommended means would have, dated by nothing
+_MEANS_EXAMPLE = re.compile(r"^\s*(?:如|比如|若|如果)(?:能)?(?:利用|通过|采用|借助|运用|推广)")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+# 表2中3个地区: the regions of the text's own table or figure
+_TABLE_POINTER = re.compile(r"(?:表|图)\s*\d+(?:[-.]\d+)?\s*(?:中|所示的?|列出的)\s*$")
 # 排名后5名: a rank
 _RANK = re.compile(r"(?:前|后|倒数)\s*$")
 # 人均水资源量1000立方米的缺水警戒线, 超过30%国际公认警戒线: a threshold, not a measurement
@@ -102,7 +107,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
     clause = sentence[_clause_start(sentence, q.start):q.start]
-    if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence):
+    if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence) \
+            or (_MEANS_EXAMPLE.match(sentence) and not _YEAR.search(sentence)):
         return False
     if _THRESHOLD.match(sentence, q.end) or _in_short_quote(sentence, q) or _heading_count(sentence, q):
         return False
@@ -113,6 +119,10 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 1.1国家高新区的由来: a converted paper's section number glued to its heading
     if q.unit == "国" and _NAMED_COUNT.search(sentence[:q.start].rstrip()) and not re.search(r"[有共达为是]\s*$", before):
         return False
+    if _is_group_name_count(q, sentence):
+        return False   # “珠三角”9市以及…, 而7个重要节点城市的第三产业占比…: the count names the group the clause is about
+    if q.unit in _COUNT_UNITS and (_TABLE_POINTER.search(sentence, 0, q.start) or _catalogue_count(q, sentence)):
+        return False   # 表2中3个地区的Theil指数, 根据…目录中发布的1～3个主导产业，对…进行梳理: the study's own material
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
     if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
@@ -259,6 +269,9 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
             and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
         return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
+    if (q.unit not in _COUNT_UNITS and (end > q.end or re.search(r"以[上下]\s*$", q.raw)) and re.search(r"\d+\s*(?:个|所|家|座|处|户)\s*(?:海拔|人口|面积|规模|年产)\s*$", sentence[:q.start])
+            and re.match(r"\s*[\u4e00-\u9fff]", sentence[end:]) and not sentence[end:].lstrip().startswith("的")):
+        return True   # 为100所海拔1500米以上农村中小学幼儿园建设供暖设施: the limit that says which schools are counted
     if q.unit in ("户", "人") and q.raw.rstrip().endswith("以上") and _SETTLEMENT.match(sentence, q.end):
         return True   # 全省50户以上农村木质房屋连片村寨“水改”: the size of the villages meant
     if (q.unit not in _COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
@@ -271,3 +284,40 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
         return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
     rest = sentence[end:_clause_end(sentence, end)]
     return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
+
+
+# 珠三角9市, 粤港澳大湾区9市: a count glued to the place whose members it counts names the group
+_GROUP_UNITS = {"市", "省", "国"}
+_GROUP_NOUN = re.compile(r"\s*(?:个|座)?[\u4e00-\u9fff]{0,8}?(?:城市|地市|地州市|地级市|省份|省区|国家|地区|区县|县市)的?"
+                         r"[^，,。；;\d]*?(?:均|都|分别|平均)[^，,。；;\d]{0,8}\d")
+# 珠三角9市GDP合计…: a total over the members counted keeps their count
+_TOTAL_OVER = re.compile(r"[^，,。；;]{0,12}?(?:合计|总计|共计|加总|总和)")
+_GROUP_NAMED = re.compile(r"\d+\s*(?:个|座)?([\u4e00-\u9fff]{0,8}?(?:城市|地市|地州市|地级市|省份|省区|国家|地区|区县|县市))")
+_CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:]|而|但|且)\s*$")
+
+
+def _is_group_name_count(q: Quantity, sentence: str) -> bool:
+    """“珠三角”9市以及…, 2018年粤港澳大湾区9市的创新能力…: a count right after the place whose members it
+    counts; 而7个重要节点城市的第三产业占比均处于42%-55%: a count opening the clause, of the group whose
+    figure the clause states for each member. Counts stated (有9市, 下辖9市, 全省21个地州市中有…) and counts
+    a total is taken over (9市GDP合计, 9个国家中心城市常住人口合计…) stay."""
+    if q.unit in _GROUP_UNITS:
+        before = sentence[:q.start].rstrip().rstrip("”\"")
+        place = [m for m in _places()[1].finditer(before) if m.end() == len(before)]
+        if place and not re.search(r"[有共达为是辖含括计至到]\s*$", sentence[:q.start]) \
+                and not _TOTAL_OVER.match(sentence, q.end):
+            return True
+    if q.unit not in ("个", "座", "市", "国"):
+        return False
+    named = _GROUP_NAMED.match(sentence, q.start)
+    return (_CLAUSE_OPEN.search(sentence, 0, q.start) is not None and _GROUP_NOUN.match(sentence, q.end) is not None
+            or named is not None and len(named.group(1)) >= 4 and named.group(0) in sentence[:q.start])   # …反映出7个重要节点城市产业结构: the group again
+
+
+# 根据两期《…目录》中发布的各开发区扶持的1～3个主导产业，分别对…进行梳理: how the material a study sorts is made
+_BASED_ON = re.compile(r"根据[^，,。；;]*$")
+_SORTED = re.compile(r"对[^。；]*?进行[^。；，,]{0,6}(?:梳理|分析|研究|测度|评价|评估|检验|统计|比较)")
+
+
+def _catalogue_count(q: Quantity, sentence: str) -> bool:
+    return bool(_BASED_ON.search(sentence, 0, q.start) and _SORTED.search(sentence, q.end))
