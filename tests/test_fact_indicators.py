@@ -116,3 +116,12 @@ def test_counts_and_shares_of_a_range_class_name_the_variable_announced():
         ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市", "high"),
         ("城市生态环境质量的多年平均值在0.2~0.4之间的地州市占比", "high"),
         ("城市生态环境质量的多年平均值在0.6~0.8之间的个数", "high")]
+
+
+def test_a_peak_row_of_a_table_is_the_peak_of_the_index_the_caption_names():
+    # chinaxiv_201906_00062.md, 表1: 峰值距离 alone says not of what
+    from kb.extract.tables import extract_table_facts
+    from kb.types import CleanText
+    from tests.test_table_facts import PROVINCES
+    _, rows = extract_table_facts(CleanText(text="表1西北五省区经济开发区各省Ripley's L(d)指数特征\n" + PROVINCES), [], "paper.md")
+    assert {f.indicator for f in rows if f.unit == "km"} == {"西北五省区经济开发区各省Ripley's L(d)指数峰值距离"}

@@ -1562,7 +1562,7 @@ def test_describing_counts_take_the_institution_and_long_gaps_keep_their_base():
     rows = _doc_facts("全年全市高新技术产业增加值、高成长性制造业增加值分别增长21.4%、6.3%，高于规模以上工业增加值增速16.4个、"
                       "1.3个百分点。", "communique", "周口市", 2023)
     assert [(f.indicator, f.change) for f in rows[2:]] == [
-        ("全市高新技术产业增加值", "高于规模以上工业增加值增速"), ("高成长性制造业增加值", "高于规模以上工业增加值增速")]
+        ("高新技术产业增加值", "高于规模以上工业增加值增速"), ("高成长性制造业增加值", "高于规模以上工业增加值增速")]
 
 
 def test_the_last_item_of_a_list_says_its_flow_or_use_of_all_and_a_bare_increment_takes_the_opening_variable():

@@ -49,7 +49,7 @@ _UNIT_SUFFIX = re.compile(r"\s*(?:[（(]\s*([^（）()]{1,12}?)\s*[)）]|[／/]\
 # `…测度值及排名`: the caption also announces the rank columns, which are not the measure
 _RANKS_TOO = re.compile(r"及(?:其)?(?:排名|排序|位次|名次)$")
 # a column of a statistic (均值, 标准差) names what it computes, not the variable: the caption names that
-_STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大值|最小值|中位数|变异系数|极差)$")
+_STATISTIC = re.compile(r"^(?:均值|平均值|平均数|标准差|方差|最大值|最小值|中位数|变异系数|极差|峰值|峰值距离|谷值)$")
 # a column that holds the value itself (绝对数 beside 比上年增长): the rows are then the indicators, of
 # the document's own place
 # a table of grading standards (分级标准, 阈值): its columns are grades, not entities; a cell is the
@@ -772,8 +772,8 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 rl = _label([row[own]])
             entity, measure = (col_label, rl) if transposed else (rl, col_label)
             indicator = measure.text or topic or None
-            if _STATISTIC.match(measure.text) and topic:
-                indicator = f"{topic}{measure.text}"
+            if _STATISTIC.match(measure.text) and topic:   # …L(d)指数特征 | 峰值距离: the statistic of the index
+                indicator = re.sub(r"的?(?:特征|情况)$", "", topic) + measure.text
             if grades:
                 entity = _Label("", entity.period, "")
                 indicator = f"{rl.text}（{col_label.text}）" if col_label.text else rl.text
