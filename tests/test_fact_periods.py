@@ -131,3 +131,10 @@ def test_from_a_year_until_now_spans_to_the_paper_year():
     # 003 (seed, a 2020 issue)
     text = ("从2013年，中国（上海）自由贸易试验区成立至今，自贸试验区已累计复制推广了223项制度创新成果。")
     assert _doc_facts(text, "journal_issue", year=2020)[0].period == "2013—2020年"
+
+
+def test_the_whole_year_after_a_part_of_it_is_that_year():
+    # 004 (seed): 全年开行突破900列 after 2024年上半年 is 2024's
+    text = ("据连云港市交通运输成绩单显示，中哈（连云港）物流基地和上合组织（连云港）国际物流园在2024年上半年合计完成集装箱量"
+            "58.5万标箱，连云港中欧（亚）班列全年开行突破900列，运量规模保持全省第一。")
+    assert [(f.raw, f.period) for f in _doc_facts(text, "paper")] == [("58.5万标箱", "2024年上半年"), ("900列", "2024年")]

@@ -16,7 +16,7 @@ _PART = (rf"上半年|下半年|前三季度|第[{_CN_N}]季度|[{_CN_N}]季度|
          rf"|(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期|长假|小长假|黄金周|期间)?")
 _YEAR_RANGE = re.compile(rf"(?P<y1>{_Y})\s*年?{_DASH}(?P<y2>{_Y})\s*年(?!代)")
 _YEAR = re.compile(rf"(?P<y>{_Y})\s*年(?!代)(?:\s*(?P<part>{_PART}))?")
-_YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|第[{_CN_N}]季度"
+_YEARLESS = re.compile(rf"(?<![\d年])(?P<part>上半年|下半年|前三季度|全年(?!龄)|第[{_CN_N}]季度"
                        rf"|\d{{1,2}}{_DASH}\d{{1,2}}\s*月(?:份)?|\d{{1,2}}\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号]))")
 # “一五”…“十五”, “十一五”…“十五五”: a single-digit plan name is only a period when quoted or followed
 # by 时期/期间…, since 一五/三五 also occur inside ordinary words
@@ -116,4 +116,4 @@ def with_year(period: Period, previous: str | None) -> str:
     if period.relative:
         return previous
     y = year.group(0) if year.group(0).endswith("年") else year.group(0) + "年"
-    return y + period.text
+    return y if period.text == "全年" else y + period.text   # …上半年…，班列全年开行突破900列: the whole year
