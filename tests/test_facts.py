@@ -180,12 +180,12 @@ def test_bare_ratio_as_dated_start_and_end_point():
 
 
 def test_list_of_counts_ending_in_percentage_points_shares_the_unit_and_names():
-    # 003 (河南 article): 2.2个、7.2个、11个和3.5个百分点, one per listed indicator
+    # 003 (河南 article): 2.2个、7.2个、11个和3.5个百分点, one per listed indicator (gaps in their 增速)
     text = ("1—5月,全省规模以上工业增加值、固定资产投资、进出口总值、一般公共预算收入4项主要经济指标增速"
             "分别高于全国平均水平2.2个、7.2个、11个和3.5个百分点,整体好于全国。")
     rows = [(v, u, i) for v, u, s, i, p in _rows(_facts(text))]
-    assert rows == [(2.2, "百分点", "规模以上工业增加值"), (7.2, "百分点", "固定资产投资"),
-                    (11.0, "百分点", "进出口总值"), (3.5, "百分点", "一般公共预算收入")]
+    assert rows == [(2.2, "百分点", "规模以上工业增加值增速"), (7.2, "百分点", "固定资产投资增速"),
+                    (11.0, "百分点", "进出口总值增速"), (3.5, "百分点", "一般公共预算收入增速")]
 
 
 def test_respective_names_in_the_clause_before_and_multiple_base_is_not_carried():
@@ -1912,3 +1912,19 @@ def test_counts_naming_a_group_the_study_s_material_and_recommended_effects_are_
     assert [f.raw for f in _facts("珠三角9市GDP合计8.9万亿元。")][0] == "9市"
     assert "21个" in [f.raw for f in _facts("全省21个地州市中有9个地州市GDP增速超过全省平均水平。")]
     assert [f.value for f in _facts("青藏高原平均海拔4000米以上，是世界屋脊。")] == [4000]
+
+
+def test_a_gap_in_points_names_the_growth_rate_or_share_it_is_a_gap_in():
+    # round-5 tuning demo 10013 #9, #77, #79; demo 10011 #42 (002, 003, 005 seed papers)
+    rows = _facts("20年间，以名义价格计算的西部地区生产总值年均增长13.7%，比全国平均水平高1个百分点。")
+    assert rows[-1].indicator == "生产总值年均增长率" and rows[0].indicator == "生产总值"
+    rows = _facts("1—5月，全省规模以上工业增加值、固定资产投资、进出口总值、一般公共预算收入4项主要经济指标增速分别高于"
+                  "全国平均水平2.2个、7.2个、11个和3.5个百分点，整体好于全国。")
+    assert [f.indicator for f in rows] == ["规模以上工业增加值增速", "固定资产投资增速", "进出口总值增速", "一般公共预算收入增速"]
+    rows = _facts("2020年5月，社会消费品零售总额增速由负转正，增长2.1%，高于全国4.9个百分点。")
+    assert rows[-1].indicator == "社会消费品零售总额增速"
+    rows = _facts("西部地区失业保险参保人数占全国的比重有所下滑，由2003年的20.24%下降至2018年的17.80%，且与东部地区的差距"
+                  "逐年扩大，2018年两地区差距扩大至41.57个百分点。")
+    assert rows[-1].indicator == "失业保险参保人数占全国的比重差距"
+    # a gap in a rate already named keeps it
+    assert _facts("2019年城镇化率为60.6%，比全国高1.2个百分点。")[-1].indicator == "城镇化率"

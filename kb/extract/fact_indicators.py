@@ -568,6 +568,32 @@ def _gap_to_base(before: str, unit: str) -> str | None:
 _COMPARATOR = re.compile(r"(比|较)([^，,；;。比较]{2,14}?)\s*(高|低|多|少|快|慢)")
 
 
+# 年均增长13.7%，比全国平均水平高1个百分点; 4项主要经济指标增速分别高于全国平均水平2.2个…百分点: a gap in a growth rate
+_GROWTH_STATED = re.compile(r"(年均)?(?:增长率?|增速|增幅)[^，,。；;\d]{0,6}\s*\d[\d.]*\s*%[^\d%。；;]*$"
+                            r"|(年均)?(?:增速|增长率|增幅)[^\d%。；;]*(?:\d[\d.]*\s*个?\s*(?:百分点)?\s*(?:[、和及与]|以及)\s*)*$")
+_RATE_END = re.compile(r"(?:率|速|幅|比重|占比|份额|比例|指数|系数|水平|差距|差额)$")
+# 西部地区失业保险参保人数占全国的比重…与东部地区的差距…扩大至41.57个百分点: a gap in the share the sentence named
+_SHARE_NAMED = r"占[^，,。；;占]{1,10}?的?(?:比重|比例|份额)"
+
+
+def _gap_in_rate(indicator: str | None, change: str | None, q: Quantity, sentence: str) -> str | None:
+    """The rate a gap in 百分点 is a gap in, when the indicator names only its variable: a growth rate
+    stated (or named) before the gap to another place, a share named with the variable for a 差距."""
+    if q.unit != "百分点" or not indicator:
+        return indicator
+    before = sentence[:q.start]
+    if indicator.endswith("差距") and len(indicator) > 4:
+        share = re.search(re.escape(indicator[:-2]) + "(" + _SHARE_NAMED + ")", before)
+        return f"{indicator[:-2]}{share.group(1)}差距" if share else indicator
+    if not (change and re.search(r"高于|低于|快于|慢于|高出|低出|比", change)) or _RATE_END.search(indicator) \
+            or re.search(r"增速|增长率|增幅", change):   # 高于规模以上工业增加值增速: the comparator names the rate
+        return indicator
+    grown = _GROWTH_STATED.search(before)
+    if not grown:
+        return indicator
+    return indicator + ("年均增长率" if grown.group(1) or grown.group(2) else "增速")
+
+
 def _with_comparator(change: str | None, before: str) -> str | None:
     """A bare gap (高出) with what the sentence compared the subject with before it (比西南地区高出)."""
     bare = re.fullmatch(r"(高|低|多|少|快|慢)出?了?", change or "")

@@ -24,7 +24,7 @@ from kb.extract.clauses import (
     _list_groups)
 from kb.extract.fact_indicators import (
     _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
-    _counted_length, _counted_noun, _difference_of, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
+    _counted_length, _counted_noun, _difference_of, _gap_in_rate, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
     _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
@@ -460,6 +460,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                                          sentence, clause, q)
         indicator = _difference_of(indicator, carry.differences)
         change = _with_comparator(change or _gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
+        indicator = _gap_in_rate(indicator, change, q, sentence)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
