@@ -972,9 +972,17 @@ def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry
         if change or q.unit != "%":   # 占规模以上工业比重21.9%: a share between kinds' changes keeps the measure
             carry.measure = ""
         return indicator, None
+    if not carry.measure and indicator.endswith("类"):   # 全年…商品类值零售实现同比增长…。其中，…粮油食品类…增长0.3%
+        stem = _MEASURE_OF_GOODS.search(carry.previous_sentence)
+        carry.measure = _GOODS_MEASURE[stem.group(0)] if stem else ""
     if carry.measure:
         return indicator + carry.measure, None
     return indicator, "low" if indicator.endswith("类") else None
+
+
+# what the sentence before a paragraph's classes of goods said of them
+_MEASURE_OF_GOODS = re.compile(r"零售|销售|价格")
+_GOODS_MEASURE = {"零售": "零售额", "销售": "销售额", "价格": "价格"}
 
 
 # 年末全州…参保人数: when and where people were counted is no part of what their rate is of

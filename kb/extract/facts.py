@@ -306,6 +306,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     carry.sentence_at = s
+    carry.previous_sentence, carry.sentence = carry.sentence, sentence
     carry.rank_field = _rank_field(sentence) or carry.rank_field
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
