@@ -125,3 +125,24 @@ def test_a_peak_row_of_a_table_is_the_peak_of_the_index_the_caption_names():
     from tests.test_table_facts import PROVINCES
     _, rows = extract_table_facts(CleanText(text="表1西北五省区经济开发区各省Ripley's L(d)指数特征\n" + PROVINCES), [], "paper.md")
     assert {f.indicator for f in rows if f.unit == "km"} == {"西北五省区经济开发区各省Ripley's L(d)指数峰值距离"}
+
+
+def test_people_employed_are_of_the_last_kind_of_thing_counted_and_从业_is_no_start_point():
+    # communique_2023_zhoukou
+    text = ("目前，全市已累计开通国内集装箱航线14条，国际集装箱航线10条，已建成规模性港口8个、泊位91个，"
+            "拥有航运企业20家，从业人员2.5万人，货运船舶1389艘，总载重吨位151万吨以上。")
+    row = next(f for f in _doc_facts(text, "communique", "周口市", 2023) if f.raw == "2.5万人")
+    assert (row.indicator, row.change) == ("航运企业从业人员", None)
+    # communique: kinds of one class counted alike, the students are of the first
+    rows = _doc_facts("初级中学141所，九年一贯制学校12所，在校学生200970人。", "communique", "", 2023)
+    assert rows[-1].indicator == "初级中学在校学生"
+
+
+def test_classes_of_goods_take_the_measure_the_sentence_before_names():
+    # communique_2023_qiandongnan: 零售 named in the sentence before the classes, kept for the paragraph
+    text = ("全年全州限额以上单位超五成商品类值零售实现同比增长，吃穿类、日用品类、办公用品类和出行类商品销售较好。"
+            "其中，限额以上单位粮油食品类、烟酒类、服装鞋帽纺织品类分别增长0.3%、9.6%、3.9%；"
+            "化妆品类、日用品类分别增长18.7%、18.4%，文化办公用品类增长72.2%，石油及制品类增长3.6%。")
+    rows = [f for f in _doc_facts(text, "communique", "黔东南州", 2023) if f.indicator.endswith("类零售额")]
+    assert len(rows) == 7 and {f.indicator_confidence for f in rows} == {"high"}
+    assert rows[5].indicator == "文化办公用品类零售额"

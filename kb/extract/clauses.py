@@ -50,6 +50,8 @@ class _Carry:
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with
     rank_field: str = ""             # 在全球前24名的AI芯片企业中…位列…: what the paragraph's ranks are taken over
     topic: str = ""                  # 从…的多年平均值来看，…: the variable the last 从…来看 announced
+    sentence: str = ""               # the sentence being read, and the one before it in the paragraph
+    previous_sentence: str = ""
 
 
 @dataclass

@@ -726,12 +726,18 @@ _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)�
                         r"(?:补助|补贴|救助|资助|奖补|发放|支付|赔付)(?:金额|资金)|新增(?:运营|通车)?里程)")
 
 
-def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
-    """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it."""
+_DESCRIBED = re.compile(f"(?:{_DESCRIBES.pattern})$")
+
+
+def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]], units: list[str]) -> str | None:
+    """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it —
+    the first thing counted (初级中学141所，九年一贯制学校12所，在校学生…), or the last one when the things counted
+    are of different kinds (…航线14条，…港口8个，拥有航运企业20家，从业人员2.5万人)."""
     if not indicator or not stated or not _DESCRIBES.fullmatch(indicator):
         return indicator
+    things = [(i, u) for (i, _), u in zip(stated, units) if i and not _DESCRIBED.search(i)]
     first = next((i for i, _ in stated if i and not _DESCRIBES.fullmatch(i)), None)
-    thing = first or ""
+    thing = (things[-1] if things[-1][1] != things[0][1] else things[0])[0] if things else first or ""
     if _DESCRIBES.search(thing):   # 特殊教育学校招生396人，在校生2195人 (not 编制床位…，卫生技术人员…)
         thing = re.sub(f"(?:{_DESCRIBES.pattern})$", "", thing)
         thing = thing if re.search(r"(?:学校|学|园|院|机构|企业|项目)$", thing) else ""
@@ -1014,9 +1020,17 @@ def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry
         if change or q.unit != "%":   # 占规模以上工业比重21.9%: a share between kinds' changes keeps the measure
             carry.measure = ""
         return indicator, None
+    if not carry.measure and indicator.endswith("类"):   # 全年…商品类值零售实现同比增长…。其中，…粮油食品类…增长0.3%
+        stem = _MEASURE_OF_GOODS.search(carry.previous_sentence)
+        carry.measure = _GOODS_MEASURE[stem.group(0)] if stem else ""
     if carry.measure:
         return indicator + carry.measure, None
     return indicator, "low" if indicator.endswith("类") else None
+
+
+# what the sentence before a paragraph's classes of goods said of them
+_MEASURE_OF_GOODS = re.compile(r"零售|销售|价格")
+_GOODS_MEASURE = {"零售": "零售额", "销售": "销售额", "价格": "价格"}
 
 
 # 年末全州…参保人数: when and where people were counted is no part of what their rate is of

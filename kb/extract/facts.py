@@ -306,6 +306,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                     article: Article, doc: _Document, source: str) -> list[Fact]:
     sentence = norm[s:e]
     carry.sentence_at = s
+    carry.previous_sentence, carry.sentence = carry.sentence, sentence
     carry.rank_field = _rank_field(sentence) or carry.rank_field
     quantities = _fact_quantities(find_quantities(sentence), sentence)
     periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
@@ -378,7 +379,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
+        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated, units)
         whole = _with_previous_measure(_outcome_of(whole, sentence, clause), q,
                                        carry.previous_indicator if not stated and clause == 0 else None)
         if whole != indicator and carry.indicator == indicator:
