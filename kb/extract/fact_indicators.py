@@ -311,9 +311,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         # 二是轨道交通在公共交通中占主导，占公共交通的75%: a share alone takes the thing the clause before names
         lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) \
             if clause > previous_end and phrase.startswith("占") else ""
-        phrase = _as_share(phrase, lead or carry.indicator)
+        phrase = _as_share(phrase, lead or carry.indicator, bool(lead))
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    phrase = _of_example(_received(phrase, sentence, q), sentence, clause, q)
+    phrase = _in_data_scope(phrase, sentence, clause)
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
     if item and q.unit not in _MEASURE_UNITS:
         phrase = item.group(1)
@@ -473,6 +475,46 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
         return f"{re.sub(r'累计$', '', phrase)}{held.group(1)}的时长"
     return phrase
+
+
+# It’s OWL获得德国联邦政府4000万欧元的资助: the grant of the giver named after 获得
+_RECEIVED = re.compile(r"(?:获得|得到|获)(?P<giver>[\u4e00-\u9fff]{0,12})$")
+_GRANT = re.compile(r"\s*(?:以上|左右)?\s*的?\s*(资助|支持|补贴|补助|奖励|拨款|援助|投资|贷款|融资)")
+# 以中欧班列为例，…重庆一市的累计班列就已经超过4500班: the example names what its figures count
+_EXAMPLE = re.compile(r"以\s*(?P<thing>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*为例\s*[，,]")
+
+
+# 根据2024年杭州跨境电商全业态监测数据，进出口总额达到…: the data's field scopes the measure after it
+_DATA_OF = re.compile(r"\s*(?:根据|据)(?P<field>[^，,。；;《》“”]{2,30}?)(?:全业态|全口径|全行业)?(?:监测|统计|调查|抽样)?数据"
+                      r"(?:显示|表明)?\s*[，,]")
+_PUBLISHER = re.compile(r"(?:局|部|委|会|院|所|中心|署|厅|办|机构|组织|银行|公司|平台)$")
+
+
+def _in_data_scope(phrase: str | None, sentence: str, clause: int) -> str | None:
+    data = _DATA_OF.match(sentence)
+    if not (data and phrase and data.end() == clause):
+        return phrase
+    field = re.sub(r"(?:19|20)\d{2}\s*年度?", "", data.group("field"))
+    place = _places()[1].match(field)
+    field = field[place.end():] if place else field
+    if not 2 <= len(field) <= 8 or _PUBLISHER.search(field) or field in phrase or not re.fullmatch(r"[\u4e00-\u9fff]+", field) \
+            or re.search(r"的|公布|发布|相关|有关|最新", field):
+        return phrase
+    return field + phrase
+
+
+def _received(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    got = _RECEIVED.search(phrase or "")
+    grant = _GRANT.match(sentence, q.end) if got else None
+    return f"{got.group('giver')}{grant.group(1)}" if grant else phrase
+
+
+def _of_example(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    example = _EXAMPLE.search(sentence, 0, clause + 1)
+    if not (example and phrase and example.group("thing") != phrase and example.group("thing").endswith(phrase)):
+        return phrase
+    total = "累计" if re.search(r"累计\s*" + re.escape(phrase), sentence[clause:q.start]) else ""
+    return example.group("thing") + total
 
 
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1294,8 +1336,9 @@ def _share_noun(sentence: str, q: Quantity) -> str:
     return f"{m.group('noun')}{m.group('pred')}的比重" if m.group("pred") else m.group("noun")
 
 
-def _as_share(phrase: str, previous: str | None) -> str:
-    """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+def _as_share(phrase: str, previous: str | None, lead: bool = False) -> str:
+    """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before, or
+    (`lead`) the thing the clause before opens on (运输业、旅游业和其他商业服务是…三类产业，占中国服务贸易总额的71.7%)."""
     part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
     if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
         return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
@@ -1306,7 +1349,7 @@ def _as_share(phrase: str, previous: str | None) -> str:
         return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
     whole_place = _places()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
-    thing = m.group("thing") or (named if len(named) >= 2 else previous or "")
+    thing = m.group("thing") or (previous if lead and previous else named if len(named) >= 2 else previous or "")
     thing = _SHARE.match(thing).group("thing") if _SHARE.match(thing) else thing
     thing = re.sub(r"的?比重$", "", thing)
     return f"{thing}占{m.group('whole')}的比重"
