@@ -579,7 +579,7 @@ def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
     if not indicator or unit not in _COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or indicator.startswith("新") or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
