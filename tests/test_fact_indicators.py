@@ -32,6 +32,21 @@ def test_lengths_and_list_items_after_a_verb_of_addition_are_additions():
     assert rows[1].indicator == "新培育专精特新“小巨人”企业"
 
 
+def test_a_bare_verb_takes_the_thing_it_is_done_to():
+    # gwr2026_heilongjiang: 新开工 the 安置房 of the clause before
+    rows = _doc_facts("续建安置房7550套，新开工1000套以上，新建改造供排水、供热管网1600公里。", "work_report", "黑龙江省", 2026)
+    assert rows[1].indicator == "新开工安置房"
+    # gwr2026_city_hefei: houses made safe are counted as such, not as the stock of 危房
+    rows = _doc_facts("改造50个老旧小区，解危2400套危房。", "work_report", "合肥市", 2026)
+    assert [f.indicator for f in rows] == ["改造老旧小区", "解危危房"]
+    # gwr2026_guizhou: an area after a bare verb is the size of the thing after it, or of the programme before
+    rows = _doc_facts("大力发展现代设施农业和智慧农业，巩固提升80万亩蔬菜应急保供基地，加快补齐冬春茄果类蔬菜供给短板。",
+                      "work_report", "贵州省", 2026)
+    assert (rows[0].indicator, rows[0].change) == ("蔬菜应急保供基地面积", None)
+    rows = _doc_facts("有序推进耕地下山、林地上山，完成置换63万亩。", "work_report", "贵州省", 2026)
+    assert rows[0].indicator == "耕地下山、林地上山置换面积"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -304,6 +304,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, _counted_noun(sentence, q))
+              or _done_to_the_same(phrase, carry.indicator)
               or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
@@ -342,6 +343,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    area = _area_of_thing_after(sentence, q, phrase) or _area_of_action_before(sentence, clause, q, phrase)
+    if area:   # 巩固提升80万亩蔬菜应急保供基地: the size of the bases, not a rise of 80万亩
+        phrase, change = area, None
     phrase = _after_quoted_examples(phrase)
     if q.unit not in _MEASURE_UNITS and not change:
         phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
@@ -349,6 +353,43 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+# 续建安置房7550套，新开工1000套以上: a verb alone is done to the thing the clause before did another to
+_DOING = r"新增|新开工|新建成?|续建|建成|开工建设|开工|改造|改扩建|完成|竣工|交付|启动|新改建|改建|扩建"
+_DONE_THING = re.compile(rf"(?:{_DOING})(?P<thing>[\u4e00-\u9fff“”]{{2,12}})")
+
+
+def _done_to_the_same(phrase: str | None, before: str | None) -> str | None:
+    done = _DONE_THING.fullmatch(before or "") if phrase and re.fullmatch(_DOING, phrase) else None
+    return f"{phrase}{done.group('thing')}" if done and not before.startswith(phrase) else None
+
+
+_AREA_UNITS = {"亩", "公顷", "平方公里", "平方千米", "平方米"}
+_THING_AFTER_AREA = re.compile(r"\s*(?:以上|左右)?\s*([\u4e00-\u9fff]{2,16})(?=[，,。；;、]|$)")
+
+
+def _area_of_thing_after(sentence: str, q: Quantity, phrase: str | None) -> str | None:
+    """80万亩蔬菜应急保供基地 after a bare verb (巩固提升): the area of the thing named after the figure."""
+    if q.unit not in _AREA_UNITS or (phrase and (len(phrase) > 4 or _MEASURE_WORD.search(phrase))):
+        return None
+    m = _THING_AFTER_AREA.match(sentence, q.end)
+    if not m or _COUNTED_STOP.search(m.group(1)) or _MEASURE_WORD.search(m.group(1)):
+        return None
+    return m.group(1) + "面积"
+
+
+_PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
+
+
+def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str | None) -> str | None:
+    """有序推进耕地下山、林地上山，完成置换63万亩: a bare action's area is that of the programme the clause
+    before pursues (耕地下山、林地上山置换面积)."""
+    if q.unit not in _AREA_UNITS or not phrase or not re.fullmatch(r"[\u4e00-\u9fff]{2}", phrase) \
+            or not re.search(r"(?:完成|实现)\s*" + phrase + r"\s*$", sentence[clause:q.start]):
+        return None
+    m = _PROGRAM_BEFORE.search(sentence, 0, clause)
+    return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -1229,11 +1270,13 @@ _HOLDS_FOR_COUNTED = re.compile(r"(?:属于|位于|处于)[^，,。；;\d]{2,40}
 
 # 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things
 _LAUNCH = re.compile(r"新?(?:启动|开工|签约|谋划|储备|推出|上线)$")
+# 改造50个老旧小区, 解危2400套危房: things that existed, counted as what was done to them (not their stock)
+_ACTED_ON = re.compile(r"(?:提升)?改造|解危|整治|拆除|淘汰|关停|治理|修复|消除|化解|清理|处置|腾退|搬迁|撤并|维修|加固|翻新|盘活")
 
 
 def _launched(before: str, noun: str | None) -> str | None:
     """启动片区组团 for the 100个 of 分批启动100个片区组团 (`before`: the clause up to the figure), else `noun`."""
-    verb = _LAUNCH.search(before) if noun else None
+    verb = (_LAUNCH.search(before) or _ACTED_ON.fullmatch(before)) if noun else None
     return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
 
 
