@@ -135,3 +135,18 @@ def test_classes_of_goods_take_the_measure_the_sentence_before_names():
     rows = [f for f in _doc_facts(text, "communique", "黔东南州", 2023) if f.indicator.endswith("类零售额")]
     assert len(rows) == 7 and {f.indicator_confidence for f in rows} == {"high"}
     assert rows[5].indicator == "文化办公用品类零售额"
+
+
+def test_what_was_built_or_added_names_the_figure():
+    # gwr2026_heilongjiang: a bare construction verb after a figure of the things built takes them
+    rows = _doc_facts("续建安置房7550套，新开工1000套以上，新建改造供排水、供热管网1600公里。", "work_report", "黑龙江省", 2026)
+    assert rows[1].indicator == "新开工安置房"
+    # gwr2026_guizhou / communique_2023_zhoukou: an area after a verb alone, or after nothing, is of the land after it
+    rows = _doc_facts("大力发展现代设施农业和智慧农业，巩固提升80万亩蔬菜应急保供基地，加快补齐冬春茄果类蔬菜供给短板。",
+                      "work_report", "贵州省", 2026)
+    assert rows[0].indicator == "蔬菜应急保供基地面积"
+    rows = _doc_facts("116.7万亩高标准农田建设全面竣工，100万亩高标准农田示范区建设基本完成。", "communique", "周口市", 2023)
+    assert [f.indicator for f in rows] == ["高标准农田面积", "高标准农田示范区面积"]
+    # gwr2026_guangdong: 新培育 opening a list says the counts are of things added
+    text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
+    assert _doc_facts(text, "work_report", "广东省", 2026)[1].indicator == "新培育专精特新“小巨人”企业"

@@ -304,7 +304,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, _counted_noun(sentence, q))
-              or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
+              or _area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
@@ -494,7 +494,7 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
 # 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
-_ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
 _MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
 _OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
@@ -533,7 +533,7 @@ def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
     if not indicator or unit not in _COUNT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or re.search(r"新增|新入库|新认定|新建|建成|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.search(r"新增|新入库|新认定|新培育|新引进|新建|建成|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
@@ -997,6 +997,10 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     earlier = stated[-1][0] if indicator and stated else None
     if not earlier:
         return indicator
+    built = _BUILT.fullmatch(indicator)
+    before = _BUILT.match(earlier)
+    if built and before and len(earlier) - before.end() >= 2:   # 续建安置房7550套，新开工1000套以上
+        return indicator + earlier[before.end():]
     rate = _RATE_OF.fullmatch(indicator)
     if rate and earlier.find(rate.group("stem")) > 0 \
             and _MEASURE_END.fullmatch(earlier, earlier.find(rate.group("stem")) + len(rate.group("stem"))):
@@ -1016,6 +1020,7 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     return scope + indicator
 
 
+_BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")
 _THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
@@ -1173,6 +1178,22 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
 _CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
 # 300多个属于联合国人居环境署评价标准的“缺水”城市: a count followed by what the things belong to, then the things
 _HOLDS_FOR_COUNTED = re.compile(r"(?:属于|位于|处于)[^，,。；;\d]{2,40}?的[^，,。；;\d的]{0,12}?[\u4e00-\u9fff]{2}(?=[，,。；;]|$)")
+
+
+# 巩固提升80万亩蔬菜应急保供基地: an area after a verb alone is the area of the land that follows it
+_AREA_UNITS = {"亩", "公顷", "平方公里", "平方千米", "平方米"}
+_WORKED_ON = re.compile(r"(?:巩固|提升|新建|建设|改造|完成|实施|推广|发展|建成|新增|打造|治理|修复|种植|恢复|整治|高标准)+")
+
+
+def _area_of(before: str, sentence: str, q: Quantity) -> str | None:
+    """蔬菜应急保供基地面积 for the 80万亩 of 巩固提升80万亩蔬菜应急保供基地 (`before`: the clause up to the figure)."""
+    if q.unit not in _AREA_UNITS or (before and not _WORKED_ON.fullmatch(before)):   # (or nothing: 116.7万亩高标准农田…)
+        return None
+    m = _COUNTED.match(sentence, q.end)
+    noun = m.group("noun") if m else ""
+    stop = _COUNTED_STOP.search(noun)
+    noun = noun[:stop.start()] if stop else noun
+    return noun + "面积" if len(noun) >= 2 and not noun.endswith("面积") else None
 
 
 # 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things
