@@ -1928,3 +1928,16 @@ def test_a_gap_in_points_names_the_growth_rate_or_share_it_is_a_gap_in():
     assert rows[-1].indicator == "失业保险参保人数占全国的比重差距"
     # a gap in a rate already named keeps it
     assert _facts("2019年城镇化率为60.6%，比全国高1.2个百分点。")[-1].indicator == "城镇化率"
+
+
+def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
+    # round-5 tuning demo 10011/10013 #70, demo 10011 #7, #99, demo 10013 #73 (seed papers)
+    (row,) = _facts("运输业、旅游业和其他商业服务是目前中国开展服务贸易最多的三类产业，占中国服务贸易总额的71.7%。")
+    assert row.indicator == "运输业、旅游业和其他商业服务占中国服务贸易总额的比重"
+    (row,) = _facts("而西部地区将是向西开放的先锋，以中欧班列为例，2019年仅重庆一市的累计班列就已经超过4500班。")
+    assert row.indicator == "中欧班列累计"
+    (row,) = _facts("作为“尖端集群竞赛”的杰出代表，It’s OWL获得德国联邦政府4000万欧元的资助。")
+    assert row.indicator == "德国联邦政府资助"
+    assert _facts("根据2024年杭州跨境电商全业态监测数据，进出口总额达到1519.95亿元，")[0].indicator == "跨境电商进出口总额"
+    # a publisher's data scopes nothing
+    assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"

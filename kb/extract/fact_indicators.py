@@ -311,9 +311,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         # 二是轨道交通在公共交通中占主导，占公共交通的75%: a share alone takes the thing the clause before names
         lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) \
             if clause > previous_end and phrase.startswith("占") else ""
-        phrase = _as_share(phrase, lead or carry.indicator)
+        phrase = _as_share(phrase, lead or carry.indicator, bool(lead))
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
+    phrase = _of_example(_received(phrase, sentence, q), sentence, clause, q)
+    phrase = _in_data_scope(phrase, sentence, clause)
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
     if item and q.unit not in _MEASURE_UNITS:
         phrase = item.group(1)
@@ -475,6 +477,46 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
     return phrase
 
 
+# It’s OWL获得德国联邦政府4000万欧元的资助: the grant of the giver named after 获得
+_RECEIVED = re.compile(r"(?:获得|得到|获)(?P<giver>[\u4e00-\u9fff]{0,12})$")
+_GRANT = re.compile(r"\s*(?:以上|左右)?\s*的?\s*(资助|支持|补贴|补助|奖励|拨款|援助|投资|贷款|融资)")
+# 以中欧班列为例，…重庆一市的累计班列就已经超过4500班: the example names what its figures count
+_EXAMPLE = re.compile(r"以\s*(?P<thing>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*为例\s*[，,]")
+
+
+# 根据2024年杭州跨境电商全业态监测数据，进出口总额达到…: the data's field scopes the measure after it
+_DATA_OF = re.compile(r"\s*(?:根据|据)(?P<field>[^，,。；;《》“”]{2,30}?)(?:全业态|全口径|全行业)?(?:监测|统计|调查|抽样)?数据"
+                      r"(?:显示|表明)?\s*[，,]")
+_PUBLISHER = re.compile(r"(?:局|部|委|会|院|所|中心|署|厅|办|机构|组织|银行|公司|平台)$")
+
+
+def _in_data_scope(phrase: str | None, sentence: str, clause: int) -> str | None:
+    data = _DATA_OF.match(sentence)
+    if not (data and phrase and data.end() == clause):
+        return phrase
+    field = re.sub(r"(?:19|20)\d{2}\s*年度?", "", data.group("field"))
+    place = _places()[1].match(field)
+    field = field[place.end():] if place else field
+    if not 2 <= len(field) <= 8 or _PUBLISHER.search(field) or field in phrase or not re.fullmatch(r"[\u4e00-\u9fff]+", field) \
+            or re.search(r"的|公布|发布|相关|有关|最新", field):
+        return phrase
+    return field + phrase
+
+
+def _received(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    got = _RECEIVED.search(phrase or "")
+    grant = _GRANT.match(sentence, q.end) if got else None
+    return f"{got.group('giver')}{grant.group(1)}" if grant else phrase
+
+
+def _of_example(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    example = _EXAMPLE.search(sentence, 0, clause + 1)
+    if not (example and phrase and example.group("thing") != phrase and example.group("thing").endswith(phrase)):
+        return phrase
+    total = "累计" if re.search(r"累计\s*" + re.escape(phrase), sentence[clause:q.start]) else ""
+    return example.group("thing") + total
+
+
 def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     """三次产业增加值的构成由2000年的21.44∶38.97∶39.59: the first term of a ratio run is the share of the
     first part of the whole (第一产业增加值占比)."""
@@ -494,7 +536,7 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
 # 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
-_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
 _MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
 _OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
@@ -528,12 +570,16 @@ def _difference_of(indicator: str | None, differences: dict) -> str | None:
     return indicator[:m.start()] + differences[m.group(1)] + indicator[m.end():]
 
 
+# lengths and areas added (新增铁路运营里程639公里、其中高铁370公里) are additions as counts are
+_EXTENT_UNITS = {"公里", "千米", "米", "亩", "公顷", "平方公里", "平方千米", "平方米"}
+
+
 def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
     """The indicator of a count with the verb that says it counts additions (新增, 建成), when its clause has one."""
-    if not indicator or unit not in _COUNT_UNITS:
+    if not indicator or unit not in _COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or re.search(r"新增|新入库|新认定|新培育|新引进|新建|建成|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
@@ -684,12 +730,18 @@ _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)�
                         r"(?:补助|补贴|救助|资助|奖补|发放|支付|赔付)(?:金额|资金)|新增(?:运营|通车)?里程)")
 
 
-def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
-    """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it."""
+_DESCRIBED = re.compile(f"(?:{_DESCRIBES.pattern})$")
+
+
+def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]], units: list[str]) -> str | None:
+    """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it —
+    the first thing counted (初级中学141所，九年一贯制学校12所，在校学生…), or the last one when the things counted
+    are of different kinds (…航线14条，…港口8个，拥有航运企业20家，从业人员2.5万人)."""
     if not indicator or not stated or not _DESCRIBES.fullmatch(indicator):
         return indicator
+    things = [(i, u) for (i, _), u in zip(stated, units) if i and not _DESCRIBED.search(i)]
     first = next((i for i, _ in stated if i and not _DESCRIBES.fullmatch(i)), None)
-    thing = first or ""
+    thing = (things[-1] if things[-1][1] != things[0][1] else things[0])[0] if things else first or ""
     if _DESCRIBES.search(thing):   # 特殊教育学校招生396人，在校生2195人 (not 编制床位…，卫生技术人员…)
         thing = re.sub(f"(?:{_DESCRIBES.pattern})$", "", thing)
         thing = thing if re.search(r"(?:学校|学|园|院|机构|企业|项目)$", thing) else ""
@@ -1305,8 +1357,9 @@ def _share_noun(sentence: str, q: Quantity) -> str:
     return f"{m.group('noun')}{m.group('pred')}的比重" if m.group("pred") else m.group("noun")
 
 
-def _as_share(phrase: str, previous: str | None) -> str:
-    """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before."""
+def _as_share(phrase: str, previous: str | None, lead: bool = False) -> str:
+    """专利申请授权量仅占全国 → 专利申请授权量占全国的比重; 占全国 alone takes the thing measured before, or
+    (`lead`) the thing the clause before opens on (运输业、旅游业和其他商业服务是…三类产业，占中国服务贸易总额的71.7%)."""
     part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
     if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
         return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
@@ -1317,7 +1370,7 @@ def _as_share(phrase: str, previous: str | None) -> str:
         return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
     whole_place = _places()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
-    thing = m.group("thing") or (named if len(named) >= 2 else previous or "")
+    thing = m.group("thing") or (previous if lead and previous else named if len(named) >= 2 else previous or "")
     thing = _SHARE.match(thing).group("thing") if _SHARE.match(thing) else thing
     thing = re.sub(r"的?比重$", "", thing)
     return f"{thing}占{m.group('whole')}的比重"

@@ -379,7 +379,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
-        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated)
+        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated, units)
         whole = _with_previous_measure(_outcome_of(whole, sentence, clause), q,
                                        carry.previous_indicator if not stated and clause == 0 else None)
         if whole != indicator and carry.indicator == indicator:
