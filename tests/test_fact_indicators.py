@@ -21,6 +21,17 @@ def test_a_count_is_named_with_the_predicate_after_the_counted_things():
     assert "建成" not in (rows[0].indicator or "")
 
 
+def test_lengths_and_list_items_after_a_verb_of_addition_are_additions():
+    # gwr2026_gansu: the part after 其中 of a length added is added too (not the railway's total length)
+    text = "完成交通投资4999亿元，新增铁路运营里程639公里、其中高铁370公里，新增高速（一级）公路2600公里、农村公路3000公里。"
+    rows = _doc_facts(text, "work_report", "甘肃省", 2026)
+    assert [f.indicator for f in rows][1:] == ["新增铁路运营里程", "新增高铁里程", "新增高速(一级)公路里程", "新增农村公路里程"]
+    # gwr2026_guangdong: 新培育 heads the list
+    text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
+    rows = _doc_facts(text, "work_report", "广东省", 2026)
+    assert rows[1].indicator == "新培育专精特新“小巨人”企业"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

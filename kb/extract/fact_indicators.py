@@ -536,7 +536,7 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
 # 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
-_ADDED = re.compile(r"(新增|新入库|新认定|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
 _MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
 _OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
@@ -570,12 +570,16 @@ def _difference_of(indicator: str | None, differences: dict) -> str | None:
     return indicator[:m.start()] + differences[m.group(1)] + indicator[m.end():]
 
 
+# lengths and areas added (新增铁路运营里程639公里、其中高铁370公里) are additions as counts are
+_EXTENT_UNITS = {"公里", "千米", "米", "亩", "公顷", "平方公里", "平方千米", "平方米"}
+
+
 def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
     """The indicator of a count with the verb that says it counts additions (新增, 建成), when its clause has one."""
-    if not indicator or unit not in _COUNT_UNITS:
+    if not indicator or unit not in _COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or re.search(r"新增|新入库|新认定|新建|建成|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
