@@ -33,16 +33,10 @@ def test_lengths_and_list_items_after_a_verb_of_addition_are_additions():
 
 
 def test_a_bare_verb_takes_the_thing_it_is_done_to():
-    # gwr2026_heilongjiang: 新开工 the 安置房 of the clause before
-    rows = _doc_facts("续建安置房7550套，新开工1000套以上，新建改造供排水、供热管网1600公里。", "work_report", "黑龙江省", 2026)
-    assert rows[1].indicator == "新开工安置房"
     # gwr2026_city_hefei: houses made safe are counted as such, not as the stock of 危房
     rows = _doc_facts("改造50个老旧小区，解危2400套危房。", "work_report", "合肥市", 2026)
     assert [f.indicator for f in rows] == ["改造老旧小区", "解危危房"]
-    # gwr2026_guizhou: an area after a bare verb is the size of the thing after it, or of the programme before
-    rows = _doc_facts("大力发展现代设施农业和智慧农业，巩固提升80万亩蔬菜应急保供基地，加快补齐冬春茄果类蔬菜供给短板。",
-                      "work_report", "贵州省", 2026)
-    assert (rows[0].indicator, rows[0].change) == ("蔬菜应急保供基地面积", None)
+    # gwr2026_guizhou: an area after a bare verb of 完成 is that of the programme the clause before pursues
     rows = _doc_facts("有序推进耕地下山、林地上山，完成置换63万亩。", "work_report", "贵州省", 2026)
     assert rows[0].indicator == "耕地下山、林地上山置换面积"
 
@@ -172,3 +166,18 @@ def test_classes_of_goods_take_the_measure_the_sentence_before_names():
     rows = [f for f in _doc_facts(text, "communique", "黔东南州", 2023) if f.indicator.endswith("类零售额")]
     assert len(rows) == 7 and {f.indicator_confidence for f in rows} == {"high"}
     assert rows[5].indicator == "文化办公用品类零售额"
+
+
+def test_what_was_built_or_added_names_the_figure():
+    # gwr2026_heilongjiang: a bare construction verb after a figure of the things built takes them
+    rows = _doc_facts("续建安置房7550套，新开工1000套以上，新建改造供排水、供热管网1600公里。", "work_report", "黑龙江省", 2026)
+    assert rows[1].indicator == "新开工安置房"
+    # gwr2026_guizhou / communique_2023_zhoukou: an area after a verb alone, or after nothing, is of the land after it
+    rows = _doc_facts("大力发展现代设施农业和智慧农业，巩固提升80万亩蔬菜应急保供基地，加快补齐冬春茄果类蔬菜供给短板。",
+                      "work_report", "贵州省", 2026)
+    assert rows[0].indicator == "蔬菜应急保供基地面积"
+    rows = _doc_facts("116.7万亩高标准农田建设全面竣工，100万亩高标准农田示范区建设基本完成。", "communique", "周口市", 2023)
+    assert [f.indicator for f in rows] == ["高标准农田面积", "高标准农田示范区面积"]
+    # gwr2026_guangdong: 新培育 opening a list says the counts are of things added
+    text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
+    assert _doc_facts(text, "work_report", "广东省", 2026)[1].indicator == "新培育专精特新“小巨人”企业"

@@ -1941,3 +1941,13 @@ def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
     assert _facts("根据2024年杭州跨境电商全业态监测数据，进出口总额达到1519.95亿元，")[0].indicator == "跨境电商进出口总额"
     # a publisher's data scopes nothing
     assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"
+
+
+def test_a_past_year_account_under_a_heading_of_the_year_and_the_plan_period_keeps_the_year():
+    # round-5 tuning wild 10012 #26 (gwr2026_city_hefei): 过去一年，… then 五是生态治理持续加强。…累计6个月 is 2025
+    facts = _sectioned_facts([
+        ("一、2025年和“十四五”工作回顾", "过去一年，全市上下坚持稳中求进，地区生产总值增长6.1%。"),
+        ("一、2025年和“十四五”工作回顾", "五是生态治理持续加强。深入推进巢湖综合治理，全湖水质累计6个月达到Ⅲ类。"),
+        ("一、2025年和“十四五”工作回顾", "五年来，我们奋力推动高质量发展，累计新增就业80万人。"),
+    ], "work_report", "合肥市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6.1%", "2025年"), ("6个月", "2025年"), ("80万人", "2021—2025年")]

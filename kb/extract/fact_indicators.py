@@ -304,8 +304,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, _counted_noun(sentence, q))
-              or _done_to_the_same(phrase, carry.indicator)
-              or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
+              or _area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     if q.unit == "%" and phrase:
@@ -343,8 +342,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
-    area = _area_of_thing_after(sentence, q, phrase) or _area_of_action_before(sentence, clause, q, phrase)
-    if area:   # 巩固提升80万亩蔬菜应急保供基地: the size of the bases, not a rise of 80万亩
+    area = _area_of_action_before(sentence, clause, q, phrase)
+    if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
     phrase = _after_quoted_examples(phrase)
     if q.unit not in _MEASURE_UNITS and not change:
@@ -353,30 +352,6 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
-
-
-# 续建安置房7550套，新开工1000套以上: a verb alone is done to the thing the clause before did another to
-_DOING = r"新增|新开工|新建成?|续建|建成|开工建设|开工|改造|改扩建|完成|竣工|交付|启动|新改建|改建|扩建"
-_DONE_THING = re.compile(rf"(?:{_DOING})(?P<thing>[\u4e00-\u9fff“”]{{2,12}})")
-
-
-def _done_to_the_same(phrase: str | None, before: str | None) -> str | None:
-    done = _DONE_THING.fullmatch(before or "") if phrase and re.fullmatch(_DOING, phrase) else None
-    return f"{phrase}{done.group('thing')}" if done and not before.startswith(phrase) else None
-
-
-_AREA_UNITS = {"亩", "公顷", "平方公里", "平方千米", "平方米"}
-_THING_AFTER_AREA = re.compile(r"\s*(?:以上|左右)?\s*([\u4e00-\u9fff]{2,16})(?=[，,。；;、]|$)")
-
-
-def _area_of_thing_after(sentence: str, q: Quantity, phrase: str | None) -> str | None:
-    """80万亩蔬菜应急保供基地 after a bare verb (巩固提升): the area of the thing named after the figure."""
-    if q.unit not in _AREA_UNITS or (phrase and (len(phrase) > 4 or _MEASURE_WORD.search(phrase))):
-        return None
-    m = _THING_AFTER_AREA.match(sentence, q.end)
-    if not m or _COUNTED_STOP.search(m.group(1)) or _MEASURE_WORD.search(m.group(1)):
-        return None
-    return m.group(1) + "面积"
 
 
 _PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
@@ -1090,6 +1065,10 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     earlier = stated[-1][0] if indicator and stated else None
     if not earlier:
         return indicator
+    built = _BUILT.fullmatch(indicator)
+    before = _BUILT.match(earlier)
+    if built and before and len(earlier) - before.end() >= 2:   # 续建安置房7550套，新开工1000套以上
+        return indicator + earlier[before.end():]
     rate = _RATE_OF.fullmatch(indicator)
     if rate and earlier.find(rate.group("stem")) > 0 \
             and _MEASURE_END.fullmatch(earlier, earlier.find(rate.group("stem")) + len(rate.group("stem"))):
@@ -1109,6 +1088,7 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     return scope + indicator
 
 
+_BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")
 _THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
@@ -1266,6 +1246,22 @@ _QUOTED_INSIDE = re.compile(r"[\u4e00-\u9fff]{1,6}“[^”“，,。；;]{1,10}�
 _CHANGE_VERB_AFTER = re.compile(r"跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|增至|降至|达到")
 # 300多个属于联合国人居环境署评价标准的“缺水”城市: a count followed by what the things belong to, then the things
 _HOLDS_FOR_COUNTED = re.compile(r"(?:属于|位于|处于)[^，,。；;\d]{2,40}?的[^，,。；;\d的]{0,12}?[\u4e00-\u9fff]{2}(?=[，,。；;]|$)")
+
+
+# 巩固提升80万亩蔬菜应急保供基地: an area after a verb alone is the area of the land that follows it
+_AREA_UNITS = {"亩", "公顷", "平方公里", "平方千米", "平方米"}
+_WORKED_ON = re.compile(r"(?:巩固|提升|新建|建设|改造|完成|实施|推广|发展|建成|新增|打造|治理|修复|种植|恢复|整治|高标准)+")
+
+
+def _area_of(before: str, sentence: str, q: Quantity) -> str | None:
+    """蔬菜应急保供基地面积 for the 80万亩 of 巩固提升80万亩蔬菜应急保供基地 (`before`: the clause up to the figure)."""
+    if q.unit not in _AREA_UNITS or (before and not _WORKED_ON.fullmatch(before)):   # (or nothing: 116.7万亩高标准农田…)
+        return None
+    m = _COUNTED.match(sentence, q.end)
+    noun = m.group("noun") if m else ""
+    stop = _COUNTED_STOP.search(noun)
+    noun = noun[:stop.start()] if stop else noun
+    return noun + "面积" if len(noun) >= 2 and not noun.endswith("面积") else None
 
 
 # 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things

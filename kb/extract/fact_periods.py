@@ -65,12 +65,13 @@ def _sets_target(sentence: str, part: str | None) -> bool:
 
 
 def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
-                    part: str | None = None) -> str | None:
+                    part: str | None = None, past_year: bool = False) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
     year; a work report's past year in its review, its own year for tasks and targets and the plan
     horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
-    horizon (到2030年) outside its review of the past."""
+    horizon (到2030年) outside its review of the past. `past_year`: the paragraph is in an account of the
+    past year (过去一年，… under a heading that reviews both it and the plan period), not of the plan period."""
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
@@ -79,7 +80,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task"
+            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task" and not past_year
             and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = _heading_year(path)

@@ -84,6 +84,7 @@ class _Reading:
     """What a work report's sections so far say of the ones after them."""
     part: str | None = None   # review / plan / task (_report_part)
     span: str | None = None   # 过去的五年…, 这是…的五年。: the plan period the paragraphs after it review
+    past_year: bool = False   # 过去一年，…: the paragraphs after it account for the past year, until a span opens
 
 
 def _document(article: Article) -> _Document:
@@ -162,9 +163,12 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         elif last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
-                reading.span = _reviewed_span(norm[s:e], doc, reading.span)
+                span = _reviewed_span(norm[s:e], doc, reading.span)
+                reading.past_year = reading.past_year and not (span and span != reading.span)
+                reading.span = span
                 if _opens_past_year(norm[s:e], doc):
                     heading_span = None   # ——这是…的五年 > …刚刚过去的2025年，…: the span's heading ends here
+                    reading.past_year = True
             carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
             if captioned and doc.genre in ("paper", "journal_issue") and not skipped:
@@ -173,15 +177,15 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry.period = carry.base_period = carry.from_period = None
         if _ANOTHER_EXAMPLE.match(norm, s) or _INNOVATION.search(norm, s, e):
             carry.period = carry.stated_period = None   # 再如，日喀则国际陆地港…: not dated by the example before
-        if doc.genre == "work_report" and reading.part == "review":
-            reading.span = _span_looked_back_on(norm[s:e], doc) or reading.span
+        if doc.genre == "work_report" and reading.part == "review" and (looked := _span_looked_back_on(norm[s:e], doc)):
+            reading.span, reading.past_year = looked, False
         targets = targets and ended in "；;，,：:"
         last_end = e
         if skipped:
             continue
         captioned = None
         targets = targets or _sets_target(norm[s:e], reading.part)
-        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part)
+        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part, reading.past_year)
         if continued:   # read again from where the fragment began, as one sentence
             carry = before_cut
             facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
@@ -270,7 +274,7 @@ def _read_heading_line(line: str, doc: _Document, reading: _Reading) -> None:
         return
     part = _report_part(line, reading.part, doc)
     if part != reading.part:
-        reading.part, reading.span = part, None
+        reading.part, reading.span, reading.past_year = part, None, False
 
 
 # a period carries past 。 only into a sentence that continues the same account; past ； and a
