@@ -707,7 +707,16 @@ def _noun_phrase(phrase: str) -> str:
 def _last_part(run: str) -> str:
     """The last 24 characters of a long run, or all of it when they would cut into a list of examples
     (先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率, not 、电子信息…)."""
-    return run if "、" in run[-24:] and len(run) <= 32 else run[-24:]
+    if len(run) <= 24:
+        return run
+    cut = run[-24:]
+    if "、" in cut and len(run) <= 32:
+        return run
+    items = run.split("、")
+    if len(run) <= 40 and len(items) > 2 and re.search(r"等[\u4e00-\u9fff]{2,}$", run):
+        # 保障招商引资、科技创新、营商环境、…等核心职能机构数量占比: the list whole, its first item as long as the next
+        return run[len(items[0]) - len(items[1]):] if len(items[0]) > len(items[1]) else run
+    return cut
 
 
 # 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
