@@ -172,3 +172,12 @@ def test_what_was_built_or_added_names_the_figure():
     # gwr2026_guangdong: 新培育 opening a list says the counts are of things added
     text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
     assert _doc_facts(text, "work_report", "广东省", 2026)[1].indicator == "新培育专精特新“小巨人”企业"
+
+
+def test_a_count_of_listed_kinds_and_a_long_quote_are_not_cut_inside():
+    # gwr2026_guangdong: the count is of all the kinds listed before 等
+    text = "各级各类学校组织开展超5000场次专题教育、家长课堂等活动，提高学生、家长心理健康教育素养。"
+    assert _doc_facts(text, "work_report", "广东省", 2026)[0].indicator == "专题教育、家长课堂等活动"
+    # gwr2026_zhejiang: a long run is not cut inside its quoted name
+    text = "面向重点群体开展“岗位需求+技能培训+技能评价+就业服务”职业技能培训5万人次。"
+    assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "职业技能培训"
