@@ -1,5 +1,5 @@
 """Indicators of facts in wild documents (kb/extract/fact_indicators.py): what a figure measures, with its scope."""
-from tests.test_facts import _doc_facts
+from tests.test_facts import _doc_facts, _facts
 
 
 def test_a_count_is_named_with_the_predicate_after_the_counted_things():
@@ -30,6 +30,15 @@ def test_lengths_and_list_items_after_a_verb_of_addition_are_additions():
     text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
     rows = _doc_facts(text, "work_report", "广东省", 2026)
     assert rows[1].indicator == "新培育专精特新“小巨人”企业"
+
+
+def test_a_bare_verb_takes_the_thing_it_is_done_to():
+    # gwr2026_city_hefei: houses made safe are counted as such, not as the stock of 危房
+    rows = _doc_facts("改造50个老旧小区，解危2400套危房。", "work_report", "合肥市", 2026)
+    assert [f.indicator for f in rows] == ["改造老旧小区", "解危危房"]
+    # gwr2026_guizhou: an area after a bare verb of 完成 is that of the programme the clause before pursues
+    rows = _doc_facts("有序推进耕地下山、林地上山，完成置换63万亩。", "work_report", "贵州省", 2026)
+    assert rows[0].indicator == "耕地下山、林地上山置换面积"
 
 
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
@@ -181,3 +190,32 @@ def test_a_count_of_listed_kinds_and_a_long_quote_are_not_cut_inside():
     # gwr2026_zhejiang: a long run is not cut inside its quoted name
     text = "面向重点群体开展“岗位需求+技能培训+技能评价+就业服务”职业技能培训5万人次。"
     assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "职业技能培训"
+
+
+def test_a_gap_in_points_names_the_growth_rate_or_share_it_is_a_gap_in():
+    # round-5 tuning demo 10013 #9, #77, #79; demo 10011 #42 (002, 003, 005 seed papers)
+    rows = _facts("20年间，以名义价格计算的西部地区生产总值年均增长13.7%，比全国平均水平高1个百分点。")
+    assert rows[-1].indicator == "生产总值年均增长率" and rows[0].indicator == "生产总值"
+    rows = _facts("1—5月，全省规模以上工业增加值、固定资产投资、进出口总值、一般公共预算收入4项主要经济指标增速分别高于"
+                  "全国平均水平2.2个、7.2个、11个和3.5个百分点，整体好于全国。")
+    assert [f.indicator for f in rows] == ["规模以上工业增加值增速", "固定资产投资增速", "进出口总值增速", "一般公共预算收入增速"]
+    rows = _facts("2020年5月，社会消费品零售总额增速由负转正，增长2.1%，高于全国4.9个百分点。")
+    assert rows[-1].indicator == "社会消费品零售总额增速"
+    rows = _facts("西部地区失业保险参保人数占全国的比重有所下滑，由2003年的20.24%下降至2018年的17.80%，且与东部地区的差距"
+                  "逐年扩大，2018年两地区差距扩大至41.57个百分点。")
+    assert rows[-1].indicator == "失业保险参保人数占全国的比重差距"
+    # a gap in a rate already named keeps it
+    assert _facts("2019年城镇化率为60.6%，比全国高1.2个百分点。")[-1].indicator == "城镇化率"
+
+
+def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
+    # round-5 tuning demo 10011/10013 #70, demo 10011 #7, #99, demo 10013 #73 (seed papers)
+    (row,) = _facts("运输业、旅游业和其他商业服务是目前中国开展服务贸易最多的三类产业，占中国服务贸易总额的71.7%。")
+    assert row.indicator == "运输业、旅游业和其他商业服务占中国服务贸易总额的比重"
+    (row,) = _facts("而西部地区将是向西开放的先锋，以中欧班列为例，2019年仅重庆一市的累计班列就已经超过4500班。")
+    assert row.indicator == "中欧班列累计"
+    (row,) = _facts("作为“尖端集群竞赛”的杰出代表，It’s OWL获得德国联邦政府4000万欧元的资助。")
+    assert row.indicator == "德国联邦政府资助"
+    assert _facts("根据2024年杭州跨境电商全业态监测数据，进出口总额达到1519.95亿元，")[0].indicator == "跨境电商进出口总额"
+    # a publisher's data scopes nothing
+    assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"

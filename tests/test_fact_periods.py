@@ -1,6 +1,6 @@
 """Periods of fact rows (kb/extract/fact_periods.py through extract_facts), on real corpus sentences."""
 from kb.extract.numbers import find_quantities
-from tests.test_facts import _doc_facts
+from tests.test_facts import _doc_facts, _facts, _sectioned_facts
 
 
 def test_now_is_the_paper_year_when_a_sentence_without_figures_came_between():
@@ -138,3 +138,13 @@ def test_the_whole_year_after_a_part_of_it_is_that_year():
     text = ("据连云港市交通运输成绩单显示，中哈（连云港）物流基地和上合组织（连云港）国际物流园在2024年上半年合计完成集装箱量"
             "58.5万标箱，连云港中欧（亚）班列全年开行突破900列，运量规模保持全省第一。")
     assert [(f.raw, f.period) for f in _doc_facts(text, "paper")] == [("58.5万标箱", "2024年上半年"), ("900列", "2024年")]
+
+
+def test_a_past_year_account_under_a_heading_of_the_year_and_the_plan_period_keeps_the_year():
+    # round-5 tuning wild 10012 #26 (gwr2026_city_hefei): 过去一年，… then 五是生态治理持续加强。…累计6个月 is 2025
+    facts = _sectioned_facts([
+        ("一、2025年和“十四五”工作回顾", "过去一年，全市上下坚持稳中求进，地区生产总值增长6.1%。"),
+        ("一、2025年和“十四五”工作回顾", "五是生态治理持续加强。深入推进巢湖综合治理，全湖水质累计6个月达到Ⅲ类。"),
+        ("一、2025年和“十四五”工作回顾", "五年来，我们奋力推动高质量发展，累计新增就业80万人。"),
+    ], "work_report", "合肥市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("6.1%", "2025年"), ("6个月", "2025年"), ("80万人", "2021—2025年")]

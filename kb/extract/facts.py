@@ -44,7 +44,8 @@ from kb.extract.places import (
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
     _carry_subject, _compared_pair, _gap_list, _gap_pair, _gap_variable, _listed_gap, _pair_of_gap,
-    _gap_by_topic, _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole)
+    _gap_by_topic, _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole,
+    _distribution_share)
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
 
@@ -414,6 +415,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             subject, subject_source = pair
         elif subject_source == "document" and (part := _zone_share_of_whole(indicator, sentence, clause)):
             subject, subject_source = part, "sentence"
+        elif where := _distribution_share(sentence, clause, q):
+            subject, subject_source = where, "sentence"
         elif indicator and (between := _gap_by_topic(q, sentence, mentions, ctx)):
             subject, subject_source = between, "sentence"   # 在地区差距方面，…A的X一直高于B，由…提高到…
             indicator = indicator if _GAP_WORD.search(indicator) else indicator + "差距"

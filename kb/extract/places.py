@@ -250,6 +250,10 @@ def _named_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
             if not any(a < z.end() and z.start() < b for a, b in taken) and not _ZONE_CLASS.match(z.group(0))]
 
 
+# 西南地区的石漠化防治区: an area a place designates within it, a subject narrower than the place
+_AREA_OF = re.compile(r"的[\u4e00-\u9fff]{2,5}?(?:防治区|保护区|治理区)(?![\u4e00-\u9fff]{0,2}(?:建设|规划|内外))")
+
+
 # 省级开发区, 经济开发区, 所有开发区, 自中关村高新区: a class of zones or a preposition, not a zone's name
 _ZONE_CLASS = re.compile(r"[^级]{0,3}级|经济|国家|高新技术|所有|自|从|经|至|与|同")
 
@@ -260,6 +264,7 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
         if out and m.start < out[-1].end:
             continue   # a place inside a zone's name (河南自贸区郑州片区)
         zone = _ZONE.match(sentence, m.end) if m.place.kind not in ("generic", "category") else None
+        zone = zone if zone and zone.end() > m.end else _AREA_OF.match(sentence, m.end) if m.place.kind != "generic" else None
         if zone and zone.end() > m.end:
             name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
             m = _Mention(m.start, zone.end(), Place(name, "zone", name))

@@ -353,6 +353,24 @@ def _zone_share_of_whole(indicator: str | None, sentence: str, clause: int) -> s
     return re.sub(r"[（(].*", "", zone.group(0)) if zone and not re.match(r"\s*(?:数量|个数)", sentence[zone.end():]) else None
 
 
+# 常住人口主要分布在朝阳、海淀…等城市功能拓展区及…等城市发展新区，共占全市…增量的83.5%: the places a
+# distribution names own the share the next clause states
+_DISTRIBUTED_OVER = re.compile(r"(?:主要)?(?:分布|集中)(?:在|于)(?P<where>[^，,。；;]{2,48}?)\s*[，,]\s*(?:共|合计|合共|总共)?(?:约)?占\s*$")
+
+
+def _distribution_share(sentence: str, clause: int, q: Quantity) -> str | None:
+    """The places a figure's population or activity is distributed over, for the share of the whole the
+    clause after them states; None otherwise."""
+    m = _DISTRIBUTED_OVER.search(sentence, 0, _clause_end_of_share(sentence, clause, q))
+    return m.group("where") if m and q.unit == "%" else None
+
+
+def _clause_end_of_share(sentence: str, clause: int, q: Quantity) -> int:
+    """Where the 占 of the figure's clause ends (…，共占|全市常住人口…的83.5%)."""
+    at = sentence.find("占", clause, q.start)
+    return at + 1 if at >= 0 else clause
+
+
 # 世界十大港口中有7个在我国: the things of a field that are in a place
 _FIELD_HAS = re.compile(r"(?P<field>[^，,。；;：:]{2,24}?)\s*中\s*(?:共|仅|只)?有\s*$")
 _LOCATED = re.compile(r"\s*(?:个|家|所|座|位|项)?\s*(?:在|位于|来自|落户)\s*$")
