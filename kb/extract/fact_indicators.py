@@ -707,16 +707,17 @@ def _noun_phrase(phrase: str) -> str:
 def _last_part(run: str) -> str:
     """The last 24 characters of a long run, or all of it when they would cut into a list of examples
     (先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率, not 、电子信息…)."""
-    if len(run) <= 24:
-        return run
-    cut = run[-24:]
-    if "、" in cut and len(run) <= 32:
+    if "、" in run[-24:] and len(run) <= 32:
         return run
     items = run.split("、")
     if len(run) <= 40 and len(items) > 2 and re.search(r"等[\u4e00-\u9fff]{2,}$", run):
         # 保障招商引资、科技创新、营商环境、…等核心职能机构数量占比: the list whole, its first item as long as the next
         return run[len(items[0]) - len(items[1]):] if len(items[0]) > len(items[1]) else run
-    return cut
+    last = run[-24:]
+    closed = last.find("”")
+    if closed >= 0 and "“" not in last[:closed]:   # …“岗位需求+技能培训+…”职业技能培训: not from inside the quote
+        return last[closed + 1:]
+    return last
 
 
 # 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
@@ -1285,12 +1286,18 @@ def _launched(before: str, noun: str | None) -> str | None:
     return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
 
 
+_KINDS_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
     named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
     if named:
         return named.group(1)
+    listed = _KINDS_LISTED.match(sentence, q.end)
+    if listed:   # 5000场次专题教育、家长课堂等活动: the count is of all the kinds listed
+        return listed.group(0)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
     quoted = _QUOTED_INSIDE.match(sentence, q.end)
     if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
