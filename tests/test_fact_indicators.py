@@ -226,3 +226,9 @@ def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
     assert _facts("根据2024年杭州跨境电商全业态监测数据，进出口总额达到1519.95亿元，")[0].indicator == "跨境电商进出口总额"
     # a publisher's data scopes nothing
     assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"
+
+
+def test_a_whole_chain_figure_is_of_the_industries_the_clause_before_names():
+    # gwr2026_gansu: 全产业链产值 alone says not of which industries
+    text = "强化农业科技支撑体系建设，做强做优“牛羊菜果薯药粮种”八大产业集群，全产业链产值超过6500亿元。"
+    assert _doc_facts(text, "work_report", "甘肃省", 2026)[0].indicator == "“牛羊菜果薯药粮种”八大产业集群全产业链产值"
