@@ -983,6 +983,7 @@ def _rank_field(sentence: str) -> str:
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    m = None if m and "的" in m.group("noun") else m   # 6个城市群的发展规划处于实施阶段: the noun's variable holds it
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
         if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
     if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state
