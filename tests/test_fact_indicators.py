@@ -32,6 +32,15 @@ def test_lengths_and_list_items_after_a_verb_of_addition_are_additions():
     assert rows[1].indicator == "新培育专精特新“小巨人”企业"
 
 
+def test_a_bare_verb_takes_the_thing_it_is_done_to():
+    # gwr2026_city_hefei: houses made safe are counted as such, not as the stock of 危房
+    rows = _doc_facts("改造50个老旧小区，解危2400套危房。", "work_report", "合肥市", 2026)
+    assert [f.indicator for f in rows] == ["改造老旧小区", "解危危房"]
+    # gwr2026_guizhou: an area after a bare verb of 完成 is that of the programme the clause before pursues
+    rows = _doc_facts("有序推进耕地下山、林地上山，完成置换63万亩。", "work_report", "贵州省", 2026)
+    assert rows[0].indicator == "耕地下山、林地上山置换面积"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"
@@ -172,6 +181,15 @@ def test_what_was_built_or_added_names_the_figure():
     # gwr2026_guangdong: 新培育 opening a list says the counts are of things added
     text = "新培育国家制造业单项冠军企业47家、专精特新“小巨人”企业688家，预计高新技术企业达7.4万家。"
     assert _doc_facts(text, "work_report", "广东省", 2026)[1].indicator == "新培育专精特新“小巨人”企业"
+
+
+def test_a_count_of_listed_kinds_and_a_long_quote_are_not_cut_inside():
+    # gwr2026_guangdong: the count is of all the kinds listed before 等
+    text = "各级各类学校组织开展超5000场次专题教育、家长课堂等活动，提高学生、家长心理健康教育素养。"
+    assert _doc_facts(text, "work_report", "广东省", 2026)[0].indicator == "专题教育、家长课堂等活动"
+    # gwr2026_zhejiang: a long run is not cut inside its quoted name
+    text = "面向重点群体开展“岗位需求+技能培训+技能评价+就业服务”职业技能培训5万人次。"
+    assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "职业技能培训"
 
 
 def test_a_gap_in_points_names_the_growth_rate_or_share_it_is_a_gap_in():

@@ -342,6 +342,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    area = _area_of_action_before(sentence, clause, q, phrase)
+    if area:   # 完成置换63万亩: the programme's area, not a rise of it
+        phrase, change = area, None
     phrase = _after_quoted_examples(phrase)
     if q.unit not in _MEASURE_UNITS and not change:
         phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
@@ -349,6 +352,19 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+_PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
+
+
+def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str | None) -> str | None:
+    """有序推进耕地下山、林地上山，完成置换63万亩: a bare action's area is that of the programme the clause
+    before pursues (耕地下山、林地上山置换面积)."""
+    if q.unit not in _AREA_UNITS or not phrase or not re.fullmatch(r"[\u4e00-\u9fff]{2}", phrase) \
+            or not re.search(r"(?:完成|实现)\s*" + phrase + r"\s*$", sentence[clause:q.start]):
+        return None
+    m = _PROGRAM_BEFORE.search(sentence, 0, clause)
+    return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -691,7 +707,13 @@ def _noun_phrase(phrase: str) -> str:
 def _last_part(run: str) -> str:
     """The last 24 characters of a long run, or all of it when they would cut into a list of examples
     (先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率, not 、电子信息…)."""
-    return run if "、" in run[-24:] and len(run) <= 32 else run[-24:]
+    if "、" in run[-24:] and len(run) <= 32:
+        return run
+    last = run[-24:]
+    closed = last.find("”")
+    if closed >= 0 and "“" not in last[:closed]:   # …“岗位需求+技能培训+…”职业技能培训: not from inside the quote
+        return last[closed + 1:]
+    return last
 
 
 # 滚动实施, 加快推进: the verb a long noun phrase of what was done opens with
@@ -1251,12 +1273,17 @@ def _area_of(before: str, sentence: str, q: Quantity) -> str | None:
 
 # 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things
 _LAUNCH = re.compile(r"新?(?:启动|开工|签约|谋划|储备|推出|上线)$")
+# 改造50个老旧小区, 解危2400套危房: things that existed, counted as what was done to them (not their stock)
+_ACTED_ON = re.compile(r"(?:提升)?改造|解危|整治|拆除|淘汰|关停|治理|修复|消除|化解|清理|处置|腾退|搬迁|撤并|维修|加固|翻新|盘活")
 
 
 def _launched(before: str, noun: str | None) -> str | None:
     """启动片区组团 for the 100个 of 分批启动100个片区组团 (`before`: the clause up to the figure), else `noun`."""
-    verb = _LAUNCH.search(before) if noun else None
+    verb = (_LAUNCH.search(before) or _ACTED_ON.fullmatch(before)) if noun else None
     return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
+
+
+_KINDS_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$)")
 
 
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
@@ -1265,6 +1292,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
     if named:
         return named.group(1)
+    listed = _KINDS_LISTED.match(sentence, q.end)
+    if listed:   # 5000场次专题教育、家长课堂等活动: the count is of all the kinds listed
+        return listed.group(0)
     skip = re.match(r"\s*[（(][^）)]{1,4}[)）]", sentence[q.end:])   # 100条（个）幸福河湖
     quoted = _QUOTED_INSIDE.match(sentence, q.end)
     if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
