@@ -228,3 +228,9 @@ def test_counts_of_things_whose_variable_holds_a_state_and_of_a_ranked_field_in_
     rows = _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市，分别是成都、西安、重庆、贵阳、昆明、南宁和乌鲁木齐。")
     assert (rows[0].subject, rows[0].indicator) == ("西部地区", "城市营商环境排名的前50名城市")
     assert _facts("世界十大港口中有7个在我国。")[0].indicator == "世界十大港口"
+
+
+def test_a_whole_chain_figure_is_of_the_industries_the_clause_before_names():
+    # gwr2026_gansu: 全产业链产值 alone says not of which industries
+    text = "强化农业科技支撑体系建设，做强做优“牛羊菜果薯药粮种”八大产业集群，全产业链产值超过6500亿元。"
+    assert _doc_facts(text, "work_report", "甘肃省", 2026)[0].indicator == "“牛羊菜果薯药粮种”八大产业集群全产业链产值"

@@ -894,9 +894,16 @@ _ACTION = re.compile(r"发展|布局|培育|壮大|打造|提升|改造|聚焦|�
                      r"|引进|招引|集聚|瞄准|抢占|抓住|突出|强化|深化|拓展|投向|投入|用于|占|[一二三四五六七八九十]成|^(?:如|例如|比如|以|对|在|为|从|将|把|其中|包括)")
 
 
-def _in_industry(indicator: str | None, sentence: str) -> str | None:
-    """具身智能产业引育行业领军企业 for 引育行业领军企业 in a sentence that opens on 具身智能产业 alone, else
-    `indicator`."""
+# 做强做优“牛羊菜果薯药粮种”八大产业集群，全产业链产值超过6500亿元: the chain of the industries just named
+_INDUSTRIES_BEFORE = re.compile(r"((?:[“\"][^”\"，,]{1,12}[”\"])?[\u4e00-\u9fff]{0,8}?(?:产业集群|产业))\s*[，,]\s*$")
+
+
+def _in_industry(indicator: str | None, sentence: str, clause: int = 0) -> str | None:
+    """具身智能产业引育行业领军企业 for 引育行业领军企业 in a sentence that opens on 具身智能产业 alone, the industries
+    the clause before named for their 全产业链 (`clause`: where the figure's clause starts), else `indicator`."""
+    before = _INDUSTRIES_BEFORE.search(sentence, 0, clause) if indicator and indicator.startswith("全产业链") else None
+    if before and len(before.group(1)) >= 4:
+        return before.group(1) + indicator
     opening = _INDUSTRY_OPENING.match(sentence)
     if not indicator or not opening or _ACTION.search(opening.group(1)) or opening.group(1) in indicator:
         return indicator

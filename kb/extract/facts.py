@@ -473,7 +473,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
         indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
-        indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence)
+        indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence, clause)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
