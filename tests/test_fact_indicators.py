@@ -41,6 +41,13 @@ def test_a_bare_verb_takes_the_thing_it_is_done_to():
     assert rows[0].indicator == "耕地下山、林地上山置换面积"
 
 
+def test_a_long_name_ending_in_a_list_of_examples_keeps_the_list_whole():
+    # plan15_suzhou: not 商环境、企业服务… cut inside the third item
+    text = "保障招商引资、科技创新、营商环境、企业服务、安全环保等核心职能机构数量占比不低于60%、人员力量配备不低于80%。"
+    rows = _doc_facts(text, "plan", "苏州市", 2026)
+    assert rows[0].indicator == "招商引资、科技创新、营商环境、企业服务、安全环保等核心职能机构数量占比"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"
