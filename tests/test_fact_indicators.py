@@ -241,3 +241,10 @@ def test_a_whole_chain_figure_is_of_the_industries_the_clause_before_names():
     # gwr2026_gansu: 全产业链产值 alone says not of which industries
     text = "强化农业科技支撑体系建设，做强做优“牛羊菜果薯药粮种”八大产业集群，全产业链产值超过6500亿元。"
     assert _doc_facts(text, "work_report", "甘肃省", 2026)[0].indicator == "“牛羊菜果薯药粮种”八大产业集群全产业链产值"
+
+
+def test_the_noun_of_an_except_clause_the_rest_of_it_and_what_a_masked_time_leaves():
+    # round-5 tuning wild 10014 #5 (wild paper on 西北地区城镇化质量)
+    rows = _facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。"
+                  "高质量的除最前和最后各两年仅有1~2个地州市外,其余多为5~7个,也呈零星分布；")
+    assert [f.indicator for f in rows] == ["较低质量的地州市"] * 2 + ["高质量的地州市"] * 4
