@@ -41,6 +41,13 @@ def test_a_bare_verb_takes_the_thing_it_is_done_to():
     assert rows[0].indicator == "耕地下山、林地上山置换面积"
 
 
+def test_a_long_name_ending_in_a_list_of_examples_keeps_the_list_whole():
+    # plan15_suzhou: not 商环境、企业服务… cut inside the third item
+    text = "保障招商引资、科技创新、营商环境、企业服务、安全环保等核心职能机构数量占比不低于60%、人员力量配备不低于80%。"
+    rows = _doc_facts(text, "plan", "苏州市", 2026)
+    assert rows[0].indicator == "招商引资、科技创新、营商环境、企业服务、安全环保等核心职能机构数量占比"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"
@@ -219,6 +226,15 @@ def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
     assert _facts("根据2024年杭州跨境电商全业态监测数据，进出口总额达到1519.95亿元，")[0].indicator == "跨境电商进出口总额"
     # a publisher's data scopes nothing
     assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"
+
+
+def test_counts_of_things_whose_variable_holds_a_state_and_of_a_ranked_field_in_a_place():
+    # round-5 tuning demo 10011 #10, demo 10013 #7 (003 seed journal issue)
+    (row,) = _facts("以成渝城市群为先导，西部地区9大城市群中已有6个城市群的发展规划处于实施阶段。")
+    assert row.indicator == "发展规划处于实施阶段的城市群"
+    rows = _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市，分别是成都、西安、重庆、贵阳、昆明、南宁和乌鲁木齐。")
+    assert (rows[0].subject, rows[0].indicator) == ("西部地区", "城市营商环境排名的前50名城市")
+    assert _facts("世界十大港口中有7个在我国。")[0].indicator == "世界十大港口"
 
 
 def test_a_whole_chain_figure_is_of_the_industries_the_clause_before_names():

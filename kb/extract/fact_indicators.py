@@ -709,6 +709,10 @@ def _last_part(run: str) -> str:
     (先进装备、电子信息、新能源汽车等7大产业集群对工业贡献率, not 、电子信息…)."""
     if "、" in run[-24:] and len(run) <= 32:
         return run
+    items = run.split("、")
+    if len(run) <= 40 and len(items) > 2 and re.search(r"等[\u4e00-\u9fff]{2,}$", run):
+        # 保障招商引资、科技创新、营商环境、…等核心职能机构数量占比: the list whole, its first item as long as the next
+        return run[len(items[0]) - len(items[1]):] if len(items[0]) > len(items[1]) else run
     last = run[-24:]
     closed = last.find("”")
     if closed >= 0 and "“" not in last[:closed]:   # …“岗位需求+技能培训+…”职业技能培训: not from inside the quote
@@ -1012,6 +1016,7 @@ def _rank_field(sentence: str) -> str:
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    m = None if m and "的" in m.group("noun") else m   # 6个城市群的发展规划处于实施阶段: the noun's variable holds it
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
         if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
     if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state
