@@ -239,7 +239,23 @@ def test_shares_examples_grants_and_data_fields_name_what_the_figure_measures():
     assert _facts("据商务部公布的相关数据显示，2019年中国服务进出口总额为7434亿美元，同比下降1.78%。")[0].indicator == "服务进出口总额"
 
 
+def test_counts_of_things_whose_variable_holds_a_state_and_of_a_ranked_field_in_a_place():
+    # round-5 tuning demo 10011 #10, demo 10013 #7 (003 seed journal issue)
+    (row,) = _facts("以成渝城市群为先导，西部地区9大城市群中已有6个城市群的发展规划处于实施阶段。")
+    assert row.indicator == "发展规划处于实施阶段的城市群"
+    rows = _facts("在2019年城市营商环境排名的前50名城市中，仅有7个西部地区的城市，分别是成都、西安、重庆、贵阳、昆明、南宁和乌鲁木齐。")
+    assert (rows[0].subject, rows[0].indicator) == ("西部地区", "城市营商环境排名的前50名城市")
+    assert _facts("世界十大港口中有7个在我国。")[0].indicator == "世界十大港口"
+
+
 def test_a_whole_chain_figure_is_of_the_industries_the_clause_before_names():
     # gwr2026_gansu: 全产业链产值 alone says not of which industries
     text = "强化农业科技支撑体系建设，做强做优“牛羊菜果薯药粮种”八大产业集群，全产业链产值超过6500亿元。"
     assert _doc_facts(text, "work_report", "甘肃省", 2026)[0].indicator == "“牛羊菜果薯药粮种”八大产业集群全产业链产值"
+
+
+def test_the_noun_of_an_except_clause_the_rest_of_it_and_what_a_masked_time_leaves():
+    # round-5 tuning wild 10014 #5 (wild paper on 西北地区城镇化质量)
+    rows = _facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。"
+                  "高质量的除最前和最后各两年仅有1~2个地州市外,其余多为5~7个,也呈零星分布；")
+    assert [f.indicator for f in rows] == ["较低质量的地州市"] * 2 + ["高质量的地州市"] * 4

@@ -315,7 +315,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _ratio_part(phrase, sentence, q)
     phrase = _released_thing(phrase, sentence, q)
     phrase = _of_example(_received(phrase, sentence, q), sentence, clause, q)
-    phrase = _in_data_scope(phrase, sentence, clause)
+    phrase = _in_data_scope(_except_clause(phrase, sentence, clause), sentence, clause)
+    if phrase and carry.indicator and _THE_REST.fullmatch(phrase):
+        phrase = carry.indicator   # …仅有1~2个地州市外,其余多为5~7个: the rest counts the same things
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
     if item and q.unit not in _MEASURE_UNITS:
         phrase = item.group(1)
@@ -517,6 +519,22 @@ def _in_data_scope(phrase: str | None, sentence: str, clause: int) -> str | None
             or re.search(r"的|公布|发布|相关|有关|最新", field):
         return phrase
     return field + phrase
+
+
+# 高质量的除最前和最后各两年仅有1~2个地州市外: the noun of a 除…外 clause, with the class the clause opens on
+_EXCEPT_OPEN = re.compile(r"\s*(?P<cls>[\u4e00-\u9fff]{2,6}的)?除")
+_THE_REST = re.compile(r"(?:其余|其他|其它)的?(?:多|大多|大都|均|都|一般)?")
+# 较低质量的地州市在2012年前多保持在…: what a masked time leaves after the noun (在…前多)
+_TIME_LEFT = re.compile(r"在\s*(?:前|后|以前|以后|之前|之后)?\s*(?:多|大多|大都|一般|均|都)?$")
+
+
+def _except_clause(phrase: str | None, sentence: str, clause: int) -> str | None:
+    if phrase and _TIME_LEFT.search(phrase) and len(_TIME_LEFT.sub("", phrase)) >= 2:
+        phrase = _TIME_LEFT.sub("", phrase)
+    opened = _EXCEPT_OPEN.match(sentence, clause)
+    if not (phrase and opened and phrase.endswith("外") and len(phrase) >= 3):
+        return phrase
+    return (opened.group("cls") or "") + phrase[:-1]
 
 
 def _received(phrase: str | None, sentence: str, q: Quantity) -> str | None:
@@ -1037,6 +1055,7 @@ def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> 
         verb = re.search(r"(?:^|[，,；;])\s*([\u4e00-\u9fff]{2})\s*$", sentence[:q.start])
         return f"{verb.group(1) if verb else ''}{by.group('by')}的{by.group('noun')}"
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    m = None if m and "的" in m.group("noun") else m   # 6个城市群的发展规划处于实施阶段: the noun's variable holds it
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
         if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
     if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state

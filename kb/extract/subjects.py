@@ -372,19 +372,22 @@ def _clause_end_of_share(sentence: str, clause: int, q: Quantity) -> int:
 
 
 # 世界十大港口中有7个在我国: the things of a field that are in a place
-_FIELD_HAS = re.compile(r"(?P<field>[^，,。；;：:]{2,24}?)\s*中\s*(?:共|仅|只)?有\s*$")
+_FIELD_HAS = re.compile(r"(?P<field>[^，,。；;：:]{2,24}?)\s*中\s*[，,]?\s*(?:共|仅|只)?有\s*$")
 _LOCATED = re.compile(r"\s*(?:个|家|所|座|位|项)?\s*(?:在|位于|来自|落户)\s*$")
 
 
 def _located_in(q: Quantity, mentions: list[_Mention], sentence: str) -> tuple[_Mention | None, str]:
     """(the place, the field counted) of a count of a field's members that are in a place: 世界十大港口中有7个在
     我国 is 我国's count of the world's ten largest ports; (None, "") otherwise."""
-    field = _FIELD_HAS.search(sentence, _clause_start(sentence, q.start), q.start)
-    place = next((m for m in mentions if m.start >= q.end and _LOCATED.fullmatch(sentence, q.end, m.start)
-                  and re.match(r"\s*(?:[，,。；;）)]|$)", sentence[m.end:])), None)   # (not 属于欧盟成员: a class)
-    if not (field and place and q.unit in _COUNT_UNITS):
+    clause = _clause_start(sentence, q.start)
+    field = _FIELD_HAS.search(sentence, _clause_start(sentence, clause - 1) if clause > 0 else 0, q.start)
+    place = next((m for m in mentions if m.start >= q.end and (
+        _LOCATED.fullmatch(sentence, q.end, m.start) and re.match(r"\s*(?:[，,。；;）)]|$)", sentence[m.end:])
+        or re.fullmatch(r"\s*(?:个|家|座|所)?\s*", sentence[q.end:m.start])     # 仅有7个西部地区的城市，分别是…
+        and re.match(r"\s*的\s*[\u4e00-\u9fff]{1,4}\s*(?:[，,。；;]|$)", sentence[m.end:]))), None)
+    if not (field and place and q.unit in _COUNT_UNITS):   # (not 属于欧盟成员: a class)
         return None, ""
-    return place, re.sub(r"^(?:在|其中|而)|\s+", "", field.group("field"))
+    return place, re.sub(r"^(?:在|其中|而)|(?:19|20)\d{2}\s*年(?:度)?|\s+", "", field.group("field"))
 
 
 # 远超过创新型国家和地区2.5%的水平: the level of the group compared with, named before the figure
