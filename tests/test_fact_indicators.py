@@ -59,6 +59,12 @@ def test_measures_and_powers_counted_are_named_with_their_aim_or_holder():
     assert rows[0].indicator == "调整由市县实施的省级行政职权"
 
 
+def test_a_revenue_after_events_held_is_theirs():
+    # gwr2026_city_hefei: the revenue of the fairs just counted
+    text = "举办各类展会超700场、综合收入突破1000亿元。"
+    assert _doc_facts(text, "work_report", "合肥市", 2026)[1].indicator == "展会综合收入"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

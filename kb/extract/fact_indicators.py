@@ -1132,6 +1132,9 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
         scope = _NEWLY.sub("", _WHEN_AND_WHERE.sub("", earlier[:earlier.find(rate.group("stem"))]))
         return scope + indicator if 2 <= len(scope) <= 12 and indicator_confidence(scope) == "high" else indicator
     qualified = _QUALIFIED_MEASURE.fullmatch(indicator)
+    held = _EVENTS_HELD.fullmatch(earlier) if qualified else None
+    if held:   # 举办各类展会超700场、综合收入突破1000亿元: the events' revenue
+        return held.group("events") + indicator
     if not (_BARE_MEASURE.fullmatch(indicator)
             or (qualified and qualified.group("qualifier") in earlier and _THINGS_COUNTED.search(earlier))):
         return indicator
@@ -1145,6 +1148,7 @@ def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, st
     return scope + indicator
 
 
+_EVENTS_HELD = re.compile(r"(?:举办|举行|承办|开展|组织)(?:各类|各种|各项)?(?P<events>[\u4e00-\u9fff]{2,8})")
 _BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")
