@@ -1315,6 +1315,10 @@ def _launched(before: str, noun: str | None) -> str | None:
 _KINDS_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$)")
 
 
+_LIMITED_CLASS = re.compile(r"\s*((?:海拔|人口|面积|规模|年产)\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*[\u4e00-\u9fff]{1,3}?(?:及)?以[上下]"
+                            r"[\u4e00-\u9fff]{2,12}?)(?=建设|实施|开展|完成|实现|[，,。；;、]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -1328,6 +1332,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     quoted = _QUOTED_INSIDE.match(sentence, q.end)
     if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
         return quoted.group(0)
+    limited = _LIMITED_CLASS.match(sentence, q.end)
+    if limited:   # 100所海拔1500米以上农村中小学幼儿园: the things a size limit delimits
+        return re.sub(r"\s+", "", limited.group(1))
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None
