@@ -48,6 +48,17 @@ def test_a_long_name_ending_in_a_list_of_examples_keeps_the_list_whole():
     assert rows[0].indicator == "招商引资、科技创新、营商环境、企业服务、安全环保等核心职能机构数量占比"
 
 
+def test_measures_and_powers_counted_are_named_with_their_aim_or_holder():
+    # gwr2026_zhejiang: 举措 alone are those for the aim the sentence names; (seed) 出台稳投资10项举措
+    text = "积极应对美国加征关税影响，第一时间成立支持外经贸高质量发展指挥部、出台20条举措，外贸出口增长7.2%。"
+    assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "支持外经贸高质量发展举措"
+    rows = _doc_facts("与此同时，面对疫情带来的严重冲击，河南及时出台稳投资10项举措。", "paper", "", 2020)
+    assert rows[0].indicator == "稳投资举措"
+    # gwr2026_guangdong: the counted powers are those now exercised by 市县, not a fragment …由市县
+    rows = _doc_facts("调整316项省级行政职权由市县实施，财政省直管县实现全覆盖。", "work_report", "广东省", 2026)
+    assert rows[0].indicator == "调整由市县实施的省级行政职权"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -991,6 +991,7 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 _PREDICATED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<adverb>陆续|相继|先后|全部|均|已经?|都|率先)?"
                          r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工)"
                          r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产))(?=[，,。；;、]|$)")
+_DONE_BY = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<by>由[\u4e00-\u9fff]{1,8}?(?:实施|承担|负责|行使|办理|审批))(?=[，,。；;]|$)")
 _PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
@@ -1031,8 +1032,28 @@ def _rank_field(sentence: str) -> str:
     return field if 2 <= len(field) <= 16 and not re.search(r"\d", field) else ""
 
 
+# 成立支持外经贸高质量发展指挥部、出台20条举措: measures alone are those for the aim the sentence names
+_MEASURES = re.compile(r"(?:出台|推出|制定)?(?:政策)?(?:举措|措施)")
+_AIM = re.compile(r"(?:支持|促进|推动|推进|加快|助力|服务)[\u4e00-\u9fff]{2,12}?(?:发展|建设|转型|升级)")
+
+
+def _measures_for_aim(indicator: str | None, sentence: str, q: Quantity) -> str | None:
+    """支持外经贸高质量发展举措; 出台稳投资10项举措 → 稳投资举措 (the aim between the verb and the figure)."""
+    if not indicator or not _MEASURES.fullmatch(indicator):
+        return indicator
+    measures = re.sub(r"^(?:出台|推出|制定)", "", indicator)
+    named = re.search(r"(?:出台|推出|制定)([\u4e00-\u9fff]{2,8})\s*$", sentence[:q.start])
+    aims = [named.group(1)] if named else _AIM.findall(sentence[:q.start])
+    return f"{aims[-1]}{measures}" if aims else indicator
+
+
 def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
+    indicator = _measures_for_aim(indicator, sentence, q)
+    by = _DONE_BY.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    if by:   # 调整316项省级行政职权由市县实施: the powers now exercised by them
+        verb = re.search(r"(?:^|[，,；;])\s*([\u4e00-\u9fff]{2})\s*$", sentence[:q.start])
+        return f"{verb.group(1) if verb else ''}{by.group('by')}的{by.group('noun')}"
     m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
     m = None if m and "的" in m.group("noun") else m   # 6个城市群的发展规划处于实施阶段: the noun's variable holds it
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \

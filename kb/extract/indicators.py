@@ -70,7 +70,7 @@ GENERIC_MEASURES = frozenset(
 # administrative units a count may name by one character (下辖19个区、15个县)
 ADMIN_UNIT_NAMES = frozenset("区 县 市 镇 乡 村 州 盟 旗".split())
 # nouns that count things without saying which (6676家企业参与…)
-_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数 季度 月 年份".split())
+_BARE_NOUNS = frozenset("企业 项目 个数 家数 次数 季度 月 年份 举措 措施 政策措施".split())
 _SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
 _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[\d+\]|[¹²³⁰-⁹]")
 _QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
