@@ -316,6 +316,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _released_thing(phrase, sentence, q)
     phrase = _of_example(_received(phrase, sentence, q), sentence, clause, q)
     phrase = _in_data_scope(_except_clause(phrase, sentence, clause), sentence, clause)
+    if q.unit == "人" and sentence.startswith("口", q.end):
+        phrase = "人口"   # 在一个3亿多人口的地区: the population of the place described
     if phrase and carry.indicator and _THE_REST.fullmatch(phrase):
         phrase = carry.indicator   # …仅有1~2个地州市外,其余多为5~7个: the rest counts the same things
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
