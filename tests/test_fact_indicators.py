@@ -265,3 +265,10 @@ def test_the_noun_of_an_except_clause_the_rest_of_it_and_what_a_masked_time_leav
     rows = _facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。"
                   "高质量的除最前和最后各两年仅有1~2个地州市外,其余多为5~7个,也呈零星分布；")
     assert [f.indicator for f in rows] == ["较低质量的地州市"] * 2 + ["高质量的地州市"] * 4
+
+
+def test_a_population_described_with_its_place_and_the_world_as_a_perspective():
+    # round-5 tuning demo 10013 #11 (003 seed journal issue): 从世界历史看 names no subject; N人口的地区 is a population
+    rows = _doc_facts("从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略，是人类历史上绝无仅有的壮举。",
+                      "journal_issue", year=2020)
+    assert [(f.indicator, f.subject) for f in rows] == [("人口", None)]

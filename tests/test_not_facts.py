@@ -60,7 +60,8 @@ def test_counts_naming_a_group_the_study_s_material_and_recommended_effects_are_
     assert "7个" not in raws and "72.5%" in raws
     assert _facts("根据两期《中国开发区审核公告目录》中发布的各开发区扶持的1～3个主导产业,分别对2006年和2017年西北五省区"
                   "各经济开发区的主导产业情况进行梳理。") == []
-    assert [f.raw for f in _facts("持续改善农村学校办学办园条件，为100所海拔1500米以上农村中小学幼儿园建设供暖设施。")] == ["100所"]
+    rows = _facts("持续改善农村学校办学办园条件，为100所海拔1500米以上农村中小学幼儿园建设供暖设施。")
+    assert [(f.raw, f.indicator) for f in rows] == [("100所", "海拔1500米以上农村中小学幼儿园")]
     assert [f.raw for f in _facts("表2中3个地区的Theil指数表明，2003—2018年，该地区省域间城镇化质量差异约下降了28%；")] == ["28%"]
     assert _facts("如利用区块链技术提升跨境贸易透明度与效率，借助人工智能算法优化货物分拣与运输路径，通关效率提升超30%。") == []
     # counts that are the fact stay: a total over the members counted, counts stated

@@ -316,6 +316,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = _released_thing(phrase, sentence, q)
     phrase = _of_example(_received(phrase, sentence, q), sentence, clause, q)
     phrase = _in_data_scope(_except_clause(phrase, sentence, clause), sentence, clause)
+    if q.unit == "人" and sentence.startswith("口", q.end):
+        phrase = "人口"   # 在一个3亿多人口的地区: the population of the place described
     if phrase and carry.indicator and _THE_REST.fullmatch(phrase):
         phrase = carry.indicator   # …仅有1~2个地州市外,其余多为5~7个: the rest counts the same things
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
@@ -1340,6 +1342,10 @@ def _launched(before: str, noun: str | None) -> str | None:
 _KINDS_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$)")
 
 
+_LIMITED_CLASS = re.compile(r"\s*((?:海拔|人口|面积|规模|年产)\s*\d+(?:\.\d+)?\s*(?:万|亿)?\s*[\u4e00-\u9fff]{1,3}?(?:及)?以[上下]"
+                            r"[\u4e00-\u9fff]{2,12}?)(?=建设|实施|开展|完成|实现|[，,。；;、]|$)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -1353,6 +1359,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     quoted = _QUOTED_INSIDE.match(sentence, q.end)
     if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
         return quoted.group(0)
+    limited = _LIMITED_CLASS.match(sentence, q.end)
+    if limited:   # 100所海拔1500米以上农村中小学幼儿园: the things a size limit delimits
+        return re.sub(r"\s+", "", limited.group(1))
     m = _COUNTED.match(sentence, q.end + (skip.end() if skip else 0))
     if not m:
         return None

@@ -138,7 +138,8 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             topic = m
         if m.topic and m.place.kind in ("country", "province", "generic") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
                                                                     or m.place.name in ("全球", "世界")
-                                                                    and _WORLD_RANKING.match(sentence, m.end)):
+                                                                    and (_WORLD_RANKING.match(sentence, m.end)
+                                                                         or _PERSPECTIVE.match(sentence, m.end))):
             m.topic = m.refines = False   # 全国重点实验室, 全球“灯塔工厂”: a rank or title, not the subject
             topic = None
         if m.topic and _NAMES_AN_ITEM.match(sentence, m.end) or _IN_ROUTE_NAME.search(sentence, 0, m.start) \
@@ -229,6 +230,8 @@ _COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
 _POLICY_REGION = re.compile(r"(西部|东北|中部)(?:大开发|振兴|崛起)(?=的?(?:国土|范围|地区|区域|省份|省区))")
+# 从世界历史看: the world as the perspective a clause takes, not its subject
+_PERSPECTIVE = re.compile(r"(?:历史|范围|角度|视角|经验)\s*(?:上)?\s*(?:来)?看")
 # 全球最具潜力城市排行榜: a world ranking the places entered
 _WORLD_RANKING = re.compile(r"[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
