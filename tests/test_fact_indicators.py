@@ -65,6 +65,12 @@ def test_a_revenue_after_events_held_is_theirs():
     assert _doc_facts(text, "work_report", "合肥市", 2026)[1].indicator == "展会综合收入"
 
 
+def test_one_figure_said_of_each_thing_listed_before_分别_is_a_row_for_each():
+    # gwr2026_heilongjiang: 200个 each, not one row for the pair
+    rows = _doc_facts("做强做大经营主体，培育引进规上加工企业、精深加工项目分别达到200个以上。", "work_report", "黑龙江省", 2026)
+    assert [(f.indicator, f.value) for f in rows] == [("培育引进规上加工企业", 200), ("精深加工项目", 200)]
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -486,6 +486,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    facts = [g for f in facts for g in _each_listed(f)]
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)
@@ -495,6 +496,21 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     carry.quiet = 0
     return facts
+
+
+# 培育引进规上加工企业、精深加工项目分别达到200个以上: one figure said of each thing listed before 分别
+_EACH = re.compile(r"\s*分别\s*(?:达到?|为|是|超过|突破|完成|增长|下降|提高)?\s*(?:了)?\s*$")
+
+
+def _each_listed(f: Fact) -> list[Fact]:
+    items = (f.indicator or "").split("、")
+    before = f.evidence[:f.start - f.evidence_start]
+    at = before.rfind(f.indicator or "-")
+    if not 2 <= len(items) <= 4 or at < 0 or not _EACH.fullmatch(before[at + len(f.indicator):]) \
+            or not all(len(x) >= 2 for x in items):
+        return [f]
+    return [dataclasses.replace(f, indicator=x, indicator_canonical=canonical_indicator(x),
+                                indicator_confidence=indicator_confidence(x, f.raw)) for x in items]
 
 
 def _levels_named_later(facts: list[Fact]) -> None:
