@@ -153,3 +153,12 @@ def test_sites_and_sessions_are_count_units():
     # communique_2023_luoyang / gwr2026_beijing: 全国重点文物保护单位51处, 举办大型活动2295场, 2.9万场次
     assert [(q.value, q.unit) for q in find_quantities("全国重点文物保护单位51处，举办大型活动2295场、增长25.8%，开展促消费活动2.9万场次")] == [
         (51.0, "处"), (2295.0, "场"), (25.8, "%"), (29000.0, "场次")]
+
+
+def test_compound_scales_and_computing_power_units():
+    # gwr2026_henan: 算力总规模达到10.36百亿亿次/秒 (10.36 × 10^18 per second)
+    assert [(q.value, q.unit) for q in find_quantities("算力总规模达到10.36百亿亿次/秒。")] == [(1.036e19, "次/秒")]
+    # gwr2026_gansu: 算力规模达到11.4万P (PFLOPS); a Latin unit ends at the letters' end
+    assert [(q.value, q.unit) for q in find_quantities("庆阳数据中心集群从无到有、数实融合，算力规模达到11.4万P，绿色算力新城")] == [
+        (114000.0, "P")]
+    assert [q.unit for q in find_quantities("存储容量达到3万PB")] == [""]
