@@ -71,6 +71,14 @@ def test_one_figure_said_of_each_thing_listed_before_分别_is_a_row_for_each():
     assert [(f.indicator, f.value) for f in rows] == [("培育引进规上加工企业", 200), ("精深加工项目", 200)]
 
 
+def test_figures_after_其中_take_the_measure_the_clause_before_named_for_the_places():
+    # chinaxiv_202110_00025: the 30% threshold is no fact, but its clause names what the 50% figures measure
+    text = ("据统计，粤港澳大湾区深圳、东莞、珠海、佛山等市的国土开发强度已超过30%国际公认警戒线，"
+            "其中深圳已超过50%，东莞接近50%^[8]。")
+    rows = _doc_facts(text, "paper", "", None)
+    assert [(f.value, f.indicator, f.indicator_confidence) for f in rows] == [(50, "国土开发强度", "high")] * 2
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -757,7 +757,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平生户])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"已(?:超过|突破|接近)|(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平生户])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|警情|"
                            r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
@@ -1243,6 +1243,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)   # 二是轨道交通在…占主导: an enumerator's 是 is no predicate
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
+    # 深圳、东莞…等市的国土开发强度已超过30%…，其中深圳已超过50%: the measure after the places' 的
+    text = re.sub(r"^[、\s]*等?(?:市|省|区|县|国|城市|地区|省份|省区|国家)的(?=[\u4e00-\u9fff]{2})", "", text)
     phrase = _noun_phrase(text)
     return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
