@@ -162,3 +162,13 @@ def test_compound_scales_and_computing_power_units():
     assert [(q.value, q.unit) for q in find_quantities("庆阳数据中心集群从无到有、数实融合，算力规模达到11.4万P，绿色算力新城")] == [
         (114000.0, "P")]
     assert [q.unit for q in find_quantities("存储容量达到3万PB")] == [""]
+
+
+def test_an_amount_per_head_and_month_carries_it_in_its_unit():
+    # gwr2026 (wildcorpus): 分别从每人每月209元、280元提高到217元、290元 — every amount of the clause is per head and month
+    found = find_quantities("困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。为超20000名残疾儿童")
+    assert [(q.value, q.unit) for q in found] == [
+        (209.0, "元/人·月"), (280.0, "元/人·月"), (217.0, "元/人·月"), (290.0, "元/人·月"), (20000.0, "名")]
+    # extcorpus work report: 财政补助由每人每年380元提高到420元; the next clause has its own
+    found = find_quantities("整合城乡居民基本医保制度，财政补助由每人每年380元提高到420元。改革医保支付方式，投入50亿元")
+    assert [q.unit for q in found] == ["元/人·年", "元/人·年", "元"]

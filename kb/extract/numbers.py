@@ -190,10 +190,38 @@ def find_quantities(text: str) -> list[Quantity]:
     norm = analysis_text(text)
     blocked = _blocked_mask(norm)
     singles = [q for q in _single_quantities(norm, blocked)]
-    merged = _shared_percentage_points(norm, _merge_ranges(norm, singles))
+    merged = _per_head_amounts(norm, _shared_percentage_points(norm, _merge_ranges(norm, singles)))
     for q in merged:
         q.raw = text[q.start:q.end]
     return merged
+
+
+# 每人每月209元、280元: a rate per head and period before an amount, said of the amounts of its clause
+_PER_HEAD = re.compile(r"每(人|户)(?:每(月|年))?$|每(月)$")
+_CLAUSE_END = re.compile(r"[，,；;。：:！？]")
+
+
+def _per_head_amounts(norm: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the per-head unit (元/人·月) on amounts after 每人每月 and on the amounts of its clause."""
+    per, unit, clause_end = None, None, -1
+    for q in found:
+        if per and q.unit == unit and q.start < clause_end:
+            q.unit = f"{unit}/{per}"
+            continue
+        per = None
+        if not q.unit or "/" in q.unit or q.unit in ("%", "‰", "百分点", "倍"):
+            continue
+        before = norm[max(0, q.start - 10):q.start]
+        lead = re.sub(r"(?:提高到?|提至|增加|增至|达到|为)?(?:" + "|".join(_PREFIX_QUAL) + r")?$", "", before)
+        m = _PER_HEAD.search(lead)
+        if not m:
+            continue
+        head, period = m.group(1), m.group(2) or m.group(3)
+        per, unit = "·".join(x for x in (head, period) if x), q.unit
+        end = _CLAUSE_END.search(norm, q.end)
+        clause_end = end.start() if end else len(norm)
+        q.unit = f"{unit}/{per}"
+    return found
 
 
 def _blocked_mask(norm: str) -> list[bool]:
