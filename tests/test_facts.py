@@ -1905,3 +1905,12 @@ def test_an_area_designated_within_a_place_the_places_a_distribution_names_and_t
     (row,) = _doc_facts("这使得30年来国家高新区的队伍和规模不断发展壮大。时至今日，经国务院批复建设的国家高新区数量已达169家。",
                         "paper", "", 2018)
     assert row.period == "2018年"
+
+
+def test_things_counted_are_named_by_what_they_received():
+    # gwr2026_city_hefei: …等5项改革举措获中央改革办推介 — the count is of the measures recommended, not 改革举措获
+    rows = _facts("科创赋能高质量发展、公共资源交易引入招投标大模型等5项改革举措获中央改革办推介，国企改革、科创金融等改革走在全国前列。")
+    assert rows[0].indicator == "获中央改革办推介的改革举措"
+    # gwr2026_guangdong: 获评 stays one verb (新获评全国文明城市)
+    rows = _facts("5个地级市和5个县级城市新获评全国文明城市。")
+    assert all(not f.indicator.endswith("新") for f in rows)
