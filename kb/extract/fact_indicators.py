@@ -262,8 +262,9 @@ _COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|�
                            r"|没有|未(?!来)|有|通过|落实|进入|挂牌|显著|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
-_TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
-                    r"(?:来看|看|而言|方面来看)[，,]")
+# 在产业相似系数方面，…: the same, announced as an aspect (在…差距方面 announces a gap: subjects._GAP_TOPIC)
+_TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
+                    r"(?:来看|看|而言|方面来看)|在(?P<aspect>[^，,。；在]{2,16}?)(?<!差距)(?<!差异)方面)[，,]")
 _NOT_TOPIC = {"现实", "总体", "整体", "长远", "长期", "短期", "实践", "理论", "历史", "目前", "当前", "国际", "国内",
               "全局", "宏观", "微观", "结果", "数据"}
 
@@ -1503,7 +1504,8 @@ def _topic_indicator(sentence: str, periods: list[Period], mentions: list[_Menti
     m = _TOPIC.match(sentence)
     if not m:
         return None
-    phrase = _without(m.group("topic"), m.start("topic"), periods, mentions, None)
+    group = "topic" if m.group("topic") else "aspect"
+    phrase = _without(m.group(group), m.start(group), periods, mentions, None)
     phrase = _noun_phrase(re.sub(r"^(?:各省份|各省区|各省|各地区|各城市|各地)", "", phrase))
     return phrase if len(phrase) >= 2 and phrase not in _NOT_TOPIC else None
 
