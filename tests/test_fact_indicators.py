@@ -93,6 +93,14 @@ def test_listed_figures_keep_their_own_names_past_unit_notes_and_shared_heads():
     assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "中欧班列开行"
 
 
+def test_projects_of_a_programme_and_things_provided_for_people_are_named_so():
+    # gwr2026_zhejiang: the programme the sentence opens on; jobs for 退役军人 (not all jobs)
+    rows = _doc_facts("深入实施文化基因激活工程，累计培育100个标志性项目。", "work_report", "浙江省", 2026)
+    assert rows[0].indicator == "文化基因激活工程标志性项目"
+    rows = _doc_facts("为退役军人提供5万个就业岗位，开展就业帮扶1万人。", "work_report", "浙江省", 2026)
+    assert rows[0].indicator == "退役军人就业岗位"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -358,7 +358,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
-    phrase = _trains_run(phrase, sentence, q)
+    phrase = _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -369,6 +369,23 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+_PROGRAMME = re.compile(r"^\s*(?:深入|持续|全面|加快)?实施([\u4e00-\u9fff“”]{2,14}?(?:工程|行动|计划))\s*[，,]")
+
+
+def _of_programme(phrase: str | None, sentence: str) -> str | None:
+    """深入实施文化基因激活工程，累计培育100个标志性项目: projects counted alone are the programme's."""
+    opened = _PROGRAMME.match(sentence) if phrase and re.fullmatch(r"[\u4e00-\u9fff]{0,4}项目", phrase) else None
+    return f"{opened.group(1)}{phrase}" if opened else phrase
+
+
+def _provided_for(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """为退役军人提供5万个就业岗位: what was provided, named with those it was for."""
+    served = re.search(r"为([\u4e00-\u9fff]{2,8})提供\s*(?:超过?|近|约)?\s*$", sentence[clause:q.start])
+    if not phrase or not served or phrase.startswith(served.group(1)):
+        return phrase
+    return served.group(1) + phrase
 
 
 def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
