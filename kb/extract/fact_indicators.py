@@ -118,7 +118,16 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if measure and all(_common_suffix([x, measure]) and len(_common_suffix([x, measure])) >= 4 for x in items):
         measure = ""   # 在小学、初中、高中生均…经费…，各年级生均…经费分别是…: the items name it already
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
-    return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
+    return [(_parallel_rate(x, items[0]) or _with_earlier_scope(x, [(items[0], None)]) if i else x) + measure
+            for i, x in enumerate(items)]
+
+
+def _parallel_rate(item: str, first: str) -> str | None:
+    """市民服务热线诉求解决率、满意率: a bare rate listed after a rate of a named thing is of that thing."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", item) or len(first) < len(item) + 2 or not first.endswith("率") \
+            or first.endswith(item):
+        return None
+    return first[:-len(item)] + item
 
 
 # 第一、二、三产业: ordinals sharing the head after the last one
@@ -249,7 +258,7 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|(?<!公)共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|(?<![收捕斩俘查破新])获(?![得评批奖])|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为(?!民)|(?<![高初集小城])中(?![心医国药小学])|(?<!公)共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|(?<![收捕斩俘查破新])获(?![得评批奖])|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未(?!来)|有|通过|落实|进入|挂牌|显著|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
@@ -278,6 +287,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         return bracketed, change
     phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
+    if phrase_start == previous_end > 0:   # 棚户区改造47.63万户（套）、老旧小区改造: the figure before's unit note
+        phrase = re.sub(r"^\s*[（(][\u4e00-\u9fff]{1,2}[）)]", "", phrase)
     if phrase_start == previous_end > 0:   # 投放50%以上号源、转诊量增长90%: 号源 is the figure before's
         phrase = re.sub(r"^[\u4e00-\u9fff]{1,8}、(?=[\u4e00-\u9fff]{2})", "", phrase)
     listed_next = phrase.rstrip().endswith("、")   # 推进抽水蓄能电站、400万千瓦光伏装机等
@@ -347,6 +358,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    phrase = _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -357,6 +369,31 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+_PROGRAMME = re.compile(r"^\s*(?:深入|持续|全面|加快)?实施([\u4e00-\u9fff“”]{2,14}?(?:工程|行动|计划))\s*[，,]")
+
+
+def _of_programme(phrase: str | None, sentence: str) -> str | None:
+    """深入实施文化基因激活工程，累计培育100个标志性项目: projects counted alone are the programme's."""
+    opened = _PROGRAMME.match(sentence) if phrase and re.fullmatch(r"[\u4e00-\u9fff]{0,4}项目", phrase) else None
+    return f"{opened.group(1)}{phrase}" if opened else phrase
+
+
+def _provided_for(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """为退役军人提供5万个就业岗位: what was provided, named with those it was for."""
+    served = re.search(r"为([\u4e00-\u9fff]{2,8})提供\s*(?:超过?|近|约)?\s*$", sentence[clause:q.start])
+    if not phrase or not served or phrase.startswith(served.group(1)):
+        return phrase
+    return served.group(1) + phrase
+
+
+def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    """…中欧班列集结中心，…，全年开行3000列以上: the trains run are the 班列 the sentence names."""
+    if not phrase or not re.fullmatch(r"(?:全年|累计|年均)?开行", phrase) or q.unit not in ("列", "班", "趟", "班次"):
+        return phrase
+    named = re.findall(r"[\u4e00-\u9fff]{2}班列", sentence[:q.start])
+    return f"{named[-1]}{phrase}" if named else phrase
 
 
 _PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
