@@ -1936,3 +1936,9 @@ def test_a_group_counted_at_the_clause_open_is_the_subject_of_its_range():
     # 003: a year before a region is no count of a group
     rows = _facts("从人均经济水平来看，2000年西部地区人均实际GDP为4848.2元，2019年为32989.4元。")
     assert rows[0].subject == "西部地区"
+
+
+def test_counts_of_projects_of_a_money_size_name_the_projects():
+    # gwr2026_guizhou: …等12个百亿元、70个30亿元以上项目建设 — not the fragment 百亿元 for both
+    rows = _facts("加快推进瓮福—江山新材料及电子化学品产业园、贵州能源大方燃煤发电等12个百亿元、70个30亿元以上项目建设，推动一批重大项目落地。")
+    assert [(f.value, f.indicator) for f in rows if f.unit == "个"] == [(12.0, "百亿元项目"), (70.0, "30亿元以上项目")]

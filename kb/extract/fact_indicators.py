@@ -1386,6 +1386,11 @@ _LIMITED_CLASS = re.compile(r"\s*((?:海拔|人口|面积|规模|年产)\s*\d+(?
                             r"[\u4e00-\u9fff]{2,12}?)(?=建设|实施|开展|完成|实现|[，,。；;、]|$)")
 
 
+# 12个百亿元、70个30亿元以上项目: a count of things of a money size; the things are named after the last size
+_MONEY_SIZE = r"(?:\d+(?:\.\d+)?\s*)?[十百千万亿]*亿元(?:级|以上)?"
+_SIZE_CLASS = re.compile(rf"\s*({_MONEY_SIZE})(?:\s*[、和及]\s*\d+\s*[个家项]\s*{_MONEY_SIZE})*\s*(项目|工程|企业|产业集群|集群)")
+
+
 def _counted_noun(sentence: str, q: Quantity) -> str | None:
     if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
@@ -1399,6 +1404,9 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
     quoted = _QUOTED_INSIDE.match(sentence, q.end)
     if quoted:   # 20家省级“两业”融合标杆企业, 1000个农村“水盆子”项目
         return quoted.group(0)
+    sized = _SIZE_CLASS.match(sentence, q.end)
+    if sized:   # 12个百亿元、70个30亿元以上项目: projects of a size, the head named once after the list
+        return re.sub(r"\s+", "", sized.group(1)) + sized.group(2)
     limited = _LIMITED_CLASS.match(sentence, q.end)
     if limited:   # 100所海拔1500米以上农村中小学幼儿园: the things a size limit delimits
         return re.sub(r"\s+", "", limited.group(1))
