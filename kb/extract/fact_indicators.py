@@ -118,7 +118,16 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if measure and all(_common_suffix([x, measure]) and len(_common_suffix([x, measure])) >= 4 for x in items):
         measure = ""   # 在小学、初中、高中生均…经费…，各年级生均…经费分别是…: the items name it already
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
-    return [(_with_earlier_scope(x, [(items[0], None)]) if i else x) + measure for i, x in enumerate(items)]
+    return [(_rate_scoped(_with_earlier_scope(x, [(items[0], None)]), items[0]) if i else x) + measure
+            for i, x in enumerate(items)]
+
+
+def _rate_scoped(item: str, first: str) -> str:
+    """市民服务热线诉求解决率、满意率: a bare rate listed after a scoped one is of the same scope."""
+    rate, before = _RATE_OF.fullmatch(item), _RATE_OF.search(first)
+    if not rate or not before or before.end() != len(first) or not 2 <= before.start() <= 12:
+        return item
+    return first[:before.start()] + item
 
 
 # 第一、二、三产业: ordinals sharing the head after the last one
@@ -346,6 +355,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    phrase = _task_of_programme(sentence, clause, q) or _provided_for(phrase, sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -369,6 +379,30 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
         return None
     m = _PROGRAM_BEFORE.search(sentence, 0, clause)
     return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
+
+
+_TASK_AFTER = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}任务")
+
+
+def _task_of_programme(sentence: str, clause: int, q: Quantity) -> str | None:
+    """推进地质灾害避险搬迁，完成2.08万人搬迁任务: the people (households) a programme of the clause before
+    was to move or serve, counted by its task (地质灾害避险搬迁人数)."""
+    if q.unit not in ("人", "名", "户") or not re.fullmatch(r"\s*(?:完成|实现)\s*", sentence[clause:q.start]) \
+            or not _TASK_AFTER.match(sentence, q.end):
+        return None
+    m = _PROGRAM_BEFORE.search(sentence, 0, clause)
+    return f"{m.group(1)}{'户数' if q.unit == '户' else '人数'}" if m and m.end() == clause else None
+
+
+_PROVIDED = re.compile(r"为\s*([\u4e00-\u9fff]{2,10}?)\s*提供\s*(?:超过?|近|约|逾)?\s*$")
+
+
+def _provided_for(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """为退役军人提供5万个就业岗位: what was provided is counted with whom it was for (面向退役军人的就业岗位)."""
+    m = _PROVIDED.search(sentence, clause, q.start)
+    if not m or not phrase or not sentence.startswith(phrase, q.end):
+        return phrase
+    return f"面向{m.group(1)}的{phrase}"
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -768,6 +802,27 @@ _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,3
 def _last_scope(text: str) -> re.Match | None:
     found = list(_SCOPE.finditer(text))
     return found[-1] if found else None
+
+
+_SHARE_END = re.compile(r"(?:所占|的)?(?:占比|比重|份额)$")
+_NO_WHOLE = re.compile(r"(?:过程|进程|背景|情况|实践|时期|期间|阶段|趋势|变化|发展|条件|作用|样本|研究|分析|模型)$")
+
+
+def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: list[Period],
+                    mentions: list[_Mention]) -> str | None:
+    """2019年中国服务贸易行业结构中，旅游业占比…: a part's share is of the whole the sentence opens on
+    (服务贸易行业结构中旅游业占比), when the indicator names no whole of its own."""
+    if not indicator or not _SHARE_END.search(indicator) or "占" in _SHARE_END.sub("", indicator) or clause <= 0:
+        return indicator
+    scope = _last_scope(sentence[:clause])
+    if not scope or not (scope.end() == clause or scope.start() == 0):   # (the sentence opens on it)
+        return indicator
+    whole = re.sub(r"\s+", "", _without(scope.group("scope"), scope.start("scope"), periods, mentions, None))
+    whole = re.sub(r"^(?:的|在)", "", whole)
+    if not 2 <= len(whole) <= 16 or whole in indicator or _NO_WHOLE.search(whole) or re.search(r"[\d其]", whole) \
+            or indicator_confidence(whole) == "low":
+        return indicator
+    return f"{whole}中{indicator}"
 
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
@@ -1244,7 +1299,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)   # 二是轨道交通在…占主导: an enumerator's 是 is no predicate
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
     phrase = _noun_phrase(text)
-    return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
+    longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list of variables
+    return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 
 def _counted_length(sentence: str, q: Quantity) -> int:
