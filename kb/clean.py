@@ -644,7 +644,9 @@ def _continues(prev: _Line, nxt: _Line, prev_full: bool, reflow: bool, par_width
         return prev.kind == nxt.kind and not _HTML_TABLE_RE.match(nxt.text)
     if prev.kind in _TITLES or nxt.kind in _TITLES:
         return prev.kind == nxt.kind
-    if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or nxt.indented:
+    # a page turned inside a word (…实际利用外 | 资金额60万美元): the new page's first line reads as indented
+    turned = reflow and prev_full and nxt.page != prev.page and re.search(rf"[{_HAN}]$", prev.text) is not None
+    if prev.kind in _STANDALONE or nxt.kind in _STARTS_PARAGRAPH or (nxt.indented and not turned):
         return False
     if prev.english != nxt.english and not (prev.kind in ("label", "meta") and nxt.english):
         return False

@@ -334,6 +334,13 @@ def test_pdf_layout_spaces_removed_from_prose_but_kept_between_table_cells():
     assert "范 恒 山" in clean(load(_seed("003"))).text      # a spaced-out author line is no letter-spaced prose
 
 
+def test_a_page_turned_inside_a_word_does_not_end_the_paragraph():
+    # communique_2023_qiandongnan: the next page's first line reads as indented
+    text = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf")).text
+    assert "实际利用外资金额60万美元" in text
+    assert "村卫生室2803个，采供血机构4个" in text
+
+
 def test_pdf_table_rows_printed_on_one_line_are_table_spans():
     ct = clean(load(WILD / "pdf" / "communique_2023_qiandongnan.pdf"))
     assert _span_kinds_at(ct, "全州总户籍人口") == {"table"}

@@ -65,6 +65,42 @@ def test_a_revenue_after_events_held_is_theirs():
     assert _doc_facts(text, "work_report", "合肥市", 2026)[1].indicator == "展会综合收入"
 
 
+def test_one_figure_said_of_each_thing_listed_before_分别_is_a_row_for_each():
+    # gwr2026_heilongjiang: 200个 each, not one row for the pair
+    rows = _doc_facts("做强做大经营主体，培育引进规上加工企业、精深加工项目分别达到200个以上。", "work_report", "黑龙江省", 2026)
+    assert [(f.indicator, f.value) for f in rows] == [("培育引进规上加工企业", 200), ("精深加工项目", 200)]
+
+
+def test_figures_after_其中_take_the_measure_the_clause_before_named_for_the_places():
+    # chinaxiv_202110_00025: the 30% threshold is no fact, but its clause names what the 50% figures measure
+    text = ("据统计，粤港澳大湾区深圳、东莞、珠海、佛山等市的国土开发强度已超过30%国际公认警戒线，"
+            "其中深圳已超过50%，东莞接近50%^[8]。")
+    rows = _doc_facts(text, "paper", "", None)
+    assert [(f.value, f.indicator, f.indicator_confidence) for f in rows] == [(50, "国土开发强度", "high")] * 2
+
+
+def test_listed_figures_keep_their_own_names_past_unit_notes_and_shared_heads():
+    # gwr2026_guizhou: the figure before's unit note （套） is no part of the next name
+    text = "累计完成棚户区改造47.63万户（套）、老旧小区改造68.56万户、背街小巷改造5667条。"
+    assert _doc_facts(text, "work_report", "贵州省", 2026)[1].indicator == "老旧小区改造"
+    # gwr2026_beijing: a bare rate after a rate of a named thing is of that thing
+    text = "市民服务热线诉求解决率、满意率分别达97.3%和97.7%，接诉即办纪录电影《您的声音》引发热烈反响。"
+    assert [f.indicator for f in _doc_facts(text, "work_report", "北京市", 2026)] == [
+        "市民服务热线诉求解决率", "市民服务热线诉求满意率"]
+    # gwr2026_gansu: 件 counts the things after it; gwr2026_zhejiang: trains run are the sentence's 班列
+    assert _doc_facts("每年高质量办成10件为民实事。", "work_report", "甘肃省", 2026)[0].indicator.endswith("为民实事")
+    text = "高质量建设金华（义乌）中欧班列集结中心，深化中欧班列市场化运营改革，全年开行3000列以上。"
+    assert _doc_facts(text, "work_report", "浙江省", 2026)[0].indicator == "中欧班列开行"
+
+
+def test_projects_of_a_programme_and_things_provided_for_people_are_named_so():
+    # gwr2026_zhejiang: the programme the sentence opens on; jobs for 退役军人 (not all jobs)
+    rows = _doc_facts("深入实施文化基因激活工程，累计培育100个标志性项目。", "work_report", "浙江省", 2026)
+    assert rows[0].indicator == "文化基因激活工程标志性项目"
+    rows = _doc_facts("为退役军人提供5万个就业岗位，开展就业帮扶1万人。", "work_report", "浙江省", 2026)
+    assert rows[0].indicator == "退役军人就业岗位"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

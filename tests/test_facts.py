@@ -1923,7 +1923,34 @@ def test_round6_variables_of_their_own_clause_scope_of_shares_and_lists():
     # wild 10022 #45: the share of the increase the sentence's opening variable names
     text = "粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤、占全国23.6%，在保障国家粮食安全中彰显龙江责任。"
     assert _facts(text)[-1].indicator == "粮食总产增量占全国的比重"
-    # wild 10022 #63: jobs provided for a group of people; wild 10024 #15: a listed rate keeps the first one's scope
-    assert _facts("为退役军人提供5万个就业岗位，开展就业帮扶1万人。")[0].indicator == "面向退役军人的就业岗位"
-    text = "市民服务热线诉求解决率、满意率分别达97.3%和97.7%，接诉即办纪录电影《您的声音》引发热烈反响。"
-    assert [f.indicator for f in _facts(text)] == ["市民服务热线诉求解决率", "市民服务热线诉求满意率"]
+
+
+def test_things_counted_are_named_by_what_they_received():
+    # gwr2026_city_hefei: …等5项改革举措获中央改革办推介 — the count is of the measures recommended, not 改革举措获
+    rows = _facts("科创赋能高质量发展、公共资源交易引入招投标大模型等5项改革举措获中央改革办推介，国企改革、科创金融等改革走在全国前列。")
+    assert rows[0].indicator == "获中央改革办推介的改革举措"
+    # gwr2026_guangdong: 获评 stays one verb (新获评全国文明城市)
+    rows = _facts("5个地级市和5个县级城市新获评全国文明城市。")
+    assert all(not f.indicator.endswith("新") for f in rows)
+
+
+def test_an_aspect_announced_before_a_comparison_is_its_indicator():
+    # chinaxiv_202110_00025: 在产业相似系数方面，东莞与深圳超过了90% — not the previous sentence's 第三产业占比
+    text = ("2020年粤港澳大湾区各市统计部门的数据显示，广州和深圳第三产业占比分别为72.5%和62.1%。"
+            "在产业相似系数方面，东莞与深圳超过了90%，东莞与珠海高达95.83%，其他城市产业主要集中在食品、纺织等行业。")
+    rows = [f for f in _facts(text) if f.value in (90.0, 95.83)]
+    assert [f.indicator for f in rows] == ["产业相似系数", "产业相似系数"]
+    # 003: 在地区差距方面 announces a gap, no variable
+    rows = _facts("在地区差距方面，东西部地区在小学教育经费投入的差距从2003年到2011年呈逐步扩大趋势，由2003年的916.83元增加至2011年的3558.28元。")
+    assert all(f.indicator != "地区差距" for f in rows)
+
+
+def test_a_group_counted_at_the_clause_open_is_the_subject_of_its_range():
+    # chinaxiv_202110_00025: …广州和深圳第三产业占比分别为72.5%和62.1%而7个重要节点城市的第三产业占比均处于42%-55%区间
+    text = ("2020年粤港澳大湾区各市统计部门的数据显示，香港和澳门第三产业占比超9成，广州和深圳第三产业占比分别为72.5%和62.1%"
+            "而7个重要节点城市的第三产业占比均处于42%-55%区间，这从一个侧面反映出7个重要节点城市产业结构仍以制造业为主。")
+    rows = {f.value: f.subject for f in _facts(text)}
+    assert (rows[72.5], rows[62.1], rows[42.0], rows[55.0]) == ("广州", "深圳", "7个重要节点城市", "7个重要节点城市")
+    # 003: a year before a region is no count of a group
+    rows = _facts("从人均经济水平来看，2000年西部地区人均实际GDP为4848.2元，2019年为32989.4元。")
+    assert rows[0].subject == "西部地区"

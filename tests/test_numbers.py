@@ -153,3 +153,22 @@ def test_sites_and_sessions_are_count_units():
     # communique_2023_luoyang / gwr2026_beijing: 全国重点文物保护单位51处, 举办大型活动2295场, 2.9万场次
     assert [(q.value, q.unit) for q in find_quantities("全国重点文物保护单位51处，举办大型活动2295场、增长25.8%，开展促消费活动2.9万场次")] == [
         (51.0, "处"), (2295.0, "场"), (25.8, "%"), (29000.0, "场次")]
+
+
+def test_compound_scales_and_computing_power_units():
+    # gwr2026_henan: 算力总规模达到10.36百亿亿次/秒 (10.36 × 10^18 per second)
+    assert [(q.value, q.unit) for q in find_quantities("算力总规模达到10.36百亿亿次/秒。")] == [(1.036e19, "次/秒")]
+    # gwr2026_gansu: 算力规模达到11.4万P (PFLOPS); a Latin unit ends at the letters' end
+    assert [(q.value, q.unit) for q in find_quantities("庆阳数据中心集群从无到有、数实融合，算力规模达到11.4万P，绿色算力新城")] == [
+        (114000.0, "P")]
+    assert [q.unit for q in find_quantities("存储容量达到3万PB")] == [""]
+
+
+def test_an_amount_per_head_and_month_carries_it_in_its_unit():
+    # gwr2026 (wildcorpus): 分别从每人每月209元、280元提高到217元、290元 — every amount of the clause is per head and month
+    found = find_quantities("困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。为超20000名残疾儿童")
+    assert [(q.value, q.unit) for q in found] == [
+        (209.0, "元/人·月"), (280.0, "元/人·月"), (217.0, "元/人·月"), (290.0, "元/人·月"), (20000.0, "名")]
+    # extcorpus work report: 财政补助由每人每年380元提高到420元; the next clause has its own
+    found = find_quantities("整合城乡居民基本医保制度，财政补助由每人每年380元提高到420元。改革医保支付方式，投入50亿元")
+    assert [q.unit for q in found] == ["元/人·年", "元/人·年", "元"]

@@ -118,16 +118,16 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if measure and all(_common_suffix([x, measure]) and len(_common_suffix([x, measure])) >= 4 for x in items):
         measure = ""   # 在小学、初中、高中生均…经费…，各年级生均…经费分别是…: the items name it already
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
-    return [(_rate_scoped(_with_earlier_scope(x, [(items[0], None)]), items[0]) if i else x) + measure
+    return [(_parallel_rate(x, items[0]) or _with_earlier_scope(x, [(items[0], None)]) if i else x) + measure
             for i, x in enumerate(items)]
 
 
-def _rate_scoped(item: str, first: str) -> str:
-    """市民服务热线诉求解决率、满意率: a bare rate listed after a scoped one is of the same scope."""
-    rate, before = _RATE_OF.fullmatch(item), _RATE_OF.search(first)
-    if not rate or not before or before.end() != len(first) or not 2 <= before.start() <= 12:
-        return item
-    return first[:before.start()] + item
+def _parallel_rate(item: str, first: str) -> str | None:
+    """市民服务热线诉求解决率、满意率: a bare rate listed after a rate of a named thing is of that thing."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", item) or len(first) < len(item) + 2 or not first.endswith("率") \
+            or first.endswith(item):
+        return None
+    return first[:-len(item)] + item
 
 
 # 第一、二、三产业: ordinals sharing the head after the last one
@@ -258,12 +258,13 @@ _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
 # 619项政务服务事项, 58家企业在…: the noun a count classifier counts
 _COUNTED = re.compile(r"[“\"]?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,16})")
-_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为|(?<![高初集小城])中(?![心医国药小学])|(?<!公)共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|参与|进行|成为|入选|分别|主要|之间"
+_COUNTED_STOP = re.compile(r"全部|全面|建设|开诊|运营|加快|投入|落地|开工|开展|实施|推进|的|在(?![建营运])|被|是|为(?!民)|(?<![高初集小城])中(?![心医国药小学])|(?<!公)共(?![性享建治同体])|已|均|都|也|将|和(?![美谐平])|与|及|等|实现|获得|(?<![收捕斩俘查破新])获(?![得评批奖])|参与|进行|成为|入选|分别|主要|之间"
                            r"|没有|未(?!来)|有|通过|落实|进入|挂牌|显著|完成|达到|提供|形成|覆盖|建成|包括|以上|左右|值得|得到|增|减(?![碳排])|提|(?<!节能)降(?!碳)|上升|扩|缩"
                            r"|到|至|占|比|较|相|同比|(?<![独定安聚移寄旅宜])居(?![民住家室所])|(?<![省市县区])列|排|分散|分布|延伸|辐射|连接|贯通|组成|构成|作为")
 # 从经济总量来看，…: the topic a sentence announces for its figures
-_TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
-                    r"(?:来看|看|而言|方面来看)[，,]")
+# 在产业相似系数方面，…: the same, announced as an aspect (在…差距方面 announces a gap: subjects._GAP_TOPIC)
+_TOPIC = re.compile(r"^\s*(?:首先|其次|再次|最后|同时|此外|另外|具体而言|具体来看)?[，,]?\s*(?:(?:从|就)(?P<topic>[^，,。；]{2,30}?)"
+                    r"(?:来看|看|而言|方面来看)|在(?P<aspect>[^，,。；在]{2,16}?)(?<!差距)(?<!差异)方面)[，,]")
 _NOT_TOPIC = {"现实", "总体", "整体", "长远", "长期", "短期", "实践", "理论", "历史", "目前", "当前", "国际", "国内",
               "全局", "宏观", "微观", "结果", "数据"}
 
@@ -286,6 +287,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         return bracketed, change
     phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
+    if phrase_start == previous_end > 0:   # 棚户区改造47.63万户（套）、老旧小区改造: the figure before's unit note
+        phrase = re.sub(r"^\s*[（(][\u4e00-\u9fff]{1,2}[）)]", "", phrase)
     if phrase_start == previous_end > 0:   # 投放50%以上号源、转诊量增长90%: 号源 is the figure before's
         phrase = re.sub(r"^[\u4e00-\u9fff]{1,8}、(?=[\u4e00-\u9fff]{2})", "", phrase)
     listed_next = phrase.rstrip().endswith("、")   # 推进抽水蓄能电站、400万千瓦光伏装机等
@@ -355,7 +358,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
-    phrase = _task_of_programme(sentence, clause, q) or _provided_for(phrase, sentence, clause, q)
+    phrase = _task_of_programme(sentence, clause, q) \
+        or _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -366,6 +370,31 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         carry.indicator = phrase
         return phrase, change
     return carry.indicator, change
+
+
+_PROGRAMME = re.compile(r"^\s*(?:深入|持续|全面|加快)?实施([\u4e00-\u9fff“”]{2,14}?(?:工程|行动|计划))\s*[，,]")
+
+
+def _of_programme(phrase: str | None, sentence: str) -> str | None:
+    """深入实施文化基因激活工程，累计培育100个标志性项目: projects counted alone are the programme's."""
+    opened = _PROGRAMME.match(sentence) if phrase and re.fullmatch(r"[\u4e00-\u9fff]{0,4}项目", phrase) else None
+    return f"{opened.group(1)}{phrase}" if opened else phrase
+
+
+def _provided_for(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """为退役军人提供5万个就业岗位: what was provided, named with those it was for."""
+    served = re.search(r"为([\u4e00-\u9fff]{2,8})提供\s*(?:超过?|近|约)?\s*$", sentence[clause:q.start])
+    if not phrase or not served or phrase.startswith(served.group(1)):
+        return phrase
+    return served.group(1) + phrase
+
+
+def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
+    """…中欧班列集结中心，…，全年开行3000列以上: the trains run are the 班列 the sentence names."""
+    if not phrase or not re.fullmatch(r"(?:全年|累计|年均)?开行", phrase) or q.unit not in ("列", "班", "趟", "班次"):
+        return phrase
+    named = re.findall(r"[\u4e00-\u9fff]{2}班列", sentence[:q.start])
+    return f"{named[-1]}{phrase}" if named else phrase
 
 
 _PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
@@ -392,17 +421,6 @@ def _task_of_programme(sentence: str, clause: int, q: Quantity) -> str | None:
         return None
     m = _PROGRAM_BEFORE.search(sentence, 0, clause)
     return f"{m.group(1)}{'户数' if q.unit == '户' else '人数'}" if m and m.end() == clause else None
-
-
-_PROVIDED = re.compile(r"为\s*([\u4e00-\u9fff]{2,10}?)\s*提供\s*(?:超过?|近|约|逾)?\s*$")
-
-
-def _provided_for(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
-    """为退役军人提供5万个就业岗位: what was provided is counted with whom it was for (面向退役军人的就业岗位)."""
-    m = _PROVIDED.search(sentence, clause, q.start)
-    if not m or not phrase or not sentence.startswith(phrase, q.end):
-        return phrase
-    return f"面向{m.group(1)}的{phrase}"
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -791,7 +809,7 @@ def _unquoted_ends(phrase: str) -> str:
 
 
 # 第一产业占比呈现逐年下降趋势，由2000年的21.44%…: the clause before names what the figures measure
-_PREDICATE = re.compile(r"(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平生户])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
+_PREDICATE = re.compile(r"已(?:超过|突破|接近)|(?<!自)由(?=[负降正增亏盈])|(?<![否原规法准])则(?=[\u4e00-\u9fff])|增长最快|明显提升|加快|恢复|回升|回落|下滑|好转|企稳|放缓|提速|向好|降幅|增幅|增速|呈现|呈|不断|持续|逐年|逐步|先|(?<![人平生户])均|基本|一直|明显|大幅|有所|继续|保持|出现|实现|是|为|在|也|都|总体")
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
 _MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|警情|"
                            r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
@@ -1298,6 +1316,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)   # 二是轨道交通在…占主导: an enumerator's 是 is no predicate
     text = text[:_PREDICATE.search(text).start()] if _PREDICATE.search(text) else ""
+    # 深圳、东莞…等市的国土开发强度已超过30%…，其中深圳已超过50%: the measure after the places' 的
+    text = re.sub(r"^[、\s]*等?(?:市|省|区|县|国|城市|地区|省份|省区|国家)的(?=[\u4e00-\u9fff]{2})", "", text)
     phrase = _noun_phrase(text)
     longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list of variables
     return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
@@ -1342,7 +1362,7 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
-_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌|获)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已|被)"
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
 
@@ -1537,7 +1557,8 @@ def _topic_indicator(sentence: str, periods: list[Period], mentions: list[_Menti
     m = _TOPIC.match(sentence)
     if not m:
         return None
-    phrase = _without(m.group("topic"), m.start("topic"), periods, mentions, None)
+    group = "topic" if m.group("topic") else "aspect"
+    phrase = _without(m.group(group), m.start(group), periods, mentions, None)
     phrase = _noun_phrase(re.sub(r"^(?:各省份|各省区|各省|各地区|各城市|各地)", "", phrase))
     return phrase if len(phrase) >= 2 and phrase not in _NOT_TOPIC else None
 

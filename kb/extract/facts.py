@@ -32,7 +32,7 @@ from kb.extract.fact_indicators import (
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
-    _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
+    _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target, _within_span,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
     _yearly_over_plan)
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
@@ -318,7 +318,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                              if not (p.duration and _RECORD.match(sentence, p.end))]
                             + _since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
                      carry.stated_span or carry.period or carry.stated_period)
-    periods = _same_year_before_a_later_one(periods, carry)
+    periods = _within_span(_same_year_before_a_later_one(periods, carry), sentence, carry, doc)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
@@ -490,6 +490,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                 evidence_start=s, evidence_end=e, subject_source=subject_source,
                 indicator_confidence=confidence or indicator_confidence(indicator, q.raw)))
     _levels_named_later(facts)
+    facts = [g for f in facts for g in _each_listed(f)]
     carry.previous_indicator = facts[-1].indicator if facts else None
     _keep_bodies_to_their_sentence(carry, carried, mentions)
     carry.named_before = _named_before(mentions, sentence, carry.named_before)
@@ -499,6 +500,21 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     carry.quiet = 0
     return facts
+
+
+# 培育引进规上加工企业、精深加工项目分别达到200个以上: one figure said of each thing listed before 分别
+_EACH = re.compile(r"\s*分别\s*(?:达到?|为|是|超过|突破|完成|增长|下降|提高)?\s*(?:了)?\s*$")
+
+
+def _each_listed(f: Fact) -> list[Fact]:
+    items = (f.indicator or "").split("、")
+    before = f.evidence[:f.start - f.evidence_start]
+    at = before.rfind(f.indicator or "-")
+    if not 2 <= len(items) <= 4 or at < 0 or not _EACH.fullmatch(before[at + len(f.indicator):]) \
+            or not all(len(x) >= 2 for x in items):
+        return [f]
+    return [dataclasses.replace(f, indicator=x, indicator_canonical=canonical_indicator(x),
+                                indicator_confidence=indicator_confidence(x, f.raw)) for x in items]
 
 
 def _levels_named_later(facts: list[Fact]) -> None:

@@ -296,6 +296,19 @@ _GROUP_NAMED = re.compile(r"\d+\s*(?:个|座)?([\u4e00-\u9fff]{0,8}?(?:城市|�
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:]|而|但|且)\s*$")
 
 
+def group_opening_clause(sentence: str, clause: int, upto: int) -> str | None:
+    """而7个重要节点城市的第三产业占比均处于42%-55%: the group (7个重要节点城市) a count opening the clause
+    names, whose figure the clause states for each member, for the figures up to `upto`."""
+    for m in _GROUP_NAMED.finditer(sentence, clause, upto):
+        count_end = m.start() + len(re.match(r"\d+", m.group(0)).group(0))
+        if not re.match(r"\s*[个座]", sentence[count_end:]) or sentence[m.start() - 1:m.start()].isdigit():
+            continue   # 2000年西部地区人均…: a year, no count
+        noun = _GROUP_NOUN.match(sentence, count_end)
+        if _CLAUSE_OPEN.search(sentence, 0, m.start()) and noun and noun.end() <= upto + 1:
+            return m.group(0)
+    return None
+
+
 def _is_group_name_count(q: Quantity, sentence: str) -> bool:
     """“珠三角”9市以及…, 2018年粤港澳大湾区9市的创新能力…: a count right after the place whose members it
     counts; 而7个重要节点城市的第三产业占比均处于42%-55%: a count opening the clause, of the group whose

@@ -122,10 +122,10 @@ _CN = rf"[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGIT)}]+)?"
 _TOKEN = re.compile(rf"(?:(?<![0-9A-Za-z.])|(?<=[%，,、；;]\.))(?P<ar>{_AR})(?![0-9A-Za-z])|(?P<cn>{_CN})")
 _CN_HAS_DIGIT = re.compile(rf"[{''.join(_CN_DIGIT)}十拾]")
 
-_SCALES = {"十": 10, "万亿": 1e12, "萬億": 1e12, "億": 1e8, "萬": 1e4, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7,
+_SCALES = {"十": 10, "千亿亿": 1e19, "百亿亿": 1e18, "十亿亿": 1e17, "万亿亿": 1e20, "亿亿": 1e16, "万亿": 1e12, "萬億": 1e12, "億": 1e8, "萬": 1e4, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7,
            "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 # 千 before 米/瓦/克 is the unit's own prefix (千米 = kilometre), not a scale
-_SCALE = re.compile(r"\s*(万亿|萬億|千亿|百亿|十亿|亿|億|兆|千万|百万|十万|万|萬|千(?![米瓦克伏帕])|百(?![分万]))")
+_SCALE = re.compile(r"\s*(万亿亿|千亿亿|百亿亿|十亿亿|亿亿|万亿|萬億|千亿|百亿|十亿|亿|億|兆|千万|百万|十万|万|萬|千(?![米瓦克伏帕])|百(?![分万]))")
 # 5万4千6百: further Arabic digits with smaller scales continue the same number
 _SCALE_TAIL = re.compile(r"\s*(\d+)\s*(千万|百万|十万|万|千(?![米瓦克伏帕])|百(?![分万])|十)")
 # 三成 = 30 %, 75折 = 75 %; not 成为, 成本, 折扣 …
@@ -153,13 +153,15 @@ _UNITS = {
     "宗": "宗", "场次": "场次", "场": "场", "处": "处",
     "岁": "岁", "小时": "小时", "分钟": "分钟", "天": "天", "年": "年",
     "个月": "个月", "国": "国", "省": "省", "市": "市", "县": "县", "村": "村",
-    "GW": "GW", "MW": "MW",
+    "GW": "GW", "MW": "MW", "P": "P",   # 11.4万P: computing power in PFLOPS
 }
 # 部/百人, 张/千人, 辆/百户: a count per so many people or households
 _PER_POPULATION = re.compile(r"\s*[/／]\s*((?:百|千|万|十万)(?:人口|人|户))")
 # 801元/月, 58万元/人: an amount per month, year, person…
-_PER_UNIT = re.compile(r"\s*[/／]\s*(月|年|日|天|人|户|吨|亩)(?![口次均数])")
-_UNIT = re.compile(r"\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")")
+_PER_UNIT = re.compile(r"\s*[/／]\s*(月|年|日|天|秒|人|户|吨|亩)(?![口次均数])")
+# a unit of Latin letters ends at a letter's end (P, not the P of PM or PB)
+_UNIT = re.compile(r"\s*(" + "|".join(re.escape(u) + (r"(?![A-Za-z])" if u[-1].isascii() and u[-1].isalpha() else "")
+                                     for u in sorted(_UNITS, key=len, reverse=True)) + r")")
 _PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点)")
 _PREFIX_QUAL = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "高达",
                 "多达", "达到", "不足", "不到", "不超过", "不低于", "不少于", "不高于", "不小于", "不大于", "仅", "低于", "高于", "至少", "最高", "最多",
@@ -188,10 +190,38 @@ def find_quantities(text: str) -> list[Quantity]:
     norm = analysis_text(text)
     blocked = _blocked_mask(norm)
     singles = [q for q in _single_quantities(norm, blocked)]
-    merged = _shared_percentage_points(norm, _merge_ranges(norm, singles))
+    merged = _per_head_amounts(norm, _shared_percentage_points(norm, _merge_ranges(norm, singles)))
     for q in merged:
         q.raw = text[q.start:q.end]
     return merged
+
+
+# 每人每月209元、280元: a rate per head and period before an amount, said of the amounts of its clause
+_PER_HEAD = re.compile(r"每(人|户)(?:每(月|年))?$|每(月)$")
+_CLAUSE_END = re.compile(r"[，,；;。：:！？]")
+
+
+def _per_head_amounts(norm: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the per-head unit (元/人·月) on amounts after 每人每月 and on the amounts of its clause."""
+    per, unit, clause_end = None, None, -1
+    for q in found:
+        if per and q.unit == unit and q.start < clause_end:
+            q.unit = f"{unit}/{per}"
+            continue
+        per = None
+        if not q.unit or "/" in q.unit or q.unit in ("%", "‰", "百分点", "倍"):
+            continue
+        before = norm[max(0, q.start - 10):q.start]
+        lead = re.sub(r"(?:提高到?|提至|增加|增至|达到|为)?(?:" + "|".join(_PREFIX_QUAL) + r")?$", "", before)
+        m = _PER_HEAD.search(lead)
+        if not m:
+            continue
+        head, period = m.group(1), m.group(2) or m.group(3)
+        per, unit = "·".join(x for x in (head, period) if x), q.unit
+        end = _CLAUSE_END.search(norm, q.end)
+        clause_end = end.start() if end else len(norm)
+        q.unit = f"{unit}/{per}"
+    return found
 
 
 def _blocked_mask(norm: str) -> list[bool]:

@@ -11,6 +11,7 @@ from kb.extract.clauses import (
     _list_groups)
 from kb.extract.fact_periods import _listed_periods
 from kb.extract.indicators import indicator_confidence, is_generic_measure
+from kb.extract.not_facts import group_opening_clause
 from kb.extract.numbers import Quantity, numeral_value
 from kb.extract.places import (
     Place, _COMPARED_WITH, _LISTED, _Mention, _SHARE_BASE, _TOPIC_HEAD, _counts_follow, _is_local, _list_start,
@@ -252,6 +253,10 @@ def _counted_places(head: str, n: int, mentions: list[_Mention], sentence: str, 
 def _subject_for(q: Quantity, clause: int, previous_end: int, mentions: list[_Mention], sentence: str,
                  carry: _Carry, ctx: _Context) -> tuple[str | None, _Mention | None]:
     """(subject, the mention naming it) of a quantity."""
+    group = group_opening_clause(sentence, clause, q.start)
+    if group:   # 而7个重要节点城市的第三产业占比均处于42%-55%: the group the clause opens with
+        carry.subject, carry.subject_at = group, ctx.offset
+        return group, None
     described = (_described_after(q, mentions, sentence) or _compared_level(q, mentions, sentence)
                  or _located_in(q, mentions, sentence)[0])
     if described:
