@@ -148,3 +148,19 @@ def test_a_past_year_account_under_a_heading_of_the_year_and_the_plan_period_kee
         ("一、2025年和“十四五”工作回顾", "五年来，我们奋力推动高质量发展，累计新增就业80万人。"),
     ], "work_report", "合肥市", 2026)
     assert [(f.raw, f.period) for f in facts] == [("6.1%", "2025年"), ("6个月", "2025年"), ("80万人", "2021—2025年")]
+
+
+def test_parts_of_the_span_a_study_states_are_dated_as_parts():
+    # chinaxiv_201909_00150 (wildcorpus, 2019): the section's span (2000一2014年, an OCR'd dash), then 在2012年前,
+    # then the first and last two years of the span and the years between them
+    text = ("西北地区2000一2014年各地州市城市生态环境质量绝大部分属于较高或中等质量类型，少数属于较低或高质量类型（图6)。"
+            "较低质量的地州市在2012 年前多保持在5～7个，主要分布在5 个省会城市和嘉峪关、石嘴山等重工业城市，之后有增多趋势。"
+            "高质量的除最前和最后各两年仅有1~2个地州市外,其余多为5~7个,也呈零星分布；")
+    found = {f.period for f in _doc_facts(text, "paper", year=2019)}
+    assert "2000—2012年" in found and "2000—2001年、2013—2014年" in found and "2002—2012年" in found
+    assert "2012年" not in found
+    # a deadline ahead of the document's year keeps its year (2030年前实现碳达峰 in a 2021 plan)
+    rows = _doc_facts("规划期为2021—2035年。力争2030年前新增风电装机1000万千瓦。", "plan", year=2021)
+    assert rows[-1].period != "2021—2030年"
+    from kb.extract.periods import find_periods
+    assert [p.text for p in find_periods("西北地区2000一2014年各地州市")] == ["2000—2014年"]

@@ -45,6 +45,7 @@ class _Carry:
     stated_at: int = -1              # offset of the sentence that set stated_period
     quiet: int = 0                   # sentences read since the last that stated a figure or a year
     stated_span: str | None = None   # the years the last sentence stated, first to last (2000—2019年)
+    study_span: str | None = None    # the span the paragraph studies (2000—2014年), kept while sentences date its parts
     entering: tuple = (None, -1)     # (subject, subject_at) carried into the sentence being read
     named_before: dict = field(default_factory=dict)   # the last group or zone, city, province named (该集群, 该市)
     base_period: str | None = None   # 与2004年相比，…；: the base the account's changes are compared with

@@ -396,6 +396,41 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
     return current
 
 
+# 在2012年前: the years up to one (not 2012年前三季度, 前后, 前列); 除最前和最后各两年…，其余…: the span's ends and middle
+_BEFORE_YEAR = re.compile(r"\s*(?:以前|之前|前)(?![三两后列沿端期景行进十一二四\d])")
+_SPAN_ENDS = re.compile(r"最前和最后各\s*([两二三四五1-5])\s*年")
+_REST = re.compile(r"其余|其他年份")
+
+
+def _within_span(periods: list[Period], sentence: str, carry: _Carry, doc: _Document) -> list[Period]:
+    """`periods` with the parts of the span a study states (carried, 2000—2014年) made explicit: a past year
+    before which a state held (在2012年前 → 2000—2012年), the first and last years of the span (最前和最后各两年
+    → 2000—2001年、2013—2014年) and the rest between them (其余 → 2002—2012年)."""
+    carried = carry.stated_span or carry.period or carry.stated_period
+    span, study = years_of(carried), years_of(carry.study_span)
+    if len(span) == 2 and len(study) == 2 and span[0] == study[0] and span[1] <= study[1]:
+        span = study   # 在2012年前 (2000—2012年) dated a part of the span studied: the next sentence speaks of the whole again
+    if len(span) != 2:
+        return periods
+    carry.study_span = f"{span[0]}—{span[1]}年"
+    first, last = span
+    out = []
+    for p in periods:
+        years = years_of(p.text)
+        if (p.has_year and len(years) == 1 and p.text.endswith("年") and first < years[0] <= last
+                and (not doc.year or years[0] < doc.year) and _BEFORE_YEAR.match(sentence, p.end)):
+            p = Period(p.start, p.end, f"{first}—{years[0]}年", True)
+        out.append(p)
+    ends = _SPAN_ENDS.search(sentence)
+    n = int(numeral_value(ends.group(1)) or 0) if ends else 0
+    if ends and 0 < n and first + n < last - n:
+        out.append(Period(ends.start(), ends.end(), f"{first}—{first + n - 1}年、{last - n + 1}—{last}年", True))
+        rest = _REST.search(sentence, ends.end())
+        if rest:
+            out.append(Period(rest.start(), rest.end(), f"{first + n}—{last - n}年", True))
+    return sorted(out, key=lambda p: p.start)
+
+
 def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[Period]:
     """在2000年…为A，到2018年上升至B。同年，西南地区…分别为C，…，2018年，西南地区…增长至D: a 同年 whose
     sentence goes on to the last year stated is the account's first year, not that one."""

@@ -32,7 +32,7 @@ from kb.extract.fact_indicators import (
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
-    _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target,
+    _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target, _within_span,
     _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
     _yearly_over_plan)
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
@@ -318,7 +318,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
                              if not (p.duration and _RECORD.match(sentence, p.end))]
                             + _since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
                      carry.stated_span or carry.period or carry.stated_period)
-    periods = _same_year_before_a_later_one(periods, carry)
+    periods = _within_span(_same_year_before_a_later_one(periods, carry), sentence, carry, doc)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
     mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
     ctx = _Context(text, article, s, doc)
