@@ -295,6 +295,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
     occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
+    beyond = _NOT_BEYOND.search(_TRAILING.sub("", phrase))
+    of_whole = re.fullmatch(r"不(?:低于|少于|高于|超过|多于|大于|小于)([^，,\d]{2,12}?)的?", beyond.group(0)) \
+        if beyond and q.unit == "%" else None   # …项目数不低于总立项数的90%: the share of that whole
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
@@ -358,6 +361,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
+    if of_whole and phrase and "占" not in phrase:
+        phrase = f"{phrase}占{of_whole.group(1)}的比重"
     phrase = _task_of_programme(sentence, clause, q) \
         or _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
@@ -837,7 +842,8 @@ def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: 
         return indicator
     whole = re.sub(r"\s+", "", _without(scope.group("scope"), scope.start("scope"), periods, mentions, None))
     whole = re.sub(r"^(?:的|在)", "", whole)
-    if not 2 <= len(whole) <= 16 or whole in indicator or _NO_WHOLE.search(whole) or re.search(r"[\d其]", whole) \
+    variable = _SHARE_END.sub("", indicator)
+    if not 2 <= len(whole) <= 16 or whole in indicator or variable in whole or _NO_WHOLE.search(whole) or re.search(r"[\d其]", whole) \
             or indicator_confidence(whole) == "low":
         return indicator
     return f"{whole}中{indicator}"
