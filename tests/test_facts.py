@@ -1954,3 +1954,18 @@ def test_a_group_counted_at_the_clause_open_is_the_subject_of_its_range():
     # 003: a year before a region is no count of a group
     rows = _facts("从人均经济水平来看，2000年西部地区人均实际GDP为4848.2元，2019年为32989.4元。")
     assert rows[0].subject == "西部地区"
+
+
+def test_round6_states_of_a_variable_needs_met_and_things_counted_by_what_follows():
+    # round-6 tuning demo 10021 #64: provinces in another state of the variable the sentence before named
+    text = ("从整体上来看，2009年有21个省份的城乡高质量融合水平处于低水平阶段，2013年有8个省份处于低水平阶段。"
+            "2009年有4个省份处于高水平和中高水平阶段，2013年有8个省份处于高水平和中高水平阶段。")
+    assert _facts(text)[-1].indicator == "城乡高质量融合水平处于高水平和中高水平阶段的省份"
+    # demo 10023 #46: the share of a need met by what the clause before names
+    text = "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；"
+    assert {f.indicator for f in _facts(text)} == {"公共交通满足日常通勤需求的比重"}
+    # wild 10022 #52, #96: things counted by the programme or ranking named after them
+    text = "郑州大学、河南大学“双一流”建设和7所高校“双一流”创建深入推进，新设8所本科院校。"
+    assert _facts(text)[0].indicator == "“双一流”创建高校"
+    text = "到2030年，力争2家经济技术开发区排名进入全国前10，综合保税区位列全国A档。"
+    assert _facts(text)[0].indicator == "排名进入全国前10的经济技术开发区"

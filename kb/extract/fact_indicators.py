@@ -322,6 +322,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
               or _area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
+    met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
+    need = _NEED_MET.match(sentence, q.end) if met else None
+    lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if need else ""
+    if lead:   # 公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求
+        return f"{lead}{met.group(1)}{need.group(1)}的比重", change
     if q.unit == "%" and phrase:
         # 二是轨道交通在公共交通中占主导，占公共交通的75%: a share alone takes the thing the clause before names
         lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) \
@@ -402,6 +407,9 @@ def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     return f"{named[-1]}{phrase}" if named else phrase
 
 
+# 能够满足75%的日常通勤需求: the share of a need that the thing the clause before names meets
+_MET = re.compile(r"(?:能够|能|可以|可|基本|已)?(满足|覆盖|解决|承担|承载)")
+_NEED_MET = re.compile(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,10}?)(?=[，,。；;]|$)")
 _PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
 
 
@@ -1128,8 +1136,9 @@ def _measures_for_aim(indicator: str | None, sentence: str, q: Quantity) -> str 
     return f"{aims[-1]}{measures}" if aims else indicator
 
 
-def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
-    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
+def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity, previous: str = "") -> str | None:
+    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it.
+    `previous`: the sentence before, whose variable in another state (…的城乡高质量融合水平处于低水平阶段) is this one's."""
     indicator = _measures_for_aim(indicator, sentence, q)
     by = _DONE_BY.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
     if by:   # 调整316项省级行政职权由市县实施: the powers now exercised by them
@@ -1147,6 +1156,8 @@ def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> 
         return indicator   # 5000个已建成自然村的…设施: a verb right after the figure describes the noun after it
     state = m.group("verb") + m.group("what")
     earlier = re.search(r"的([\u4e00-\u9fff]{2,12}?)" + re.escape(state), sentence[:q.start])
+    if not earlier and m.group("verb") == "处于":   # 2009年有4个省份处于高水平和中高水平阶段 after the same variable
+        earlier = ([None] + list(re.finditer(r"的([\u4e00-\u9fff]{2,12}?)处于", previous + sentence[:q.start])))[-1]
     # …，2013年有8个省份处于低水平阶段: the variable the sentence named for the same state before
     return f"{earlier.group(1) if earlier else ''}{state}的{m.group('noun') or indicator}"
 
@@ -1369,6 +1380,8 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
 _ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌|获)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_RANK_ENTERED = re.compile(r"(?:排名|排位|位次)(?:进入|跻身|位列|位居|保持)[^，,。；;、]{2,12}?(?=[，,。；;、]|$)")
+_IN_PROGRAMME = re.compile(r"[“\"][^”\"，,。；;]{2,10}[”\"](?:创建|建设|试点|示范)(?=[\u4e00-\u9fff]{0,8}?(?:推进|开展|实施|启动|进行))")
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已|被)"
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
 
@@ -1514,6 +1527,12 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
                       sentence[m.start("noun") + len(noun):]) if stop and stop.group(0) in ("和", "及", "与") else None
     if paired and len(noun) >= 2:   # 35个地方和单位荣获…: the pair of things the predicate holds for
         noun += paired.group(0)
+    ranked = _RANK_ENTERED.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 12 else None
+    if ranked:   # 2家经济技术开发区排名进入全国前10: the things counted by where their ranking got
+        return f"{ranked.group(0)}的{noun}"
+    named = _IN_PROGRAMME.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 8 else None
+    if named:   # 7所高校“双一流”创建深入推进: the things taking part in the programme named after them
+        return f"{named.group(0)}{noun}"
     entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
     if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"

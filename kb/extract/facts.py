@@ -475,7 +475,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _gap_in_rate(indicator, change, q, sentence)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
-        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
+        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q, carry.previous_sentence),
+                                       sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
         indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence, clause)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
