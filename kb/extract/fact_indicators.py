@@ -1289,7 +1289,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     # 深圳、东莞…等市的国土开发强度已超过30%…，其中深圳已超过50%: the measure after the places' 的
     text = re.sub(r"^[、\s]*等?(?:市|省|区|县|国|城市|地区|省份|省区|国家)的(?=[\u4e00-\u9fff]{2})", "", text)
     phrase = _noun_phrase(text)
-    return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
+    longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list names its things
+    return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 
 def _counted_length(sentence: str, q: Quantity) -> int:

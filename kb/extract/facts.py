@@ -403,8 +403,11 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
-            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
-                                       carry.variable)
+            whole = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
+                                   carry.variable)
+            if carry.indicator == indicator:   # 隶属度从2000年的0.2左右增长至…: the end point measures the same
+                carry.indicator = whole
+            indicator = whole
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
