@@ -107,17 +107,6 @@ def test_a_share_bounded_by_a_whole_names_it():
     assert _doc_facts(text, "plan", "苏州市", 2026)[0].indicator == "支持企业承担的市级产业技术创新项目数占总立项数的比重"
 
 
-def test_a_bare_measure_takes_the_list_the_clause_before_names_and_keeps_it_for_the_end_point():
-    # chinaxiv_201909_00150: not the previous sentence's 万人拥有移动电话数
-    text = ("万人拥有移动电话数增长最快，隶属度从2000年的0.0559增长至2014年的0.6070，由低质量变为较高质量;"
-            "城市人均道路面积、万人医疗机构床位数也增长较快，隶属度从2000年的0.2左右增长至2014年的0.55左右。")
-    rows = _doc_facts(text, "paper", "", None)
-    assert {f.indicator for f in rows[2:]} == {"城市人均道路面积、万人医疗机构床位数隶属度"}
-    # gwr2026_heilongjiang: the share of the increment takes the variable the sentence opens with
-    text = "粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤、占全国23.6%，在保障国家粮食安全中彰显龙江责任。"
-    assert _doc_facts(text, "work_report", "黑龙江省", 2026)[-1].indicator == "粮食总产增量占全国的比重"
-
-
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

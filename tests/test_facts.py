@@ -1907,6 +1907,24 @@ def test_an_area_designated_within_a_place_the_places_a_distribution_names_and_t
     assert row.period == "2018年"
 
 
+def test_round6_variables_of_their_own_clause_scope_of_shares_and_lists():
+    # round-6 tuning wild 10022 #4: the membership degree of the variables this sentence's first clause lists
+    text = ("万人拥有移动电话数增长最快，隶属度从2000年的0.0559增长至2014年的0.6070，由低质量变为较高质量;"
+            "城市人均道路面积、万人医疗机构床位数也增长较快，隶属度从2000年的0.2左右增长至2014年的0.55左右。")
+    assert _facts(text)[-1].indicator == "城市人均道路面积、万人医疗机构床位数隶属度"
+    # demo 10021 #74/#75, 10023 #68: the parts' shares are of the structure the sentence opens on
+    text = ("2019年中国服务贸易行业结构中，旅游业占比由1997年的49.3%缩小为12.1%，"
+            "知识产权费占比由1997年的0.2%增加至2.4%。")
+    assert {f.indicator for f in _facts(text)} == {"服务贸易行业结构中旅游业占比", "服务贸易行业结构中知识产权费占比"}
+    # wild 10022 #44: a programme's task counted in people, not the list item before
+    text = ("（4）提升“一老一小”服务能力，开展留守儿童、流动儿童和困境儿童关爱服务100万人次。"
+            "（5）推进地质灾害避险搬迁，完成2.08万人搬迁任务。")
+    assert _facts(text)[-1].indicator == "地质灾害避险搬迁人数"
+    # wild 10022 #45: the share of the increase the sentence's opening variable names
+    text = "粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤、占全国23.6%，在保障国家粮食安全中彰显龙江责任。"
+    assert _facts(text)[-1].indicator == "粮食总产增量占全国的比重"
+
+
 def test_things_counted_are_named_by_what_they_received():
     # gwr2026_city_hefei: …等5项改革举措获中央改革办推介 — the count is of the measures recommended, not 改革举措获
     rows = _facts("科创赋能高质量发展、公共资源交易引入招投标大模型等5项改革举措获中央改革办推介，国企改革、科创金融等改革走在全国前列。")

@@ -363,7 +363,8 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
     if of_whole and phrase and "占" not in phrase:
         phrase = f"{phrase}占{of_whole.group(1)}的比重"
-    phrase = _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
+    phrase = _task_of_programme(sentence, clause, q) \
+        or _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -412,6 +413,19 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
         return None
     m = _PROGRAM_BEFORE.search(sentence, 0, clause)
     return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
+
+
+_TASK_AFTER = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}任务")
+
+
+def _task_of_programme(sentence: str, clause: int, q: Quantity) -> str | None:
+    """推进地质灾害避险搬迁，完成2.08万人搬迁任务: the people (households) a programme of the clause before
+    was to move or serve, counted by its task (地质灾害避险搬迁人数)."""
+    if q.unit not in ("人", "名", "户") or not re.fullmatch(r"\s*(?:完成|实现)\s*", sentence[clause:q.start]) \
+            or not _TASK_AFTER.match(sentence, q.end):
+        return None
+    m = _PROGRAM_BEFORE.search(sentence, 0, clause)
+    return f"{m.group(1)}{'户数' if q.unit == '户' else '人数'}" if m and m.end() == clause else None
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -811,6 +825,28 @@ _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,3
 def _last_scope(text: str) -> re.Match | None:
     found = list(_SCOPE.finditer(text))
     return found[-1] if found else None
+
+
+_SHARE_END = re.compile(r"(?:所占|的)?(?:占比|比重|份额)$")
+_NO_WHOLE = re.compile(r"(?:过程|进程|背景|情况|实践|时期|期间|阶段|趋势|变化|发展|条件|作用|样本|研究|分析|模型)$")
+
+
+def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: list[Period],
+                    mentions: list[_Mention]) -> str | None:
+    """2019年中国服务贸易行业结构中，旅游业占比…: a part's share is of the whole the sentence opens on
+    (服务贸易行业结构中旅游业占比), when the indicator names no whole of its own."""
+    if not indicator or not _SHARE_END.search(indicator) or "占" in _SHARE_END.sub("", indicator) or clause <= 0:
+        return indicator
+    scope = _last_scope(sentence[:clause])
+    if not scope or not (scope.end() == clause or scope.start() == 0):   # (the sentence opens on it)
+        return indicator
+    whole = re.sub(r"\s+", "", _without(scope.group("scope"), scope.start("scope"), periods, mentions, None))
+    whole = re.sub(r"^(?:的|在)", "", whole)
+    variable = _SHARE_END.sub("", indicator)
+    if not 2 <= len(whole) <= 16 or whole in indicator or variable in whole or _NO_WHOLE.search(whole) or re.search(r"[\d其]", whole) \
+            or indicator_confidence(whole) == "low":
+        return indicator
+    return f"{whole}中{indicator}"
 
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
@@ -1289,7 +1325,7 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     # 深圳、东莞…等市的国土开发强度已超过30%…，其中深圳已超过50%: the measure after the places' 的
     text = re.sub(r"^[、\s]*等?(?:市|省|区|县|国|城市|地区|省份|省区|国家)的(?=[\u4e00-\u9fff]{2})", "", text)
     phrase = _noun_phrase(text)
-    longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list names its things
+    longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list of variables
     return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 

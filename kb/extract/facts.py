@@ -28,7 +28,7 @@ from kb.extract.fact_indicators import (
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
     _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
-    _with_variable)
+    _with_variable, _share_in_scope)
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
@@ -403,11 +403,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
-            whole = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
-                                   carry.variable)
-            if carry.indicator == indicator:   # 隶属度从2000年的0.2左右增长至…: the end point measures the same
-                carry.indicator = whole
-            indicator = whole
+            bare = indicator
+            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
+                                       carry.variable)
+            if carry.indicator == bare:
+                carry.indicator = indicator   # 增量39.7亿斤、占全国23.6%: the share is of 粮食总产增量
+        indicator = _share_in_scope(indicator, sentence, clause, periods, mentions)
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
