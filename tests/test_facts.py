@@ -1969,3 +1969,12 @@ def test_round6_states_of_a_variable_needs_met_and_things_counted_by_what_follow
     assert _facts(text)[0].indicator == "“双一流”创建高校"
     text = "到2030年，力争2家经济技术开发区排名进入全国前10，综合保税区位列全国A档。"
     assert _facts(text)[0].indicator == "排名进入全国前10的经济技术开发区"
+
+
+def test_round6_a_run_of_months_and_a_size_limit_naming_the_places_meant():
+    # round-6 tuning demo 10023 #81: how many months in a row the fall narrowed
+    text = "特别是各地发放消费券等政策措施逐步见效，市场销售连续3个月降幅收窄，全省消费市场延续了复苏态势。"
+    assert _facts(text)[0].indicator == "市场销售连续降幅收窄的月数"
+    # wild 10022 #54 (gwr2026_henan): 150万吨以上 says which parks are meant; no quantity of the world
+    text = "推动大宗货物年运量150万吨以上的物流园区、工矿企业、港口码头接入铁路专用线或管道，全面启动新能源重卡充换电网络建设。"
+    assert _facts(text) == []

@@ -373,7 +373,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
-    phrase = _after_quoted_examples(phrase)
+    phrase = _after_quoted_examples(_run_length(phrase, sentence, clause, q))
     if q.unit not in _MEASURE_UNITS and not change:
         phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
@@ -434,6 +434,19 @@ def _task_of_programme(sentence: str, clause: int, q: Quantity) -> str | None:
         return None
     m = _PROGRAM_BEFORE.search(sentence, 0, clause)
     return f"{m.group(1)}{'户数' if q.unit == '户' else '人数'}" if m and m.end() == clause else None
+
+
+_RUN_UNITS = {"个月": "月数", "月": "月数", "年": "年数", "季度": "季度数", "个季度": "季度数", "天": "天数", "周": "周数"}
+_RUN_STATE = re.compile(r"\s*(?:以上|来)?\s*([\u4e00-\u9fff]{2,10}?)(?=[，,。；;]|$)")
+
+
+def _run_length(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """市场销售连续3个月降幅收窄: how many months in a row the thing did what follows (市场销售降幅连续收窄的月数)."""
+    state = _RUN_STATE.match(sentence, q.end) if q.unit in _RUN_UNITS and phrase else None
+    if not state or not re.search(r"连续\s*$", sentence[clause:q.start]) or "连续" in phrase \
+            or state.group(1) in phrase or is_generic_measure(phrase):   # (工业投资保持两位数增长的时长)
+        return phrase
+    return f"{phrase}连续{state.group(1)}的{_RUN_UNITS[q.unit]}"
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")

@@ -258,6 +258,10 @@ def _counts_listed_names(q: Quantity, sentence: str) -> bool:
 _SETTLEMENT = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,10}?(?:村寨|自然村|村组|村庄|屯|聚居点|聚居区|安置点)")
 
 
+_CLASS_NAMED = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,8}?(?:园区|企业|项目|工程|城市|县|乡镇|村|机组|设施|码头|港口|单位|主体|学校|医院|"
+                          r"农户|家庭|商户|景区)(?=[，,。；;、]|[\u4e00-\u9fff]{0,2}(?:接入|纳入|实施|开展|实现|给予|享受|按|执行))")
+
+
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
     """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
     only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
@@ -279,6 +283,8 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
         return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if _CLASS_NAMED.match(sentence, end):
+        return True   # 推动大宗货物年运量150万吨以上的物流园区、工矿企业…接入铁路专用线: the limit that says which ones
     if not (re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:])
             or re.match(r"\s*的\s*[\u4e00-\u9fff]{1,10}?(?:占比|比重|比例)", sentence[end:])):
         return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
