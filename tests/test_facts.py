@@ -1978,3 +1978,9 @@ def test_round6_a_run_of_months_and_a_size_limit_naming_the_places_meant():
     # wild 10022 #54 (gwr2026_henan): 150万吨以上 says which parks are meant; no quantity of the world
     text = "推动大宗货物年运量150万吨以上的物流园区、工矿企业、港口码头接入铁路专用线或管道，全面启动新能源重卡充换电网络建设。"
     assert _facts(text) == []
+
+
+def test_round6_the_pool_a_rank_is_taken_in_is_no_fact():
+    # round-6 tuning wild 10024 #94 (plan15_hangzhou): 15个副省级城市 is where the rank is taken, no count of the city
+    text = "森林覆盖率连续多年位居全国省会、副省级城市首位，水质指数居15个副省级城市之首，连续9年荣获全省治水最高奖。"
+    assert not any(f.raw == "15个" for f in _facts(text))
