@@ -1984,3 +1984,14 @@ def test_round6_the_pool_a_rank_is_taken_in_is_no_fact():
     # round-6 tuning wild 10024 #94 (plan15_hangzhou): 15个副省级城市 is where the rank is taken, no count of the city
     text = "森林覆盖率连续多年位居全国省会、副省级城市首位，水质指数居15个副省级城市之首，连续9年荣获全省治水最高奖。"
     assert not any(f.raw == "15个" for f in _facts(text))
+
+
+def test_round6_members_of_the_body_a_sentence_opens_on_and_things_over_a_share_limit():
+    # round-6 tuning demo 10023 #72: the members of the unit whose sub-departments the sentence lists
+    text = "执行处下设战略处、运营处和区域发展处等负责三个不同职能领域的子部门，共涉及18名成员；"
+    assert _facts(text)[0].indicator == "执行处成员"
+    # wild 10022 #37 (gwr2026_guangdong): products of the whole whose national share passes each limit
+    text = "国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种、超过30%的有11种。"
+    rows = _facts(text)
+    assert [(f.indicator, f.indicator_confidence) for f in rows[1:]] == [
+        ("全国占比超过10%的工业产品", "high"), ("全国占比超过20%的工业产品", "high"), ("全国占比超过30%的工业产品", "high")]

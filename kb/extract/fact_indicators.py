@@ -870,6 +870,24 @@ def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: 
     return f"{whole}中{indicator}"
 
 
+_LIMITED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:占比|比重|份额))(?=(?:超过|高于|低于|不足|达到)\s*\d)")
+_LIMIT_HAVE = re.compile(r"((?:超过|高于|低于|不足|达到)\s*\d[\d.]*\s*%(?:以上|以下)?)的(?:有|为)\s*$")
+
+
+def _counted_over_limit(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种: the things of the whole the sentence
+    opens on whose share passes each limit (全国占比超过20%的工业产品)."""
+    limit = _LIMIT_HAVE.search(sentence, clause, q.start) if q.unit in _COUNT_UNITS else None
+    share = _LIMITED_SHARE.search(sentence, clause, q.start) if limit else None
+    scope = _last_scope(sentence[:clause]) if share else None
+    thing = re.search(r"(?:\d+\s*[种个家项类所])?([\u4e00-\u9fff]{2,8})$", re.sub(r"\s+", "", scope.group("scope"))) \
+        if scope else None
+    if not thing:
+        return indicator
+    measure, bound = re.sub(r"^[^在]*在", "", share.group(1)), re.sub(r"\s+", "", limit.group(1))
+    return f"{measure}{bound}的{thing.group(1).split('的')[-1]}"
+
+
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
 _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
                         r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额|"
@@ -1097,6 +1115,7 @@ _DONE_BY = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<by>由[\u4e00-\u9fff
 _PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
+_BODY_WITH_UNITS = re.compile(r"\s*(?:其中|而|该)?[，,]?\s*([\u4e00-\u9fff]{2,8}?)(?:下设|设有|下辖)")
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
 
 
@@ -1105,6 +1124,9 @@ def _members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) 
     if q.unit not in ("位", "名", "人"):
         return indicator
     body = _MADE_UP_BY.search(sentence, clause, q.start)
+    opened = _BODY_WITH_UNITS.match(sentence) if indicator in ("成员", "人员", "工作人员", "员工") and clause > 0 else None
+    if opened:   # 执行处下设战略处、运营处…等子部门，共涉及18名成员: the members of the body the sentence opens on
+        return opened.group(1) + indicator
     if not body or not _MADE_UP_OF.match(sentence, q.end):
         return indicator
     return re.sub(r"^(?:其中|该|其)", "", body.group("body")) + "成员"
