@@ -1995,3 +1995,11 @@ def test_round6_members_of_the_body_a_sentence_opens_on_and_things_over_a_share_
     rows = _facts(text)
     assert [(f.indicator, f.indicator_confidence) for f in rows[1:]] == [
         ("全国占比超过10%的工业产品", "high"), ("全国占比超过20%的工业产品", "high"), ("全国占比超过30%的工业产品", "high")]
+
+
+def test_round6_share_placed_in_a_region_and_deals_of_the_event_a_sentence_opens_on():
+    # round-6 tuning demo 10021 #2: the share of investment that went to a region
+    text = "在这种战略思想指导下，“一五”期间全社会固定资产投资中的７５％被安排在中西部地区。"
+    assert _facts(text)[0].indicator == "全社会固定资产投资安排在中西部地区的比重"
+    # wild 10024 #33 (gwr2026_guangdong): the deal volume is the fair's, not of the first things it brought about
+    assert _facts("高交会促成1023项供需对接和投融资项目签约，成交额超1700亿元。")[-1].indicator == "高交会成交额"

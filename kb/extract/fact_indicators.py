@@ -516,7 +516,7 @@ _CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅
 # 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
 _SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|投放)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
 # 财政支出八成以上投向民生领域: a share named by where it goes
-_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
+_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(?:被)?(投向|用于|投入|集中在|集中于|分布在|来自|安排在|安排于|布局在)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应|(?:上高速|开工|投产|封顶|竣工|完工|交付|"
                          r"具备开工条件)(?=[，,。；;、]|$))")
@@ -886,6 +886,17 @@ def _counted_over_limit(indicator: str | None, sentence: str, clause: int, q: Qu
         return indicator
     measure, bound = re.sub(r"^[^在]*在", "", share.group(1)), re.sub(r"\s+", "", limit.group(1))
     return f"{measure}{bound}的{thing.group(1).split('的')[-1]}"
+
+
+_EVENT_OPENING = re.compile(r"\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?:期间|上)?(?:共|累计)?(?:促成|达成|吸引|签约|签署)")
+_DEALT = re.compile(r"(?:意向)?(?:成交额|成交金额|签约总?金额|交易额)")
+
+
+def _deal_of_event(indicator: str | None, sentence: str, clause: int) -> str | None:
+    """高交会促成1023项…项目签约，成交额超1700亿元: the deals are the event's, that the sentence opens on."""
+    dealt = _DEALT.search(indicator or "") if clause > 0 else None
+    event = _EVENT_OPENING.match(sentence) if dealt and dealt.end() == len(indicator) else None
+    return f"{event.group(1)}{dealt.group(0)}" if event and event.group(1) not in indicator else indicator
 
 
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…

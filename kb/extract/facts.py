@@ -28,7 +28,7 @@ from kb.extract.fact_indicators import (
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
     _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
-    _with_variable, _share_in_scope, _counted_over_limit)
+    _with_variable, _share_in_scope, _counted_over_limit, _deal_of_event)
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
@@ -385,7 +385,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
         whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated, units)
-        whole = _counted_over_limit(whole, sentence, clause, q)
+        whole = _deal_of_event(_counted_over_limit(whole, sentence, clause, q), sentence, clause)
         whole = _with_previous_measure(_outcome_of(whole, sentence, clause), q,
                                        carry.previous_indicator if not stated and clause == 0 else None)
         if whole != indicator and carry.indicator == indicator:
