@@ -102,7 +102,7 @@ def test_a_sentence_with_its_own_plan_period_does_not_inherit_the_previous_year(
     text = ("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"
             "在这种战略思想指导下，“一五”期间全社会固定资产投资中的 ７５％被安排在中西部地区。")
     fact = _facts(text)[-1]
-    assert (fact.value, fact.indicator, fact.period) == (75, "全社会固定资产投资", "“一五”(1953—1957年)")
+    assert (fact.value, fact.indicator, fact.period) == (75, "全社会固定资产投资安排在中西部地区的比重", "“一五”(1953—1957年)")
 
 
 def test_period_does_not_leak_past_a_full_stop():
