@@ -1593,7 +1593,7 @@ def test_a_papers_case_speaks_for_figures_whose_sentence_names_none_and_a_body_c
 def test_places_and_people_reached_counts_of_places_with_a_predicate_and_each_year_of_a_review():
     # gwr2026_gansu: 惠及26个省份; gwr2026_guangdong: 为超8000名孤独症儿童免费提供…服务
     rows = _doc_facts("陇原绿电通达大江南北，惠及26个省份。", "work_report", "甘肃省", 2026)
-    assert rows[0].indicator == "惠及的省份"
+    assert rows[0].indicator == "陇原绿电惠及的省份"
     rows = _doc_facts("为超8000名孤独症儿童免费提供个体康复、社会融入等针对性服务。", "work_report", "广东省", 2026)
     assert rows[0].indicator == "免费提供个体康复、社会融入等针对性服务的孤独症儿童"
     # gwr2026_xinjiang: 86个县市区开展县域医共体建设; 19个援疆省市落实对口援疆资金197亿元
@@ -2003,3 +2003,9 @@ def test_round6_share_placed_in_a_region_and_deals_of_the_event_a_sentence_opens
     assert _facts(text)[0].indicator == "全社会固定资产投资安排在中西部地区的比重"
     # wild 10024 #33 (gwr2026_guangdong): the deal volume is the fair's, not of the first things it brought about
     assert _facts("高交会促成1023项供需对接和投融资项目签约，成交额超1700亿元。")[-1].indicator == "高交会成交额"
+
+
+def test_round6_places_reached_by_what_the_clause_before_names():
+    # round-6 tuning wild 10024 #28 (gwr2026_gansu): the provinces the green power reached
+    text = "陇电入川工程具备核准条件，陇原绿电通达大江南北，惠及26个省份。"
+    assert _facts(text)[0].indicator == "陇原绿电惠及的省份"

@@ -1405,6 +1405,9 @@ _PLACES_REACHED = re.compile(r"(?:省份|省区|省市|国家和地区|国家|�
 _DONE_FOR = re.compile(r"[\u4e00-\u9fff、“”]{2,20}?(?=[，,。；;]|\d|$)")
 
 
+_REACHED_BEFORE = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:通达|覆盖|辐射|送达|走进|进入|销往|远销|走向)")
+
+
 def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
     """The people a count counts with what was done for them (为1.4万名独居高龄老人安装用电监测和门磁预警 →
     安装用电监测和门磁预警的独居高龄老人) or what reached them (职业伤害保障试点覆盖696万名新业态劳动者 →
@@ -1420,6 +1423,9 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
         done = _DONE_FOR.match(sentence, people.end())
         return f"{done.group(0)}的{people.group(0)}" if done else None
     by = _noun_phrase(sentence[start:served.start()])
+    reached = _REACHED_BEFORE.match(sentence, _clause_start(sentence, start - 1)) if not by and start > 0 else None
+    if reached and reached.end() < start:   # 陇原绿电通达大江南北，惠及26个省份: what reached them is the clause before's
+        by = reached.group(1)
     return f"{by if 2 <= len(by) <= 16 else ''}{served.group('verb')}的{people.group(0)}"
 
 
