@@ -101,6 +101,12 @@ def test_projects_of_a_programme_and_things_provided_for_people_are_named_so():
     assert rows[0].indicator == "退役军人就业岗位"
 
 
+def test_a_share_bounded_by_a_whole_names_it():
+    # plan15_suzhou: 不低于总立项数的90% is a share of all projects set up, not a count
+    text = "优化产业技术创新项目支持政策，每年支持企业承担的市级产业技术创新项目数不低于总立项数的90%。"
+    assert _doc_facts(text, "plan", "苏州市", 2026)[0].indicator == "支持企业承担的市级产业技术创新项目数占总立项数的比重"
+
+
 def test_a_measure_after_a_figure_of_the_things_counted_takes_their_scope():
     # communique_2023_qiandongnan: the sentence before (split at ；) counted the people on 低保
     text = "年末全州城市居民最低生活保障人数5.57万人；月人均保障标准719元，比上年增长8.0%。"

@@ -102,7 +102,7 @@ def test_a_sentence_with_its_own_plan_period_does_not_inherit_the_previous_year(
     text = ("１９４９年新中国成立时，我国７０％的工业设施集中在沿海一带。"
             "在这种战略思想指导下，“一五”期间全社会固定资产投资中的 ７５％被安排在中西部地区。")
     fact = _facts(text)[-1]
-    assert (fact.value, fact.indicator, fact.period) == (75, "全社会固定资产投资", "“一五”(1953—1957年)")
+    assert (fact.value, fact.indicator, fact.period) == (75, "全社会固定资产投资安排在中西部地区的比重", "“一五”(1953—1957年)")
 
 
 def test_period_does_not_leak_past_a_full_stop():
@@ -1593,7 +1593,7 @@ def test_a_papers_case_speaks_for_figures_whose_sentence_names_none_and_a_body_c
 def test_places_and_people_reached_counts_of_places_with_a_predicate_and_each_year_of_a_review():
     # gwr2026_gansu: 惠及26个省份; gwr2026_guangdong: 为超8000名孤独症儿童免费提供…服务
     rows = _doc_facts("陇原绿电通达大江南北，惠及26个省份。", "work_report", "甘肃省", 2026)
-    assert rows[0].indicator == "惠及的省份"
+    assert rows[0].indicator == "陇原绿电惠及的省份"
     rows = _doc_facts("为超8000名孤独症儿童免费提供个体康复、社会融入等针对性服务。", "work_report", "广东省", 2026)
     assert rows[0].indicator == "免费提供个体康复、社会融入等针对性服务的孤独症儿童"
     # gwr2026_xinjiang: 86个县市区开展县域医共体建设; 19个援疆省市落实对口援疆资金197亿元
@@ -1907,6 +1907,24 @@ def test_an_area_designated_within_a_place_the_places_a_distribution_names_and_t
     assert row.period == "2018年"
 
 
+def test_round6_variables_of_their_own_clause_scope_of_shares_and_lists():
+    # round-6 tuning wild 10022 #4: the membership degree of the variables this sentence's first clause lists
+    text = ("万人拥有移动电话数增长最快，隶属度从2000年的0.0559增长至2014年的0.6070，由低质量变为较高质量;"
+            "城市人均道路面积、万人医疗机构床位数也增长较快，隶属度从2000年的0.2左右增长至2014年的0.55左右。")
+    assert _facts(text)[-1].indicator == "城市人均道路面积、万人医疗机构床位数隶属度"
+    # demo 10021 #74/#75, 10023 #68: the parts' shares are of the structure the sentence opens on
+    text = ("2019年中国服务贸易行业结构中，旅游业占比由1997年的49.3%缩小为12.1%，"
+            "知识产权费占比由1997年的0.2%增加至2.4%。")
+    assert {f.indicator for f in _facts(text)} == {"服务贸易行业结构中旅游业占比", "服务贸易行业结构中知识产权费占比"}
+    # wild 10022 #44: a programme's task counted in people, not the list item before
+    text = ("（4）提升“一老一小”服务能力，开展留守儿童、流动儿童和困境儿童关爱服务100万人次。"
+            "（5）推进地质灾害避险搬迁，完成2.08万人搬迁任务。")
+    assert _facts(text)[-1].indicator == "地质灾害避险搬迁人数"
+    # wild 10022 #45: the share of the increase the sentence's opening variable names
+    text = "粮食总产再创历史新高，连续16年位居全国首位，增量39.7亿斤、占全国23.6%，在保障国家粮食安全中彰显龙江责任。"
+    assert _facts(text)[-1].indicator == "粮食总产增量占全国的比重"
+
+
 def test_things_counted_are_named_by_what_they_received():
     # gwr2026_city_hefei: …等5项改革举措获中央改革办推介 — the count is of the measures recommended, not 改革举措获
     rows = _facts("科创赋能高质量发展、公共资源交易引入招投标大模型等5项改革举措获中央改革办推介，国企改革、科创金融等改革走在全国前列。")
@@ -1942,3 +1960,58 @@ def test_counts_of_projects_of_a_money_size_name_the_projects():
     # gwr2026_guizhou: …等12个百亿元、70个30亿元以上项目建设 — not the fragment 百亿元 for both
     rows = _facts("加快推进瓮福—江山新材料及电子化学品产业园、贵州能源大方燃煤发电等12个百亿元、70个30亿元以上项目建设，推动一批重大项目落地。")
     assert [(f.value, f.indicator) for f in rows if f.unit == "个"] == [(12.0, "百亿元项目"), (70.0, "30亿元以上项目")]
+
+
+def test_round6_states_of_a_variable_needs_met_and_things_counted_by_what_follows():
+    # round-6 tuning demo 10021 #64: provinces in another state of the variable the sentence before named
+    text = ("从整体上来看，2009年有21个省份的城乡高质量融合水平处于低水平阶段，2013年有8个省份处于低水平阶段。"
+            "2009年有4个省份处于高水平和中高水平阶段，2013年有8个省份处于高水平和中高水平阶段。")
+    assert _facts(text)[-1].indicator == "城乡高质量融合水平处于高水平和中高水平阶段的省份"
+    # demo 10023 #46: the share of a need met by what the clause before names
+    text = "一是公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求；"
+    assert {f.indicator for f in _facts(text)} == {"公共交通满足日常通勤需求的比重"}
+    # wild 10022 #52, #96: things counted by the programme or ranking named after them
+    text = "郑州大学、河南大学“双一流”建设和7所高校“双一流”创建深入推进，新设8所本科院校。"
+    assert _facts(text)[0].indicator == "“双一流”创建高校"
+    text = "到2030年，力争2家经济技术开发区排名进入全国前10，综合保税区位列全国A档。"
+    assert _facts(text)[0].indicator == "排名进入全国前10的经济技术开发区"
+
+
+def test_round6_a_run_of_months_and_a_size_limit_naming_the_places_meant():
+    # round-6 tuning demo 10023 #81: how many months in a row the fall narrowed
+    text = "特别是各地发放消费券等政策措施逐步见效，市场销售连续3个月降幅收窄，全省消费市场延续了复苏态势。"
+    assert _facts(text)[0].indicator == "市场销售连续降幅收窄的月数"
+    # wild 10022 #54 (gwr2026_henan): 150万吨以上 says which parks are meant; no quantity of the world
+    text = "推动大宗货物年运量150万吨以上的物流园区、工矿企业、港口码头接入铁路专用线或管道，全面启动新能源重卡充换电网络建设。"
+    assert _facts(text) == []
+
+
+def test_round6_the_pool_a_rank_is_taken_in_is_no_fact():
+    # round-6 tuning wild 10024 #94 (plan15_hangzhou): 15个副省级城市 is where the rank is taken, no count of the city
+    text = "森林覆盖率连续多年位居全国省会、副省级城市首位，水质指数居15个副省级城市之首，连续9年荣获全省治水最高奖。"
+    assert not any(f.raw == "15个" for f in _facts(text))
+
+
+def test_round6_members_of_the_body_a_sentence_opens_on_and_things_over_a_share_limit():
+    # round-6 tuning demo 10023 #72: the members of the unit whose sub-departments the sentence lists
+    text = "执行处下设战略处、运营处和区域发展处等负责三个不同职能领域的子部门，共涉及18名成员；"
+    assert _facts(text)[0].indicator == "执行处成员"
+    # wild 10022 #37 (gwr2026_guangdong): products of the whole whose national share passes each limit
+    text = "国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种、超过30%的有11种。"
+    rows = _facts(text)
+    assert [(f.indicator, f.indicator_confidence) for f in rows[1:]] == [
+        ("全国占比超过10%的工业产品", "high"), ("全国占比超过20%的工业产品", "high"), ("全国占比超过30%的工业产品", "high")]
+
+
+def test_round6_share_placed_in_a_region_and_deals_of_the_event_a_sentence_opens_on():
+    # round-6 tuning demo 10021 #2: the share of investment that went to a region
+    text = "在这种战略思想指导下，“一五”期间全社会固定资产投资中的７５％被安排在中西部地区。"
+    assert _facts(text)[0].indicator == "全社会固定资产投资安排在中西部地区的比重"
+    # wild 10024 #33 (gwr2026_guangdong): the deal volume is the fair's, not of the first things it brought about
+    assert _facts("高交会促成1023项供需对接和投融资项目签约，成交额超1700亿元。")[-1].indicator == "高交会成交额"
+
+
+def test_round6_places_reached_by_what_the_clause_before_names():
+    # round-6 tuning wild 10024 #28 (gwr2026_gansu): the provinces the green power reached
+    text = "陇电入川工程具备核准条件，陇原绿电通达大江南北，惠及26个省份。"
+    assert _facts(text)[0].indicator == "陇原绿电惠及的省份"

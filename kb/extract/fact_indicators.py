@@ -295,6 +295,9 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     phrase = re.sub(r"\s+", "", _without(phrase, phrase_start, periods, mentions, owner))
     phrase = _strip_qualifier(phrase, q)
     occupies = re.search(r"占(?:到了?|了)?\s*$", phrase) is not None
+    beyond = _NOT_BEYOND.search(_TRAILING.sub("", phrase))
+    of_whole = re.fullmatch(r"不(?:低于|少于|高于|超过|多于|大于|小于)([^，,\d]{2,12}?)的?", beyond.group(0)) \
+        if beyond and q.unit == "%" else None   # …项目数不低于总立项数的90%: the share of that whole
     phrase = _TRAILING.sub("", _NOT_BEYOND.sub("", _TRAILING.sub("", phrase)))
     verb = _CHANGE.search(phrase)
     if verb:
@@ -319,6 +322,11 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
               or _area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
+    met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
+    need = _NEED_MET.match(sentence, q.end) if met else None
+    lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if need else ""
+    if lead:   # 公共交通在城市交通结构中占主导，能够满足75%—80%的日常通勤需求
+        return f"{lead}{met.group(1)}{need.group(1)}的比重", change
     if q.unit == "%" and phrase:
         # 二是轨道交通在公共交通中占主导，占公共交通的75%: a share alone takes the thing the clause before names
         lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) \
@@ -358,11 +366,14 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
-    phrase = _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
+    if of_whole and phrase and "占" not in phrase:
+        phrase = f"{phrase}占{of_whole.group(1)}的比重"
+    phrase = _task_of_programme(sentence, clause, q) \
+        or _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
-    phrase = _after_quoted_examples(phrase)
+    phrase = _after_quoted_examples(_run_length(phrase, sentence, clause, q))
     if q.unit not in _MEASURE_UNITS and not change:
         phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
@@ -396,6 +407,9 @@ def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     return f"{named[-1]}{phrase}" if named else phrase
 
 
+# 能够满足75%的日常通勤需求: the share of a need that the thing the clause before names meets
+_MET = re.compile(r"(?:能够|能|可以|可|基本|已)?(满足|覆盖|解决|承担|承载)")
+_NEED_MET = re.compile(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,10}?)(?=[，,。；;]|$)")
 _PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
 
 
@@ -407,6 +421,32 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
         return None
     m = _PROGRAM_BEFORE.search(sentence, 0, clause)
     return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
+
+
+_TASK_AFTER = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}任务")
+
+
+def _task_of_programme(sentence: str, clause: int, q: Quantity) -> str | None:
+    """推进地质灾害避险搬迁，完成2.08万人搬迁任务: the people (households) a programme of the clause before
+    was to move or serve, counted by its task (地质灾害避险搬迁人数)."""
+    if q.unit not in ("人", "名", "户") or not re.fullmatch(r"\s*(?:完成|实现)\s*", sentence[clause:q.start]) \
+            or not _TASK_AFTER.match(sentence, q.end):
+        return None
+    m = _PROGRAM_BEFORE.search(sentence, 0, clause)
+    return f"{m.group(1)}{'户数' if q.unit == '户' else '人数'}" if m and m.end() == clause else None
+
+
+_RUN_UNITS = {"个月": "月数", "月": "月数", "年": "年数", "季度": "季度数", "个季度": "季度数", "天": "天数", "周": "周数"}
+_RUN_STATE = re.compile(r"\s*(?:以上|来)?\s*([\u4e00-\u9fff]{2,10}?)(?=[，,。；;]|$)")
+
+
+def _run_length(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """市场销售连续3个月降幅收窄: how many months in a row the thing did what follows (市场销售降幅连续收窄的月数)."""
+    state = _RUN_STATE.match(sentence, q.end) if q.unit in _RUN_UNITS and phrase else None
+    if not state or not re.search(r"连续\s*$", sentence[clause:q.start]) or "连续" in phrase \
+            or state.group(1) in phrase or is_generic_measure(phrase):   # (工业投资保持两位数增长的时长)
+        return phrase
+    return f"{phrase}连续{state.group(1)}的{_RUN_UNITS[q.unit]}"
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
@@ -476,7 +516,7 @@ _CHANGE_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,3}?(增长|下降|增幅
 # 中小型企业占据德国99%的商业市场，提供60%的就业: the share of what a verb gives or takes
 _SHARE_VERB = re.compile(r"(?:占据|提供|创造|贡献(?!率)|吸纳|承担|投放)(?=[\u4e00-\u9fff]{0,10}?的?\s*$)")
 # 财政支出八成以上投向民生领域: a share named by where it goes
-_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(投向|用于|投入|集中在|集中于|分布在|来自)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
+_SPENT_ON = re.compile(r"\s*(?:以上|左右)?\s*(?:被)?(投向|用于|投入|集中在|集中于|分布在|来自|安排在|安排于|布局在)([\u4e00-\u9fff]{2,8}?)(?=[，,。；;、]|$)")
 # 消防站点5分钟到达: the time it takes to do what follows
 _TIME_TAKEN = re.compile(r"\s*(?:内)?\s*(到达|送达|办结|通达|抵达|到场|响应|(?:上高速|开工|投产|封顶|竣工|完工|交付|"
                          r"具备开工条件)(?=[，,。；;、]|$))")
@@ -808,6 +848,57 @@ def _last_scope(text: str) -> re.Match | None:
     return found[-1] if found else None
 
 
+_SHARE_END = re.compile(r"(?:所占|的)?(?:占比|比重|份额)$")
+_NO_WHOLE = re.compile(r"(?:过程|进程|背景|情况|实践|时期|期间|阶段|趋势|变化|发展|条件|作用|样本|研究|分析|模型)$")
+
+
+def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: list[Period],
+                    mentions: list[_Mention]) -> str | None:
+    """2019年中国服务贸易行业结构中，旅游业占比…: a part's share is of the whole the sentence opens on
+    (服务贸易行业结构中旅游业占比), when the indicator names no whole of its own."""
+    if not indicator or not _SHARE_END.search(indicator) or "占" in _SHARE_END.sub("", indicator) or clause <= 0:
+        return indicator
+    scope = _last_scope(sentence[:clause])
+    if not scope or not (scope.end() == clause or scope.start() == 0):   # (the sentence opens on it)
+        return indicator
+    whole = re.sub(r"\s+", "", _without(scope.group("scope"), scope.start("scope"), periods, mentions, None))
+    whole = re.sub(r"^(?:的|在)", "", whole)
+    variable = _SHARE_END.sub("", indicator)
+    if not 2 <= len(whole) <= 16 or whole in indicator or variable in whole or _NO_WHOLE.search(whole) or re.search(r"[\d其]", whole) \
+            or indicator_confidence(whole) == "low":
+        return indicator
+    return f"{whole}中{indicator}"
+
+
+_LIMITED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:占比|比重|份额))(?=(?:超过|高于|低于|不足|达到)\s*\d)")
+_LIMIT_HAVE = re.compile(r"((?:超过|高于|低于|不足|达到)\s*\d[\d.]*\s*%(?:以上|以下)?)的(?:有|为)\s*$")
+
+
+def _counted_over_limit(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种: the things of the whole the sentence
+    opens on whose share passes each limit (全国占比超过20%的工业产品)."""
+    limit = _LIMIT_HAVE.search(sentence, clause, q.start) if q.unit in _COUNT_UNITS else None
+    share = _LIMITED_SHARE.search(sentence, clause, q.start) if limit else None
+    scope = _last_scope(sentence[:clause]) if share else None
+    thing = re.search(r"(?:\d+\s*[种个家项类所])?([\u4e00-\u9fff]{2,8})$", re.sub(r"\s+", "", scope.group("scope"))) \
+        if scope else None
+    if not thing:
+        return indicator
+    measure, bound = re.sub(r"^[^在]*在", "", share.group(1)), re.sub(r"\s+", "", limit.group(1))
+    return f"{measure}{bound}的{thing.group(1).split('的')[-1]}"
+
+
+_EVENT_OPENING = re.compile(r"\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?:期间|上)?(?:共|累计)?(?:促成|达成|吸引|签约|签署)")
+_DEALT = re.compile(r"(?:意向)?(?:成交额|成交金额|签约总?金额|交易额)")
+
+
+def _deal_of_event(indicator: str | None, sentence: str, clause: int) -> str | None:
+    """高交会促成1023项…项目签约，成交额超1700亿元: the deals are the event's, that the sentence opens on."""
+    dealt = _DEALT.search(indicator or "") if clause > 0 else None
+    event = _EVENT_OPENING.match(sentence) if dealt and dealt.end() == len(indicator) else None
+    return f"{event.group(1)}{dealt.group(0)}" if event and event.group(1) not in indicator else indicator
+
+
 # figures that describe the thing counted just before: 初级中学461所，毕业生…、在校生…; 项目3800个，总投资…
 _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)业生|教职工|专任教师|床位|卫生技术人员|从业人员|总投资|总规模|"
                         r"签约总金额|总金额|投资额|总产值|营业收入|成交价|成交额|成交金额|"
@@ -1035,6 +1126,7 @@ _DONE_BY = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<by>由[\u4e00-\u9fff
 _PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
 _MADE_UP_BY = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,8}?)(?:主要|则)?由[^，,。；;由]{0,24}?$")
+_BODY_WITH_UNITS = re.compile(r"\s*(?:其中|而|该)?[，,]?\s*([\u4e00-\u9fff]{2,8}?)(?:下设|设有|下辖)")
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
 
 
@@ -1043,6 +1135,9 @@ def _members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) 
     if q.unit not in ("位", "名", "人"):
         return indicator
     body = _MADE_UP_BY.search(sentence, clause, q.start)
+    opened = _BODY_WITH_UNITS.match(sentence) if indicator in ("成员", "人员", "工作人员", "员工") and clause > 0 else None
+    if opened:   # 执行处下设战略处、运营处…等子部门，共涉及18名成员: the members of the body the sentence opens on
+        return opened.group(1) + indicator
     if not body or not _MADE_UP_OF.match(sentence, q.end):
         return indicator
     return re.sub(r"^(?:其中|该|其)", "", body.group("body")) + "成员"
@@ -1087,8 +1182,9 @@ def _measures_for_aim(indicator: str | None, sentence: str, q: Quantity) -> str 
     return f"{aims[-1]}{measures}" if aims else indicator
 
 
-def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> str | None:
-    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it."""
+def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity, previous: str = "") -> str | None:
+    """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it.
+    `previous`: the sentence before, whose variable in another state (…的城乡高质量融合水平处于低水平阶段) is this one's."""
     indicator = _measures_for_aim(indicator, sentence, q)
     by = _DONE_BY.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
     if by:   # 调整316项省级行政职权由市县实施: the powers now exercised by them
@@ -1106,6 +1202,8 @@ def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity) -> 
         return indicator   # 5000个已建成自然村的…设施: a verb right after the figure describes the noun after it
     state = m.group("verb") + m.group("what")
     earlier = re.search(r"的([\u4e00-\u9fff]{2,12}?)" + re.escape(state), sentence[:q.start])
+    if not earlier and m.group("verb") == "处于":   # 2009年有4个省份处于高水平和中高水平阶段 after the same variable
+        earlier = ([None] + list(re.finditer(r"的([\u4e00-\u9fff]{2,12}?)处于", previous + sentence[:q.start])))[-1]
     # …，2013年有8个省份处于低水平阶段: the variable the sentence named for the same state before
     return f"{earlier.group(1) if earlier else ''}{state}的{m.group('noun') or indicator}"
 
@@ -1284,7 +1382,8 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     # 深圳、东莞…等市的国土开发强度已超过30%…，其中深圳已超过50%: the measure after the places' 的
     text = re.sub(r"^[、\s]*等?(?:市|省|区|县|国|城市|地区|省份|省区|国家)的(?=[\u4e00-\u9fff]{2})", "", text)
     phrase = _noun_phrase(text)
-    return phrase if 2 <= len(phrase) <= 16 and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
+    longest = 24 if "、" in phrase else 16   # 城市人均道路面积、万人医疗机构床位数也增长较快: a list of variables
+    return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 
 def _counted_length(sentence: str, q: Quantity) -> int:
@@ -1306,6 +1405,9 @@ _PLACES_REACHED = re.compile(r"(?:省份|省区|省市|国家和地区|国家|�
 _DONE_FOR = re.compile(r"[\u4e00-\u9fff、“”]{2,20}?(?=[，,。；;]|\d|$)")
 
 
+_REACHED_BEFORE = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:通达|覆盖|辐射|送达|走进|进入|销往|远销|走向)")
+
+
 def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
     """The people a count counts with what was done for them (为1.4万名独居高龄老人安装用电监测和门磁预警 →
     安装用电监测和门磁预警的独居高龄老人) or what reached them (职业伤害保障试点覆盖696万名新业态劳动者 →
@@ -1321,12 +1423,17 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
         done = _DONE_FOR.match(sentence, people.end())
         return f"{done.group(0)}的{people.group(0)}" if done else None
     by = _noun_phrase(sentence[start:served.start()])
+    reached = _REACHED_BEFORE.match(sentence, _clause_start(sentence, start - 1)) if not by and start > 0 else None
+    if reached and reached.end() < start:   # 陇原绿电通达大江南北，惠及26个省份: what reached them is the clause before's
+        by = reached.group(1)
     return f"{by if 2 <= len(by) <= 16 else ''}{served.group('verb')}的{people.group(0)}"
 
 
 # 12国是欧盟成员, 27座城市入选全球最具影响力城市: what the counted things are, or entered
 _COUNTED_AS = re.compile(r"\s*(?:已|均|都)?(?:是|为|属于|拥有)([\u4e00-\u9fff]{2,8}?)(?:身份|资格)?(?=[，,。；;、]|$)")
 _ENTERED = re.compile(r"(入选|进入|入围|获评|获批|荣获|跻身|挂牌|获)([^，,。；;、]{2,14}?)(?=[，,。；;、]|$)")
+_RANK_ENTERED = re.compile(r"(?:排名|排位|位次)(?:进入|跻身|位列|位居|保持)[^，,。；;、]{2,12}?(?=[，,。；;、]|$)")
+_IN_PROGRAMME = re.compile(r"[“\"][^”\"，,。；;]{2,10}[”\"](?:创建|建设|试点|示范)(?=[\u4e00-\u9fff]{0,8}?(?:推进|开展|实施|启动|进行))")
 _ADMIN_PREDICATE = re.compile(r"\s*(?:[（(][^）)]{1,8}[)）])?\s*(?P<pred>(?:与|同|向|实现|完成|建立|开展|通过|全部|均|已|被)"
                               r"[^，,。；;、\d]{3,20}?)(?=[，,。；;]|$)")
 
@@ -1480,6 +1587,12 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
                       sentence[m.start("noun") + len(noun):]) if stop and stop.group(0) in ("和", "及", "与") else None
     if paired and len(noun) >= 2:   # 35个地方和单位荣获…: the pair of things the predicate holds for
         noun += paired.group(0)
+    ranked = _RANK_ENTERED.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 12 else None
+    if ranked:   # 2家经济技术开发区排名进入全国前10: the things counted by where their ranking got
+        return f"{ranked.group(0)}的{noun}"
+    named = _IN_PROGRAMME.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 8 else None
+    if named:   # 7所高校“双一流”创建深入推进: the things taking part in the programme named after them
+        return f"{named.group(0)}{noun}"
     entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
     if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"

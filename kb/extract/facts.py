@@ -28,7 +28,7 @@ from kb.extract.fact_indicators import (
     _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
     _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
     _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
-    _with_variable)
+    _with_variable, _share_in_scope, _counted_over_limit, _deal_of_event)
 from kb.extract.fact_periods import (
     _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
     _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
@@ -385,6 +385,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
             indicator, period = stated[shares[id(q)]]
             indicator = _respective_share(indicator or "", sentence, clause, q)
         whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated, units)
+        whole = _deal_of_event(_counted_over_limit(whole, sentence, clause, q), sentence, clause)
         whole = _with_previous_measure(_outcome_of(whole, sentence, clause), q,
                                        carry.previous_indicator if not stated and clause == 0 else None)
         if whole != indicator and carry.indicator == indicator:
@@ -403,8 +404,12 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
+            bare = indicator
             indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
                                        carry.variable)
+            if carry.indicator == bare:
+                carry.indicator = indicator   # 增量39.7亿斤、占全国23.6%: the share is of 粮食总产增量
+        indicator = _share_in_scope(indicator, sentence, clause, periods, mentions)
         if id(q) in respective:
             pair = _compared_pair(subject, owner, indicator, sentence, topic)
         else:
@@ -471,7 +476,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         indicator = _gap_in_rate(indicator, change, q, sentence)
         counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
         indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
-        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q), sentence, clause, q)
+        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q, carry.previous_sentence),
+                                       sentence, clause, q)
         indicator = _entered_list(indicator, sentence, q)
         indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence, clause)
         if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:

@@ -96,6 +96,8 @@ def indicator_confidence(indicator: str | None, raw: str = "") -> str:
     punctuation run, a footnote marker, a fragment cut at a function word; else "high"."""
     # …的多年平均值在0.2~0.4之间的地州市: the bounds of a class of things are no digits of a value
     name = re.sub(r"在\d[\d.]*[~～—-]\d[\d.]*之间的(?=[\u4e00-\u9fff]{2})", "在之间的", re.sub(r"\s+", "", indicator or ""))
+    # 全国占比超过20%的工业产品: the limit of a class of things counted is no digits of a value
+    name = re.sub(r"(超过|高于|低于|不足|达到)\d[\d.]*%(?:以上|以下)?的(?=[\u4e00-\u9fff]{2})", r"\1限的", name)
     value_digits = re.sub(r"[^\d.]", "", raw)
     if ((len(name) < 2 and name not in ADMIN_UNIT_NAMES) or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
             or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)

@@ -35,6 +35,7 @@ _STATISTIC = re.compile(r"(?:chi2|χ2|χ²|卡方|\$?(?<![A-Za-z])[PpRrtTFZz]\$?
 _STUDY_DESIGN = re.compile(r"选取|选择|选用|样本|研究对象|研究区|面板数据|本文|本研究|测算了?|测度|考察")
 # 在全国673个城市中…排在前20位, 168个城市空气质量排名中: the field a ranking is taken over
 _RANKED_FIELD = re.compile(r"[^，,。；]{0,14}?(?:排名|排行榜?)?中")
+_RANK_IN_POOL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:之首|之末|首位|前列|第[一二三四五六七八九十\d]+位?|前[一二三四五六七八九十\d]+[位名]?)")
 _RANKING = re.compile(r"排名|排行|排在|位居|居第|第\s*\d+\s*位|前\s*\d+\s*[位名强]")
 _DESIGN_UNITS = re.compile(r"\s*(?:个)?\s*(?:省份|省区|省|城市|地级市|地级及以上城市|地市|县|区县|县域|国家|样本|企业|家企业|指标|变量)")
 # 假设一辆小汽车1小时…: a hypothetical's numbers
@@ -148,6 +149,8 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
             and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
         return False
+    if q.unit in _COUNT_UNITS and re.search(r"(?:居|位居|位列|位于|列)\s*$", before) and _RANK_IN_POOL.match(sentence, q.end):
+        return False   # 水质指数居15个副省级城市之首: the pool a rank is taken in
     if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
         return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence) or (_BRACKETED_LIMIT.search(sentence, 0, q.start)
@@ -258,6 +261,10 @@ def _counts_listed_names(q: Quantity, sentence: str) -> bool:
 _SETTLEMENT = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,10}?(?:村寨|自然村|村组|村庄|屯|聚居点|聚居区|安置点)")
 
 
+_CLASS_NAMED = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,8}?(?:园区|企业|项目|工程|城市|县|乡镇|村|机组|设施|码头|港口|单位|主体|学校|医院|"
+                          r"农户|家庭|商户|景区)(?=[，,。；;、]|[\u4e00-\u9fff]{0,2}(?:接入|纳入|实施|开展|实现|给予|享受|按|执行))")
+
+
 def _is_class_bound(q: Quantity, sentence: str) -> bool:
     """0—6岁儿童, 10万千瓦及以下燃煤机组: an age or size that delimits a class of things; with 以上/以下
     only when another figure of the clause measures that class (25度以上陡坡耕地面积占全国的70%)."""
@@ -279,6 +286,8 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
         return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
     if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
+    if _CLASS_NAMED.match(sentence, end):
+        return True   # 推动大宗货物年运量150万吨以上的物流园区、工矿企业…接入铁路专用线: the limit that says which ones
     if not (re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:])
             or re.match(r"\s*的\s*[\u4e00-\u9fff]{1,10}?(?:占比|比重|比例)", sentence[end:])):
         return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
