@@ -1,7 +1,7 @@
 """Fact extraction and attribution on real sentences of the seed corpus (003, 004)."""
 from kb.clean import clean
 from kb.extract.facts import extract_facts
-from kb.extract.places import _mentions
+from kb.extract.places import place_mentions
 from kb.load import load
 from kb.structure import split_articles
 from kb.types import Article, CleanText, Section, Span
@@ -1216,7 +1216,7 @@ def test_zones_described_by_a_figure_classes_with_exceptions_and_places_counted_
     # a class without the places excepted from it (its bracketed limit is no fact: tests/test_not_facts.py)
     sentence = ("按照国际公认的人均水资源量1000立方米的缺水警戒线衡量标准，国家中心城市均为严重缺水城市，"
                 "其中除广州、成都以外，其他国家中心城市均为极度缺水城市（人均水资源量不足500立方米）。")
-    assert [m.place.name for m in _mentions(sentence) if m.topic][-1] == "除广州、成都以外的国家中心城市"
+    assert [m.place.name for m in place_mentions(sentence) if m.topic][-1] == "除广州、成都以外的国家中心城市"
     # a region the sentence names after 使得
     facts = _facts("2004年以来，国家已累计为三江源生态保护和建设工程投入资金200亿元以上，"
                    "使得三江源地区荒漠化面积减少近500平方千米，各类草地平均覆盖度增加11.6个百分点。")

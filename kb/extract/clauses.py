@@ -1,7 +1,7 @@
 """Clauses and the reading state of the facts stage: where a clause of a sentence starts and ends
 (split at ，：), the enumeration runs of quantities (A、B和C), and the state every attribution step
-reads — `_Document` (what an article says of all its figures), `_Carry` (what earlier clauses of the
-paragraph stated) and `_Context` (where a sentence sits).
+reads — `DocumentTraits` (what an article says of all its figures), `Carry` (what earlier clauses of the
+paragraph stated) and `Context` (where a sentence sits).
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from kb.types import Article
 
 
 _CLAUSE_END = re.compile(r"[，,：:]")
-_MEASURE_UNITS = {"%", "‰", "百分点", "倍"}
+MEASURE_UNITS = {"%", "‰", "百分点", "倍"}
 
 
 @dataclass
-class _Carry:
+class Carry:
     """What earlier clauses of the paragraph stated and later figures inherit."""
     period: str | None = None
     subject: str | None = None
@@ -28,7 +28,7 @@ class _Carry:
     previous_from: str | None = None  # the same of the sentence before, when it ended with ； or ，
     heading_year: str | None = None  # the year the section's heading names, for year-less periods
     heading_place: str | None = None  # the one place the section's innermost naming heading names
-    distribution: list = field(default_factory=list)   # the places of the last 分别 list (_Mention)
+    distribution: list = field(default_factory=list)   # the places of the last 分别 list (Mention)
     stated_period: str | None = None
     variable: str = ""   # what the paragraph's last specific indicator measured, for a later bare 占比/差额
     differences: dict = field(default_factory=dict)   # 省域间 -> 省域间城镇化质量差异: what the paragraph's 差异 are of
@@ -56,7 +56,7 @@ class _Carry:
 
 
 @dataclass
-class _Document:
+class DocumentTraits:
     """What the document says of all its figures, decided once per article from its metadata."""
     genre: str
     jurisdiction: str | None   # the place its figures are about when no sentence names one
@@ -67,46 +67,46 @@ class _Document:
 
 
 @dataclass
-class _Context:
+class Context:
     """Where a sentence sits: the document text, its article and the sentence's offset."""
     text: str
     article: Article
     offset: int
-    doc: _Document
+    doc: DocumentTraits
 
 
 # 西北地区与西南地区的差距…, 两地区…相差: a gap belongs to the pair it is between
-_GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
-_PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
-_GAP_LINK = re.compile(r"\s*(?:高出|低于|高于|多出|多于|少于|落后于?)\s*")   # 中部地区高出西部地区
+GAP_WORD = re.compile(r"差距|差额|相差|差值|净差")
+PAIR_LINK = re.compile(r"\s*(?:与|和|同|及)\s*")
+GAP_LINK = re.compile(r"\s*(?:高出|低于|高于|多出|多于|少于|落后于?)\s*")   # 中部地区高出西部地区
 # 中东部地区, 东西部地区: two regions named as one (the pair of a gap, or both sides compared)
-_COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
+COMPOUND_REGION = re.compile(r"([东中西])([东中西])部(?:地区)?")
 # quantities of one enumeration (12.75%、4.99%和19.8%) are joined only by these (and an OCR run's
 # stray dot, 43.14%，.47.06%和5.88%: see kb.extract.numbers)
-_LIST_GAP = re.compile(r"\s*(?:[、，,]\.?|\.|和|及|与|以及|或)\s*")
+LIST_GAP = re.compile(r"\s*(?:[、，,]\.?|\.|和|及|与|以及|或)\s*")
 
 
-def _list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantity]]:
+def list_groups(quantities: list[Quantity], sentence: str) -> list[list[Quantity]]:
     """The quantities in runs that enumerate (A、B和C)."""
     groups: list[list[Quantity]] = []
     for q in quantities:
-        if groups and _LIST_GAP.fullmatch(sentence[groups[-1][-1].end:q.start]):
+        if groups and LIST_GAP.fullmatch(sentence[groups[-1][-1].end:q.start]):
             groups[-1].append(q)
         else:
             groups.append([q])
     return groups
 
 
-_COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
+COUNT_UNITS = {"个", "项", "家", "户", "所", "座", "条", "名", "位", "种", "批", "台", "套", "部", "篇", "件", "张",
                 "辆", "艘", "架", "列", "趟", "班", "班次", "宗", "处", "场次", "省", "市", "县", "国", "次", "场", "起", "件"}
 
 
-def _clause_end(sentence: str, pos: int) -> int:
+def clause_end(sentence: str, pos: int) -> int:
     m = re.compile(r"[，,；;。]").search(sentence, pos)
     return m.start() if m else len(sentence)
 
 
-def _clause_start(sentence: str, pos: int) -> int:
+def clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding `pos` starts: after the last clause mark before it that is not inside a
     bracket closed before `pos` (固定资产投资（不含农户，下同）同比增长: the note's comma ends no clause)."""
     cuts: list[tuple[int, int]] = []   # (cut, bracket depth at the mark)
@@ -126,13 +126,13 @@ def _clause_start(sentence: str, pos: int) -> int:
     return cuts[-1][0] if cuts else 0
 
 
-def _paren_start(sentence: str, pos: int) -> int:
+def paren_start(sentence: str, pos: int) -> int:
     """Just after the bracket still open at `pos`, else 0."""
     paren = max(sentence.rfind("（", 0, pos), sentence.rfind("(", 0, pos))
     return paren + 1 if paren >= 0 and not re.search(r"[)）]", sentence[paren:pos]) else 0
 
 
-def _masked(sentence: str, periods: list[Period]) -> str:
+def without_periods(sentence: str, periods: list[Period]) -> str:
     """The sentence with period expressions blanked (same length), so 2000年重庆 reads as 重庆."""
     chars = list(sentence)
     for p in periods:

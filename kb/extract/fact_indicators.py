@@ -1,20 +1,20 @@
-"""Indicator naming from clauses: `_indicator_for` returns the indicator a quantity's clause names (the
+"""Indicator naming from clauses: `indicator_for` returns the indicator a quantity's clause names (the
 catalogue and confidence of indicators are kb/extract/indicators.py), with its helpers — the noun phrase
 before a figure, shares and ratios, counted nouns, scopes and measures carried from earlier clauses —
-and the indicators of listed figures (`_respective_indicators`, `_listed_names`).
+and the indicators of listed figures (`respective_indicators`, `_listed_names`).
 """
 from __future__ import annotations
 
 import re
 
 from kb.extract.clauses import (
-    _COUNT_UNITS, _Carry, _GAP_WORD, _MEASURE_UNITS, _clause_start, _list_groups, _masked, _paren_start)
-from kb.extract.fact_periods import _TO
+    COUNT_UNITS, Carry, GAP_WORD, MEASURE_UNITS, clause_start, list_groups, without_periods, paren_start)
+from kb.extract.fact_periods import TO
 from kb.extract.indicators import ADMIN_UNIT_NAMES, indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
 from kb.extract.periods import Period
-from kb.extract.places import _COUNTRY_AS_MODIFIER, _Mention, _place_named, _places
-from kb.extract.subjects import _PLACE_LIST_GAP, _bracketed_measure, _compared_level, _counted_classes
+from kb.extract.places import COUNTRY_AS_MODIFIER, Mention, place_named, place_table
+from kb.extract.subjects import PLACE_LIST_GAP, bracketed_measure, compared_level, counted_classes
 
 
 # where a listed name ends before the figures' predicate: 高速公路|从无到有, 一般公共预算收入|4项主要经济指标
@@ -22,7 +22,7 @@ _NAME_END = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个|大
 _NAME_SEP = re.compile(r"、|以及|和|及")
 
 
-def _respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[_Mention],
+def respective_indicators(quantities: list[Quantity], periods: list[Period], mentions: list[Mention],
                            sentence: str, before: list[str] | None = None) -> dict[int, str]:
     """高速铁路、高速公路…运营里程分别达到A、B: the n things named before 分别 are what the n figures
     measure (with the measure named after them, when there is one); 公路里程、高速公路里程和铁路营业里程在
@@ -30,7 +30,7 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
     later runs of n figures in the sentence, too; 城乡居民人均可支配收入分别为A和B: 城镇…, 农村….
     `before` holds the names of the sentence before's list, for a run after a bare 分别 (而到了2014年，分别变
     为A、B和C); it is set to this sentence's last list, or emptied."""
-    dated = _masked(sentence, periods)
+    dated = without_periods(sentence, periods)
     # a place inside a compound name (国家中心城市中国企业500强) stays in the name
     inside = re.compile(r"[\u4e00-\u9fff]")
     masked = list(dated)
@@ -42,10 +42,10 @@ def _respective_indicators(quantities: list[Quantity], periods: list[Period], me
     names: dict[int, str] = {}
     last: list[str] = []
     earlier = list(before or [])
-    for group in _list_groups(quantities, sentence):
+    for group in list_groups(quantities, sentence):
         if len(group) < 2:
             continue
-        clause = _clause_start(sentence, group[0].start)
+        clause = clause_start(sentence, group[0].start)
         items = _listed_names(masked, sentence, clause, group) or (_topic_pair(sentence[:clause]) if len(group) == 2 else [])
         if not items and last and len(last) == len(group):
             items = last   # a later run of as many figures: the same things, in the same order
@@ -74,7 +74,7 @@ def _topic_pair(before: str) -> list[str]:
     topics = list(_PAIR_TOPIC.finditer(before))
     if not topics:
         return []
-    gap = "差距" if _GAP_WORD.search(before, topics[-1].end()) else ""
+    gap = "差距" if GAP_WORD.search(before, topics[-1].end()) else ""
     return _pair_names(topics[-1].group(1).replace("的", ""), gap)
 
 
@@ -89,7 +89,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if k < 0 and "、" not in listed:
         return []
     if k >= 0 and not _NAME_SEP.search(listed) and clause > 0 and not _pair_names(_noun_phrase(listed)):   # the list is the clause before: 高速铁路、高速公路从无到有，
-        listed, measure = masked[_clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
+        listed, measure = masked[clause_start(sentence, clause - 1):clause - 1], _noun_phrase(listed)
         listed = re.sub(r"^[^在、，,]{2,}在(?=[\u4e00-\u9fff]{2})", "", listed)   # 西北地区与西南地区在小学、初中…
     listed = _ORDINALS_SHARED.sub(_ordinals_spelled, listed)
     items = listed.split("、")   # 住宿和餐饮业、批发和零售业: 和 inside a name, 、 between names
@@ -118,7 +118,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     if measure and all(_common_suffix([x, measure]) and len(_common_suffix([x, measure])) >= 4 for x in items):
         measure = ""   # 在小学、初中、高中生均…经费…，各年级生均…经费分别是…: the items name it already
     # 生产安全事故起数和死亡人数: a later item that is a bare measure is of the first item's thing
-    return [(_parallel_rate(x, items[0]) or _with_earlier_scope(x, [(items[0], None)]) if i else x) + measure
+    return [(_parallel_rate(x, items[0]) or with_earlier_scope(x, [(items[0], None)]) if i else x) + measure
             for i, x in enumerate(items)]
 
 
@@ -212,12 +212,12 @@ _OF_STATED = re.compile(r"\s*(?:扣除价格因素(?:影响)?后?[，,]?)?\s*分
                         r"|(?:比上年|同比|较上年)?\s*(?:实际|名义)?\s*(?:增长|下降|提高|增加|减少|降低))[^，,]*")
 
 
-def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
+def shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) -> dict[int, int]:
     """…常住人口为A，地区生产总值为B，分别占全国的a、b: n shares right after 分别占 are those of the
     n figures stated just before; the position of each one's figure among the stated ones."""
     out: dict[int, int] = {}
-    for group in _list_groups(quantities, sentence):
-        clause = _clause_start(sentence, group[0].start)
+    for group in list_groups(quantities, sentence):
+        clause = clause_start(sentence, group[0].start)
         first = quantities.index(group[0])
         if (len(group) < 2 or first < len(group) or first > n_stated
                 or not _OF_STATED.fullmatch(sentence[clause:group[0].start])):
@@ -226,7 +226,7 @@ def _shares_of_stated(quantities: list[Quantity], sentence: str, n_stated: int) 
     return out
 
 
-def _respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str:
+def respective_share(name: str, sentence: str, clause: int, q: Quantity) -> str:
     """The indicator of one of the figures a 分别 enumerates: the thing named, or its share of a whole
     when the figures are shares (分别占全国的)."""
     after = re.search(r"分别\s*(?:为|是|达到?)?\s*([占完][^，,\d%]{1,12}?)的?\s*(?:\d|$)", sentence[clause:q.start])
@@ -269,23 +269,23 @@ _NOT_TOPIC = {"现实", "总体", "整体", "长远", "长期", "短期", "实�
               "全局", "宏观", "微观", "结果", "数据"}
 
 
-def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | None, sentence: str,
-                   periods: list[Period], mentions: list[_Mention], owner: _Mention | None,
-                   carry: _Carry) -> tuple[str | None, str | None]:
+def indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | None, sentence: str,
+                   periods: list[Period], mentions: list[Mention], owner: Mention | None,
+                   carry: Carry) -> tuple[str | None, str | None]:
     """(indicator, change) for a quantity: the noun phrase of its clause before it (after any earlier
     figure of the clause), and the change verb that links them (同比下降, 由…增加到…)."""
     change = None
     if frm:
-        to = _TO.search(sentence, frm.end(), q.start)
+        to = TO.search(sentence, frm.end(), q.start)
         change = (f"{frm.group(1)}…{to.group(0)}…(终点)" if to else f"{frm.group(1)}…(起点)")
         if frm.start() < previous_end:   # 由A增加到B: B measures what A measured
             return carry.indicator, change
-    if owner is not None and owner.place.kind == "body" and _compared_level(q, mentions, sentence):
+    if owner is not None and owner.place.kind == "body" and compared_level(q, mentions, sentence):
         return carry.indicator, None   # …达到6.17%，远超过创新型国家和地区2.5%的水平: the same measure
-    bracketed = _bracketed_measure(sentence, q, owner)
+    bracketed = bracketed_measure(sentence, q, owner)
     if bracketed:   # (not carried: the clause goes on about its own figures, …的11.5%)
         return bracketed, change
-    phrase_start = max(clause, previous_end, _paren_start(sentence, q.start))
+    phrase_start = max(clause, previous_end, paren_start(sentence, q.start))
     phrase = sentence[phrase_start:frm.start() if frm and frm.start() >= phrase_start else q.start]
     if phrase_start == previous_end > 0:   # 棚户区改造47.63万户（套）、老旧小区改造: the figure before's unit note
         phrase = re.sub(r"^\s*[（(][\u4e00-\u9fff]{1,2}[）)]", "", phrase)
@@ -310,7 +310,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if cmp_ and not (cmp_.group(0) == "比" and frm and sentence[:frm.start()].rstrip().endswith("比")) \
             and not (cmp_.group(1) == "与" and _RATIO_NAME.search(phrase)):
         phrase = phrase[:cmp_.start()]
-    phrase = _with_partner(_gap_to_place(_noun_phrase(phrase), sentence[clause:q.start]), sentence[clause:q.start])
+    phrase = _with_partner(gap_to_place(_noun_phrase(phrase), sentence[clause:q.start]), sentence[clause:q.start])
     done = _DONE_THEN.fullmatch(phrase or "")
     if done:   # 省级部门运维实现集中管理、经费下降28%: the topic's own measure after what it achieved
         phrase = done.group("topic") + done.group("measure")
@@ -318,10 +318,10 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if total:   # 28人当选“中国好人”、总数207人
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
-    phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, _counted_noun(sentence, q))
+    phrase = (_people_served(sentence, max(clause, previous_end), q) or _launched(phrase, counted_noun(sentence, q))
               or _area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or _share_noun(sentence, q))
     if not phrase and clause > previous_end:
-        phrase = _gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
+        phrase = gap_to_place(_lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
     need = _NEED_MET.match(sentence, q.end) if met else None
     lead = _lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if need else ""
@@ -341,7 +341,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if phrase and carry.indicator and _THE_REST.fullmatch(phrase):
         phrase = carry.indicator   # …仅有1~2个地州市外,其余多为5~7个: the rest counts the same things
     item = re.match(r"([\u4e00-\u9fff]{2,8}?)(?=等|、|[，,。；;])", sentence[q.end:]) if listed_next else None
-    if item and q.unit not in _MEASURE_UNITS:
+    if item and q.unit not in MEASURE_UNITS:
         phrase = item.group(1)
     phrase = _ranking_moved(sentence, clause, q, carry.indicator) or phrase
     after = _CHANGE_AFTER.match(sentence, q.end) if q.unit == "%" and not change else None
@@ -354,7 +354,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
         phrase = _share_given(taken, sentence[given.end():q.start] if of else "", carry.indicator,
                               *_share_giver(sentence, given.start(), periods, mentions))
     if occupies and q.unit == "%" and phrase and "占" not in phrase and carry.indicator and carry.indicator != phrase:
-        phrase = f"{phrase}占{_variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
+        phrase = f"{phrase}占{variable_of(carry.indicator) or carry.indicator}的比重"   # 其中农村地区非网民约占59.8%
     spent = _SPENT_ON.match(sentence, q.end) if q.unit == "%" and phrase else None
     if spent:   # 财政支出八成以上投向民生领域: the share that goes to what follows
         phrase = f"{phrase}{spent.group(1)}{spent.group(2)}的比重"
@@ -362,7 +362,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if multiple:   # 东部地区的GDP是西部地区的3.05倍
         phrase = f"{multiple.group(1)}相当于{multiple.group(2)}的倍数"
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)):
-        phrase = next((m.place.canonical for m in _counted_classes(q, mentions, sentence)), phrase)
+        phrase = next((m.place.canonical for m in counted_classes(q, mentions, sentence)), phrase)
     if not (phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)) and change and (q.unit == "%" or frm and not q.unit) \
             and not carry.indicator:   # (…的Theil指数总体上呈现出波动下降的趋势，…仅从2003年的0.282下降到…)
         phrase = _opening_variable(sentence, clause)   # 全省生产总值连续跨越…三个大台阶，年均增长5.9%
@@ -374,7 +374,7 @@ def _indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | 
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
     phrase = _after_quoted_examples(_run_length(phrase, sentence, clause, q))
-    if q.unit not in _MEASURE_UNITS and not change:
+    if q.unit not in MEASURE_UNITS and not change:
         phrase = _per_year(phrase, sentence[phrase_start:q.start], carry.indicator if phrase_start == previous_end else None)
     if phrase and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
         carry.indicator = phrase
@@ -503,11 +503,11 @@ def _ranking_moved(sentence: str, clause: int, q: Quantity, carried: str | None)
     if not ranked:
         return None
     name = re.sub(r"^[年月日]", "", _noun_phrase(ranked[-1].group(1)))   # 2019年中国的营商环境: the year's 年 left
-    place = _places()[1].match(name)
+    place = place_table()[1].match(name)
     if place and name[place.end():place.end() + 1] == "的":
         name = name[place.end() + 1:]   # 中国的营商环境: the place is the subject
     if is_generic_measure(name):
-        name = (_variable_of(carried) or "") + name
+        name = (variable_of(carried) or "") + name
     return f"{name}排名" if len(name) >= 2 else None
 
 
@@ -526,7 +526,7 @@ def _share_given(taken: str, whole: str, before: str | None, giver: str = "", ve
     """The indicator of a share a clause gives to what follows it (中小型企业占据德国99%的商业市场 → 中小型企业占商业
     市场的比重, …提供60%的就业 → 中小型企业提供的就业占比); a bare measure (贡献了全国24.1%的增量) is of the
     variable the figure before measured (货物进出口总额增量占全国的比重)."""
-    variable = _variable_of(before) if is_generic_measure(taken) else ""
+    variable = variable_of(before) if is_generic_measure(taken) else ""
     if not variable and giver:
         return f"{giver}占{taken}的比重" if verb.startswith("占") else f"{giver}{verb}的{taken}占比"
     if not variable:
@@ -545,10 +545,10 @@ def _with_partner(name: str | None, clause: str) -> str | None:
     return re.sub(r"\s+", "", sides.group(0)) + name if sides else name
 
 
-def _gap_to_place(name: str | None, clause: str) -> str | None:
+def gap_to_place(name: str | None, clause: str) -> str | None:
     """西部地区与东部地区及全国平均水平的差距分别缩小至A和B: a place (or its average) that a gap is to names
     no variable; the bare gap word is left for the variable of the clause or sentence before."""
-    place = _places()[1].match(name or "")
+    place = place_table()[1].match(name or "")
     rest = name[place.end():] if place else name or ""
     gap = re.fullmatch(r"(?:平均水平|平均)?的?(差距|差额|差值)?", rest)
     if not gap or not (place or rest):
@@ -567,7 +567,7 @@ def _released_thing(phrase: str | None, sentence: str, q: Quantity) -> str | Non
         return f"{phrase}{m.group(1)}时间"
     span = re.match(r"\s*(?:的)?(范围|半径)", sentence[q.end:]) if q.unit in ("千米", "公里", "米") else None
     if span and phrase and not phrase.endswith(span.group(1)):   # 市郊铁路一般在30—70千米范围
-        return f"{_bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
+        return f"{bracket_closed(phrase)}{span.group(1)}"   # 快线铁路（在地面运行）一般在15—30千米范围
     held = re.match(r"\s*((?:达到|保持|处于|位居|居)[^，,。；;]{1,8}?)(?=[，,。；;]|$)", sentence[q.end:]) \
         if q.unit in ("个月", "天", "年") else None
     if held and phrase:   # 全湖水质累计6个月达到Ⅲ类: how long it held
@@ -593,7 +593,7 @@ def _in_data_scope(phrase: str | None, sentence: str, clause: int) -> str | None
     if not (data and phrase and data.end() == clause):
         return phrase
     field = re.sub(r"(?:19|20)\d{2}\s*年度?", "", data.group("field"))
-    place = _places()[1].match(field)
+    place = place_table()[1].match(field)
     field = field[place.end():] if place else field
     if not 2 <= len(field) <= 8 or _PUBLISHER.search(field) or field in phrase or not re.fullmatch(r"[\u4e00-\u9fff]+", field) \
             or re.search(r"的|公布|发布|相关|有关|最新", field):
@@ -636,7 +636,7 @@ def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
     first part of the whole (第一产业增加值占比)."""
     if not _RATIO_RUN.match(sentence, q.end) or re.search(r"[∶:：]\s*$", sentence[:q.start]):
         return phrase
-    clause = sentence[_clause_start(sentence, q.start):q.start]
+    clause = sentence[clause_start(sentence, q.start):q.start]
     whole = next((w for w in _RATIO_PARTS if w in clause), None)
     if not whole:
         return phrase
@@ -659,7 +659,7 @@ _OF_NO_BASE = re.compile(r"分别(?:是|为|相当于)\s*" + _MULTIPLES_LISTED +
 _BASE_YEAR_MULTIPLES = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + r"\d+(?:\.\d+)?\s*倍")
 
 
-def _as_multiple_of_year(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+def as_multiple_of_year(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
     """The indicator of a multiple of a base year's figure (铁路运营里程是1978年的2.7倍):
     the variable 相当于 that year's, so the row does not read as the variable's own size."""
     if q.unit != "倍" or not indicator or re.search(r"倍|相当于", indicator):
@@ -671,11 +671,11 @@ def _as_multiple_of_year(indicator: str | None, sentence: str, clause: int, q: Q
 
 
 # 省域间城镇化质量差异: a difference between parts named with what differs
-_NAMED_DIFFERENCE = re.compile(r"([\u4e00-\u9fff]{2}[间内])((?:(?!差异|[间内])[\u4e00-\u9fff]){2,8}?)差异")
+NAMED_DIFFERENCE = re.compile(r"([\u4e00-\u9fff]{2}[间内])((?:(?!差异|[间内])[\u4e00-\u9fff]){2,8}?)差异")
 _BARE_DIFFERENCE = re.compile(r"([\u4e00-\u9fff]{2}[间内])差异")
 
 
-def _difference_of(indicator: str | None, differences: dict) -> str | None:
+def difference_of(indicator: str | None, differences: dict) -> str | None:
     """西部地区省域间差异在总体差异中的占比 after 省域间城镇化质量差异最大: a difference named bare is of
     what the paragraph said differs."""
     m = _BARE_DIFFERENCE.search(indicator or "")
@@ -688,9 +688,9 @@ def _difference_of(indicator: str | None, differences: dict) -> str | None:
 _EXTENT_UNITS = {"公里", "千米", "米", "亩", "公顷", "平方公里", "平方千米", "平方米"}
 
 
-def _as_added(indicator: str | None, before: str, unit: str) -> str | None:
+def as_added(indicator: str | None, before: str, unit: str) -> str | None:
     """The indicator of a count with the verb that says it counts additions (新增, 建成), when its clause has one."""
-    if not indicator or unit not in _COUNT_UNITS and unit not in _EXTENT_UNITS:
+    if not indicator or unit not in COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
     if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
@@ -706,19 +706,19 @@ _GAP_TO_BASE = re.compile(r"(比|较)([^，,；;比较]{1,14}?)(?:\d+(?:\.\d+)?\
 _SHARE_VERBS = re.compile(_SHARE_VERB.pattern.split("(?=")[0])
 
 
-def _share_giver(sentence: str, upto: int, periods: list[Period], mentions: list[_Mention]) -> tuple[str, str]:
+def _share_giver(sentence: str, upto: int, periods: list[Period], mentions: list[Mention]) -> tuple[str, str]:
     """(who gives, the verb): 中小型企业占据…，提供…，创造…: the noun phrase before the last share verb
     up to `upto` whose clause names one, and the verb at `upto`."""
     verb = _SHARE_VERBS.match(sentence, upto)
     for v in reversed([v for v in _SHARE_VERBS.finditer(sentence) if v.start() <= upto]):
-        start = max(_clause_start(sentence, v.start()), _paren_start(sentence, v.start()))
+        start = max(clause_start(sentence, v.start()), paren_start(sentence, v.start()))
         giver = _noun_phrase(re.sub(r"\s+", "", _without(sentence[start:v.start()], start, periods, mentions, None)))
         if 2 <= len(giver) <= 10 and not re.search(r"\d|[向对给为在把将从]", giver):   # (三级公立医院提前两周向基层投放: no noun)
             return giver, verb.group(0) if verb else ""
     return "", ""
 
 
-def _gap_to_base(before: str, unit: str) -> str | None:
+def gap_to_base(before: str, unit: str) -> str | None:
     """The change of a rate stated as a gap to another one (比全国平均水平低), when the figure is such a gap."""
     m = _GAP_TO_BASE.search(before) if unit in ("百分点", "%") else None
     return f"{m.group(1)}{m.group(2).strip()}{m.group(3)}" if m else None
@@ -736,7 +736,7 @@ _RATE_END = re.compile(r"(?:率|速|幅|比重|占比|份额|比例|指数|系�
 _SHARE_NAMED = r"占[^，,。；;占]{1,10}?的?(?:比重|比例|份额)"
 
 
-def _gap_in_rate(indicator: str | None, change: str | None, q: Quantity, sentence: str) -> str | None:
+def gap_in_rate(indicator: str | None, change: str | None, q: Quantity, sentence: str) -> str | None:
     """The rate a gap in 百分点 is a gap in, when the indicator names only its variable: a growth rate
     stated (or named) before the gap to another place, a share named with the variable for a 差距."""
     if q.unit != "百分点" or not indicator:
@@ -754,14 +754,14 @@ def _gap_in_rate(indicator: str | None, change: str | None, q: Quantity, sentenc
     return indicator + ("年均增长率" if grown.group(1) or grown.group(2) else "增速")
 
 
-def _with_comparator(change: str | None, before: str) -> str | None:
+def with_comparator(change: str | None, before: str) -> str | None:
     """A bare gap (高出) with what the sentence compared the subject with before it (比西南地区高出)."""
     bare = re.fullmatch(r"(高|低|多|少|快|慢)出?了?", change or "")
     compared = [m for m in _COMPARATOR.finditer(before) if bare and m.group(3) == bare.group(1)]
     return f"{compared[-1].group(1)}{compared[-1].group(2).strip()}{change}" if compared else change
 
 
-def _bracket_closed(phrase: str | None) -> str | None:
+def bracket_closed(phrase: str | None) -> str | None:
     """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
     if not phrase:
         return phrase
@@ -852,8 +852,8 @@ _SHARE_END = re.compile(r"(?:所占|的)?(?:占比|比重|份额)$")
 _NO_WHOLE = re.compile(r"(?:过程|进程|背景|情况|实践|时期|期间|阶段|趋势|变化|发展|条件|作用|样本|研究|分析|模型)$")
 
 
-def _share_in_scope(indicator: str | None, sentence: str, clause: int, periods: list[Period],
-                    mentions: list[_Mention]) -> str | None:
+def share_in_scope(indicator: str | None, sentence: str, clause: int, periods: list[Period],
+                    mentions: list[Mention]) -> str | None:
     """2019年中国服务贸易行业结构中，旅游业占比…: a part's share is of the whole the sentence opens on
     (服务贸易行业结构中旅游业占比), when the indicator names no whole of its own."""
     if not indicator or not _SHARE_END.search(indicator) or "占" in _SHARE_END.sub("", indicator) or clause <= 0:
@@ -874,10 +874,10 @@ _LIMITED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:占比|比重|份额))(?
 _LIMIT_HAVE = re.compile(r"((?:超过|高于|低于|不足|达到)\s*\d[\d.]*\s*%(?:以上|以下)?)的(?:有|为)\s*$")
 
 
-def _counted_over_limit(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+def counted_over_limit(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
     """104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种: the things of the whole the sentence
     opens on whose share passes each limit (全国占比超过20%的工业产品)."""
-    limit = _LIMIT_HAVE.search(sentence, clause, q.start) if q.unit in _COUNT_UNITS else None
+    limit = _LIMIT_HAVE.search(sentence, clause, q.start) if q.unit in COUNT_UNITS else None
     share = _LIMITED_SHARE.search(sentence, clause, q.start) if limit else None
     scope = _last_scope(sentence[:clause]) if share else None
     thing = re.search(r"(?:\d+\s*[种个家项类所])?([\u4e00-\u9fff]{2,8})$", re.sub(r"\s+", "", scope.group("scope"))) \
@@ -892,7 +892,7 @@ _EVENT_OPENING = re.compile(r"\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?:期间|上)?(?:
 _DEALT = re.compile(r"(?:意向)?(?:成交额|成交金额|签约总?金额|交易额)")
 
 
-def _deal_of_event(indicator: str | None, sentence: str, clause: int) -> str | None:
+def deal_of_event(indicator: str | None, sentence: str, clause: int) -> str | None:
     """高交会促成1023项…项目签约，成交额超1700亿元: the deals are the event's, that the sentence opens on."""
     dealt = _DEALT.search(indicator or "") if clause > 0 else None
     event = _EVENT_OPENING.match(sentence) if dealt and dealt.end() == len(indicator) else None
@@ -908,7 +908,7 @@ _DESCRIBES = re.compile(r"(?:招生|在校生|在校学生|毕业生|毕\(结\)�
 _DESCRIBED = re.compile(f"(?:{_DESCRIBES.pattern})$")
 
 
-def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]], units: list[str]) -> str | None:
+def scoped(indicator: str | None, stated: list[tuple[str | None, str | None]], units: list[str]) -> str | None:
     """在校生 after 初级中学461所, 总投资 after 产业项目3800个: what describes the counted thing is scoped by it —
     the first thing counted (初级中学141所，九年一贯制学校12所，在校学生…), or the last one when the things counted
     are of different kinds (…航线14条，…港口8个，拥有航运企业20家，从业人员2.5万人)."""
@@ -923,7 +923,7 @@ def _scoped(indicator: str | None, stated: list[tuple[str | None, str | None]], 
     return thing + indicator if 2 <= len(thing) <= 12 else indicator
 
 
-def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
+def sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]], sentence: str,
               clause: int, count: bool = False) -> str | None:
     """省级以上工程技术研究中心363个，其中国家级2个: a level named after 其中 is a part of the thing
     counted just before (国家级工程技术研究中心); 商品零售额中，…饮料类下降13.4%, 民用轿车保有量…，其中私人
@@ -932,7 +932,7 @@ def _sub_item(indicator: str | None, stated: list[tuple[str | None, str | None]]
     if indicator and not _MEASURE_WORD.search(indicator) and re.search(r"(?:类|[^的]{2,})$", indicator):
         scope = _last_scope(sentence[:sentence.find(indicator) if indicator in sentence else len(sentence)])
         part = re.match(r"\s*其中", sentence[clause:]) or re.search(r"其中\s*[：:]", sentence[:clause])
-        before = sentence[_clause_start(sentence, max(clause - 1, 0)):clause] if part else ""
+        before = sentence[clause_start(sentence, max(clause - 1, 0)):clause] if part else ""
         if part and not re.match(r"\s*其中", sentence[clause:]):
             before = sentence[:sentence.rfind("其中", 0, clause)]   # 总里程31700公里，其中：高速公路…，县道…
         named = re.search(r"(?:零售额|销售额|价格|增加值|产量|产值|投资|收入|支出|保有量)", before)
@@ -959,7 +959,7 @@ _OUTCOME = re.compile(r"(?:结果|其他|其余|其它|尚未|已经?)[\u4e00-\u
 _WHOLE_BEFORE_PARTS = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,16}?)\s*\d[\d.,]*\s*[\u4e00-\u9fff]{0,2}\s*[，,：:]?\s*其中\s*[：:]?")
 
 
-def _outcome_of(indicator: str | None, sentence: str, clause: int) -> str | None:
+def outcome_of(indicator: str | None, sentence: str, clause: int) -> str | None:
     """政府信息公开行政复议351件，其中结果维持72件，…，其他结果178件: a part after 其中 named only by its
     outcome or as the rest is a part of the whole counted before 其中 (政府信息公开行政复议其他结果)."""
     if not indicator or not _OUTCOME.fullmatch(indicator):
@@ -977,13 +977,13 @@ _MEASURE_TAIL = re.compile(r"(?:占.*|(?:的)?(?:年均|平均)?(?:增长率|增
 _SHARED_MEASURE = re.compile(r"(?:产量|总产|里程|面积|装机容量|用水量|用电量)$")
 
 
-def _with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+def with_shared_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
                          units: list[str]) -> str | None:
     """蔬菜2062.6万吨 after 粮食产量1350亿斤…: an item of the same unit as an earlier figure of the
     sentence, named without a measure, is measured as that figure was (蔬菜产量)."""
-    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in _MEASURE_UNITS
+    if (not indicator or len(indicator) < 2 or _MEASURE_WORD.search(indicator) or q.unit in MEASURE_UNITS
             or _SHARED_MEASURE.search(indicator) or _BARE_MEASURE.fullmatch(indicator)   # 棉花总产, 单产
-            or q.unit in _COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
+            or q.unit in COUNT_UNITS or not q.unit or q.unit.endswith("元")):   # money: 订单 is no 产值
         return indicator
     for (earlier, _), unit in reversed(list(zip(stated, units))):
         m = _SHARED_MEASURE.search(earlier or "")
@@ -997,7 +997,7 @@ _BARE_MEASURE = re.compile(r"总?(?:产量|产值|面积|收入|投资额?)|播�
                            r"|死亡人数|受伤人数|起数|次数|件数|户数|人次|资金|(?:月|年)?人均[\u4e00-\u9fff]{0,4}?标准")
 _MEASURE_END = re.compile(r"(?:播种面积|总?产量|总?产值|总?面积|单产|增加值|营业收入|利润总?额?|总?收入|投资额?|人数|里程|数量"
                           r"|起数|次数|件数|户数|人次|(?<=事故)数)$")
-_ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
+ROUTE = re.compile(r"(?:公路|铁路|国道|省道|县道|乡道|村道|航道|高速|地铁|轨道交通)$")
 _SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|营业收入|利润总额|保费收入|收入)$")
 
 
@@ -1007,7 +1007,7 @@ _LEVEL = re.compile(r"(?:国家级|省部级|省级|市级|州级|县级)(?:及?
 _DONE_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:压减|减少|缩短|降低|压缩|精简|节约|提高|提升)")
 
 
-def _with_listed_head(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:
+def with_listed_head(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:
     """What the first item of a list says of the one after 、 (`between`: the text from the earlier figure's
     end to this one): its level (省级以上绿色工业园区 after 省级以上绿色工厂1210家、) or its change (平均压减材料
     after 平均压减时间58%、), else `indicator`."""
@@ -1029,7 +1029,7 @@ _SIZE = re.compile(r"全长|总长|长度|总?里程|总?面积|占地面积|建
 _SIZED_THING = re.compile(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fffA-Za-z“”]{2,20})")
 
 
-def _size_of(indicator: str | None, sentence: str, q: Quantity, subject: str | None) -> str | None:
+def size_of(indicator: str | None, sentence: str, q: Quantity, subject: str | None) -> str | None:
     """环塔克拉玛干沙漠生态屏障全长 for 全长3046公里的环塔克拉玛干沙漠生态屏障, else `indicator` (also when the thing
     is the subject: 面积接近120平方千米的临港新区)."""
     sized = _SIZED_THING.match(sentence, q.end) if indicator and _SIZE.fullmatch(indicator) else None
@@ -1051,7 +1051,7 @@ _ACTION = re.compile(r"发展|布局|培育|壮大|打造|提升|改造|聚焦|�
 _INDUSTRIES_BEFORE = re.compile(r"((?:[“\"][^”\"，,]{1,12}[”\"])?[\u4e00-\u9fff]{0,8}?(?:产业集群|产业))\s*[，,]\s*$")
 
 
-def _in_industry(indicator: str | None, sentence: str, clause: int = 0) -> str | None:
+def in_industry(indicator: str | None, sentence: str, clause: int = 0) -> str | None:
     """具身智能产业引育行业领军企业 for 引育行业领军企业 in a sentence that opens on 具身智能产业 alone, the industries
     the clause before named for their 全产业链 (`clause`: where the figure's clause starts), else `indicator`."""
     before = _INDUSTRIES_BEFORE.search(sentence, 0, clause) if indicator and indicator.startswith("全产业链") else None
@@ -1068,7 +1068,7 @@ def _in_industry(indicator: str | None, sentence: str, clause: int = 0) -> str |
 _MEASURE_OF_KINDS = re.compile(r"(?:进出口总?额|出口总?额|进口总?额|零售额|销售额|营业收入|增加值|产值)$")
 
 
-def _with_previous_measure(indicator: str | None, q: Quantity, previous: str | None) -> str | None:
+def with_previous_measure(indicator: str | None, q: Quantity, previous: str | None) -> str | None:
     """其他商业服务进出口总额 for 其他商业服务6210.5亿元 after a sentence on 加工服务业进出口总额 (`previous`: the
     indicator the sentence before ended on, for the sentence's first figure), else `indicator`."""
     measure = _MEASURE_OF_KINDS.search(previous or "")
@@ -1084,11 +1084,11 @@ def _with_previous_measure(indicator: str | None, q: Quantity, previous: str | N
 _IN_RANGE = re.compile(r"在\s*(?P<range>\d[\d.]*\s*[~～—\-]\s*\d[\d.]*)\s*之间的\s*(?P<noun>[\u4e00-\u9fff]{0,6}?)\s*(?:有|为|共|仅有?|只有)?\s*$")
 
 
-def _range_class(indicator: str | None, head: str, q: Quantity, topic: str,
+def range_class(indicator: str | None, head: str, q: Quantity, topic: str,
                  stated: list[tuple[str | None, str | None]]) -> str | None:
     """城镇化质量综合指数的多年平均值在0.2~0.4之间的地州市 for the count (`head`: its clause up to it; `topic`:
     what the last 从…来看 announced), …占比 for the share right after it, else `indicator`."""
-    found = _IN_RANGE.search(head) if topic and q.unit in _COUNT_UNITS else None
+    found = _IN_RANGE.search(head) if topic and q.unit in COUNT_UNITS else None
     if found:
         bounds = re.sub(r"\s+", "", found.group("range"))
         return f"{topic}在{bounds}之间的{found.group('noun') or '个数'}"
@@ -1098,7 +1098,7 @@ def _range_class(indicator: str | None, head: str, q: Quantity, topic: str,
     return indicator
 
 
-def _with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
+def with_sibling_measure(indicator: str | None, q: Quantity, stated: list[tuple[str | None, str | None]],
                           units: list[str], parts: bool = False) -> str | None:
     """再生资源循环材料增加值增长41.0%，木材加工及家具制造增长1.3%: a change of a named part after the change
     of a sibling's measure is a change of that measure (木材加工及家具制造增加值); so is a level of a part
@@ -1130,7 +1130,7 @@ _BODY_WITH_UNITS = re.compile(r"\s*(?:其中|而|该)?[，,]?\s*([\u4e00-\u9fff]
 _MADE_UP_OF = re.compile(r"[^，,。；;]{0,30}?(?:构成|组成)")
 
 
-def _members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+def members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
     """董事会成员 for the 20位 of 董事会由20位…权威人士构成, else `indicator`."""
     if q.unit not in ("位", "名", "人"):
         return indicator
@@ -1147,7 +1147,7 @@ def _members_of(indicator: str | None, sentence: str, clause: int, q: Quantity) 
 _SHARE_OF_REST = re.compile(r"\s*的\s*(?P<cls>省份|省区|城市|地区|县|区县|企业|国家|地级市)(?P<prop>[^，,。；;]{2,20}?)(?=[，,。；;]|$)")
 
 
-def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+def share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
     """综合技术效率低于0.9的省份占比 for 其余70.97%的省份综合技术效率均低于0.9, else `indicator`."""
     rest = _SHARE_OF_REST.match(sentence, q.end) if q.unit == "%" and re.search(r"其余\s*$", sentence[clause:q.start]) else None
     if not rest:
@@ -1160,7 +1160,7 @@ def _share_of_the_rest(indicator: str | None, sentence: str, clause: int, q: Qua
 _RANKED_OVER = re.compile(r"在([^，,。；;在]{2,30}?)中\s*[，,]?[^。；;]{0,30}?(?:位列|位居|排名|排在|排第|居第)")
 
 
-def _rank_field(sentence: str) -> str:
+def rank_field(sentence: str) -> str:
     """全球AI芯片企业 for 在全球前24名的AI芯片企业中…位列…, else ""."""
     m = _RANKED_OVER.search(sentence)
     field = re.sub(r"(?:前|后)\s*\d+\s*[名位强]\s*的?|\s+", "", m.group(1)) if m else ""
@@ -1182,18 +1182,18 @@ def _measures_for_aim(indicator: str | None, sentence: str, q: Quantity) -> str 
     return f"{aims[-1]}{measures}" if aims else indicator
 
 
-def _counted_by_predicate(indicator: str | None, sentence: str, q: Quantity, previous: str = "") -> str | None:
+def counted_by_predicate(indicator: str | None, sentence: str, q: Quantity, previous: str = "") -> str | None:
     """The counted noun with the predicate its clause ends in (实现正增长的工业行业大类), for a count of those that hold it.
     `previous`: the sentence before, whose variable in another state (…的城乡高质量融合水平处于低水平阶段) is this one's."""
     indicator = _measures_for_aim(indicator, sentence, q)
-    by = _DONE_BY.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    by = _DONE_BY.match(sentence, q.end) if q.unit in COUNT_UNITS and indicator else None
     if by:   # 调整316项省级行政职权由市县实施: the powers now exercised by them
         verb = re.search(r"(?:^|[，,；;])\s*([\u4e00-\u9fff]{2})\s*$", sentence[:q.start])
         return f"{verb.group(1) if verb else ''}{by.group('by')}的{by.group('noun')}"
-    m = _PREDICATED.match(sentence, q.end) if q.unit in _COUNT_UNITS and indicator else None
+    m = _PREDICATED.match(sentence, q.end) if q.unit in COUNT_UNITS and indicator else None
     m = None if m and "的" in m.group("noun") else m   # 6个城市群的发展规划处于实施阶段: the noun's variable holds it
     of = _PREDICATED_OF.match(sentence, q.end + len(indicator)) \
-        if not m and q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
+        if not m and q.unit in COUNT_UNITS and indicator and sentence.startswith(indicator, q.end) else None
     if of:   # 21个省份的城乡高质量融合水平处于低水平阶段: the variable that is in the state
         return f"{of.group('var')}{of.group('verb')}{of.group('what')}的{indicator}"
     if not m or (m.group("noun") and not indicator.startswith(m.group("noun"))) or indicator in m.group("what"):
@@ -1213,15 +1213,15 @@ _ALL_ENTERED = re.compile(r"\s*(?:全部|均|都|也|已)?(?:入选|上榜|进�
 _LIST_FIELD = re.compile(r"在[^，,。；;]{0,24}?([^，,。；;的]{2,20}(?:排行榜|榜单|名单|排名))中")
 
 
-def _entered_list(indicator: str | None, sentence: str, q: Quantity) -> str | None:
+def entered_list(indicator: str | None, sentence: str, q: Quantity) -> str | None:
     """入选全球最具潜力城市排行榜的国家中心城市 for 在…排行榜中，9个国家中心城市全部入选, else `indicator`."""
-    counted = q.unit in _COUNT_UNITS and indicator and sentence.startswith(indicator, q.end)
+    counted = q.unit in COUNT_UNITS and indicator and sentence.startswith(indicator, q.end)
     entered = _ALL_ENTERED.match(sentence, q.end + len(indicator)) if counted else None
     field = list(_LIST_FIELD.finditer(sentence, 0, q.start)) if entered else []
     return f"入选{field[-1].group(1)}的{indicator}" if field else indicator
 
 
-def _kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: _Carry,
+def kind_measured(indicator: str | None, q: Quantity, change: str | None, carry: Carry,
                    counted: bool = False) -> tuple[str | None, str | None]:
     """(indicator, "low" or None): a kind's change given the paragraph's measure, flagged when there is none
     (a class of goods; 私营企业69804户，增长7.3% is the change of the count just stated); a measure named
@@ -1252,7 +1252,7 @@ _GOODS_MEASURE = {"零售": "零售额", "销售": "销售额", "价格": "价�
 _WHEN_AND_WHERE = re.compile(r"^(?:年末|年初|年底|全年)?(?:全[省市州县区盟旗])?")
 
 
-def _with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
+def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
     measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积); so does a
     measure whose qualifier or stem the earlier figure named (…备案投资亿元以上项目400个，备案投资额…; 新增长护险
@@ -1294,8 +1294,8 @@ _THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
 _QUALIFIED_MEASURE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,4}?)(?:" + _BARE_MEASURE.pattern + ")")
 
 
-def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
-                   previous_end: int, periods: list[Period], mentions: list[_Mention],
+def with_variable(measure: str, stated: list[tuple[str | None, str | None]], sentence: str, clause: int,
+                   previous_end: int, periods: list[Period], mentions: list[Mention],
                    previous_variable: str = "") -> str:
     """增速1.5% after 工业投资由降转增, 增长率为8.5% after 重庆GDP占…比重为10.4%: a bare measure takes the
     variable that the clause before names (or that the sentence's previous figure measured)."""
@@ -1304,7 +1304,7 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     if measure == "隶属度":   # a membership degree is of the whole thing named (…的地区差距隶属度)
         whole = lead or next((i for i, _ in reversed(stated) if i and not i.endswith(measure)), None)
         return (whole or previous_variable) + measure
-    if lead and not is_generic_measure(lead) and not (_GAP_WORD.search(lead) and _GAP_WORD.search(measure)):
+    if lead and not is_generic_measure(lead) and not (GAP_WORD.search(lead) and GAP_WORD.search(measure)):
         return lead if _MEASURE_TAIL.search(lead) and not lead.startswith("占") else lead + measure
     distributed = _distributed_variable(sentence, clause, mentions) if measure in ("占比", "比重", "份额") else ""
     if distributed:
@@ -1312,7 +1312,7 @@ def _with_variable(measure: str, stated: list[tuple[str | None, str | None]], se
     for indicator, _ in reversed(stated):
         if measure in ("增幅", "降幅", "涨幅") and re.search(r"(?:比重|占比|份额|比例)$", indicator or ""):
             return indicator + measure   # 该比重已达19.2%，增幅为1.7%: the share's change
-        variable = _variable_of(indicator)
+        variable = variable_of(indicator)
         if variable:
             return _stock_of(variable, measure) + join
     opening = _opening_variable(sentence, clause)
@@ -1335,7 +1335,7 @@ def _opening_variable(sentence: str, clause: int) -> str:
     noun = _noun_phrase(re.sub(r"^\s*(?:19|20)\d{2}\s*(?:[—–-]\s*(?:19|20)\d{2}\s*)?年(?:间)?", "",
                                first.group(0)[:verb.start()])) if verb else ""   # (2003—2018年…的Theil指数)
     return noun if (2 <= len(noun) <= (24 if "的" in noun else 12) and not re.search(r"\d", noun) and not is_generic_measure(noun)
-                    and not is_generic_measure(noun.split("的")[-1]) and not _GAP_WORD.search(noun)
+                    and not is_generic_measure(noun.split("的")[-1]) and not GAP_WORD.search(noun)
                     and indicator_confidence(noun) == "high") else ""
 
 
@@ -1343,12 +1343,12 @@ def _opening_variable(sentence: str, clause: int) -> str:
 _DISTRIBUTED = re.compile(r"(?:在)?(?P<variable>[^，,。；]{2,20}?)的?(?:区域|地区|空间)(?:分布|结构|构成)中\s*[，,]?\s*$")
 
 
-def _distributed_variable(sentence: str, clause: int, mentions: list[_Mention]) -> str:
+def _distributed_variable(sentence: str, clause: int, mentions: list[Mention]) -> str:
     """服务业进出口 of …中国服务业进出口区域分布中，东部地区占比…: what the clause before distributes over
     places, without the place it is of; "" when the clause before is no such scope."""
     if clause <= 0:
         return ""
-    start = _clause_start(sentence, clause - 1)
+    start = clause_start(sentence, clause - 1)
     found = _DISTRIBUTED.fullmatch(sentence, start, clause)
     if not found:
         return ""
@@ -1362,7 +1362,7 @@ def _stock_of(variable: str, measure: str) -> str:
     return re.sub(r"^(?:新登记|新增|新设立?|新注册|新入库|新认定)", "", variable) if measure in ("总量", "总数") else variable
 
 
-def _variable_of(indicator: str | None) -> str:
+def variable_of(indicator: str | None) -> str:
     """城乡居民人均可支配收入 of 城乡居民人均可支配收入差额: what an indicator measures, without its measure word
     and the whole it was measured in (财政收入在全国的占比 → 财政收入); "" when it is generic or a fragment."""
     variable = _MEASURE_TAIL.sub("", indicator or "")
@@ -1373,8 +1373,8 @@ def _variable_of(indicator: str | None) -> str:
 
 
 def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],
-                      mentions: list[_Mention]) -> str:
-    before = max(_clause_start(sentence, clause - 1), previous_end)
+                      mentions: list[Mention]) -> str:
+    before = max(clause_start(sentence, clause - 1), previous_end)
     text = re.sub(r"\s+", "", _without(sentence[before:clause], before, periods, mentions, None))
     text = re.sub(r"[（(][^（()）]*[）)]", "", text)   # a note in brackets （下同，均为名义增长） names nothing
     text = re.sub(r"^[一二三四五六七八九十]是", "", text)   # 二是轨道交通在…占主导: an enumerator's 是 is no predicate
@@ -1386,10 +1386,10 @@ def _lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: li
     return phrase if 2 <= len(phrase) <= longest and not re.search(r"可知|看出|[表图]\s*\d", phrase) else ""
 
 
-def _counted_length(sentence: str, q: Quantity) -> int:
+def counted_length(sentence: str, q: Quantity) -> int:
     """How far the noun a count counts runs after it (新建5个紧密型城市医疗集团、区级覆盖率…), so the
     next figure's indicator starts after it."""
-    noun = _counted_noun(sentence, q)
+    noun = counted_noun(sentence, q)
     at = sentence.find(noun, q.end) if noun else -1
     if at < 0 or re.match(r"[\u4e00-\u9fffA-Za-z0-9]", sentence[at + len(noun):at + len(noun) + 1]):
         return 0   # the noun was cut from a longer phrase (…发放资助金5637.2万元): keep the phrase whole
@@ -1418,12 +1418,12 @@ def _people_served(sentence: str, start: int, q: Quantity) -> str | None:
     if q.unit == "个" and (not served or served.group("for")):
         return None
     if not people or _PREDICATED.match(sentence, people.start()):
-        return None   # 帮扶7.2万名就业困难人员实现就业: counted by what holds for them (_counted_by_predicate)
+        return None   # 帮扶7.2万名就业困难人员实现就业: counted by what holds for them (counted_by_predicate)
     if served.group("for"):
         done = _DONE_FOR.match(sentence, people.end())
         return f"{done.group(0)}的{people.group(0)}" if done else None
     by = _noun_phrase(sentence[start:served.start()])
-    reached = _REACHED_BEFORE.match(sentence, _clause_start(sentence, start - 1)) if not by and start > 0 else None
+    reached = _REACHED_BEFORE.match(sentence, clause_start(sentence, start - 1)) if not by and start > 0 else None
     if reached and reached.end() < start:   # 陇原绿电通达大江南北，惠及26个省份: what reached them is the clause before's
         by = reached.group(1)
     return f"{by if 2 <= len(by) <= 16 else ''}{served.group('verb')}的{people.group(0)}"
@@ -1498,8 +1498,8 @@ _MONEY_SIZE = r"(?:\d+(?:\.\d+)?\s*)?[十百千万亿]*亿元(?:级|以上)?"
 _SIZE_CLASS = re.compile(rf"\s*({_MONEY_SIZE})(?:\s*[、和及]\s*\d+\s*[个家项]\s*{_MONEY_SIZE})*\s*(项目|工程|企业|产业集群|集群)")
 
 
-def _counted_noun(sentence: str, q: Quantity) -> str | None:
-    if q.unit not in _COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
+def counted_noun(sentence: str, q: Quantity) -> str | None:
+    if q.unit not in COUNT_UNITS or abs(q.value - round(q.value)) > 1e-6:   # 23.25张 is an average, not a count
         return None
     named = _COUNTED_AS.match(sentence, q.end) if q.unit == "国" else None
     if named:
@@ -1544,16 +1544,16 @@ def _counted_noun(sentence: str, q: Quantity) -> str | None:
             pred = re.sub(r"^(?:均|全部|已)(?=[\u4e00-\u9fff]{3})", "", did.group("pred"))
             return f"{pred}的{noun[0]}"
         return noun[0]   # 下辖19个区、15个县和4个自治县
-    place = _places()[1].match(noun)
-    if place and _place_named(place.group(0)).kind == "category" and not _THING_AFTER.match(noun, place.end()):
+    place = place_table()[1].match(noun)
+    if place and place_named(place.group(0)).kind == "category" and not _THING_AFTER.match(noun, place.end()):
         return re.sub(r"\s+", "", place.group(0))   # 156家国家高新区的园区生产总值, …拥有: the class counted
     if place and (place.end() == len(noun) or (noun[place.end()] != "的" and _COUNTED_STOP.match(noun, place.end()))):
         noun = noun[:place.end()]   # 在全国9个国家中心城市中: the class ends where the clause goes on
-    if place and _place_named(noun[:place.end()]).kind in ("region", "category", "generic", "zone") \
+    if place and place_named(noun[:place.end()]).kind in ("region", "category", "generic", "zone") \
             and noun[:place.end()][-2:] in ("城市", "地区", "城市群", "片区", "新区") \
             and (place.end() == len(noun) or place.end() >= 4 and noun[place.end()] != "的"):
         return noun[:place.end()]   # 在全国9个国家中心城市中, 9个国家中心城市常住人口合计…: a count of a class of places
-    named_thing = place and _place_named(place.group(0)).kind == "category" and _THING_AFTER.match(noun, place.end())
+    named_thing = place and place_named(place.group(0)).kind == "category" and _THING_AFTER.match(noun, place.end())
     if place and not named_thing and not re.match(r"[性级式型内外]", noun[place.end():]):   # 全国性赛事 keeps its 全国
         noun = noun[place.end():].lstrip("的")
     stop = _COUNTED_STOP.search(noun)
@@ -1617,13 +1617,13 @@ def _as_share(phrase: str, previous: str | None, lead: bool = False) -> str:
     (`lead`) the thing the clause before opens on (运输业、旅游业和其他商业服务是…三类产业，占中国服务贸易总额的71.7%)."""
     part = re.fullmatch(r"(?P<thing>.{2,12}?)占到?了?", phrase)
     if part and previous and not is_generic_measure(previous):   # 库存面积39亿平方米，其中市县一级占到了80%
-        return f"{part.group('thing')}占{_variable_of(previous) or previous}的比重"
+        return f"{part.group('thing')}占{variable_of(previous) or previous}的比重"
     m = _SHARE.match(phrase)
     if not m or re.search(r"比重|份额|比例|占比|^比$", m.group("whole")):
         return phrase
     if not m.group("thing") and phrase.startswith("超过") and re.search(r"(?:占比|比重|份额|比例)$", previous or ""):
         return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
-    whole_place = _places()[1].match(m.group("whole"))
+    whole_place = place_table()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
     thing = m.group("thing") or (previous if lead and previous else named if len(named) >= 2 else previous or "")
     thing = _SHARE.match(thing).group("thing") if _SHARE.match(thing) else thing
@@ -1631,13 +1631,13 @@ def _as_share(phrase: str, previous: str | None, lead: bool = False) -> str:
     return f"{thing}占{m.group('whole')}的比重"
 
 
-def _share_qualifier(sentence: str, clause: int, q: Quantity) -> str | None:
+def share_qualifier(sentence: str, clause: int, q: Quantity) -> str | None:
     """不足全国的2%: the hedge stated before the whole the share is of."""
     m = _SHARE_QUALIFIER.search(sentence[clause:q.start]) if q.unit == "%" else None
     return m.group(1) if m else None
 
 
-def _topic_indicator(sentence: str, periods: list[Period], mentions: list[_Mention]) -> str | None:
+def topic_indicator(sentence: str, periods: list[Period], mentions: list[Mention]) -> str | None:
     """从人均经济水平来看，… → 人均经济水平, the indicator of figures whose clause names none."""
     m = _TOPIC.match(sentence)
     if not m:
@@ -1648,8 +1648,8 @@ def _topic_indicator(sentence: str, periods: list[Period], mentions: list[_Menti
     return phrase if len(phrase) >= 2 and phrase not in _NOT_TOPIC else None
 
 
-def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Mention],
-             owner: _Mention | None) -> str:
+def _without(phrase: str, offset: int, periods: list[Period], mentions: list[Mention],
+             owner: Mention | None) -> str:
     """The phrase with period expressions removed and the subject (with what precedes it) cut off."""
     chars = list(phrase)
     for p in periods:
@@ -1657,7 +1657,7 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
             chars[i - offset] = ""
     inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)
               # 河南省服务型制造标杆企业 in a city's report: the level of a title, no subject to cut
-              and (m.topic or not _COUNTRY_AS_MODIFIER.match(phrase, m.end - offset))]
+              and (m.topic or not COUNTRY_AS_MODIFIER.match(phrase, m.end - offset))]
     cut = 0
     if owner and owner in inside:
         cut = owner.end - offset
@@ -1671,7 +1671,7 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[_Me
     # 北京、上海和广州三个大都市的: the rest of a list of places goes with its first member
     for m in inside:
         gap = "".join(chars[cut:m.start - offset])
-        if m.start - offset >= cut and (not gap.strip() or _PLACE_LIST_GAP.fullmatch(gap)):
+        if m.start - offset >= cut and (not gap.strip() or PLACE_LIST_GAP.fullmatch(gap)):
             cut = m.end - offset
     rest = "".join(chars[cut:]).strip()
     # …三个大都市的, 12个省（区、市）: the count that describes the subject

@@ -1,6 +1,6 @@
-"""Period attribution of a fact (the period grammar itself is kb/extract/periods.py): `_period_for`
-returns the period a quantity's clause states, `_ranged_period` the span of a change (由…到…),
-`_carry_period` what later clauses inherit, `_default_period` a section's or document's period for
+"""Period attribution of a fact (the period grammar itself is kb/extract/periods.py): `period_for`
+returns the period a quantity's clause states, `ranged_period` the span of a change (由…到…),
+`carry_period` what later clauses inherit, `default_period` a section's or document's period for
 undated figures (work-report parts, plan horizons), and the spans a paragraph reviews (五年来…).
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kb.extract.clauses import _COUNT_UNITS, _Carry, _Document, _MEASURE_UNITS, _clause_end, _clause_start
+from kb.extract.clauses import COUNT_UNITS, Carry, DocumentTraits, MEASURE_UNITS, clause_end, clause_start
 from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.numbers import Quantity, numeral_value
 from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
@@ -29,7 +29,7 @@ _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|�
 _NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
 
 
-def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
+def report_part(path: str, previous: str | None, doc: DocumentTraits) -> str | None:
     """The part of a work report a section belongs to: 'review' (the past year or plan period), 'plan'
     (the goals of the plan period ahead) or 'task' (this year's work). The outermost heading that says
     decides (二、“十五五”时期主要目标任务 > （四）…取得新成效 states a goal, not a result); a section whose
@@ -49,7 +49,7 @@ def _report_part(path: str, previous: str | None, doc: _Document) -> str | None:
     return previous
 
 
-def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
+def _plan_horizon(doc: DocumentTraits, path: str, sentence: str) -> str:
     """The last year of the plan period ahead that the heading or the sentence names, else of the one
     the report's year opens or falls in."""
     ahead = [years_of(p.text)[-1] for p in find_periods(f"{path} {sentence}") if p.text.startswith("“")]
@@ -57,14 +57,14 @@ def _plan_horizon(doc: _Document, path: str, sentence: str) -> str:
     return f"{ahead[0] if ahead else plan_years(doc.year or 0)[1]}年"
 
 
-def _sets_target(sentence: str, part: str | None) -> bool:
+def sets_target(sentence: str, part: str | None) -> bool:
     """Whether a sentence sets targets; in a review (where a report begins) 争取/确保 tell what was
     obtained or secured (争取中央预算内投资237亿元), not a target."""
     return any(part not in (None, "review") or cue.group(0) not in ("争取", "确保")
                for cue in _TARGET_CUE.finditer(sentence))
 
 
-def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool = False,
+def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: bool = False,
                     part: str | None = None, past_year: bool = False) -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
@@ -75,15 +75,15 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
-    if doc.genre == "work_report" and doc.year and (targets or _sets_target(sentence, part)):
+    if doc.genre == "work_report" and doc.year and (targets or sets_target(sentence, part)):
         if part != "task" and PLAN_LIST.search(sentence):
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
             and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task" and not past_year
-            and (not _heading_year(path) or any(p.text.startswith("“") for p in find_periods(path)))):
+            and (not year_in_heading(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
-    heading = _heading_year(path)
+    heading = year_in_heading(path)
     if heading:
         return heading
     plan = next((p for p in find_periods(path) if p.text.startswith("“")), None)
@@ -105,7 +105,7 @@ def _default_period(doc: _Document, path: str, sentence: str = "", targets: bool
     return None
 
 
-def _heading_year(path: str) -> str | None:
+def year_in_heading(path: str) -> str | None:
     """一、2020年上半年河南经济运行态势分析: the one year a heading path names, which dates the
     section's year-less periods (第一季度, 1—5月) and its undated figures; with the part of the year
     the heading names for all of them (2020年上半年)."""
@@ -117,12 +117,12 @@ def _heading_year(path: str) -> str | None:
         else f"{years.pop()}年"
 
 
-def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
+def reviewed_span(first: str, doc: DocumentTraits, span: str | None) -> str | None:
     """The span a work report's paragraphs review, as the first sentence of a paragraph leaves it:
     过去的五年极不寻常。 / 这是经济实力持续提升的五年。 open a review of the plan period that goes on
     over the paragraphs after it; 刚刚过去的2025年… ends it."""
     periods = find_periods(first)
-    opened = next((r for p in periods if p.duration and (r := _duration_range(p, doc, None))), None)
+    opened = next((r for p in periods if p.duration and (r := duration_range(p, doc, None))), None)
     if opened:
         return opened
     return None if any(p.has_year or p.offset_years is not None for p in periods) else span
@@ -132,7 +132,7 @@ def _reviewed_span(first: str, doc: _Document, span: str | None) -> str | None:
 _PAST_YEAR_OPENING = re.compile(r"(?:刚刚|刚)?过去的?")
 
 
-def _opens_past_year(first: str, doc: _Document) -> bool:
+def opens_past_year(first: str, doc: DocumentTraits) -> bool:
     """Whether the first sentence of a work report's paragraph opens on the year before the report
     (刚刚过去的2025年，全省上下…；2025年是…；过去一年，…): an account of that year, even under a heading
     that reviews the plan period (——这是攻坚克难…的五年。 kept by the structure stage over the paragraphs
@@ -152,22 +152,22 @@ def _opens_past_year(first: str, doc: _Document) -> bool:
 _LOOKING_BACK = re.compile(r"过去|来$|^这")
 
 
-def _span_looked_back_on(sentence: str, doc: _Document) -> str | None:
+def span_looked_back_on(sentence: str, doc: DocumentTraits) -> str | None:
     """The span a sentence inside a paragraph of a report's review opens for the paragraphs after it
     (2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…); None for 近五年来最高 and for
     spans other than the plan period (七十年来)."""
     for p in find_periods(sentence):
         if (p.duration and numeral_value(p.duration) == 5 and _LOOKING_BACK.search(p.text)
-                and not _RECORD.match(sentence, p.end)):
-            return _duration_range(p, doc, None)
+                and not RECORD.match(sentence, p.end)):
+            return duration_range(p, doc, None)
     return None
 
 
 # 为近10年来最高: a span that qualifies a record, not the period of the figures
-_RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
+RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
 
 
-def _start_of_target(period: str | None, doc: _Document) -> str | None:
+def start_of_target(period: str | None, doc: DocumentTraits) -> str | None:
     """标准分别从每人每月209元、280元提高到217元、290元 among a report's targets for its year or plan
     period ahead: the start point is the level before the report's year, not the target year."""
     years = years_of(period)
@@ -176,7 +176,7 @@ def _start_of_target(period: str | None, doc: _Document) -> str | None:
     return period
 
 
-def _in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
+def in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
     新增…) span it; a level and an end point are its last year's; a start point the year before it.
     `before`: the clause up to the figure; `after`: the clause after it (…23个重大工业项目建成投产)."""
@@ -216,7 +216,7 @@ def _is_flow(before: str, unit: str, after: str = "") -> bool:
     if unit in ("%", "‰", "倍") or _LEVEL_CUE.search(before):
         return False
     return bool(_TOTAL.search(before) or _ACTION.search(before) or not before.strip()
-                or (unit in _COUNT_UNITS and _ACTION.search(after) and not _PREPOSITION_END.search(before)))
+                or (unit in COUNT_UNITS and _ACTION.search(after) and not _PREPOSITION_END.search(before)))
 
 
 # 与228个国家和地区建立贸易往来: the count is the object of a preposition, not what was done
@@ -229,7 +229,7 @@ _YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|�
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
 
-def _after_from_to(change: str | None, period: str | None, span: tuple[int | None, int | None],
+def after_from_to(change: str | None, period: str | None, span: tuple[int | None, int | None],
                    level_year: int | None = None) -> tuple[tuple[int | None, int | None], str | None]:
     """由2004年的8.7%上升至2019年的12.2%，提高了3.5个百分点: the change after a start and an end
     point spans their years; an end point reached after a level the sentence stated for an earlier year
@@ -240,14 +240,14 @@ def _after_from_to(change: str | None, period: str | None, span: tuple[int | Non
         return (years[0] if len(years) == 1 else None, None), period
     if change and (change.endswith("(终点)") or _REACHED.fullmatch(change)):   # …，增长到2018年的B
         return (span[0] or level_year, years[0] if len(years) == 1 else None), period
-    if (change and not _REACHED.fullmatch(change) and not _PLACE_GAP.match(change)
+    if (change and not _REACHED.fullmatch(change) and not PLACE_GAP.match(change)
             and span[0] and span[1] and years == [span[1]] and span[0] < span[1]):
         return span, f"{span[0]}—{span[1]}年"
     return span, period
 
 
 # 增速高于全国0.2个百分点, 比全国平均水平低: a gap to another place in the same year, not a change over time
-_PLACE_GAP = re.compile(r"高于|低于|快于|慢于|高出|低出|比(?!上年)")
+PLACE_GAP = re.compile(r"高于|低于|快于|慢于|高出|低出|比(?!上年)")
 
 
 # 提高到, 降至: a change word naming the level reached, not the change
@@ -257,7 +257,7 @@ _REACHED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减�
 _OWN_BASE = re.compile(r"同比|环比|比上年|较上年|年均|平均|累计")
 
 
-def _since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: _Carry,
+def since_stated(q: Quantity, indicator: str | None, change: str | None, period: str | None, carry: Carry,
                   before: str, stated_years: list[int] = ()) -> str | None:
     """2000年，…差额为11374.07亿元，2019年扩大到99889.25亿元，增长近9倍: a change with no base of its own
     spans from the year the paragraph first stated the same measure for (a growth rate in % only within
@@ -276,7 +276,7 @@ def _since_stated(q: Quantity, indicator: str | None, change: str | None, period
     return f"{first[0]}—{year}年" if first[0] and first[0] < year else period
 
 
-def _yearly_over_plan(period: str | None, before: str, doc: _Document, yearly_average: bool = False) -> str | None:
+def yearly_over_plan(period: str | None, before: str, doc: DocumentTraits, yearly_average: bool = False) -> str | None:
     """每年新引进大学生35万人以上 among a plan's targets for 2030: a yearly figure holds over the whole plan
     period, not its last year; 每年 reaches over the list it opens; a yearly average (研发经费投入年均增长
     9.5%, 年均 in the figure's clause) is over the plan period too. `before`: the sentence up to the figure."""
@@ -287,8 +287,8 @@ def _yearly_over_plan(period: str | None, before: str, doc: _Document, yearly_av
     return f"{years[0] - 4}—{years[0]}年"
 
 
-def _start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
-                        carry: _Carry) -> str | None:
+def start_point_period(q: Quantity, frm: re.Match | None, periods: list[Period], period: str | None,
+                        carry: Carry) -> str | None:
     """中部地区由2012年的21.3%提高到…、西部地区由19.6%提高到…: a start point without its own year
     has the year of the sentence's previous start point, or of the clause before the ； when the sentence
     dates nothing before it (…从2000年的A增加到2019年的B；占全国的比重从18.73%相应增加到26.33%)."""
@@ -306,7 +306,7 @@ _YEAR_SEQUENCE = re.compile(r"(?:从|由)\s*((?:19|20)\d{2})\s*年?\s*(?:到|至
                             r"((?:\s*再?\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)*)")
 
 
-def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
+def year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
     """从2000年到2015年再到2019年，…从A增加到B达到最高值，之后下降到C: as many figures of one unit as
     the sequence has years follow it, and each is its year's point."""
     m = _YEAR_SEQUENCE.search(sentence)
@@ -314,7 +314,7 @@ def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
         return {}
     years = [m.group(1), m.group(2), *re.findall(r"\d{4}", m.group(3))]
     after = [q for q in quantities if q.start >= m.end()]
-    if not after or after[0].unit in _MEASURE_UNITS:
+    if not after or after[0].unit in MEASURE_UNITS:
         return {}
     points = list(itertools.takewhile(lambda q: q.unit == after[0].unit and not q.is_range, after))
     if len(points) != len(years):
@@ -322,7 +322,7 @@ def _year_sequence(quantities: list[Quantity], sentence: str) -> dict[int, str]:
     return {id(q): f"{y}年" for q, y in zip(points, years)}
 
 
-def _listed_periods(group: list[Quantity], sentence: str) -> list[str]:
+def listed_periods(group: list[Quantity], sentence: str) -> list[str]:
     """2000年和2008年，…分别为A和B: the years listed before 分别 that the figures go with, one to one."""
     k = max(sentence.rfind(w, 0, group[0].start) for w in ("分别", "先后", "依次"))
     if k < 0 or len(group) < 2:
@@ -344,7 +344,7 @@ def _years_of_same_period(sentence: str, k: int, n: int) -> list[str]:
     """2000年西部地区…为A，2019年为B，…而同期全国…分别为C、D: the n years the sentence stated before
     同期/同年, one to one with the n figures listed after it (`k`: where 分别 stands)."""
     same = max(sentence.rfind(w, 0, k) for w in ("同期", "同年"))
-    if same < 0 or same < _clause_start(sentence, k):
+    if same < 0 or same < clause_start(sentence, k):
         return []
     years = list(dict.fromkeys(p.text for p in find_periods(sentence[:same]) if re.fullmatch(r"\d{4}年", p.text)))
     return years if len(years) == n else []
@@ -360,7 +360,7 @@ _COMPARISON_CLOSE = re.compile(r"\s*(?:的\s*)?(?:相比|相较|比较|持平|(?
 
 def _is_comparison_base(p: Period, sentence: str) -> bool:
     """比第一季度, 相较2004年, 与2000年相比: the period figures are compared with, not the figure's own."""
-    clause = _clause_start(sentence, p.start)
+    clause = clause_start(sentence, p.start)
     return bool(_COMPARISON_BASE.search(sentence[max(0, p.start - 3):p.start])
                 or _COMPARISON_OPEN.search(sentence[clause:p.start])
                 or _COMPARISON_CLOSE.match(sentence, p.end))
@@ -370,7 +370,7 @@ def _is_comparison_base(p: Period, sentence: str) -> bool:
 _START_YEAR = re.compile(r"(?:由|从)\s*$")
 
 
-def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str,
+def period_for(q: Quantity, periods: list[Period], carry: Carry, sentence: str,
                 skip: tuple[int, int] | None = None) -> str | None:
     current = carry.period
     for p in periods:
@@ -390,7 +390,7 @@ def _period_for(q: Quantity, periods: list[Period], carry: _Carry, sentence: str
         if re.search(r"[（(][^）)]*$", sentence[:p.start]) and re.search(r"[）)]", sentence[p.end:q.start]):
             continue   # （2010年未计算乡镇债务）: a remark in brackets
         if (_START_YEAR.search(sentence[:p.start]) and re.match(r"\s*的", sentence[p.end:])
-                and p.end <= _clause_start(sentence, q.start)):
+                and p.end <= clause_start(sentence, q.start)):
             continue   # …占比由1997年的0.3%增加至18.8%，知识产权费…增加至2.4%: another clause's start point
         current = with_year(p, current or carry.heading_year or carry.default_period) if (not p.has_year) else p.text
     return current
@@ -402,7 +402,7 @@ _SPAN_ENDS = re.compile(r"最前和最后各\s*([两二三四五1-5])\s*年")
 _REST = re.compile(r"其余|其他年份")
 
 
-def _within_span(periods: list[Period], sentence: str, carry: _Carry, doc: _Document) -> list[Period]:
+def within_span(periods: list[Period], sentence: str, carry: Carry, doc: DocumentTraits) -> list[Period]:
     """`periods` with the parts of the span a study states (carried, 2000—2014年) made explicit: a past year
     before which a state held (在2012年前 → 2000—2012年), the first and last years of the span (最前和最后各两年
     → 2000—2001年、2013—2014年) and the rest between them (其余 → 2002—2012年)."""
@@ -431,7 +431,7 @@ def _within_span(periods: list[Period], sentence: str, carry: _Carry, doc: _Docu
     return sorted(out, key=lambda p: p.start)
 
 
-def _same_year_before_a_later_one(periods: list[Period], carry: _Carry) -> list[Period]:
+def same_year_before_a_later_one(periods: list[Period], carry: Carry) -> list[Period]:
     """在2000年…为A，到2018年上升至B。同年，西南地区…分别为C，…，2018年，西南地区…增长至D: a 同年 whose
     sentence goes on to the last year stated is the account's first year, not that one."""
     last, span = years_of(carry.period), years_of(carry.stated_span)
@@ -450,8 +450,8 @@ _SINCE_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;：:]))\s*自?\s*(?P<name>(?!�
                               r"(?:开始)?(?:实施|启动|开展|设立|建立)以来")
 
 
-def _since_programme(sentence: str, article_text: str, doc: _Document) -> list[Period]:
-    """自西部大开发战略实施以来 as 2000年以来 (a period `_since_range` spans to the document's year), when
+def since_programme(sentence: str, article_text: str, doc: DocumentTraits) -> list[Period]:
+    """自西部大开发战略实施以来 as 2000年以来 (a period `since_range` spans to the document's year), when
     the article tells the programme's age (西部大开发20年 in a 2020 article) or the year it began
     (2000年西部大开发战略开始实施); none when it tells neither."""
     out = []
@@ -473,14 +473,14 @@ def _since_programme(sentence: str, article_text: str, doc: _Document) -> list[P
 _UNTIL_NOW = re.compile(r"(?:从|自)\s*((?:19|20)\d{2})\s*年[^。；;]{0,30}?至今")
 
 
-def _held_over(q: Quantity, periods: list[Period], before: str, change: str | None, period: str | None) -> str | None:
+def held_over(q: Quantity, periods: list[Period], before: str, change: str | None, period: str | None) -> str | None:
     """煤炭资源行业的中间投入率维持在50%~65%之间 in a sentence on 过去的13a: a level held over the span the
     sentence names before it spans it. `before`: the clause up to the figure."""
     span = next((p.text for p in reversed(periods) if p.duration and p.end <= q.start and len(years_of(p.text)) == 2), None)
     return span if span and not change and _HELD.search(before) else period
 
 
-def _since_range(period: str | None, doc: _Document) -> str | None:
+def since_range(period: str | None, doc: DocumentTraits) -> str | None:
     """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
     to the past year)."""
     since = re.fullmatch(r"(\d{4})年以来", period or "")
@@ -488,7 +488,7 @@ def _since_range(period: str | None, doc: _Document) -> str | None:
     return f"{since.group(1)}—{end}年" if since and end and int(since.group(1)) < end else period
 
 
-def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
+def from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
     """The last 由/从 of the clause before the quantity: its start point, or the start of its 由…到…."""
     found = None
     for m in _FROM.finditer(sentence, clause):
@@ -498,15 +498,15 @@ def _from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
     return found
 
 
-def _from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int, int] | None:
+def from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int, int] | None:
     """For the end point of 从去年的2.1%提高到2.3%, the span 从…到 whose period is the start point's."""
     if not frm:
         return None
-    to = _TO.search(sentence, frm.end(), q.start)
+    to = TO.search(sentence, frm.end(), q.start)
     return (frm.start(), to.start()) if to else None
 
 
-def _dated(periods: list[Period], doc: _Document, carried: str | None = None) -> list[Period]:
+def absolute_periods(periods: list[Period], doc: DocumentTraits, carried: str | None = None) -> list[Period]:
     """今年/去年/过去一年 made absolute with the document's year, and 20年来/五年来 made a range ending
     in it (a work report's: the past year; the range stated just before when it spans as many
     years); dropped when the year is unknown."""
@@ -514,7 +514,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     for p in periods:
         if p.duration:
             before = [y for q in periods if q.end <= p.start and q.has_year for y in years_of(q.text)]
-            span = _duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried,
+            span = duration_range(p, doc, f"{min(before)}—{max(before)}年" if len(set(before)) > 1 else carried,
                                    max((y for q in periods if q.has_year for y in years_of(q.text)), default=None))
             if span:
                 out.append(Period(p.start, p.end, span, True, duration=p.duration))
@@ -526,7 +526,7 @@ def _dated(periods: list[Period], doc: _Document, carried: str | None = None) ->
     return out
 
 
-def _duration_range(p: Period, doc: _Document, carried: str | None, latest: int | None = None) -> str | None:
+def duration_range(p: Period, doc: DocumentTraits, carried: str | None, latest: int | None = None) -> str | None:
     """The years a span counted back (20年来, 五年来) covers: the range stated before it when it spans as
     many years, else up to the document's year; in a document of unknown year, up to the `latest` year its
     sentence states (各个行业的中间投入在过去的13a中…，而2015年的中间投入率… → 2002—2015年)."""
@@ -549,7 +549,7 @@ def _duration_range(p: Period, doc: _Document, carried: str | None, latest: int 
 _CHANGE_LEAD = re.compile(r"\s*(?:共|累计|合计|总计)?(?:增长|增加|提高|提升|扩大|下降|减少|降低|缩小)")
 
 
-def _ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
+def ranged_period(q: Quantity, change: str | None, period: str | None, periods: list[Period],
                    sentence: str, clause: int, carried_base: str | None = None) -> str | None:
     """The period of a figure of change: the start and end points of 2000—2019年…从A增加到B take the
     range's first and last year; a change against a base year (相较2004年增加57个, 较“十三五”期末增长)
@@ -572,7 +572,7 @@ def _ranged_period(q: Quantity, change: str | None, period: str | None, periods:
         return period
     own = clause
     if not any(clause <= p.start < q.start for p in periods) and _CHANGE_LEAD.match(sentence, clause):
-        clause = _clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
+        clause = clause_start(sentence, max(0, clause - 1))   # 比2000年的A增加B，增长超过16倍
     for p in reversed([p for p in periods if (clause <= p.start or p.start <= 4 or _base_clause(p, sentence))
                        and p.start < q.start]):
         if p.start < own and not re.fullmatch(r"\d{4}年", p.text):
@@ -604,18 +604,18 @@ def _multiple_range(q: Quantity, period: str, periods: list[Period], sentence: s
 
 def _base_clause(p: Period, sentence: str) -> bool:
     """虽然相较于2000年，西部地区2019年的…增加了近11倍: a clause that only names the base of the next one."""
-    start, end = _clause_start(sentence, p.start), _clause_end(sentence, p.start)
+    start, end = clause_start(sentence, p.start), clause_end(sentence, p.start)
     rest = sentence[start:p.start] + sentence[p.end:end]
     return _is_comparison_base(p, sentence) and not re.search(r"\d", rest) and len(rest) <= 8
 
 
-def _outside_titles(periods: list[Period], sentence: str) -> list[Period]:
+def outside_titles(periods: list[Period], sentence: str) -> list[Period]:
     """《全国城镇体系规划（2010—2020年）》 names a document; its years are not the figures' period."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", sentence)]
     return [p for p in periods if not any(a < p.start < b for a, b in titles)]
 
 
-def _article_year(article: Article) -> int | None:
+def article_year(article: Article) -> int | None:
     """The article's year, else the date a report was delivered (——2024年3月5日在…上)."""
     if article.year:
         return article.year
@@ -626,11 +626,11 @@ def _article_year(article: Article) -> int | None:
 _HORIZON = re.compile(r"(?<![长加高升降少大小增达从由截止])(?:到|至)\s*$")   # not 增长到2019年, 截至2019年
 
 
-def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
+def carry_period(carry: Carry, periods: list[Period], sentence: str) -> None:
     """The last period stated (comparison bases excluded) carries into the next sentences, and a base
     the sentence opens with (与2004年相比，…) into the next sentences of the same account."""
     years = {y for p in periods if p.has_year and not p.duration for y in years_of(p.text)}
-    opening = [p for p in periods if re.search(r"\d{4}", sentence[p.start:p.end]) and _clause_start(sentence, p.start) == 0]
+    opening = [p for p in periods if re.search(r"\d{4}", sentence[p.start:p.end]) and clause_start(sentence, p.start) == 0]
     if opening and _is_comparison_base(opening[0], sentence):
         carry.base_period = opening[0].text
     elif any(p.has_year and not _is_comparison_base(p, sentence) for p in periods):
@@ -651,4 +651,4 @@ def _carry_period(carry: _Carry, periods: list[Period], sentence: str) -> None:
 
 # 由181个合作伙伴组成: parts, not a start; 自由贸易, 理由, 无从: 由 and 从 inside a word
 _FROM = re.compile(r"(?<![自理缘事因来经无何])(由|从)(?!于|而|事|属|来|业)(?=[^，,]{0,20}?\d)(?![^，,。；]{0,40}?(?:组成|构成))")
-_TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")
+TO = re.compile(r"(增加|提高|提升|上升|下降|降低|减少|扩大|缩小|增长|缩短|压缩)?(到|至)|(?:缩小|扩大|下降|上升|增长|提高|降|升|减少|增加)(为)")

@@ -20,32 +20,32 @@ from dataclasses import dataclass
 
 from kb.clean import analysis_text
 from kb.extract.clauses import (
-    _COUNT_UNITS, _Carry, _Context, _Document, _GAP_WORD, _LIST_GAP, _clause_end, _clause_start,
-    _list_groups)
+    COUNT_UNITS, Carry, Context, DocumentTraits, GAP_WORD, LIST_GAP, clause_end, clause_start,
+    list_groups)
 from kb.extract.fact_indicators import (
-    _NAMED_DIFFERENCE, _ROUTE, _as_added, _as_multiple_of_year, _bracket_closed, _counted_by_predicate,
-    _counted_length, _counted_noun, _difference_of, _gap_in_rate, _entered_list, _gap_to_base, _gap_to_place, _in_industry,
-    _indicator_for, _kind_measured, _rank_field, _members_of, _outcome_of, _respective_indicators, _respective_share, _scoped,
-    _share_of_the_rest, _share_qualifier, _shares_of_stated, _sub_item, _topic_indicator, _variable_of,
-    _range_class, _size_of, _with_comparator, _with_previous_measure, _with_earlier_scope, _with_listed_head, _with_shared_measure, _with_sibling_measure,
-    _with_variable, _share_in_scope, _counted_over_limit, _deal_of_event)
+    NAMED_DIFFERENCE, ROUTE, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
+    counted_length, counted_noun, difference_of, gap_in_rate, entered_list, gap_to_base, gap_to_place, in_industry,
+    indicator_for, kind_measured, rank_field, members_of, outcome_of, respective_indicators, respective_share, scoped,
+    share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, variable_of,
+    range_class, size_of, with_comparator, with_previous_measure, with_earlier_scope, with_listed_head, with_shared_measure, with_sibling_measure,
+    with_variable, share_in_scope, counted_over_limit, deal_of_event)
 from kb.extract.fact_periods import (
-    _PLACE_GAP, _RECORD, _after_from_to, _held_over, _since_programme, _article_year, _carry_period, _dated, _default_period, _duration_range,
-    _from_of, _from_to_gap, _heading_year, _in_span, _listed_periods, _opens_past_year, _outside_titles,
-    _period_for, _ranged_period, _report_part, _reviewed_span, _same_year_before_a_later_one, _sets_target, _within_span,
-    _since_range, _since_stated, _span_looked_back_on, _start_of_target, _start_point_period, _year_sequence,
-    _yearly_over_plan)
+    PLACE_GAP, RECORD, after_from_to, held_over, since_programme, article_year, carry_period, absolute_periods, default_period, duration_range,
+    from_of, from_to_gap, year_in_heading, in_span, listed_periods, opens_past_year, outside_titles,
+    period_for, ranged_period, report_part, reviewed_span, same_year_before_a_later_one, sets_target, within_span,
+    since_range, since_stated, span_looked_back_on, start_of_target, start_point_period, year_sequence,
+    yearly_over_plan)
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
-from kb.extract.not_facts import _fact_quantities
+from kb.extract.not_facts import fact_quantities
 from kb.extract.numbers import Quantity, find_quantities
 from kb.extract.periods import find_periods, years_of
 from kb.extract.places import (
-    _is_local, _keep_bodies_to_their_sentence, _mentions, _named_before, _place_named, _resolve, named_place)
+    is_local, keep_bodies_to_their_sentence, place_mentions, named_for_later, place_named, resolve, named_place)
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
-    _carry_subject, _compared_pair, _gap_list, _gap_pair, _gap_variable, _listed_gap, _pair_of_gap,
-    _gap_by_topic, _located_in, _respective_subjects, _subject_for, _subject_with_source, _zone_share_of_whole,
-    _distribution_share)
+    carry_subject, compared_pair, gap_list, gap_pair, gap_variable, listed_gap, pair_of_gap,
+    gap_by_topic, located_in, respective_subjects, subject_for, subject_with_source, zone_share_of_whole,
+    distribution_share)
 from kb.sentences import han_ratio, sentence_spans
 from kb.types import Article, CleanText, Fact
 
@@ -72,8 +72,8 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
         reading = _Reading()
         for start, end, path in prose_sections(article):
             if doc.genre == "work_report":
-                part = _report_part(path, reading.part, doc)
-                if part != reading.part or _heading_year(path.split(" > ")[-1]):
+                part = report_part(path, reading.part, doc)
+                if part != reading.part or year_in_heading(path.split(" > ")[-1]):
                     reading.span = None   # a new part, or a section headed by one year, ends a review of the span
                 reading.part = part
             facts += _range_facts(clean, norm, article, doc, source, start, end, path, reading)
@@ -83,23 +83,23 @@ def extract_facts(clean: CleanText, articles: list[Article], source: str) -> lis
 @dataclass
 class _Reading:
     """What a work report's sections so far say of the ones after them."""
-    part: str | None = None   # review / plan / task (_report_part)
+    part: str | None = None   # review / plan / task (report_part)
     span: str | None = None   # 过去的五年…, 这是…的五年。: the plan period the paragraphs after it review
     past_year: bool = False   # 过去一年，…: the paragraphs after it account for the past year, until a span opens
 
 
-def _document(article: Article) -> _Document:
+def _document(article: Article) -> DocumentTraits:
     """The article's genre, jurisdiction and year as the structure stage recorded them (kb/genre.py),
     the jurisdiction in the place table's short form (河南省 → 河南) like subjects named in sentences."""
     genre = article.genre or "other"
     jurisdiction = article.jurisdiction or ""
     if jurisdiction:
         try:
-            known = _place_named(jurisdiction)
+            known = place_named(jurisdiction)
             jurisdiction = known.canonical if known.kind != "generic" else jurisdiction
         except KeyError:
             pass
-    return _Document(genre, jurisdiction or None, _article_year(article), named_place(article.title or ""),
+    return DocumentTraits(genre, jurisdiction or None, article_year(article), named_place(article.title or ""),
                      _reported_year(article.title or ""))
 
 
@@ -125,24 +125,24 @@ _YEARLY_REPORT = re.compile(r"年度报告|年报|工作总结|年度总结")
 def _reported_year(title: str) -> str | None:
     """The one year a yearly report's title names (某市人民政府2024年政府信息公开工作年度报告 → 2024年):
     its figures that nothing else dates are that year's."""
-    return _heading_year(title) if _YEARLY_REPORT.search(title) else None
+    return year_in_heading(title) if _YEARLY_REPORT.search(title) else None
 
 
-def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, source: str,
+def _range_facts(clean: CleanText, norm: str, article: Article, doc: DocumentTraits, source: str,
                  start: int, end: int, path: str, reading: _Reading | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    heading_year = _heading_year(path)
+    heading_year = year_in_heading(path)
     # ——这是…的五年。 as a heading: every paragraph under it reviews that span
     heading_span = next((r for p in find_periods(path.split(" > ")[-1] if path else "") if p.duration
-                         and (r := _duration_range(p, doc, None))), None)
+                         and (r := duration_range(p, doc, None))), None)
     heading_place = next((p for head in reversed((path or "").split(" > ")) if (p := named_place(head))), None)
     reading = reading or _Reading()
-    carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
+    carry = Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span, heading_place=heading_place)
     last_end = start
     targets = False   # inside a list of targets (今年主要预期目标是：…；…；…。)
     cut: tuple[int, int] | None = None   # a prose sentence that ends mid-phrase (…西南地区的公路里程、高速)
     cut_by_table = False                 # and what came after it so far was a flattened table or a caption
-    before_cut: _Carry | None = None     # what the sentences before the fragment left, to read it again
+    before_cut: Carry | None = None     # what the sentences before the fragment left, to read it again
     in_table = False   # after a table's caption left in the text, until a line of prose ends a sentence
     captioned: str | None = None   # the period a table's caption names (表2 2012—2018年中国金融扶贫DEA评价效率)
     for s, e in sentence_spans(clean.text, start, end):
@@ -164,13 +164,13 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
         elif last_end == start or ("\n" in clean.text[last_end:s] and ended not in "，,、"):
             if doc.genre == "work_report":
                 _read_heading_line(norm[s:norm.find("\n", s) if "\n" in norm[s:end] else end], doc, reading)
-                span = _reviewed_span(norm[s:e], doc, reading.span)
+                span = reviewed_span(norm[s:e], doc, reading.span)
                 reading.past_year = reading.past_year and not (span and span != reading.span)
                 reading.span = span
-                if _opens_past_year(norm[s:e], doc):
+                if opens_past_year(norm[s:e], doc):
                     heading_span = None   # ——这是…的五年 > …刚刚过去的2025年，…: the span's heading ends here
                     reading.past_year = True
-            carry = _Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
+            carry = Carry(heading_year=heading_year, paragraph_period=heading_span or reading.span,
                            heading_place=heading_place)
             if captioned and doc.genre in ("paper", "journal_issue") and not skipped:
                 carry.stated_period = captioned   # the paragraph right after a table speaks of its figures
@@ -178,15 +178,15 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: _Document, 
             carry.period = carry.base_period = carry.from_period = None
         if _ANOTHER_EXAMPLE.match(norm, s) or _INNOVATION.search(norm, s, e):
             carry.period = carry.stated_period = None   # 再如，日喀则国际陆地港…: not dated by the example before
-        if doc.genre == "work_report" and reading.part == "review" and (looked := _span_looked_back_on(norm[s:e], doc)):
+        if doc.genre == "work_report" and reading.part == "review" and (looked := span_looked_back_on(norm[s:e], doc)):
             reading.span, reading.past_year = looked, False
         targets = targets and ended in "；;，,：:"
         last_end = e
         if skipped:
             continue
         captioned = None
-        targets = targets or _sets_target(norm[s:e], reading.part)
-        carry.default_period = _default_period(doc, path, norm[s:e], targets, reading.part, reading.past_year)
+        targets = targets or sets_target(norm[s:e], reading.part)
+        carry.default_period = default_period(doc, path, norm[s:e], targets, reading.part, reading.past_year)
         if continued:   # read again from where the fragment began, as one sentence
             carry = before_cut
             facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)
@@ -244,8 +244,8 @@ def _fragment_before_caption(norm: str, s: int, e: int) -> tuple[int, int] | Non
     return (s, end) if _CUT_OFF.search(norm[s:end]) and _is_prose(norm[s:end]) else None
 
 
-def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: _Carry,
-                     article: Article, doc: _Document, source: str) -> list[Fact]:
+def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int, carry: Carry,
+                     article: Article, doc: DocumentTraits, source: str) -> list[Fact]:
     """The figures of a sentence a flattened table or caption cut in two (同年，西南地区的公路里程、高速 |
     table | 公路里程和铁路营业里程占全国的比重分别为20.23%、…), read with the fragment before the cut: the
     fragment is laid over the end of what cut it, so every offset stays the document's, and the rows
@@ -267,13 +267,13 @@ def _continued_facts(text: str, norm: str, cut: tuple[int, int], s: int, e: int,
 _HEADING_LINE = re.compile(r"[^。，,；;：:！!？?]{2,30}")
 
 
-def _read_heading_line(line: str, doc: _Document, reading: _Reading) -> None:
+def _read_heading_line(line: str, doc: DocumentTraits, reading: _Reading) -> None:
     """A work report's part as a paragraph that is a heading line decides it (“十五五”时期的主要目标任务
     between the review and the goals ahead, 2026年重点工作), as `extract_facts` does for headings."""
     line = line.strip()
     if not _HEADING_LINE.fullmatch(line):
         return
-    part = _report_part(line, reading.part, doc)
+    part = report_part(line, reading.part, doc)
     if part != reading.part:
         reading.part, reading.span, reading.past_year = part, None, False
 
@@ -307,47 +307,47 @@ def _is_prose(sentence: str) -> bool:
     return han_ratio(sentence) >= 0.3
 
 
-def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
-                    article: Article, doc: _Document, source: str) -> list[Fact]:
+def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
+                    article: Article, doc: DocumentTraits, source: str) -> list[Fact]:
     sentence = norm[s:e]
     carry.sentence_at = s
     carry.previous_sentence, carry.sentence = carry.sentence, sentence
-    carry.rank_field = _rank_field(sentence) or carry.rank_field
-    quantities = _fact_quantities(find_quantities(sentence), sentence)
-    periods = _dated(sorted([p for p in _outside_titles(find_periods(sentence), sentence)
-                             if not (p.duration and _RECORD.match(sentence, p.end))]
-                            + _since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
+    carry.rank_field = rank_field(sentence) or carry.rank_field
+    quantities = fact_quantities(find_quantities(sentence), sentence)
+    periods = absolute_periods(sorted([p for p in outside_titles(find_periods(sentence), sentence)
+                             if not (p.duration and RECORD.match(sentence, p.end))]
+                            + since_programme(sentence, norm[article.start:article.end], doc), key=lambda p: p.start), doc,
                      carry.stated_span or carry.period or carry.stated_period)
-    periods = _within_span(_same_year_before_a_later_one(periods, carry), sentence, carry, doc)
+    periods = within_span(same_year_before_a_later_one(periods, carry), sentence, carry, doc)
     carry.paragraph_period = next((p.text for p in periods if p.duration), carry.paragraph_period)
-    mentions = _mentions(sentence, periods, quantities, _is_local(doc), carry.named_before)
-    ctx = _Context(text, article, s, doc)
+    mentions = place_mentions(sentence, periods, quantities, is_local(doc), carry.named_before)
+    ctx = Context(text, article, s, doc)
     facts = []
     carry.previous_from, carry.from_period = carry.from_period, None
-    topic = _topic_indicator(sentence, periods, mentions)
+    topic = topic_indicator(sentence, periods, mentions)
     if topic:
         carry.indicator = carry.topic = topic
     carried = carry.entering = carry.subject, carry.subject_at
-    carry.differences.update((m.group(1), m.group(0)) for m in _NAMED_DIFFERENCE.finditer(sentence))
+    carry.differences.update((m.group(1), m.group(0)) for m in NAMED_DIFFERENCE.finditer(sentence))
     if not quantities:
-        gap_of = _gap_variable(sentence, mentions)
+        gap_of = gap_variable(sentence, mentions)
         if gap_of and not carry.variable.endswith(gap_of):   # 贸依存度差距 cut from 外贸依存度: keep the whole
             carry.variable = gap_of
-        _carry_period(carry, periods, sentence)
-        _carry_subject(carry, mentions, sentence, len(sentence), ctx)
-        _keep_bodies_to_their_sentence(carry, carried, mentions)
-        carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
-        carry.named_before = _named_before(mentions, sentence, carry.named_before)
+        carry_period(carry, periods, sentence)
+        carry_subject(carry, mentions, sentence, len(sentence), ctx)
+        keep_bodies_to_their_sentence(carry, carried, mentions)
+        carry.gap_pair = pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
+        carry.named_before = named_for_later(mentions, sentence, carry.named_before)
         carry.quiet = 0 if carry.stated_at == s else carry.quiet + 1
         return facts
-    respective = _respective_subjects(quantities, mentions, sentence, carry)
-    respective_years = {id(q): y for group in _list_groups(quantities, sentence)
-                        for q, y in zip(group, _listed_periods(group, sentence))}
-    respective_years.update(_year_sequence(quantities, sentence))
-    positions = {id(q): i for group in _list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
-    group_sizes = {id(q): len(group) for group in _list_groups(quantities, sentence) if len(group) > 1 for q in group}
+    respective = respective_subjects(quantities, mentions, sentence, carry)
+    respective_years = {id(q): y for group in list_groups(quantities, sentence)
+                        for q, y in zip(group, listed_periods(group, sentence))}
+    respective_years.update(year_sequence(quantities, sentence))
+    positions = {id(q): i for group in list_groups(quantities, sentence) if len(group) > 1 for i, q in enumerate(group)}
+    group_sizes = {id(q): len(group) for group in list_groups(quantities, sentence) if len(group) > 1 for q in group}
     gaps: list[str | None] = []   # the subjects of the current list's gaps
-    named = _respective_indicators(quantities, periods, mentions, sentence, carry.listed)
+    named = respective_indicators(quantities, periods, mentions, sentence, carry.listed)
     stated: list[tuple[str | None, str | None]] = []   # (indicator, period) of each earlier figure
     owners: list[str | None] = []   # the subject of each earlier figure
     units: list[str] = []           # the unit of each earlier figure
@@ -357,98 +357,98 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     ranged: str | None = None   # the last span a figure of the sentence was given (2000—2019年)
     level: tuple[int, str] | None = None   # (year, unit) of the sentence's last level of one year (2000年…437.75元)
     for q in quantities:
-        clause = _clause_start(sentence, q.start)
-        in_list = previous_end > clause and _LIST_GAP.fullmatch(sentence[previous_end:q.start])
-        frm = _from_of(sentence, clause, q)
-        period = _since_range(_period_for(q, periods, carry, sentence, _from_to_gap(sentence, frm, q)), doc)
+        clause = clause_start(sentence, q.start)
+        in_list = previous_end > clause and LIST_GAP.fullmatch(sentence[previous_end:q.start])
+        frm = from_of(sentence, clause, q)
+        period = since_range(period_for(q, periods, carry, sentence, from_to_gap(sentence, frm, q)), doc)
         period = respective_years.get(id(q), period)
-        subject, owner = _subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
+        subject, owner = subject_for(q, clause, previous_end, mentions, sentence, carry, ctx)
         if id(q) in respective:
             owner = respective[id(q)]
-            subject = _resolve(owner.place, ctx, owner.start)
-        subject, subject_source = _subject_with_source(subject, owner, carry, ctx)
+            subject = resolve(owner.place, ctx, owner.start)
+        subject, subject_source = subject_with_source(subject, owner, carry, ctx)
         if owner is not None and owner.start < 0:
             subject_source = "previous"   # a 分别 list of an earlier sentence (两地区…)
         if in_list:
-            indicator, change = _counted_noun(sentence, q) or carry.indicator, carry.change
+            indicator, change = counted_noun(sentence, q) or carry.indicator, carry.change
         else:
-            indicator, change = _indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
+            indicator, change = indicator_for(q, clause, previous_end, frm, sentence, periods, mentions,
                                                owner, carry)
             carry.change = change
-        if owner is not None and owner.start >= q.end and (field := _located_in(q, mentions, sentence)[1]):
+        if owner is not None and owner.start >= q.end and (field := located_in(q, mentions, sentence)[1]):
             indicator = field   # 世界十大港口中有7个在我国
         if id(q) in named and id(q) in respective and q.unit in ("名", "位") and subject and named[id(q)].endswith(subject):
             indicator = f"{carry.rank_field}排名"   # 企业寒武纪、地平线分别排23名、24名: the names own the ranks
         elif id(q) in named:
-            indicator = _gap_to_place(_respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
-        elif id(q) in (shares := _shares_of_stated(quantities, sentence, len(stated))):
+            indicator = gap_to_place(respective_share(named[id(q)], sentence, clause, q), sentence[clause:q.start])
+        elif id(q) in (shares := shares_of_stated(quantities, sentence, len(stated))):
             indicator, period = stated[shares[id(q)]]
-            indicator = _respective_share(indicator or "", sentence, clause, q)
-        whole = _scoped(_sub_item(indicator, stated, sentence, clause, q.unit in _COUNT_UNITS), stated, units)
-        whole = _deal_of_event(_counted_over_limit(whole, sentence, clause, q), sentence, clause)
-        whole = _with_previous_measure(_outcome_of(whole, sentence, clause), q,
+            indicator = respective_share(indicator or "", sentence, clause, q)
+        whole = scoped(sub_item(indicator, stated, sentence, clause, q.unit in COUNT_UNITS), stated, units)
+        whole = deal_of_event(counted_over_limit(whole, sentence, clause, q), sentence, clause)
+        whole = with_previous_measure(outcome_of(whole, sentence, clause), q,
                                        carry.previous_indicator if not stated and clause == 0 else None)
         if whole != indicator and carry.indicator == indicator:
             carry.indicator = whole   # the clauses after it speak of the part with its measure
         indicator = whole
-        indicator = _with_shared_measure(indicator, q, stated, units)
-        indicator = _with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
-        indicator = _with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
-        indicator = _with_listed_head(indicator, stated, sentence[previous_end:q.start])
-        indicator = _range_class(indicator, sentence[clause:q.start], q, carry.topic, stated)
-        if indicator and q.unit in ("公里", "千米") and _ROUTE.search(indicator) \
+        indicator = with_shared_measure(indicator, q, stated, units)
+        indicator = with_earlier_scope(indicator, stated or ([(carry.previous_indicator, None)] if clause == 0 else []))
+        indicator = with_sibling_measure(indicator, q, stated, units, "其中" in sentence[:clause])
+        indicator = with_listed_head(indicator, stated, sentence[previous_end:q.start])
+        indicator = range_class(indicator, sentence[clause:q.start], q, carry.topic, stated)
+        if indicator and q.unit in ("公里", "千米") and ROUTE.search(indicator) \
                 and not re.match(r"\s*(?:的)?(?:范围|半径|以内|之内|以外)", sentence[q.end:]):
             indicator += "里程"   # 一级公路236公里, 县道5096公里: the length of a kind of route
-        if indicator and len(indicator) < 2 and stated and _variable_of(stated[-1][0]):
-            indicator = _variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
+        if indicator and len(indicator) < 2 and stated and variable_of(stated[-1][0]):
+            indicator = variable_of(stated[-1][0])   # …为43.77%，比全国平均水平54.64%低近11个百分点
         if is_generic_measure(indicator) and in_list and stated and (stated[-1][0] or "").endswith(indicator or "-"):
             indicator = stated[-1][0]   # 从523.66元和7003.77元: the list member measures what the first did
         elif is_generic_measure(indicator) and not in_list:
             bare = indicator
-            indicator = _with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
+            indicator = with_variable(indicator, stated, sentence, clause, previous_end, periods, mentions,
                                        carry.variable)
             if carry.indicator == bare:
                 carry.indicator = indicator   # 增量39.7亿斤、占全国23.6%: the share is of 粮食总产增量
-        indicator = _share_in_scope(indicator, sentence, clause, periods, mentions)
+        indicator = share_in_scope(indicator, sentence, clause, periods, mentions)
         if id(q) in respective:
-            pair = _compared_pair(subject, owner, indicator, sentence, topic)
+            pair = compared_pair(subject, owner, indicator, sentence, topic)
         else:
-            pair = (_listed_gap(q, indicator, sentence, mentions, carry, positions.get(id(q)), group_sizes.get(id(q), 1))
-                    or _gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q))))
+            pair = (listed_gap(q, indicator, sentence, mentions, carry, positions.get(id(q)), group_sizes.get(id(q), 1))
+                    or gap_pair(q, indicator, sentence, mentions, carry, ctx, owners, positions.get(id(q))))
             topic = subject or topic
         if pair:
             subject, subject_source = pair
-        elif subject_source == "document" and (part := _zone_share_of_whole(indicator, sentence, clause)):
+        elif subject_source == "document" and (part := zone_share_of_whole(indicator, sentence, clause)):
             subject, subject_source = part, "sentence"
-        elif where := _distribution_share(sentence, clause, q):
+        elif where := distribution_share(sentence, clause, q):
             subject, subject_source = where, "sentence"
-        elif indicator and (between := _gap_by_topic(q, sentence, mentions, ctx)):
+        elif indicator and (between := gap_by_topic(q, sentence, mentions, ctx)):
             subject, subject_source = between, "sentence"   # 在地区差距方面，…A的X一直高于B，由…提高到…
-            indicator = indicator if _GAP_WORD.search(indicator) else indicator + "差距"
+            indicator = indicator if GAP_WORD.search(indicator) else indicator + "差距"
         owners.append(subject)
-        gaps = _gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
+        gaps = gap_list(gaps, subject, indicator, positions.get(id(q)), group_sizes.get(id(q), 1), carry)
         if change and change.endswith("(起点)"):
-            period = _start_point_period(q, frm, periods, period, carry)
-        period = _ranged_period(q, change, period or _in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
-                                                              sentence[q.end:_clause_end(sentence, q.end)])
-                                or (_since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
+            period = start_point_period(q, frm, periods, period, carry)
+        period = ranged_period(q, change, period or in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
+                                                              sentence[q.end:clause_end(sentence, q.end)])
+                                or (since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
                                     and (carry.quiet < 2 or carry.stated_period == f"{doc.year}年") else None)
-                                or _in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
+                                or in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
-            period = _start_of_target(period, doc)
-        period = _held_over(q, periods, sentence[clause:q.start], change, period)
-        span, period = _after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
+            period = start_of_target(period, doc)
+        period = held_over(q, periods, sentence[clause:q.start], change, period)
+        span, period = after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
         elif q.unit == "倍" and stated and stated[-1][0] and (base := _MULTIPLE_OF_BASE.fullmatch(sentence, clause, q.start)):
             indicator, change = stated[-1][0], f"是{base.group('base')}的"   # 新设企业…，是前20年同一区域设立企业数的1.5倍
-        period = _since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
+        period = since_stated(q, indicator, change, period, carry, sentence[clause:q.start],
                                [y for p in periods if p.has_year and not p.duration and p.end <= q.start
                                 for y in years_of(p.text)])
         # 年均 of the figure or of the list it is in (not …年均增长5%左右、迈上3万亿元台阶)
         yearly = "年均" in sentence[clause:q.start] and bool(in_list or "年均" in sentence[max(clause, previous_end):q.start])
-        period = _yearly_over_plan(period, sentence[:q.start], doc, yearly)
+        period = yearly_over_plan(period, sentence[:q.start], doc, yearly)
         years = years_of(period)
         if (len(years) == 1 and yearly and ranged
                 and years_of(ranged)[-1] == years[0] and re.fullmatch(r"\d{4}年", period)):
@@ -464,23 +464,23 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
         if indicator and not change and re.fullmatch(r"\d{4}年", period or ""):
             carry.first_years.setdefault(indicator, (years_of(period)[0], s))
         units.append(q.unit)
-        if (not change or _PLACE_GAP.match(change)) and re.fullmatch(r"\d{4}年", period or ""):
+        if (not change or PLACE_GAP.match(change)) and re.fullmatch(r"\d{4}年", period or ""):
             level = (years_of(period)[0], q.unit)   # a level, or a gap to another place, of one year
-        carry.variable = _variable_of(indicator) or carry.variable
-        previous_end = q.end + _counted_length(sentence, q)
-        qualifier = q.qualifier or _share_qualifier(sentence, clause, q)
-        indicator = _as_multiple_of_year(_bracket_closed(_as_added(indicator, sentence[clause:q.start], q.unit)),
+        carry.variable = variable_of(indicator) or carry.variable
+        previous_end = q.end + counted_length(sentence, q)
+        qualifier = q.qualifier or share_qualifier(sentence, clause, q)
+        indicator = as_multiple_of_year(bracket_closed(as_added(indicator, sentence[clause:q.start], q.unit)),
                                          sentence, clause, q)
-        indicator = _difference_of(indicator, carry.differences)
-        change = _with_comparator(change or _gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
-        indicator = _gap_in_rate(indicator, change, q, sentence)
-        counted = len(units) > 1 and units[-2] in _COUNT_UNITS and stated[-2][0] == stated[-1][0]
-        indicator, confidence = _kind_measured(indicator, q, change, carry, counted)
-        indicator = _share_of_the_rest(_counted_by_predicate(indicator, sentence, q, carry.previous_sentence),
+        indicator = difference_of(indicator, carry.differences)
+        change = with_comparator(change or gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
+        indicator = gap_in_rate(indicator, change, q, sentence)
+        counted = len(units) > 1 and units[-2] in COUNT_UNITS and stated[-2][0] == stated[-1][0]
+        indicator, confidence = kind_measured(indicator, q, change, carry, counted)
+        indicator = share_of_the_rest(counted_by_predicate(indicator, sentence, q, carry.previous_sentence),
                                        sentence, clause, q)
-        indicator = _entered_list(indicator, sentence, q)
-        indicator = _in_industry(_size_of(_members_of(indicator, sentence, clause, q), sentence, q, subject), sentence, clause)
-        if indicator and _GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
+        indicator = entered_list(indicator, sentence, q)
+        indicator = in_industry(size_of(members_of(indicator, sentence, clause, q), sentence, q, subject), sentence, clause)
+        if indicator and GAP_WORD.search(sentence[clause:q.start]) and "差" not in indicator:
             indicator += "差距"   # 东西部在两个指标上的差距分别为8.64%和32.72%: gaps of what the list named
         for value, raw_start, raw_end, end_change in _values(q, change, sentence):
             facts.append(Fact(
@@ -494,10 +494,10 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: _Carry,
     _levels_named_later(facts)
     facts = [g for f in facts for g in _each_listed(f)]
     carry.previous_indicator = facts[-1].indicator if facts else None
-    _keep_bodies_to_their_sentence(carry, carried, mentions)
-    carry.named_before = _named_before(mentions, sentence, carry.named_before)
-    _carry_period(carry, periods, sentence)
-    carry.gap_pair = _pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
+    keep_bodies_to_their_sentence(carry, carried, mentions)
+    carry.named_before = named_for_later(mentions, sentence, carry.named_before)
+    carry_period(carry, periods, sentence)
+    carry.gap_pair = pair_of_gap(sentence, mentions, ctx) or carry.gap_pair
     # a later sentence reuses the list's places by position only (no offsets into this sentence)
     carry.distribution = [dataclasses.replace(m, start=-1, end=-1) for m in carry.distribution]
     carry.quiet = 0

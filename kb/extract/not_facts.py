@@ -1,4 +1,4 @@
-"""Not-fact filters: `_fact_quantities` returns the quantities of a sentence that state a figure of the
+"""Not-fact filters: `fact_quantities` returns the quantities of a sentence that state a figure of the
 world, dropping method statistics (significance levels, samples, study design), section numbers,
 rankings, enumerated examples, named capacities and class limits (…以上的企业).
 """
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from kb.extract.clauses import _COUNT_UNITS, _LIST_GAP, _MEASURE_UNITS, _clause_end, _clause_start
+from kb.extract.clauses import COUNT_UNITS, LIST_GAP, MEASURE_UNITS, clause_end, clause_start
 from kb.extract.numbers import Quantity
-from kb.extract.places import _places
+from kb.extract.places import place_table
 
 
 # 在1%的水平上显著: a test's significance level, not a figure of the world
@@ -53,16 +53,16 @@ _THRESHOLD = re.compile(r"[^，,。；;]{0,30}?(?:警戒线|标准线|阈值|门
 _NAMED_COUNT = re.compile(r"[\u4e00-\u9fff]$")
 
 
-def _fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
+def fact_quantities(found: list[Quantity], sentence: str) -> list[Quantity]:
     """The quantities that state facts; the members of a list whose first member is not a fact
     (累积贡献率依次分别为90.665%、87.685%…) are not either."""
     kept, dropped_end, dropped_unit = [], -1, None
     for q in found:
         gap = sentence[dropped_end:q.start] if dropped_end >= 0 else ""
-        if dropped_end >= 0 and _LIST_GAP.fullmatch(gap) and (dropped_unit == q.unit or not dropped_unit and "，" not in gap):
+        if dropped_end >= 0 and LIST_GAP.fullmatch(gap) and (dropped_unit == q.unit or not dropped_unit and "，" not in gap):
             dropped_end = q.end   # …超过100%，51个县…: after a comma a figure of another unit opens a new statement
         elif (not q.unit and kept and not kept[-1].unit and "." in q.raw
-              and _LIST_GAP.fullmatch(sentence[kept[-1].end:q.start]) and not re.search(r"[，,]", sentence[kept[-1].end:q.start])):
+              and LIST_GAP.fullmatch(sentence[kept[-1].end:q.start]) and not re.search(r"[，,]", sentence[kept[-1].end:q.start])):
             kept.append(q)   # 依次是0.5370、0.4611…和0.4403: the bare values listed after the first stated one
         elif _is_fact_quantity(q, sentence):
             kept.append(q)
@@ -90,7 +90,7 @@ def _is_glued_section_number(q: Quantity, sentence: str) -> bool:
     """The quantity is a section number opening a heading, read with the heading's first character as
     its unit (1.1国 of 1.1国家高新区的由来); an amount (1.2万亿元…) or a measure (1.5%) is not one."""
     m = _GLUED_SECTION_NUMBER.match(sentence)
-    return (m is not None and q.start < m.end() and (q.unit in _COUNT_UNITS or not q.unit)
+    return (m is not None and q.start < m.end() and (q.unit in COUNT_UNITS or not q.unit)
             and not re.search(r"[万亿千百]", q.raw))
 
 
@@ -107,7 +107,7 @@ def _heading_count(sentence: str, q: Quantity) -> bool:
 def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     before = sentence[max(0, q.start - 6):q.start]
     after = sentence[q.end:q.end + 2]
-    clause = sentence[_clause_start(sentence, q.start):q.start]
+    clause = sentence[clause_start(sentence, q.start):q.start]
     if _STATISTIC.search(sentence[max(0, q.start - 12):q.start]) or _HYPOTHETICAL.match(sentence) \
             or (_MEANS_EXAMPLE.match(sentence) and not _YEAR.search(sentence)):
         return False
@@ -122,11 +122,11 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False
     if _is_group_name_count(q, sentence):
         return False   # “珠三角”9市以及…, 而7个重要节点城市的第三产业占比…: the count names the group the clause is about
-    if q.unit in _COUNT_UNITS and (_TABLE_POINTER.search(sentence, 0, q.start) or _catalogue_count(q, sentence)):
+    if q.unit in COUNT_UNITS and (_TABLE_POINTER.search(sentence, 0, q.start) or _catalogue_count(q, sentence)):
         return False   # 表2中3个地区的Theil指数, 根据…目录中发布的1～3个主导产业，对…进行梳理: the study's own material
     if q.unit in ("名", "位") and _RANK.search(before):
         return False
-    if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in _MEASURE_UNITS:
+    if re.match(r"\s*级(?!以上|以下|及)", after) and q.unit and q.unit not in MEASURE_UNITS:
         return False   # 7亿吨级冶镁白云岩, 25兆瓦级风电主轴轴承: a size class in a name
     if q.unit in _LENGTH_UNITS and _APERTURE.match(sentence, q.end):
         return False   # 110米口径全向可动射电望远镜: a size inside an instrument's name
@@ -137,21 +137,21 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if (q.unit in ("国", "省", "县") and after.startswith("道")) or (q.unit == "位" and after.startswith("数")) \
             or (q.unit == "人" and after.startswith("均")):
         return False   # 635国道, 8位数行业: names and codes; 19人均预期寿命: a row number before 人均
-    if q.unit in _COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
+    if q.unit in COUNT_UNITS and re.search(r"(?:、[^、，,。；]{1,10}){2,}等\s*$", sentence[:q.start]):
         return False   # 重庆、成都、西安、昆明、南宁等5个…: the count of the list just named
-    if q.unit in _COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
+    if q.unit in COUNT_UNITS and re.search(r"(?:其他|其余|另外)\s*$", before):
         return False   # 略高于其他3个省区: the rest of a list, not a count in the world
     if q.unit in ("县", "市", "省", "国") and re.search(r"(?:包括|包含|涵盖)[^，,。；;]{0,20}$", clause):
         return False   # 东京湾区包括东京都和周边7县: what a region is made of
     if (q.unit in ("个", "家", "省", "市", "县", "国", "") and _DESIGN_UNITS.match(sentence, q.end if q.unit else q.end)
             and (_STUDY_DESIGN.search(clause) or _STUDY_DESIGN.search(sentence, q.end, q.end + 30))):
         return False
-    if (q.unit in _COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
+    if (q.unit in COUNT_UNITS and re.search(r"在\s*(?:全国|全球|世界|全省|全市)?\s*$", before)
             and _RANKED_FIELD.match(sentence, q.end) and _RANKING.search(sentence)):
         return False
-    if q.unit in _COUNT_UNITS and re.search(r"(?:居|位居|位列|位于|列)\s*$", before) and _RANK_IN_POOL.match(sentence, q.end):
+    if q.unit in COUNT_UNITS and re.search(r"(?:居|位居|位列|位于|列)\s*$", before) and _RANK_IN_POOL.match(sentence, q.end):
         return False   # 水质指数居15个副省级城市之首: the pool a rank is taken in
-    if q.unit in _COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
+    if q.unit in COUNT_UNITS and re.match(r"[^，,。；;]{0,14}?(?:排名|排行榜?)中", sentence[q.end:]):
         return False   # 168个城市空气质量排名中: the field a ranking is taken over
     if _is_class_bound(q, sentence) or (_BRACKETED_LIMIT.search(sentence, 0, q.start)
                                         and re.match(r"\s*(?:以上|以下)?\s*[)）]", sentence[q.end:])):
@@ -160,7 +160,7 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
         return False   # 拓展出新的4种产业范围，简单说就是硬件、软件、内容和服务: the text's own classification
     if q.unit == "%" and _COUNTED_CLASS.search(clause):
         return False   # 仍有7个县固定资产投资占GDP的比重超过100%: the limit of the class counted
-    if q.unit in _COUNT_UNITS and _BETWEEN_REGIONS.match(sentence, q.end):
+    if q.unit in COUNT_UNITS and _BETWEEN_REGIONS.match(sentence, q.end):
         return False   # 扩大3个地区之间…的差距: the regions the text divides the country into
     if q.unit in ("米", "公里", "千米", "分钟", "小时") and re.match(r"\s*(?:以)?内[\u4e00-\u9fff]", sentence[q.end:q.end + 4]) \
             and not re.search(r"(?:为|达到?|是|至|在)\s*$", before):
@@ -170,7 +170,7 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
     if q.unit in ("小时", "分钟") and _TIMED_NAME.match(sentence, q.end):
         return False   # 建设城市1小时低空应急救援体系, 15分钟便民生活圈: a time inside the name of a system
     if q.numeral == "chinese":
-        return q.unit in _MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
+        return q.unit in MEASURE_UNITS or (q.unit in _CHINESE_NUMERAL_UNITS and q.value >= 10)
     if q.unit == "":
         # a bare figure is a fact only when stated as a value (城乡收入比为2.68), never a year or label
         return ("." in q.raw and (re.search(r"(为|是|达到?|约|至|到|从|由)\s*$", before) is not None
@@ -178,14 +178,14 @@ def _is_fact_quantity(q: Quantity, sentence: str) -> bool:
                 and not re.match(r"\s*[年月日号期版]", after))
     if q.unit == "年" or _SIGNIFICANCE.match(sentence, q.end):
         return False
-    if q.unit in _COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
+    if q.unit in COUNT_UNITS and (_ENUMERATED.match(sentence, q.end) or _POINTING.search(before)
                                    or _ADMIN_UNITS.match(sentence, q.end) or _DIVIDED_INTO.search(before)
                                    or _counts_listed_names(q, sentence) or _studied_sample(sentence)
                                    or _MERGED.match(sentence, q.end)):
         return False
     return not (_CLASS_LIMIT.search(before) and _CLASS_OF.match(sentence, q.end)) \
         and not (_NAMED_SIZE.search(before) and re.match(r"[\u4e00-\u9fff]", after)) \
-        and not _PER_TIME.search(sentence, _clause_start(sentence, q.start), q.start)
+        and not _PER_TIME.search(sentence, clause_start(sentence, q.start), q.start)
 
 
 _LENGTH_UNITS = {"米", "千米", "公里", "厘米"}
@@ -252,9 +252,9 @@ def _counts_listed_names(q: Quantity, sentence: str) -> bool:
     if not run:
         return False
     items = re.split(r"、|和|及|与", run.group(1))
-    first = [p for p in _places()[1].finditer(items[0]) if p.end() == len(items[0])]
+    first = [p for p in place_table()[1].finditer(items[0]) if p.end() == len(items[0])]
     return (len(items) == round(q.value) and bool(first)
-            and all(_places()[1].fullmatch(x) for x in items[1:]))
+            and all(place_table()[1].fullmatch(x) for x in items[1:]))
 
 
 # 50户以上农村木质房屋连片村寨, 30户以上的自然村: settlements a household count delimits
@@ -273,25 +273,25 @@ def _is_class_bound(q: Quantity, sentence: str) -> bool:
     if q.unit == "岁" and re.match(r"\s*(?:及|或)?\s*(?:以[上下])?\s*(?:儿童|人口|老年|老人|青少年|婴幼儿|幼儿|人群|妇女"
                                   r"|居民|学生|群体|男性|女性|职工|劳动|青年)", sentence[end:]):
         return True
-    if q.unit in _COUNT_UNITS and q.raw.rstrip().endswith("以上") \
+    if q.unit in COUNT_UNITS and q.raw.rstrip().endswith("以上") \
             and re.match(r"\s*[\u4e00-\u9fff]{2,10}?(?:覆盖率|全部|均已|都已)", sentence[q.end:]):
         return True   # 20户以上自然村全部通硬化路, 30户以上自然村寨覆盖率: the size that delimits the class
-    if (q.unit not in _COUNT_UNITS and (end > q.end or re.search(r"以[上下]\s*$", q.raw)) and re.search(r"\d+\s*(?:个|所|家|座|处|户)\s*(?:海拔|人口|面积|规模|年产)\s*$", sentence[:q.start])
+    if (q.unit not in COUNT_UNITS and (end > q.end or re.search(r"以[上下]\s*$", q.raw)) and re.search(r"\d+\s*(?:个|所|家|座|处|户)\s*(?:海拔|人口|面积|规模|年产)\s*$", sentence[:q.start])
             and re.match(r"\s*[\u4e00-\u9fff]", sentence[end:]) and not sentence[end:].lstrip().startswith("的")):
         return True   # 为100所海拔1500米以上农村中小学幼儿园建设供暖设施: the limit that says which schools are counted
     if q.unit in ("户", "人") and q.raw.rstrip().endswith("以上") and _SETTLEMENT.match(sentence, q.end):
         return True   # 全省50户以上农村木质房屋连片村寨“水改”: the size of the villages meant
-    if (q.unit not in _COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
+    if (q.unit not in COUNT_UNITS and q.raw.rstrip().endswith("以上") and re.search(r"\d+\s*个\s*$", sentence[:q.start])
             and re.match(r"\s*(?:的)?(?:项目|企业|工程)", sentence[q.end:])):
         return True   # 12个百亿元、70个30亿元以上项目: the size that delimits the projects counted
-    if q.unit in _COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
+    if q.unit in COUNT_UNITS or not (q.qualifier and re.search(r"以[上下]", q.qualifier) or end > q.end):
         return False   # 新建5个以上医疗集团: a count with 以上 is a target, not a class
     if _CLASS_NAMED.match(sentence, end):
         return True   # 推动大宗货物年运量150万吨以上的物流园区、工矿企业…接入铁路专用线: the limit that says which ones
     if not (re.match(r"\s*(?![的降升增减提下上达为占到至])[\u4e00-\u9fff]", sentence[end:])
             or re.match(r"\s*的\s*[\u4e00-\u9fff]{1,10}?(?:占比|比重|比例)", sentence[end:])):
         return False   # (经营性收入50万元以上的行政村占比达68%: the class whose share is given)
-    rest = sentence[end:_clause_end(sentence, end)]
+    rest = sentence[end:clause_end(sentence, end)]
     return bool(re.search(r"(?:占|为|达|比重|占比)[^、]{0,12}\d", rest)) or bool(re.search(r"(?:关停|淘汰|拆除)\s*$", sentence[:q.start]))
 
 
@@ -325,7 +325,7 @@ def _is_group_name_count(q: Quantity, sentence: str) -> bool:
     a total is taken over (9市GDP合计, 9个国家中心城市常住人口合计…) stay."""
     if q.unit in _GROUP_UNITS:
         before = sentence[:q.start].rstrip().rstrip("”\"")
-        place = [m for m in _places()[1].finditer(before) if m.end() == len(before)]
+        place = [m for m in place_table()[1].finditer(before) if m.end() == len(before)]
         if place and not re.search(r"[有共达为是辖含括计至到]\s*$", sentence[:q.start]) \
                 and not _TOTAL_OVER.match(sentence, q.end):
             return True

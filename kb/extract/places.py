@@ -1,6 +1,6 @@
 """Places named in text: the place table (kb/data/places.txt) as `Place` rows, `named_place` (the one
-place a heading or title names), `_mentions` (every place, zone, group or body a sentence names, as
-`_Mention` rows) and `_resolve` (a place in the table's canonical form, generic levels like 该省
+place a heading or title names), `place_mentions` (every place, zone, group or body a sentence names, as
+`Mention` rows) and `resolve` (a place in the table's canonical form, generic levels like 该省
 resolved to the article's place).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb.extract.clauses import _Carry, _Context, _Document, _clause_start, _masked, _paren_start
+from kb.extract.clauses import Carry, Context, DocumentTraits, clause_start, without_periods, paren_start
 from kb.extract.numbers import Quantity
 from kb.extract.periods import Period
 from kb.types import Article
@@ -28,7 +28,7 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, Place], re.Pattern]:
+def place_table() -> tuple[dict[str, Place], re.Pattern]:
     places = {}
     for line in _PLACES.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -45,8 +45,8 @@ def _places() -> tuple[dict[str, Place], re.Pattern]:
     return places, re.compile(f"(?:{'|'.join(names)})(?!大开发|班列)")
 
 
-def _place_named(name: str) -> Place:
-    places, _ = _places()
+def place_named(name: str) -> Place:
+    places, _ = place_table()
     name = re.sub(r"\s+", "", name)
     return places.get(name) or places[name[:-1]]
 
@@ -57,8 +57,8 @@ def named_place(heading: str) -> str | None:
     国家中心城市都市圈, also of a country: 中国国家中心城市). A place right before another is narrowed by
     it (中国西北地区 → 西北地区) unless the other is a class of its places (重庆市县域 → 重庆); a country's
     zones are a topic of their own (中国国家高新区的30年建设…)."""
-    _, pattern = _places()
-    found = [_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(heading)]
+    _, pattern = place_table()
+    found = [Mention(m.start(), m.end(), place_named(m.group(0))) for m in pattern.finditer(heading)]
     names = set()
     for m in _with_zones(found, heading):
         host = next(f for f in found if f.start == m.start).place.kind
@@ -70,7 +70,7 @@ def named_place(heading: str) -> str | None:
 
 
 @dataclass
-class _Mention:
+class Mention:
     start: int
     end: int
     place: Place
@@ -81,7 +81,7 @@ class _Mention:
 # words that may stand before a clause's subject (connectives, prepositions of time and source, an
 # opening quote: “三区三州”农村居民…)
 # (推动南康家具产业集群产值…: after a causative verb the place is the subject of what follows)
-_TOPIC_HEAD = re.compile(r"(?:目前|当前|推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
+TOPIC_HEAD = re.compile(r"(?:目前|当前|推动|带动|促进|使得?|助力|其中|而且|而|且|并且|但是|但|同时|此外|另外|例如|比如|再如|又如|如|特别是|尤其是|仅有|仅"
                          r"|只有|就|在|据|根据|截至|截止到?|到|至|从|自|对于|当时的?|此时|其|以|也|则|还|即|、|和|与|及"
                          r"|以及|(?:在这|这|近|过去)?\d+\s*年(?:间|来|中|里)?|多年来|近年来|近些年来?|[\s，,:：;；（(“「])*")
 # 占全国面积1/3的广袤大西北地区: a subject after a modifier ending in 的
@@ -93,35 +93,35 @@ _NARROWING_GAP = re.compile(r"(?:[^、，,和与及同比较对占于]{0,12}(?:�
 _LIST_INTRO = re.compile(r"(?:包括|包含|涵盖|即|分别是|分别为|有)\s*[：:]?\s*$|如\s*$")
 # a place after these words is a reference point (占西部地区GDP, 低于全国), not the subject
 _REFERENCE_WORD = re.compile(r"(占|比|较|于|与|同|对|和|及|向|在|从|到|至|全国|相比)\s*$")
-_COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|高出|多出|比|较|相比)\s*$")
+COMPARED_WITH = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|好于|超过|超出|高出|多出|比|较|相比)\s*$")
 # 不足全国的2%: for a share, the place before 的 is the base, not the owner
-_SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
+SHARE_BASE = re.compile(r"(占|不足|超过|超|达到?|接近|相当于|为|是|约|仅|只)\s*$")
 
 
-def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
-              local: bool = False, named_before: dict | None = None) -> list[_Mention]:
+def place_mentions(sentence: str, periods: list[Period] = (), quantities: list[Quantity] = (),
+              local: bool = False, named_before: dict | None = None) -> list[Mention]:
     """Places the sentence names, each marked whether it stands in a subject's position. In a local
     document the country and the world are benchmarks and titles (领先全国, 全国首批, 世界纪录), not
     subjects, so they are not places there. 该集群, 该市 name the group or zone, the city an earlier
-    sentence of the paragraph named (`named_before`, _named_before)."""
-    _, pattern = _places()
-    masked = _masked(sentence, periods)
-    found = _with_zones([_Mention(m.start(), m.end(), _place_named(m.group(0))) for m in pattern.finditer(sentence)],
+    sentence of the paragraph named (`named_before`, named_for_later)."""
+    _, pattern = place_table()
+    masked = without_periods(sentence, periods)
+    found = _with_zones([Mention(m.start(), m.end(), place_named(m.group(0))) for m in pattern.finditer(sentence)],
                         sentence)
     for m in _ANAPHOR.finditer(sentence):
         named = (named_before or {}).get(m.group("level") or "body")
         if named:
-            found.append(_Mention(m.start(), m.end(), named))
-    found += [_Mention(m.start(), m.end(), _place_named(m.group(1) + "地区")) for m in _POLICY_REGION.finditer(sentence)]
+            found.append(Mention(m.start(), m.end(), named))
+    found += [Mention(m.start(), m.end(), place_named(m.group(1) + "地区")) for m in _POLICY_REGION.finditer(sentence)]
     found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     found = sorted(found + _leading_bodies(sentence, masked, found), key=lambda m: m.start)
     ends = [q.end for q in quantities]
-    topic: _Mention | None = None
+    topic: Mention | None = None
     for m in found:
-        bound = max([_clause_start(sentence, m.start), _paren_start(sentence, m.start)]
+        bound = max([clause_start(sentence, m.start), paren_start(sentence, m.start)]
                     + [x for x in ends if x <= m.start])
         head = masked[bound:m.start]
         if _LIST_INTRO.search(sentence[:bound].rstrip()):
@@ -130,13 +130,13 @@ def _mentions(sentence: str, periods: list[Period] = (), quantities: list[Quanti
             m.topic = m.refines = True
         elif topic and _counted_within(topic, m, masked):
             m.topic = m.refines = True   # 在全国9个国家中心城市中: the group counted within the place
-        elif (_TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head))
+        elif (TOPIC_HEAD.fullmatch(head) or (_MODIFIED.search(head) and not _REFERENCE_WORD.search(head))
               or re.fullmatch(r"\s*而?对\s*", head) and re.match(r"\s*(?:而言|来说)", sentence[m.end:])
               or re.fullmatch(r"\s*被?(?:纳入|列入)\s*", head)):
             m.topic = True   # (而对青海省而言, 被纳入西部大开发的国土: the place the clause speaks of)
         if m.topic:
             topic = m
-        if m.topic and m.place.kind in ("country", "province", "generic") and (_COUNTRY_AS_MODIFIER.match(sentence, m.end)
+        if m.topic and m.place.kind in ("country", "province", "generic") and (COUNTRY_AS_MODIFIER.match(sentence, m.end)
                                                                     or m.place.name in ("全球", "世界")
                                                                     and (_WORLD_RANKING.match(sentence, m.end)
                                                                          or _PERSPECTIVE.match(sentence, m.end))):
@@ -178,7 +178,7 @@ _ANAPHOR = re.compile(r"(?:该|此|这一)(?:集群|集团|公司|企业|园区|
                       r"|该(?P<level>市|省)")
 
 
-def _named_before(mentions: list[_Mention], sentence: str, named: dict) -> dict:
+def named_for_later(mentions: list[Mention], sentence: str, named: dict) -> dict:
     """The last group or zone, city and province the sentence names as a subject (else those named
     before), for a later 该集群, 该市, 该省."""
     named = dict(named)
@@ -193,20 +193,20 @@ def _named_before(mentions: list[_Mention], sentence: str, named: dict) -> dict:
     return named
 
 
-def _keep_bodies_to_their_sentence(carry: _Carry, carried: tuple[str | None, int], mentions: list[_Mention]) -> None:
+def keep_bodies_to_their_sentence(carry: Carry, carried: tuple[str | None, int], mentions: list[Mention]) -> None:
     """A group is the subject of its own sentence's figures; the sentences after it speak of the place again
     (万华集团并购… then 亿帆医药公司收购…)."""
     if any(m.place.kind == "body" and m.place.name == carry.subject for m in mentions):
         carry.subject, carry.subject_at = carried
 
 
-def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[_Mention]:
+def _leading_bodies(sentence: str, masked: str, places: list[Mention]) -> list[Mention]:
     """Groups named where a clause's subject stands (not inside a place's name: 河南能源集团 keeps 河南 out)."""
     found = []
     for m in _BODY.finditer(sentence):
         start = m.start()
-        clause = _clause_start(sentence, start)
-        head = re.match(_TOPIC_HEAD.pattern, masked[clause:start])
+        clause = clause_start(sentence, start)
+        head = re.match(TOPIC_HEAD.pattern, masked[clause:start])
         if (not head or head.end() != start - clause or any(p.start < m.end() and start < p.end for p in places)
                 or re.match(r"\s*[，,。；;：:]", sentence[m.end():]) or _FORMING.search(m.group(0))):
             continue
@@ -214,7 +214,7 @@ def _leading_bodies(sentence: str, masked: str, places: list[_Mention]) -> list[
                                      or re.search(r"(?:根据|据|从|依据|基于|利用|采用)\s*$", masked[clause:start])
                                      or re.match(r"\s*(?:指数|数据|模型|方法|检验|系数|值)", sentence[m.end():])):
             continue   # GDP, PM2.5, 根据 UN Comtrade数据, 从Theil指数来看: measures, sources and methods, not bodies
-        found.append(_Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
+        found.append(Mention(start, m.end(), Place(m.group(0), "body", m.group(0))))
     return found
 
 
@@ -225,7 +225,7 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|职业技术�
 # 全国重点实验室, 中国制造业民营企业500强, 全球首台, 全球最具潜力城市排行榜: the country word qualifies a
 # rank or title (在全国层面: a scope)
 # (河南省智能制造标杆企业1家 in a city's communiqué: a province's title, not the province's figure)
-_COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
+COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|示范|文明|百强|先进|一流|知名|领先|“|[^，,。；的]{0,12}\d+\s*强"
                                   r"|层面|范围内"
                                   r"|[^，,。；的、]{0,10}(?:标杆|示范|先进|百强)(?:企业|单位|项目|园区|基地))")
 # 被纳入西部大开发的国土, 西部大开发的范围: the policy names the region it covers
@@ -246,10 +246,10 @@ _NAMED_ZONE = re.compile(r"(?:^|(?<=[的，,、“：:（(]))[^\s的和与及、
                          r"0-9一二三四五六七八九十]{2,4}?(?:新区|片区|自贸区|高新区|经济技术开发区|开发区|综合保税区|示范区)")
 
 
-def _named_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
+def _named_zones(found: list[Mention], sentence: str) -> list[Mention]:
     """Zones the place table does not hold (临港新区), where no place of the table starts them."""
     taken = [(m.start, m.end) for m in found]
-    return [_Mention(z.start(), z.end(), Place(z.group(0), "zone", z.group(0))) for z in _NAMED_ZONE.finditer(sentence)
+    return [Mention(z.start(), z.end(), Place(z.group(0), "zone", z.group(0))) for z in _NAMED_ZONE.finditer(sentence)
             if not any(a < z.end() and z.start() < b for a, b in taken) and not _ZONE_CLASS.match(z.group(0))]
 
 
@@ -261,8 +261,8 @@ _AREA_OF = re.compile(r"的[\u4e00-\u9fff]{2,5}?(?:防治区|保护区|治理区
 _ZONE_CLASS = re.compile(r"[^级]{0,3}级|经济|国家|高新技术|所有|自|从|经|至|与|同")
 
 
-def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
-    out: list[_Mention] = []
+def _with_zones(found: list[Mention], sentence: str) -> list[Mention]:
+    out: list[Mention] = []
     for m in found:
         if out and m.start < out[-1].end:
             continue   # a place inside a zone's name (河南自贸区郑州片区)
@@ -270,54 +270,54 @@ def _with_zones(found: list[_Mention], sentence: str) -> list[_Mention]:
         zone = zone if zone and zone.end() > m.end else _AREA_OF.match(sentence, m.end) if m.place.kind != "generic" else None
         if zone and zone.end() > m.end:
             name = re.sub(r"\s+", "", sentence[m.start:zone.end()])
-            m = _Mention(m.start, zone.end(), Place(name, "zone", name))
+            m = Mention(m.start, zone.end(), Place(name, "zone", name))
         out.append(m)
     return out
 
 
-def _counted_within(topic: _Mention, m: _Mention, masked: str) -> bool:
-    return (m.place.kind in ("category", "zone") and _clause_start(masked, m.start) <= topic.start
+def _counted_within(topic: Mention, m: Mention, masked: str) -> bool:
+    return (m.place.kind in ("category", "zone") and clause_start(masked, m.start) <= topic.start
             and re.fullmatch(r"\s*\d+\s*个?\s*", masked[topic.end:m.start]) is not None)
 
 
-def _pointed_back(mentions: list[_Mention], sentence: str) -> None:
+def _pointed_back(mentions: list[Mention], sentence: str) -> None:
     """根据学者们对纽约、东京…等国际大都市的研究，其交通结构…: a clause that opens with 其 speaks of the places
     an earlier clause named when none of them was a subject; the first of them becomes one."""
     for its in re.finditer(r"[，,；;：:]\s*其(?![中他它余次实])", sentence):
         earlier = [m for m in mentions if m.end <= its.start()]
         if earlier and not any(m.topic for m in earlier):
-            _list_start(earlier[-1], mentions, sentence).topic = True
+            list_start(earlier[-1], mentions, sentence).topic = True
 
 
-def _counts_follow(m: _Mention, sentence: str) -> bool:
+def counts_follow(m: Mention, sentence: str) -> bool:
     """国家级开发区1家: a class of places right before a count of it."""
     return m.place.kind == "category" and re.match(r"\s*[\d一二三四五六七八九十两]", sentence[m.end:]) is not None
 
 
-_LISTED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+LISTED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
-def _list_start(last: _Mention, mentions: list[_Mention], sentence: str) -> _Mention:
+def list_start(last: Mention, mentions: list[Mention], sentence: str) -> Mention:
     """The first place of the list `last` ends (重庆、西安、成都3个核心城市; 云南和广西（2.0%左右）), else `last`."""
     first = last
     for m in reversed(mentions[:mentions.index(last)]):
         alike = m.place.kind == last.place.kind or {m.place.kind, last.place.kind} <= {"province", "city"}
-        if not alike or not _LISTED.fullmatch(sentence[m.end:first.start]):
+        if not alike or not LISTED.fullmatch(sentence[m.end:first.start]):
             break
         first = m
     return first
 
 
-def _is_local(doc: _Document) -> bool:
+def is_local(doc: DocumentTraits) -> bool:
     """A document that speaks for a place below the country (a provincial report, a city plan)."""
-    return bool(doc.jurisdiction) and _places()[0].get(doc.jurisdiction, Place("", "", "")).kind != "country"
+    return bool(doc.jurisdiction) and place_table()[0].get(doc.jurisdiction, Place("", "", "")).kind != "country"
 
 
 # 全省 ↔ 省/自治区, 全市 ↔ 市, 全州 ↔ 州, 全区 ↔ 区/自治区, 全县 ↔ 县: the generic word a document uses of itself
 _GENERIC_LEVEL = {"省": ("省", "自治区"), "市": ("市",), "州": ("州", "盟"), "区": ("区", "自治区"), "县": ("县",)}
 
 
-def _resolve(place: Place, ctx: _Context, start: int) -> str:
+def resolve(place: Place, ctx: Context, start: int) -> str:
     """全省/我省 → the province the document speaks for (else the one the article is about); 全市 →
     its city; other places as named."""
     if place.kind != "generic":
@@ -333,21 +333,21 @@ def _named_right_before(text: str, offset: int, kind: str) -> str | None:
     """北京 of 北京全市: the place of `kind` (a city may be a province-level one) named right before a
     generic word, else None."""
     before = text[max(0, offset - 8):offset]
-    ends = [m for m in _places()[1].finditer(before) if m.end() == len(before)]
-    place = _place_named(ends[-1].group(0)) if ends else None
+    ends = [m for m in place_table()[1].finditer(before) if m.end() == len(before)]
+    place = place_named(ends[-1].group(0)) if ends else None
     return place.canonical if place and place.kind in ((kind, "province") if kind == "city" else (kind,)) else None
 
 
 def _article_place(text: str, article: Article, offset: int, kind: str) -> str | None:
     """The place of `kind` the article's title names, else the one its text before `offset`
     names most (at least three times and most of all such mentions)."""
-    _, pattern = _places()
-    in_title = [_place_named(m.group(0)) for m in pattern.finditer(article.title or "")]
+    _, pattern = place_table()
+    in_title = [place_named(m.group(0)) for m in pattern.finditer(article.title or "")]
     for p in in_title:
         if p.kind == kind:
             return p.canonical
     window = text[max(article.start, offset - 6000):offset]
-    counts = Counter(p.canonical for p in (_place_named(m.group(0)) for m in pattern.finditer(window))
+    counts = Counter(p.canonical for p in (place_named(m.group(0)) for m in pattern.finditer(window))
                      if p.kind == kind)
     if not counts:
         return None
