@@ -1655,6 +1655,12 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[Men
     for p in periods:
         for i in range(max(p.start, offset), min(p.end, offset + len(phrase))):
             chars[i - offset] = ""
+        # 计划从2012年到2019年共向…投入: the 从 and 共 of a span of years go with it
+        if offset < p.start <= offset + len(phrase) and phrase[p.start - offset - 1] in "从由" \
+                and len(re.findall(r"(?:19|20)\d{2}", p.text)) == 2:
+            chars[p.start - offset - 1] = ""
+            if phrase[p.end - offset:p.end - offset + 1] == "共":
+                chars[p.end - offset] = ""
     inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)
               # 河南省服务型制造标杆企业 in a city's report: the level of a title, no subject to cut
               and (m.topic or not COUNTRY_AS_MODIFIER.match(phrase, m.end - offset))]
