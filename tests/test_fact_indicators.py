@@ -314,3 +314,19 @@ def test_a_population_described_with_its_place_and_the_world_as_a_perspective():
     rows = _doc_facts("从世界历史看，在一个3亿多人口的地区，实行如此大规模和持续数十年的经济开发战略，是人类历史上绝无仅有的壮举。",
                       "journal_issue", year=2020)
     assert [(f.indicator, f.subject) for f in rows] == [("人口", None)]
+
+
+def test_a_count_opened_or_set_up_or_delivered_is_named_with_its_verb():
+    # gwr2026_beijing: roads opened, not the stock of dead-end roads
+    rows = _doc_facts("实施杜家坎等30项市级疏堵工程，打通53条断头路，东四环、西北四环大修及环境提升顺利完工；",
+                      "work_report", "北京市", 2026)
+    assert rows[-1].indicator == "打通断头路"
+    # gwr2026_guangdong: schools set up over the year; gwr2026_henan: a noun already holding 新设 keeps it once
+    rows = _doc_facts("新增基础教育公办学位50万个，新设3所本科层次职业学校，16所高职学校入选第二期国家“双高计划”。",
+                      "work_report", "广东省", 2026)
+    assert rows[1].indicator == "新设本科层次职业学校"
+    rows = _doc_facts("开放空间不断拓展，自贸试验区新设企业10.1万家，跨境电商综试区扩容至7个。", "work_report", "河南省", 2026)
+    assert rows[0].indicator == "自贸试验区新设企业"
+    # gwr2026_gansu: homes delivered, the predicate after the counted noun
+    rows = _doc_facts("保交房7.4万套住房全部交付。", "work_report", "甘肃省", 2026)
+    assert rows[0].indicator == "交付的住房"

@@ -648,9 +648,9 @@ def _ratio_part(phrase: str | None, sentence: str, q: Quantity) -> str | None:
 _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|建设|组织|开展|支持|推动|推进|落实|打造|新增|累计|恢复|同比恢复|同|增加|"
                         r"扩大|提升|提高|超过|超|达|约|新建|建成|落地|引进|招引|培育|举办|带动|拉动|获得|吸引"
                         r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
-# 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站: a count of things added over the
+# 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站, 新设3所…学校, 打通53条断头路: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
-_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新建成?|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新设立?|新建成?|打通|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
 _MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
 _OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
@@ -693,7 +693,7 @@ def as_added(indicator: str | None, before: str, unit: str) -> str | None:
     if not indicator or unit not in COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新建|建成|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新设|新建|建成|打通|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
@@ -1120,8 +1120,8 @@ _KIND_MEASURE = re.compile(r"(?:增加值|零售额|销售额|营业额|产量|�
 # 31个工业行业大类中有18个实现正增长, 有8个省份处于高水平和中高水平阶段, 210项关键核心技术获得突破,
 # 243个重点项目建成投产, 179个重大项目开工: what is counted is the things the predicate after the figure holds for
 _PREDICATED = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<adverb>陆续|相继|先后|全部|均|已经?|都|率先)?"
-                         r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工)"
-                         r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产))(?=[，,。；;、]|$)")
+                         r"(?P<verb>实现|处于|位于|属于|获得|取得|建成|竣工|投产|开工|交付)"
+                         r"(?P<what>[^，,。；;、\d“”\"]{2,12}|[“\"][^，,。；;、\d“”\"]{2,12}[”\"]|(?<=开工|竣工|投产|交付))(?=[，,。；;、]|$)")
 _DONE_BY = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,12}?)(?P<by>由[\u4e00-\u9fff]{1,8}?(?:实施|承担|负责|行使|办理|审批))(?=[，,。；;]|$)")
 _PREDICATED_OF = re.compile(r"的(?P<var>[\u4e00-\u9fff]{2,12}?)" + _PREDICATED.pattern[_PREDICATED.pattern.index("(?P<adverb>"):])
 # 董事会由20位来自…的权威人士构成, 科技咨询委员会主要由…的4位…专家构成: the members a body is made up of
