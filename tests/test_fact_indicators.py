@@ -340,3 +340,12 @@ def test_a_later_figure_of_the_same_measure_keeps_the_partners_an_earlier_one_na
     # 向 is no partner scope: 向民间资本推介重大项目 does not scope the share after it
     rows = _doc_facts("向民间资本推介重大项目120个，民间资本参与重大项目参股比例达到30%。", "work_report", "浙江省", 2026)
     assert not rows[-1].indicator.startswith("向")
+
+
+def test_a_share_after_a_figure_is_of_what_that_figure_measured():
+    # 004 (seed, tuning row heldout 10103 #99): 60% is the 电子产品进出口额's share, not 外贸总额's
+    rows = _doc_facts("据郑州市商务局数据，2023年电子产品进出口额突破500亿美元，占全省外贸总额的60%，通关时效缩短了40%。", "paper")
+    assert rows[1].indicator == "电子产品进出口额占全省外贸总额的比重"
+    # chinaxiv_201906_00062 (wild): the whole names the variable more fully (陆地面积) and keeps it
+    rows = _doc_facts("西北五省区作为研究对象，面积共计304.3万平方公里，占全国陆地面积的31.7%。", "paper")
+    assert rows[-1].indicator == "陆地面积占全国陆地面积的比重"
