@@ -330,3 +330,6 @@ def test_a_count_opened_or_set_up_or_delivered_is_named_with_its_verb():
     # gwr2026_gansu: homes delivered, the predicate after the counted noun
     rows = _doc_facts("保交房7.4万套住房全部交付。", "work_report", "甘肃省", 2026)
     assert rows[0].indicator == "交付的住房"
+    # gwr2026_shenzhen: the predicate after a list of counts of the same things holds for each of them
+    rows = _doc_facts("深圳中国特色社会主义先行示范区47项经验、深圳综合改革试点48项经验获全国推广。", "work_report", "深圳市", 2026)
+    assert [f.indicator for f in rows] == ["获全国推广的经验", "获全国推广的经验"]

@@ -1593,7 +1593,11 @@ def counted_noun(sentence: str, q: Quantity) -> str | None:
     named = _IN_PROGRAMME.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 8 else None
     if named:   # 7所高校“双一流”创建深入推进: the things taking part in the programme named after them
         return f"{named.group(0)}{noun}"
-    entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
+    ends = m.start("noun") + len(noun)
+    # 47项经验、深圳综合改革试点48项经验获全国推广: later items of the list count the same things, the predicate holds for all
+    same = re.match(r"(?:、[^，,。；;、\d]{0,20}?\d+(?:\.\d+)?\s*" + re.escape(q.unit) + re.escape(noun) + ")+", sentence[ends:]) \
+        if len(noun) >= 2 else None
+    entered = _ENTERED.match(sentence, ends + (same.end() if same else 0)) if len(noun) >= 2 else None
     if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
