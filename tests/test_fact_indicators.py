@@ -333,3 +333,10 @@ def test_a_count_opened_or_set_up_or_delivered_is_named_with_its_verb():
     # gwr2026_shenzhen: the predicate after a list of counts of the same things holds for each of them
     rows = _doc_facts("深圳中国特色社会主义先行示范区47项经验、深圳综合改革试点48项经验获全国推广。", "work_report", "深圳市", 2026)
     assert [f.indicator for f in rows] == ["获全国推广的经验", "获全国推广的经验"]
+
+
+def test_named_examples_before_deng_are_no_part_of_a_count_s_class():
+    # gwr2026_gansu: the count is of the deposits found, not of the last example with its own figure
+    rows = _doc_facts("新一轮找矿行动取得重大突破，新探明泾川特大型铀矿、玉门超40吨金矿、平凉7亿吨级冶镁白云岩等大中型矿产地35处。",
+                      "work_report", "甘肃省", 2026)
+    assert rows[-1].indicator == "新探明大中型矿产地"
