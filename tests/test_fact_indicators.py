@@ -340,3 +340,12 @@ def test_named_examples_before_deng_are_no_part_of_a_count_s_class():
     rows = _doc_facts("新一轮找矿行动取得重大突破，新探明泾川特大型铀矿、玉门超40吨金矿、平凉7亿吨级冶镁白云岩等大中型矿产地35处。",
                       "work_report", "甘肃省", 2026)
     assert rows[-1].indicator == "新探明大中型矿产地"
+
+
+def test_a_run_on_of_respective_figures_is_cut_to_the_name_of_this_figure():
+    # gwr2026_guangzhou: 214对 is read as no figure, so 69家 is the second name's
+    rows = _doc_facts("国际友城和外国驻穗总领馆分别增至214对和69家。", "work_report", "广州市", 2026)
+    assert rows[-1].indicator == "外国驻穗总领馆"
+    # seed corpus (Henan paper): the change the names share stays with the name
+    rows = _doc_facts("截至2020年6月底，全省PM2.5、PM10平均浓度分别下降22.5%和20%，优良天数116天。", "paper", "河南省", 2020)
+    assert [f.indicator for f in rows if f.value == 20][0] == "PM10平均浓度下降"

@@ -770,6 +770,22 @@ def examples_dropped(phrase: str | None) -> str | None:
     return _EXAMPLES.sub("", phrase) if phrase else phrase
 
 
+# 国际友城和外国驻穗总领馆分别增至214对和: a run of figures whose first ones were not read, cut before this one
+_RESPECTIVE_RUN_ON = re.compile(r"(?P<names>[^，,。；;分]+?)分别(?P<verb>[^\d，,。；;]{0,4})(?P<figures>(?:\d+(?:\.\d+)?[^、和及与\d]{0,3}[、和及与])+)")
+
+
+def respective_run_on(phrase: str | None) -> str | None:
+    """外国驻穗总领馆 for 国际友城和外国驻穗总领馆分别增至214对和 (the n-th name for the n-th figure; PM10平均浓度下降
+    for PM2.5、PM10平均浓度分别下降22.5%和), else `phrase`."""
+    m = _RESPECTIVE_RUN_ON.fullmatch(phrase or "")
+    if not m:
+        return phrase
+    names = re.split(r"[、和及与]", m.group("names"))
+    k = len(re.findall(r"[、和及与]", m.group("figures")))
+    level = re.fullmatch(r"(?:增至|降至|达到?|为|是|有)?", m.group("verb"))   # 分别下降22.5%和: the change stays named
+    return names[k] + ("" if level else m.group("verb")) if k < len(names) and len(names[k]) >= 2 else phrase
+
+
 def bracket_closed(phrase: str | None) -> str | None:
     """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
     if not phrase:
