@@ -349,3 +349,13 @@ def test_a_run_on_of_respective_figures_is_cut_to_the_name_of_this_figure():
     # seed corpus (Henan paper): the change the names share stays with the name
     rows = _doc_facts("截至2020年6月底，全省PM2.5、PM10平均浓度分别下降22.5%和20%，优良天数116天。", "paper", "河南省", 2020)
     assert [f.indicator for f in rows if f.value == 20][0] == "PM10平均浓度下降"
+
+
+def test_a_later_figure_of_the_same_measure_keeps_the_partners_an_earlier_one_named():
+    # 003 (seed, tuning row heldout 10103 #71): the stock is China's investment in the same 17 countries
+    rows = _doc_facts("据《中国对外直接投资统计公报（2019）》显示，2018年中国对中东欧17国直接投资流量为6.65亿美元，"
+                      "直接投资存量为22.87亿美元，与中国对外投资热点地区相比存在差距。", "journal_issue", year=2020)
+    assert [f.indicator for f in rows] == ["对中东欧17国直接投资流量", "对中东欧17国直接投资存量"]
+    # 向 is no partner scope: 向民间资本推介重大项目 does not scope the share after it
+    rows = _doc_facts("向民间资本推介重大项目120个，民间资本参与重大项目参股比例达到30%。", "work_report", "浙江省", 2026)
+    assert not rows[-1].indicator.startswith("向")

@@ -127,6 +127,31 @@ def test_runs_of_years_and_what_was_done_over_a_five_year_review():
     assert {facts[k] for k in ("11.76万公里", "1610万人次", "9项")} == {"2021—2025年"}
 
 
+def test_discoveries_deliveries_and_a_yearly_list_span_the_five_year_review():
+    # gwr2026_gansu / gwr2026_guizhou (tuning rows, heldout seed 10104): 新探明, 交付 done over the span;
+    # 每年 opening the list holds for its later clauses too; a level after 达 without 每年 stays the last year
+    text = ("五年来，我们主要做了以下工作。\n"
+            "新一轮找矿行动取得重大突破，新探明泾川特大型铀矿、平凉7亿吨级冶镁白云岩等大中型矿产地35处。"
+            "保交房7.4万套住房全部交付。"
+            "扎实推进“六六就业稳岗计划”，每年城镇新增就业60万人以上、省外务工劳动力稳定在600万人左右，"
+            "高校毕业生初次毕业去向落实率达80%以上，退役士兵安置率100%。"
+            "常住人口城镇化率达到58.08%，城乡居民收入比缩小。")
+    facts = {f.raw: f.period for f in _doc_facts(text, "work_report", "甘肃省", 2026)}
+    assert {facts[k] for k in ("35处", "7.4万套", "80%以上", "100%")} == {"2021—2025年"}
+    assert facts["58.08%"] == "2025年"
+
+
+def test_a_span_of_years_from_one_to_another_is_the_period_not_a_start_point():
+    # 003 (seed, tuning row heldout 10103 #81): 从2012年到2019年共向…投入45亿欧元
+    text = ("为搭建这一工业互联网平台，德国研发支持计划从2012年到2019年共向工业4.0科技解决方案投入45亿欧元，"
+            "但并不是所有的成果都转化为成功的产品、服务和商业模式。")
+    fact = _doc_facts(text, "journal_issue", year=2020)[0]
+    assert (fact.period, fact.change, fact.indicator) == ("2012—2019年", None, "研发支持计划向工业4.0科技解决方案投入")
+    # a from-to of values keeps its start point
+    text = "常住人口城镇化率从2020年的53.2%提升到2025年的57.7%。"
+    assert [f.change for f in _doc_facts(text, "work_report", "贵州省", 2026)][0].endswith("(起点)")
+
+
 def test_from_a_year_until_now_spans_to_the_paper_year():
     # 003 (seed, a 2020 issue)
     text = ("从2013年，中国（上海）自由贸易试验区成立至今，自贸试验区已累计复制推广了223项制度创新成果。")

@@ -1277,6 +1277,20 @@ _GOODS_MEASURE = {"零售": "零售额", "销售": "销售额", "价格": "价�
 _WHEN_AND_WHERE = re.compile(r"^(?:年末|年初|年底|全年)?(?:全[省市州县区盟旗])?")
 
 
+# 对中东欧17国: the partners an earlier figure's measure is of (a country's investment in or trade with them)
+_PARTNER_SCOPE = re.compile(r"对[^对向，,、\d]{2,12}|对[^对向，,、]{1,8}\d{1,3}国")
+
+
+def _partner_scope(indicator: str, earlier: str) -> str | None:
+    """The 对… scope of the earlier figure's measure when `indicator` goes on with a stem of at least
+    three characters of that measure (对中东欧17国直接投资流量, 直接投资存量 → 对中东欧17国)."""
+    for n in range(len(indicator), 2, -1):
+        k = earlier.find(indicator[:n])
+        if k > 0:
+            return earlier[:k] if _PARTNER_SCOPE.fullmatch(earlier[:k]) else None
+    return None
+
+
 def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
     measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积); so does a
@@ -1285,6 +1299,9 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
     earlier = stated[-1][0] if indicator and stated else None
     if not earlier:
         return indicator
+    partner = _partner_scope(indicator, earlier)
+    if partner:   # 对中东欧17国直接投资流量为…，直接投资存量为…: the stock is of the same partners
+        return partner + indicator
     built = _BUILT.fullmatch(indicator)
     before = _BUILT.match(earlier)
     if built and before and len(earlier) - before.end() >= 2:   # 续建安置房7550套，新开工1000套以上
@@ -1684,6 +1701,12 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[Men
     for p in periods:
         for i in range(max(p.start, offset), min(p.end, offset + len(phrase))):
             chars[i - offset] = ""
+        # 计划从2012年到2019年共向…投入: the 从 and 共 of a span of years go with it
+        if offset < p.start <= offset + len(phrase) and phrase[p.start - offset - 1] in "从由" \
+                and len(re.findall(r"(?:19|20)\d{2}", p.text)) == 2:
+            chars[p.start - offset - 1] = ""
+            if phrase[p.end - offset:p.end - offset + 1] == "共":
+                chars[p.end - offset] = ""
     inside = [m for m in mentions if m.start >= offset and m.end <= offset + len(phrase)
               # 河南省服务型制造标杆企业 in a city's report: the level of a title, no subject to cut
               and (m.topic or not COUNTRY_AS_MODIFIER.match(phrase, m.end - offset))]

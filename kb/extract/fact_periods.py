@@ -176,10 +176,12 @@ def start_of_target(period: str | None, doc: DocumentTraits) -> str | None:
     return period
 
 
-def in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "") -> str | None:
+def in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "",
+            head: str = "") -> str | None:
     """A figure of a paragraph that reviews a span (五年来…): a change over it and a total (累计接待,
     新增…) span it; a level and an end point are its last year's; a start point the year before it.
-    `before`: the clause up to the figure; `after`: the clause after it (…23个重大工业项目建成投产)."""
+    `before`: the clause up to the figure; `after`: the clause after it (…23个重大工业项目建成投产); `head`:
+    the sentence before the clause (每年城镇新增就业60万人以上、…，退役士兵安置率100%: 每年 leads the list)."""
     years = years_of(span)
     if len(years) != 2:
         return span
@@ -193,7 +195,7 @@ def in_span(span: str | None, change: str | None, before: str = "", unit: str = 
         if _HELD.search(before):   # 参保率保持在95%以上: the span
             return span
         return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
-                        or "每年" in before) else f"{years[1]}年"
+                        or "每年" in before or _EACH_YEAR_LEADS.search(head)) else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -203,7 +205,7 @@ def in_span(span: str | None, change: str | None, before: str = "", unit: str = 
 # 新设外资企业260家, 融资平台退出213户: what was done over the span;
 # 全疆普通高等学校达66所, 专精特新企业312户, 城镇化率63%: a level at its end
 _ACTION = re.compile(r"建成|新建|增补|建设|完成|治理|引育|招引|引进|培育|开通|实施|改造|造林|修复|帮扶|培训|开展|落地"
-                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定"
+                     r"|签约|转移|安置|提供|发放|减免|解决|创建|认定|获批|招生|接待|投入|兑现|化解|清偿|形成|出台|制定|探明|交付"
                      r"|办理|办结|开行|始发|过境|运送|破获|查处|开发(?!区)|服务(?![业贸型])|新设|设立|利用|退出|关停|淘汰"
                      r"|盘活|处置|救助|资助|惠及|建立|投产|投运|开工|竣工|开诊|挂牌|组建|重组|开挖|疏浚|推广|务工")
 _LEVEL_CUE = re.compile(r"(?:达到?|为|是|增至|提高到|提升至|上升到|升至|保持|稳定在|居|位居|有|拥有)\s*(?:超过?|逾|突破|近)?\s*$")
@@ -225,6 +227,8 @@ _PREPOSITION_END = re.compile(r"[与和同对向在为给]\s*$")
 _HELD = re.compile(r"(?:保持|稳定|维持)在?\s*(?:超过?|逾|近)?\s*$")
 _RUN_OF_YEARS = re.compile(r"连续\s*(\d{1,2}|[二两三四五六七八九十]{1,2})\s*年")
 _YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
+# 扎实推进…计划，每年城镇新增就业60万人以上: 每年 opening a clause of the sentence leads the list after it
+_EACH_YEAR_LEADS = re.compile(r"(?:^|[，,：:])\s*每年")
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
@@ -494,8 +498,13 @@ def from_of(sentence: str, clause: int, q: Quantity) -> re.Match | None:
     for m in _FROM.finditer(sentence, clause):
         if m.start() >= q.start:
             break
-        found = m
+        if not _YEARS_FROM_TO.match(sentence, m.start()):
+            found = m
     return found
+
+
+# 从2012年到2019年共投入45亿欧元: a span of years, not the start point of a figure
+_YEARS_FROM_TO = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年?\s*(?:到|至|—|－|-|~)\s*(?:19|20)\d{2}\s*年")
 
 
 def from_to_gap(sentence: str, frm: re.Match | None, q: Quantity) -> tuple[int, int] | None:

@@ -430,7 +430,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
         if change and change.endswith("(起点)"):
             period = start_point_period(q, frm, periods, period, carry)
         period = ranged_period(q, change, period or in_span(carry.paragraph_period, change, sentence[clause:q.start], q.unit,
-                                                              sentence[q.end:clause_end(sentence, q.end)])
+                                                              sentence[q.end:clause_end(sentence, q.end)], sentence[:clause])
                                 or (since_range(carry.stated_period, doc) if doc.genre in ("paper", "journal_issue")
                                     and (carry.quiet < 2 or carry.stated_period == f"{doc.year}年") else None)
                                 or in_span(carry.default_period, change, sentence[clause:q.start], q.unit),
