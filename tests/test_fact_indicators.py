@@ -330,6 +330,25 @@ def test_a_count_opened_or_set_up_or_delivered_is_named_with_its_verb():
     # gwr2026_gansu: homes delivered, the predicate after the counted noun
     rows = _doc_facts("保交房7.4万套住房全部交付。", "work_report", "甘肃省", 2026)
     assert rows[0].indicator == "交付的住房"
+    # gwr2026_shenzhen: the predicate after a list of counts of the same things holds for each of them
+    rows = _doc_facts("深圳中国特色社会主义先行示范区47项经验、深圳综合改革试点48项经验获全国推广。", "work_report", "深圳市", 2026)
+    assert [f.indicator for f in rows] == ["获全国推广的经验", "获全国推广的经验"]
+
+
+def test_named_examples_before_deng_are_no_part_of_a_count_s_class():
+    # gwr2026_gansu: the count is of the deposits found, not of the last example with its own figure
+    rows = _doc_facts("新一轮找矿行动取得重大突破，新探明泾川特大型铀矿、玉门超40吨金矿、平凉7亿吨级冶镁白云岩等大中型矿产地35处。",
+                      "work_report", "甘肃省", 2026)
+    assert rows[-1].indicator == "新探明大中型矿产地"
+
+
+def test_a_run_on_of_respective_figures_is_cut_to_the_name_of_this_figure():
+    # gwr2026_guangzhou: 214对 is read as no figure, so 69家 is the second name's
+    rows = _doc_facts("国际友城和外国驻穗总领馆分别增至214对和69家。", "work_report", "广州市", 2026)
+    assert rows[-1].indicator == "外国驻穗总领馆"
+    # seed corpus (Henan paper): the change the names share stays with the name
+    rows = _doc_facts("截至2020年6月底，全省PM2.5、PM10平均浓度分别下降22.5%和20%，优良天数116天。", "paper", "河南省", 2020)
+    assert [f.indicator for f in rows if f.value == 20][0] == "PM10平均浓度下降"
 
 
 def test_a_later_figure_of_the_same_measure_keeps_the_partners_an_earlier_one_named():

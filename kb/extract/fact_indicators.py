@@ -650,7 +650,7 @@ _BARE_VERB = re.compile(r"(?:迈上|迈入|跨上|突破|达到|实现|完成|�
                         r"|变|变为|相对于?|相比于?|相较于?|较|比|迈上了?|迈入|跨上|跨越)")
 # 新增专精特新中小企业1003户, 建成…幸福院900个, 开工建设8个抽水蓄能电站, 新设3所…学校, 打通53条断头路: a count of things added over the
 # span, not the stock of them; the verb may stand at the head of a list (新入库A400家、B300家)
-_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新设立?|新建成?|打通|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
+_ADDED = re.compile(r"(新增|新入库|新认定|新培育|新引进|新招引|新开工|新设立?|新探明|新建成?|打通|建成(?![区率])|开工建设)|(?:^|[^\u4e00-\u9fff]|[动设局划])(建设|开工)\s*$")
 # 是2003年的14.87、15.03、9.16倍, 增额是2000年的11.7倍: a multiple of the same variable in a base year
 _MULTIPLES_LISTED = r"(?:(?:近|约)?\s*\d+(?:\.\d+)?\s*倍?\s*(?:[、，,]|和|及|与)\s*)*(?:近|约)?\s*"
 _OF_BASE_YEAR = re.compile(r"(?:是|为|相当于)\s*((?:19|20)\d{2})\s*年(?:同期)?\s*的\s*" + _MULTIPLES_LISTED + "$")
@@ -693,7 +693,7 @@ def as_added(indicator: str | None, before: str, unit: str) -> str | None:
     if not indicator or unit not in COUNT_UNITS and unit not in _EXTENT_UNITS:
         return indicator
     verbs = [m.group(1) or m.group(2) for m in _ADDED.finditer(before)]
-    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新设|新建|建成|打通|开工|建设|累计|总数|总量", indicator):
+    if not verbs or re.match(r"新[增扩建开引培认入招设改]", indicator) or re.search(r"新增|新入库|新认定|新培育|新引进|新招引|新设|新探明|新建|建成|打通|开工|建设|累计|总数|总量", indicator):
         return indicator
     return f"{verbs[-1]}{indicator}"
 
@@ -759,6 +759,31 @@ def with_comparator(change: str | None, before: str) -> str | None:
     bare = re.fullmatch(r"(高|低|多|少|快|慢)出?了?", change or "")
     compared = [m for m in _COMPARATOR.finditer(before) if bare and m.group(3) == bare.group(1)]
     return f"{compared[-1].group(1)}{compared[-1].group(2).strip()}{change}" if compared else change
+
+
+# 泾川特大型铀矿、平凉7亿吨级冶镁白云岩等大中型矿产地35处: named examples (with figures of their own) before 等
+_EXAMPLES = re.compile(r"^[^等]*\d[^等]*等(?=[\u4e00-\u9fff]{2})")
+
+
+def examples_dropped(phrase: str | None) -> str | None:
+    """大中型矿产地 for 平凉7亿吨级冶镁白云岩等大中型矿产地: the class the examples before 等 belong to."""
+    return _EXAMPLES.sub("", phrase) if phrase else phrase
+
+
+# 国际友城和外国驻穗总领馆分别增至214对和: a run of figures whose first ones were not read, cut before this one
+_RESPECTIVE_RUN_ON = re.compile(r"(?P<names>[^，,。；;分]+?)分别(?P<verb>[^\d，,。；;]{0,4})(?P<figures>(?:\d+(?:\.\d+)?[^、和及与\d]{0,3}[、和及与])+)")
+
+
+def respective_run_on(phrase: str | None) -> str | None:
+    """外国驻穗总领馆 for 国际友城和外国驻穗总领馆分别增至214对和 (the n-th name for the n-th figure; PM10平均浓度下降
+    for PM2.5、PM10平均浓度分别下降22.5%和), else `phrase`."""
+    m = _RESPECTIVE_RUN_ON.fullmatch(phrase or "")
+    if not m:
+        return phrase
+    names = re.split(r"[、和及与]", m.group("names"))
+    k = len(re.findall(r"[、和及与]", m.group("figures")))
+    level = re.fullmatch(r"(?:增至|降至|达到?|为|是|有)?", m.group("verb"))   # 分别下降22.5%和: the change stays named
+    return names[k] + ("" if level else m.group("verb")) if k < len(names) and len(names[k]) >= 2 else phrase
 
 
 def bracket_closed(phrase: str | None) -> str | None:
@@ -1610,7 +1635,11 @@ def counted_noun(sentence: str, q: Quantity) -> str | None:
     named = _IN_PROGRAMME.match(sentence, m.start("noun") + len(noun)) if 2 <= len(noun) <= 8 else None
     if named:   # 7所高校“双一流”创建深入推进: the things taking part in the programme named after them
         return f"{named.group(0)}{noun}"
-    entered = _ENTERED.match(sentence, m.start("noun") + len(noun)) if len(noun) >= 2 else None
+    ends = m.start("noun") + len(noun)
+    # 47项经验、深圳综合改革试点48项经验获全国推广: later items of the list count the same things, the predicate holds for all
+    same = re.match(r"(?:、[^，,。；;、\d]{0,20}?\d+(?:\.\d+)?\s*" + re.escape(q.unit) + re.escape(noun) + ")+", sentence[ends:]) \
+        if len(noun) >= 2 else None
+    entered = _ENTERED.match(sentence, ends + (same.end() if same else 0)) if len(noun) >= 2 else None
     if entered and len(noun) <= (9 if paired else 4):   # 27座城市入选全球最具影响力城市
         return f"{entered.group(1)}{entered.group(2)}的{noun}"
     return noun if len(noun) >= 2 else None
