@@ -359,3 +359,10 @@ def test_a_later_figure_of_the_same_measure_keeps_the_partners_an_earlier_one_na
     # 向 is no partner scope: 向民间资本推介重大项目 does not scope the share after it
     rows = _doc_facts("向民间资本推介重大项目120个，民间资本参与重大项目参股比例达到30%。", "work_report", "浙江省", 2026)
     assert not rows[-1].indicator.startswith("向")
+
+
+def test_those_enrolled_later_in_a_sentence_are_enrolled_in_the_scheme_it_named_first():
+    # communique_2023_zhoukou: 参保在职职工 and 参保离退休人员 are of 企业职工基本养老保险
+    rows = _doc_facts("其中，企业职工基本养老保险参保105.55万人，参保在职职工81.33万人，参保离退休人员24.22万人；",
+                      "communique", "周口市", 2023)
+    assert [f.indicator for f in rows][1:] == ["企业职工基本养老保险参保在职职工", "企业职工基本养老保险参保离退休人员"]
