@@ -1677,7 +1677,11 @@ def _as_share(phrase: str, previous: str | None, lead: bool = False) -> str:
         return previous   # 第三产业占比…，2019年超过第二产业达到51.13%: passing another part, still the share
     whole_place = place_table()[1].match(m.group("whole"))
     named = m.group("whole")[whole_place.end():] if whole_place else ""
-    thing = m.group("thing") or (previous if lead and previous else named if len(named) >= 2 else previous or "")
+    # 电子产品进出口额突破500亿美元，占全省外贸总额的60%: the share is of the thing measured before, not of
+    # the whole's own variable (面积共计…，占全国陆地面积: the whole names it more fully)
+    thing = m.group("thing") or (previous if previous and (lead or not is_generic_measure(previous))
+                                 and not (len(named) >= 2 and named.endswith(previous))
+                                 else named if len(named) >= 2 else previous or "")
     thing = _SHARE.match(thing).group("thing") if _SHARE.match(thing) else thing
     thing = re.sub(r"的?比重$", "", thing)
     return f"{thing}占{m.group('whole')}的比重"
