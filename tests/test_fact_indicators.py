@@ -375,3 +375,14 @@ def test_a_share_after_a_figure_is_of_what_that_figure_measured():
     # chinaxiv_201906_00062 (wild): the whole names the variable more fully (陆地面积) and keeps it
     rows = _doc_facts("西北五省区作为研究对象，面积共计304.3万平方公里，占全国陆地面积的31.7%。", "paper")
     assert rows[-1].indicator == "陆地面积占全国陆地面积的比重"
+
+
+def test_a_time_and_an_adverb_leave_no_fragment_in_the_indicator():
+    # 004 / 003 (seed, tuning rows heldout 10103 #98 #34): 在 of 在2024年上半年, 相应 before the change verb
+    rows = _doc_facts("中哈物流基地和上合组织国际物流园在2024年上半年合计完成集装箱量58.5万标箱。", "paper")
+    assert "在" not in rows[0].indicator and rows[0].indicator.endswith("合计完成集装箱量")
+    rows = _doc_facts("东西差距相应扩大到6.91个百分点。", "paper")
+    assert rows[0].indicator == "东西差距"
+    # chinaxiv_201909_00150 (wild): 在2012年前 keeps its 在…前 out, 前 is not left behind
+    rows = _doc_facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。", "paper")
+    assert rows[0].indicator == "较低质量的地州市"

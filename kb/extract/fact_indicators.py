@@ -252,7 +252,7 @@ _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?
 # 与 opens a comparison only when one follows (与上年相比, 与东部的差距); 公交与轨道换乘比例 names one thing
 _COMPARE_CUT = re.compile(r"((?<![占之])比(?![重例值率如])|较(?![高低快慢大小多少好])|相比|相较于?"
                           r"|与(?=[^，,]{0,15}?(?:相比|比较|持平|差距|差额|相差|差值|之间|对比|同期)))[^，,]{0,15}$")
-_ADVERB = re.compile(r"(?:远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
+_ADVERB = re.compile(r"(?:相应|远|逐渐|不断|大幅|明显|略|稍|进一步|持续|继续|仍然|依然|显著|较大幅度|快速|稳步|逐步|分别|均|都|也|仍)+$")
 # 过境业务量占全国, 工业产值不足全国: a share of a whole, named as such
 _SHARE = re.compile(r"^(?P<thing>.*?)(?:约|仅|只|已|均|也|分别|大约)?(?:占|不足|超过|接近|相当于)(?P<whole>[^占]{1,12})$")
 _SHARE_QUALIFIER = re.compile(r"(不足|超过|接近)[^，,\d]{1,10}?的?\s*$")
@@ -1711,6 +1711,10 @@ def _without(phrase: str, offset: int, periods: list[Period], mentions: list[Men
     for p in periods:
         for i in range(max(p.start, offset), min(p.end, offset + len(phrase))):
             chars[i - offset] = ""
+        # 物流园在2024年上半年合计完成: the 在 of a time goes with it
+        if offset < p.start <= offset + len(phrase) and phrase[p.start - offset - 1] == "在" and p.has_year \
+                and phrase[p.end - offset:p.end - offset + 1] not in tuple("前后之以间内中末底初"):
+            chars[p.start - offset - 1] = ""
         # 计划从2012年到2019年共向…投入: the 从 and 共 of a span of years go with it
         if offset < p.start <= offset + len(phrase) and phrase[p.start - offset - 1] in "从由" \
                 and len(re.findall(r"(?:19|20)\d{2}", p.text)) == 2:
