@@ -361,6 +361,13 @@ def test_a_later_figure_of_the_same_measure_keeps_the_partners_an_earlier_one_na
     assert not rows[-1].indicator.startswith("向")
 
 
+def test_those_enrolled_later_in_a_sentence_are_enrolled_in_the_scheme_it_named_first():
+    # communique_2023_zhoukou: 参保在职职工 and 参保离退休人员 are of 企业职工基本养老保险
+    rows = _doc_facts("其中，企业职工基本养老保险参保105.55万人，参保在职职工81.33万人，参保离退休人员24.22万人；",
+                      "communique", "周口市", 2023)
+    assert [f.indicator for f in rows][1:] == ["企业职工基本养老保险参保在职职工", "企业职工基本养老保险参保离退休人员"]
+
+
 def test_a_share_after_a_figure_is_of_what_that_figure_measured():
     # 004 (seed, tuning row heldout 10103 #99): 60% is the 电子产品进出口额's share, not 外贸总额's
     rows = _doc_facts("据郑州市商务局数据，2023年电子产品进出口额突破500亿美元，占全省外贸总额的60%，通关时效缩短了40%。", "paper")

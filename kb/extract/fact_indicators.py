@@ -1302,6 +1302,11 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
     partner = _partner_scope(indicator, earlier)
     if partner:   # 对中东欧17国直接投资流量为…，直接投资存量为…: the stock is of the same partners
         return partner + indicator
+    enrolled = _ENROLLED.match(indicator)
+    k = earlier.find(enrolled.group(0)) if enrolled else -1
+    scheme = _WHEN_AND_WHERE.sub("", earlier[:k]) if k > 0 else ""
+    if len(scheme) >= 4 and not re.search(r"\d", scheme) and scheme not in indicator:
+        return scheme + indicator   # 企业职工基本养老保险参保…，参保离退休人员…: those insured by the same scheme
     built = _BUILT.fullmatch(indicator)
     before = _BUILT.match(earlier)
     if built and before and len(earlier) - before.end() >= 2:   # 续建安置房7550套，新开工1000套以上
@@ -1330,6 +1335,7 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
 
 _EVENTS_HELD = re.compile(r"(?:举办|举行|承办|开展|组织)(?:各类|各种|各项)?(?P<events>[\u4e00-\u9fff]{2,8})")
 _BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
+_ENROLLED = re.compile(r"(?:参保|参合|登记|注册|备案)(?=[\u4e00-\u9fff]{2})")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")
 _THINGS_COUNTED = re.compile(r"(?:项目|工程|企业|园区|基地|平台)$")
