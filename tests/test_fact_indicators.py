@@ -386,3 +386,10 @@ def test_a_time_and_an_adverb_leave_no_fragment_in_the_indicator():
     # chinaxiv_201909_00150 (wild): 在2012年前 keeps its 在…前 out, 前 is not left behind
     rows = _doc_facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。", "paper")
     assert rows[0].indicator == "较低质量的地州市"
+
+
+def test_each_member_of_a_respective_list_named_together_has_the_measure_alone():
+    # 003 (seed, tuning row heldout 10101 #50): 16.7% is 天津's GDP share, not 京津两市's
+    rows = _doc_facts("如北京、天津是京津冀城市群的核心城市，2019年京津两市GDP占京津冀总GDP的比重分别为41.8%和16.7%。",
+                      "journal_issue", year=2020)
+    assert [(f.subject, f.indicator) for f in rows] == [("北京", "GDP占京津冀总GDP的比重"), ("天津", "GDP占京津冀总GDP的比重")]
