@@ -386,3 +386,10 @@ def test_a_time_and_an_adverb_leave_no_fragment_in_the_indicator():
     # chinaxiv_201909_00150 (wild): 在2012年前 keeps its 在…前 out, 前 is not left behind
     rows = _doc_facts("较低质量的地州市在2012年前多保持在5～7个，之后有增多趋势。", "paper")
     assert rows[0].indicator == "较低质量的地州市"
+
+
+def test_a_bare_income_ratio_after_urban_and_rural_incomes_is_theirs():
+    # gwr2026_zhejiang: 收入倍差 is the urban-rural one the sentence set up
+    rows = _doc_facts("城镇和农村居民人均可支配收入分别超过8万元、4.5万元，稳居各省区第1位，收入倍差从1.96缩小至1.81。",
+                      "work_report", "浙江省", 2026)
+    assert [f.indicator for f in rows][-2:] == ["城乡居民收入倍差", "城乡居民收入倍差"]
