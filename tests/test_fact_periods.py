@@ -152,6 +152,16 @@ def test_a_span_of_years_from_one_to_another_is_the_period_not_a_start_point():
     assert [f.change for f in _doc_facts(text, "work_report", "贵州省", 2026)][0].endswith("(起点)")
 
 
+def test_a_clause_going_on_with_the_verb_a_total_summed_is_summed_too():
+    # 003 (seed, tuning row heldout 10101 #65): 实现进出口总额 goes on from 累计实现; 有进出口企业 is a stock
+    text = ("截至2019年8月底，河南自贸区郑州片区新增注册企业达到50099家。"
+            "自贸试验区成立两年多来，郑州片区新签约重大项目128个，签约总金额2508.5亿元。"
+            "郑州片区累计实现合同利用外资9.8亿美元、实际利用外资9.5亿美元，片区有进出口企业2004家，"
+            "实现进出口总额490.1亿元，累计实现税收803.1亿元。")
+    facts = {f.raw: f.period for f in _doc_facts(text, "journal_issue", year=2020)}
+    assert (facts["490.1亿元"], facts["803.1亿元"], facts["2004家"]) == ("2017—2019年", "2017—2019年", "2019年")
+
+
 def test_from_a_year_until_now_spans_to_the_paper_year():
     # 003 (seed, a 2020 issue)
     text = ("从2013年，中国（上海）自由贸易试验区成立至今，自贸试验区已累计复制推广了223项制度创新成果。")

@@ -195,7 +195,8 @@ def in_span(span: str | None, change: str | None, before: str = "", unit: str = 
         if _HELD.search(before):   # 参保率保持在95%以上: the span
             return span
         return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
-                        or "每年" in before or _EACH_YEAR_LEADS.search(head)) else f"{years[1]}年"
+                        or "每年" in before or _EACH_YEAR_LEADS.search(head) or _total_goes_on(head, before)) \
+            else f"{years[1]}年"
     if change.endswith("(终点)") or _REACHED.fullmatch(change):
         return f"{years[1]}年"
     return span
@@ -229,6 +230,13 @@ _RUN_OF_YEARS = re.compile(r"连续\s*(\d{1,2}|[二两三四五六七八九十]{
 _YEARLY_AVERAGE = re.compile(r"年均(?:增速|增幅|增长率?|提高|增加|下降|降低)")
 # 扎实推进…计划，每年城镇新增就业60万人以上: 每年 opening a clause of the sentence leads the list after it
 _EACH_YEAR_LEADS = re.compile(r"(?:^|[，,：:])\s*每年")
+def _total_goes_on(head: str, before: str) -> bool:
+    """片区累计实现合同利用外资9.8亿美元…，实现进出口总额490.1亿元: a clause opening on the verb a 累计 before it in
+    the sentence summed is summed too."""
+    total = re.search(r"累计(?!达)([\u4e00-\u9fff]{2})", head)
+    return bool(total) and before.lstrip().startswith(total.group(1))
+
+
 # 累计接待游客, 新增百亿县区, 共建成: a figure summed over the span the paragraph reviews
 _TOTAL = re.compile(r"累计(?!达)|新增|新建|新开工|共建成|共完成|合计|总计")
 
