@@ -115,8 +115,11 @@ def test_sigint_during_cli_build_keeps_previous_kb(corpus, settings, tmp_path):
     for i in range(30):  # enough new text that the build is still embedding when interrupted
         (big / f"extra{i}.txt").write_text(seed_path("002").read_text(encoding="utf-8")[i * 900:(i + 1) * 900]
                                            or "空", encoding="utf-8")
+    # A shell runs background jobs with SIGINT ignored, and Python keeps an inherited SIG_IGN: the child
+    # gets the default disposition back, as a build started from a terminal has it.
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "--index-dir", str(settings.index_dir),
-                             "build", str(big), "--no-progress"], stderr=subprocess.PIPE)
+                             "build", str(big), "--no-progress"], stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # The observable sign that the build is writing: its work database exists. Thirty new files take
     # tens of seconds to process and embed, so the interrupt lands inside the build, not after it.
     deadline = time.time() + 60

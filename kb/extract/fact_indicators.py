@@ -786,6 +786,17 @@ def respective_run_on(phrase: str | None) -> str | None:
     return names[k] + ("" if level else m.group("verb")) if k < len(names) and len(names[k]) >= 2 else phrase
 
 
+# 城镇和农村居民人均可支配收入分别超过8万元、4.5万元，…，收入倍差从1.96缩小至1.81: the ratio of the two named before
+_BARE_INCOME_RATIO = re.compile(r"(?:居民)?(?:人均可支配)?收入(?:倍差|之比|比)")
+
+
+def urban_rural_ratio(phrase: str | None, before: str) -> str | None:
+    """城乡居民收入倍差 for a bare 收入倍差 after the sentence named urban and rural incomes, else `phrase`."""
+    if not phrase or not _BARE_INCOME_RATIO.fullmatch(phrase) or not re.search(r"城镇[^。；;]*农村|城乡", before):
+        return phrase
+    return "城乡居民" + re.sub(r"^居民", "", phrase)
+
+
 def bracket_closed(phrase: str | None) -> str | None:
     """新备案境外投资企业（机构 → 新备案境外投资企业: a bracket the cut left open goes, with what follows it."""
     if not phrase:

@@ -26,7 +26,7 @@ from kb.extract.fact_indicators import (
     NAMED_DIFFERENCE, ROUTE, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
     counted_length, counted_noun, difference_of, examples_dropped, gap_in_rate, entered_list, gap_to_base, gap_to_place, in_industry,
     indicator_for, kind_measured, without_collective, rank_field, members_of, outcome_of, respective_indicators, respective_run_on, respective_share, scoped,
-    share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, variable_of,
+    share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, urban_rural_ratio, variable_of,
     range_class, size_of, with_comparator, with_previous_measure, with_earlier_scope, with_listed_head, with_shared_measure, with_sibling_measure,
     with_variable, share_in_scope, counted_over_limit, deal_of_event)
 from kb.extract.fact_periods import (
@@ -470,8 +470,8 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
         carry.variable = variable_of(indicator) or carry.variable
         previous_end = q.end + counted_length(sentence, q)
         qualifier = q.qualifier or share_qualifier(sentence, clause, q)
-        indicator = as_multiple_of_year(bracket_closed(as_added(examples_dropped(respective_run_on(indicator)), sentence[clause:q.start], q.unit)),
-                                         sentence, clause, q)
+        indicator = examples_dropped(respective_run_on(urban_rural_ratio(indicator, sentence[:q.start])))
+        indicator = as_multiple_of_year(bracket_closed(as_added(indicator, sentence[clause:q.start], q.unit)), sentence, clause, q)
         indicator = difference_of(indicator, carry.differences)
         change = with_comparator(change or gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
         indicator = gap_in_rate(indicator, change, q, sentence)
