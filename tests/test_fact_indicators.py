@@ -400,3 +400,9 @@ def test_a_bare_income_ratio_after_urban_and_rural_incomes_is_theirs():
     rows = _doc_facts("城镇和农村居民人均可支配收入分别超过8万元、4.5万元，稳居各省区第1位，收入倍差从1.96缩小至1.81。",
                       "work_report", "浙江省", 2026)
     assert [f.indicator for f in rows][-2:] == ["城乡居民收入倍差", "城乡居民收入倍差"]
+
+
+def test_a_count_a_plan_proposes_to_build_is_named_as_proposed():
+    # 003 (seed, tuning row heldout 10103 #54): 11个新城 are planned, not built
+    rows = _doc_facts("北京早期城市规划提出“边缘集团”“卫星城”等概念，2004年版规划提出建设11个新城。", "journal_issue", year=2020)
+    assert rows[-1].indicator == "提出建设新城"
