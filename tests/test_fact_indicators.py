@@ -406,3 +406,9 @@ def test_a_count_a_plan_proposes_to_build_is_named_as_proposed():
     # 003 (seed, tuning row heldout 10103 #54): 11个新城 are planned, not built
     rows = _doc_facts("北京早期城市规划提出“边缘集团”“卫星城”等概念，2004年版规划提出建设11个新城。", "journal_issue", year=2020)
     assert rows[-1].indicator == "提出建设新城"
+
+
+def test_a_span_of_years_in_annum_is_no_indicator():
+    # chinaxiv_201909_00143 (wild, tuning row heldout 10104 #3): 10a间 is a span (a = annum), the growth is 总投入's
+    rows = _doc_facts("2002年,山西省各产业的总投入为4.922×10^11元,2015年的总投入为3.234×10^12元,10a间增加了5.6倍，年均增长15.6%。", "paper")
+    assert [f.indicator for f in rows][-2:] == ["总投入", "总投入"]

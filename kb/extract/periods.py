@@ -32,7 +32,8 @@ _RELATIVE = re.compile(r"同年|同期|当年")
 _DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*(?P<tail>来|间|以来|里|中)"
                        r"|(?:近|过去的?)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
                        r"|(?:这|的)(?P<n3>[一二三四五六七八九十]{1,2}|\d{1,2})\s*年(?=\s*[。，,！!；;]|$)"
-                       r"|(?:近|过去的?)(?P<n4>\d{1,2})\s*a(?![A-Za-z])")   # 过去的13a: a paper's a (annum) for 年
+                       r"|(?:近|过去的?)(?P<n4>\d{1,2})\s*a(?![A-Za-z])"   # 过去的13a: a paper's a (annum) for 年
+                       r"|(?<![\d.])(?P<n5>\d{1,2})\s*a(?:间|来|以来)")   # 10a间
 # 目前/当前/截至目前: the text's own year (目前全国共有…所 in a 2020 paper is 2020's count)
 _DEICTIC = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "一年来": -1, "明年": 1,
             "截至目前": 0, "目前": 0, "当前": 0, "现阶段": 0, "如今": 0, "时至今日": 0, "从现实来看": 0}
@@ -86,7 +87,8 @@ def find_periods(text: str) -> list[Period]:
         add(Period(m.start(), m.end(), m.group(0), False, offset_years=_DEICTIC[m.group(0)],
                    now=m.group(0) in _NOW))
     for m in _DURATION.finditer(text):
-        add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")))
+        add(Period(m.start(), m.end(), m.group(0), False, duration=m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+                          or m.group("n5")))
     for m in _RELATIVE.finditer(text):
         add(Period(m.start(), m.end(), m.group(0), False, relative=True))
     return sorted(found, key=lambda p: p.start)
