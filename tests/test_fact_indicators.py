@@ -393,3 +393,10 @@ def test_a_bare_income_ratio_after_urban_and_rural_incomes_is_theirs():
     rows = _doc_facts("城镇和农村居民人均可支配收入分别超过8万元、4.5万元，稳居各省区第1位，收入倍差从1.96缩小至1.81。",
                       "work_report", "浙江省", 2026)
     assert [f.indicator for f in rows][-2:] == ["城乡居民收入倍差", "城乡居民收入倍差"]
+
+
+def test_a_verb_and_a_bare_noun_take_the_kind_the_sentence_named():
+    # gwr2026_guangdong: places added are 普通高中 places, named in the clause before
+    rows = _doc_facts("新建、改扩建一批公办普通高中，重点推进城乡人口流入多、学位紧缺地区的普通高中学位建设，增加学位超20万个。",
+                      "work_report", "广东省", 2026)
+    assert rows[-1].indicator == "增加普通高中学位"
