@@ -388,6 +388,13 @@ def test_a_time_and_an_adverb_leave_no_fragment_in_the_indicator():
     assert rows[0].indicator == "较低质量的地州市"
 
 
+def test_each_member_of_a_respective_list_named_together_has_the_measure_alone():
+    # 003 (seed, tuning row heldout 10101 #50): 16.7% is 天津's GDP share, not 京津两市's
+    rows = _doc_facts("如北京、天津是京津冀城市群的核心城市，2019年京津两市GDP占京津冀总GDP的比重分别为41.8%和16.7%。",
+                      "journal_issue", year=2020)
+    assert [(f.subject, f.indicator) for f in rows] == [("北京", "GDP占京津冀总GDP的比重"), ("天津", "GDP占京津冀总GDP的比重")]
+
+
 def test_a_bare_income_ratio_after_urban_and_rural_incomes_is_theirs():
     # gwr2026_zhejiang: 收入倍差 is the urban-rural one the sentence set up
     rows = _doc_facts("城镇和农村居民人均可支配收入分别超过8万元、4.5万元，稳居各省区第1位，收入倍差从1.96缩小至1.81。",

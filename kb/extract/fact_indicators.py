@@ -1311,6 +1311,17 @@ def _partner_scope(indicator: str, earlier: str) -> str | None:
     return None
 
 
+# 京津两市, 两省, 苏浙沪三地: the members of a 分别 list named together before their measure
+_COLLECTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}?[两二三四五六七八九]个?(?:省市|城市|地区|市|省|地|区|国)(?=[\u4e00-\u9fffA-Za-z]{2})")
+
+
+def without_collective(indicator: str | None) -> str | None:
+    """The measure of each member of a 分别 list whose indicator opens on the members named together
+    (京津两市GDP占京津冀总GDP的比重 → GDP占京津冀总GDP的比重: the row's subject is the member)."""
+    m = _COLLECTIVE.match(indicator or "")
+    return indicator[m.end():] if m else indicator
+
+
 def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str | None]]) -> str | None:
     """秋粮播种面积965.10万亩，总产量394.03万吨: a bare measure after an earlier figure of the sentence
     measures the thing that figure was of (秋粮总产量; 风景名胜区10个，总面积… → 风景名胜区总面积); so does a

@@ -25,7 +25,7 @@ from kb.extract.clauses import (
 from kb.extract.fact_indicators import (
     NAMED_DIFFERENCE, ROUTE, added_of_named_kind, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
     counted_length, counted_noun, difference_of, examples_dropped, gap_in_rate, entered_list, gap_to_base, gap_to_place, in_industry,
-    indicator_for, kind_measured, rank_field, members_of, outcome_of, respective_indicators, respective_run_on, respective_share, scoped,
+    indicator_for, kind_measured, without_collective, rank_field, members_of, outcome_of, respective_indicators, respective_run_on, respective_share, scoped,
     share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, urban_rural_ratio, variable_of,
     range_class, size_of, with_comparator, with_previous_measure, with_earlier_scope, with_listed_head, with_shared_measure, with_sibling_measure,
     with_variable, share_in_scope, counted_over_limit, deal_of_event)
@@ -411,6 +411,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
                 carry.indicator = indicator   # 增量39.7亿斤、占全国23.6%: the share is of 粮食总产增量
         indicator = share_in_scope(indicator, sentence, clause, periods, mentions)
         if id(q) in respective:
+            indicator = without_collective(indicator)   # 京津两市GDP…分别为41.8%和16.7%: each member's GDP
             pair = compared_pair(subject, owner, indicator, sentence, topic)
         else:
             pair = (listed_gap(q, indicator, sentence, mentions, carry, positions.get(id(q)), group_sizes.get(id(q), 1))
