@@ -1554,7 +1554,7 @@ def _area_of(before: str, sentence: str, q: Quantity) -> str | None:
 
 
 # 分批启动100个片区组团: a count of things started or signed is of that event, not of all such things
-_LAUNCH = re.compile(r"新?(?:启动|开工|签约|谋划|储备|推出|上线)$")
+_LAUNCH = re.compile(r"新?(?:启动|开工|签约|谋划|储备|推出|上线)$|(?:提出|规划|计划|拟)建设$")
 # 改造50个老旧小区, 解危2400套危房: things that existed, counted as what was done to them (not their stock)
 _ACTED_ON = re.compile(r"(?:提升)?改造|解危|整治|拆除|淘汰|关停|治理|修复|消除|化解|清理|处置|腾退|搬迁|撤并|维修|加固|翻新|盘活")
 
