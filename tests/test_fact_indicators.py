@@ -402,6 +402,13 @@ def test_a_bare_income_ratio_after_urban_and_rural_incomes_is_theirs():
     assert [f.indicator for f in rows][-2:] == ["城乡居民收入倍差", "城乡居民收入倍差"]
 
 
+def test_a_verb_and_a_bare_noun_take_the_kind_the_sentence_named():
+    # gwr2026_guangdong: places added are 普通高中 places, named in the clause before
+    rows = _doc_facts("新建、改扩建一批公办普通高中，重点推进城乡人口流入多、学位紧缺地区的普通高中学位建设，增加学位超20万个。",
+                      "work_report", "广东省", 2026)
+    assert rows[-1].indicator == "增加普通高中学位"
+
+
 def test_a_count_a_plan_proposes_to_build_is_named_as_proposed():
     # 003 (seed, tuning row heldout 10103 #54): 11个新城 are planned, not built
     rows = _doc_facts("北京早期城市规划提出“边缘集团”“卫星城”等概念，2004年版规划提出建设11个新城。", "journal_issue", year=2020)

@@ -698,6 +698,15 @@ def as_added(indicator: str | None, before: str, unit: str) -> str | None:
     return f"{verbs[-1]}{indicator}"
 
 
+def added_of_named_kind(indicator: str | None, before: str) -> str | None:
+    """增加普通高中学位 for 增加学位 after the sentence named 普通高中学位: a verb and a bare two-character noun
+    take the kind of that noun the sentence named before, else `indicator`."""
+    bare = re.fullmatch(r"(增加|新增|提供)([\u4e00-\u9fff]{2})", indicator or "")
+    kinds = re.findall(r"(?:^|[，,、的；;])([\u4e00-\u9fff]{2,6}?)" + bare.group(2), before) if bare else []
+    kinds = [k for k in kinds if not _ADDED.search(k) and not re.search(r"增加|新增|提供", k)]
+    return f"{bare.group(1)}{kinds[-1]}{bare.group(2)}" if kinds else indicator
+
+
 # 比全国平均水平54.64%低近11个百分点: a gap to another level, not the level itself
 _GAP_TO_BASE = re.compile(r"(比|较)([^，,；;比较]{1,14}?)(?:\d+(?:\.\d+)?\s*%)?\s*(高|低|多|少|快|慢)(?:出|了)?"
                           r"(?:\s*(?:近|约|超过|逾)?\s*\d+(?:\.\d+)?\s*(?:个)?\s*(?:百分点)?\s*(?:和|、|与))*\s*(?:近|约|超过|逾)?\s*$")

@@ -23,7 +23,7 @@ from kb.extract.clauses import (
     COUNT_UNITS, Carry, Context, DocumentTraits, GAP_WORD, LIST_GAP, clause_end, clause_start,
     list_groups)
 from kb.extract.fact_indicators import (
-    NAMED_DIFFERENCE, ROUTE, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
+    NAMED_DIFFERENCE, ROUTE, added_of_named_kind, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
     counted_length, counted_noun, difference_of, examples_dropped, gap_in_rate, entered_list, gap_to_base, gap_to_place, in_industry,
     indicator_for, kind_measured, without_collective, rank_field, members_of, outcome_of, respective_indicators, respective_run_on, respective_share, scoped,
     share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, urban_rural_ratio, variable_of,
@@ -471,6 +471,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
         previous_end = q.end + counted_length(sentence, q)
         qualifier = q.qualifier or share_qualifier(sentence, clause, q)
         indicator = examples_dropped(respective_run_on(urban_rural_ratio(indicator, sentence[:q.start])))
+        indicator = added_of_named_kind(indicator, sentence[:clause])
         indicator = as_multiple_of_year(bracket_closed(as_added(indicator, sentence[clause:q.start], q.unit)), sentence, clause, q)
         indicator = difference_of(indicator, carry.differences)
         change = with_comparator(change or gap_to_base(sentence[clause:q.start], q.unit), sentence[:q.start])
