@@ -7,7 +7,8 @@ import pytest
 
 from kb.clean import clean
 from kb.extract.facts import extract_facts
-from kb.extract.indicators import canonical_indicator, extract_indicator_systems, indicator_catalogue
+from kb.extract.indicators import (canonical_indicator, extract_indicator_systems, indicator_catalogue,
+                                   indicator_confidence)
 from kb.load import load
 from kb.structure import split_articles
 from kb.types import Article, CleanText
@@ -19,6 +20,15 @@ def test_canonical_names_from_synonyms():
     assert canonical_indicator("城市化水平") == "城镇化率"
     assert canonical_indicator("全省社会消费品零售总额") == "社会消费品零售总额"
     assert canonical_indicator("胡焕庸线") is None
+
+
+def test_a_count_inside_a_groups_name_is_no_quantity_in_the_indicator():
+    # seed paper 003: 中国对中东欧17国直接投资存量为22.87亿美元 — 17国 is part of the partners' name
+    assert indicator_confidence("对中东欧17国直接投资存量", "22.87亿美元") == "high"
+    assert indicator_confidence("对中东欧17国直接投资流量", "6.65亿美元") == "high"
+    # a count that is a quantity stays one
+    assert indicator_confidence("直接投资17国", "6.65亿美元") == "low"
+    assert indicator_confidence("占比8.5%的产业", "12亿元") == "low"
 
 
 def test_the_whole_of_a_share_does_not_name_the_indicator():
