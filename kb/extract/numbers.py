@@ -59,10 +59,6 @@ _CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_SMALL) + "".join(_CN_BIG)
 
 
-# the characters of small numerals as headings and list markers write them (一、 （十二） 第三章)
-CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百"
-
-
 def numeral_value(text: str) -> float | None:
     """The value of a numeral written in Arabic digits (1,234.5) or Chinese (十二, 一百零五, 二〇二六);
     None when `text` is not one. The one numeral grammar of the project: cleaning, structure and
