@@ -28,6 +28,7 @@ def test_a_count_inside_a_groups_name_is_no_quantity_in_the_indicator():
     assert indicator_confidence("对中东欧17国直接投资流量", "6.65亿美元") == "high"
     # a count that is a quantity stays one
     assert indicator_confidence("直接投资17国", "6.65亿美元") == "low"
+    assert indicator_confidence("新增17国直接投资", "6.65亿美元") == "low"
     assert indicator_confidence("占比8.5%的产业", "12亿元") == "low"
 
 

@@ -74,7 +74,8 @@ _BARE_NOUNS = frozenset("企业 项目 个数 家数 次数 季度 月 年份 �
 _SHARE_ONLY = re.compile(r"占[^，,、]{0,12}?(?:的)?(?:比重|份额|比例|比)?")
 _MARKER = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|\[\d+\]|[¹²³⁰-⁹]")
 _QUANTITY_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|亿|万|千|元|个|家|人|吨|公里|项|倍|国|所|条)")
-_GROUP_NAME_COUNT = re.compile(r"(?<=[\u4e00-\u9fff]{2})\d{1,3}(?=[国省市][\u4e00-\u9fff])")
+# (after 对/与/和/同/向: the partners a flow goes to or comes from, so 新增17国… stays a quantity)
+_GROUP_NAME_COUNT = re.compile(r"([对与和同向][\u4e00-\u9fff]{2,6})\d{1,3}(?=[国省市][\u4e00-\u9fff])")
 _PUNCTUATION = re.compile(r"[，。；：,;:！？!?…]|[“”\"]{2}")
 # 公路里程、高速公路里程和铁路营业里程: several measured things in one indicator (交通运输、仓储和邮政业 is one)
 _LISTED_MEASURE = re.compile(r"(?:里程|总额|投资|收入|产量|面积|人口|增加值|总值|率|额|量|占比|比重|规模|人次|人数|花费)[、和及与]"
@@ -100,7 +101,7 @@ def indicator_confidence(indicator: str | None, raw: str = "") -> str:
     # 全国占比超过20%的工业产品: the limit of a class of things counted is no digits of a value
     name = re.sub(r"(超过|高于|低于|不足|达到)\d[\d.]*%(?:以上|以下)?的(?=[\u4e00-\u9fff]{2})", r"\1限的", name)
     # 对中东欧17国直接投资存量: a count glued inside a group's name (place, count, 国/省/市, more name) is no quantity
-    name = _GROUP_NAME_COUNT.sub("", name)
+    name = _GROUP_NAME_COUNT.sub(r"\1", name)
     value_digits = re.sub(r"[^\d.]", "", raw)
     if ((len(name) < 2 and name not in ADMIN_UNIT_NAMES) or is_generic_measure(name) or name in _BARE_NOUNS or _MARKER.search(name)
             or _QUANTITY_IN.search(name) or _PUNCTUATION.search(name) or _FRAGMENT.search(name)
