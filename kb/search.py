@@ -333,7 +333,8 @@ class Searcher:
     def candidate_signals(self, q: Query, n: int, allowed: np.ndarray | None
                           ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """(rows, {Weights field: per-row signal on a 0..1 scale}) of the union of the BM25 and the
-        dense candidates; a signal whose weight is 0 is left out."""
+        dense candidates; phrase, topic and window are left out when their weight is 0, document and heading
+        when both weights are."""
         w = self.weights
         bm25 = self.keyword_scores(q)
         vector = self.query_vector(q)
