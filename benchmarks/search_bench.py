@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from kb import store  # noqa: E402
+from kb import index, store  # noqa: E402
 from kb.config import Settings  # noqa: E402
 from kb.embed import Embedder, make_embedder  # noqa: E402
 from kb.index import DENSE_FILE, KEYWORD_DIR, build_indexes, load_indexes  # noqa: E402
@@ -164,6 +164,7 @@ def write_kb(index_dir: Path, documents: list[tuple[str, list[Passage]]], vector
     print(f"  SQLite: {len(passages)} passages of {len(documents)} documents written in "
           f"{time.perf_counter() - t:.0f} s ({(gen / 'kb.sqlite').stat().st_size / 2**20:.0f} MB)")
     t, cpu = time.perf_counter(), cpu_seconds()
+    index.CONTEXT_SHARE = 0     # the synthetic vectors stand for the finished passage vectors
     manifest = build_indexes(passages, SyntheticVectors(vectors), gen / "search", None, settings, progress=False)
     print(f"  index build (build_indexes: jieba + BM25 on {os.cpu_count()} processes, FAISS "
           f"{manifest['index_type']}; no embedding): {time.perf_counter() - t:.0f} s wall, "

@@ -77,7 +77,8 @@ def test_ray_build_writes_the_same_kb_as_a_local_build(two_builds):
     assert len(a.ids) == len(b.ids) == local_report.counts["passages"]
     rows = np.arange(len(a.ids))
     assert np.abs(a.dense.vectors(rows) - b.dense.vectors(rows)).max() < 1e-5
-    assert ray_report.embedded == local_report.embedded == len(a.ids)   # the actors embedded them all
+    assert ray_report.embedded == local_report.embedded > len(a.ids)   # the actors embedded them all
+    # (each passage's text and the distinct context lines: kb.index.passage_embedding_texts)
 
 
 def test_an_unreachable_ray_address_is_one_line_and_keeps_the_kb(two_builds, corpus):

