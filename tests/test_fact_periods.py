@@ -195,7 +195,9 @@ def test_parts_of_the_span_a_study_states_are_dated_as_parts():
     assert "2000—2012年" in found and "2000—2001年、2013—2014年" in found and "2002—2012年" in found
     assert "2012年" not in found
     # a deadline ahead of the document's year keeps its year (2030年前实现碳达峰 in a 2021 plan)
-    rows = _doc_facts("规划期为2021—2035年。力争2030年前新增风电装机1000万千瓦。", "plan", year=2021)
-    assert rows[-1].period != "2021—2030年"
+    # and its 前 goes with the year, not into the indicator (2027年底前, 2030年以前 the same)
+    for deadline, period in (("2030年前", "2030年"), ("2027年底前", "2027年底"), ("2030年以前", "2030年")):
+        rows = _doc_facts(f"规划期为2021—2035年。力争{deadline}新增风电装机1000万千瓦。", "plan", year=2021)
+        assert [(f.indicator, f.period) for f in rows] == [("新增风电装机", period)]
     from kb.extract.periods import find_periods
     assert [p.text for p in find_periods("西北地区2000一2014年各地州市")] == ["2000—2014年"]

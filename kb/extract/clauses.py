@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.extract.numbers import Quantity
-from kb.extract.periods import Period
+from kb.extract.periods import BEFORE_YEAR, Period
 from kb.types import Article
 
 
@@ -133,8 +133,11 @@ def paren_start(sentence: str, pos: int) -> int:
 
 
 def without_periods(sentence: str, periods: list[Period]) -> str:
-    """The sentence with period expressions blanked (same length), so 2000年重庆 reads as 重庆."""
+    """The sentence with period expressions blanked (same length), so 2000年重庆 reads as 重庆; a
+    deadline's 前 goes with its year (2030年前新增风电装机 reads as 新增风电装机)."""
     chars = list(sentence)
     for p in periods:
-        chars[p.start:p.end] = " " * (p.end - p.start)
+        deadline = BEFORE_YEAR.match(sentence, p.end)
+        end = deadline.end() if deadline else p.end
+        chars[p.start:end] = " " * (end - p.start)
     return "".join(chars)

@@ -11,7 +11,7 @@ import re
 from kb.extract.clauses import COUNT_UNITS, Carry, DocumentTraits, MEASURE_UNITS, clause_end, clause_start
 from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.numbers import Quantity, numeral_value
-from kb.extract.periods import Period, find_periods, plan_years, with_year, years_of
+from kb.extract.periods import BEFORE_YEAR, Period, find_periods, plan_years, with_year, years_of
 from kb.types import Article
 
 
@@ -409,7 +409,6 @@ def period_for(q: Quantity, periods: list[Period], carry: Carry, sentence: str,
 
 
 # 在2012年前: the years up to one (not 2012年前三季度, 前后, 前列); 除最前和最后各两年…，其余…: the span's ends and middle
-_BEFORE_YEAR = re.compile(r"\s*(?:以前|之前|前)(?![三两后列沿端期景行进十一二四\d])")
 _SPAN_ENDS = re.compile(r"最前和最后各\s*([两二三四五1-5])\s*年")
 _REST = re.compile(r"其余|其他年份")
 
@@ -430,7 +429,7 @@ def within_span(periods: list[Period], sentence: str, carry: Carry, doc: Documen
     for p in periods:
         years = years_of(p.text)
         if (p.has_year and len(years) == 1 and p.text.endswith("年") and first < years[0] <= last
-                and (not doc.year or years[0] < doc.year) and _BEFORE_YEAR.match(sentence, p.end)):
+                and (not doc.year or years[0] < doc.year) and BEFORE_YEAR.match(sentence, p.end)):
             p = Period(p.start, p.end, f"{first}—{years[0]}年", True)
         out.append(p)
     ends = _SPAN_ENDS.search(sentence)
