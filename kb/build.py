@@ -108,11 +108,11 @@ class ProgressLog:
     def line(self, now: float) -> str:
         text = f"[{now - self.started:,.0f} s] {self.files_done}/{self.files_total} files processed"
         if self.embed_started is not None:
-            text += f", {self.embedded}/{self.to_embed} passages embedded"
+            text += f", {self.embedded}/{self.to_embed} texts embedded"
             rate = self.embed_rate(now)
             if rate:
                 eta = (self.to_embed - self.embedded) / rate
-                text += f" ({rate:.1f} passages/s, about {eta // 60:.0f} min {eta % 60:.0f} s left)"
+                text += f" ({rate:.1f} texts/s, about {eta // 60:.0f} min {eta % 60:.0f} s left)"
         return text
 
     def embed_rate(self, now: float) -> float | None:
@@ -483,7 +483,7 @@ def _embed_ahead(index_dir: Path, settings: Settings, progress):
 
 
 class _TerminalBar:
-    """A progress bar told (passages embedded, passages to embed), shown once told something."""
+    """A progress bar told (texts embedded, texts to embed), shown once told something."""
 
     def __init__(self):
         self._bar = None
@@ -491,7 +491,7 @@ class _TerminalBar:
     def __call__(self, done: int, total: int) -> None:
         from tqdm import tqdm
         if self._bar is None:
-            self._bar = tqdm(desc="embedding", unit="passage", leave=False)
+            self._bar = tqdm(desc="embedding", unit="text", leave=False)
         self._bar.total, self._bar.n = total, done
         self._bar.refresh()
 

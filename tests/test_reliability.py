@@ -395,7 +395,7 @@ def test_a_build_logs_progress_lines_when_output_is_not_a_terminal(tmp_path, set
     build([docs], settings, progress=ProgressLog(lines.append, every=0))
     assert any("files processed" in line for line in lines)
     last = lines[-1]
-    assert "2/2 files processed" in last and "passages embedded" in last
+    assert "2/2 files processed" in last and "texts embedded" in last
 
 
 def test_progress_lines_keep_coming_while_nothing_reports():
@@ -419,10 +419,10 @@ def test_progress_rate_counts_from_the_first_batch_and_waits_for_a_second():
     log = ProgressLog(lambda line: None)
     log(32, 1728)                                   # the first report comes after the first batch
     start = log.embed_started
-    assert "passages/s" not in log.line(start + 0.01)   # no rate from one batch in no time
+    assert "texts/s" not in log.line(start + 0.01)   # no rate from one batch in no time
     log.embedded = 256
     line = log.line(start + 10.0)                   # 224 more passages in 10 s
-    assert "(22.4 passages/s, about 1 min 6 s left)" in line, line
+    assert "(22.4 texts/s, about 1 min 6 s left)" in line, line
 
 
 def test_a_symlinked_folder_is_followed_once(tmp_path, settings):
