@@ -585,6 +585,12 @@ class ProposalRules:
     framing: re.Pattern | None = None
 
 
+# Which way a part of a report looks, told by its heading: back at the work done (一、2025年工作回顾,
+# 发展成就, 坚实基础) or ahead at tasks and targets (三、2026年重点工作, 主要目标任务, 工作安排). The facts'
+# period reading (kb/extract/fact_periods.py) and search's tense prior (kb/query.py) both read them.
+REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|总结|开局|(?:发展|现实|坚实|良好)基础|现状")
+AHEAD_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作|建议")
+
 # Heading words of the parts that frame a report's, plan's or policy's proposals.
 _REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
 _FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"

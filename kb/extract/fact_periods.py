@@ -11,13 +11,11 @@ import re
 from kb.extract.clauses import COUNT_UNITS, Carry, DocumentTraits, MEASURE_UNITS, clause_end, clause_start
 from kb.extract.fact_kind import PLAN_LIST
 from kb.extract.numbers import Quantity, numeral_value
+from kb.genre import AHEAD_HEADING, REVIEW_HEADING
 from kb.extract.periods import BEFORE_YEAR, Period, find_periods, plan_years, with_year, years_of
 from kb.types import Article
 
 
-# a work report's parts: the review of the past year, and the year's tasks and targets
-_REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|开局|(?:发展|现实|坚实|良好)基础|现状")
-_TASK_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
 # （一）放大促消费扩投资政策效应, 八、扎实推进…: a heading that gives an order heads the year's tasks
 _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(?:加快|加大|加强|推进|推动|扎实|深入|深化|持续"
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
@@ -39,12 +37,12 @@ def report_part(path: str, previous: str | None, doc: DocumentTraits) -> str | N
         if re.search(r"今年|本年", head):
             return "task"
         # a review comes first: past it, 取得新进展 in a sub-heading is a goal (三、… > 推动…取得新进展)
-        if _REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
+        if REVIEW_HEADING.search(head) and (previous in (None, "review") or _NUMBERED_HEADING.match(head)):
             return "review"
         plans = [years_of(p.text)[-1] for p in find_periods(head) if p.text.startswith("“")]
         if plans:
             return "plan" if doc.year and plans[-1] >= doc.year else "review"
-        if _TASK_HEADING.search(head) or _ORDER_HEADING.match(head):
+        if AHEAD_HEADING.search(head) or _ORDER_HEADING.match(head):
             return "task"
     return previous
 
@@ -80,14 +78,14 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not _TASK_HEADING.search(path) and part != "task" and not past_year
+            and _FIVE_YEAR_CUE.search(sentence) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
             and (not year_in_heading(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = year_in_heading(path)
     if heading:
         return heading
     plan = next((p for p in find_periods(path) if p.text.startswith("“")), None)
-    if plan and not _REVIEW_HEADING.search(path):
+    if plan and not REVIEW_HEADING.search(path):
         return f"{years_of(plan.text)[-1]}年"
     if not doc.year:
         return None
@@ -99,7 +97,7 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
         return f"{doc.year}年" if part == "task" else f"{doc.year - 1}年"
     if doc.genre == "plan":   # targets: the plan's last year; its review of the past: the year before it
         first, last = plan_years(doc.year)   # (年均增速达5.4% in the review: the plan period before it)
-        if _REVIEW_HEADING.search(path):
+        if REVIEW_HEADING.search(path):
             return f"{first - 5}—{first - 1}年" if _FIVE_YEAR_CUE.search(sentence) else f"{first - 1}年"
         return f"{last}年"
     return None
