@@ -33,6 +33,8 @@ _PIPELINE_MODULES = ("config", "load", "pdflayout", "decode", "markup", "clean",
                      "passages",
                      "sentences", "types",
                      "tokenize", "embed", "index", "extract/numbers", "extract/periods", "extract/facts",
+                     "extract/clauses", "extract/places", "extract/subjects", "extract/fact_periods", "extract/not_facts",
+                     "extract/fact_indicators", "extract/fact_counts", "extract/fact_scopes", "extract/fact_lists",
                      "extract/fact_kind", "extract/indicators", "extract/prose", "extract/tables",
                      "extract/strategies", "extract/policy_tools")
 

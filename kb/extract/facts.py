@@ -5,8 +5,9 @@ The data flow: `extract_facts` reads each article's prose sections → `_range_f
 sentences (cutting captions and meta lines) → `_sentence_facts` splits a sentence into clauses
 (kb/extract/clauses.py), finds its quantities and drops those that are not facts
 (kb/extract/not_facts.py), then attributes each figure a subject (kb/extract/subjects.py, places in
-kb/extract/places.py), an indicator (kb/extract/fact_indicators.py) and a period
-(kb/extract/fact_periods.py), and returns `Fact` rows.
+kb/extract/places.py), an indicator (kb/extract/fact_indicators.py; counted nouns in kb/extract/fact_counts.py,
+refinements by scope and neighbours in kb/extract/fact_scopes.py, listed items and their respective figures in
+kb/extract/fact_lists.py) and a period (kb/extract/fact_periods.py), and returns `Fact` rows.
 
 Attribution works clause by clause inside a sentence (clauses split at ，：), carrying what a
 sentence states once for several figures: the period (`2000年重庆…10.4%，增长率为8.5%`), the
@@ -22,13 +23,17 @@ from kb.clean import analysis_text
 from kb.extract.clauses import (
     COUNT_UNITS, Carry, Context, DocumentTraits, GAP_WORD, LIST_GAP, clause_end, clause_start,
     list_groups)
+from kb.extract.fact_counts import counted_length, counted_noun
 from kb.extract.fact_indicators import (
-    NAMED_DIFFERENCE, ROUTE, added_of_named_kind, as_added, as_multiple_of_year, bracket_closed, counted_by_predicate,
-    counted_length, counted_noun, difference_of, examples_dropped, gap_in_rate, entered_list, gap_to_base, gap_to_place, in_industry,
-    indicator_for, kind_measured, without_collective, rank_field, members_of, outcome_of, respective_indicators, respective_run_on, respective_share, scoped,
-    share_of_the_rest, share_qualifier, shares_of_stated, sub_item, topic_indicator, urban_rural_ratio, variable_of,
-    range_class, size_of, with_comparator, with_previous_measure, with_earlier_scope, with_listed_head, with_shared_measure, with_sibling_measure,
-    with_variable, share_in_scope, counted_over_limit, deal_of_event)
+    NAMED_DIFFERENCE, added_of_named_kind, as_added, as_multiple_of_year, bracket_closed, difference_of,
+    examples_dropped, gap_in_rate, gap_to_base, gap_to_place, indicator_for, share_qualifier, topic_indicator,
+    urban_rural_ratio, variable_of, with_comparator)
+from kb.extract.fact_lists import respective_indicators, respective_run_on, respective_share, shares_of_stated
+from kb.extract.fact_scopes import (
+    ROUTE, counted_by_predicate, entered_list, in_industry, kind_measured, without_collective, rank_field, members_of,
+    outcome_of, scoped, share_of_the_rest, sub_item, range_class, size_of, with_previous_measure, with_earlier_scope,
+    with_listed_head, with_shared_measure, with_sibling_measure, with_variable, share_in_scope, counted_over_limit,
+    deal_of_event)
 from kb.extract.fact_periods import (
     PLACE_GAP, RECORD, after_from_to, held_over, since_programme, article_year, carry_period, absolute_periods, default_period, duration_range,
     from_of, from_to_gap, year_in_heading, in_span, listed_periods, opens_past_year, outside_titles,
