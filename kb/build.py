@@ -51,7 +51,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)                 # damaged parts found and rebuilt
     chars: int = 0            # characters processed (new or changed documents)
     seconds: float = 0.0
-    embedded: int = 0         # passages that needed the embedding model (not in the cache)
+    embedded: int = 0         # texts (passages, section context lines) that needed the model (not in the cache)
     counts: dict = field(default_factory=dict)
     generation: str = ""
 
@@ -93,7 +93,7 @@ class ProgressLog:
         self._maybe_log()
 
     def __call__(self, done: int, total: int) -> None:
-        """Passages embedded so far (the embedder calls this after each batch)."""
+        """Texts embedded so far (the embedder calls this after each batch)."""
         if self.embed_started is None:
             # the first report comes after the first batch: rates count from there, not from zero
             self.embed_started, self.embed_base = time.monotonic(), done
@@ -118,7 +118,7 @@ class ProgressLog:
         return text
 
     def embed_rate(self, now: float) -> float | None:
-        """Passages per second since the first batch, or None before there is a second to measure."""
+        """Texts per second since the first batch, or None before there is a second to measure."""
         elapsed, done = now - self.embed_started, self.embedded - self.embed_base
         return done / elapsed if elapsed >= 1.0 and done > 0 else None
 
@@ -503,7 +503,7 @@ class _TerminalBar:
 
 
 def _offset_progress(progress, before: int):
-    """`progress` told (done, total) counts that go on from `before` passages already embedded."""
+    """`progress` told (done, total) counts that go on from `before` texts already embedded."""
     return lambda done, total: progress(before + done, before + total)
 
 

@@ -74,7 +74,7 @@ class Embedder:
         from tqdm import tqdm
         order = sorted(rows, key=lambda i: len(texts[i]))
         report = progress if callable(progress) else None
-        with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="passage",
+        with tqdm(total=len(order), desc=f"embedding ({self.name})", unit="text",
                   disable=not progress or report is not None or not order, leave=False) as bar:
             parts = [order[b:b + self.batch_size] for b in range(0, len(order), self.batch_size)]
             done = 0
@@ -260,7 +260,7 @@ class EmbedAhead:
         self._thread: threading.Thread | None = None
 
     def add(self, texts: list[str]) -> None:
-        """Passages of a processed document, to embed in the background."""
+        """Texts of a processed document (kb.index.passage_embedding_texts), to embed in the background."""
         if self.start_at is None:
             return
         self.given += len(texts)

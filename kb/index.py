@@ -317,14 +317,13 @@ def passage_vectors(passages: list[Passage], embedder: Embedder, cache: Embeddin
     if len(texts) == n:
         return vectors
     row_of = {line: row for row, line in enumerate(texts[n:], n)}
-    context = np.zeros_like(vectors[:n])
-    rows = [(i, row_of.get(context_line(p))) for i, p in enumerate(passages)]
-    found = [(i, r) for i, r in rows if r is not None]
+    found = [(i, row_of[line]) for i, line in enumerate(map(context_line, passages)) if line in row_of]
+    mixed = vectors[:n]                       # mixed in place: no second (n, dim) array at a million passages
     if found:
-        at, source = zip(*found)
-        context[list(at)] = vectors[list(source)]
-    mixed = vectors[:n] + CONTEXT_SHARE * context
-    return (mixed / np.linalg.norm(mixed, axis=1, keepdims=True)).astype(vectors.dtype)
+        at, source = (list(x) for x in zip(*found))
+        mixed[at] += CONTEXT_SHARE * vectors[source]
+    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    return mixed
 
 
 def build_indexes(passages: list[Passage], embedder: Embedder, out_dir: str | Path,

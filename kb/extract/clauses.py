@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.extract.numbers import Quantity
-from kb.extract.periods import BEFORE_YEAR, Period
+from kb.extract.periods import Period, end_with_deadline
 from kb.types import Article
 
 
@@ -137,7 +137,6 @@ def without_periods(sentence: str, periods: list[Period]) -> str:
     deadline's 前 goes with its year (2030年前新增风电装机 reads as 新增风电装机)."""
     chars = list(sentence)
     for p in periods:
-        deadline = BEFORE_YEAR.match(sentence, p.end)
-        end = deadline.end() if deadline else p.end
+        end = end_with_deadline(sentence, p)
         chars[p.start:end] = " " * (end - p.start)
     return "".join(chars)

@@ -15,7 +15,7 @@ from kb.extract.fact_counts import AREA_UNITS, PREDICATED, area_of, counted_noun
 from kb.extract.fact_periods import TO
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
-from kb.extract.periods import BEFORE_YEAR, Period
+from kb.extract.periods import Period, end_with_deadline
 from kb.extract.places import COUNTRY_AS_MODIFIER, Mention, place_table
 from kb.extract.subjects import PLACE_LIST_GAP, bracketed_measure, compared_level, counted_classes
 
@@ -765,8 +765,7 @@ def without(phrase: str, offset: int, periods: list[Period], mentions: list[Ment
     """The phrase with period expressions removed and the subject (with what precedes it) cut off."""
     chars = list(phrase)
     for p in periods:
-        deadline = BEFORE_YEAR.match(phrase, p.end - offset) if 0 <= p.end - offset < len(phrase) else None
-        end = deadline.end() + offset if deadline else p.end   # 2030年前新增风电装机: the 前 goes with its year
+        end = end_with_deadline(phrase, p, offset)   # 2030年前新增风电装机: the 前 goes with its year
         for i in range(max(p.start, offset), min(end, offset + len(phrase))):
             chars[i - offset] = ""
         # 物流园在2024年上半年合计完成: the 在 of a time goes with it

@@ -30,7 +30,8 @@ _PLAN_YEARS = {"一": "1953—1957", "二": "1958—1962", "三": "1966—1970",
 _RELATIVE = re.compile(r"同年|同期|当年")
 # What makes a year a deadline or an upper bound when it follows it: 2030年前, 2027年底前, 在2012年以前
 # (not 2025年前三季度, 前后, 前列, 前沿 …).
-BEFORE_YEAR = re.compile(r"\s*(?:以前|之前|前)(?![三两后列沿端期景行进海身十一二四\d])")
+BEFORE_YEAR = re.compile(r"\s*(?:以前|之前|前)(?![一二三四五六七八九十两半几后列沿端期景行进\d])")
+
 # 20年来, 五年来, 近10年, 过去五年, 40多年间: a span of years counted back from the text's own year
 _DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*(?P<tail>来|间|以来|里|中)"
                        r"|(?:近|过去的?)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
@@ -61,6 +62,14 @@ class Period:
     def year(self) -> str | None:
         m = re.search(r"\d{4}", self.text)
         return m.group(0) if m else None
+
+
+def end_with_deadline(text: str, period: Period, offset: int = 0) -> int:
+    """Where `period` ends, a deadline's 前 included (2030年前新增… → after 前); `text` is the part of the
+    period's text that starts at `offset`."""
+    at = period.end - offset
+    deadline = BEFORE_YEAR.match(text, at) if 0 <= at <= len(text) else None
+    return deadline.end() + offset if deadline else period.end
 
 
 def find_periods(text: str) -> list[Period]:
