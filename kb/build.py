@@ -334,15 +334,17 @@ def _build_locked(plan: _Plan, index_dir: Path, settings: Settings, report: Buil
                 reasons = "; ".join(message for _, message in report.failed[:5])
                 raise KBError("no text to index: the knowledge base would hold no passages"
                               + (f" ({reasons})" if reasons else "; add PDF, TXT, DOCX or HTML files"))
+            from .index import CONTEXT_SHARE     # what the stored vectors mix in (kb.index.passage_vectors)
             vectors_stale = store.get_meta(conn, "model") != settings.model \
-                or (store.get_meta(conn, "vector_store") or "faiss") != settings.vector_store
+                or (store.get_meta(conn, "vector_store") or "faiss") != settings.vector_store \
+                or store.get_meta(conn, "context_share") != str(CONTEXT_SHARE)
             need_index = report.changed or vectors_stale or bool(plan.damaged) or previous is None
             if not need_index:
                 report.counts = store.counts(conn)
                 report.generation = previous.name
                 return report
             store.set_meta(conn, model=settings.model, pipeline=plan.pipeline, vector_store=settings.vector_store,
-                           built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+                           context_share=str(CONTEXT_SHARE), built_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
             conn.commit()
             if callable(progress):     # counts go on from what was embedded ahead
                 progress = _offset_progress(progress, ahead.embedded)

@@ -53,6 +53,15 @@ def test_first_build_then_unchanged_rebuild_does_no_work(corpus, settings):
     assert second.embedded == 0 and second.generation == first.generation
 
 
+def test_vectors_made_with_another_context_share_are_indexed_again(corpus, settings, monkeypatch):
+    import kb.index
+    first = build([corpus], settings, progress=False)
+    monkeypatch.setattr(kb.index, "CONTEXT_SHARE", 0.3)
+    again = build([corpus], settings, progress=False)
+    assert len(again.unchanged) == 2 and again.generation != first.generation
+    assert again.embedded == 0    # texts and context lines come from the cache; only the mix changed
+
+
 def test_changed_file_is_reprocessed_and_removed_file_dropped(corpus, settings):
     build([corpus], settings, progress=False)
     (corpus / "b.txt").write_text(DOC_B + "森林覆盖率达到20%。", encoding="utf-8")
