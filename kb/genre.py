@@ -46,6 +46,11 @@ class Genre:
     # lead paragraphs that head a part of the text (kb.headings.lead_kind), and "numbered" when a
     # numbered paragraph (`（一）聚焦…。深入实施…`) heads one as a heading line would
     lead_kinds: tuple[str, ...] = ("ordinal",)
+    # which way in time the document looks where its headings do not say (REVIEW_HEADING,
+    # AHEAD_HEADING): 1 back at work done (a communiqué), -1 ahead (a plan), 0 either
+    looks: int = 0
+    # whether its headings tell which way a part looks (a paper's 研究现状, 发展目标与任务 name topics)
+    parts_by_heading: bool = True
 
 
 # The salutation opening a speech or report (`各位代表：`, `同志们：`): a line of its own.
@@ -67,15 +72,15 @@ GENRES: dict[str, Genre] = {g.name: g for g in (
     Genre("work_report", re.compile(r"工作报告$|^政府工作报告"),
           SALUTATION_START_RE, "政府工作报告", True, (_GLOSSARY, _BOX, _TOC, _NOTES), _ALL_LEADS),
     Genre("communique", re.compile(r"统计公报$|公报$"), None,
-          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC), ("ordinal",)),
+          "{year}年{jurisdiction}国民经济和社会发展统计公报", True, (_NOTES, _GLOSSARY, _TOC), ("ordinal",), looks=1),
     Genre("plan", re.compile(r"(?:规划|纲要|规划纲要)(?:[(（]草案[)）])?$"), None, "规划纲要", True,
-          (_TOC, _BOX, _GLOSSARY, _NOTES), _ALL_LEADS),
+          (_TOC, _BOX, _GLOSSARY, _NOTES), _ALL_LEADS, looks=-1),
     Genre("policy", re.compile(r"(?:意见|通知|办法|方案|规定|决定|条例|细则|措施|指引|通告|公告)$"), None,
           "", True, (_NOTES, _GLOSSARY, _TOC, _BOX), _ALL_LEADS),
     # papers: notes and references are told by kb.structure's own labels (注释, 参考文献); their
     # numbered paragraphs are often a review's points, not headings
-    Genre("paper", None, None, "", False, (), ("ordinal",)),
-    Genre("journal_issue", None, None, "", False, (), ("ordinal",)),
+    Genre("paper", None, None, "", False, (), ("ordinal",), parts_by_heading=False),
+    Genre("journal_issue", None, None, "", False, (), ("ordinal",), parts_by_heading=False),
     Genre("other", None, None, "", True, (_TOC, _GLOSSARY, _BOX, _NOTES), ("ordinal", "shi", "dash")),
 )}
 
@@ -591,7 +596,9 @@ class ProposalRules:
 REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|总结|开局|(?:发展|现实|坚实|良好)基础|现状")
 AHEAD_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作|建议")
 
-# Heading words of the parts that frame a report's, plan's or policy's proposals.
+# Heading words of the parts that frame a report's, plan's or policy's proposals. A list of its own,
+# not REVIEW_HEADING / AHEAD_HEADING: it decides what the strategies skip and was chosen on the
+# strategies gold, where a sub-heading such as （三）…取得新进展 heads measures, not a review.
 _REVIEW = r"回顾|成就|成效|总结|过去|五年来|一年来"
 _FRAMING_PLAN = (_REVIEW + r"|发展基础|发展环境|形势|机遇|挑战|指导思想|指导方针|基本原则|基本要求|"
                  r"主要目标|发展目标|奋斗目标|远景目标|总体目标|新阶段|新特点|新起点|开局")

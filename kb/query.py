@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.genre import AHEAD_HEADING, REVIEW_HEADING
+from kb.genre import AHEAD_HEADING, GENRES, REVIEW_HEADING
 from kb.tokenize import normalise, query_terms, tokens
 
 TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
@@ -36,13 +36,9 @@ ASKS_FOR = {
 }
 # Which way in time a question looks: back at what was done (建了多少, 累计, 去年) or ahead at what is
 # planned (计划, 目标, 今后); and which way a section looks, by its top heading (一、2025年工作回顾,
-# 三、2026年重点工作) or its document's genre (a plan looks ahead, a communiqué back).
+# 三、2026年重点工作) or its genre (kb.genre.Genre.looks: a plan looks ahead, a communiqué back).
 _DONE = re.compile(r"(?<![为除])了(?!解)|已经|已有|累计|去年|上年|过去|以来|取得|建成|完成")
 _AHEAD = re.compile(r"计划|打算|准备|目标|今后|未来|将要|拟|部署|规划")
-AHEAD_GENRES = ("plan",)
-BACK_GENRES = ("communique",)
-# A paper's headings (研究现状, 发展目标与任务) name its topics, not a time it looks at.
-PAPER_GENRES = ("paper", "journal_issue")
 # Administrative suffixes, longest first; what is left is the short name people use (长宁, 新疆).
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|地区|新区|省|市|州|盟|县|区|旗)$")
 _ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)")
@@ -207,13 +203,14 @@ def question_tense(normalised: str) -> int:
 def passage_tense(section: str | None, genre: str | None) -> int:
     """1 when a passage's section reviews what was done, -1 when it plans ahead, 0 neither or both:
     read from its top heading (一、2025年工作回顾 / 三、2026年重点工作), else its genre."""
-    if genre in PAPER_GENRES:
+    conventions = GENRES.get(genre or "other", GENRES["other"])
+    if not conventions.parts_by_heading:
         return 0
     top = (section or "").split(" > ", 1)[0]
     back, ahead = bool(REVIEW_HEADING.search(top)), bool(AHEAD_HEADING.search(top))
     if back or ahead:
         return int(back) - int(ahead)
-    return 1 if genre in BACK_GENRES else -1 if genre in AHEAD_GENRES else 0
+    return conventions.looks
 
 
 def analyse(text: str, gazetteer: Gazetteer | None = None, max_chars: int = 500) -> Query:
