@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.genre import AHEAD_HEADING, GENRES, REVIEW_HEADING
+from kb.genre import AHEAD_TOP_HEADING, GENRES, REVIEW_TOP_HEADING
 from kb.tokenize import normalise, query_terms, tokens
 
 TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
@@ -207,7 +207,7 @@ def passage_tense(section: str | None, genre: str | None) -> int:
     if not conventions.parts_by_heading:
         return 0
     top = (section or "").split(" > ", 1)[0]
-    back, ahead = bool(REVIEW_HEADING.search(top)), bool(AHEAD_HEADING.search(top))
+    back, ahead = bool(REVIEW_TOP_HEADING.search(top)), bool(AHEAD_TOP_HEADING.search(top))
     if back or ahead:
         return int(back) - int(ahead)
     return conventions.looks

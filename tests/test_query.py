@@ -150,8 +150,8 @@ def test_section_looks_back_or_ahead_by_its_top_heading_else_its_genre():
     assert passage_tense("第十三篇 全面绿色转型 建设人与自然和谐共生的美丽苏州", "plan") == -1
     assert passage_tense("三、工业和建筑业", "communique") == 1
     assert passage_tense("2.2 变量设置", "paper") == 0
-    # the facts' report parts read the same heading words (kb.genre): 发展成绩 looks back, 工作安排 ahead
-    assert passage_tense("一、过去五年的发展成绩", "work_report") == 1
+    # kb.genre's top-heading words: 工作安排 looks ahead; a part framing the year (总体要求) neither way
     assert passage_tense("三、2026年工作安排 > （九）推动海洋经济高质量发展", "work_report") == -1
+    assert passage_tense("二、2022年经济社会发展总体要求和政策取向", "work_report") == 0
     # a paper's headings name its topics, not a time it looks at
     assert passage_tense("2 国家高新区发展现状", "paper") == passage_tense("4 发展目标与任务", "paper") == 0
