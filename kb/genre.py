@@ -49,7 +49,7 @@ class Genre:
     # which way in time the document looks where its headings do not say (REVIEW_HEADING,
     # AHEAD_HEADING): 1 back at work done (a communiqué), -1 ahead (a plan), 0 either
     looks: int = 0
-    # whether its headings tell which way a part looks (a paper's 研究现状, 发展目标与任务 name topics)
+    # whether its headings tell which way a part looks (a paper's 文献回顾, 对策建议 name topics)
     parts_by_heading: bool = True
 
 

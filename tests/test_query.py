@@ -154,4 +154,5 @@ def test_section_looks_back_or_ahead_by_its_top_heading_else_its_genre():
     assert passage_tense("三、2026年工作安排 > （九）推动海洋经济高质量发展", "work_report") == -1
     assert passage_tense("二、2022年经济社会发展总体要求和政策取向", "work_report") == 0
     # a paper's headings name its topics, not a time it looks at
-    assert passage_tense("2 国家高新区发展现状", "paper") == passage_tense("4 发展目标与任务", "paper") == 0
+    assert passage_tense("1 文献回顾与研究进展", "paper") == passage_tense("5 结论与对策建议", "paper") == 0
+    assert passage_tense("1 文献回顾与研究进展", "other") == 1 and passage_tense("5 结论与对策建议", "other") == -1
