@@ -164,8 +164,11 @@ def write_kb(index_dir: Path, documents: list[tuple[str, list[Passage]]], vector
     print(f"  SQLite: {len(passages)} passages of {len(documents)} documents written in "
           f"{time.perf_counter() - t:.0f} s ({(gen / 'kb.sqlite').stat().st_size / 2**20:.0f} MB)")
     t, cpu = time.perf_counter(), cpu_seconds()
-    index.CONTEXT_SHARE = 0     # the synthetic vectors stand for the finished passage vectors
-    manifest = build_indexes(passages, SyntheticVectors(vectors), gen / "search", None, settings, progress=False)
+    share, index.CONTEXT_SHARE = index.CONTEXT_SHARE, 0   # the synthetic vectors stand for the finished
+    try:                                                   # (mixed) passage vectors: mixing is not timed here
+        manifest = build_indexes(passages, SyntheticVectors(vectors), gen / "search", None, settings, progress=False)
+    finally:
+        index.CONTEXT_SHARE = share
     print(f"  index build (build_indexes: jieba + BM25 on {os.cpu_count()} processes, FAISS "
           f"{manifest['index_type']}; no embedding): {time.perf_counter() - t:.0f} s wall, "
           f"{cpu_seconds() - cpu:.0f} s CPU (with the tokenising processes); on disk: dense "

@@ -46,8 +46,9 @@ class Genre:
     # lead paragraphs that head a part of the text (kb.headings.lead_kind), and "numbered" when a
     # numbered paragraph (`（一）聚焦…。深入实施…`) heads one as a heading line would
     lead_kinds: tuple[str, ...] = ("ordinal",)
-    # which way in time the document looks where its headings do not say (REVIEW_HEADING,
-    # AHEAD_HEADING): 1 back at work done (a communiqué), -1 ahead (a plan), 0 either
+    # which way in time the document looks where its top headings do not say (REVIEW_TOP_HEADING,
+    # AHEAD_TOP_HEADING, read by kb.query.passage_tense): 1 back at work done (a communiqué), -1
+    # ahead (a plan), 0 either
     looks: int = 0
     # whether its headings tell which way a part looks (a paper's 文献回顾, 对策建议 name topics)
     parts_by_heading: bool = True
@@ -592,9 +593,10 @@ class ProposalRules:
 
 # Which way a part of a report looks, told by its heading: back at the work done (一、2025年工作回顾,
 # 发展成就, 坚实基础) or ahead at tasks and targets (三、2026年重点工作, 主要目标任务, 工作安排), as the facts'
-# period reading (kb/extract/fact_periods.py) reads any heading on a fact's path.
-REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|总结|开局|(?:发展|现实|坚实|良好)基础|现状")
-AHEAD_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作|建议")
+# period reading (kb/extract/fact_periods.py) reads any heading on a fact's path. Not 总结 or 建议: on a
+# path they head tasks as often as reviews (（三）及时总结推广经验, 办理代表建议).
+REVIEW_HEADING = re.compile(r"回顾|过去|成就|成绩|成效|进展|开局|(?:发展|现实|坚实|良好)基础|现状")
+AHEAD_HEADING = re.compile(r"安排|任务|目标|部署|总体要求|重点工作")
 # The top headings search reads for a passage's tense (kb.query.passage_tense): stricter words than the
 # two above, which read a whole heading path (a report's 二、…总体要求和政策取向 frames the year rather
 # than planning it). Search with the two above lost 2 of 30 held-out questions over the national

@@ -289,6 +289,8 @@ class Indexes:
 # well but embeds every passage twice). One line per section: 25–47% as many texts as passages on the
 # seed, wildcorpus and extcorpus documents, but 8–17% of their characters. 0: off.
 CONTEXT_SHARE = 0.15
+# Passages mixed per step, so mixing a million passages copies ~15 MB at a time, not n × dim floats.
+MIX_CHUNK = 10_000
 
 
 def context_line(p: Passage) -> str:
@@ -317,12 +319,15 @@ def passage_vectors(passages: list[Passage], embedder: Embedder, cache: Embeddin
     if len(texts) == n:
         return vectors
     row_of = {line: row for row, line in enumerate(texts[n:], n)}
-    found = [(i, row_of[line]) for i, line in enumerate(map(context_line, passages)) if line in row_of]
-    mixed = vectors[:n]                       # mixed in place: no second (n, dim) array at a million passages
-    if found:
-        at, source = (list(x) for x in zip(*found))
-        mixed[at] += CONTEXT_SHARE * vectors[source]
-    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    mixed = vectors[:n]      # a view: the passages' rows are mixed where they are (the lines' rows stay
+    for start in range(0, n, MIX_CHUNK):     # allocated until the caller drops the vectors)
+        chunk = passages[start:start + MIX_CHUNK]
+        found = [(i, row_of[line]) for i, line in enumerate(map(context_line, chunk), start) if line in row_of]
+        if found:                            # copies of at most MIX_CHUNK rows at a time, not of all n
+            at, source = (np.array(x) for x in zip(*found))
+            mixed[at] += CONTEXT_SHARE * vectors[source]
+        rows = mixed[start:start + MIX_CHUNK]
+        rows /= np.linalg.norm(rows, axis=1, keepdims=True)
     return mixed
 
 

@@ -202,7 +202,8 @@ def question_tense(normalised: str) -> int:
 
 def passage_tense(section: str | None, genre: str | None) -> int:
     """1 when a passage's section reviews what was done, -1 when it plans ahead, 0 neither or both:
-    read from its top heading (一、2025年工作回顾 / 三、2026年重点工作), else its genre."""
+    read from its top heading (一、2025年工作回顾 / 三、2026年重点工作), else its genre. 0 for a genre
+    whose headings name topics rather than times (a paper's 文献回顾, 对策建议: Genre.parts_by_heading)."""
     conventions = GENRES.get(genre or "other", GENRES["other"])
     if not conventions.parts_by_heading:
         return 0

@@ -30,7 +30,7 @@ import numpy as np
 from kb.config import Settings
 from kb.errors import KBError
 from kb import index
-from kb.index import FaissFiles, context_line
+from kb.index import FaissFiles
 from kb.types import Passage
 
 VECTOR_FIELD = "vector"
@@ -145,8 +145,9 @@ class MilvusStore:
     def digest(self, p: Passage, model: str) -> str:
         """What decides whether a stored row is still right: text, metadata, model and what the vector
         mixes in (the context line at its share: kb.index.passage_vectors)."""
-        return hashlib.sha256(json.dumps([model, p.text, *self._metadata(p).values(), context_line(p),
-                                          index.CONTEXT_SHARE], ensure_ascii=False).encode()).hexdigest()[:32]
+        mixes = [index.context_line(p), index.CONTEXT_SHARE] if index.CONTEXT_SHARE else []
+        return hashlib.sha256(json.dumps([model, p.text, *self._metadata(p).values(), *mixes],
+                                         ensure_ascii=False).encode()).hexdigest()[:32]
 
     def stored_digests(self, client) -> dict[int, str]:
         """{passage id: digest} of every row in the collection."""

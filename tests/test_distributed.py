@@ -10,7 +10,8 @@ from kb import store
 from kb.build import build, current_generation
 from kb.config import Settings
 from kb.errors import KBError
-from kb.index import load_indexes
+from kb.embed import embedding_text
+from kb.index import load_indexes, passage_embedding_texts
 from tests.conftest import require_shared
 
 ray = pytest.importorskip("ray", reason="ray is not installed: pip install 'policy-kb[scale]'")
@@ -77,8 +78,14 @@ def test_ray_build_writes_the_same_kb_as_a_local_build(two_builds):
     assert len(a.ids) == len(b.ids) == local_report.counts["passages"]
     rows = np.arange(len(a.ids))
     assert np.abs(a.dense.vectors(rows) - b.dense.vectors(rows)).max() < 1e-5
-    assert ray_report.embedded == local_report.embedded > len(a.ids)   # the actors embedded them all
-    # (each passage's text and the distinct context lines: kb.index.passage_embedding_texts)
+    # the actors embedded them all: each distinct text of the passages and of their context lines
+    conn = store.connect(current_generation(local.index_dir) / "kb.sqlite", readonly=True)
+    try:
+        texts = passage_embedding_texts(store.load_passages(conn))
+    finally:
+        conn.close()
+    assert len(texts) > len(a.ids)
+    assert ray_report.embedded == local_report.embedded == len({embedding_text(t) for t in texts})
 
 
 def test_an_unreachable_ray_address_is_one_line_and_keeps_the_kb(two_builds, corpus):

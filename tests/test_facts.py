@@ -641,6 +641,20 @@ def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_bef
         ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]
 
 
+def test_a_plan_heading_that_sums_up_or_advises_is_no_review():
+    # 总结 and 建议 head tasks as often as reviews: a plan's target under such a heading is the plan's
+    # last year, and a report's figure under 办理代表建议 keeps the part before it
+    facts = _sectioned_facts([
+        ("第五章 深化改革 > 第二节 及时总结推广试点经验", "新增改革试点示范项目50个。"),
+    ], "plan", "某市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("50个", "2030年")]
+    facts = _sectioned_facts([
+        ("一、2025年工作回顾", "全市地区生产总值达到5000亿元。"),
+        ("办理代表建议和政协提案", "办理人大代表建议和政协提案1200件。"),
+    ], "work_report", "某市", 2026)
+    assert [(f.raw, f.period) for f in facts] == [("5000亿元", "2025年"), ("1200件", "2025年")]
+
+
 def test_lists_ranks_and_pairs_stated_before_their_changes():
     # gwr2026 reports: the measure after the last item is every item's; rankings that moved; the scope of
     # the first item's count is the second item's; a pair of figures, then 分别增长 for each

