@@ -78,6 +78,10 @@ def status(kb) -> None:
     for col, (key, label) in zip(cols, COUNT_LABELS.items()):
         col.metric(label, counts.get(key, 0))
     st.caption(f"嵌入模型：{kb.model() or '未知'}　·　版本：{kb.generation.name}　·　目录：{kb.settings.index_dir}")
+    outdated = kb.outdated_documents()
+    if outdated:
+        st.warning(f"{len(outdated)} 个文献由旧版本处理（{'、'.join(outdated[:3])}{' 等' if len(outdated) > 3 else ''}），"
+                   "检索和表格仍是旧结果：运行 `kb build` 重新处理（嵌入取自缓存）。")
     docs = [{"文件": r["source"], "字符数": r["chars"], "路径": r["path"], "构建时间": r["built_at"]}
             for r in kb.documents()]
     st.dataframe(docs, hide_index=True, key="build_docs")

@@ -34,6 +34,14 @@ class KnowledgeBase:
     def documents(self) -> list[sqlite3.Row]:
         return store.documents(self.db)
 
+    def outdated_documents(self) -> list[str]:
+        """Documents processed by another version of the text pipeline than this code's (its rules,
+        data files, passage settings and how vectors are mixed): `kb build` re-processes them, taking
+        the embeddings it can from the cache. Until then search and the tables show the old results."""
+        from .build import pipeline_version
+        current = pipeline_version(self.settings)
+        return [r["source"] for r in self.documents() if r["pipeline"] != current]
+
     # ---------------------------------------------------------------- text
     def clean_text(self, source: str) -> CleanText:
         text = store.load_clean_text(self.db, source)

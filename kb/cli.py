@@ -281,6 +281,13 @@ def status(ctx):
     click.echo(f"index: {kb.generation}\nmodel: {kb.model()}")
     for table, n in kb.counts().items():
         click.echo(f"{table}: {n}")
+    outdated = kb.outdated_documents()
+    if outdated:
+        click.echo(f"outdated: {len(outdated)} of {len(kb.documents())} documents were processed by another "
+                   f"version of policy-kb ({', '.join(outdated[:3])}{' …' if len(outdated) > 3 else ''}); "
+                   "`kb build` re-processes them")
+    else:
+        click.echo("pipeline: every document processed by this version")
 
 
 # ------------------------------------------------------------------ tables

@@ -196,6 +196,14 @@ def test_build_page_shows_what_the_kb_holds(demo_kb):
     assert metrics["文件"] == str(counts["documents"]) and metrics["段落"] == str(counts["passages"])
 
 
+def test_build_page_warns_when_documents_were_processed_by_another_version(demo_kb, monkeypatch):
+    assert not any("旧版本" in w.value for w in run_page("build.py").warning)
+    import kb.build
+    monkeypatch.setattr(kb.build, "pipeline_version", lambda settings=None: "0000000000000000")
+    warnings = [w.value for w in run_page("build.py").warning]
+    assert any(w.startswith("5 个文献由旧版本处理") and "kb build" in w for w in warnings), warnings
+
+
 @pytest.fixture
 def kb_copy(demo_kb, tmp_path, monkeypatch) -> Settings:
     """A private copy of the demo KB (uploads change it), with the embedding cache."""

@@ -168,3 +168,15 @@ def test_indicator_systems_are_listed_once_in_short_rows(demo_kb):
     assert len(content) == len(set(content))
     table = run(demo_kb, "indicators", "--systems").output
     assert max(len(line) for line in table.splitlines()) < 150
+
+
+def test_status_says_whether_the_documents_were_processed_by_this_version(demo_kb, monkeypatch):
+    result = run(demo_kb, "status")
+    assert result.exit_code == 0 and "every document processed by this version" in result.output
+    assert "outdated" not in result.output
+    # another version of the pipeline (changed rules, data or vector mixing) leaves every document outdated
+    import kb.build
+    monkeypatch.setattr(kb.build, "pipeline_version", lambda settings=None: "0000000000000000")
+    result = run(demo_kb, "status")
+    assert result.exit_code == 0
+    assert "outdated: 5 of 5 documents" in result.output and "`kb build` re-processes them" in result.output
