@@ -747,6 +747,7 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     # rows that name no measure (铁路 under 货物运输周转量, 蔬菜 in 主要农产品产量) take it from the row they
     # belong to, the column that names it (产量), or the caption
     parents = _parent_rows([lb.text for lb in row_labels])
+    blocks = _block_heads([lb.text for lb in row_labels]) if not (transposed or grades) else [""] * len(row_labels)
     sibling_measure = next((col_labels[c].text for c in numeric if col_labels[c].text
                             and not _MEASURELESS_COLUMN.match(col_labels[c].text)), "")
     caption_measure = _caption_measure(topic, named_place(table.caption) or "")
@@ -754,10 +755,11 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
     base_period = _caption_period(table.caption)
     cell_offsets = _cell_offsets(clean.text, table) if clean is not None else {}
     facts = []
+    row_pairs = [_row_pairs(row, nlab, col_labels, split_cols) for row in table.rows]
+    fractions = _fraction_columns(row_pairs)
     for ri, row in enumerate(table.rows):
-        pairs = _row_pairs(row, nlab, col_labels, split_cols)
         evidence = " | ".join(c for c in row if c)
-        for ci, col_label, number in pairs:
+        for ci, col_label, number in row_pairs[ri]:
             rl = row_labels[ri]
             if _RANK_LABEL.match(col_label.text) or not rl.text and not col_label.text:
                 continue
@@ -765,8 +767,9 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 continue        # an evaluation system's weights: its method (kb/extract/indicators.py reads them)
             if not col_label.text and not col_label.period and labelled:
                 continue        # a number under a blank header among named columns: what it measures is unknown
-            if _too_many_decimals(number, decimals.get(ci)):
-                continue        # a rank glued to a value by the converter (0.0743 + 14 = 0.074314)
+            if _too_many_decimals(number, decimals.get(ci)) or _column_key(ci, col_label) in fractions \
+                    and _rank_glued_before(number):
+                continue        # a rank glued to a value by the converter (0.0743 + 14 = 0.074314, 29 + 0.0471)
             own = max((c for c in inner if c < ci and row[c]), default=None)
             if own is not None:
                 rl = _label([row[own]])
@@ -797,6 +800,9 @@ def table_facts(table: Table, clean: CleanText | None = None) -> list[Fact]:
                 # the unit: a growth column's own (%), else the row's, else the value column's (绝对数（元）)
                 unit = rl.unit or col_label.unit if _VALUE_COLUMN.match(col_label.text) else col_label.unit or rl.unit
                 measure = _Label(rl.text, rl.period or col_label.period, unit, col_label.stage)
+            own_label = row_labels[ri].text
+            if blocks[ri] and own_label in indicator and blocks[ri] not in indicator:   # 财产净收入 of 城镇… or of 农村…
+                indicator = indicator.replace(own_label, f"{own_label}（{blocks[ri]}）", 1)
             unit_text = measure.unit or entity.unit or (row[unit_col] if unit_col is not None else "") or table.unit
             scale, unit = unit_scale(unit_text)
             if number.percent:
@@ -838,6 +844,21 @@ def _parent_rows(labels: list[str]) -> list[str]:
         parents.append("" if measure else parent)
         previous_measure = measure
     return parents
+
+
+def _block_heads(labels: list[str]) -> list[str]:
+    """For each row whose label recurs in the table (工资性收入 under both 城镇常住居民人均可支配收入 and
+    农村常住居民人均可支配收入, 普通高中 under both 招生数 and 在校生数), the row heading its block: the
+    nearest row above whose label does not recur. "" for the other rows."""
+    counts = Counter(text for text in labels if text)
+    heads, head = [], ""
+    for text in labels:
+        if text and counts[text] > 1:
+            heads.append(head)
+        else:
+            head = text
+            heads.append("")
+    return heads
 
 
 def _caption_measure(topic: str, place: str) -> str:
@@ -918,6 +939,30 @@ def _column_decimals(table: Table, columns: list[int]) -> dict[int, int]:
         if sum(counts.values()) >= 3:
             out[c] = counts.most_common(1)[0][0]
     return out
+
+
+def _column_key(ci: int, label: "_Label") -> tuple:
+    """A value column as the pairs name it (a split header cell, 排名 2006年, gives two)."""
+    return ci, label.text, label.period
+
+
+def _fraction_columns(row_pairs: list[list[tuple]]) -> set[tuple]:
+    """Value columns (`_column_key`) whose figures are fractions below 1 (scores, shares as decimals):
+    three at least, and two in three of them."""
+    values: dict[tuple, list[float]] = {}
+    for pairs in row_pairs:
+        for ci, label, number in pairs:
+            values.setdefault(_column_key(ci, label), []).append(number.value)
+    return {key for key, vs in values.items()
+            if (below := sum(abs(v) < 1 for v in vs)) >= 3 and 3 * below >= 2 * len(vs)}
+
+
+_RANK_THEN_FRACTION = re.compile(r"^[1-9]\d{0,2}0\.\d+$")
+
+
+def _rank_glued_before(number: CellNumber) -> bool:
+    """A rank written before a fraction with no space (29 and 0.0471 read as 290.0471)."""
+    return abs(number.value) >= 10 and bool(_RANK_THEN_FRACTION.match(number.raw.replace(" ", "")))
 
 
 def _too_many_decimals(number: CellNumber, usual: int | None) -> bool:
