@@ -641,6 +641,15 @@ def test_a_work_report_part_is_decided_by_its_outer_heading_else_by_the_part_bef
         ("13697.5亿元", "2025年"), ("63%左右", "2030年"), ("14个", "2026年"), ("2万个", "2026年")]
 
 
+def test_a_national_reports_figures_are_the_countrys_unless_the_sentence_names_another_place():
+    # gwr_2015 (extcorpus): a region named in passing in the sentence before does not carry into the next
+    facts = _sectioned_facts([
+        ("一、2014年工作回顾", "京津冀协同发展、长江经济带建设取得重要进展。新建铁路投产里程8427公里，"
+                              "高速铁路运营里程达1.6万公里。西部地区生产总值增长8%。"),
+    ], "work_report", "全国", 2015)
+    assert [(f.raw, f.subject) for f in facts] == [("8427公里", "全国"), ("1.6万公里", "全国"), ("8%", "西部地区")]
+
+
 def test_a_plan_heading_that_sums_up_or_advises_is_no_review():
     # 总结 and 建议 head tasks as often as reviews: a plan's target under such a heading is the plan's
     # last year, and a report's figure under 办理代表建议 keeps the part before it

@@ -498,9 +498,9 @@ def subject_with_source(subject: str | None, owner: Mention | None, carry: Carry
     the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
     if subject and (owner is not None or carry.subject_at == ctx.offset):
         return subject, "sentence"
-    if subject and not is_local(ctx.doc):
+    if subject and not ctx.doc.jurisdiction:
         return subject, "previous"
-    if ctx.doc.jurisdiction:   # a local document's sentences speak of its place unless they name another
+    if ctx.doc.jurisdiction:   # a document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"
     # a paper's section on one place (连云港港口), else a paper on one place (中国西北地区城镇化质量…)
     if carry.heading_place or ctx.doc.title_place or ctx.doc.case:
