@@ -650,6 +650,23 @@ def test_a_national_reports_figures_are_the_countrys_unless_the_sentence_names_a
     assert [(f.raw, f.subject) for f in facts] == [("8427公里", "全国"), ("1.6万公里", "全国"), ("8%", "西部地区")]
 
 
+def test_a_national_reports_lists_pairs_and_planned_figures_name_their_variables():
+    # gwr_2017, gwr_2016, gwr_2019, gwr_2000, cpc_congress_19 (extcorpus)
+    rows = lambda text, year: [(f.raw, f.indicator) for f in _doc_facts(text, "work_report", "全国", year)]
+    # a pair joined by 和 ends at the comma: the 74个 after it is something else
+    assert rows("强化大气污染治理，二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物年均浓度下降9.1%。", 2017)[:2] \
+        == [("5.6%", "二氧化硫排放量"), ("4%", "氮氧化物排放量")]
+    # one figure that each item reaches (要分别, 都要), the measure of the last item shared
+    assert rows("今年化学需氧量、氨氮排放量要分别下降2%，二氧化硫、氮氧化物排放量分别下降3%。", 2016) == [
+        ("2%", "化学需氧量"), ("2%", "氨氮排放量"), ("3%", "二氧化硫排放量"), ("3%", "氮氧化物排放量")]
+    # a planned figure's modal (拟按, 要) and a figure's start (从) are no part of the name
+    assert rows("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；铁路投资要保持在8000亿元以上。", 2019) == [
+        ("2.8%", "赤字率"), ("0.2个百分点", "赤字率"), ("8000亿元以上", "铁路投资")]
+    assert rows("贫困发生率从百分之十点二下降到百分之四以下。", 2017) == [("百分之十点二", "贫困发生率"), ("百分之四", "贫困发生率")]
+    # the frame of a time taken out of the name (从7月份开始)
+    assert rows("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。", 2000) == [("1949亿美元", "外贸出口")]
+
+
 def test_a_plan_heading_that_sums_up_or_advises_is_no_review():
     # 总结 and 建议 head tasks as often as reviews: a plan's target under such a heading is the plan's
     # last year, and a report's figure under 办理代表建议 keeps the part before it

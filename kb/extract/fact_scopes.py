@@ -20,7 +20,7 @@ from kb.extract.places import Mention
 
 
 # what a part names when it names no measure of its own: 饮料类, 衣着, 私人轿车
-MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|总额|人数|面积|余额|里程|警情|"
+MEASURE_WORD = re.compile(r"(?:零售额|销售额|营业额|价格|增加值|产量|产值|投资|收入|支出|保有量|排放量|总额|人数|面积|余额|里程|警情|"
                           r"率|额|量|数|值|价|费|(?<![冶黄白合])金|比重|占比|份额|比例)$")
 # 限额以上批发零售业企业商品零售额中，…; 在居民消费价格中，…: the whole the sentence's parts belong to
 _SCOPE = re.compile(r"(?:^|[，,：:])\s*(?:在)?(?P<scope>[^，,。；：:]{2,30}?)中\s*[，,：:]")

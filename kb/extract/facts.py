@@ -28,7 +28,7 @@ from kb.extract.fact_indicators import (
     NAMED_DIFFERENCE, added_of_named_kind, as_added, as_multiple_of_year, bracket_closed, difference_of,
     examples_dropped, gap_in_rate, gap_to_base, gap_to_place, indicator_for, share_qualifier, topic_indicator,
     urban_rural_ratio, variable_of, with_comparator)
-from kb.extract.fact_lists import respective_indicators, respective_run_on, respective_share, shares_of_stated
+from kb.extract.fact_lists import respective_indicators, respective_run_on, respective_share, measure_shared, shares_of_stated
 from kb.extract.fact_scopes import (
     ROUTE, counted_by_predicate, entered_list, in_industry, kind_measured, without_collective, rank_field, members_of,
     outcome_of, scoped, share_of_the_rest, sub_item, range_class, size_of, with_previous_measure, with_earlier_scope,
@@ -512,7 +512,9 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
 
 
 # 培育引进规上加工企业、精深加工项目分别达到200个以上: one figure said of each thing listed before 分别
-_EACH = re.compile(r"\s*分别\s*(?:达到?|为|是|超过|突破|完成|增长|下降|提高)?\s*(?:了)?\s*$")
+# 化学需氧量、氨氮排放量要分别下降2% / 都要减少2%: each of them
+_EACH = re.compile(r"\s*(?:(?:要|将|拟)?\s*分别|都要?|均要?|都将|均将)\s*(?:达到?|为|是|超过|突破|完成|增长|下降|提高|减少|降低)?"
+                   r"\s*(?:了)?\s*$")
 
 
 def _each_listed(f: Fact) -> list[Fact]:
@@ -523,7 +525,7 @@ def _each_listed(f: Fact) -> list[Fact]:
             or not all(len(x) >= 2 for x in items):
         return [f]
     return [dataclasses.replace(f, indicator=x, indicator_canonical=canonical_indicator(x),
-                                indicator_confidence=indicator_confidence(x, f.raw)) for x in items]
+                                indicator_confidence=indicator_confidence(x, f.raw)) for x in measure_shared(items)]
 
 
 def _levels_named_later(facts: list[Fact]) -> None:
