@@ -667,6 +667,14 @@ def test_a_national_reports_lists_pairs_and_planned_figures_name_their_variables
     assert rows("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。", 2000) == [("1949亿美元", "外贸出口")]
 
 
+def test_a_reviews_start_point_is_the_year_before_and_points_may_be_more_than_stated():
+    # gwr_2019, gwr_2013 (extcorpus): 由A降至B in the review of 2018 starts at 2017's level; 2个多百分点
+    facts = _doc_facts("下调部分商品进口关税，关税总水平由9.8%降至7.5%。", "work_report", "全国", 2019)
+    assert [(f.raw, f.period) for f in facts] == [("9.8%", "2017年"), ("7.5%", "2018年")]
+    facts = _doc_facts("出口额跃居世界第一位，占国际市场份额提高2个多百分点。", "work_report", "全国", 2013)
+    assert [(f.value, f.unit) for f in facts][-1] == (2, "百分点")
+
+
 def test_a_plan_heading_that_sums_up_or_advises_is_no_review():
     # 总结 and 建议 head tasks as often as reviews: a plan's target under such a heading is the plan's
     # last year, and a report's figure under 办理代表建议 keeps the part before it

@@ -165,13 +165,17 @@ def span_looked_back_on(sentence: str, doc: DocumentTraits) -> str | None:
 RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好|最快|最多|最少|新高|新低|之最)")
 
 
-def start_of_target(period: str | None, doc: DocumentTraits) -> str | None:
-    """标准分别从每人每月209元、280元提高到217元、290元 among a report's targets for its year or plan
-    period ahead: the start point is the level before the report's year, not the target year."""
+def start_of_default_year(period: str | None, doc: DocumentTraits) -> str | None:
+    """The year of a start point dated only by the document: 标准分别从每人每月209元、280元提高到217元、290元
+    among a report's targets for its year or plan period ahead starts at the level before the report's
+    year, not the target year; 服务业增加值比重由46.9%提高到48.2% in a report's or communiqué's review of a
+    year starts at the year before that one."""
     years = years_of(period)
-    if doc.genre in ("work_report", "plan") and doc.year and len(years) == 1 and years[0] >= doc.year:
-        return f"{doc.year - 1}年"
-    return period
+    if doc.genre not in ("work_report", "plan", "communique") or not doc.year or len(years) != 1:
+        return period
+    if years[0] >= doc.year:
+        return f"{doc.year - 1}年" if doc.genre != "communique" else period
+    return f"{years[0] - 1}年"
 
 
 def in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "",

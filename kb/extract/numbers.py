@@ -158,7 +158,7 @@ _PER_UNIT = re.compile(r"\s*[/／]\s*(月|年|日|天|秒|人|户|吨|亩)(?![�
 # a unit of Latin letters ends at a letter's end (P, not the P of PM or PB)
 _UNIT = re.compile(r"\s*(" + "|".join(re.escape(u) + (r"(?![A-Za-z])" if u[-1].isascii() and u[-1].isalpha() else "")
                                      for u in sorted(_UNITS, key=len, reverse=True)) + r")")
-_PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点)")
+_PERCENT = re.compile(r"\s*(%|‰|个多?百分点|百分点)")   # 2个多百分点: more than 2 points
 _PREFIX_QUAL = ("大约", "约为", "约", "将近", "接近", "近", "超过", "超", "逾", "突破", "高达",
                 "多达", "达到", "不足", "不到", "不超过", "不低于", "不少于", "不高于", "不小于", "不大于", "仅", "低于", "高于", "至少", "最高", "最多",
                 "最低", "上万", "大于", "小于")
