@@ -675,6 +675,21 @@ def test_a_reviews_start_point_is_the_year_before_and_points_may_be_more_than_st
     assert [(f.value, f.unit) for f in facts][-1] == (2, "百分点")
 
 
+def test_an_amount_of_a_thing_named_after_it_and_the_verbs_that_propose_it():
+    # gwr_2000, gwr_2016, gwr_2022, gwr_2015, gwr_2012, gwr_2019 (extcorpus)
+    rows = lambda text, year: [(f.raw, f.indicator) for f in _doc_facts(text, "work_report", "全国", year)]
+    assert rows("发行1000亿元长期国债，重点投向水利、交通。", 2000) == [("1000亿元", "发行长期国债")]
+    assert rows("中央财政安排1000亿元专项奖补资金予以支持，用于分流职工安置。", 2016) == [("1000亿元", "安排专项奖补资金")]
+    assert rows("坚决守住18亿亩耕地红线，划足划实永久基本农田。", 2022) == [("18亿亩", "耕地红线")]
+    assert rows("国家已设立400亿元新兴产业创业投资引导基金，要整合筹措更多资金。", 2015) == [
+        ("400亿元", "设立新兴产业创业投资引导基金")]
+    # what the amount is for is no name of it: the clause's own words stay
+    assert rows("中央财政拟投入433亿元用于促进就业。", 2010) == [("433亿元", "中央财政拟投入")]
+    assert rows("提出居民消费价格涨幅控制在4％左右，综合考虑了输入性通胀因素。", 2012) == [("4％左右", "居民消费价格涨幅")]
+    assert rows("落实好小规模纳税人增值税起征点从月销售额3万元提高到10万元等税收优惠政策。", 2019) == [
+        ("3万元", "小规模纳税人增值税起征点"), ("10万元", "小规模纳税人增值税起征点")]
+
+
 def test_a_plan_heading_that_sums_up_or_advises_is_no_review():
     # 总结 and 建议 head tasks as often as reviews: a plan's target under such a heading is the plan's
     # last year, and a report's figure under 办理代表建议 keeps the part before it

@@ -92,6 +92,28 @@ def launched(before: str, noun: str | None) -> str | None:
     return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
 
 
+# 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
+# an amount whose clause names only who acts and how is an amount of the thing named right after it
+_AMOUNT_VERB = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:已|再|又|共|累计|坚决|切实|严格)?"
+                          r"(?:发行|安排|设立|守住|守牢|坚守|投入|下达|筹集|拨付|追加|发放|募集|出资)了?")
+_AMOUNT_UNITS = {"元", "美元", "亩", "公顷", "平方公里"}
+# what the amount is for, after the thing (专项奖补资金予以支持, 资金用于促进就业): not the thing's name
+_AMOUNT_USE = re.compile(r"用于|用来|予以|支持|帮助|扶持|重点|专门|主要")
+_AMOUNT_NOUN = re.compile(r"\s*(?:的\s*)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;（(]|$)")
+
+
+def amount_noun(before: str, sentence: str, q: Quantity) -> str | None:
+    """长期国债 for the 1000亿元 of 发行1000亿元长期国债 (with the verb: 发行长期国债), when the clause before the
+    amount holds only who acts and the verb (`before`), and a noun runs from the amount to the clause's end."""
+    verb = _AMOUNT_VERB.fullmatch(before.strip())
+    m = _AMOUNT_NOUN.match(sentence, q.end) if verb and q.unit in _AMOUNT_UNITS else None
+    noun = _AMOUNT_USE.split(m.group("noun"))[0].strip("“”") if m else ""
+    if len(noun) < 2 or COUNTED_STOP.search(noun) or noun in ("资金", "资金支持"):
+        return None
+    action = re.search(r"(?:发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资)$", verb.group(0).rstrip("了"))
+    return (action.group(0) if action else "") + noun
+
+
 _KINDS_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等[\u4e00-\u9fff]{2,4}(?=[，,。；;]|$)")
 
 

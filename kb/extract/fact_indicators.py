@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.extract.clauses import COUNT_UNITS, Carry, GAP_WORD, MEASURE_UNITS, clause_start, paren_start
-from kb.extract.fact_counts import AREA_UNITS, PREDICATED, area_of, counted_noun, launched, share_noun
+from kb.extract.fact_counts import AREA_UNITS, PREDICATED, amount_noun, area_of, counted_noun, launched, share_noun
 from kb.extract.fact_periods import TO
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
@@ -21,7 +21,7 @@ from kb.extract.subjects import PLACE_LIST_GAP, bracketed_measure, compared_leve
 
 
 _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影响)?后?|按可比价格计算|短短几年|几年来|多年来|近年来|近几年|力争|确保|争取|努力|[一二三四五六七八九十]是|首先|其次|再次|其中|而且|而|且|并且|并|同时|但是|但|也|均|分别|另外|此外|以及|及|和(?![美谐平])|与|从而|进而|使得?"
-                      r"|推动|带动|促进|实现|完成|共有|拥有|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关线])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])(?![\u4e00-\u9fff](?:就业|务工|投资|创业|居住|学习|工作))"
+                      r"|推动|带动|促进|实现|完成|共有|拥有|提出(?=[^，,]{4,})|落实好|坚决|切实|每年|共计|共(?![济享建治识])|有效地|有效(?=[推促提降带解保缓遏防将把使])|有(?![效色机关线])|全年|累计|当年|同年|全部|总计|合计|的|在(?![校职岗建读园])(?![\u4e00-\u9fff](?:就业|务工|投资|创业|居住|学习|工作))"
                       r"|达到|将(?!来)|把|成功地?|跻身|位列|位居|甚至|建议(?=[^，,]{4,})|再(?!生|制造|就业)|又|还|约(?![束定])|仅|只有|截至|截止到?|到(?!达)|至(?!少)|包括"
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
@@ -96,7 +96,7 @@ def indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | N
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = (_people_served(sentence, max(clause, previous_end), q) or launched(phrase, counted_noun(sentence, q))
-              or area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or share_noun(sentence, q))
+              or amount_noun(phrase, sentence, q) or area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = gap_to_place(lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
