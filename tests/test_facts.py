@@ -673,6 +673,9 @@ def test_a_reviews_start_point_is_the_year_before_and_points_may_be_more_than_st
     assert [(f.raw, f.period) for f in facts] == [("9.8%", "2017年"), ("7.5%", "2018年")]
     facts = _doc_facts("出口额跃居世界第一位，占国际市场份额提高2个多百分点。", "work_report", "全国", 2013)
     assert [(f.value, f.unit) for f in facts][-1] == (2, "百分点")
+    # gwr_2015: a run of years the clause names spans them, and is no part of the name
+    facts = _doc_facts("贫困地区农村学生上重点高校人数连续两年增长10%以上。", "work_report", "全国", 2015)
+    assert [(f.indicator, f.period) for f in facts] == [("农村学生上重点高校人数", "2013—2014年")]
 
 
 def test_an_amount_of_a_thing_named_after_it_and_the_verbs_that_propose_it():

@@ -493,6 +493,17 @@ def held_over(q: Quantity, periods: list[Period], before: str, change: str | Non
     return span if span and not change and _HELD.search(before) else period
 
 
+def run_of_years(before: str, period: str | None) -> str | None:
+    """人数连续两年增长10%以上 in the review of 2014: the years of the run, 2013—2014 (`before`: the clause up
+    to the figure); other periods as they are."""
+    m = _RUN_OF_YEARS.search(before)
+    years = years_of(period)
+    n = numeral_value(m.group(1)) if m else None
+    if not n or n < 2 or len(years) != 1 or not re.fullmatch(r"\d{4}年", period or ""):
+        return period
+    return f"{years[0] - int(n) + 1}—{years[0]}年"
+
+
 def since_range(period: str | None, doc: DocumentTraits) -> str | None:
     """2004年以来，国家已累计…投入资金200亿元: the years from then to the document's (a work report's:
     to the past year)."""

@@ -38,7 +38,7 @@ from kb.extract.fact_periods import (
     PLACE_GAP, RECORD, after_from_to, held_over, since_programme, article_year, carry_period, absolute_periods, default_period, duration_range,
     from_of, from_to_gap, year_in_heading, in_span, listed_periods, opens_past_year, outside_titles,
     period_for, ranged_period, report_part, reviewed_span, same_year_before_a_later_one, sets_target, within_span,
-    since_range, since_stated, span_looked_back_on, start_of_default_year, start_point_period, year_sequence,
+    run_of_years, since_range, since_stated, span_looked_back_on, start_of_default_year, start_point_period, year_sequence,
     yearly_over_plan)
 from kb.extract.indicators import canonical_indicator, indicator_confidence, is_generic_measure
 from kb.extract.not_facts import fact_quantities
@@ -443,7 +443,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
                                 periods, sentence, clause, carry.base_period)
         if change and change.endswith("(起点)") and period == carry.default_period:
             period = start_of_default_year(period, doc)
-        period = held_over(q, periods, sentence[clause:q.start], change, period)
+        period = run_of_years(sentence[clause:q.start], held_over(q, periods, sentence[clause:q.start], change, period))
         span, period = after_from_to(change, period, span, level[0] if level and level[1] == q.unit else None)
         if q.unit == "倍" and stated and _OF_THE_FORMER.search(sentence[clause:q.start]):
             indicator, period = _multiple_of_former(stated[-1][0], period, span)
