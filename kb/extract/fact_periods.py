@@ -496,7 +496,7 @@ def held_over(q: Quantity, periods: list[Period], before: str, change: str | Non
 def run_of_years(before: str, period: str | None) -> str | None:
     """人数连续两年增长10%以上 in the review of 2014: the years of the run, 2013—2014 (`before`: the clause up
     to the figure); other periods as they are."""
-    m = _RUN_OF_YEARS.search(before)
+    m = _RUN_OF_YEARS.search(before.split("、")[-1])   # (…连续4年占全国九成以上、就地转化率达45%: not the 45%)
     years = years_of(period)
     n = numeral_value(m.group(1)) if m else None
     if not n or n < 2 or len(years) != 1 or not re.fullmatch(r"\d{4}年", period or ""):
