@@ -689,6 +689,9 @@ def test_an_amount_of_a_thing_named_after_it_and_the_verbs_that_propose_it():
     # what the amount is for is no name of it: the clause's own words stay
     assert rows("中央财政拟投入433亿元用于促进就业。", 2010) == [("433亿元", "中央财政拟投入")]
     assert rows("提出居民消费价格涨幅控制在4％左右，综合考虑了输入性通胀因素。", 2012) == [("4％左右", "居民消费价格涨幅")]
+    # gwr_2008: what the list's first item says was done (关停, 淘汰落后) is done to the items after it
+    assert rows("关停小火电2157万千瓦、小煤矿1.12万处，淘汰落后炼铁产能4659万吨、炼钢产能3747万吨。", 2008) == [
+        ("2157万千瓦", "关停小火电"), ("1.12万处", "关停小煤矿"), ("4659万吨", "淘汰落后炼铁产能"), ("3747万吨", "淘汰落后炼钢产能")]
     assert rows("落实好小规模纳税人增值税起征点从月销售额3万元提高到10万元等税收优惠政策。", 2019) == [
         ("3万元", "小规模纳税人增值税起征点"), ("10万元", "小规模纳税人增值税起征点")]
 
