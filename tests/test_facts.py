@@ -689,6 +689,14 @@ def test_an_amount_of_a_thing_named_after_it_and_the_verbs_that_propose_it():
     # what the amount is for is no name of it: the clause's own words stay
     assert rows("中央财政拟投入433亿元用于促进就业。", 2010) == [("433亿元", "中央财政拟投入")]
     assert rows("提出居民消费价格涨幅控制在4％左右，综合考虑了输入性通胀因素。", 2012) == [("4％左右", "居民消费价格涨幅")]
+    # gwr_2005, gwr_2010, gwr_2022: money whose name holds a verb-like word; any unit before 的; an amount
+    # opening its clause after 将; a trailing 按, 现行, 继续 is no part of the name
+    assert rows("国务院决定今年安排30亿元建设资金，支持国有煤矿安全技术改造。", 2005) == [("30亿元", "安排建设资金")]
+    assert rows("今年要新增8000万吨标准煤的节能能力。", 2010) == [("8000万吨标准煤", "新增节能能力")]
+    assert rows("建立常态化财政资金直达机制，将2.8万亿元中央财政资金纳入直达范围。", 2022) == [("2.8万亿元", "中央财政资金")]
+    assert rows("小排量汽车购置税按7.5％征收。", 2010) == [("7.5％", "小排量汽车购置税")]
+    # but a level the clause reaches (迈上3万亿元台阶) keeps the clause's measure
+    assert rows("全省地区生产总值年均增长5%左右、迈上3万亿元台阶。", 2026)[-1] == ("3万亿元", "地区生产总值")
     # gwr_2008: what the list's first item says was done (关停, 淘汰落后) is done to the items after it
     assert rows("关停小火电2157万千瓦、小煤矿1.12万处，淘汰落后炼铁产能4659万吨、炼钢产能3747万吨。", 2008) == [
         ("2157万千瓦", "关停小火电"), ("1.12万处", "关停小煤矿"), ("4659万吨", "淘汰落后炼铁产能"), ("3747万吨", "淘汰落后炼钢产能")]

@@ -94,23 +94,30 @@ def launched(before: str, noun: str | None) -> str | None:
 
 # 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
 # an amount whose clause names only who acts and how is an amount of the thing named right after it
-_AMOUNT_VERB = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:已|再|又|共|累计|坚决|切实|严格)?"
-                          r"(?:发行|安排|设立|守住|守牢|坚守|投入|下达|筹集|拨付|追加|发放|募集|出资)了?")
+_AMOUNT_VERB = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:已|再|又|共|累计|坚决|切实|严格|要)?"
+                          r"(?:发行|安排|设立|守住|守牢|坚守|投入|下达|筹集|拨付|追加|发放|募集|出资|新增|将|把)了?")
 _AMOUNT_UNITS = {"元", "美元", "亩", "公顷", "平方公里"}
-# what the amount is for, after the thing (专项奖补资金予以支持, 资金用于促进就业): not the thing's name
-_AMOUNT_USE = re.compile(r"用于|用来|予以|支持|帮助|扶持|重点|专门|主要")
-_AMOUNT_NOUN = re.compile(r"\s*(?:的\s*)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;（(]|$)")
+# what the amount is for, after the thing (专项奖补资金予以支持, 资金用于促进就业, 中央财政资金纳入直达范围): not its name
+_AMOUNT_USE = re.compile(r"用于|用来|予以|支持|帮助|扶持|重点|专门|主要|纳入|投向|列入")
+_AMOUNT_NOUN = re.compile(r"\s*(?P<of>的\s*)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?=[，,。；;（(]|$)")
+# money the amount is of, whatever verb-like word its name holds (建设资金, 补助资金)
+_MONEY_NOUN = re.compile(r"(?:资金|基金|国债|债券|贷款|补助|补贴|资本金)$")
 
 
-def amount_noun(before: str, sentence: str, q: Quantity) -> str | None:
+def amount_noun(before: str, sentence: str, q: Quantity, opening: str = "") -> str | None:
     """长期国债 for the 1000亿元 of 发行1000亿元长期国债 (with the verb: 发行长期国债), when the clause before the
-    amount holds only who acts and the verb (`before`), and a noun runs from the amount to the clause's end."""
-    verb = _AMOUNT_VERB.fullmatch(before.strip())
-    m = _AMOUNT_NOUN.match(sentence, q.end) if verb and q.unit in _AMOUNT_UNITS else None
-    noun = _AMOUNT_USE.split(m.group("noun"))[0].strip("“”") if m else ""
-    if len(noun) < 2 or COUNTED_STOP.search(noun) or noun in ("资金", "资金支持"):
+    amount holds only who acts and the verb (`before`, as the indicator reads it) or nothing, and a noun runs
+    from the amount to the clause's end."""
+    before = before.strip()   # `opening`: the clause as written up to the amount
+    opens = re.fullmatch(r"\s*(?:将|把)?\s*", opening) is not None   # 将2.8万亿元中央财政资金纳入…: 将 is no name
+    verb = _AMOUNT_VERB.fullmatch(before)
+    m = _AMOUNT_NOUN.match(sentence, q.end) if verb or opens else None
+    if not m or q.unit not in _AMOUNT_UNITS and not m.group("of"):   # 新增8000万吨标准煤的节能能力: any unit before 的
         return None
-    action = re.search(r"(?:发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资)$", verb.group(0).rstrip("了"))
+    noun = _AMOUNT_USE.split(m.group("noun"))[0].strip("“”")
+    if len(noun) < 2 or noun in ("资金", "资金支持") or COUNTED_STOP.search(noun) and not _MONEY_NOUN.search(noun):
+        return None
+    action = re.search(r"(?:发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资|新增)$", before.rstrip("了"))
     return (action.group(0) if action else "") + noun
 
 
