@@ -648,14 +648,17 @@ def test_a_national_reports_figures_are_the_countrys_unless_the_sentence_names_a
                               "高速铁路运营里程达1.6万公里。西部地区生产总值增长8%。"),
     ], "work_report", "全国", 2015)
     assert [(f.raw, f.subject) for f in facts] == [("8427公里", "全国"), ("1.6万公里", "全国"), ("8%", "西部地区")]
+    # but a sentence opening on a predicate goes on about the place before it
+    facts = _doc_facts("长江经济带地区生产总值达到58万亿元。占全国的比重为46.7%。", "work_report", "全国", 2019)
+    assert [(f.raw, f.subject) for f in facts] == [("58万亿元", "长江经济带"), ("46.7%", "长江经济带")]
 
 
 def test_a_national_reports_lists_pairs_and_planned_figures_name_their_variables():
     # gwr_2017, gwr_2016, gwr_2019, gwr_2000, cpc_congress_19 (extcorpus)
     rows = lambda text, year: [(f.raw, f.indicator) for f in _doc_facts(text, "work_report", "全国", year)]
     # a pair joined by 和 ends at the comma: the 74个 after it is something else
-    assert rows("强化大气污染治理，二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物年均浓度下降9.1%。", 2017)[:2] \
-        == [("5.6%", "二氧化硫排放量"), ("4%", "氮氧化物排放量")]
+    assert rows("强化大气污染治理，二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物年均浓度下降9.1%。", 2017) \
+        == [("5.6%", "二氧化硫排放量"), ("4%", "氮氧化物排放量"), ("9.1%", "重点城市细颗粒物年均浓度")]
     # one figure that each item reaches (要分别, 都要), the measure of the last item shared
     assert rows("今年化学需氧量、氨氮排放量要分别下降2%，二氧化硫、氮氧化物排放量分别下降3%。", 2016) == [
         ("2%", "化学需氧量"), ("2%", "氨氮排放量"), ("3%", "二氧化硫排放量"), ("3%", "氮氧化物排放量")]
@@ -672,7 +675,7 @@ def test_a_reviews_start_point_is_the_year_before_and_points_may_be_more_than_st
     facts = _doc_facts("下调部分商品进口关税，关税总水平由9.8%降至7.5%。", "work_report", "全国", 2019)
     assert [(f.raw, f.period) for f in facts] == [("9.8%", "2017年"), ("7.5%", "2018年")]
     facts = _doc_facts("出口额跃居世界第一位，占国际市场份额提高2个多百分点。", "work_report", "全国", 2013)
-    assert [(f.value, f.unit) for f in facts][-1] == (2, "百分点")
+    assert [(f.raw, f.value, f.unit, f.subject) for f in facts] == [("2个多百分点", 2, "百分点", "全国")]
     # gwr_2015: a run of years the clause names spans them, and is no part of the name
     facts = _doc_facts("贫困地区农村学生上重点高校人数连续两年增长10%以上。", "work_report", "全国", 2015)
     assert [(f.indicator, f.period) for f in facts] == [("农村学生上重点高校人数", "2013—2014年")]
@@ -695,8 +698,14 @@ def test_an_amount_of_a_thing_named_after_it_and_the_verbs_that_propose_it():
     assert rows("今年要新增8000万吨标准煤的节能能力。", 2010) == [("8000万吨标准煤", "新增节能能力")]
     assert rows("建立常态化财政资金直达机制，将2.8万亿元中央财政资金纳入直达范围。", 2022) == [("2.8万亿元", "中央财政资金")]
     assert rows("小排量汽车购置税按7.5％征收。", 2010) == [("7.5％", "小排量汽车购置税")]
-    # but a level the clause reaches (迈上3万亿元台阶) keeps the clause's measure
-    assert rows("全省地区生产总值年均增长5%左右、迈上3万亿元台阶。", 2026)[-1] == ("3万亿元", "地区生产总值")
+    # but a level the clause reaches (迈上3万亿元台阶) keeps the clause's measure (gwr2026_guizhou), an area its
+    # own (新增…高标准农田面积), and a list item's name with the first item's action a whole word (数字化解决方案)
+    guizhou = [(f.raw, f.indicator) for f in _doc_facts("全省地区生产总值年均增长5%左右、迈上3万亿元台阶。", "work_report", "贵州省", 2026)]
+    assert guizhou == [("5%左右", "地区生产总值"), ("3万亿元", "地区生产总值")]
+    assert rows("今年新增8000万亩高标准农田。", 2021) == [("8000万亩", "新增高标准农田面积")]
+    assert [x for _, x in rows("培育数字化解决方案供应商12家、智能工厂5家。", 2024)] == ["培育数字化解决方案供应商", "智能工厂"]
+    # a figure each of a list reaches stays one row when an item alone would name nothing (小学)
+    assert rows("小学、初中在校生人数均增长3%。", 2024) == [("3%", "小学、初中在校生人数")]
     # gwr_2008: what the list's first item says was done (关停, 淘汰落后) is done to the items after it
     assert rows("关停小火电2157万千瓦、小煤矿1.12万处，淘汰落后炼铁产能4659万吨、炼钢产能3747万吨。", 2008) == [
         ("2157万千瓦", "关停小火电"), ("1.12万处", "关停小煤矿"), ("4659万吨", "淘汰落后炼铁产能"), ("3747万吨", "淘汰落后炼钢产能")]

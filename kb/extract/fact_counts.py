@@ -94,8 +94,9 @@ def launched(before: str, noun: str | None) -> str | None:
 
 # 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
 # an amount whose clause names only who acts and how is an amount of the thing named right after it
-_AMOUNT_VERB = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:已|再|又|共|累计|坚决|切实|严格|要)?"
-                          r"(?:发行|安排|设立|守住|守牢|坚守|投入|下达|筹集|拨付|追加|发放|募集|出资|新增|将|把)了?")
+# (`before` comes as the indicator reads it: a leading 将, 坚决 and a trailing 了 are gone already)
+_AMOUNT_ACTION = r"发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资|新增"
+_AMOUNT_VERB = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{_AMOUNT_ACTION}|守住|守牢|坚守)")
 _AMOUNT_UNITS = {"元", "美元", "亩", "公顷", "平方公里"}
 # what the amount is for, after the thing (专项奖补资金予以支持, 资金用于促进就业, 中央财政资金纳入直达范围): not its name
 _AMOUNT_USE = re.compile(r"用于|用来|予以|支持|帮助|扶持|重点|专门|主要|纳入|投向|列入")
@@ -117,7 +118,7 @@ def amount_noun(before: str, sentence: str, q: Quantity, opening: str = "") -> s
     noun = _AMOUNT_USE.split(m.group("noun"))[0].strip("“”")
     if len(noun) < 2 or noun in ("资金", "资金支持") or COUNTED_STOP.search(noun) and not _MONEY_NOUN.search(noun):
         return None
-    action = re.search(r"(?:发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资|新增)$", before.rstrip("了"))
+    action = re.search(rf"(?:{_AMOUNT_ACTION})$", before)
     return (action.group(0) if action else "") + noun
 
 

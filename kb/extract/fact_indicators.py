@@ -26,7 +26,7 @@ _LEADING = re.compile(r"^(?:凭借|依托|依靠|借助|扣除价格因素(?:影
                       r"|即|其(?![他余次])|该|这里|那里|这一?|各(?![类项级种])|之?后|相应的?|(?:两者|二者|彼此|相互)?之间的?|随后|目前|当前|现有|含(?!量)|\d+年间|等(?!外级)(?:城市|地区|国家|省份|省区)?的?|[、，,：:；;）)（(\s])+")
 TRAILING = re.compile(r"(?:(?:控制|稳定|保持|维持)在|处于|接连|先后|相继|连续|(?:目标)?(?:设定|确定)为?|力争|确保|争取|努力|首次|再次|全部|年均|实现|依次|保持|(?:一般|通常|大多|大都)在|实际|名义|累计完成|完成|已经|已然|平均为|平均|分别为|分别是|分别|为|是|达到了?|达|约为|约|共计|共|有|了|则|仍|已|均|也"
                       r"|都|就|只有|仅为|仅|占|的|期间|其实|虽然|虽|尽管|(?<![集高初])中|迈上了?|迈入|跨上|登上|站上|(?<![名大老主])将(?:会|要)?|：|:|\s"
-                      r"|(?<![服随跟遵听自])从|(?<![自理经缘来])由|拟按|(?<![模])拟|(?<![需重主必只纪摘提])要|(?<![编])按|现行|继续)+$")   # 贫困发生率从, 赤字率拟按, 排放量要
+                      r"|(?<![服随跟遵听自顺依])从|(?<![自理经缘来事根])由|拟按|(?<![模虚草])拟|(?<![需重主必只纪摘提纲概首政])要|(?<![编点])按|现行|继续)+$")   # 贫困发生率从, 赤字率拟按, 排放量要
 _CHANGE = re.compile(r"(同比|环比|比上年|较上年|年均|平均|累计)?(增长了?|下降了?|提高了?|降低了?|增加了?|减少了?|上升了?|回落了?|跌落至"
                      r"|收窄了?|扩大了?|缩小了?|上涨了?|下跌了?|增至|降至|提升了?|翻了?|缩短了?|压缩了?|延长了?|节省了?"
                      r"|节约了?|净增加?|增产|减产|恢复(?:到|至)?|精简了?|压降了?|压减了?|调增了?|调减了?|削减了?|缩减了?|前进了?|后退了?|前移了?|(?:提高|增加|上升|下降|降低|增长|减少|扩大|缩小|提升|缩短|压缩|延长)(?:到|至)"
@@ -96,7 +96,7 @@ def indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | N
         phrase = f"{total.group(1)}{total.group(2)}"
     # 成功实现了619项政务服务事项: what a count classifier counts is the noun after it
     phrase = (_people_served(sentence, max(clause, previous_end), q) or launched(phrase, counted_noun(sentence, q))
-              or amount_noun(phrase, sentence, q, sentence[max(clause, previous_end):q.start]) or area_of(phrase, sentence, q) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or share_noun(sentence, q))
+              or area_of(phrase, sentence, q) or amount_noun(phrase, sentence, q, sentence[max(clause, previous_end):q.start]) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = gap_to_place(lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
     met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
@@ -596,7 +596,7 @@ def noun_phrase(phrase: str) -> str:
                     phrase)   # 公众安全感满意度连续5年保持在, 居民人均可支配收入五年增长
     phrase = re.sub(r"(?:于|在|从)?\s*、\s*、.*$", "", phrase)   # 经济总量于(2010年、2013年、2016年)先后跨越
     phrase = re.sub(r"(?:一般|通常|大多|大都|基本)?在(?=(?:半径|直径|距离|范围)$)", "", phrase)   # 地铁运营范围一般在半径15千米以内
-    phrase = re.sub(r"(?:从|自)(?:开始|起|以来)", "", phrase)   # 外贸出口从7月份开始: the frame of a time taken out
+    phrase = re.sub(r"(?:从|自)(?:开始|起|以来)$", "", phrase)   # 外贸出口从7月份开始: the frame of a time taken out
     phrase = _unquoted_ends(TRAILING.sub("", phrase).strip("《》()（）、，, "))
     phrase = _LEADING.sub("", phrase)
     if len(re.sub(r"[（(][^）)]*[）)]", "", phrase)) > 24:   # a long run is a clause, not a noun phrase: keep its last part

@@ -80,7 +80,7 @@ def _listed_names(masked: str, sentence: str, clause: int, group: list[Quantity]
     listed, measure = masked[clause:k if k >= 0 else group[0].start], ""
     # 装备制造产业增加值年均分别增长: how the figures change is no part of the names
     listed = re.sub(r"(?:年均|同比|环比|比上年|较上年|平均)\s*$", "", listed)
-    listed = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:要|将|拟|需)\s*$", "", listed)   # 氨氮排放量要分别下降: no part of the name
+    listed = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:要|将|拟)\s*$", "", listed)   # 氨氮排放量要分别下降: no part of the name
     listed = _SECTORS_SHARED.sub(_sectors_spelled, listed)
     if k < 0 and len(group) == 2:   # 城乡居民人均可支配收入差额从2000年的A和B: a pair without 分别
         return _pair_names(noun_phrase(re.split(r"(?:从|由)", listed)[0]))
@@ -179,8 +179,9 @@ def _shared_tail(items: list[str]) -> list[str]:
         return [x + rest for x in items[:-1]] + [last]   # 城市、县城建成区面积
     if at < 0 and lengths <= {2, 3} and "的" in rest[1:] and len(rest) >= 4:
         return [x + rest for x in items[:-1]] + [last]   # 较高、中等和较低质量的地州市: grades of one class
-    if at < 0 and measure_shared(items) != items:
-        return measure_shared(items)   # 新能源汽车、集成电路、工业机器人产量
+    shared = measure_shared(items) if at < 0 else items
+    if shared != items:
+        return shared   # 新能源汽车、集成电路、工业机器人产量
     said = _SAID_OF_ITEMS.search(last, 2)
     if at < 0 and said and not any(_SAID_OF_ITEMS.search(x) for x in items[:-1]) \
             and (said.group("flow") or MEASURE_WORD.search(last)):

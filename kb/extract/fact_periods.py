@@ -166,16 +166,14 @@ RECORD = re.compile(r"\s*(?:的|以来)?\s*(?:最高|最低|最大|最小|最好
 
 
 def start_of_default_year(period: str | None, doc: DocumentTraits) -> str | None:
-    """The year of a start point dated only by the document: 标准分别从每人每月209元、280元提高到217元、290元
-    among a report's targets for its year or plan period ahead starts at the level before the report's
-    year, not the target year; 服务业增加值比重由46.9%提高到48.2% in a report's or communiqué's review of a
-    year starts at the year before that one."""
+    """The year of a start point dated only by the document (a work report's or a plan's):
+    标准分别从每人每月209元、280元提高到217元、290元 among the targets for its year or plan period ahead starts at
+    the level before the document's year, not the target year; 服务业增加值比重由46.9%提高到48.2% in its review
+    of a year starts at the year before that one."""
     years = years_of(period)
-    if doc.genre not in ("work_report", "plan", "communique") or not doc.year or len(years) != 1:
+    if doc.genre not in ("work_report", "plan") or not doc.year or len(years) != 1:
         return period
-    if years[0] >= doc.year:
-        return f"{doc.year - 1}年" if doc.genre != "communique" else period
-    return f"{years[0] - 1}年"
+    return f"{doc.year - 1}年" if years[0] >= doc.year else f"{years[0] - 1}年"
 
 
 def in_span(span: str | None, change: str | None, before: str = "", unit: str = "", after: str = "",

@@ -185,7 +185,7 @@ _SIBLING_MEASURE = re.compile(r"(?:增加值|零售额|销售额|产量|产值|�
 # 省级以上绿色工厂1210家、绿色工业园区74个: the level that opens a list of counted kinds is said of each
 _LEVEL = re.compile(r"(?:国家级|省部级|省级|市级|州级|县级)(?:及?以上)?")
 # 平均压减时间58%、材料52%: the change that opens a list of things changed is said of each
-_DONE_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:压减|减少|缩短|降低|压缩|精简|节约|提高|提升|淘汰落后|淘汰|关停|关闭|化解)")
+_DONE_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:压减|减少|缩短|降低|压缩|精简|节约|提高|提升)|(?:淘汰落后|淘汰|关停|关闭|化解)(?!决)")
 
 
 def with_listed_head(indicator: str | None, stated: list[tuple[str | None, str | None]], between: str) -> str | None:

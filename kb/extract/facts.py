@@ -48,7 +48,7 @@ from kb.extract.places import (
     is_local, keep_bodies_to_their_sentence, place_mentions, named_for_later, place_named, resolve, named_place)
 from kb.extract.prose import SKIP_SPAN_KINDS, prose_sections
 from kb.extract.subjects import (
-    carry_subject, compared_pair, gap_list, gap_pair, gap_variable, listed_gap, pair_of_gap,
+    carry_subject, compared_pair, continues, gap_list, gap_pair, gap_variable, listed_gap, pair_of_gap,
     gap_by_topic, located_in, respective_subjects, subject_for, subject_with_source, zone_share_of_whole,
     distribution_share)
 from kb.sentences import han_ratio, sentence_spans
@@ -371,7 +371,7 @@ def _sentence_facts(text: str, norm: str, s: int, e: int, carry: Carry,
         if id(q) in respective:
             owner = respective[id(q)]
             subject = resolve(owner.place, ctx, owner.start)
-        subject, subject_source = subject_with_source(subject, owner, carry, ctx)
+        subject, subject_source = subject_with_source(subject, owner, carry, ctx, continues(sentence))
         if owner is not None and owner.start < 0:
             subject_source = "previous"   # a 分别 list of an earlier sentence (两地区…)
         if in_list:
@@ -524,8 +524,11 @@ def _each_listed(f: Fact) -> list[Fact]:
     if not 2 <= len(items) <= 4 or at < 0 or not _EACH.fullmatch(before[at + len(f.indicator):]) \
             or not all(len(x) >= 2 for x in items):
         return [f]
+    named = measure_shared(items)
+    if any(len(x) < 4 and len(y) - len(x) < 3 for x, y in zip(items, named)):
+        return [f]   # 小学、初中在校生人数均增长3%: 小学 (or 小学人数) names too little, the list stays one row
     return [dataclasses.replace(f, indicator=x, indicator_canonical=canonical_indicator(x),
-                                indicator_confidence=indicator_confidence(x, f.raw)) for x in measure_shared(items)]
+                                indicator_confidence=indicator_confidence(x, f.raw)) for x in named]
 
 
 def _levels_named_later(facts: list[Fact]) -> None:

@@ -492,13 +492,23 @@ def carry_subject(carry: Carry, mentions: list[Mention], sentence: str, upto: in
         carry.subject, carry.subject_at = _place_list(m, mentions, sentence, ctx), ctx.offset
 
 
+# 占全国的比重为46.7%。, 比上年增长5%。: a sentence that opens on a predicate goes on about the subject before
+_CONTINUES = re.compile(r"^\s*(?:占|比(?!重)|较|同比|其中|分别|增长|下降|提高|达到|为)")
+
+
+def continues(sentence: str) -> bool:
+    """Whether a sentence opens on a predicate, going on about the subject of the sentence before."""
+    return bool(_CONTINUES.match(sentence))
+
+
 def subject_with_source(subject: str | None, owner: Mention | None, carry: Carry,
-                         ctx: Context) -> tuple[str | None, str | None]:
+                         ctx: Context, follows_on: bool = False) -> tuple[str | None, str | None]:
     """(subject, where it came from): the sentence names it, an earlier sentence did (carried), or
-    the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué)."""
+    the document speaks for its jurisdiction (全省 in a provincial report, a national communiqué), unless the
+    sentence opens on a predicate (`follows_on`: 占全国的比重为46.7%。 after a region's figure)."""
     if subject and (owner is not None or carry.subject_at == ctx.offset):
         return subject, "sentence"
-    if subject and not ctx.doc.jurisdiction:
+    if subject and (not ctx.doc.jurisdiction or follows_on):
         return subject, "previous"
     if ctx.doc.jurisdiction:   # a document's sentences speak of its place unless they name another
         return ctx.doc.jurisdiction, "document"

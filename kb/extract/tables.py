@@ -851,13 +851,15 @@ def _block_heads(labels: list[str]) -> list[str]:
     农村常住居民人均可支配收入, 普通高中 under both 招生数 and 在校生数), the row heading its block: the
     nearest row above whose label does not recur. "" for the other rows."""
     counts = Counter(text for text in labels if text)
+    recurs = [bool(text) and counts[text] > 1 for text in labels]
     heads, head = [], ""
-    for text in labels:
-        if text and counts[text] > 1:
+    for i, text in enumerate(labels):
+        if recurs[i]:
             heads.append(head)
-        else:
-            head = text
-            heads.append("")
+            continue
+        if text and i + 1 < len(labels) and recurs[i + 1]:
+            head = text   # (a row of its own inside a block, 其中：…, followed by no recurring row heads nothing)
+        heads.append("")
     return heads
 
 
@@ -957,7 +959,7 @@ def _fraction_columns(row_pairs: list[list[tuple]]) -> set[tuple]:
             if (below := sum(abs(v) < 1 for v in vs)) >= 3 and 3 * below >= 2 * len(vs)}
 
 
-_RANK_THEN_FRACTION = re.compile(r"^[1-9]\d{0,2}0\.\d+$")
+_RANK_THEN_FRACTION = re.compile(r"^[1-9]\d{0,2}0\.\d{3,}$")   # (a value of 10.8 or 100.0 is no glued rank)
 
 
 def _rank_glued_before(number: CellNumber) -> bool:
