@@ -2,9 +2,10 @@
 
 Routing only; each page in app_pages/ lays out widgets over the core API (kb.api, kb.tables).
 """
-from kb.threads import configure
+from kb.threads import configure, serialise_ast_parse
 
 configure("query")   # before numpy, FAISS and the model load: see kb/threads.py
+serialise_ast_parse()   # Streamlit parses page scripts in session threads: see kb/threads.py
 
 import streamlit as st  # noqa: E402
 

@@ -16,7 +16,9 @@ Values already in the environment win, so a user can still choose.
 """
 from __future__ import annotations
 
+import ast
 import os
+import threading
 
 QUERY_THREADS = 1
 _set_here: set[str] = set()   # names configure() set (not the user): a child of another role drops them
@@ -46,3 +48,25 @@ def lower_priority(step: int = 10) -> None:
         os.nice(step)
     except OSError:   # not permitted here: run at the normal priority
         pass
+
+
+# CPython 3.11 up to 3.11.7 keeps ast.parse's recursion counter per interpreter, not per thread (gh-106905):
+# two threads parsing at once fail with "SystemError: AST constructor recursion depth mismatch". Streamlit
+# parses each page script in its script thread (its "magic"), so the app serving two sessions, or a test
+# beside another parsing thread, can hit it (seen once in a CI run: test_upload_through_the_widget).
+_AST_LOCK = threading.RLock()
+
+
+def serialise_ast_parse() -> None:
+    """Make ast.parse take a process-wide lock (idempotent): one parse at a time, each a few ms."""
+    if getattr(ast.parse, "_serialised", False):
+        return
+    original = ast.parse
+
+    def parse(*args, **kwargs):
+        with _AST_LOCK:
+            return original(*args, **kwargs)
+
+    parse._serialised = True
+    parse.__doc__ = original.__doc__
+    ast.parse = parse

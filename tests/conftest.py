@@ -10,6 +10,9 @@ import pytest
 
 from kb.build import build
 from kb.config import Settings
+from kb.threads import serialise_ast_parse
+
+serialise_ast_parse()   # the app's pages run under streamlit.testing, parsed in its script thread (kb/threads.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,8 +30,17 @@ TIMEOUT = 180  # the first dense search loads the embedding model
 
 
 def run_page(name: str) -> AppTest:
-    at = AppTest.from_file(str(PAGES / name), default_timeout=TIMEOUT).run()
+    at = settled(AppTest.from_file(str(PAGES / name), default_timeout=TIMEOUT).run())
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def settled(at: AppTest) -> AppTest:
+    """The run again, once, when the page script failed to compile with CPython 3.11.7's thread-unsafe
+    ast.parse (gh-106905; kb/threads.py serialises it, this catches what the lock cannot: a parse made
+    outside ast.parse). Any other exception stays for the test to see."""
+    if any("AST constructor recursion depth mismatch" in str(e.value) for e in at.exception):
+        at.run()
     return at
 
 
@@ -237,7 +246,7 @@ def test_upload_through_the_widget(kb_copy):
     at = run_page("build.py")
     uploader = at.file_uploader(key="build_files")
     assert {".pdf", ".txt", ".md", ".docx", ".html"} <= set(uploader.allowed_type)
-    uploader.set_value((UPLOAD[0], UPLOAD[1], "text/plain")).run()
+    settled(uploader.set_value((UPLOAD[0], UPLOAD[1], "text/plain")).run())
     at.button(key="build_add").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(views.plain(UPLOAD[0]) in s.value for s in at.success)   # shown as typed, not as Markdown
