@@ -676,6 +676,10 @@ def test_a_reviews_start_point_is_the_year_before_and_points_may_be_more_than_st
     assert [(f.raw, f.period) for f in facts] == [("9.8%", "2017年"), ("7.5%", "2018年")]
     facts = _doc_facts("出口额跃居世界第一位，占国际市场份额提高2个多百分点。", "work_report", "全国", 2013)
     assert [(f.raw, f.value, f.unit, f.subject) for f in facts] == [("2个多百分点", 2, "百分点", "全国")]
+    # gwr_2008: the years a figure is measured against (是1950年到2002年53年的总和) date no later clause
+    facts = _doc_facts("五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增铁路营运里程6100公里。",
+                       "work_report", "全国", 2008)
+    assert "1950—2002年" not in {f.period for f in facts}
     # gwr_2015: a run of years the clause names spans them, and is no part of the name
     facts = _doc_facts("贫困地区农村学生上重点高校人数连续两年增长10%以上。", "work_report", "全国", 2015)
     assert [(f.indicator, f.period) for f in facts] == [("农村学生上重点高校人数", "2013—2014年")]

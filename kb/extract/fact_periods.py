@@ -375,7 +375,13 @@ def _is_comparison_base(p: Period, sentence: str) -> bool:
     clause = clause_start(sentence, p.start)
     return bool(_COMPARISON_BASE.search(sentence[max(0, p.start - 3):p.start])
                 or _COMPARISON_OPEN.search(sentence[clause:p.start])
-                or _COMPARISON_CLOSE.match(sentence, p.end))
+                or _COMPARISON_CLOSE.match(sentence, p.end)
+                or re.search(r"(?:是|相当于|超过)\s*$", sentence[max(0, p.start - 4):p.start])
+                and _TOTAL_OF.match(sentence, p.end))
+
+
+# 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和: the years a figure is measured against
+_TOTAL_OF = re.compile(r"[^，,。；;]{0,12}?的\s*(?:总和|之和|总量|水平|规模)")
 
 
 # 由1997年的…, 从2012年的…: the year of a start point
