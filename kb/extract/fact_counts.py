@@ -95,7 +95,10 @@ def launched(before: str, noun: str | None) -> str | None:
 # 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
 # an amount whose clause names only who acts and how is an amount of the thing named right after it
 # (`before` comes as the indicator reads it: a leading 将, 坚决 and a trailing 了 are gone already)
-_AMOUNT_ACTION = r"发行|安排|设立|投入|下达|筹集|拨付|追加|发放|募集|出资|新增"
+# The verbs that release or set aside an amount of a thing named after the figure; kb.extract.fact_indicators
+# reads them too, with policies' verbs, for the thing after 的 (出台了约4万亿元的一揽子投资计划).
+RELEASE_VERBS = r"发行|安排|设立|下达|筹集|发放"
+_AMOUNT_ACTION = rf"{RELEASE_VERBS}|投入|拨付|追加|募集|出资|新增"
 _AMOUNT_VERB = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{_AMOUNT_ACTION}|守住|守牢|坚守)")
 _AMOUNT_UNITS = {"元", "美元", "亩", "公顷", "平方公里"}
 # what the amount is for, after the thing (专项奖补资金予以支持, 资金用于促进就业, 中央财政资金纳入直达范围): not its name

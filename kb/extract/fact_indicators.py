@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.extract.clauses import COUNT_UNITS, Carry, GAP_WORD, MEASURE_UNITS, clause_start, paren_start
-from kb.extract.fact_counts import AREA_UNITS, PREDICATED, amount_noun, area_of, counted_noun, launched, share_noun
+from kb.extract.fact_counts import AREA_UNITS, PREDICATED, RELEASE_VERBS, amount_noun, area_of, counted_noun, launched, share_noun
 from kb.extract.fact_periods import TO
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
@@ -262,7 +262,7 @@ _RATIO_NAME = re.compile(r"与[^，,]{1,14}(?:之比|的比值|的比例|的比�
 _RATIO_PARTS = {"三次产业": ("第一产业", "第二产业", "第三产业")}
 _RATIO_RUN = re.compile(r"\s*[∶:：]\s*\d")
 # 政府就出台了约4万亿元的一揽子…投资计划: what a verb releases is named after the figure
-_RELEASES = re.compile(r"(?:出台|推出|实施|安排|下达|发行|设立|筹集|启动|发放)$")
+_RELEASES = re.compile(rf"(?:{RELEASE_VERBS}|出台|推出|实施|启动)$")
 _RELEASED = re.compile(r"\s*的\s*([^，,。；;：:]{2,24}?)(?=[，,。；;]|$)")
 # 增速居全国第5位，较2019年年底提高14位: the ranking a move of places is of
 _RANK_MOVE = re.compile(r"(?:提高|上升|前进|提升|下降|后退|下滑|前移|跃升)了?\s*$")

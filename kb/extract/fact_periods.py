@@ -189,9 +189,9 @@ def in_span(span: str | None, change: str | None, before: str = "", unit: str = 
         return f"{years[0] - 1}年"
     if not change:   # (出口年均增速20%以上: a yearly average over the span, named in the indicator;
         #              每年70%左右财政支出用于民生事业: each year of it)
-        n = numeral_value(m.group(1)) if (m := _RUN_OF_YEARS.search(before.split("、")[-1])) else None
-        if n and n > 1:   # 连续9年稳定在1300亿斤以上, 棉花产量连续4年占全国九成以上: the years it held
-            return f"{years[1] - int(n) + 1}—{years[1]}年"
+        held = run_of_years(before, f"{years[1]}年")
+        if held != f"{years[1]}年":   # 连续9年稳定在1300亿斤以上, 棉花产量连续4年占全国九成以上: the years it held
+            return held
         if _HELD.search(before):   # 参保率保持在95%以上: the span
             return span
         return span if (_is_flow(before, unit, after) or _YEARLY_AVERAGE.search(re.split(r"\d", before)[-1])
