@@ -207,6 +207,10 @@ class KeywordIndex:
         return [np.asarray(indices[indptr[vocab[w]]:indptr[vocab[w] + 1]])
                 if w in vocab and vocab[w] + 1 < len(indptr) else np.zeros(0, np.int64) for w in words]
 
+    def words(self) -> list[str]:
+        """Every word the index holds."""
+        return [w for w in self.bm25.vocab_dict if w]
+
     @property
     def size(self) -> int:
         return int(self.bm25.scores["num_docs"])

@@ -5,7 +5,8 @@
 
 What the KB knows about wording goes in here: indicator synonyms (the facts catalogue
 kb/data/indicators.tsv plus kb/data/query_terms.tsv), region aliases, planning periods, the short
-names of the jurisdictions the KB's documents speak for, and the section kinds a question asks for
+names of the jurisdictions the KB's documents speak for, how words are shortened (固废 ← 固体废物; the
+Searcher reads the shortenings of its own vocabulary), and the section kinds a question asks for
 (notes, glossaries, contents, references) that are otherwise ranked low.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
 QUESTION_WORDS = "question"     # the table's kind for words a question asks with
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 # Words by which a question asks for a section kind that ranking otherwise sinks.
@@ -192,6 +193,16 @@ def period_of(normalised: str, groups: list[tuple[str, TermGroup]]) -> tuple[int
             return g.years
     years = sorted(int(y) for y in _YEAR.findall(normalised))
     return (years[0], years[-1]) if years else None
+
+
+def abbreviation_table(words: list[str]) -> dict[str, list[str]]:
+    """{two-character shortening: the four-character words of `words` it shortens}: a Chinese compound
+    of two two-character words is shortened to their first characters (固体废物 → 固废)."""
+    table: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) == 4 and _HAN.fullmatch(w):
+            table.setdefault(w[0] + w[2], []).append(w)
+    return table
 
 
 def question_tense(normalised: str) -> int:

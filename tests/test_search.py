@@ -12,6 +12,7 @@ from kb.embed import make_embedder
 from kb.errors import KBError
 from kb.index import build_indexes, load_indexes
 from kb.passages import make_passages
+import kb.search as search_module
 from kb.search import (DUPLICATE_SHARE, WEIGHTS, Filters, Searcher, covered_chars, distinct_rows,
                        is_bare, merged_rows, merged_span, opening_heading, phrase_scores, search,
                        unit_scaled, window_scores)
@@ -596,3 +597,26 @@ def test_r_and_d_spending_in_a_question_finds_the_official_wording(tmp_path_fact
     hits = s.search("河南十五五时期R&D投入增长目标", k=3)
     assert "研发经费投入年均增长10%" in hits[0].text
     assert "研发经费投入" in {t for g in s.analyse("R&D投入").expansions for t in g}
+
+
+# Sentences of the national work reports of 2022 and 2010 (../shared/extcorpus).
+ABBREVIATED = [
+    ("gwr_2022.txt", 2022, [("body", "加强固体废物和新污染物治理，推行垃圾分类和减量化、资源化。"),
+                            ("body", "强化大气多污染物协同控制和区域协同治理，持续推进土壤污染防治。")]),
+    ("gwr_2010.txt", 2010, [("body", "鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。")]),
+    ("gwr_2025.txt", 2025, [("body", "强化央地监管协同，保持对非法金融活动的高压严打态势。")]),
+]
+
+
+def test_an_abbreviation_the_documents_never_use_finds_the_words_it_shortens(tmp_path_factory, searcher, monkeypatch):
+    documents = [(source, *_document("政府工作报告", year, parts)) for source, year, parts in ABBREVIATED]
+    s = _searcher_of(documents, tmp_path_factory.mktemp("abbreviated"), searcher.embedder)
+    assert ("固体废物",) in s.analyse("怎么处理固废").expansions
+    hits = s.search("固废", k=1, mode="keyword")
+    assert hits and "加强固体废物和新污染物治理" in hits[0].text
+    # and the other way round: the full form asked finds the short form a document uses
+    assert ("严打",) in s.analyse("严厉打击非法金融活动").expansions
+    # 技改 is used as often as 技术改造 here: a word of the KB's own is not re-read
+    assert not s.spelled_out(s.analyse("技改资金"))
+    monkeypatch.setattr(search_module, "ABBREVIATIONS", False)
+    assert not s.search("固废", k=1, mode="keyword")
