@@ -205,6 +205,15 @@ def abbreviation_table(words: list[str]) -> dict[str, list[str]]:
     return table
 
 
+def other_spellings(word: str, table: dict[str, list[str]]) -> list[str]:
+    """The word with its leading two-word compound shortened (自由贸易试验区 → 自贸试验区, 严厉打击 → 严打)
+    or its leading shortening spelled out by `abbreviation_table` (自贸试验区 → 自由贸易试验区)."""
+    if not _HAN.fullmatch(word) or len(word) < 2:
+        return []
+    shorter = [word[0] + word[2] + word[4:]] if len(word) >= 4 else []
+    return shorter + [long + word[2:] for long in table.get(word[:2], [])]
+
+
 def question_tense(normalised: str) -> int:
     """1 when the question asks what was done (建了多少), -1 what is planned (计划), 0 both or neither."""
     done, ahead = bool(_DONE.search(normalised)), bool(_AHEAD.search(normalised))

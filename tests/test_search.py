@@ -605,6 +605,8 @@ ABBREVIATED = [
                             ("body", "强化大气多污染物协同控制和区域协同治理，持续推进土壤污染防治。")]),
     ("gwr_2010.txt", 2010, [("body", "鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。")]),
     ("gwr_2025.txt", 2025, [("body", "强化央地监管协同，保持对非法金融活动的高压严打态势。")]),
+    # a 2026 provincial report (../shared/wildcorpus)
+    ("gwr2026.txt", 2026, [("body", "成功申建中国（新疆）自贸试验区，出台69项支持政策，形成72项省级制度创新成果，新设立企业2万余家，成为对外开放的重要引擎。")]),
 ]
 
 
@@ -616,6 +618,8 @@ def test_an_abbreviation_the_documents_never_use_finds_the_words_it_shortens(tmp
     assert hits and "加强固体废物和新污染物治理" in hits[0].text
     # and the other way round: the full form asked finds the short form a document uses
     assert ("严打",) in s.analyse("严厉打击非法金融活动").expansions
+    # a long word whose leading compound is shortened, both ways
+    assert ("自贸试验区",) in s.analyse("自由贸易试验区支持政策").expansions
     # 技改 is used as often as 技术改造 here: a word of the KB's own is not re-read
     assert not s.spelled_out(s.analyse("技改资金"))
     monkeypatch.setattr(search_module, "ABBREVIATIONS", False)
