@@ -83,7 +83,11 @@ SETS = [QuestionSet("seed dev", EVAL / "dev" / "queries.jsonl", "seed"),
         # 40 researcher questions over the 20 wildcorpus texts, two per file, in the asker's own words
         # (GDP, R&D, 十四五, 市场主体 for 经营主体 ...), written and committed before anything ran on
         # them; tuning only, so wild tuning has more than the ~33 questions of gold and wild more
-        QuestionSet("wild tune2", ROOT / "benchmarks" / "queries_wild_tune2.jsonl", "wild", all_tuning=True)]
+        QuestionSet("wild tune2", ROOT / "benchmarks" / "queries_wild_tune2.jsonl", "wild", all_tuning=True),
+        # 46 questions, one per wildcorpus passage sampled at random (seed 11701, two per document,
+        # none holding a key of an earlier wild set; the passages in queries_wild_fresh_passages.jsonl),
+        # written by an annotator who never saw the search and committed before any run; held out whole
+        QuestionSet("wild fresh", ROOT / "benchmarks" / "queries_wild_fresh.jsonl", "wild", all_held_out=True)]
 
 
 def is_held_out(question: str) -> bool:
