@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.genre import AHEAD_TOP_HEADING, GENRES, REVIEW_TOP_HEADING
-from kb.tokenize import normalise, query_terms, tokens
+from kb.tokenize import general_frequency, normalise, query_terms, tokens
 
 TERMS_FILE = Path(__file__).parent / "data" / "query_terms.tsv"
 QUESTION_WORDS = "question"     # the table's kind for words a question asks with
@@ -195,23 +195,48 @@ def period_of(normalised: str, groups: list[tuple[str, TermGroup]]) -> tuple[int
     return (years[0], years[-1]) if years else None
 
 
-def abbreviation_table(words: list[str]) -> dict[str, list[str]]:
-    """{two-character shortening: the four-character words of `words` it shortens}: a Chinese compound
-    of two two-character words is shortened to their first characters (固体废物 → 固废)."""
-    table: dict[str, list[str]] = {}
-    for w in words:
-        if len(w) == 4 and _HAN.fullmatch(w):
-            table.setdefault(w[0] + w[2], []).append(w)
-    return table
+class Shortenings:
+    """How a question's words are shortened or spelled out in a KB: a Chinese compound of two
+    two-character words is shortened to their first characters (固体废物 → 固废, 技术改造 → 技改, 严厉
+    打击 → 严打), also as the leading part of a longer word (自由贸易试验区 → 自贸试验区). A question
+    word is read as the KB's other spelling of it (a synonym group) when that spelling is the only
+    one at least RARER times as frequent in the KB as the word, and the short form is not a word of
+    general Chinese in its own right (公安 is not 公共安全, 以为 not 以人为本: jieba's dictionary
+    counts them COMMON_WORD times or more)."""
 
+    RARER = 3
+    COMMON_WORD = 1000
 
-def other_spellings(word: str, table: dict[str, list[str]]) -> list[str]:
-    """The word with its leading two-word compound shortened (自由贸易试验区 → 自贸试验区, 严厉打击 → 严打)
-    or its leading shortening spelled out by `abbreviation_table` (自贸试验区 → 自由贸易试验区)."""
-    if not _HAN.fullmatch(word) or len(word) < 2:
-        return []
-    shorter = [word[0] + word[2] + word[4:]] if len(word) >= 4 else []
-    return shorter + [long + word[2:] for long in table.get(word[:2], [])]
+    def __init__(self, words, frequency):
+        """`words`: the KB's vocabulary; `frequency(list of words)`: in how many passages each occurs."""
+        self._frequency = frequency
+        self._long: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) == 4 and _HAN.fullmatch(w):
+                self._long.setdefault(w[0] + w[2], []).append(w)
+
+    def groups(self, q: "Query") -> list[tuple[str, ...]]:
+        """One group per question word the KB spells otherwise: (the KB's spelling,)."""
+        found: list[tuple[str, ...]] = []
+        for word in dict.fromkeys(q.tokens):
+            pairs = [(other, short) for other, short in self.spellings(word)
+                     if other not in q.normalised and general_frequency(short) < self.COMMON_WORD
+                     and not any(other in group for group in q.expansions)]
+            if not pairs:
+                continue
+            own, *others = self._frequency([word, *(other for other, _ in pairs)])
+            kept = [other for (other, _), df in zip(pairs, others) if df > own * self.RARER]
+            if len(kept) == 1 and (kept[0],) not in found:
+                found.append((kept[0],))
+        return found
+
+    def spellings(self, word: str) -> list[tuple[str, str]]:
+        """(other spelling, the short form of the two) of a word: its leading compound shortened
+        (自由贸易试验区 → 自贸试验区) or its leading short form spelled out (技改 → 技术改造)."""
+        if not _HAN.fullmatch(word) or len(word) < 2:
+            return []
+        shorter = [(word[0] + word[2] + word[4:],) * 2] if len(word) >= 4 else []
+        return shorter + [(long + word[2:], word) for long in self._long.get(word[:2], [])]
 
 
 def question_tense(normalised: str) -> int:

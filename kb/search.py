@@ -24,8 +24,7 @@ from kb.embed import Embedder, make_embedder
 from kb.errors import KBError
 from kb.headings import reference_marks
 from kb.index import Indexes
-from kb.query import (Gazetteer, Query, abbreviation_table, analyse, other_spellings, passage_tense,
-                      place_names)
+from kb.query import Gazetteer, Query, Shortenings, analyse, passage_tense, place_names
 from kb.store import PassageTable
 from kb.tokenize import normalise, tokens
 from kb.types import Hit, Passage
@@ -126,14 +125,11 @@ DUPLICATE_SHARE = 0.5
 # Overlapping hits are shown as one while their union stays under this many passage lengths.
 MERGE_PASSAGES = 2
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
-# A question word shortening KB words (固废 ← 固体废物, 技改 ← 技术改造, 严打 ← 严厉打击) or spelled out
-# where the KB shortens it is read as those words too (a synonym group) when they are at least
-# RARER times as frequent in the KB as the word itself (so a word the KB uses in its own right, 两大,
-# is not re-read). Pooled tuning s@1 0.854 → 0.861 (ext tune +1, no set losing); RARER 1 also
-# re-read 两大 of 两大一高 as 两个大局; no held-out question of benchmarks/search_dev.py had such a word
-# (2026-12-01). A long word reads its leading compound the same way (自由贸易试验区 ↔ 自贸试验区).
+# A question word the KB spells otherwise (固废 ← 固体废物, 严厉打击 → 严打: kb.query.Shortenings) is read
+# as the KB's spelling too. Pooled tuning s@1 0.854 → 0.861 (ext tune +1, no set losing); RARER 1
+# also re-read 两大 of 两大一高 as 两个大局; no held-out question of benchmarks/search_dev.py had such a
+# word (2026-12-01).
 ABBREVIATIONS = True
-RARER = 3
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -212,7 +208,7 @@ class Searcher:
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
         self._normalised: dict[int, str] = {}
-        self._abbreviations: dict[str, list[str]] | None = None
+        self._shortenings: Shortenings | None = None
         self._fetched: dict[int, Passage] = {}
         if embedder is not None:
             indexes.check_embedder(embedder)
@@ -259,29 +255,20 @@ class Searcher:
         return self._embedder
 
     def analyse(self, query: str) -> Query:
-        """The question analysed against this KB (its jurisdictions, and the spelled-out words of
-        abbreviations it never uses)."""
+        """The question analysed against this KB: its jurisdictions, and the KB's own spelling of
+        a word the question shortens or spells out (kb.query.Shortenings)."""
         q = analyse(query, self.gazetteer, self.settings.max_query_chars)
         if ABBREVIATIONS:
-            q.expansions.extend(self.spelled_out(q))
+            q.expansions.extend(self.shortenings.groups(q))
         return q
 
-    def spelled_out(self, q: Query) -> list[tuple[str, ...]]:
-        """Per question word that shortens KB words (固废 ← 固体废物, 技改 ← 技术改造) or that KB words
-        shorten (严厉打击 → 严打), those words, most frequent first, where they are RARER times as frequent
-        in the KB as the question's word."""
-        keyword = self.indexes.keyword
-        if self._abbreviations is None:
-            self._abbreviations = abbreviation_table(keyword.words())
-        found = []
-        for w, df in zip(q.tokens, keyword.document_frequency(q.tokens)):
-            spellings = other_spellings(w, self._abbreviations)
-            if not spellings:
-                continue
-            other = keyword.document_frequency(spellings)
-            if other.max() > df * RARER:
-                found.append(tuple(s for f, s in sorted(zip(-other, spellings)) if f))
-        return found
+    @property
+    def shortenings(self) -> Shortenings:
+        """How this KB shortens or spells out words (read from its vocabulary on first use)."""
+        if self._shortenings is None:
+            keyword = self.indexes.keyword
+            self._shortenings = Shortenings(keyword.words(), keyword.document_frequency)
+        return self._shortenings
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid",
                filters: Filters | None = None) -> list[Hit]:

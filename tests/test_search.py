@@ -599,28 +599,37 @@ def test_r_and_d_spending_in_a_question_finds_the_official_wording(tmp_path_fact
     assert "研发经费投入" in {t for g in s.analyse("R&D投入").expansions for t in g}
 
 
-# Sentences of the national work reports of 2022 and 2010 (../shared/extcorpus).
+# Sentences of the national work reports of 2022, 2010 and 2025 (../shared/extcorpus).
 ABBREVIATED = [
     ("gwr_2022.txt", 2022, [("body", "加强固体废物和新污染物治理，推行垃圾分类和减量化、资源化。"),
                             ("body", "强化大气多污染物协同控制和区域协同治理，持续推进土壤污染防治。")]),
     ("gwr_2010.txt", 2010, [("body", "鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。")]),
-    ("gwr_2025.txt", 2025, [("body", "强化央地监管协同，保持对非法金融活动的高压严打态势。")]),
+    ("gwr_2025.txt", 2025, [("body", "强化央地监管协同，保持对非法金融活动的高压严打态势。"),
+                            ("body", "落实维护社会稳定责任制，加强公共安全治理，强化基层应急基础和力量。"),
+                            ("body", "共建“一带一路”贸易投资合作不断扩容升级。")]),
     # a 2026 provincial report (../shared/wildcorpus)
-    ("gwr2026.txt", 2026, [("body", "成功申建中国（新疆）自贸试验区，出台69项支持政策，形成72项省级制度创新成果，新设立企业2万余家，成为对外开放的重要引擎。")]),
+    ("gwr2026.txt", 2026, [("body", "成功申建中国（新疆）自贸试验区，出台69项支持政策，形成72项省级制度创新成果，"
+                                    "新设立企业2万余家，成为对外开放的重要引擎。")]),
 ]
 
 
-def test_an_abbreviation_the_documents_never_use_finds_the_words_it_shortens(tmp_path_factory, searcher, monkeypatch):
+def test_a_word_the_kb_spells_otherwise_is_read_as_the_kbs_spelling(tmp_path_factory, searcher, monkeypatch):
     documents = [(source, *_document("政府工作报告", year, parts)) for source, year, parts in ABBREVIATED]
     s = _searcher_of(documents, tmp_path_factory.mktemp("abbreviated"), searcher.embedder)
     assert ("固体废物",) in s.analyse("怎么处理固废").expansions
     hits = s.search("固废", k=1, mode="keyword")
     assert hits and "加强固体废物和新污染物治理" in hits[0].text
-    # and the other way round: the full form asked finds the short form a document uses
+    # the other way round: the full form asked finds the short form a document uses
     assert ("严打",) in s.analyse("严厉打击非法金融活动").expansions
-    # a long word whose leading compound is shortened, both ways
-    assert ("自贸试验区",) in s.analyse("自由贸易试验区支持政策").expansions
+    # a word the question repeats gives one group
+    assert s.analyse("固废处理和固废利用").expansions.count(("固体废物",)) == 1
     # 技改 is used as often as 技术改造 here: a word of the KB's own is not re-read
-    assert not s.spelled_out(s.analyse("技改资金"))
+    assert s.shortenings.groups(s.analyse("技改资金")) == []
+    # short forms that are words of general Chinese are not shortenings: 公安 (police) is not
+    # 公共安全, and 一带一路 is not shortened to 一一
+    assert s.shortenings.spellings("公安") == [("公共安全", "公安")]
+    assert s.analyse("公安").expansions == [] and s.analyse("一带一路").expansions == []
+    # a spelling the curated synonyms already give is not added again
+    assert sum("自贸试验区" in g for g in s.analyse("自由贸易试验区支持政策").expansions) == 1
     monkeypatch.setattr(search_module, "ABBREVIATIONS", False)
     assert not s.search("固废", k=1, mode="keyword")
