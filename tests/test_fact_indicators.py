@@ -2,6 +2,11 @@
 from tests.test_facts import _doc_facts, _facts
 
 
+def _indicators(text, year):
+    """Indicators of a national work report's sentences, in order."""
+    return [f.indicator for f in _doc_facts(text, "work_report", "全国", year)]
+
+
 def test_a_count_is_named_with_the_predicate_after_the_counted_things():
     # gwr2026_beijing / gwr2026_heilongjiang: a count of the things the predicate holds for, not of all of them
     rows = _doc_facts("强化原创性引领性科技攻关，210项关键核心技术获得突破，北京连续9年稳居自然指数-科研城市全球榜首。",
@@ -419,3 +424,22 @@ def test_a_span_of_years_in_annum_is_no_indicator():
     # chinaxiv_201909_00143 (wild, tuning row heldout 10104 #3): 10a间 is a span (a = annum), the growth is 总投入's
     rows = _doc_facts("2002年,山西省各产业的总投入为4.922×10^11元,2015年的总投入为3.234×10^12元,10a间增加了5.6倍，年均增长15.6%。", "paper")
     assert [f.indicator for f in rows][-2:] == ["总投入", "总投入"]
+
+
+def test_a_yearly_average_after_the_indicator_keeps_its_word():
+    # round-5 tuning ext 20405 #2, #99 (gwr_2023, cpc_congress_20): 城镇新增就业年均1270多万人 over a five-year span
+    # reads as a yearly figure, not a total; 每人每年 is a rate's unit, not a yearly amount
+    assert _indicators("工业增加值突破40万亿元。城镇新增就业年均1270多万人。", 2023) == ["工业增加值", "年均城镇新增就业"]
+    assert "每年" not in _indicators("城镇居民医保和新农合补助标准提高到每人每年240元。", 2012)[0][:2]
+
+
+def test_a_bare_stage_of_building_names_the_thing_built():
+    # round-5 tuning ext 20405 #48, #52, #53, #84 (gwr_2013, gwr_2014, gwr_2018): the stage after 、 is of the thing
+    # the first item built; a bare stage or amount set aside is of the programme the clause before pursues,
+    # unless the figure names its own thing
+    assert _indicators("今年城镇保障性住房基本建成470万套、新开工630万套，继续推进农村危房改造。", 2013) == [
+        "城镇保障性住房基本建成", "城镇保障性住房新开工"]
+    assert _indicators("加大保障性安居工程建设力度，今年新开工700万套以上，加强配套设施建设。", 2014) == ["保障性安居工程新开工"]
+    assert _indicators("继续实施退耕还林还草，今年拟安排500万亩。", 2014) == ["退耕还林还草安排"]
+    assert _indicators("启动新的三年棚改攻坚计划，今年开工580万套。", 2018) == ["棚改开工"]
+    assert _indicators("鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。", 2010)[0] != "技术改造安排"

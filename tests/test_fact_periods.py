@@ -205,3 +205,22 @@ def test_parts_of_the_span_a_study_states_are_dated_as_parts():
                                                    "2023年前三季度", "2023年前列")] == [True, True, False, False, False, False]
     from kb.extract.periods import find_periods
     assert [p.text for p in find_periods("西北地区2000一2014年各地州市")] == ["2000—2014年"]
+
+
+def test_a_review_of_a_governments_five_years_spans_them_when_the_figures_say_five_years():
+    # round-5 tuning ext 20404 #11–#18 (gwr_2008, a government's term, not a plan period): 五年累计, 五年新增
+    # and the ；-list a 五年新增 opens span 2003—2007; a figure without such a word is the past year's
+    path = "一、 过去五年工作回顾 > （三）全面加强社会建设，切实保障和改善民生"
+    facts = _sectioned_facts([
+        (path, "全国财政用于医疗卫生支出五年累计6294亿元，比前五年增长1.27倍。"),
+        (path, "五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里，其中高速公路2.8万公里；"
+               "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.94亿户。"),
+        (path, "国家财政收入达到5.13万亿元。"),
+    ], "work_report", "全国", 2008)
+    periods = {f.raw: f.period for f in facts}
+    assert periods["6294亿元"] == periods["1.27倍"] == "2003—2007年"
+    assert periods["3.5亿千瓦"] == periods["6100公里"] == periods["4.94亿户"] == "2003—2007年"
+    assert periods["5.13万亿元"] == "2007年"
+    # the same figures under a heading of one past year are that year's
+    facts = _sectioned_facts([("一、过去一年工作回顾", "全国财政用于医疗卫生支出五年累计6294亿元。")], "work_report", "全国", 2008)
+    assert [f.period for f in facts] == ["2007年"]

@@ -651,6 +651,16 @@ def test_a_national_reports_figures_are_the_countrys_unless_the_sentence_names_a
     # but a sentence opening on a predicate goes on about the place before it
     facts = _doc_facts("长江经济带地区生产总值达到58万亿元。占全国的比重为46.7%。", "work_report", "全国", 2019)
     assert [(f.raw, f.subject) for f in facts] == [("58万亿元", "长江经济带"), ("46.7%", "长江经济带")]
+    # round-5 tuning ext 20401 #35, 20404 #35, 20405 #1 (cpc_congress_19, gwr_2013): the world a place is ranked
+    # in or measured against is no subject; the world economy's own figure is
+    facts = _doc_facts("经济保持中高速增长，在世界主要国家中名列前茅，国内生产总值从五十四万亿元增长到八十万亿元，稳居世界第二，"
+                       "对世界经济增长贡献率超过百分之三十。", "work_report", "全国", 2017)
+    assert [(f.raw, f.subject, f.qualifier) for f in facts] == [
+        ("五十四万亿元", "全国", None), ("八十万亿元", "全国", None), ("百分之三十", "全国", "超过")]
+    assert facts[-1].indicator == "对世界经济增长贡献率"
+    facts = _doc_facts("2012年，在世界各大经济体增长全面减速的情况下，国内生产总值增长7.8%。", "work_report", "全国", 2013)
+    assert [f.subject for f in facts] == ["全国"]
+    assert [f.subject for f in _doc_facts("世界经济增长3.2%。", "work_report", "全国", 2017)] == ["世界"]
 
 
 def test_a_national_reports_lists_pairs_and_planned_figures_name_their_variables():
@@ -665,7 +675,7 @@ def test_a_national_reports_lists_pairs_and_planned_figures_name_their_variables
     # a planned figure's modal (拟按, 要) and a figure's start (从) are no part of the name
     assert rows("今年赤字率拟按2.8%安排，比去年预算高0.2个百分点；铁路投资要保持在8000亿元以上。", 2019) == [
         ("2.8%", "赤字率"), ("0.2个百分点", "赤字率"), ("8000亿元以上", "铁路投资")]
-    assert rows("贫困发生率从百分之十点二下降到百分之四以下。", 2017) == [("百分之十点二", "贫困发生率"), ("百分之四", "贫困发生率")]
+    assert rows("贫困发生率从百分之十点二下降到百分之四以下。", 2017) == [("百分之十点二", "贫困发生率"), ("百分之四以下", "贫困发生率")]
     # the frame of a time taken out of the name (从7月份开始)
     assert rows("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。", 2000) == [("1949亿美元", "外贸出口")]
 

@@ -95,6 +95,12 @@ def launched(before: str, noun: str | None) -> str | None:
 # 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
 # an amount whose clause names only who acts and how is an amount of the thing named right after it
 # (`before` comes as the indicator reads it: a leading 将, 坚决 and a trailing 了 are gone already)
+# The stages of building a thing counted after them or named before them (续建安置房7550套，新开工1000套;
+# 城镇保障性住房基本建成470万套、新开工630万套): kb.extract.fact_scopes and fact_indicators read them.
+BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
+BUILD_STAGE = re.compile(r"(?:今年|全年)?(?:基本)?" + BUILT.pattern + r"(?:建设)?")
+
+
 # The verbs that release or set aside an amount of a thing named after the figure; kb.extract.fact_indicators
 # reads them too, with policies' verbs, for the thing after 的 (出台了约4万亿元的一揽子投资计划).
 RELEASE_VERBS = r"发行|安排|设立|下达|筹集|发放"

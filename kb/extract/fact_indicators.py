@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kb.extract.clauses import COUNT_UNITS, Carry, GAP_WORD, MEASURE_UNITS, clause_start, paren_start
-from kb.extract.fact_counts import AREA_UNITS, PREDICATED, RELEASE_VERBS, amount_noun, area_of, counted_noun, launched, share_noun
+from kb.extract.fact_counts import (AREA_UNITS, BUILD_STAGE, PREDICATED, RELEASE_VERBS, amount_noun, area_of, counted_noun,
+                                    launched, share_noun)
 from kb.extract.fact_periods import TO
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
@@ -147,6 +148,7 @@ def indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | N
         phrase = f"{phrase}占{of_whole.group(1)}的比重"
     phrase = _task_of_programme(sentence, clause, q) \
         or _provided_for(_of_programme(_trains_run(phrase, sentence, q), sentence), sentence, clause, q)
+    phrase = _stage_of_programme(phrase, sentence, clause, q)
     area = _area_of_action_before(sentence, clause, q, phrase)
     if area:   # 完成置换63万亩: the programme's area, not a rise of it
         phrase, change = area, None
@@ -200,6 +202,26 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
     return f"{m.group(1)}{phrase}面积" if m and m.end() == clause else None
 
 
+# 加大保障性安居工程建设力度，今年新开工700万套: the programme the clause before pursues, without its
+# effort words (建设力度, 攻坚计划) and its span (新的三年)
+_PURSUED_BEFORE = re.compile(r"(?:继续|深入|大力|全面)?(?:推进|实施|开展|推动|加大|启动|加快)\s*(?:新的|新一轮)?\s*"
+                             r"(?:[一二三四五两\d]+年)?\s*([^，,。；;、]{2,14}?)\s*(?:建设力度|攻坚计划|攻坚行动|行动计划|计划"
+                             r"|力度|工作)?\s*[，,]\s*$")
+
+
+_NOTHING_AFTER = re.compile(r"\s*(?:以上|左右)?\s*(?:[，,。；;]|$)")
+
+
+def _stage_of_programme(phrase: str | None, sentence: str, clause: int, q: Quantity) -> str | None:
+    """继续实施退耕还林还草，今年拟安排500万亩; 启动新的三年棚改攻坚计划，今年开工580万套: a bare stage of
+    building (开工) or an amount set aside (拟安排) is of the programme the clause before pursues, unless
+    the figure names its own thing (安排200亿元技改专项资金)."""
+    bare = re.fullmatch(r"(?:今年|全年)?(?:拟|计划)?(安排|" + BUILD_STAGE.pattern + ")", phrase or "") \
+        if _NOTHING_AFTER.match(sentence, q.end) else None
+    m = _PURSUED_BEFORE.search(sentence, 0, clause) if bare else None
+    return f"{m.group(1)}{bare.group(1)}" if m and m.end() == clause else phrase
+
+
 _TASK_AFTER = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}任务")
 
 
@@ -227,15 +249,16 @@ def _run_length(phrase: str | None, sentence: str, clause: int, q: Quantity) -> 
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
+_PER_YEAR_LAST = re.compile(r"(?<=[\u4e00-\u9fff])(?<![人户])(每年|年均)\s*$")   # (not 每人每年: a rate's unit)
 _LEVEL_VERB = re.compile(r"稳定|保持|达到?|为|超过|突破|累计|总")
 
 
 def _per_year(phrase: str | None, region: str, before: str | None) -> str | None:
-    """每年城镇新增就业60万人, 年均新增城镇就业30万人、输转城乡富余劳动力500万人: a yearly amount keeps its
-    每年/年均 (also when a list shares it), so it does not read as a total over the years."""
+    """每年城镇新增就业60万人, 年均新增城镇就业30万人、输转城乡富余劳动力500万人, 城镇新增就业年均1270多万人:
+    a yearly amount keeps its 每年/年均 (also when a list shares it), so it does not read as a total over the years."""
     if not phrase or _PER_YEAR.match(phrase) or _LEVEL_VERB.search(region):
         return phrase
-    own = _PER_YEAR.match(region)
+    own = _PER_YEAR.match(region) or _PER_YEAR_LAST.search(region)   # (城镇新增就业年均1270多万人)
     shared = _PER_YEAR.match(before or "") if region.lstrip().startswith("、") else None
     word = own or shared
     return f"{word.group(1)}{phrase}" if word else phrase

@@ -20,8 +20,9 @@ from kb.types import Article
 _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(?:加快|加大|加强|推进|推动|扎实|深入|深化|持续"
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
                             r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
-# 年均增长, 累计新增, 连续5年: a work report's review of the whole plan period it closes
-_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来")
+# 年均增长, 累计新增, 连续5年, 五年新增: a work report's review of the whole plan period it closes
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来"
+                            r"|(?<![十\d])五年(?:间|里|中|共|新增|整理|建成|完成|投入|安排)")
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 _NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
@@ -63,13 +64,15 @@ def sets_target(sentence: str, part: str | None) -> bool:
 
 
 def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: bool = False,
-                    part: str | None = None, past_year: bool = False) -> str | None:
+                    part: str | None = None, past_year: bool = False, run: str = "") -> str | None:
     """The period of a figure that neither its sentence nor the ones before date: the single year its
     section heading names (or the last year of a five-year plan it names for targets); a communiqué's
     year; a work report's past year in its review, its own year for tasks and targets and the plan
     horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past. `past_year`: the paragraph is in an account of the
-    past year (过去一年，… under a heading that reviews both it and the plan period), not of the plan period."""
+    past year (过去一年，… under a heading that reviews both it and the plan period), not of the plan period.
+    `run`: the ；-list the sentence is an item of, from its first item (五年新增电力装机…；新增公路…: the
+    list's five-year cue is each item's)."""
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
@@ -77,8 +80,8 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
         if part != "task" and PLAN_LIST.search(sentence):
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
-    if (doc.genre == "work_report" and doc.year and plan_years(doc.year)[0] == doc.year
-            and _FIVE_YEAR_CUE.search(sentence) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
+    if (doc.genre == "work_report" and doc.year and closes_five_years(doc, path)
+            and _FIVE_YEAR_CUE.search(run or sentence) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
             and (not year_in_heading(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = year_in_heading(path)
@@ -101,6 +104,16 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
             return f"{first - 5}—{first - 1}年" if _FIVE_YEAR_CUE.search(sentence) else f"{first - 1}年"
         return f"{last}年"
     return None
+
+
+def closes_five_years(doc: DocumentTraits, path: str) -> bool:
+    """Whether a work report's section may review the five years before it: the report opens a plan
+    period (2021, 2026), or the section's top heading looks back on five years (一、过去五年工作回顾:
+    a government's term, 2008, 2013)."""
+    if plan_years(doc.year)[0] == doc.year:
+        return True
+    top = (path or "").split(" > ", 1)[0]
+    return bool(REVIEW_HEADING.search(top) and span_looked_back_on(top, doc))
 
 
 def year_in_heading(path: str) -> str | None:

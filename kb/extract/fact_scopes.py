@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kb.extract.clauses import COUNT_UNITS, Carry, GAP_WORD, MEASURE_UNITS, clause_start
-from kb.extract.fact_counts import COUNTED_STOP, PREDICATED
+from kb.extract.fact_counts import BUILD_STAGE, BUILT, COUNTED_STOP, PREDICATED
 from kb.extract.fact_indicators import (
     MEASURE_TAIL, lead_noun_phrase, noun_phrase, opening_variable, variable_of, without)
 from kb.extract.indicators import indicator_confidence, is_generic_measure
@@ -469,10 +469,13 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
     scheme = _WHEN_AND_WHERE.sub("", earlier[:k]) if k > 0 else ""
     if len(scheme) >= 4 and not re.search(r"\d", scheme) and scheme not in indicator:
         return scheme + indicator   # 企业职工基本养老保险参保…，参保离退休人员…: those insured by the same scheme
-    built = _BUILT.fullmatch(indicator)
-    before = _BUILT.match(earlier)
+    built = BUILT.fullmatch(indicator)
+    before = BUILT.match(earlier)
     if built and before and len(earlier) - before.end() >= 2:   # 续建安置房7550套，新开工1000套以上
         return indicator + earlier[before.end():]
+    done = _BUILT_LAST.search(earlier) if BUILD_STAGE.fullmatch(indicator) else None
+    if done and done.start() >= 2:   # 城镇保障性住房基本建成470万套、新开工630万套
+        return earlier[:done.start()] + indicator
     rate = _RATE_OF.fullmatch(indicator)
     if rate and earlier.find(rate.group("stem")) > 0 \
             and _MEASURE_END.fullmatch(earlier, earlier.find(rate.group("stem")) + len(rate.group("stem"))):
@@ -496,7 +499,7 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
 
 
 _EVENTS_HELD = re.compile(r"(?:举办|举行|承办|开展|组织)(?:各类|各种|各项)?(?P<events>[\u4e00-\u9fff]{2,8})")
-_BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
+_BUILT_LAST = re.compile(r"(?:基本)?" + BUILT.pattern + r"(?:建设)?$")
 _ENROLLED = re.compile(r"(?:参保|参合|登记|注册|备案)(?=[\u4e00-\u9fff]{2})")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")

@@ -149,6 +149,7 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: DocumentTra
     cut_by_table = False                 # and what came after it so far was a flattened table or a caption
     before_cut: Carry | None = None     # what the sentences before the fragment left, to read it again
     in_table = False   # after a table's caption left in the text, until a line of prose ends a sentence
+    run_start = start   # where the ；-list the sentence belongs to begins
     captioned: str | None = None   # the period a table's caption names (表2 2012—2018年中国金融扶贫DEA评价效率)
     for s, e in sentence_spans(clean.text, start, end):
         in_table = _in_flattened_table(clean.text, s, e, in_table)
@@ -163,6 +164,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: DocumentTra
             cut_by_table, last_end = True, e   # a table inside a sentence: what the fragment set goes on
             continue
         ended = clean.text[last_end - 1] if last_end > start else "。"
+        if ended not in "；;":
+            run_start = s   # a ；-list goes on from its first item (五年新增…；新增公路…；新增铁路…)
         continued = cut is not None and cut_by_table
         if continued:
             pass   # the rest of a sentence a table cut off
@@ -191,7 +194,8 @@ def _range_facts(clean: CleanText, norm: str, article: Article, doc: DocumentTra
             continue
         captioned = None
         targets = targets or sets_target(norm[s:e], reading.part)
-        carry.default_period = default_period(doc, path, norm[s:e], targets, reading.part, reading.past_year)
+        carry.default_period = default_period(doc, path, norm[s:e], targets, reading.part, reading.past_year,
+                                              norm[run_start:e])
         if continued:   # read again from where the fragment began, as one sentence
             carry = before_cut
             facts += _continued_facts(clean.text, norm, cut, s, e, carry, article, doc, source)

@@ -257,7 +257,9 @@ def _fraction(norm: str, m: re.Match) -> Quantity | None:
     per = {"百": 1.0, "佰": 1.0, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01, "百万": 1e-4, "千万": 1e-5,
            "万万": 1e-6}.get(m.group("den"))
     if num is not None and per is not None:   # 百分之十五 = 15 %, 千分之五 = 0.5 %, 万分之三 = 0.03 %
-        return Quantity(m.start(), m.end(), "", num * per, "%", numeral="chinese")
+        qualifier = _qualifiers(norm, m.start(), m.end())   # (超过百分之三十)
+        return Quantity(m.start(), qualifier[1] if qualifier and qualifier[1] else m.end(), "", num * per, "%",
+                        qualifier[0] if qualifier else None, numeral="chinese")
     den = numeral_value(m.group("den"))
     if not den or num is None:
         return None

@@ -116,6 +116,7 @@ def place_mentions(sentence: str, periods: list[Period] = (), quantities: list[Q
     found = sorted(found + _named_zones(found, sentence), key=lambda m: m.start)
     if local:
         found = [m for m in found if m.place.kind not in ("country", "region", "category")]
+    found = [m for m in found if not _world_as_benchmark(m, sentence)]
     found = [m for m in found if m.place.kind == "zone" or not _INSTITUTION.match(sentence, m.end)]
     found = sorted(found + _leading_bodies(sentence, masked, found), key=lambda m: m.start)
     ends = [q.end for q in quantities]
@@ -232,6 +233,18 @@ COUNTRY_AS_MODIFIER = re.compile(r"(?:级|重点|首[个批家台套座次创]|�
 _POLICY_REGION = re.compile(r"(西部|东北|中部)(?:大开发|振兴|崛起)(?=的?(?:国土|范围|地区|区域|省份|省区))")
 # 从世界历史看: the world as the perspective a clause takes, not its subject
 _PERSPECTIVE = re.compile(r"(?:历史|范围|角度|视角|经验)\s*(?:上)?\s*(?:来)?看")
+# 在世界主要国家中名列前茅, 稳居世界第二, 对世界经济增长贡献率, 在世界各大经济体增长全面减速的情况下: the world
+# as the field a place is ranked in or measured against, not the subject of the figures
+_WORLD_FRAME_BEFORE = re.compile(r"(?:在|居|于|对|占|列|超过|高于|低于|领先|赶超)\s*$")
+_WORLD_FRAME_AFTER = re.compile(r"\s*(?:第|各大|各国|主要|前列|平均|先进|领先|上)")
+
+
+def _world_as_benchmark(m: Mention, sentence: str) -> bool:
+    """Whether a mention of the world (世界, 全球) is the field a place is ranked in or measured against."""
+    return m.place.name in ("世界", "全球") and bool(_WORLD_FRAME_BEFORE.search(sentence, 0, m.start)
+                                                 or _WORLD_FRAME_AFTER.match(sentence, m.end))
+
+
 # 全球最具潜力城市排行榜: a world ranking the places entered
 _WORLD_RANKING = re.compile(r"[^，,。；的]{0,12}(?:排行榜|榜单|排名|指数报告)")
 # 上海自贸试验区, 河南自贸区郑州片区, 京津冀城市群, 雄安新区, 宁波舟山港, 日喀则国际陆地港: a zone (or port)
