@@ -72,11 +72,14 @@ def built_documents(corpus: Path):
         yield raw.source, out["clean"], out["articles"], out["rows"]["facts"]
 
 
-def draw(corpus: Path, seed: int, n: int, whole: bool = False) -> list[dict]:
-    """`n` rows drawn with `seed` from the facts table of `corpus`, in table order."""
-    rows = table(corpus, whole)
+def draw(corpus: Path, seed: int, n: int, whole: bool = False, exclude: list[dict] = ()) -> list[dict]:
+    """`n` rows drawn with `seed` from the facts table of `corpus`, in table order, none of the rows of
+    `exclude` (earlier samples, matched by source and offsets)."""
+    taken = {_row_key(r) for r in exclude}
+    rows = [r for r in table(corpus, whole) if _row_key(r) not in taken]
     picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
-    print(f"{len(picked)} of {len(rows)} rows drawn with seed {seed}", file=sys.stderr)
+    print(f"{len(picked)} of {len(rows)} rows drawn with seed {seed}"
+          + (f" ({len(taken)} rows of earlier samples left out)" if taken else ""), file=sys.stderr)
     return [dict(n=k, table_rows=len(rows), seed=seed, **rows[i], wrong=None, note="")
             for k, i in enumerate(picked, 1)]
 
@@ -196,6 +199,8 @@ def main() -> None:
     d.add_argument("--out", required=True)
     d.add_argument("--whole-table", action="store_true",
                    help="draw from every row a build stores (table-cell facts too), not only the text's facts")
+    d.add_argument("--exclude", nargs="*", default=[],
+                   help="earlier samples (.jsonl) whose rows are not drawn again")
     s = sub.add_parser("show", help="print a sample for judging")
     s.add_argument("file")
     m = sub.add_parser("apply", help="merge a marks file (lines `N fields # note`) into a sample")
@@ -208,7 +213,8 @@ def main() -> None:
     c.add_argument("files", nargs="+")
     a = ap.parse_args()
     if a.cmd == "draw":
-        write(draw(resolve(a.corpus), a.seed, a.n, a.whole_table), resolve(a.out))
+        write(draw(resolve(a.corpus), a.seed, a.n, a.whole_table,
+                   [r for f in a.exclude for r in read(resolve(f))]), resolve(a.out))
     elif a.cmd == "show":
         show(read(resolve(a.file)))
     elif a.cmd == "apply":
