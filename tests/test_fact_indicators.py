@@ -443,3 +443,9 @@ def test_a_bare_stage_of_building_names_the_thing_built():
     assert _indicators("继续实施退耕还林还草，今年拟安排500万亩。", 2014) == ["退耕还林还草安排"]
     assert _indicators("启动新的三年棚改攻坚计划，今年开工580万套。", 2018) == ["棚改开工"]
     assert _indicators("鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。", 2010)[0] != "技术改造安排"
+
+
+def test_a_programme_pursued_by_two_verbs_and_a_rate_per_thing_per_year():
+    # review of round 5, sentences in the national reports' wording: 加快推进 is one pursuit; 每生每年 is a rate's unit
+    assert _indicators("加快推进城镇老旧小区改造，今年新开工3.9万个。", 2020) == ["城镇老旧小区改造新开工"]
+    assert not _indicators("农村义务教育寄宿生生活补助标准中学每生每年1250元。", 2016)[0].startswith("每年")

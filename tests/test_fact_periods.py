@@ -224,3 +224,13 @@ def test_a_review_of_a_governments_five_years_spans_them_when_the_figures_say_fi
     # the same figures under a heading of one past year are that year's
     facts = _sectioned_facts([("一、过去一年工作回顾", "全国财政用于医疗卫生支出五年累计6294亿元。")], "work_report", "全国", 2008)
     assert [f.period for f in facts] == ["2007年"]
+
+
+def test_a_list_carries_a_five_year_span_said_by_its_first_item_but_not_a_total():
+    # review of round 5, a 2026 provincial report's wording: 累计 is said of its own item; the items after it
+    # are the past year's
+    facts = _sectioned_facts([("一、2025年和“十四五”时期工作回顾",
+                               "全省累计发放消费券5亿元，带动消费50亿元；新开工亿元以上项目1200个；城镇新增就业65万人。")],
+                             "work_report", "河南省", 2026)
+    assert [(f.raw, f.period) for f in facts] == [
+        ("5亿元", "2021—2025年"), ("50亿元", "2025年"), ("1200个", "2025年"), ("65万人", "2025年")]

@@ -2116,3 +2116,13 @@ def test_round6_places_reached_by_what_the_clause_before_names():
     # round-6 tuning wild 10024 #28 (gwr2026_gansu): the provinces the green power reached
     text = "陇电入川工程具备核准条件，陇原绿电通达大江南北，惠及26个省份。"
     assert _facts(text)[0].indicator == "陇原绿电惠及的省份"
+
+
+def test_the_world_stays_the_subject_of_its_own_figures():
+    # review of round 5: sentences in the national reports' and papers' wording (no corpus sentence has these
+    # forms): a 在世界… frame stating the world's own figure, 世界平均 and 世界上 speak of the world
+    rows = lambda text: [(f.raw, f.subject) for f in _doc_facts(text, "work_report", "全国", 2017)]
+    assert rows("在世界经济增长2.6%、全球贸易仅增长1.3%的情况下，我国国内生产总值增长6.7%。")[:2] == [
+        ("2.6%", "世界"), ("1.3%", "全球")]
+    assert rows("2019年世界平均城镇化率为55.7%，中国为60.6%。") == [("55.7%", "世界"), ("60.6%", "中国")]
+    assert rows("世界上仍有7亿多人处于极端贫困。") == [("7亿多人", "世界")]

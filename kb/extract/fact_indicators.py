@@ -204,7 +204,7 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
 
 # 加大保障性安居工程建设力度，今年新开工700万套: the programme the clause before pursues, without its
 # effort words (建设力度, 攻坚计划) and its span (新的三年)
-_PURSUED_BEFORE = re.compile(r"(?:继续|深入|大力|全面)?(?:推进|实施|开展|推动|加大|启动|加快)\s*(?:新的|新一轮)?\s*"
+_PURSUED_BEFORE = re.compile(r"(?:(?:继续|深入|大力|全面)?(?:推进|实施|开展|推动|加大|启动|加快)\s*)+(?:新的|新一轮)?\s*"
                              r"(?:[一二三四五两\d]+年)?\s*([^，,。；;、]{2,14}?)\s*(?:建设力度|攻坚计划|攻坚行动|行动计划|计划"
                              r"|力度|工作)?\s*[，,]\s*$")
 
@@ -249,7 +249,7 @@ def _run_length(phrase: str | None, sentence: str, clause: int, q: Quantity) -> 
 
 
 _PER_YEAR = re.compile(r"\s*(每年|年均)(?=[\u4e00-\u9fff])")
-_PER_YEAR_LAST = re.compile(r"(?<=[\u4e00-\u9fff])(?<![人户])(每年|年均)\s*$")   # (not 每人每年: a rate's unit)
+_PER_YEAR_LAST = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])(每年|年均)\s*$")   # (每人每年: a rate's unit)
 _LEVEL_VERB = re.compile(r"稳定|保持|达到?|为|超过|突破|累计|总")
 
 

@@ -21,8 +21,8 @@ _ORDER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(]
                             r"|坚持|坚决|着力|大力|全力|全面|切实|更好|更加|积极|不断|放大|提升|提高|强化|完善|健全|优化|促进|实施"
                             r"|打造|建设|构建|做强|做优|培育|扩大|统筹|守牢|用心|牢固|繁荣|久久为功|坚定|为|让|办好)")
 # 年均增长, 累计新增, 连续5年, 五年新增: a work report's review of the whole plan period it closes
-_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|五年来"
-                            r"|(?<![十\d])五年(?:间|里|中|共|新增|整理|建成|完成|投入|安排)")
+_FIVE_YEARS_SAID = re.compile(r"五年来|(?<![十\d])五年(?:间|里|中|共|新增|整理|建成|完成|投入|安排)")
+_FIVE_YEAR_CUE = re.compile(r"年均(?:增长|增速|提高|下降|增加)|累计|连续\s*[五5]\s*年|" + _FIVE_YEARS_SAID.pattern)
 # figures a work report or plan sets as targets, not results
 _TARGET_CUE = re.compile(r"(?:预期|主要)目标(?:是|为|[:：])|目标是|力争|确保|争取|预计[^，,]{0,6}(?:达到|增长)")
 _NUMBERED_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
@@ -71,8 +71,8 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
     horizon for the goals of the plan period ahead (《纲要草案》…设置了29项主要指标); a plan's
     horizon (到2030年) outside its review of the past. `past_year`: the paragraph is in an account of the
     past year (过去一年，… under a heading that reviews both it and the plan period), not of the plan period.
-    `run`: the ；-list the sentence is an item of, from its first item (五年新增电力装机…；新增公路…: the
-    list's five-year cue is each item's)."""
+    `run`: the ；-list the sentence is an item of, from its first item (五年新增电力装机…；新增公路…: a
+    five-year span the list's first item says is each item's; 累计 is said of its own item only)."""
     path = path or ""
     if doc.genre == "work_report" and doc.year and part == "plan":
         return _plan_horizon(doc, path, sentence)
@@ -81,7 +81,7 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and closes_five_years(doc, path)
-            and _FIVE_YEAR_CUE.search(run or sentence) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
+            and (_FIVE_YEAR_CUE.search(sentence) or _FIVE_YEARS_SAID.search(run)) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
             and (not year_in_heading(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = year_in_heading(path)

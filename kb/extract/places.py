@@ -234,15 +234,21 @@ _POLICY_REGION = re.compile(r"(西部|东北|中部)(?:大开发|振兴|崛起)(
 # 从世界历史看: the world as the perspective a clause takes, not its subject
 _PERSPECTIVE = re.compile(r"(?:历史|范围|角度|视角|经验)\s*(?:上)?\s*(?:来)?看")
 # 在世界主要国家中名列前茅, 稳居世界第二, 对世界经济增长贡献率, 在世界各大经济体增长全面减速的情况下: the world
-# as the field a place is ranked in or measured against, not the subject of the figures
+# as the field a place is ranked in or measured against, not the subject of the figures (but 在世界经济增长2.6%的
+# 情况下 states the world's own figure, and 世界平均城镇化率为55.7% and 世界上仍有7亿多人 speak of the world)
 _WORLD_FRAME_BEFORE = re.compile(r"(?:在|居|于|对|占|列|超过|高于|低于|领先|赶超)\s*$")
-_WORLD_FRAME_AFTER = re.compile(r"\s*(?:第|各大|各国|主要|前列|平均|先进|领先|上)")
+_WORLD_FRAME_AFTER = re.compile(r"\s*(?:第|前列)")
+_OWN_FIGURE = re.compile(r"[^，,。；;、（(]*?(?:\d|[一二三四五六七八九十两]+[万亿千百]|百分之)")
 
 
 def _world_as_benchmark(m: Mention, sentence: str) -> bool:
     """Whether a mention of the world (世界, 全球) is the field a place is ranked in or measured against."""
-    return m.place.name in ("世界", "全球") and bool(_WORLD_FRAME_BEFORE.search(sentence, 0, m.start)
-                                                 or _WORLD_FRAME_AFTER.match(sentence, m.end))
+    if m.place.name not in ("世界", "全球"):
+        return False
+    before = _WORLD_FRAME_BEFORE.search(sentence, 0, m.start)
+    if before and before.group(0).strip() == "在" and _OWN_FIGURE.match(sentence, m.end):
+        return False
+    return bool(before or _WORLD_FRAME_AFTER.match(sentence, m.end))
 
 
 # 全球最具潜力城市排行榜: a world ranking the places entered
