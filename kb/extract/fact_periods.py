@@ -81,7 +81,8 @@ def default_period(doc: DocumentTraits, path: str, sentence: str = "", targets: 
             return _plan_horizon(doc, path, sentence)
         return f"{doc.year}年"
     if (doc.genre == "work_report" and doc.year and closes_five_years(doc, path)
-            and (_FIVE_YEAR_CUE.search(sentence) or _FIVE_YEARS_SAID.search(run)) and not AHEAD_HEADING.search(path) and part != "task" and not past_year
+            and (_FIVE_YEAR_CUE.search(sentence) or _FIVE_YEARS_SAID.search(run))
+            and not AHEAD_HEADING.search(path) and part != "task" and not past_year
             and (not year_in_heading(path) or any(p.text.startswith("“") for p in find_periods(path)))):
         return f"{doc.year - 5}—{doc.year - 1}年"   # 年均增长…, 累计…: the plan period the report closes
     heading = year_in_heading(path)
