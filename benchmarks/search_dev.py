@@ -121,6 +121,11 @@ def corpus_documents(corpus: Path) -> list[tuple]:
     return docs
 
 
+def corpus_subtitles(docs: list[tuple]) -> dict[tuple[str, int], str]:
+    """{(source, article index): subtitle} of the documents, as a KB gives its Searcher."""
+    return {(raw.source, a.index): a.subtitle for raw, _, articles in docs for a in articles if a.subtitle}
+
+
 def corpus_passages(corpus: Path, settings: Settings, docs: list | None = None) -> tuple[list[Passage], str]:
     """All passages of the corpus with ids, and a label of the pipeline that made them."""
     passages = []
@@ -198,7 +203,8 @@ def main() -> None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             build_indexes(passages, embedder, Path(tmp) / "search", cache, settings, progress=False)
-            searcher = Searcher(load_indexes(Path(tmp) / "search"), passages, embedder, settings)
+            searcher = Searcher(load_indexes(Path(tmp) / "search"), passages, embedder, settings,
+                                subtitles=corpus_subtitles(docs))
             naive = NaiveBaseline(docs)
             print(f"-- {corpus_name}: {len(docs)} documents, {len(passages)} passages, "
                   f"ready in {time.time() - t0:.0f}s")
@@ -247,9 +253,11 @@ def tuning_searchers(corpora: list[str], tmp: Path, settings: Settings, embedder
     prepared = []
     for corpus_name in corpora:
         corpus, cache = CORPORA[corpus_name]
-        passages, _ = corpus_passages(corpus, settings)
+        docs = corpus_documents(corpus)
+        passages, _ = corpus_passages(corpus, settings, docs)
         build_indexes(passages, embedder, tmp / corpus_name, cache, settings, progress=False)
-        searcher = Searcher(load_indexes(tmp / corpus_name), passages, embedder, settings)
+        searcher = Searcher(load_indexes(tmp / corpus_name), passages, embedder, settings,
+                            subtitles=corpus_subtitles(docs))
         for qset in (s for s in SETS if s.corpus == corpus_name):
             if parts(qset)["tune"]:
                 prepared.append((qset.name, searcher, parts(qset)["tune"]))

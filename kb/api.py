@@ -94,7 +94,9 @@ class KnowledgeBase:
         from .search import Searcher
         from .vector_store import make_vector_store
         indexes = load_indexes(self.generation / "search", store=make_vector_store(self.settings))
-        return Searcher(indexes, store.PassageTable(self.db, indexes.ids), settings=self.settings)
+        subtitles = {(source, a.index): a.subtitle for source, a in store.articles(self.db) if a.subtitle}
+        return Searcher(indexes, store.PassageTable(self.db, indexes.ids), settings=self.settings,
+                        subtitles=subtitles)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid", filters=None, *,
                source: str | None = None, article: str | None = None, kind: str | None = None,

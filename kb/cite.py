@@ -5,7 +5,8 @@ character offsets) to find the passage again (`kb show FILE:START-END`).
 
 GB/T 7714-2015 forms used here (sequential numbering, so an unknown author is omitted, §8.1.5):
   serial article:  主要责任者. 题名[J]. 刊名, 年, 卷(期): 页码.
-  report:          主要责任者. 题名[R]. 出版地: 出版者, 出版年.
+  report:          主要责任者. 题名: 其他题名信息[R]. 出版地: 出版者, 出版年.
+                   (其他题名信息: where it was delivered, when its dateline says so)
   other:           主要责任者. 题名[Z]. 日期.
 An unknown place or publisher is written [出版地不详] / [出版者不详] (§8.4.1.2, §8.4.2.2); more than
 three authors are cut to three followed by “等” (§8.1.2).
@@ -97,6 +98,9 @@ def reference(article: Article) -> str:
     title = " ".join(article.title.split())
     if not title:
         return ""
+    subtitle = " ".join(article.subtitle.split())
+    if subtitle:
+        title += f": {subtitle}"   # 题名: 其他题名信息 (where a report was delivered)
     code = document_type(article)
     head = responsible(article)
     body = _serial_part(article) if code == "J" else _publication_part(article, code)

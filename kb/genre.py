@@ -119,6 +119,7 @@ class DocumentInfo:
     jurisdiction: str = ""
     issuer: str = ""
     date: str = ""                  # ISO date (2026-01-27, or 2026-04 when the day is not given)
+    subtitle: str = ""              # where it was delivered (the dateline: 2026年1月14日在…会议上)
     year: int | None = None
     authors: list[str] = field(default_factory=list)
     affiliation: str = ""
@@ -457,6 +458,17 @@ def _issuer(genre: str, opening: _Opening, jurisdiction: str, lines: list[str]) 
 
 
 # ---------------------------------------------------------------- the entry point
+# ——在中国共产党第十九次全国代表大会上的报告, 2026年1月14日在浙江省第十四届人民代表大会第四次会议上: where a
+# report was delivered (a dateline holding only a date, （2017年10月18日）, says no more than the date)
+_OCCASION = re.compile(r"在.{2,40}?(?:会议|大会|会)(?:上的(?:报告|讲话))?上?|.{2,40}?(?:会议|大会)上的(?:报告|讲话)")
+
+
+def occasion(datelines: list[str]) -> str:
+    """Where the document was delivered, as its datelines say (without their dashes and brackets), or ""."""
+    said = [re.sub(r"^[—–\-（(\s]+|[）)\s]+$", "", line) for line in datelines]
+    return " ".join(line for line in said if _OCCASION.search(line))
+
+
 def describe(text: str, running_heads: list[str] | None = None) -> DocumentInfo:
     """Genre and metadata of a cleaned document (see the module docstring); the running heads the
     cleaning dropped may still name the journal and issue."""
@@ -483,7 +495,8 @@ def describe(text: str, running_heads: list[str] | None = None) -> DocumentInfo:
         date_year = int(m.group(1)) if m else None
     year = _year(genre, lines, title, date_year, text)
     info = DocumentInfo(genre=genre, title=tidy_title(title), date=date, year=year, authors=authors,
-                        affiliation=affiliation)
+                        affiliation=affiliation,
+                        subtitle="" if genre in ("paper", "journal_issue") else occasion(opening.datelines))
     if genre in ("paper", "journal_issue"):
         for key, value in journal_fields("\n".join([*(running_heads or []), text])).items():
             setattr(info, key, value)

@@ -201,7 +201,9 @@ class Searcher:
 
     def __init__(self, indexes: Indexes, passages: Sequence[Passage] | Mapping[int, Passage] | PassageTable,
                  embedder: Embedder | None = None, settings: Settings | None = None,
-                 weights: Weights = WEIGHTS):
+                 weights: Weights = WEIGHTS, subtitles: Mapping[tuple[str, int], str] | None = None):
+        """`subtitles`: {(source, article index): Article.subtitle} (where a report was delivered: a
+        question naming 十九大报告 names the document delivered there)."""
         self.settings = settings or Settings()
         self.weights = weights
         self.indexes = indexes
@@ -226,9 +228,10 @@ class Searcher:
             coded["kind"].add(p.kind)
             coded["jurisdiction"].add(p.jurisdiction or "")
             ints["year"].append(p.year if p.year is not None else -1)
-            key = (p.article, p.jurisdiction, p.genre)
+            subtitle = (subtitles or {}).get((p.source, p.article_index), "")
+            key = (p.article, p.jurisdiction, p.genre, subtitle)
             if key not in document_of:       # place names are worked out once per document, not per row
-                document_of[key] = documents.setdefault(_document_field(p), len(documents))
+                document_of[key] = documents.setdefault(_document_field(p, subtitle), len(documents))
             ints["document"].append(document_of[key])
             ints["heading"].append(headings.setdefault(p.section or "", len(headings)))
             ints["opening"].append(openings.setdefault(opening_heading(p), len(openings) - 1))
@@ -528,11 +531,11 @@ def _remember(cache: dict, items: dict) -> None:
     cache.update(items)
 
 
-def _document_field(p: Passage) -> str:
+def _document_field(p: Passage, subtitle: str = "") -> str:
     """What a question may say about a passage's document: its title, jurisdiction (with the short
-    names), and genre."""
+    names), genre, and where it was delivered (在中国共产党第十九次全国代表大会上的报告)."""
     places = " ".join(place_names(p.jurisdiction)) if p.jurisdiction else ""
-    return " ".join(x for x in (p.article, places, GENRE_WORDS.get(p.genre, "")) if x)
+    return " ".join(x for x in (p.article, places, GENRE_WORDS.get(p.genre, ""), subtitle) if x)
 
 
 def opening_heading(p: Passage) -> str:

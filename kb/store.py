@@ -385,13 +385,16 @@ def _innermost(conn: sqlite3.Connection, table: str, source: str, start: int, en
 
 
 def _from_row(cls, row: sqlite3.Row):
-    """A dataclass from a stored row: JSON lists decoded, flags as bools, absent columns left default."""
+    """A dataclass from a stored row: JSON lists decoded, flags as bools, absent or NULL columns of a field
+    with a default left default."""
     have = set(row.keys())
     values = {}
     for f in _stored_fields(cls):
         if f.name not in have:
             continue
         value = row[f.name]
+        if value is None and f.default not in (dataclasses.MISSING, None):
+            continue   # a column added after the row was written (NULL): the field's default ("")
         kind = str(f.type).replace(" ", "")
         if isinstance(value, str) and kind.startswith(("list", "dict", "tuple")):
             value = json.loads(value)

@@ -188,6 +188,7 @@ def split_articles(clean: CleanText, source: str) -> list[Article]:
 def _apply_document_info(art: Article, info: DocumentInfo) -> None:
     """Copy the document's genre and metadata (kb.genre) onto one of its articles."""
     art.genre, art.jurisdiction, art.issuer, art.date = info.genre, info.jurisdiction, info.issuer, info.date
+    art.subtitle = info.subtitle
     art.journal = art.journal or info.journal
     art.issue = art.issue or info.issue
     if info.genre == "journal_issue":

@@ -89,6 +89,9 @@ class Article:
     issuer: str = ""                # issuing body (…人民政府, …统计局) when stated
     affiliation: str = ""           # authors' affiliation (papers)
     date: str = ""                  # ISO date when stated (2026-01-27)
+    # other title information (GB/T 7714: 题名: 其他题名信息): where a report or speech was delivered
+    # (在中国共产党第十九次全国代表大会上的报告, 2026年1月14日在浙江省第十四届人民代表大会第四次会议上)
+    subtitle: str = ""
     journal: str = ""               # journal name, volume and issue (papers) when stated
     volume: str = ""
     issue: str = ""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kb import build as build_mod
-from kb import store
+from kb import cite, store
 from kb.api import KnowledgeBase
 from kb.build import build, current_generation
 from kb.config import Settings
@@ -220,6 +220,23 @@ def test_a_kb_from_before_a_new_field_gains_the_column(corpus, settings):
     (corpus / "b.txt").write_text(DOC_B + "森林覆盖率达到20%。", encoding="utf-8")
     report = build([corpus], settings, progress=False)
     assert [p.split("/")[-1] for p in report.updated] == ["b.txt"] and not report.failed
+
+
+def test_an_articles_column_added_later_reads_as_its_default(corpus, settings):
+    # a KB written before Article.subtitle: reopened for writing it gains the column as NULL, and its
+    # articles still read with subtitle "" and give their reference
+    build([corpus], settings, progress=False)
+    db = current_generation(settings.index_dir) / "kb.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE articles DROP COLUMN subtitle")
+    conn.commit()
+    conn.close()
+    conn = store.connect(db)   # read-write: the column comes back, NULL in the old rows
+    assert "subtitle" in store._columns(conn, "articles")
+    stored = store.articles(conn)
+    assert stored and all(a.subtitle == "" for _, a in stored)
+    assert all(isinstance(cite.reference(a), str) for _, a in stored)
+    conn.close()
 
 
 @needs_shared("wildcorpus", "gwr2026_xinjiang.txt")

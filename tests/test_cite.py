@@ -44,6 +44,10 @@ def test_work_report_and_communique_are_reports_by_their_issuer():
     report = article(title="政府工作报告", genre="work_report", issuer="甘肃省人民政府", date="2026-01-27",
                      jurisdiction="甘肃省")
     assert cite.reference(report) == "甘肃省人民政府. 政府工作报告[R]. [出版地不详]: 甘肃省人民政府, 2026."
+    # where it was delivered is its other title information (题名: 其他题名信息)
+    report.subtitle = "二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上"
+    assert cite.reference(report) == ("甘肃省人民政府. 政府工作报告: 二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上[R]. "
+                                      "[出版地不详]: 甘肃省人民政府, 2026.")
     communique = article(title="2023年洛阳市国民经济和社会发展统计公报", genre="communique",
                          issuer="洛阳市统计局、国家统计局洛阳调查队", date="2024-04-30", year=2024)
     assert cite.reference(communique) == ("洛阳市统计局, 国家统计局洛阳调查队. 2023年洛阳市国民经济和社会发展统计公报[R]. "

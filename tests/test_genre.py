@@ -226,3 +226,14 @@ def test_a_report_opening_with_its_salutation_is_a_work_report_not_a_policy():
     info = _describe(text)
     assert info.genre == "work_report"
     assert "意见" not in info.title
+
+
+def test_where_a_report_was_delivered_is_its_subtitle():
+    # the dateline of a 2026 provincial report (gwr2026_gansu) and the occasion line of a congress report
+    # (cpc_congress_19, ../shared/extcorpus); a dateline holding only a date says nothing more
+    assert _describe(WEB_REPORT).subtitle == "二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上"
+    congress = ("决胜全面建成小康社会\n为夺取新时代中国特色社会主义伟大胜利\n——在中国共产党第十九次全国代表大会上的报告\n"
+                "（2017年10月18日）\n习　近　平\n同志们：\n现在，我代表第十八届中央委员会向大会作报告。\n")
+    info = _describe(congress)
+    assert info.subtitle == "在中国共产党第十九次全国代表大会上的报告"
+    assert info.date == "2017-10-18"

@@ -633,3 +633,24 @@ def test_a_word_the_kb_spells_otherwise_is_read_as_the_kbs_spelling(tmp_path_fac
     assert sum("自贸试验区" in g for g in s.analyse("自由贸易试验区支持政策").expansions) == 1
     monkeypatch.setattr(search_module, "ABBREVIATIONS", False)
     assert not s.search("固废", k=1, mode="keyword")
+
+
+def test_a_question_naming_where_a_report_was_delivered_raises_that_report(tmp_path_factory, searcher):
+    # cpc_congress_19 and gwr_2018 (../shared/extcorpus) say the same of 台湾同胞; only the congress report was
+    # delivered 在中国共产党第十九次全国代表大会上 (its Article.subtitle, which the KB gives its Searcher)
+    documents = [
+        ("cpc_congress_19.txt", *_document("决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利", 2017, [
+            ("body", "我们将扩大两岸经济文化交流合作，实现互利互惠，逐步为台湾同胞在大陆学习、创业、就业、生活提供"
+                     "与大陆同胞同等的待遇，增进台湾同胞福祉。")])),
+        ("gwr_2018.txt", *_document("政府工作报告", 2018, [
+            ("body", "扩大两岸经济文化交流合作，逐步为台湾同胞在大陆学习、创业、就业、生活提供与大陆同胞同等待遇。")])),
+    ]
+    out = tmp_path_factory.mktemp("delivered")
+    plain = _searcher_of(documents, out, searcher.embedder)
+    delivered = Searcher(plain.indexes, plain.passages, searcher.embedder, SETTINGS,
+                         subtitles={("cpc_congress_19.txt", 0): "在中国共产党第十九次全国代表大会上的报告"})
+    question = "全国代表大会上的报告说台湾同胞在大陆享受什么待遇"
+    score = lambda s: {h.source: h.score for h in s.search(question, k=2)}
+    with_subtitle, without = score(delivered), score(plain)
+    assert with_subtitle["cpc_congress_19.txt"] > without["cpc_congress_19.txt"]
+    assert with_subtitle["gwr_2018.txt"] == pytest.approx(without["gwr_2018.txt"])
