@@ -461,12 +461,20 @@ def _issuer(genre: str, opening: _Opening, jurisdiction: str, lines: list[str]) 
 # ——在中国共产党第十九次全国代表大会上的报告, 2026年1月14日在浙江省第十四届人民代表大会第四次会议上: where a
 # report was delivered (a dateline holding only a date, （2017年10月18日）, says no more than the date)
 _OCCASION = re.compile(r"在.{2,40}?(?:会议|大会|会)(?:上的(?:报告|讲话))?上?|.{2,40}?(?:会议|大会)上的(?:报告|讲话)")
+_ADOPTED = re.compile(r"通过|批准|印发|审定")
 
 
 def occasion(datelines: list[str]) -> str:
-    """Where the document was delivered, as its datelines say (without their dashes and brackets), or ""."""
-    said = [re.sub(r"^[—–\-（(\s]+|[）)\s]+$", "", line) for line in datelines]
-    return " ".join(line for line in said if _OCCASION.search(line))
+    """Where the document was delivered, as its datelines say (without their dashes and brackets; a
+    dateline broken over two lines joined), or ""; not where a policy was adopted (…会议上审议通过)."""
+    said: list[str] = []
+    for line in datelines:
+        line = re.sub(r"^[—–\-（(\s]+|[）)\s]+$", "", line)
+        if said and not said[-1].endswith(("上", "报告", "讲话")):
+            said[-1] += line   # ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上
+        else:
+            said.append(line)
+    return " ".join(line for line in said if _OCCASION.search(line) and not _ADOPTED.search(line))
 
 
 def describe(text: str, running_heads: list[str] | None = None) -> DocumentInfo:

@@ -206,6 +206,7 @@ class Searcher:
         question naming 十九大报告 names the document delivered there)."""
         self.settings = settings or Settings()
         self.weights = weights
+        subtitles = subtitles or {}
         self.indexes = indexes
         self.passages = _aligned(indexes, passages)
         self._embedder = embedder
@@ -228,7 +229,7 @@ class Searcher:
             coded["kind"].add(p.kind)
             coded["jurisdiction"].add(p.jurisdiction or "")
             ints["year"].append(p.year if p.year is not None else -1)
-            subtitle = (subtitles or {}).get((p.source, p.article_index), "")
+            subtitle = subtitles.get((p.source, p.article_index), "")
             key = (p.article, p.jurisdiction, p.genre, subtitle)
             if key not in document_of:       # place names are worked out once per document, not per row
                 document_of[key] = documents.setdefault(_document_field(p, subtitle), len(documents))

@@ -231,6 +231,9 @@ def test_an_articles_column_added_later_reads_as_its_default(corpus, settings):
     conn.execute("ALTER TABLE articles DROP COLUMN subtitle")
     conn.commit()
     conn.close()
+    conn = store.connect(db, readonly=True)   # read-only (the app, the CLI): the column is absent
+    assert all(a.subtitle == "" and isinstance(cite.reference(a), str) for _, a in store.articles(conn))
+    conn.close()
     conn = store.connect(db)   # read-write: the column comes back, NULL in the old rows
     assert "subtitle" in store._columns(conn, "articles")
     stored = store.articles(conn)

@@ -237,3 +237,14 @@ def test_where_a_report_was_delivered_is_its_subtitle():
     info = _describe(congress)
     assert info.subtitle == "在中国共产党第十九次全国代表大会上的报告"
     assert info.date == "2017-10-18"
+
+
+@needs_shared("wildcorpus", "gwr2026_guangdong.txt")
+def test_a_dateline_broken_over_two_lines_is_one_subtitle_and_an_adoption_is_none():
+    # gwr2026_guangdong: ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上
+    from kb.load import load
+    info = describe(clean(load(shared_path("wildcorpus", "gwr2026_guangdong.txt"))).text)
+    assert info.subtitle == "2026年1月26日在广东省第十四届人民代表大会第五次会议上"
+    # where a policy was adopted is no occasion it was delivered at
+    from kb.genre import occasion
+    assert occasion(["（2024年1月10日在市政府第35次常务会议上审议通过）"]) == ""
