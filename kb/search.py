@@ -203,7 +203,7 @@ class Searcher:
                  embedder: Embedder | None = None, settings: Settings | None = None,
                  weights: Weights = WEIGHTS, subtitles: Mapping[tuple[str, int], str] | None = None):
         """`subtitles`: {(source, article index): Article.subtitle} (where a report was delivered: a
-        question naming 十九大报告 names the document delivered there)."""
+        question naming 全国代表大会上的报告 names the document delivered there)."""
         self.settings = settings or Settings()
         self.weights = weights
         subtitles = subtitles or {}
