@@ -1,5 +1,5 @@
 """Indicators of facts in wild documents (kb/extract/fact_indicators.py): what a figure measures, with its scope."""
-from tests.test_facts import _doc_facts, _facts
+from tests.test_facts import _doc_facts, _facts, _sectioned_facts
 
 
 def _indicators(text, year):
@@ -449,3 +449,19 @@ def test_a_programme_pursued_by_two_verbs_and_a_rate_per_thing_per_year():
     # review of round 5, sentences in the national reports' wording: 加快推进 is one pursuit; 每生每年 is a rate's unit
     assert _indicators("加快推进城镇老旧小区改造，今年新开工3.9万个。", 2020) == ["城镇老旧小区改造新开工"]
     assert not _indicators("农村义务教育寄宿生生活补助标准中学每生每年1250元。", 2016)[0].startswith("每年")
+
+
+def test_a_topic_clause_names_the_change_after_it_and_a_span_before_zhongyang_keeps_its_word():
+    # round-6 tuning ext 20406 #10, #11 (gwr_2008): a sentence opening on a bare noun phrase names what the
+    # next clause changes from and to; 五年中央财政… is 五年 + 中央财政 (the period grammar once read 五年中)
+    path = "一、 过去五年工作回顾 > （二）大力推进改革开放，注重制度建设和创新"
+    facts = _sectioned_facts([(path, "五年中央财政用于科技的投入达到3406亿元。全社会研究与实验发展经费，从2002年1288亿元"
+                                     "增加到2007年的3664亿元，占国内生产总值比重从1.07%提高到1.49%。")], "work_report", "全国", 2008)
+    assert [(f.raw, f.indicator, f.period) for f in facts] == [
+        ("3406亿元", "中央财政用于科技的投入", "2003—2007年"),
+        ("1288亿元", "全社会研究与实验发展经费", "2002年"), ("3664亿元", "全社会研究与实验发展经费", "2007年"),
+        ("1.07%", "全社会研究与实验发展经费占国内生产总值比重", "2002年"),
+        ("1.49%", "全社会研究与实验发展经费占国内生产总值比重", "2007年")]
+    # a clause opening on a verb is no topic (gwr_2019: 实施职业技能提升行动，从失业保险基金结余中拿出1000亿元)
+    assert "实施" not in (_indicators("实施职业技能提升行动，从失业保险基金结余中拿出1000亿元，用于1500万人次以上的职工培训。",
+                                      2019)[0] or "")

@@ -100,6 +100,8 @@ def indicator_for(q: Quantity, clause: int, previous_end: int, frm: re.Match | N
               or area_of(phrase, sentence, q) or amount_noun(phrase, sentence, q, sentence[max(clause, previous_end):q.start]) or ("" if _BARE_VERB.fullmatch(phrase) else phrase) or share_noun(sentence, q))
     if not phrase and clause > previous_end:
         phrase = gap_to_place(lead_noun_phrase(sentence, clause, previous_end, periods, mentions), sentence)
+    if not phrase and frm and previous_end == 0 and _FROM_START.fullmatch(sentence, clause, q.start):
+        phrase = _topic_clause(sentence, clause)   # 全社会研究与实验发展经费，从2002年1288亿元增加到…
     met = _MET.fullmatch(phrase or "") if q.unit == "%" and clause > previous_end else None
     need = _NEED_MET.match(sentence, q.end) if met else None
     lead = lead_noun_phrase(sentence, clause, previous_end, periods, mentions) if need else ""
@@ -696,6 +698,18 @@ def variable_of(indicator: str | None) -> str:
     if len(variable) < 2 or is_generic_measure(variable) or indicator_confidence(variable) == "low":
         return ""
     return variable
+
+
+# 从2002年, 将由去年的: a clause that opens on the start point of a change
+_FROM_START = re.compile(r"\s*(?:将|要)?(?:从|由)\s*(?:(?:19|20)\d\d\s*年(?:末|底)?|去年|上年)?\s*的?\s*")
+
+
+def _topic_clause(sentence: str, clause: int) -> str:
+    """The sentence's opening clause when it is only a noun phrase, naming what the figure's clause
+    then changes from and to (全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元); "" else."""
+    first = re.fullmatch(r"\s*(?:今年|去年|明年|全年)?([\u4e00-\u9fff“”]{4,16})\s*[，,]\s*", sentence[:clause])
+    noun = first.group(1) if first else ""
+    return noun if noun and not _PREDICATE.search(noun) and indicator_confidence(noun) == "high" else ""
 
 
 def lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],
