@@ -465,3 +465,14 @@ def test_a_topic_clause_names_the_change_after_it_and_a_span_before_zhongyang_ke
     # a clause opening on a verb is no topic (gwr_2019: 实施职业技能提升行动，从失业保险基金结余中拿出1000亿元)
     assert "实施" not in (_indicators("实施职业技能提升行动，从失业保险基金结余中拿出1000亿元，用于1500万人次以上的职工培训。",
                                       2019)[0] or "")
+
+
+def test_a_time_a_place_or_a_way_of_counting_before_a_change_names_nothing():
+    # review of round 6, sentences in the reports' wording (no corpus sentence has these forms)
+    for sentence in ("过去五年，从2012年的54万亿元增加到82.7万亿元。", "西部地区，由2000年的21.44%下降到19%。",
+                     "按可比价格计算，从2012年的10%提高到12%。"):
+        assert _indicators(sentence, 2018)[0] is None, sentence
+    # a span's 中 stays the span's where the word after it is not 中央 (十年中东北地区…)
+    from kb.extract.periods import find_periods
+    assert [p.text for p in find_periods("十年中东北地区生产总值年均增长8%")] == ["十年中"]
+    assert [p.text for p in find_periods("五年中央财政用于科技的投入")] == ["五年"]

@@ -16,7 +16,7 @@ from kb.extract.fact_counts import (AREA_UNITS, BUILD_STAGE, PREDICATED, RELEASE
 from kb.extract.fact_periods import TO
 from kb.extract.indicators import indicator_confidence, is_generic_measure
 from kb.extract.numbers import Quantity
-from kb.extract.periods import Period, end_with_deadline
+from kb.extract.periods import Period, end_with_deadline, find_periods
 from kb.extract.places import COUNTRY_AS_MODIFIER, Mention, place_table
 from kb.extract.subjects import PLACE_LIST_GAP, bracketed_measure, compared_level, counted_classes
 
@@ -700,6 +700,7 @@ def variable_of(indicator: str | None) -> str:
     return variable
 
 
+_NO_TOPIC = re.compile(r"^(?:按|据|经过|相比|展望|具体|分)|(?:看|方面|统计|计算|之下|未来|以来|时期)$")
 # 从2002年, 将由去年的: a clause that opens on the start point of a change
 _FROM_START = re.compile(r"\s*(?:将|要)?(?:从|由)\s*(?:(?:19|20)\d\d\s*年(?:末|底)?|去年|上年)?\s*的?\s*")
 
@@ -709,7 +710,10 @@ def _topic_clause(sentence: str, clause: int) -> str:
     then changes from and to (全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元); "" else."""
     first = re.fullmatch(r"\s*(?:今年|去年|明年|全年)?([\u4e00-\u9fff“”]{4,16})\s*[，,]\s*", sentence[:clause])
     noun = first.group(1) if first else ""
-    return noun if noun and not _PREDICATE.search(noun) and indicator_confidence(noun) == "high" else ""
+    if not noun or _PREDICATE.search(noun) or _CHANGE.search(noun) or _NO_TOPIC.search(noun) or find_periods(noun) \
+            or place_table()[1].fullmatch(noun):
+        return ""   # (过去五年，从…; 按可比价格计算，…; 西部地区，由…: a time, a way of counting, a place)
+    return noun if indicator_confidence(noun) == "high" else ""
 
 
 def lead_noun_phrase(sentence: str, clause: int, previous_end: int, periods: list[Period],

@@ -33,9 +33,10 @@ _RELATIVE = re.compile(r"同年|同期|当年")
 BEFORE_YEAR = re.compile(r"\s*(?:以前|之前|前)(?![一二三四五六七八九十两半几后列沿端期景行进\d])")
 
 # 20年来, 五年来, 近10年, 过去五年, 40多年间: a span of years counted back from the text's own year
-# (五年中央财政…: the span is 五年; its 中 begins the word 中央)
+# (五年中央财政…: the span is 五年; its 中 begins the word 中央 — but 十年中东北地区…, 五年中小麦产量 keep 中)
+_WORD_OF_ZHONG = r"中(?:央|华民族|国(?!内)|西部|东部|部(?!分))"
 _DURATION = re.compile(r"(?:近|过去|这|在这)?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*年\s*多?\s*"
-                       r"(?P<tail>来|间|以来|里|中(?![央国部华心层东西南北小])|(?=中[央国部华心层东西南北小]))"
+                       rf"(?P<tail>来|间|以来|里|(?!{_WORD_OF_ZHONG})中|(?={_WORD_OF_ZHONG}))"
                        r"|(?:近|过去的?)(?P<n2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?![\d度])"
                        r"|(?:这|的)(?P<n3>[一二三四五六七八九十]{1,2}|\d{1,2})\s*年(?=\s*[。，,！!；;]|$)"
                        r"|(?:近|过去的?)(?P<n4>\d{1,2})\s*a(?![A-Za-z])"   # 过去的13a: a paper's a (annum) for 年
