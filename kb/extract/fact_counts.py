@@ -92,9 +92,6 @@ def launched(before: str, noun: str | None) -> str | None:
     return verb.group(0) + noun if verb and not noun.startswith(verb.group(0)) else noun
 
 
-# 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
-# an amount whose clause names only who acts and how is an amount of the thing named right after it
-# (`before` comes as the indicator reads it: a leading 将, 坚决 and a trailing 了 are gone already)
 # The stages of building a thing counted after them or named before them (续建安置房7550套，新开工1000套;
 # 城镇保障性住房基本建成470万套、新开工630万套): kb.extract.fact_scopes and fact_indicators read them.
 BUILT = re.compile(r"(?:新开工|开工|续建|新建|建成|竣工|开建|交付|筹集|分配)")
@@ -114,6 +111,9 @@ _AMOUNT_NOUN = re.compile(r"\s*(?P<of>的\s*)?(?P<noun>[\u4e00-\u9fff“”]{2,1
 _MONEY_NOUN = re.compile(r"(?:资金|基金|国债|债券|贷款|补助|补贴|资本金)$")
 
 
+# 发行1000亿元长期国债, 中央财政安排1000亿元专项奖补资金, 坚决守住18亿亩耕地红线, 国家已设立400亿元…引导基金:
+# an amount whose clause names only who acts and how is an amount of the thing named right after it
+# (`before` comes as the indicator reads it: a leading 将, 坚决 and a trailing 了 are gone already)
 def amount_noun(before: str, sentence: str, q: Quantity, opening: str = "") -> str | None:
     """长期国债 for the 1000亿元 of 发行1000亿元长期国债 (with the verb: 发行长期国债), when the clause before the
     amount holds only who acts and the verb (`before`, as the indicator reads it) or nothing, and a noun runs

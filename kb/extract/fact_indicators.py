@@ -191,7 +191,9 @@ def _trains_run(phrase: str | None, sentence: str, q: Quantity) -> str | None:
 # 能够满足75%的日常通勤需求: the share of a need that the thing the clause before names meets
 _MET = re.compile(r"(?:能够|能|可以|可|基本|已)?(满足|覆盖|解决|承担|承载)")
 _NEED_MET = re.compile(r"\s*(?:以上|左右)?\s*的\s*([\u4e00-\u9fff]{2,10}?)(?=[，,。；;]|$)")
-_PROGRAM_BEFORE = re.compile(r"(?:推进|实施|开展|推动)\s*([^，,。；;]{2,16}?)\s*[，,]\s*(?:完成|实现)?\s*$")
+# the verbs by which the clause before pursues a programme (推进耕地下山、林地上山，完成置换63万亩)
+_PURSUING = "推进|实施|开展|推动"
+_PROGRAM_BEFORE = re.compile(rf"(?:{_PURSUING})\s*([^，,。；;]{{2,16}}?)\s*[，,]\s*(?:完成|实现)?\s*$")
 
 
 def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str | None) -> str | None:
@@ -206,7 +208,7 @@ def _area_of_action_before(sentence: str, clause: int, q: Quantity, phrase: str 
 
 # 加大保障性安居工程建设力度，今年新开工700万套: the programme the clause before pursues, without its
 # effort words (建设力度, 攻坚计划) and its span (新的三年)
-_PURSUED_BEFORE = re.compile(r"(?:(?:继续|深入|大力|全面)?(?:推进|实施|开展|推动|加大|启动|加快)\s*)+(?:新的|新一轮)?\s*"
+_PURSUED_BEFORE = re.compile(rf"(?:(?:继续|深入|大力|全面)?(?:{_PURSUING}|加大|启动|加快)\s*)+(?:新的|新一轮)?\s*"
                              r"(?:[一二三四五两\d]+年)?\s*([^，,。；;、]{2,14}?)\s*(?:建设力度|攻坚计划|攻坚行动|行动计划|计划"
                              r"|力度|工作)?\s*[，,]\s*$")
 

@@ -499,7 +499,7 @@ def with_earlier_scope(indicator: str | None, stated: list[tuple[str | None, str
 
 
 _EVENTS_HELD = re.compile(r"(?:举办|举行|承办|开展|组织)(?:各类|各种|各项)?(?P<events>[\u4e00-\u9fff]{2,8})")
-_BUILT_LAST = re.compile(r"(?:基本)?" + BUILT.pattern + r"(?:建设)?$")
+_BUILT_LAST = re.compile(f"(?:{BUILD_STAGE.pattern})$")   # the stage an indicator ends with
 _ENROLLED = re.compile(r"(?:参保|参合|登记|注册|备案)(?=[\u4e00-\u9fff]{2})")
 _RATE_OF = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率")
 _NEWLY = re.compile(r"^(?:新增|累计|新)")

@@ -493,12 +493,12 @@ def carry_subject(carry: Carry, mentions: list[Mention], sentence: str, upto: in
 
 
 # 占全国的比重为46.7%。, 比上年增长5%。: a sentence that opens on a predicate goes on about the subject before
-_CONTINUES = re.compile(r"^\s*(?:占|比(?!重)|较|同比|其中|分别|增长|下降|提高|达到|为)")
+_OPENS_ON_PREDICATE = re.compile(r"^\s*(?:占|比(?!重)|较|同比|其中|分别|增长|下降|提高|达到|为)")
 
 
 def continues(sentence: str) -> bool:
     """Whether a sentence opens on a predicate, going on about the subject of the sentence before."""
-    return bool(_CONTINUES.match(sentence))
+    return bool(_OPENS_ON_PREDICATE.match(sentence))
 
 
 def subject_with_source(subject: str | None, owner: Mention | None, carry: Carry,
