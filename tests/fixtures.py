@@ -84,3 +84,17 @@ def text_only_kb(paths: list[Path], index_dir: Path) -> Path:
     conn.close()
     (Path(index_dir) / "CURRENT").write_text(gen.name)
     return Path(index_dir)
+
+
+def processed_by_another_version(index_dir: Path) -> None:
+    """Mark every document of the live KB in `index_dir` as processed by another version of the
+    pipeline, as a KB built by an older policy-kb stores it (its documents' `pipeline` column)."""
+    import sqlite3
+
+    from kb.build import current_generation
+    conn = sqlite3.connect(current_generation(index_dir) / "kb.sqlite")
+    try:
+        conn.execute("UPDATE documents SET pipeline = '0000000000000000'")
+        conn.commit()
+    finally:
+        conn.close()

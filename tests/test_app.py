@@ -20,6 +20,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from kb import tables, views
 from kb.api import KnowledgeBase
 from kb.config import Settings
+from tests.fixtures import processed_by_another_version
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "app_pages"
@@ -205,10 +206,9 @@ def test_build_page_shows_what_the_kb_holds(demo_kb):
     assert metrics["文件"] == str(counts["documents"]) and metrics["段落"] == str(counts["passages"])
 
 
-def test_build_page_warns_when_documents_were_processed_by_another_version(demo_kb, monkeypatch):
+def test_build_page_warns_when_documents_were_processed_by_another_version(kb_copy):
     assert not any("旧版本" in w.value for w in run_page("build.py").warning)
-    import kb.build
-    monkeypatch.setattr(kb.build, "pipeline_version", lambda settings=None: "0000000000000000")
+    processed_by_another_version(kb_copy.index_dir)   # what an older policy-kb stored
     warnings = [w.value for w in run_page("build.py").warning]
     assert any(w.startswith("5 个文献由旧版本处理") and "kb build" in w for w in warnings), warnings
 

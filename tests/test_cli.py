@@ -1,5 +1,6 @@
 """The CLI against the real demo KB: the JSONL contract of ../shared/eval, tables, export, errors."""
 import json
+import shutil
 
 import openpyxl
 import pytest
@@ -8,6 +9,7 @@ from click.testing import CliRunner
 from kb import tables
 from kb.api import KnowledgeBase
 from kb.cli import cli
+from tests.fixtures import processed_by_another_version
 
 SOURCE_003 = "003_3f64eff42e724e01.txt"
 
@@ -170,13 +172,14 @@ def test_indicator_systems_are_listed_once_in_short_rows(demo_kb):
     assert max(len(line) for line in table.splitlines()) < 150
 
 
-def test_status_says_whether_the_documents_were_processed_by_this_version(demo_kb, monkeypatch):
-    result = run(demo_kb, "status")
+def test_status_says_whether_the_documents_were_processed_by_this_version(demo_kb, tmp_path):
+    settings = demo_kb.with_(index_dir=tmp_path / "index")
+    shutil.copytree(demo_kb.index_dir, settings.index_dir)
+    result = run(settings, "status")
     assert result.exit_code == 0 and "every document processed by this version" in result.output
     assert "outdated" not in result.output
     # another version of the pipeline (changed rules, data or vector mixing) leaves every document outdated
-    import kb.build
-    monkeypatch.setattr(kb.build, "pipeline_version", lambda settings=None: "0000000000000000")
-    result = run(demo_kb, "status")
+    processed_by_another_version(settings.index_dir)
+    result = run(settings, "status")
     assert result.exit_code == 0
     assert "outdated: 5 of 5 documents" in result.output and "`kb build` re-processes them" in result.output
